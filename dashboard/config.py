@@ -1,0 +1,48 @@
+"""Settings from the environment or `.streamlit/secrets.toml`, read without Streamlit.
+
+The CLI and the server share them, so they must not depend on a running Streamlit session.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES_DIR = ROOT / "queries"
+MIGRATIONS_DIR = QUERIES_DIR / "migrations"
+DATA_DIR = ROOT / "data"
+SOP_DIR = DATA_DIR / "sop"
+SECRETS_FILE = ROOT / ".streamlit" / "secrets.toml"
+DEFAULT_DB = DATA_DIR / "monev.duckdb"
+
+
+@lru_cache(maxsize=1)
+def secrets() -> dict:
+    """The secrets file as a dict ({} when absent or unreadable)."""
+    try:
+        return tomllib.loads(SECRETS_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def setting(env: str, section: str, key: str, default: str | None = None) -> str | None:
+    """Environment variable first, then `[section] key` of secrets.toml, then the default."""
+    if os.environ.get(env):
+        return os.environ[env]
+    value = secrets().get(section, {}).get(key)
+    return str(value) if value not in (None, "") else default
+
+
+def db_path() -> Path:
+    """The DuckDB file: MONEV_DB, else secrets `[database] path`, else data/monev.duckdb."""
+    raw = setting("MONEV_DB", "database", "path")
+    path = Path(raw) if raw else DEFAULT_DB
+    return path if path.is_absolute() else ROOT / path
+
+
+def demo_mode() -> bool:
+    """Demo mode loads the demo data into an empty store (default on; MONEV_DEMO=0 turns it off)."""
+    return (setting("MONEV_DEMO", "app", "demo", "1") or "1").lower() in {"1", "true", "ya", "yes"}

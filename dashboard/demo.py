@@ -1,0 +1,405 @@
+"""Deterministic demo and benchmark data (seeded): one generator for every scale.
+
+S: one agency (the embedded demo). M: one pemda of 40 instansi. L: 20 pemda, at least 3 million
+realisation rows. Everything is vectorised with numpy and inserted through DataFrames, because
+Python loops over millions of rows would not meet the 2-minute budget at L.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from dashboard import demo_katalog as kat
+from dashboard import sop, store
+
+DEMO_SEED = 20261121
+
+
+@dataclass(frozen=True)
+class Skala:
+    pemda: int
+    instansi_per_pemda: int
+    ulang_indikator: int  # copies of the indicator catalogue per instansi
+    tahun_lalu: int  # full past years before the current one
+
+
+SKALA = {
+    "S": Skala(pemda=1, instansi_per_pemda=1, ulang_indikator=1, tahun_lalu=2),
+    "M": Skala(pemda=1, instansi_per_pemda=40, ulang_indikator=2, tahun_lalu=2),
+    "L": Skala(pemda=20, instansi_per_pemda=40, ulang_indikator=7, tahun_lalu=4),
+}
+
+BULAT = {"%", "indeks", "nilai", "menit", "hari"}  # satuan with decimals; the rest are counts
+
+
+def periode_terakhir(today: dt.date) -> tuple[int, int]:
+    """The last complete quarter on `today`: (tahun, triwulan)."""
+    q = (today.month - 1) // 3
+    return (today.year, q) if q else (today.year - 1, 4)
+
+
+def _ids(cur: duckdb.DuckDBPyConnection, seq: str, n: int) -> np.ndarray:
+    """Reserve n ids from a sequence, so bulk inserts keep the sequences right."""
+    if n == 0:
+        return np.empty(0, dtype=np.int64)
+    return (
+        cur.execute(f"SELECT nextval('{seq}') FROM range(?)", [n])
+        .fetchnumpy()[f"nextval('{seq}')"]
+        .astype(np.int64)
+    )
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
+    cur.register("_demo_df", df)
+    try:
+        cols = ", ".join(df.columns)
+        cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _demo_df")
+    finally:
+        cur.unregister("_demo_df")
+
+
+def _struktur(skala: Skala) -> dict[str, pd.DataFrame]:
+    """Instansi, units, planning hierarchy and indicators as frames with local keys."""
+    instansi, unit, tujuan, sasaran, program, kegiatan, sub, indikator = ([] for _ in range(8))
+    for p in range(skala.pemda):
+        pemda = kat.NAMA_PEMDA[p % len(kat.NAMA_PEMDA)] + ("" if p < 20 else f" {p // 20 + 1}")
+        for k in range(skala.instansi_per_pemda):
+            ik = len(instansi)
+            if skala.pemda == 1 and skala.instansi_per_pemda == 1:
+                instansi.append(dict(kat.INSTANSI_S))
+            else:
+                nama_dinas = kat.NAMA_DINAS[k % len(kat.NAMA_DINAS)]
+                instansi.append(
+                    {
+                        **kat.INSTANSI_S,
+                        "kode": f"P{p + 1:02d}-I{k + 1:02d}",
+                        "nama": f"{nama_dinas} Kabupaten {pemda}",
+                        "pemda": f"Pemerintah Kabupaten {pemda}",
+                        "kota": pemda,
+                        "kepala_jabatan": f"Kepala {nama_dinas}",
+                    }
+                )
+            for tk, turaian in kat.TUJUAN:
+                tujuan.append({"ik": ik, "kode": tk, "uraian": turaian})
+            for tk, sk, suraian in kat.SASARAN:
+                sasaran.append({"ik": ik, "tujuan": tk, "kode": sk, "uraian": suraian})
+            for uk, unama, ujenis, sk, prog, keg, subs in kat.UNIT:
+                unit.append({"ik": ik, "kode": uk, "nama": unama, "jenis": ujenis})
+                if not any(x["ik"] == ik and x["kode"] == prog[0] for x in program[-6:]):
+                    program.append({"ik": ik, "sasaran": sk, "kode": prog[0], "nama": prog[1]})
+                kegiatan.append(
+                    {"ik": ik, "program": prog[0], "unit": uk, "kode": keg[0], "nama": keg[1]}
+                )
+                for sk_kode, sk_nama in subs:
+                    sub.append(
+                        {"ik": ik, "kegiatan": keg[0], "unit": uk, "kode": sk_kode, "nama": sk_nama}
+                    )
+                for ulang in range(skala.ulang_indikator):
+                    for n, row in enumerate(kat.INDIKATOR[uk]):
+                        nama, satuan, jenis, pol, agr, rumus, target, bobot, rentang = row
+                        if ulang and jenis == "IKU":
+                            jenis = "sub kegiatan"
+                        indikator.append(
+                            {
+                                "ik": ik,
+                                "unit": uk,
+                                "sasaran": sk,
+                                "program": prog[0],
+                                "kegiatan": keg[0],
+                                "sub": subs[n % len(subs)][0],
+                                "kode": f"{uk}.{n + 1:02d}" + (f".{ulang + 1}" if ulang else ""),
+                                "nama": nama + (f" (kelompok {ulang + 1})" if ulang else ""),
+                                "satuan": satuan,
+                                "jenis": jenis,
+                                "polaritas": pol,
+                                "cara_agregasi": agr,
+                                "rumus_negatif": rumus,
+                                "target": target,
+                                "bobot": bobot,
+                                "rentang": rentang,
+                            }
+                        )
+    return {
+        k: pd.DataFrame(v)
+        for k, v in [
+            ("instansi", instansi),
+            ("unit", unit),
+            ("tujuan", tujuan),
+            ("sasaran", sasaran),
+            ("program", program),
+            ("kegiatan", kegiatan),
+            ("sub", sub),
+            ("indikator", indikator),
+        ]
+    }
+
+
+def _simpan_struktur(cur: duckdb.DuckDBPyConnection, f: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Insert the hierarchy with reserved ids; return the indicator frame with its ids."""
+    ins = f["instansi"]
+    ins["id"] = _ids(cur, "seq_instansi", len(ins))
+    _insert(cur, "instansi", ins)
+    iid = ins["id"].to_numpy()
+
+    def link(df: pd.DataFrame, seq: str) -> pd.DataFrame:
+        df["id"] = _ids(cur, seq, len(df))
+        df["instansi_id"] = iid[df["ik"].to_numpy()]
+        return df
+
+    u = link(f["unit"], "seq_unit")
+    _insert(cur, "unit", u[["id", "instansi_id", "kode", "nama", "jenis"]])
+    t = link(f["tujuan"], "seq_tujuan")
+    _insert(cur, "tujuan", t[["id", "instansi_id", "kode", "uraian"]])
+
+    def ref(df: pd.DataFrame, parent: pd.DataFrame, col: str, out: str) -> None:
+        key = parent.set_index(["ik", "kode"])["id"]
+        df[out] = key.reindex(pd.MultiIndex.from_arrays([df["ik"], df[col]])).to_numpy()
+
+    s = link(f["sasaran"], "seq_sasaran")
+    ref(s, t, "tujuan", "tujuan_id")
+    _insert(cur, "sasaran", s[["id", "tujuan_id", "kode", "uraian"]])
+    p = link(f["program"], "seq_program")
+    ref(p, s, "sasaran", "sasaran_id")
+    _insert(cur, "program", p[["id", "sasaran_id", "kode", "nama"]])
+    k = link(f["kegiatan"], "seq_kegiatan")
+    ref(k, p, "program", "program_id")
+    ref(k, u, "unit", "unit_id")
+    _insert(cur, "kegiatan", k[["id", "program_id", "unit_id", "kode", "nama"]])
+    sk = link(f["sub"], "seq_sub_kegiatan")
+    ref(sk, k, "kegiatan", "kegiatan_id")
+    ref(sk, u, "unit", "unit_id")
+    _insert(cur, "sub_kegiatan", sk[["id", "kegiatan_id", "unit_id", "kode", "nama"]])
+
+    ind = link(f["indikator"], "seq_indikator")
+    ref(ind, u, "unit", "unit_id")
+    for col, parent in (("sasaran", s), ("program", p), ("kegiatan", k), ("sub", sk)):
+        ref(ind, parent, col, f"_{col}_id")
+    level = {
+        "IKU": "_sasaran_id",
+        "program": "_program_id",
+        "kegiatan": "_kegiatan_id",
+        "sub kegiatan": "_sub_id",
+    }
+    for jenis, col in level.items():
+        out = {
+            "_sasaran_id": "sasaran_id",
+            "_program_id": "program_id",
+            "_kegiatan_id": "kegiatan_id",
+            "_sub_id": "sub_kegiatan_id",
+        }[col]
+        ind[out] = np.where(ind["jenis"] == jenis, ind[col], np.nan)
+        ind[out] = ind[out].astype("Int64")
+    ind["jenis"] = ind["jenis"].where(
+        ~((ind["jenis"] == "IKU") & ind["sasaran_id"].isna()), "program"
+    )
+    ind["definisi"] = "Realisasi " + ind["nama"].str.lower() + " pada periode berjalan."
+    ind["sumber_data"] = "Laporan " + u.set_index("id")["nama"].reindex(ind["unit_id"]).to_numpy()
+    ind["baseline"] = ind["target"] * 0.9
+    ind["target_renstra"] = ind["target"] * 1.25
+    ind.loc[ind["satuan"] == "%", "target_renstra"] = np.minimum(
+        ind.loc[ind["satuan"] == "%", "target_renstra"], 100.0
+    )
+    _insert(
+        cur,
+        "indikator",
+        ind[
+            [
+                "id",
+                "instansi_id",
+                "unit_id",
+                "kode",
+                "nama",
+                "jenis",
+                "satuan",
+                "polaritas",
+                "cara_agregasi",
+                "rumus_negatif",
+                "definisi",
+                "sumber_data",
+                "baseline",
+                "target_renstra",
+                "sasaran_id",
+                "program_id",
+                "kegiatan_id",
+                "sub_kegiatan_id",
+            ]
+        ],
+    )
+    ind.attrs["sub"] = sk
+    return ind
+
+
+def _round(values: np.ndarray, desimal: np.ndarray) -> np.ndarray:
+    return np.where(desimal, np.round(values, 2), np.round(values))
+
+
+def _angka(
+    cur: duckdb.DuckDBPyConnection,
+    ind: pd.DataFrame,
+    tahun: list[int],
+    akhir: tuple[int, int],
+    rng: np.random.Generator,
+) -> dict[str, int]:
+    """Targets, realisations and budgets for every indicator and year, vectorised."""
+    n = len(ind)
+    bobot = np.array(ind["bobot"].tolist(), dtype=float)  # (n, 4)
+    base = ind["target"].to_numpy(dtype=float)
+    desimal = ind["satuan"].isin(BULAT).to_numpy()
+    persen = (ind["satuan"] == "%").to_numpy()
+    negatif = (ind["polaritas"] == "negatif").to_numpy()
+    rentang = ind["rentang"].fillna(0).to_numpy(dtype=float)
+    ada_rentang = rentang > 0
+    ids = ind["id"].to_numpy()
+    unit_ids = ind["unit_id"].to_numpy()
+    # Each unit and each indicator has its own level of performance; a few indicators lag.
+    uniq_units, unit_idx = np.unique(unit_ids, return_inverse=True)
+    mutu_unit = rng.normal(0.0, 0.06, len(uniq_units))[unit_idx]
+    lemah = rng.random(n) < 0.12
+    mutu_ind = np.where(lemah, rng.normal(-0.3, 0.1, n), rng.normal(0.02, 0.05, n))
+
+    target_rows, real_rows = [], []
+    for yi, th in enumerate(tahun):
+        growth = 1 + 0.04 * (yi - len(tahun) + 1) * np.where(negatif, -1, 1)
+        annual = base * growth
+        annual = np.where(persen, np.minimum(annual, 100.0), annual)
+        annual = _round(annual, desimal)
+        kuartal = _round(bobot * annual[:, None], desimal[:, None])
+        atas = np.where(ada_rentang, annual + rentang, np.nan)
+        kuartal_atas = np.where(
+            ada_rentang[:, None] & (bobot > 0), kuartal + rentang[:, None], np.nan
+        )
+        target_rows.append(
+            pd.DataFrame(
+                {
+                    "indikator_id": np.repeat(ids, 5),
+                    "tahun": th,
+                    "triwulan": np.tile(np.arange(5), n),
+                    "nilai": np.column_stack([annual, kuartal]).ravel(),
+                    "nilai_atas": np.column_stack([atas, kuartal_atas]).ravel(),
+                }
+            )
+        )
+        q_max = akhir[1] if th == akhir[0] else 4
+        if q_max == 0:
+            continue
+        f = 0.97 + mutu_unit[:, None] + mutu_ind[:, None] + rng.normal(0, 0.1, (n, q_max))
+        f = np.clip(f, 0.05, 1.6)
+        t = kuartal[:, :q_max]
+        mid = np.where(ada_rentang[:, None], t + rentang[:, None] / 2, t)
+        r = np.where(negatif[:, None], mid * (2 - f), mid * f)
+        r = np.where(
+            t == 0, np.where(rng.random((n, q_max)) < 0.2, mid.max(axis=1)[:, None] * 0.1, 0.0), r
+        )
+        r = np.maximum(r, 0)
+        r = np.where(persen[:, None], np.minimum(r, 100.0), r)
+        r = _round(r, desimal[:, None])
+        hilang = rng.random((n, q_max)) < 0.03
+        if th == akhir[0]:
+            # The latest quarter is still being collected: one unit in six has not entered yet.
+            belum = unit_idx % 6 == 5
+            hilang[:, q_max - 1] |= belum
+        kurang = f < 0.8
+        pilih_baik = rng.integers(0, len(kat.CATATAN_BAIK), (n, q_max))
+        pilih_kurang = rng.integers(0, len(kat.CATATAN_KURANG), (n, q_max))
+        catatan = np.where(
+            kurang,
+            np.array(kat.CATATAN_KURANG, dtype=object)[pilih_kurang],
+            np.array(kat.CATATAN_BAIK, dtype=object)[pilih_baik],
+        )
+        catatan = np.where(~kurang & (rng.random((n, q_max)) < 0.3), None, catatan)
+        ii, qq = np.nonzero(~hilang)
+        real_rows.append(
+            pd.DataFrame(
+                {
+                    "indikator_id": ids[ii],
+                    "tahun": th,
+                    "triwulan": qq + 1,
+                    "nilai": r[ii, qq],
+                    "catatan": catatan[ii, qq],
+                    "bukti": np.where(
+                        rng.random(len(ii)) < 0.5, "Laporan kegiatan (berkas fisik)", None
+                    ),
+                    "versi": 1,
+                    "diubah_oleh": "demo",
+                }
+            )
+        )
+    target_df = pd.concat(target_rows, ignore_index=True)
+    _insert(cur, "target", target_df)
+    real_df = pd.concat(real_rows, ignore_index=True)
+    real_df["diubah_pada"] = pd.to_datetime(
+        {
+            "year": real_df["tahun"],
+            "month": real_df["triwulan"] * 3 + (real_df["triwulan"] < 4),
+            "day": 5,
+        }
+    )
+    _insert(cur, "realisasi", real_df)
+
+    sk = ind.attrs["sub"]
+    m = len(sk)
+    pagu_dasar = np.round(rng.uniform(150, 1500, m)) * 1_000_000
+    serap = np.clip(rng.normal(0.9, 0.08, m), 0.5, 1.0)
+    ang, ang_r = [], []
+    for yi, th in enumerate(tahun):
+        pagu = np.round(pagu_dasar * (1 + 0.05 * yi) / 1000) * 1000
+        ang.append(
+            pd.DataFrame({"sub_kegiatan_id": sk["id"].to_numpy(), "tahun": th, "pagu": pagu})
+        )
+        q_max = akhir[1] if th == akhir[0] else 4
+        share = np.array([0.15, 0.25, 0.25, 0.35])[:q_max]
+        nilai = (
+            np.round(
+                pagu[:, None]
+                * serap[:, None]
+                * share[None, :]
+                * rng.uniform(0.85, 1.1, (m, q_max))
+                / 1000
+            )
+            * 1000
+        )
+        ang_r.append(
+            pd.DataFrame(
+                {
+                    "sub_kegiatan_id": np.repeat(sk["id"].to_numpy(), q_max),
+                    "tahun": th,
+                    "triwulan": np.tile(np.arange(1, q_max + 1), m),
+                    "nilai": nilai.ravel(),
+                }
+            )
+        )
+    _insert(cur, "anggaran", pd.concat(ang, ignore_index=True))
+    _insert(cur, "realisasi_anggaran", pd.concat(ang_r, ignore_index=True))
+    return {"target": len(target_df), "realisasi": len(real_df)}
+
+
+def generate(
+    cur: duckdb.DuckDBPyConnection,
+    scale: str = "S",
+    seed: int = DEMO_SEED,
+    today: dt.date | None = None,
+) -> dict[str, int]:
+    """Fill an empty store with the demo data of a scale, in one transaction; return counts."""
+    if scale not in SKALA:
+        raise ValueError(f"Skala tidak dikenal: {scale}. Pilih salah satu dari S, M, L.")
+    if not store.is_empty(cur):
+        raise store.StoreError(
+            "Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong."
+        )
+    skala = SKALA[scale]
+    akhir = periode_terakhir(today or dt.date.today())
+    tahun = list(range(akhir[0] - skala.tahun_lalu, akhir[0] + 1))
+    rng = np.random.default_rng(seed)
+    with store.transaction(cur):
+        ind = _simpan_struktur(cur, _struktur(skala))
+        counts = _angka(cur, ind, tahun, akhir, rng)
+    sop_count = sop.load_library_into(cur)
+    counts.update(
+        {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}
+    )
+    return counts

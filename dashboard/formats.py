@@ -1,0 +1,123 @@
+"""Indonesian formats (DOMAIN.md section 9) through babel, and the parser for typed numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+def _kosong(x: float | None) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def angka(x: float | None, desimal: int = 2, kosong: str = "–") -> str:
+    """`1.234.567,89`; trailing zeros of the fraction dropped."""
+    if _kosong(x):
+        return kosong
+    pola = "#,##0" + ("." + "#" * desimal if desimal else "")
+    return format_decimal(x, format=pola, locale=LOCALE)
+
+
+def persen(x: float | None, desimal: int = 2, kosong: str = "–") -> str:
+    """`91,25%`."""
+    return kosong if _kosong(x) else angka(x, desimal) + "%"
+
+
+def rupiah(x: float | None, kosong: str = "–") -> str:
+    """`Rp 1.234.568` (whole rupiah)."""
+    if _kosong(x):
+        return kosong
+    return "Rp " + format_decimal(round(float(x)), format="#,##0", locale=LOCALE)
+
+
+def tanggal(d: dt.date | None, kosong: str = "–") -> str:
+    """`31 Maret 2024`."""
+    return kosong if d is None else format_date(d, format="d MMMM y", locale=LOCALE)
+
+
+def jam(t: dt.time | dt.datetime) -> str:
+    """`14.30`."""
+    return f"{t.hour:02d}.{t.minute:02d}"
+
+
+def nama_triwulan(n: int) -> str:
+    return f"Triwulan {ROMAWI[n]}"
+
+
+def nama_semester(n: int) -> str:
+    return f"Semester {ROMAWI[n]}"
+
+
+def nama_tahun(tahun: int) -> str:
+    return f"TA {tahun}"
+
+
+_RIBUAN_TITIK = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_RIBUAN_KOMA = re.compile(r"^\d{1,3}(,\d{3}){2,}$")
+
+
+def parse_angka(teks: str | float | int | None) -> float | None:
+    """Read a number typed as "1.234,5", "1234,5", "1.234.567" or "1234.5"; blank gives None.
+
+    Raises ValueError with an Indonesian message for anything else. A single dot followed by
+    exactly three digits ("1.234") is read as a thousands separator, the Indonesian habit.
+    """
+    if teks is None:
+        return None
+    if isinstance(teks, bool):
+        raise ValueError("Nilai harus berupa angka.")
+    if isinstance(teks, int | float):
+        if not math.isfinite(float(teks)):
+            raise ValueError("Nilai harus berupa angka yang terhingga.")
+        return float(teks)
+    s = str(teks).strip().replace("\u00a0", "").replace(" ", "")
+    if s == "":
+        return None
+    tanda = 1.0
+    if s[0] in "+-":
+        tanda, s = (-1.0 if s[0] == "-" else 1.0), s[1:]
+    if not s or not re.fullmatch(r"[\d.,]+", s) or not any(c.isdigit() for c in s):
+        raise ValueError(f"'{teks}' bukan angka. Contoh yang benar: 1.234,5 atau 1234.5")
+    if "." in s and "," in s:
+        desimal = "," if s.rfind(",") > s.rfind(".") else "."
+        ribuan = "." if desimal == "," else ","
+        bulat, _, pecahan = s.rpartition(desimal)
+        if ribuan in pecahan or not re.fullmatch(rf"\d{{1,3}}(\{ribuan}\d{{3}})*", bulat):
+            raise ValueError(f"'{teks}' bukan angka yang dapat dibaca.")
+        s = bulat.replace(ribuan, "") + "." + pecahan
+    elif "," in s:
+        if _RIBUAN_KOMA.match(s):
+            s = s.replace(",", "")
+        elif s.count(",") == 1:
+            s = s.replace(",", ".")
+        else:
+            raise ValueError(f"'{teks}' bukan angka yang dapat dibaca.")
+    elif "." in s:
+        if _RIBUAN_TITIK.match(s) and not s.startswith("0"):
+            s = s.replace(".", "")
+        elif s.count(".") > 1:
+            raise ValueError(f"'{teks}' bukan angka yang dapat dibaca.")
+    if s.startswith(".") or s.endswith("."):
+        raise ValueError(f"'{teks}' bukan angka yang dapat dibaca.")
+    return tanda * float(s)

@@ -1,0 +1,200 @@
+"""DuckDB store: connection, numbered migrations, named queries and transactions.
+
+One connection per process (DuckDB lets only one process open a file); callers take a cursor per
+unit of work. Every write runs inside `transaction()`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from dashboard import config
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+class StoreError(RuntimeError):
+    """A store problem with a message a person can act on (Indonesian)."""
+
+
+class MigrationError(StoreError):
+    pass
+
+
+def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, creating its folder; a clear error when another process holds it."""
+    path = Path(path) if path else config.db_path()
+    if str(path) != ":memory:":
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Folder basis data {path.parent} tidak dapat dibuat: {exc}") from exc
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            raise StoreError(
+                f"Basis data {path} sedang dipakai proses lain (misalnya server Streamlit). "
+                "Hentikan proses itu dulu, lalu ulangi perintah ini."
+            ) from exc
+        raise StoreError(f"Basis data {path} tidak dapat dibuka: {text}") from exc
+
+
+def migrations() -> list[tuple[int, str, Path]]:
+    """The numbered migration files, in order; a gap or duplicate number is a packaging error."""
+    found = []
+    for path in sorted(config.MIGRATIONS_DIR.glob("*.sql")):
+        m = _MIGRATION_NAME.match(path.name)
+        if not m:
+            raise MigrationError(f"Nama berkas migrasi tidak sesuai pola NNN_nama.sql: {path.name}")
+        found.append((int(m.group(1)), path.stem, path))
+    numbers = [n for n, _, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise MigrationError(f"Nomor migrasi harus berurutan mulai 1, ditemukan {numbers}")
+    return found
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " versi INTEGER PRIMARY KEY, nama VARCHAR NOT NULL,"
+        " diterapkan_pada TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
+    row = con.execute("SELECT coalesce(max(versi), 0) FROM schema_migrations").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending migrations, each in its own transaction; return the names applied.
+
+    A failing migration is rolled back whole, leaving the database at the version before it.
+    """
+    current = schema_version(con)
+    applied = []
+    for number, name, path in migrations():
+        if number <= current:
+            continue
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations (versi, nama) VALUES (?, ?)", [number, name])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise MigrationError(f"Migrasi {name} gagal dan dibatalkan: {exc}") from exc
+        applied.append(name)
+    return applied
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of a named query, `queries/<name>.sql`."""
+    path = config.QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise KeyError(f"Query tidak dikenal: {name}")
+    return path.read_text(encoding="utf-8")
+
+
+def query_names() -> list[str]:
+    return sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
+
+
+def fetch_df(
+    cur: duckdb.DuckDBPyConnection, name: str, params: Sequence[Any] | dict | None = None
+) -> pd.DataFrame:
+    """Run a named query with bound parameters and return a DataFrame."""
+    return cur.execute(sql(name), params or []).df()
+
+
+def fetch_all(
+    cur: duckdb.DuckDBPyConnection, name: str, params: Sequence[Any] | dict | None = None
+) -> list[tuple]:
+    return cur.execute(sql(name), params or []).fetchall()
+
+
+@contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT, rolled back whole on any exception."""
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield cur
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    cur.execute("COMMIT")
+
+
+def is_empty(cur: duckdb.DuckDBPyConnection) -> bool:
+    row = cur.execute("SELECT count(*) FROM instansi").fetchone()
+    return not row or row[0] == 0
+
+
+def log_event(
+    cur: duckdb.DuckDBPyConnection,
+    jenis: str,
+    *,
+    pengguna: str | None = None,
+    peran: str | None = None,
+    objek: str | None = None,
+    objek_id: str | int | None = None,
+    dari: str | None = None,
+    ke: str | None = None,
+    catatan: str | None = None,
+    data: str | None = None,
+) -> None:
+    cur.execute(
+        sql("event_insert"),
+        [
+            pengguna,
+            peran,
+            jenis,
+            objek,
+            None if objek_id is None else str(objek_id),
+            dari,
+            ke,
+            catatan,
+            data,
+        ],
+    )
+
+
+def table_names(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    return [
+        r[0]
+        for r in cur.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+            "ORDER BY table_name"
+        ).fetchall()
+    ]
+
+
+def backup(cur: duckdb.DuckDBPyConnection, folder: Path) -> Path:
+    """EXPORT DATABASE to a folder (schema.sql, load.sql and one Parquet file per table)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if any(folder.iterdir()):
+        raise StoreError(f"Folder cadangan {folder} tidak kosong; pilih folder baru.")
+    cur.execute(f"EXPORT DATABASE '{_quote_path(folder)}' (FORMAT parquet)")
+    return folder
+
+
+def restore(cur: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    """IMPORT DATABASE into an empty database file."""
+    if not (folder / "schema.sql").is_file():
+        raise StoreError(f"{folder} bukan folder cadangan (schema.sql tidak ada).")
+    if table_names(cur):
+        raise StoreError("Basis data tujuan tidak kosong; pulihkan ke berkas baru.")
+    cur.execute(f"IMPORT DATABASE '{_quote_path(folder)}'")
+
+
+def _quote_path(folder: Path) -> str:
+    """EXPORT/IMPORT take no bound parameters; the path comes from the operator's CLI argument."""
+    return str(folder.resolve()).replace("'", "''")

@@ -1,0 +1,212 @@
+"""The capaian engine against DOMAIN.md section 4, worked examples first."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.capaian import (
+    DEFAULT_BANDS,
+    Indikator,
+    Status,
+    capaian,
+    efisien,
+    hitung_triwulan,
+    indeks_efisiensi,
+    kategori,
+    rata_rata_capaian,
+    realisasi_sd,
+    serapan,
+    target_sd,
+    validate_bands,
+)
+
+WORKED = [
+    # polaritas, rumus, T, T_atas, R, expected
+    ("positif", "A", 80, None, 90, 112.5),
+    ("positif", "A", 100, None, 90.5, 90.5),
+    ("negatif", "A", 10, None, 8, 120.0),
+    ("negatif", "A", 10, None, 12, 80.0),
+    ("negatif", "A", 10, None, 25, 0.0),
+    ("negatif", "B", 10, None, 8, 125.0),
+    ("negatif", "A", 7, None, 6.5, 107.14),
+    ("positif", "A", 80, 90, 92, 102.22),
+    ("positif", "A", 80, 90, 70, 87.5),
+    ("positif", "A", 80, 90, 85, 100.0),
+]
+
+
+@pytest.mark.parametrize(("pol", "rumus", "t", "t_atas", "r", "expected"), WORKED)
+def test_worked_examples(pol, rumus, t, t_atas, r, expected):
+    assert round(capaian(t, r, pol, rumus, t_atas), 2) == pytest.approx(expected)
+
+
+def test_negatif_rumus_b_zero_realisation_takes_rumus_a_value():
+    assert capaian(10, 0, "negatif", "B") == 200.0
+    assert capaian(10, 0, "negatif", "A") == 200.0
+
+
+def test_special_cases():
+    assert capaian(80, None) is None  # Belum Diisi
+    assert capaian(0, 5, "positif") is None  # Belum Dapat Dinilai
+    assert capaian(0, 0, "negatif") == 100.0
+    assert capaian(0, 3, "negatif") == 0.0
+    assert capaian(None, 3) is None
+
+
+def test_range_negatif_uses_nearer_bound():
+    assert capaian(5, 6, "negatif", "A", 8) == 100.0  # inside 5-8
+    assert capaian(8, 4, "negatif", "A", 5) == pytest.approx((2 * 5 - 4) / 5 * 100)  # below
+    assert capaian(5, 10, "negatif", "A", 8) == pytest.approx((2 * 8 - 10) / 8 * 100)
+
+
+@pytest.mark.parametrize(
+    ("nilai", "expected"),
+    [
+        (91, "Sangat Tinggi"),
+        (150, "Sangat Tinggi"),
+        (90.5, "Tinggi"),
+        (76, "Tinggi"),
+        (75.99, "Sedang"),
+        (66, "Sedang"),
+        (65.9, "Rendah"),
+        (51, "Rendah"),
+        (50.5, "Sangat Rendah"),
+        (0, "Sangat Rendah"),
+        (None, None),
+    ],
+)
+def test_kategori_default_bands(nilai, expected):
+    assert kategori(nilai) == expected
+
+
+def test_bands_configurable_and_overlap_rejected():
+    baik = validate_bands([("Baik", 80, math.inf), ("Kurang", -math.inf, 80)])
+    assert kategori(85, baik) == "Baik"
+    assert kategori(79.9, baik) == "Kurang"
+    with pytest.raises(ValueError, match="tumpang tindih"):
+        validate_bands([("A", 70, math.inf), ("B", -math.inf, 75)])
+    with pytest.raises(ValueError, match="celah"):
+        validate_bands([("A", 80, math.inf), ("B", -math.inf, 70)])
+    assert validate_bands(DEFAULT_BANDS)[0][0] == "Sangat Tinggi"
+
+
+def test_sum_example_from_domain():
+    ind = Indikator("positif", "SUM")
+    h = hitung_triwulan(ind, 2, [1800, 2600, None, None], [2000, 2500, 2500, 3000], 10000)
+    assert h.target_sd == 4500 and h.realisasi_sd == 4400
+    assert round(h.capaian, 2) == 97.78
+    assert h.kategori == "Sangat Tinggi"
+    assert h.progres_tahunan == pytest.approx(44.0)
+
+
+def test_last_example_from_domain():
+    ind = Indikator("positif", "LAST")
+    h = hitung_triwulan(ind, 2, [18, 41, None, None], [20, 40, 60, 80], 80)
+    assert h.capaian == pytest.approx(102.5)
+    assert h.progres_tahunan == pytest.approx(51.25)
+
+
+def test_aggregations():
+    vals = [10, None, 30, 20]
+    assert realisasi_sd(vals, "SUM", 4) == 60
+    assert realisasi_sd(vals, "LAST", 4) == 20
+    assert realisasi_sd(vals, "LAST", 2) == 10  # last filled quarter <= n
+    assert realisasi_sd(vals, "AVG", 4) == 20
+    assert realisasi_sd(vals, "MAX", 4) == 30
+    assert realisasi_sd([None, None], "SUM", 2) is None
+    t = [10, 20, 30, 40]
+    assert target_sd(t, "SUM", 3) == 60
+    assert target_sd(t, "AVG", 2) == 15
+    assert target_sd(t, "LAST", 3) == 30
+    assert target_sd(t, "MAX", 3) == 30
+
+
+def test_zero_to_date_target_is_belum_dapat_dinilai_not_red():
+    ind = Indikator("positif", "SUM")
+    h = hitung_triwulan(ind, 2, [0, 0, None, None], [0, 0, 1, 0], 1)
+    assert h.status == Status.BELUM_DAPAT_DINILAI
+    assert h.capaian is None and h.kategori is None
+
+
+def test_statuses():
+    ind = Indikator("positif", "SUM")
+    assert (
+        hitung_triwulan(ind, 3, [5, 5, None, None], [5, 5, 5, 5], 20).status == Status.BELUM_DIISI
+    )
+    assert (
+        hitung_triwulan(ind, 1, [5, None, None, None], [0, 0, 0, 0], 0).status
+        == Status.TIDAK_ADA_TARGET
+    )
+    h = hitung_triwulan(Indikator("negatif", "LAST", "A"), 1, [8], [10, 10, 10, 10], 10)
+    assert h.status == Status.DINILAI and h.capaian == pytest.approx(120)
+
+
+def test_range_targets_per_quarter():
+    ind = Indikator("positif", "LAST")
+    h = hitung_triwulan(ind, 1, [85], [80, 80, 80, 80], 80, [90, 90, 90, 90], 90)
+    assert h.capaian == 100.0
+    assert h.target_atas_sd == 90
+
+
+def test_budget():
+    assert serapan(750, 1000) == 75.0
+    assert serapan(10, 0) is None
+    ie = indeks_efisiensi(90, 75)
+    assert ie == pytest.approx(1.2) and efisien(ie) is True
+    assert efisien(indeks_efisiensi(60, 80)) is False
+    assert indeks_efisiensi(None, 80) is None
+
+
+def test_average_leaves_out_unassessed_and_caps():
+    assert rata_rata_capaian([100, None, 50]) == 75
+    assert rata_rata_capaian([200, 100], batas_skor=120) == 110
+    assert rata_rata_capaian([None]) is None
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
+positive = st.floats(min_value=1e-6, max_value=1e9, allow_nan=False)
+nonneg = st.floats(min_value=0, max_value=1e9, allow_nan=False)
+
+
+@given(t=positive, r1=nonneg, r2=nonneg, atas=st.one_of(st.none(), positive))
+def test_positif_never_decreases(t, r1, r2, atas):
+    lo, hi = sorted((r1, r2))
+    a, b = capaian(t, lo, "positif", "A", atas), capaian(t, hi, "positif", "A", atas)
+    assert a is not None and b is not None
+    assert b >= a - 1e-9
+
+
+@given(
+    t=positive,
+    r1=nonneg,
+    r2=nonneg,
+    rumus=st.sampled_from(["A", "B"]),
+    atas=st.one_of(st.none(), positive),
+)
+def test_negatif_never_increases(t, r1, r2, rumus, atas):
+    lo, hi = sorted((r1, r2))
+    a, b = capaian(t, lo, "negatif", rumus, atas), capaian(t, hi, "negatif", rumus, atas)
+    assert a is not None and b is not None
+    assert b <= a + 1e-9
+
+
+@given(
+    t=finite,
+    r=finite,
+    pol=st.sampled_from(["positif", "negatif"]),
+    rumus=st.sampled_from(["A", "B"]),
+    atas=st.one_of(st.none(), finite),
+)
+def test_no_exception_and_never_below_zero(t, r, pol, rumus, atas):
+    v = capaian(t, r, pol, rumus, atas)
+    assert v is None or v >= 0
+    kategori(v)
+
+
+@given(v=st.floats(allow_nan=False))
+def test_every_value_has_a_category(v):
+    assert kategori(v) in {b[0] for b in DEFAULT_BANDS}

@@ -1,0 +1,105 @@
+"""Migrations, transactions, backup/restore and the one-process lock, on real DuckDB files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from dashboard import config, store
+
+
+def test_migrations_recorded_and_idempotent(con):
+    rows = con.execute("SELECT versi, nama FROM schema_migrations ORDER BY versi").fetchall()
+    assert rows[0] == (1, "001_core")
+    assert store.migrate(con) == []
+    assert {
+        "instansi",
+        "unit",
+        "indikator",
+        "target",
+        "realisasi",
+        "anggaran",
+        "pengguna",
+        "peran_pengguna",
+        "event",
+        "sop",
+        "sop_langkah",
+    } <= set(store.table_names(con))
+
+
+def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
+    mig = tmp_path / "migrations"
+    shutil.copytree(config.MIGRATIONS_DIR, mig)
+    n = len(list(mig.glob("*.sql")))
+    (mig / f"{n + 1:03d}_rusak.sql").write_text(
+        "CREATE TABLE baru (x INTEGER);\nINSERT INTO tabel_tidak_ada VALUES (1);\n"
+    )
+    monkeypatch.setattr(config, "MIGRATIONS_DIR", mig)
+    c = store.connect(tmp_path / "m.duckdb")
+    with pytest.raises(store.MigrationError, match="rusak"):
+        store.migrate(c)
+    assert store.schema_version(c) == n
+    assert "baru" not in store.table_names(c)
+
+
+def test_migration_numbering_must_be_contiguous(tmp_path, monkeypatch):
+    mig = tmp_path / "migrations"
+    shutil.copytree(config.MIGRATIONS_DIR, mig)
+    (mig / "009_loncat.sql").write_text("SELECT 1;")
+    monkeypatch.setattr(config, "MIGRATIONS_DIR", mig)
+    with pytest.raises(store.MigrationError, match="berurutan"):
+        store.migrations()
+
+
+def test_transaction_rolls_back_whole(con):
+    with pytest.raises(duckdb.Error), store.transaction(con):
+        con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'a', 'p')")
+        con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'b', 'p')")
+    assert con.execute("SELECT count(*) FROM instansi").fetchone()[0] == 0
+
+
+def test_backup_restore_round_trip_identical(demo_con, tmp_path):
+    folder = store.backup(demo_con, tmp_path / "cadangan")
+    target = store.connect(tmp_path / "pulih.duckdb")
+    store.restore(target, folder)
+    tables = store.table_names(demo_con)
+    assert store.table_names(target) == tables
+    for t in tables:
+        a = demo_con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+        b = target.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+        assert a == b, t
+    # sequences continue after the restored ids
+    new_id = target.execute(
+        "INSERT INTO instansi (kode, nama, pemda) VALUES ('BARU', 'x', 'y') RETURNING id"
+    ).fetchone()[0]
+    assert new_id > demo_con.execute("SELECT max(id) FROM instansi").fetchone()[0]
+
+
+def test_backup_refuses_non_empty_folder_and_restore_non_empty_db(demo_con, tmp_path):
+    (tmp_path / "isi").mkdir()
+    (tmp_path / "isi" / "f").write_text("x")
+    with pytest.raises(store.StoreError, match="tidak kosong"):
+        store.backup(demo_con, tmp_path / "isi")
+    with pytest.raises(store.StoreError, match="bukan folder cadangan"):
+        store.restore(demo_con, tmp_path / "isi")
+
+
+def test_second_process_gets_clear_lock_message(tmp_path):
+    path = tmp_path / "kunci.duckdb"
+    c = store.connect(path)
+    store.migrate(c)
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard", "--db", str(path), "init"],
+        capture_output=True,
+        text=True,
+        cwd=config.ROOT,
+        timeout=120,
+    )
+    c.close()
+    assert out.returncode == 1
+    assert "sedang dipakai proses lain" in out.stderr
+    assert "Traceback" not in out.stderr
