@@ -1,8 +1,41 @@
-"""Entry script: `streamlit run app.py`. Builds the navigation; pages live in pages/."""
+"""Entry script: `streamlit run app.py`. Login first, then the navigation for the caller's roles."""
 
 import streamlit as st
 
-from dashboard.ui import halaman_aplikasi
+from dashboard import auth, config, ui
 
 st.set_page_config(page_title="Monev Kinerja", page_icon=":material/monitoring:", layout="wide")
-halaman_aplikasi()
+
+config.ensure_demo_cookie_key()
+if config.cookie_key() is None:
+    st.error(
+        "Kunci cookie login belum diatur. Isi `cookie_key` (minimal 16 karakter acak) pada "
+        "bagian `[auth]` di `.streamlit/secrets.toml`, atau variabel lingkungan "
+        "`MONEV_COOKIE_KEY`, lalu jalankan ulang aplikasi. Contoh: "
+        '`python -c "import secrets; print(secrets.token_urlsafe(32))"`.',
+        icon=":material/key:",
+    )
+    st.stop()
+
+authenticator = auth.authenticator()
+auth.pulihkan_sesi(authenticator)
+akses = auth.akses_sesi()
+st.session_state["akses"] = akses
+
+if akses is None:
+    halaman = st.navigation(
+        [
+            st.Page(
+                lambda: auth.form_login(authenticator),
+                title="Masuk",
+                icon=":material/login:",
+                url_path="masuk",
+            )
+        ],
+        position="hidden",
+    )
+else:
+    halaman = ui.navigasi(akses)
+    ui.sidebar_pengguna(akses)
+    auth.tombol_logout(authenticator)
+halaman.run()

@@ -46,3 +46,35 @@ def db_path() -> Path:
 def demo_mode() -> bool:
     """Demo mode loads the demo data into an empty store (default on; MONEV_DEMO=0 turns it off)."""
     return (setting("MONEV_DEMO", "app", "demo", "1") or "1").lower() in {"1", "true", "ya", "yes"}
+
+
+def cookie_key() -> str | None:
+    """The key that signs the login cookie: MONEV_COOKIE_KEY or secrets `[auth] cookie_key`."""
+    key = setting("MONEV_COOKIE_KEY", "auth", "cookie_key")
+    return key if key and len(key) >= 16 else None
+
+
+def ensure_demo_cookie_key() -> bool:
+    """In demo mode, write a random cookie key into secrets.toml if none is set; True if written.
+
+    Outside demo mode nothing is generated: the app refuses to start without a configured key.
+    """
+    if cookie_key() or not demo_mode():
+        return False
+    import secrets as pysecrets
+
+    key = pysecrets.token_urlsafe(32)
+    SECRETS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    existing = SECRETS_FILE.read_text(encoding="utf-8") if SECRETS_FILE.exists() else ""
+    if "[auth]" in existing:
+        existing = existing.replace("[auth]", f'[auth]\ncookie_key = "{key}"', 1)
+    else:
+        existing = (
+            existing.rstrip()
+            + ("\n\n" if existing.strip() else "")
+            + f'[auth]\ncookie_key = "{key}"\n'
+        )
+    SECRETS_FILE.write_text(existing, encoding="utf-8")
+    SECRETS_FILE.chmod(0o600)
+    secrets.cache_clear()
+    return True

@@ -378,6 +378,31 @@ def _angka(
     return {"target": len(target_df), "realisasi": len(real_df)}
 
 
+def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
+    """Demo logins for every role in the first instansi (bcrypt cost 10 to keep start-up quick)."""
+    from dashboard.services.pengguna import hash_sandi
+
+    units = dict(
+        cur.execute("SELECT kode, id FROM unit WHERE instansi_id = $1", [instansi_id]).fetchall()
+    )
+    for username, nama, peran, unit_kode, sandi in kat.PENGGUNA:
+        uid = cur.execute(
+            store.sql("pengguna_insert"),
+            [
+                username,
+                nama,
+                f"{username}@contoh.go.id",
+                hash_sandi(sandi, rounds=10),
+                instansi_id,
+                units.get(unit_kode),
+                True,
+            ],
+        ).fetchone()[0]
+        for p in peran:
+            cur.execute("INSERT INTO peran_pengguna VALUES ($1, $2)", [uid, p])
+    return len(kat.PENGGUNA)
+
+
 def generate(
     cur: duckdb.DuckDBPyConnection,
     scale: str = "S",
@@ -398,6 +423,7 @@ def generate(
     with store.transaction(cur):
         ind = _simpan_struktur(cur, _struktur(skala))
         counts = _angka(cur, ind, tahun, akhir, rng)
+        counts["pengguna"] = _pengguna(cur, int(ind["instansi_id"].iloc[0]))
     sop_count = sop.load_library_into(cur)
     counts.update(
         {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}

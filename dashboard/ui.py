@@ -1,27 +1,114 @@
-"""Navigation and the shared page chrome (sidebar, who is logged in)."""
+"""Navigation by role and the shared page chrome. A page not granted to the caller's roles is not
+in the navigation at all, so its URL cannot open it either; services check again."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import streamlit as st
 
-from dashboard.akses import SISTEM, Akses
+from dashboard import config
+from dashboard.akses import NAMA_PERAN, PERAN, Akses
 
-PAGES_DIR = "pages"
-
-
-def akses_saat_ini() -> Akses:
-    """The caller of this script run."""
-    return st.session_state.get("akses", SISTEM)
+SEMUA = frozenset(PERAN)
 
 
-def halaman_aplikasi() -> None:
-    pages = [
-        st.Page(
-            f"{PAGES_DIR}/beranda.py",
-            title="Beranda",
-            icon=":material/home:",
-            url_path="beranda",
-            default=True,
+@dataclass(frozen=True)
+class Halaman:
+    file: str
+    judul: str
+    ikon: str
+    url: str
+    peran: frozenset[str]
+    bagian: str
+
+
+HALAMAN = [
+    Halaman("beranda.py", "Beranda", ":material/home:", "beranda", SEMUA, "Kinerja"),
+    Halaman("akun.py", "Akun saya", ":material/person:", "akun", SEMUA, "Akun"),
+    Halaman(
+        "admin_pengguna.py",
+        "Pengguna",
+        ":material/group:",
+        "admin-pengguna",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
+    Halaman(
+        "admin_unit.py",
+        "Unit kerja",
+        ":material/apartment:",
+        "admin-unit",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
+    Halaman(
+        "admin_indikator.py",
+        "Indikator dan target",
+        ":material/target:",
+        "admin-indikator",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
+]
+
+
+def halaman_untuk(peran: frozenset[str]) -> list[Halaman]:
+    """The pages a set of roles may open, in menu order."""
+    return [h for h in HALAMAN if h.peran & peran]
+
+
+def akses_halaman(page_file: str) -> Akses:
+    """First line of every page: the caller, if this page is granted to their roles.
+
+    The navigation already leaves out pages that are not granted; this guard covers any other
+    way a page script can be reached (Streamlit's legacy pages/ discovery on a server's very
+    first request, a stale session). It also shows the message of the write before a rerun.
+    """
+    from dashboard import web
+
+    akses = st.session_state.get("akses")
+    nama = Path(page_file).name
+    halaman = next((h for h in HALAMAN if h.file == nama), None)
+    if akses is None or halaman is None or not (halaman.peran & akses.peran):
+        st.error(
+            "Halaman ini tidak tersedia untuk akun Anda. Silakan masuk dengan akun yang "
+            "berhak, lalu pilih halaman dari menu.",
+            icon=":material/block:",
         )
-    ]
-    st.navigation(pages).run()
+        st.stop()
+    web.show_flash()
+    return akses
+
+
+def navigasi(akses: Akses) -> st.navigation:
+    sections: dict[str, list] = {}
+    for i, h in enumerate(halaman_untuk(akses.peran)):
+        sections.setdefault(h.bagian, []).append(
+            st.Page(
+                str(config.ROOT / "pages" / h.file),
+                title=h.judul,
+                icon=h.ikon,
+                url_path=h.url,
+                default=i == 0,
+            )
+        )
+    return st.navigation(sections)
+
+
+def sidebar_pengguna(akses: Akses) -> None:
+    with st.sidebar:
+        st.markdown(f"**{akses.nama or akses.username}**")
+        st.caption(", ".join(NAMA_PERAN[p] for p in PERAN if p in akses.peran))
+
+
+def pilih_instansi(akses: Akses, instansi) -> int:
+    """Instansi selector shown only when the caller may see more than one; stops if none."""
+    if instansi.empty:
+        st.info("Belum ada instansi. Jalankan `python -m dashboard init --demo` untuk data demo.")
+        st.stop()
+    if len(instansi) == 1:
+        return int(instansi["id"].iloc[0])
+    nama = dict(zip(instansi["id"].astype(int), instansi["nama"], strict=True))
+    return int(st.selectbox("Instansi", list(nama), format_func=nama.get, key="pilih_instansi"))

@@ -94,3 +94,40 @@ def safe(fn: Callable[P, T]) -> Callable[P, T | None]:
             return None
 
     return wrapper
+
+
+_FLASH = "_monev_flash"
+
+
+def tulis(
+    fn: Callable[..., T],
+    *args: Any,
+    sukses: str | Callable[[T], str] | None = None,
+    rerun: bool = True,
+    **kwargs: Any,
+) -> tuple[bool, T | None]:
+    """Run a service write `fn(cur, *args)`, then clear cached reads and rerun so the page shows
+    the new state with the success message on top; on failure show an actionable error (never a
+    traceback) and keep the form as typed. Returns (berhasil, hasil) when not rerunning."""
+    try:
+        with cursor() as cur:
+            hasil = fn(cur, *args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - shown as a message, logged in full
+        show_error(exc)
+        return False, None
+    clear_cache()
+    pesan = (sukses(hasil) if callable(sukses) else sukses) if sukses else None
+    if rerun:
+        if pesan:
+            st.session_state[_FLASH] = pesan
+        st.rerun()
+    if pesan:
+        st.success(pesan, icon=":material/check:")
+    return True, hasil
+
+
+def show_flash() -> None:
+    """The success message of the write that caused this rerun, shown once."""
+    pesan = st.session_state.pop(_FLASH, None)
+    if pesan:
+        st.success(pesan, icon=":material/check:")

@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard import charts, formats, web
 from dashboard.services import capaian as svc
-from dashboard.ui import akses_saat_ini
+from dashboard.ui import akses_halaman
 
-akses = akses_saat_ini()
+akses = akses_halaman(__file__)
 capaian_per_bidang = web.cached_read(svc.capaian_per_bidang)
 daftar_instansi = web.cached_read(svc.daftar_instansi)
 periode_terakhir = web.cached_read(svc.periode_terakhir)

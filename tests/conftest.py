@@ -42,3 +42,47 @@ def demo_con(demo_db: Path, tmp_path: Path):
     c = store.connect(copy)
     yield c
     c.close()
+
+
+COOKIE_KEY = "uji-kunci-cookie-0123456789abcdefghijklmnop"
+SANDI = {
+    "admin": "Admin#2026",
+    "kadis": "Kadis#2026",
+    "sekretaris": "Sekretaris#2026",
+    "monev": "Monev#2026",
+}
+
+
+def sandi_demo(username: str) -> str:
+    return SANDI.get(username, "Staf#2026")
+
+
+@pytest.fixture
+def app_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the demo store wired into the app through the environment."""
+    copy = tmp_path / "app.duckdb"
+    copy.write_bytes(demo_db.read_bytes())
+    monkeypatch.setenv("MONEV_DB", str(copy))
+    monkeypatch.setenv("MONEV_DEMO", "0")
+    monkeypatch.setenv("MONEV_COOKIE_KEY", COOKIE_KEY)
+    return copy
+
+
+def new_app():
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import config
+
+    return AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=60)
+
+
+def login(username: str, password: str | None = None):
+    """An AppTest session logged in through the real login form."""
+    at = new_app()
+    at.run()
+    at.text_input[0].input(username)
+    at.text_input[1].input(password or sandi_demo(username))
+    at.button[0].click()
+    at.run()
+    assert not at.exception, at.exception
+    return at

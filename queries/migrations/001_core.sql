@@ -1,5 +1,8 @@
 -- 001: core schema. Portable SQL (DuckDB now, PostgreSQL through postgres_scanner later):
 -- sequences for ids, no DuckDB-only types in the write path, lists kept as JSON text.
+-- No FOREIGN KEY clauses: DuckDB turns an UPDATE of an indexed column of a referenced row into a
+-- delete + insert and refuses it (and UPDATE ... RETURNING on any referenced table). References
+-- are checked by the services before every write and by tests that look for orphans.
 
 CREATE SEQUENCE seq_instansi START 1;
 CREATE TABLE instansi (
@@ -17,7 +20,7 @@ CREATE TABLE instansi (
 CREATE SEQUENCE seq_unit START 1;
 CREATE TABLE unit (
     id          INTEGER PRIMARY KEY DEFAULT nextval('seq_unit'),
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     kode        VARCHAR NOT NULL,
     nama        VARCHAR NOT NULL,
     jenis       VARCHAR NOT NULL CHECK (jenis IN ('Sekretariat', 'Bidang', 'Bagian', 'UPT')),
@@ -29,7 +32,7 @@ CREATE TABLE unit (
 CREATE SEQUENCE seq_tujuan START 1;
 CREATE TABLE tujuan (
     id          INTEGER PRIMARY KEY DEFAULT nextval('seq_tujuan'),
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     kode        VARCHAR NOT NULL,
     uraian      VARCHAR NOT NULL
 );
@@ -37,7 +40,7 @@ CREATE TABLE tujuan (
 CREATE SEQUENCE seq_sasaran START 1;
 CREATE TABLE sasaran (
     id        INTEGER PRIMARY KEY DEFAULT nextval('seq_sasaran'),
-    tujuan_id INTEGER NOT NULL REFERENCES tujuan (id),
+    tujuan_id INTEGER NOT NULL,
     kode      VARCHAR NOT NULL,
     uraian    VARCHAR NOT NULL
 );
@@ -45,7 +48,7 @@ CREATE TABLE sasaran (
 CREATE SEQUENCE seq_program START 1;
 CREATE TABLE program (
     id         INTEGER PRIMARY KEY DEFAULT nextval('seq_program'),
-    sasaran_id INTEGER NOT NULL REFERENCES sasaran (id),
+    sasaran_id INTEGER NOT NULL,
     kode       VARCHAR NOT NULL,           -- e.g. 2.23.02
     nama       VARCHAR NOT NULL
 );
@@ -53,8 +56,8 @@ CREATE TABLE program (
 CREATE SEQUENCE seq_kegiatan START 1;
 CREATE TABLE kegiatan (
     id         INTEGER PRIMARY KEY DEFAULT nextval('seq_kegiatan'),
-    program_id INTEGER NOT NULL REFERENCES program (id),
-    unit_id    INTEGER REFERENCES unit (id),
+    program_id INTEGER NOT NULL,
+    unit_id    INTEGER,
     kode       VARCHAR NOT NULL,           -- e.g. 2.23.02.2.01
     nama       VARCHAR NOT NULL
 );
@@ -62,8 +65,8 @@ CREATE TABLE kegiatan (
 CREATE SEQUENCE seq_sub_kegiatan START 1;
 CREATE TABLE sub_kegiatan (
     id          INTEGER PRIMARY KEY DEFAULT nextval('seq_sub_kegiatan'),
-    kegiatan_id INTEGER NOT NULL REFERENCES kegiatan (id),
-    unit_id     INTEGER REFERENCES unit (id),
+    kegiatan_id INTEGER NOT NULL,
+    unit_id     INTEGER,
     kode        VARCHAR NOT NULL,          -- e.g. 2.23.02.2.01.0001
     nama        VARCHAR NOT NULL
 );
@@ -71,8 +74,8 @@ CREATE TABLE sub_kegiatan (
 CREATE SEQUENCE seq_indikator START 1;
 CREATE TABLE indikator (
     id              INTEGER PRIMARY KEY DEFAULT nextval('seq_indikator'),
-    instansi_id     INTEGER NOT NULL REFERENCES instansi (id),
-    unit_id         INTEGER NOT NULL REFERENCES unit (id),      -- unit penanggung jawab
+    instansi_id     INTEGER NOT NULL,
+    unit_id         INTEGER NOT NULL,      -- unit penanggung jawab
     kode            VARCHAR NOT NULL,
     nama            VARCHAR NOT NULL,
     jenis           VARCHAR NOT NULL CHECK (jenis IN ('IKU', 'IKK', 'program', 'kegiatan', 'sub kegiatan')),
@@ -86,10 +89,10 @@ CREATE TABLE indikator (
     baseline        DOUBLE,
     target_renstra  DOUBLE,                                      -- end-of-Renstra target
     -- the level it hangs on: exactly one of these is set (tujuan via sasaran's parent)
-    sasaran_id      INTEGER REFERENCES sasaran (id),
-    program_id      INTEGER REFERENCES program (id),
-    kegiatan_id     INTEGER REFERENCES kegiatan (id),
-    sub_kegiatan_id INTEGER REFERENCES sub_kegiatan (id),
+    sasaran_id      INTEGER,
+    program_id      INTEGER,
+    kegiatan_id     INTEGER,
+    sub_kegiatan_id INTEGER,
     aktif           BOOLEAN NOT NULL DEFAULT TRUE,
     UNIQUE (instansi_id, kode)
 );
@@ -98,7 +101,7 @@ CREATE INDEX idx_indikator_unit ON indikator (unit_id);
 -- Targets: triwulan 0 is the annual PK target, 1..4 the Rencana Aksi per quarter.
 -- nilai_atas set means a range target [nilai, nilai_atas].
 CREATE TABLE target (
-    indikator_id INTEGER NOT NULL REFERENCES indikator (id),
+    indikator_id INTEGER NOT NULL,
     tahun        INTEGER NOT NULL,
     triwulan     INTEGER NOT NULL CHECK (triwulan BETWEEN 0 AND 4),
     nilai        DOUBLE NOT NULL,
@@ -108,7 +111,7 @@ CREATE TABLE target (
 
 -- Realisations: one row per indicator and quarter, each quarter's own figure per cara agregasi.
 CREATE TABLE realisasi (
-    indikator_id INTEGER NOT NULL REFERENCES indikator (id),
+    indikator_id INTEGER NOT NULL,
     tahun        INTEGER NOT NULL,
     triwulan     INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
     nilai        DOUBLE,
@@ -122,14 +125,14 @@ CREATE TABLE realisasi (
 
 -- Budget at sub kegiatan level; rupiah roll up to kegiatan and program.
 CREATE TABLE anggaran (
-    sub_kegiatan_id INTEGER NOT NULL REFERENCES sub_kegiatan (id),
+    sub_kegiatan_id INTEGER NOT NULL,
     tahun           INTEGER NOT NULL,
     pagu            DOUBLE NOT NULL CHECK (pagu >= 0),
     PRIMARY KEY (sub_kegiatan_id, tahun)
 );
 
 CREATE TABLE realisasi_anggaran (
-    sub_kegiatan_id INTEGER NOT NULL REFERENCES sub_kegiatan (id),
+    sub_kegiatan_id INTEGER NOT NULL,
     tahun           INTEGER NOT NULL,
     triwulan        INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
     nilai           DOUBLE NOT NULL CHECK (nilai >= 0),   -- that quarter's spending
@@ -144,8 +147,8 @@ CREATE TABLE pengguna (
     nama          VARCHAR NOT NULL,
     email         VARCHAR,
     password_hash VARCHAR NOT NULL,      -- bcrypt only
-    instansi_id   INTEGER REFERENCES instansi (id),
-    unit_id       INTEGER REFERENCES unit (id),   -- required for staf_bidang
+    instansi_id   INTEGER,
+    unit_id       INTEGER,   -- required for staf_bidang
     aktif         BOOLEAN NOT NULL DEFAULT TRUE,
     gagal_login   INTEGER NOT NULL DEFAULT 0,
     terkunci      BOOLEAN NOT NULL DEFAULT FALSE,
@@ -153,7 +156,7 @@ CREATE TABLE pengguna (
 );
 
 CREATE TABLE peran_pengguna (
-    pengguna_id INTEGER NOT NULL REFERENCES pengguna (id),
+    pengguna_id INTEGER NOT NULL,
     peran       VARCHAR NOT NULL CHECK (peran IN ('admin', 'kadis', 'sekretaris', 'pengelola_monev', 'staf_bidang')),
     PRIMARY KEY (pengguna_id, peran)
 );
@@ -208,7 +211,7 @@ CREATE TABLE sop (
 );
 
 CREATE TABLE sop_langkah (
-    sop_id       INTEGER NOT NULL REFERENCES sop (id),
+    sop_id       INTEGER NOT NULL,
     urutan       INTEGER NOT NULL,       -- position in the document (step numbers may repeat)
     no           VARCHAR NOT NULL,       -- step number exactly as written
     aktivitas    VARCHAR NOT NULL,

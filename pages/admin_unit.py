@@ -1,0 +1,48 @@
+"""Admin: units of an instansi (create and edit)."""
+
+import streamlit as st
+
+from dashboard import web
+from dashboard.services import admin as svc
+from dashboard.services import capaian as svc_capaian
+from dashboard.ui import akses_halaman, pilih_instansi
+
+akses = akses_halaman(__file__)
+st.title("Unit kerja")
+instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
+with web.cursor() as cur:
+    units = svc.daftar_unit(cur, akses, instansi_id)
+st.dataframe(
+    units.rename(columns={"kode": "Kode", "nama": "Nama", "jenis": "Jenis", "aktif": "Aktif"}).drop(
+        columns=["id"]
+    ),
+    hide_index=True,
+)
+
+opsi = [None, *units["id"].astype(int).tolist()]
+nama = dict(zip(units["id"].astype(int), units["nama"], strict=True))
+pilih = st.selectbox(
+    "Unit yang diubah", opsi, format_func=lambda u: "(unit baru)" if u is None else nama[u]
+)
+awal = units[units["id"] == pilih].iloc[0].to_dict() if pilih is not None else {}
+with st.form(f"unit_{pilih}"):
+    kode = st.text_input("Kode", value=awal.get("kode", ""))
+    nama_unit = st.text_input("Nama", value=awal.get("nama", ""))
+    jenis = st.selectbox(
+        "Jenis", svc.JENIS_UNIT, index=svc.JENIS_UNIT.index(awal.get("jenis", "Bidang"))
+    )
+    aktif = st.checkbox("Aktif", value=bool(awal.get("aktif", True)))
+    if st.form_submit_button("Simpan unit", type="primary"):
+        web.tulis(
+            svc.simpan_unit,
+            akses,
+            {
+                "instansi_id": instansi_id,
+                "kode": kode,
+                "nama": nama_unit,
+                "jenis": jenis,
+                "aktif": aktif,
+            },
+            unit_id=pilih,
+            sukses="Unit disimpan.",
+        )

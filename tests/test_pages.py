@@ -1,0 +1,137 @@
+"""Every page through AppTest, per role: the role x page matrix and the main page contents."""
+
+from __future__ import annotations
+
+import pytest
+
+from streamlit.util import calc_hash
+
+from dashboard import ui
+
+from .conftest import login, new_app
+
+ROLE_USERS = {
+    "admin": "admin",
+    "kadis": "kadis",
+    "sekretaris": "sekretaris",
+    "pengelola_monev": "monev",
+    "staf_bidang": "staf.lyn",
+}
+
+
+def _open_url(at, url_path: str):
+    """Request a page by URL the way a browser does (st.Page hashes its url_path); AppTest has
+    no public way to ask for a page the navigation did not register."""
+    at._page_hash = calc_hash(url_path)
+    return at.run()
+
+
+@pytest.mark.parametrize("peran", list(ROLE_USERS))
+def test_role_sees_exactly_its_pages(app_db, peran):
+    at = login(ROLE_USERS[peran])
+    granted = ui.halaman_untuk(frozenset({peran}))
+    registered = {i.get("url_pathname") for i in at._registered_pages.values()}
+    assert registered - {""} == {h.url for h in granted} - {granted[0].url}
+    for h in ui.HALAMAN:
+        _open_url(at, h.url)
+        assert not at.exception, (peran, h.file, at.exception)
+        if h in granted:
+            assert at.title[0].value == h.judul
+        else:  # not in the navigation (default page shown), or refused by the page guard
+            assert not any(h.judul == t.value for t in at.title), (peran, h.file)
+            if at.error:
+                assert "tidak tersedia" in at.error[0].value
+
+
+def test_not_logged_in_sees_only_login(app_db):
+    at = new_app()
+    at.run()
+    assert [t.label for t in at.text_input] == ["Nama pengguna", "Kata sandi"]
+    assert at.title[0].value == "Monev Kinerja"
+    for url in ("beranda", "admin-pengguna"):
+        _open_url(at, url)
+        assert not at.dataframe and not any(t.value in ("Beranda", "Pengguna") for t in at.title)
+
+
+def test_wrong_password_message_does_not_reveal_user(app_db):
+    pesan = []
+    for user in ("admin", "tidak.ada"):
+        at = new_app()
+        at.run()
+        at.text_input[0].input(user)
+        at.text_input[1].input("salah-sekali1")
+        at.button[0].click()
+        at.run()
+        pesan.append([e.value for e in at.error])
+    assert pesan[0] == pesan[1]
+    assert "salah" in pesan[0][0]
+
+
+def test_beranda_shows_capaian_per_bidang(app_db):
+    at = login("kadis")
+    assert at.title[0].value == "Beranda"
+    assert [s.label for s in at.selectbox] == ["Tahun", "Triwulan"]
+    assert at.selectbox[0].value == 2026 and at.selectbox[1].value == 3
+    table = at.dataframe[0].value
+    assert len(table) == 6
+    assert table["Capaian"].str.match(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?%$|^–$").all()
+    dep = table[table["Unit"].str.contains("Deposit")].iloc[0]
+    assert dep["Belum Diisi"] == 6 and dep["Capaian"] == "–"
+    at.selectbox[1].select(2).run()
+    assert not at.exception
+    assert at.dataframe[0].value["Belum Diisi"].sum() < 6
+    chart = at.get("plotly_chart")[0]
+    assert '"separators":",."' in chart.proto.spec.replace(" ", "")
+
+
+def test_beranda_for_staf_bidang_shows_only_its_unit(app_db):
+    at = login("staf.lyn")
+    table = at.dataframe[0].value
+    assert table["Unit"].tolist() == ["Bidang Layanan dan Otomasi Perpustakaan"]
+
+
+def test_change_own_password_then_login_with_it(app_db):
+    at = login("sekretaris")
+    _open_url(at, "akun")
+    at.text_input[0].input("Sekretaris#2026")
+    at.text_input[1].input("pendek")
+    at.text_input[2].input("pendek")
+    at.button[0].click().run()
+    assert "minimal 8" in at.error[0].value
+    at.text_input[0].input("Sekretaris#2026")
+    at.text_input[1].input("BaruSekali2026")
+    at.text_input[2].input("BaruSekali2026")
+    at.button[0].click().run()
+    assert at.success and "berhasil" in at.success[0].value
+    assert login("sekretaris", "BaruSekali2026").title[0].value == "Beranda"
+
+
+def test_admin_creates_user_with_validation(app_db):
+    at = login("admin")
+    _open_url(at, "admin-pengguna")
+    at.text_input(key="baru_username").input("budi")
+    at.text_input(key="baru_nama").input("Budi Santoso")
+    at.multiselect(key="baru_peran").select("staf_bidang")
+    at.text_input(key="baru_sandi").input("Rahasia123")
+    at.button[0].click().run()
+    assert "wajib memilih unit" in at.error[0].value
+    at.selectbox(key="baru_unit").select(2)
+    at.button[0].click().run()
+    assert "budi ditambahkan" in at.success[0].value
+    assert "budi" in at.dataframe[0].value["Nama pengguna"].tolist()
+    assert login("budi", "Rahasia123").session_state["akses"].unit_id == 2
+
+
+def test_admin_edits_indicator_and_targets(app_db):
+    at = login("admin")
+    _open_url(at, "admin-indikator")
+    assert not at.exception
+    at.selectbox[0].select(1).run()  # first indicator
+    inputs = {t.label: t for t in at.text_input}
+    inputs["Tahunan (PK)"].input("abc")
+    at.button[0].click().run()
+    assert "bukan angka" in at.error[0].value
+    inputs = {t.label: t for t in at.text_input}
+    inputs["Tahunan (PK)"].input("1.500")
+    at.button[0].click().run()
+    assert at.success, [e.value for e in at.error]
