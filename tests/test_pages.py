@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from streamlit.util import calc_hash
 
 from dashboard import ui
