@@ -5,7 +5,8 @@ Pitfalls of the library handled here:
   navigation is built, so a reload on a sub-page stays on that page.
 - After a form login we rerun at once so the navigation shows the granted pages (no second
   login), and set the cookie again on the next, complete run, because a cookie component sent
-  in a run that is cut short by `st.rerun` may never reach the browser.
+  in a run that is cut short by `st.rerun` may never reach the browser. Logout deletes the
+  cookie on the next run for the same reason.
 - Failed attempts are counted in the store, not in the library's in-memory dict.
 """
 
@@ -29,6 +30,7 @@ LABEL_LOGIN = {
     "Captcha": "Captcha",
 }
 _SET_COOKIE = "_monev_set_cookie"
+_HAPUS_COOKIE = "_monev_hapus_cookie"
 _LOGGED = "_monev_login_dicatat"
 
 
@@ -56,6 +58,8 @@ def pulihkan_sesi(auth: stauth.Authenticate) -> None:
         st.session_state["authentication_status"] = None
     if st.session_state.pop(_SET_COOKIE, False) and st.session_state.get("authentication_status"):
         auth.cookie_controller.set_cookie()
+    if st.session_state.pop(_HAPUS_COOKIE, False):
+        auth.cookie_controller.delete_cookie()
 
 
 def akses_sesi() -> Akses | None:
@@ -108,7 +112,7 @@ def tombol_logout(auth: stauth.Authenticate) -> None:
     username = st.session_state.get("username")
     if st.sidebar.button("Keluar", icon=":material/logout:", key="tombol_keluar", width="stretch"):
         auth.authentication_controller.logout()
-        auth.cookie_controller.delete_cookie()
+        st.session_state[_HAPUS_COOKIE] = True
         st.session_state.pop(_LOGGED, None)
         with web.cursor() as cur:
             svc.catat_logout(cur, username)

@@ -7,9 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import demo, store
+from dashboard import config, demo, store
 
 TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def _private_secrets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Tests never read or write the checkout's .streamlit/secrets.toml."""
+    monkeypatch.setattr(config, "SECRETS_FILE", tmp_path / "secrets.toml")
+    config.secrets.cache_clear()
+    yield
+    config.secrets.cache_clear()
 
 
 @pytest.fixture

@@ -134,3 +134,28 @@ def test_admin_edits_indicator_and_targets(app_db):
     inputs["Tahunan (PK)"].input("1.500")
     at.button[0].click().run()
     assert at.success, [e.value for e in at.error]
+
+
+def test_app_refuses_to_start_without_cookie_key_outside_demo(app_db, monkeypatch):
+    monkeypatch.delenv("MONEV_COOKIE_KEY")
+    at = new_app()
+    at.run()
+    assert "Kunci cookie login belum diatur" in at.error[0].value
+    assert not at.text_input  # no login form without a signing key
+
+
+def test_demo_mode_creates_random_cookie_key(tmp_path, monkeypatch):
+    from dashboard import config
+
+    monkeypatch.delenv("MONEV_COOKIE_KEY", raising=False)
+    monkeypatch.setenv("MONEV_DEMO", "1")
+    assert config.cookie_key() is None
+    assert config.ensure_demo_cookie_key() is True
+    first = config.cookie_key()
+    assert first and len(first) >= 32
+    assert config.ensure_demo_cookie_key() is False  # kept on the next start
+    assert config.cookie_key() == first
+    monkeypatch.setenv("MONEV_DEMO", "0")
+    config.SECRETS_FILE.unlink()
+    config.secrets.cache_clear()
+    assert config.ensure_demo_cookie_key() is False and config.cookie_key() is None

@@ -1,0 +1,114 @@
+"""Real-browser fixtures: a Streamlit server on a free port with its own demo store, and
+Playwright driving Debian's chromium (/usr/bin/chromium; never a downloaded browser)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard import config
+
+from ..conftest import COOKIE_KEY
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = config.ROOT / "test-artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(demo_db: Path, tmp_path: Path):
+    """A fresh server per test (its own store copy), stopped afterwards."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium tidak ada: jalankan `make test` (memasang paket Debian chromium)")
+    db = tmp_path / "browser.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    port = _free_port()
+    env = {
+        **os.environ,
+        "MONEV_DB": str(db),
+        "MONEV_DEMO": "0",
+        "MONEV_COOKIE_KEY": COOKIE_KEY,
+        "MONEV_MAX_GAGAL_LOGIN": "3",
+    }
+    log = (tmp_path / "server.log").open("w")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(config.ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=config.ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("server Streamlit tidak siap dalam 60 detik")
+    yield {"url": url, "db": db, "log": tmp_path / "server.log"}
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=20_000)  # a cold server's first run opens the store
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="id-ID")
+    p = context.new_page()
+    p.set_default_timeout(20_000)
+    yield p
+    context.close()
