@@ -20,6 +20,16 @@ WARNA_KATEGORI = {
 }
 
 
+def gaya_kategori(nilai: str) -> str:
+    """Table cell style for a category (pandas Styler.map)."""
+    warna = WARNA_KATEGORI.get(nilai)
+    teks = "white" if nilai in KATEGORI_GELAP else "#1f2933"
+    return f"background-color: {warna}; color: {teks}" if warna else ""
+
+
+KATEGORI_GELAP = {"Sangat Tinggi", "Rendah", "Sangat Rendah"}
+
+
 def tata_letak(fig: go.Figure, judul: str | None = None, tinggi: int = 420) -> go.Figure:
     """Indonesian separators (decimal comma, thousands dot) and a quiet layout."""
     fig.update_layout(

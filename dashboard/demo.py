@@ -378,6 +378,191 @@ def _angka(
     return {"target": len(target_df), "realisasi": len(real_df)}
 
 
+def _alur(
+    cur: duckdb.DuckDBPyConnection,
+    tahun: list[int],
+    akhir: tuple[int, int],
+    rng: np.random.Generator,
+) -> int:
+    """Periods, submissions and their transition events. Past quarters are signed (some late,
+    some returned once); in the latest quarter every state of the chain is present."""
+    units = cur.execute("SELECT id, instansi_id FROM unit ORDER BY id").fetchall()
+    kode_unit = dict(cur.execute("SELECT id, lower(kode) FROM unit").fetchall())
+    per, sub, ev = [], [], []
+    pid = sid = 0
+    pelaku = {"pengelola_monev": "monev", "sekretaris": "sekretaris", "kadis": "kadis"}
+    instansi = sorted({i for _, i in units})
+    by_inst = {i: [u for u, ii in units if ii == i] for i in instansi}
+    for th in tahun:
+        for tw in range(1, 5):
+            if (th, tw) > akhir:
+                continue
+            terakhir = (th, tw) == akhir
+            bulan = 3 * tw + 1
+            tenggat = dt.date(th + bulan // 13, (bulan - 1) % 12 + 1, 15)
+            buka = dt.datetime.combine(tenggat - dt.timedelta(days=20), dt.time(8, 0))
+            for iid in instansi:
+                pid += 1
+                per.append(
+                    (
+                        pid,
+                        iid,
+                        th,
+                        tw,
+                        tenggat,
+                        "Nota Dinas permintaan data kinerja",
+                        "dibuka" if terakhir else "ditutup",
+                        "monev",
+                        buka,
+                        None if terakhir else buka + dt.timedelta(days=40),
+                    )
+                )
+                for k, uid in enumerate(by_inst[iid]):
+                    target = (
+                        ["disahkan", "diparaf", "diverifikasi", "diajukan", "draf", None][k % 6]
+                        if terakhir
+                        else "disahkan"
+                    )
+                    if target is None:
+                        continue
+                    sid += 1
+                    t = dt.datetime.combine(tenggat, dt.time(9, 0)) + dt.timedelta(
+                        days=int(rng.integers(-8, 5)), hours=int(rng.integers(0, 6))
+                    )
+                    langkah = [("draf", "diajukan", "staf_bidang")]
+                    if rng.random() < 0.2 or (terakhir and target == "draf"):
+                        langkah += [
+                            ("diajukan", "draf", "pengelola_monev"),
+                            ("draf", "diajukan", "staf_bidang"),
+                        ]
+                    for dari, ke in (
+                        ("diajukan", "diverifikasi"),
+                        ("diverifikasi", "diparaf"),
+                        ("diparaf", "disahkan"),
+                    ):
+                        langkah.append(
+                            (
+                                dari,
+                                ke,
+                                {
+                                    "diverifikasi": "pengelola_monev",
+                                    "diparaf": "sekretaris",
+                                    "disahkan": "kadis",
+                                }[ke],
+                            )
+                        )
+                    stop = {
+                        "draf": 3,
+                        "diajukan": 1,
+                        "diverifikasi": 2,
+                        "diparaf": 3,
+                        "disahkan": 4,
+                    }[target]
+                    dikembalikan = len(langkah) == 6
+                    langkah = langkah[: stop + (2 if dikembalikan else 0)]
+                    if target == "draf":
+                        langkah = langkah[:2]
+                    diajukan_pada = t
+                    waktu = t
+                    for i, (dari, ke, peran) in enumerate(langkah):
+                        if i:
+                            waktu += dt.timedelta(
+                                days=int(rng.integers(0, 4)), hours=int(rng.integers(1, 7))
+                            )
+                        if ke == "diajukan" and dari == "draf":
+                            diajukan_pada = waktu
+                        alasan = (
+                            "Bukti dukung belum lengkap untuk beberapa indikator."
+                            if ke == "draf"
+                            else None
+                        )
+                        oleh = f"staf.{kode_unit[uid]}" if peran == "staf_bidang" else pelaku[peran]
+                        ev.append(
+                            (
+                                waktu,
+                                oleh,
+                                peran,
+                                "transisi",
+                                "pengajuan",
+                                str(sid),
+                                dari,
+                                ke,
+                                alasan,
+                            )
+                        )
+                    status = langkah[-1][1]
+                    sub.append(
+                        (
+                            sid,
+                            pid,
+                            uid,
+                            status,
+                            None if status == "draf" else f"staf.{kode_unit[uid]}",
+                            None if status == "draf" else diajukan_pada,
+                            status != "draf" and diajukan_pada.date() > tenggat,
+                            waktu,
+                        )
+                    )
+    _insert(
+        cur,
+        "periode",
+        pd.DataFrame(
+            per,
+            columns=[
+                "id",
+                "instansi_id",
+                "tahun",
+                "triwulan",
+                "tenggat",
+                "catatan",
+                "status",
+                "dibuka_oleh",
+                "dibuka_pada",
+                "ditutup_pada",
+            ],
+        ),
+    )
+    _insert(
+        cur,
+        "pengajuan",
+        pd.DataFrame(
+            sub,
+            columns=[
+                "id",
+                "periode_id",
+                "unit_id",
+                "status",
+                "diajukan_oleh",
+                "diajukan_pada",
+                "terlambat",
+                "status_sejak",
+            ],
+        ),
+    )
+    _insert(
+        cur,
+        "event",
+        pd.DataFrame(
+            ev,
+            columns=[
+                "waktu",
+                "pengguna",
+                "peran",
+                "jenis",
+                "objek",
+                "objek_id",
+                "dari",
+                "ke",
+                "catatan",
+            ],
+        ),
+    )
+    # explicit ids above: move the sequences past them
+    for seq, n in (("seq_periode", pid), ("seq_pengajuan", sid)):
+        _ids(cur, seq, n)
+    return sid
+
+
 def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
     """Demo logins for every role in the first instansi (bcrypt cost 10 to keep start-up quick)."""
     from dashboard.services.pengguna import hash_sandi
@@ -424,6 +609,7 @@ def generate(
         ind = _simpan_struktur(cur, _struktur(skala))
         counts = _angka(cur, ind, tahun, akhir, rng)
         counts["pengguna"] = _pengguna(cur, int(ind["instansi_id"].iloc[0]))
+        counts["pengajuan"] = _alur(cur, tahun, akhir, rng)
     sop_count = sop.load_library_into(cur)
     counts.update(
         {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}

@@ -26,6 +26,38 @@ class Halaman:
 
 HALAMAN = [
     Halaman("beranda.py", "Beranda", ":material/home:", "beranda", SEMUA, "Kinerja"),
+    Halaman(
+        "entri.py",
+        "Isi realisasi",
+        ":material/edit_note:",
+        "entri",
+        frozenset({"staf_bidang"}),
+        "Pengumpulan data",
+    ),
+    Halaman(
+        "antrian.py",
+        "Antrian review",
+        ":material/fact_check:",
+        "antrian",
+        frozenset({"pengelola_monev", "sekretaris", "kadis"}),
+        "Pengumpulan data",
+    ),
+    Halaman(
+        "perbaikan.py",
+        "Perbaikan data",
+        ":material/published_with_changes:",
+        "perbaikan",
+        frozenset({"staf_bidang", "pengelola_monev", "sekretaris", "kadis"}),
+        "Pengumpulan data",
+    ),
+    Halaman(
+        "periode.py",
+        "Periode pengumpulan",
+        ":material/event:",
+        "periode",
+        frozenset({"pengelola_monev"}),
+        "Pengumpulan data",
+    ),
     Halaman("akun.py", "Akun saya", ":material/person:", "akun", SEMUA, "Akun"),
     Halaman(
         "admin_pengguna.py",

@@ -104,22 +104,34 @@ def tulis(
     *args: Any,
     sukses: str | Callable[[T], str] | None = None,
     rerun: bool = True,
+    setelah: Callable[[], None] | None = None,
     **kwargs: Any,
-) -> tuple[bool, T | None]:
-    """Run a service write `fn(cur, *args)`, then clear cached reads and rerun so the page shows
-    the new state with the success message on top; on failure show an actionable error (never a
-    traceback) and keep the form as typed. Returns (berhasil, hasil) when not rerunning."""
+) -> tuple[bool, T | BaseException | None]:
+    """Run a service write `fn(cur, *args)`, then clear cached reads, run `setelah` and rerun so
+    the page shows the new state with the success message on top. On failure show an actionable
+    error (never a traceback), keep the form as typed and return (False, the exception); a
+    conflict with another user's save reruns with fresh values and the message kept."""
+    from dashboard.services.realisasi import KonflikData
+
     try:
         with cursor() as cur:
             hasil = fn(cur, *args, **kwargs)
+    except KonflikData as exc:
+        clear_cache()
+        if setelah:
+            setelah()
+        st.session_state[_FLASH] = ("error", str(exc))
+        st.rerun()
     except Exception as exc:  # noqa: BLE001 - shown as a message, logged in full
         show_error(exc)
-        return False, None
+        return False, exc
     clear_cache()
+    if setelah:
+        setelah()
     pesan = (sukses(hasil) if callable(sukses) else sukses) if sukses else None
     if rerun:
         if pesan:
-            st.session_state[_FLASH] = pesan
+            st.session_state[_FLASH] = ("success", pesan)
         st.rerun()
     if pesan:
         st.success(pesan, icon=":material/check:")
@@ -127,7 +139,9 @@ def tulis(
 
 
 def show_flash() -> None:
-    """The success message of the write that caused this rerun, shown once."""
-    pesan = st.session_state.pop(_FLASH, None)
-    if pesan:
+    """The message of the write that caused this rerun, shown once."""
+    jenis, pesan = st.session_state.pop(_FLASH, (None, None))
+    if jenis == "error":
+        st.error(pesan, icon=":material/sync_problem:")
+    elif pesan:
         st.success(pesan, icon=":material/check:")

@@ -77,12 +77,7 @@ tabel = data.assign(
 ].rename(columns={"unit": "Unit", "jumlah_indikator": "Indikator", "dinilai": "Dinilai"})
 
 
-def _warna(nilai: str) -> str:
-    warna = charts.WARNA_KATEGORI.get(nilai)
-    return f"background-color: {warna}; color: white" if warna else ""
-
-
-st.dataframe(tabel.style.map(_warna, subset=["Kategori"]), hide_index=True)
+st.dataframe(tabel.style.map(charts.gaya_kategori, subset=["Kategori"]), hide_index=True)
 st.caption(
     "Capaian rata-rata hanya dari indikator yang dapat dinilai. Indikator Belum Diisi "
     "dan Belum Dapat Dinilai dihitung terpisah dan tidak pernah dianggap merah."

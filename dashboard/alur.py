@@ -1,0 +1,108 @@
+"""The review workflow of DOMAIN.md section 5 as pure rules: states, who moves them, returns.
+
+draf -> diajukan (staf_bidang) -> diverifikasi (pengelola_monev) -> diparaf (sekretaris) ->
+disahkan (kadis). Each reviewer may return it, with a reason, to the holder before them.
+A correction (perbaikan) starts at diajukan and follows the same chain; returned, it ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUS = ("draf", "diajukan", "diverifikasi", "diparaf", "disahkan")
+LABEL_STATUS = {
+    "draf": "Draf",
+    "diajukan": "Diajukan",
+    "diverifikasi": "Diverifikasi",
+    "diparaf": "Diparaf",
+    "disahkan": "Disahkan",
+    "dikembalikan": "Dikembalikan",
+}
+LABEL_AKSI = {
+    "ajukan": "Ajukan",
+    "verifikasi": "Verifikasi",
+    "paraf": "Paraf",
+    "sahkan": "Sahkan",
+    "kembalikan": "Kembalikan",
+}
+
+
+@dataclass(frozen=True)
+class Langkah:
+    dari: str
+    aksi: str
+    ke: str
+    peran: str
+
+
+ALUR = (
+    Langkah("draf", "ajukan", "diajukan", "staf_bidang"),
+    Langkah("diajukan", "verifikasi", "diverifikasi", "pengelola_monev"),
+    Langkah("diajukan", "kembalikan", "draf", "pengelola_monev"),
+    Langkah("diverifikasi", "paraf", "diparaf", "sekretaris"),
+    Langkah("diverifikasi", "kembalikan", "diajukan", "sekretaris"),
+    Langkah("diparaf", "sahkan", "disahkan", "kadis"),
+    Langkah("diparaf", "kembalikan", "diverifikasi", "kadis"),
+)
+# Which status waits for which reviewer role.
+ANTRIAN = {"pengelola_monev": "diajukan", "sekretaris": "diverifikasi", "kadis": "diparaf"}
+PERAN_MENYETUJUI = {"diajukan": "verifikasi", "diverifikasi": "paraf", "diparaf": "sahkan"}
+
+
+class TransisiDitolak(ValueError):
+    """A transition the rules do not allow; the message says why, in Indonesian."""
+
+
+def langkah(dari: str, aksi: str) -> Langkah:
+    for step in ALUR:
+        if step.dari == dari and step.aksi == aksi:
+            return step
+    raise TransisiDitolak(
+        f"Tindakan '{LABEL_AKSI.get(aksi, aksi)}' tidak dapat dilakukan pada status "
+        f"{LABEL_STATUS.get(dari, dari)}."
+    )
+
+
+def transisi(
+    dari: str,
+    aksi: str,
+    peran: frozenset[str] | set[str],
+    catatan: str | None = None,
+    pelaku: str | None = None,
+    pengaju: str | None = None,
+) -> Langkah:
+    """Check one transition; return the step (with the role it is done under) or raise.
+
+    A return needs a reason; whoever submitted may not verify the same submission.
+    """
+    step = langkah(dari, aksi)
+    if step.peran not in peran:
+        raise TransisiDitolak(
+            f"Tindakan '{LABEL_AKSI[aksi]}' pada status {LABEL_STATUS[dari]} hanya untuk "
+            f"peran {step.peran.replace('_', ' ')}."
+        )
+    if aksi == "kembalikan" and not (catatan or "").strip():
+        raise TransisiDitolak("Alasan pengembalian wajib diisi.")
+    if aksi == "verifikasi" and pelaku is not None and pelaku == pengaju:
+        raise TransisiDitolak("Pengaju tidak boleh memverifikasi pengajuannya sendiri.")
+    return step
+
+
+def terkunci(status: str) -> bool:
+    """Values may be edited only while the submission is a draft."""
+    return status != "draf"
+
+
+def transisi_perbaikan(
+    dari: str,
+    aksi: str,
+    peran: frozenset[str] | set[str],
+    catatan: str | None = None,
+    pelaku: str | None = None,
+    pengaju: str | None = None,
+) -> Langkah:
+    """The correction chain: like a submission, but a return ends it as 'dikembalikan'."""
+    step = transisi(dari, aksi, peran, catatan, pelaku, pengaju)
+    if aksi == "kembalikan":
+        return Langkah(dari, aksi, "dikembalikan", step.peran)
+    return step

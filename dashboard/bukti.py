@@ -1,0 +1,50 @@
+"""Evidence files (bukti dukung): stored under the data folder with type and size limits."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+from dashboard import config
+
+MAX_BYTES = 5 * 1024 * 1024
+# extension -> accepted leading bytes (checked, so a renamed file is refused)
+JENIS = {
+    "pdf": (b"%PDF",),
+    "png": (b"\x89PNG",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "xlsx": (b"PK\x03\x04",),
+    "docx": (b"PK\x03\x04",),
+}
+PREFIX = "berkas:"
+
+
+def folder() -> Path:
+    return config.DATA_DIR / "bukti"
+
+
+def simpan_berkas(unit_id: int, tahun: int, triwulan: int, nama: str, isi: bytes) -> str:
+    """Store an uploaded file; return the reference kept in realisasi.bukti."""
+    ext = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
+    if ext not in JENIS:
+        raise ValueError("Jenis berkas tidak diterima. Gunakan PDF, JPG, PNG, XLSX atau DOCX.")
+    if len(isi) > MAX_BYTES:
+        raise ValueError(f"Berkas terlalu besar; maksimal {MAX_BYTES // 1024 // 1024} MB.")
+    if not isi or not any(isi.startswith(sig) for sig in JENIS[ext]):
+        raise ValueError(f"Isi berkas tidak sesuai dengan jenis .{ext}.")
+    aman = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(nama).stem)[:60] or "bukti"
+    rel = Path(str(unit_id)) / f"{tahun}-TW{triwulan}" / f"{aman}_{uuid.uuid4().hex[:8]}.{ext}"
+    path = folder() / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(isi)
+    return PREFIX + rel.as_posix()
+
+
+def path_berkas(ref: str | None) -> Path | None:
+    """The stored file of a reference, if it is a file inside the evidence folder."""
+    if not ref or not ref.startswith(PREFIX):
+        return None
+    path = (folder() / ref[len(PREFIX) :]).resolve()
+    return path if path.is_file() and folder().resolve() in path.parents else None

@@ -1,0 +1,155 @@
+"""Perbaikan Data Kinerja (seed 002): a correction of signed data is a request that goes through
+verify -> paraf -> sign; when signed the new value applies and the old one stays in the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from dashboard import alur, store
+from dashboard.akses import Akses, AksesDitolak
+from dashboard.formats import parse_angka
+from dashboard.services.realisasi import KonflikData
+
+
+def _lokasi(cur: duckdb.DuckDBPyConnection, indikator_id: int) -> tuple[int, int]:
+    row = cur.execute(
+        "SELECT instansi_id, unit_id FROM indikator WHERE id = $1", [indikator_id]
+    ).fetchone()
+    if not row:
+        raise ValueError("Indikator tidak ditemukan.")
+    return int(row[0]), int(row[1])
+
+
+def ajukan(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    indikator_id: int,
+    tahun: int,
+    triwulan: int,
+    nilai_baru: str | float,
+    alasan: str,
+    bukti: str | None = None,
+) -> int:
+    """A staf_bidang asks to correct a signed value of its own unit."""
+    instansi_id, unit_id = _lokasi(cur, indikator_id)
+    akses.lingkup_unit(instansi_id, unit_id, instansi_id)
+    if not akses.punya("staf_bidang") or akses.unit_id != unit_id:
+        raise AksesDitolak(
+            "Hanya Staf Bidang unit pemilik indikator yang dapat mengajukan perbaikan."
+        )
+    nilai = parse_angka(nilai_baru)
+    if nilai is None:
+        raise ValueError("Nilai baru wajib diisi.")
+    if not (alasan or "").strip():
+        raise ValueError("Alasan perbaikan wajib diisi.")
+    status = cur.execute(store.sql("status_sah_nilai"), [indikator_id, tahun, triwulan]).fetchone()
+    if not status or status[0] != "disahkan":
+        raise ValueError(
+            "Hanya data yang sudah disahkan yang diperbaiki lewat permintaan "
+            "perbaikan; data lain masih dapat diubah lewat pengisian biasa."
+        )
+    lama = cur.execute(
+        "SELECT nilai FROM realisasi WHERE indikator_id = $1 AND tahun = $2 AND triwulan = $3",
+        [indikator_id, tahun, triwulan],
+    ).fetchone()
+    if cur.execute(
+        "SELECT 1 FROM perbaikan WHERE indikator_id = $1 AND tahun = $2 AND "
+        "triwulan = $3 AND status IN ('diajukan', 'diverifikasi', 'diparaf')",
+        [indikator_id, tahun, triwulan],
+    ).fetchone():
+        raise ValueError("Sudah ada permintaan perbaikan yang sedang diproses untuk nilai ini.")
+    with store.transaction(cur):
+        pid = cur.execute(
+            store.sql("perbaikan_insert"),
+            [
+                indikator_id,
+                tahun,
+                triwulan,
+                lama[0] if lama else None,
+                nilai,
+                alasan.strip(),
+                (bukti or "").strip() or None,
+                akses.username,
+            ],
+        ).fetchone()[0]
+        store.log_event(
+            cur,
+            "transisi",
+            pengguna=akses.username,
+            peran="staf_bidang",
+            objek="perbaikan",
+            objek_id=pid,
+            dari=None,
+            ke="diajukan",
+            catatan=alasan.strip(),
+        )
+    return int(pid)
+
+
+def proses(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    perbaikan_id: int,
+    aksi: str,
+    catatan: str | None = None,
+    sekarang: dt.datetime | None = None,
+) -> str:
+    """Verify / paraf / sign (aksi 'setujui') or return; signing applies the new value."""
+    row = cur.execute(store.sql("perbaikan_get"), [perbaikan_id]).fetchone()
+    if not row:
+        raise ValueError("Permintaan perbaikan tidak ditemukan.")
+    _, indikator_id, tahun, triwulan, lama, baru, status, pengaju = row
+    instansi_id, unit_id = _lokasi(cur, indikator_id)
+    akses.lingkup_unit(instansi_id, unit_id, instansi_id)
+    if aksi == "setujui":
+        aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
+    step = alur.transisi_perbaikan(status, aksi, akses.peran, catatan, akses.username, pengaju)
+    waktu = sekarang or dt.datetime.now()
+    with store.transaction(cur):
+        res = cur.execute(
+            "UPDATE perbaikan SET status = $1, status_sejak = $2 WHERE id = $3 "
+            "AND status = $4 RETURNING id",
+            [step.ke, waktu, perbaikan_id, status],
+        ).fetchone()
+        if not res:
+            raise KonflikData("Permintaan ini baru saja diproses pengguna lain; muat ulang.")
+        if step.ke == "disahkan":
+            cur.execute(
+                "UPDATE realisasi SET nilai = $1, versi = versi + 1, diubah_oleh = $2, "
+                "diubah_pada = $3 WHERE indikator_id = $4 AND tahun = $5 AND "
+                "triwulan = $6",
+                [baru, akses.username, waktu, indikator_id, tahun, triwulan],
+            )
+            cur.execute(
+                store.sql("riwayat_insert"),
+                [
+                    indikator_id,
+                    tahun,
+                    triwulan,
+                    lama,
+                    baru,
+                    f"perbaikan #{perbaikan_id}",
+                    "perbaikan",
+                    akses.username,
+                ],
+            )
+        store.log_event(
+            cur,
+            "transisi",
+            pengguna=akses.username,
+            peran=step.peran,
+            objek="perbaikan",
+            objek_id=perbaikan_id,
+            dari=status,
+            ke=step.ke,
+            catatan=(catatan or "").strip() or None,
+        )
+    return step.ke
+
+
+def daftar(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
+    lingkup = akses.lingkup_unit(instansi_id, None)
+    return store.fetch_df(cur, "perbaikan_list", [instansi_id, lingkup])

@@ -1,0 +1,4 @@
+-- Move a submission ($3) to status $1 at time $2, only from status $4 (a concurrent move loses).
+UPDATE pengajuan SET status = $1, status_sejak = $2, versi = versi + 1
+WHERE id = $3 AND status = $4
+RETURNING id;

@@ -1,0 +1,9 @@
+-- Correction requests of instansi $1, optionally one unit ($2), newest first.
+SELECT f.id, f.tahun, f.triwulan, i.kode, i.nama AS indikator, u.nama AS unit, f.nilai_lama,
+       f.nilai_baru, f.alasan, f.bukti, f.status, f.diajukan_oleh, f.diajukan_pada,
+       f.status_sejak
+FROM perbaikan f
+JOIN indikator i ON i.id = f.indikator_id
+JOIN unit u ON u.id = i.unit_id
+WHERE i.instansi_id = $1 AND ($2 IS NULL OR i.unit_id = $2)
+ORDER BY f.diajukan_pada DESC;

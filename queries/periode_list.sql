@@ -1,0 +1,10 @@
+-- Periods of an instansi ($1), newest first, with submission counts per status.
+SELECT p.id, p.tahun, p.triwulan, p.tenggat, p.catatan, p.status, p.dibuka_oleh, p.dibuka_pada,
+       count(s.id) FILTER (WHERE s.status <> 'draf')       AS diajukan,
+       count(s.id) FILTER (WHERE s.status = 'disahkan')    AS disahkan,
+       count(s.id) FILTER (WHERE s.terlambat)              AS terlambat
+FROM periode p
+LEFT JOIN pengajuan s ON s.periode_id = p.id
+WHERE p.instansi_id = $1
+GROUP BY p.id, p.tahun, p.triwulan, p.tenggat, p.catatan, p.status, p.dibuka_oleh, p.dibuka_pada
+ORDER BY p.tahun DESC, p.triwulan DESC;
