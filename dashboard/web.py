@@ -51,7 +51,9 @@ def cached_read(fn: Callable[..., T]) -> Callable[..., T]:
     service's permission check has passed for exactly this caller before a hit is served."""
 
     @st.cache_data(ttl=900, show_spinner=False, max_entries=512)
-    def _cached(_name: str, *args: Any, **kwargs: Any) -> T:
+    def _cached(nama_fungsi: str, *args: Any, **kwargs: Any) -> T:
+        # nama_fungsi is part of the cache key: every wrapper shares this code, and Streamlit
+        # leaves parameters starting with "_" out of the key.
         with cursor() as cur:
             return fn(cur, *args, **kwargs)
 
