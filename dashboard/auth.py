@@ -12,6 +12,8 @@ Pitfalls of the library handled here:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
@@ -51,6 +53,10 @@ def authenticator() -> stauth.Authenticate:
 
 def pulihkan_sesi(auth: stauth.Authenticate) -> None:
     """Log in from a valid signed cookie (reload, new tab) before the navigation is built."""
+    token = auth.cookie_controller.get_cookie()
+    if token and not st.session_state.get("authentication_status") and _dicabut(token):
+        st.session_state["logout"] = True  # the library then ignores the cookie
+        st.session_state[_HAPUS_COOKIE] = True
     try:
         auth.login(location="unrendered")
     except LoginError:
@@ -60,6 +66,16 @@ def pulihkan_sesi(auth: stauth.Authenticate) -> None:
         auth.cookie_controller.set_cookie()
     if st.session_state.pop(_HAPUS_COOKIE, False):
         auth.cookie_controller.delete_cookie()
+
+
+def _dicabut(token: dict) -> bool:
+    """A cookie issued before the user's last logout no longer logs in."""
+    try:
+        diterbitkan = dt.datetime.fromtimestamp(float(token["exp_date"]) - COOKIE_DAYS * 86400)
+    except (KeyError, TypeError, ValueError):
+        return True
+    with web.cursor() as cur:
+        return svc.cookie_dicabut(cur, str(token.get("username")), diterbitkan)
 
 
 def akses_sesi() -> Akses | None:

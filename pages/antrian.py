@@ -40,16 +40,14 @@ pilihan = st.dataframe(
     key="tabel_antrian",
 )
 terpilih = [int(tabel.iloc[i]["id"]) for i in pilihan.selection.rows]
-st.caption("Pilih satu baris untuk memeriksa; pilih beberapa untuk menyetujui sekaligus.")
+st.caption("Centang beberapa baris untuk menyetujui sekaligus.")
+if len(terpilih) > 1 and st.button(
+    f"Setujui {len(terpilih)} pengajuan", type="primary", key="setujui_massal"
+):
+    web.tulis(svc.proses_massal, akses, terpilih, sukses=lambda k: f"{k} pengajuan disetujui.")
 
-if len(terpilih) > 1:
-    if st.button(f"Setujui {len(terpilih)} pengajuan", type="primary", key="setujui_massal"):
-        web.tulis(svc.proses_massal, akses, terpilih, sukses=lambda k: f"{k} pengajuan disetujui.")
-    st.stop()
-if not terpilih:
-    st.stop()
-
-pid = terpilih[0]
+label = {int(r.id): f"{r.Unit} · {r.Periode} · {r.Status}" for r in tabel.itertuples()}
+pid = st.selectbox("Periksa pengajuan", list(label), format_func=label.get, key="periksa")
 with web.cursor() as cur:
     d = web.safe(svc.detail)(cur, akses, pid)
 if d is None:

@@ -18,6 +18,11 @@ ROLE_USERS = {
 }
 
 
+def _tabel(at, kolom: str):
+    """The first table on the page that has a given column."""
+    return next(d.value for d in at.dataframe if kolom in d.value.columns)
+
+
 def _open_url(at, url_path: str):
     """Request a page by URL the way a browser does (st.Page hashes its url_path); AppTest has
     no public way to ask for a page the navigation did not register."""
@@ -159,3 +164,49 @@ def test_demo_mode_creates_random_cookie_key(tmp_path, monkeypatch):
     config.SECRETS_FILE.unlink()
     config.secrets.cache_clear()
     assert config.ensure_demo_cookie_key() is False and config.cookie_key() is None
+
+
+def test_entry_page_shows_live_checks_and_submits(app_db):
+    at = login("staf.par")  # PAR: returned to draft in TW III 2026, values complete
+    _open_url(at, "entri")
+    assert not at.exception
+    assert at.title[0].value == "Isi realisasi"
+    assert "Draf" in at.caption[0].value
+    pratinjau = _tabel(at, "Capaian triwulan")
+    assert {"Progres tahunan", "Kategori", "Masalah"} <= set(pratinjau.columns)
+    assert pratinjau["Capaian triwulan"].str.endswith("%").all()
+    at.button(key="ajukan").click().run()
+    assert not at.exception
+    assert any("diajukan" in s.value for s in at.success), [e.value for e in at.error]
+    _open_url(at, "entri")
+    assert "terkunci" in at.caption[0].value
+
+
+def test_entry_page_for_unit_not_yet_entered(app_db):
+    at = login("staf.dep")
+    _open_url(at, "entri")
+    assert _tabel(at, "Kategori")["Kategori"].eq("Belum Diisi").all()
+    at.button(key="ajukan").click().run()
+    assert any("Belum lengkap" in e.value for e in at.error)
+
+
+def test_queue_pages_per_reviewer(app_db):
+    expected = {"monev": "Diajukan", "sekretaris": "Diverifikasi", "kadis": "Diparaf"}
+    for user, status in expected.items():
+        at = login(user)
+        _open_url(at, "antrian")
+        assert not at.exception
+        queue = at.dataframe[0].value
+        assert set(queue["Status"]) == {status}, user
+        assert queue["Menunggu (hari)"].str.match(r"^\d+(,\d)?$").all()
+
+
+def test_period_and_correction_pages(app_db):
+    at = login("monev")
+    _open_url(at, "periode")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "Triwulan III TA 2026" in table["Periode"].tolist()
+    assert "Dibuka" in table["Status"].tolist()
+    _open_url(at, "perbaikan")
+    assert not at.exception and at.title[0].value == "Perbaikan data"

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from dashboard import store
-from dashboard.akses import Akses, AksesDitolak
+from dashboard.akses import AksesDitolak
 from dashboard.alur import TransisiDitolak
 from dashboard.services import pengguna, perbaikan, periode, realisasi, review
 from dashboard.services.realisasi import BarisSimpan, KonflikData, ValidasiEntri

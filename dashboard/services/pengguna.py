@@ -7,6 +7,7 @@ and password change is an event.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import string
 
@@ -139,10 +140,23 @@ def catat_login_gagal(cur: duckdb.DuckDBPyConnection, username: str | None) -> b
     return False
 
 
-def catat_logout(cur: duckdb.DuckDBPyConnection, username: str | None) -> None:
+def catat_logout(
+    cur: duckdb.DuckDBPyConnection, username: str | None, pada: dt.datetime | None = None
+) -> None:
+    """Log out: every login cookie issued before now stops working for this user."""
     if username:
         with store.transaction(cur):
+            cur.execute(
+                "UPDATE pengguna SET keluar_pada = $1 WHERE username = $2",
+                [pada or dt.datetime.now(), username],
+            )
             store.log_event(cur, "logout", pengguna=username, objek="pengguna", objek_id=username)
+
+
+def cookie_dicabut(cur: duckdb.DuckDBPyConnection, username: str, diterbitkan: dt.datetime) -> bool:
+    """Was this login cookie (issued at `diterbitkan`) revoked by a later logout?"""
+    row = cur.execute("SELECT keluar_pada FROM pengguna WHERE username = $1", [username]).fetchone()
+    return bool(row and row[0] is not None and diterbitkan <= row[0])
 
 
 def ganti_sandi(

@@ -3,6 +3,7 @@ Playwright driving Debian's chromium (/usr/bin/chromium; never a downloaded brow
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -112,3 +113,15 @@ def page(browser):
     p.set_default_timeout(20_000)
     yield p
     context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failed browser test, keep a screenshot of the page in test-artifacts/."""
+    outcome = yield
+    rep = outcome.get_result()
+    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    if rep.when == "call" and rep.failed and page is not None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        with contextlib.suppress(Exception):  # a screenshot must never hide the real failure
+            page.screenshot(path=str(ARTIFACTS / f"GAGAL-{item.name}.png"), full_page=True)
