@@ -4,10 +4,13 @@ reader of a filled one (openpyxl), which lists every problem by row and column."
 from __future__ import annotations
 
 import io
+import re
+import zipfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import openpyxl
+import pandas as pd
 import xlsxwriter
 
 from dashboard import formats
@@ -102,6 +105,7 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
         label = f"Realisasi {formats.nama_triwulan(n)} (isi)" if c == COL_NILAI else k
         ws.write(HEADER_ROW - 1, c, label, head)
     isi = form.baris.set_index("indikator_id") if not form.baris.empty else None
+    aturan: list[tuple[float, float]] = []
     for i, ind in enumerate(form.indikator):
         r = HEADER_ROW + i
         ws.write_number(r, 0, i + 1, kunci)
@@ -140,25 +144,37 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
             ws.write_blank(r, COL_VERSI, None, kunci)
         else:
             ws.write_number(r, COL_VERSI, int(versi), kunci)
-        minimum = -1e15 if ind.boleh_negatif else 0
-        maksimum = 100 if ind.satuan.strip() == "%" else 1e15
-        ws.data_validation(
-            r,
-            COL_NILAI,
-            r,
-            COL_NILAI,
-            {
-                "validate": "decimal",
-                "criteria": "between",
-                "minimum": minimum,
-                "maximum": maksimum,
-                "error_title": "Nilai tidak valid",
-                "error_message": f"Isi angka antara {formats.angka(minimum)} dan "
-                f"{formats.angka(maksimum)}.",
-            },
+        aturan.append(
+            (-1e15 if ind.boleh_negatif else 0, 100 if ind.satuan.strip() == "%" else 1e15)
         )
+    # one validation per run of rows with the same limits (one per cell slows Excel and readers)
+    mulai = 0
+    for k in range(1, len(aturan) + 1):
+        if k == len(aturan) or aturan[k] != aturan[mulai]:
+            minimum, maksimum = aturan[mulai]
+            ws.data_validation(
+                HEADER_ROW + mulai,
+                COL_NILAI,
+                HEADER_ROW + k - 1,
+                COL_NILAI,
+                {
+                    "validate": "decimal",
+                    "criteria": "between",
+                    "minimum": minimum,
+                    "maximum": maksimum,
+                    "error_title": "Nilai tidak valid",
+                    "error_message": f"Isi angka antara {formats.angka(minimum)} dan "
+                    f"{formats.angka(maksimum)}.",
+                },
+            )
+            mulai = k
+    if aturan:
         ws.data_validation(
-            r, COL_CATATAN, r, COL_CATATAN, {"validate": "length", "criteria": "<=", "value": 2000}
+            HEADER_ROW,
+            COL_CATATAN,
+            HEADER_ROW + len(aturan) - 1,
+            COL_CATATAN,
+            {"validate": "length", "criteria": "<=", "value": 2000},
         )
     ws.set_column(0, 0, 5)
     ws.set_column(1, 1, 10)
@@ -181,10 +197,41 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
 
 
 def _teks(v: object) -> str | None:
-    if v is None:
+    if v is None or (isinstance(v, float) and v != v):
         return None
     s = str(v).strip()
     return s or None
+
+
+def _kolom_huruf(ref: str) -> int:
+    n = 0
+    for ch in ref:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def sel_rumus(data: bytes, sheet: str) -> set[tuple[int, int]]:
+    """(row, 0-based column) of every formula cell of a sheet, read from the file's XML: the
+    fast readers return only cached values, and a formula must never be taken as data."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        wb = z.read("xl/workbook.xml").decode("utf-8", "replace")
+        m = re.search(rf'<sheet[^>]*name="{re.escape(sheet)}"[^>]*r:id="([^"]+)"', wb)
+        if not m:
+            return set()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        rid = re.escape(m.group(1))
+        t = re.search(rf'<Relationship[^>]*Id="{rid}"[^>]*Target="([^"]+)"', rels) or re.search(
+            rf'<Relationship[^>]*Target="([^"]+)"[^>]*Id="{rid}"', rels
+        )
+        if not t:
+            return set()
+        target = t.group(1).lstrip("/")
+        xml = z.read(target if target.startswith("xl/") else f"xl/{target}").decode(
+            "utf-8", "replace"
+        )
+    # a cell with content (not self-closing) whose content holds an <f> element
+    sel = re.findall(r'<c r="([A-Z]+)(\d+)"[^>/]*>(?:(?!</c>).)*?<f[ >/]', xml, re.S)
+    return {(int(r), _kolom_huruf(c)) for c, r in sel}
 
 
 def baca_template(
@@ -193,7 +240,11 @@ def baca_template(
     bands,
     progress: Callable[[float], None] | None = None,
 ) -> tuple[list[BarisImpor], list[MasalahImpor]]:
-    """Read a filled template for `form`'s unit and period; return rows and every problem."""
+    """Read a filled template for `form`'s unit and period; return rows and every problem.
+
+    pandas with the calamine engine reads the cells (fast enough for 10.000 rows); formulas
+    are found in the sheet XML.
+    """
     masalah: list[MasalahImpor] = []
     if len(data) > MAX_BYTES:
         return [], [
@@ -204,50 +255,58 @@ def baca_template(
                 f"maksimal {MAX_BYTES // 1024 // 1024} MB.",
             )
         ]
+    if progress:
+        progress(0.05)
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
+        lembar = pd.read_excel(
+            io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="calamine"
+        )
+        rumus = sel_rumus(data, SHEET)
     except Exception:  # noqa: BLE001 - any unreadable file gets the same clear answer
         return [], [MasalahImpor(0, "-", "Berkas bukan Excel (.xlsx) yang dapat dibaca.")]
-    if SHEET not in wb.sheetnames:
+    if SHEET not in lembar:
         return [], [
             MasalahImpor(
                 0, "-", f"Lembar '{SHEET}' tidak ada; pakai templat yang diunduh dari aplikasi."
             )
         ]
-    if META in wb.sheetnames:
-        meta = {r[0]: r[1] for r in wb[META].iter_rows(values_only=True) if r and r[0]}
+    if META in lembar:
+        meta = {str(k): v for k, v in lembar[META].iloc[:, :2].itertuples(index=False)}
         if meta.get("unit_id") != form.unit_id:
             masalah.append(MasalahImpor(0, "-", "Templat ini milik unit lain."))
         if meta.get("periode_id") != form.periode["id"]:
             masalah.append(MasalahImpor(0, "-", "Templat ini untuk periode lain."))
-    ws = wb[SHEET]
-    if (ws.max_row or 0) > MAX_BARIS + HEADER_ROW:
+    df = lembar[SHEET]
+    if len(df) > MAX_BARIS + HEADER_ROW:
         return [], [MasalahImpor(0, "-", f"Terlalu banyak baris (maksimal {MAX_BARIS}).")]
-    rows = ws.iter_rows(min_row=HEADER_ROW, values_only=False)
-    header = [c.value for c in next(rows, [])]
+    df = df.reindex(columns=range(len(KOLOM)))
+    header = [_teks(v) for v in df.iloc[HEADER_ROW - 1]] if len(df) >= HEADER_ROW else []
     harapan = KOLOM[:COL_NILAI] + [None] + KOLOM[COL_NILAI + 1 :]
     beda = [
         KOLOM[i]
         for i, k in enumerate(harapan)
-        if k is not None and (i >= len(header) or str(header[i] or "").strip() != k)
+        if k is not None and (i >= len(header) or header[i] != k)
     ]
     if beda:
         return [], masalah + [
             MasalahImpor(HEADER_ROW, ", ".join(beda), "Kolom tidak sesuai templat.")
         ]
+    if progress:
+        progress(0.4)
     indikator = {i.kode: i for i in form.indikator}
+    for baris, kolom in sorted(rumus):
+        if baris > HEADER_ROW and kolom < len(KOLOM):
+            masalah.append(MasalahImpor(baris, KOLOM[kolom], "Rumus tidak diterima; isi nilai."))
+    berumus = {b for b, _ in rumus}
     hasil: list[BarisImpor] = []
-    total = max(1, (ws.max_row or HEADER_ROW) - HEADER_ROW)
-    for nomor, row in enumerate(rows, start=HEADER_ROW + 1):
-        if progress and nomor % 200 == 0:
-            progress(min(1.0, (nomor - HEADER_ROW) / total))
-        cells = list(row) + [None] * (len(KOLOM) - len(row))
-        val = [getattr(c, "value", None) for c in cells]
-        if all(v in (None, "") for v in val[:COL_VERSI]):
+    data_rows = df.iloc[HEADER_ROW:].itertuples(index=False, name=None)
+    total = max(1, len(df) - HEADER_ROW)
+    for k, val in enumerate(data_rows):
+        nomor = HEADER_ROW + 1 + k
+        if progress and k % 1000 == 0:
+            progress(0.4 + 0.6 * k / total)
+        if all(_teks(v) is None for v in val[:COL_VERSI]):
             continue
-        for c, cell in enumerate(cells[: len(KOLOM)]):
-            if getattr(cell, "data_type", None) == "f":
-                masalah.append(MasalahImpor(nomor, KOLOM[c], "Rumus tidak diterima; isi nilai."))
         kode = _teks(val[1])
         ind = indikator.get(kode or "")
         if ind is None:
@@ -257,9 +316,10 @@ def baca_template(
                 )
             )
             continue
-        mentah = val[COL_NILAI]
-        if isinstance(mentah, str) and mentah.startswith("="):
+        if nomor in berumus:
             continue
+        mentah = val[COL_NILAI]
+        mentah = None if isinstance(mentah, float) and mentah != mentah else mentah
         catatan = _teks(val[COL_CATATAN])
         h = periksa(ind, form.periode["triwulan"], mentah, catatan, bands)
         for g in h.galat:
@@ -272,13 +332,12 @@ def baca_template(
                 h.nilai,
                 catatan,
                 _teks(val[COL_BUKTI]),
-                int(versi) if isinstance(versi, int | float) else None,
+                int(versi) if isinstance(versi, int | float) and versi == versi else None,
             )
         )
-    kode_baris = [b.kode for b in hasil]
-    for k in {k for k in kode_baris if kode_baris.count(k) > 1}:
+    ganda = [k for k, n in Counter(b.kode for b in hasil).items() if n > 1]
+    for k in ganda:
         masalah.append(MasalahImpor(0, "Kode", f"Indikator '{k}' muncul lebih dari sekali."))
     if progress:
         progress(1.0)
-    wb.close()
     return hasil, masalah
