@@ -20,14 +20,14 @@ WARNA_KATEGORI = {
 }
 
 
+KATEGORI_GELAP = {"Sangat Tinggi", "Rendah", "Sangat Rendah"}  # white text on these
+
+
 def gaya_kategori(nilai: str) -> str:
     """Table cell style for a category (pandas Styler.map)."""
     warna = WARNA_KATEGORI.get(nilai)
     teks = "white" if nilai in KATEGORI_GELAP else "#1f2933"
     return f"background-color: {warna}; color: {teks}" if warna else ""
-
-
-KATEGORI_GELAP = {"Sangat Tinggi", "Rendah", "Sangat Rendah"}
 
 
 def tata_letak(fig: go.Figure, judul: str | None = None, tinggi: int = 420) -> go.Figure:
@@ -51,7 +51,7 @@ def capaian_per_unit(df: pd.DataFrame, judul: str) -> go.Figure:
     fig = go.Figure()
     for kategori, g in data.groupby("label_kategori", sort=False):
         fig.add_bar(
-            x=g["capaian"].fillna(0),
+            x=pd.to_numeric(g["capaian"]).fillna(0),
             y=g["unit"],
             orientation="h",
             name=kategori,
