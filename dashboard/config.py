@@ -5,10 +5,12 @@ The CLI and the server share them, so they must not depend on a running Streamli
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
@@ -46,6 +48,21 @@ def db_path() -> Path:
 def demo_mode() -> bool:
     """Demo mode loads the demo data into an empty store (default on; MONEV_DEMO=0 turns it off)."""
     return (setting("MONEV_DEMO", "app", "demo", "1") or "1").lower() in {"1", "true", "ya", "yes"}
+
+
+def zona_waktu() -> ZoneInfo:
+    """The agency's time zone (MONEV_TZ / [app] zona_waktu, default Asia/Jakarta, WIB): office
+    hours and SOP step times are local times, whatever zone the server runs in."""
+    nama = setting("MONEV_TZ", "app", "zona_waktu", "Asia/Jakarta") or "Asia/Jakarta"
+    try:
+        return ZoneInfo(nama)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Asia/Jakarta")
+
+
+def sekarang() -> dt.datetime:
+    """Now, as a naive local time in the agency's zone (how every timestamp is stored)."""
+    return dt.datetime.now(zona_waktu()).replace(tzinfo=None)
 
 
 def cookie_key() -> str | None:

@@ -426,8 +426,9 @@ def _alur(
                     if target is None:
                         continue
                     sid += 1
-                    t = dt.datetime.combine(tenggat, dt.time(9, 0)) + dt.timedelta(
-                        days=int(rng.integers(-8, 5)), hours=int(rng.integers(0, 6))
+                    t = _jam_kantor(
+                        dt.datetime.combine(tenggat, dt.time(9, 0))
+                        + dt.timedelta(days=int(rng.integers(-8, 5)), hours=int(rng.integers(0, 6)))
                     )
                     langkah = [("draf", "diajukan", "staf_bidang")]
                     if rng.random() < 0.2 or (terakhir and target == "draf"):
@@ -466,8 +467,11 @@ def _alur(
                     waktu = t
                     for i, (dari, ke, peran) in enumerate(langkah):
                         if i:
-                            waktu += dt.timedelta(
-                                days=int(rng.integers(0, 4)), hours=int(rng.integers(1, 7))
+                            waktu = _jam_kantor(
+                                waktu
+                                + dt.timedelta(
+                                    days=int(rng.integers(0, 4)), hours=int(rng.integers(1, 7))
+                                )
                             )
                         if ke == "diajukan" and dari == "draf":
                             diajukan_pada = waktu
@@ -563,6 +567,103 @@ def _alur(
     return sid
 
 
+# Steps of SOP Pengumpulan Data Kinerja (DPK Kalbar) done outside the app, logged by hand in the
+# demo: (urutan, typical working minutes, spread). Some run long: that is what the view is for.
+LANGKAH_MANUAL = (
+    (2, 80, 0.5),
+    (4, 25, 0.6),
+    (6, 150, 0.7),
+    (9, 5, 0.8),
+    (10, 5, 0.6),
+    (11, 12, 0.6),
+)
+
+
+def _jam_kantor(t: dt.datetime) -> dt.datetime:
+    """Move a generated moment into office hours (Mon-Fri 07.30-15.00), as people work."""
+    if t.hour >= 15:
+        t = dt.datetime.combine(t.date() + dt.timedelta(days=1), dt.time(8, t.minute % 50))
+    elif t.hour < 8:
+        t = t.replace(hour=8)
+    while t.weekday() >= 5:
+        t += dt.timedelta(days=1)
+    return t
+
+
+def _pelaksanaan(
+    cur: duckdb.DuckDBPyConnection, akhir: tuple[int, int], rng: np.random.Generator
+) -> int:
+    """Runs of SOP Pengumpulan Data Kinerja for every submission, and hand-logged records of
+    its steps outside the app for past quarters (with breaches, waits and rework)."""
+    sop_id = cur.execute(
+        "SELECT id FROM sop WHERE kode = 'dpk_kalbar_pengumpulan_data_kinerja' "
+        "ORDER BY revisi DESC LIMIT 1"
+    ).fetchone()
+    if not sop_id:
+        return 0
+    cur.execute(
+        "INSERT INTO sop_run (sop_id, instansi_id, periode_id, unit_id, objek, objek_id, "
+        "dibuat_pada) SELECT $1, p.instansi_id, s.periode_id, s.unit_id, 'pengajuan', s.id, "
+        "p.dibuka_pada FROM pengajuan s JOIN periode p ON p.id = s.periode_id ORDER BY s.id",
+        [sop_id[0]],
+    )
+    runs = cur.execute(
+        "SELECT r.id, p.dibuka_pada, s.status_sejak, p.tahun, p.triwulan FROM sop_run r "
+        "JOIN periode p ON p.id = r.periode_id JOIN pengajuan s ON s.id = r.objek_id "
+        "WHERE s.status = 'disahkan'"
+    ).fetchall()
+    rows = []
+    for run_id, dibuka, selesai, th, tw in runs:
+        if (th, tw) == akhir:
+            continue
+        for urutan, menit, sebar in LANGKAH_MANUAL:
+            if urutan == 2:
+                mulai = dibuka - dt.timedelta(hours=int(rng.integers(2, 30)))
+            elif urutan in (4, 6):
+                mulai = dibuka + dt.timedelta(
+                    days=int(rng.integers(18, 24)), hours=int(rng.integers(0, 5))
+                )
+            else:
+                mulai = selesai + dt.timedelta(hours=int(rng.integers(1, 60)))
+            mulai = _jam_kantor(mulai)
+            kali = 2 if urutan == 6 and rng.random() < 0.15 else 1  # rework after a return
+            for _ in range(kali):
+                durasi = float(menit * rng.lognormal(0, sebar))
+                akhir_langkah = mulai + dt.timedelta(minutes=durasi)
+                if akhir_langkah.hour >= 16:  # past office hours: finished next morning
+                    akhir_langkah += dt.timedelta(hours=16)
+                rows.append(
+                    (
+                        run_id,
+                        urutan,
+                        mulai,
+                        akhir_langkah,
+                        "monev",
+                        "dicatat dari agenda surat" if urutan == 2 else None,
+                        "monev",
+                    )
+                )
+                mulai = _jam_kantor(akhir_langkah + dt.timedelta(hours=int(rng.integers(2, 20))))
+    if rows:
+        _insert(
+            cur,
+            "sop_run_langkah",
+            pd.DataFrame(
+                rows,
+                columns=[
+                    "run_id",
+                    "urutan",
+                    "mulai",
+                    "selesai",
+                    "pelaku",
+                    "catatan",
+                    "dicatat_oleh",
+                ],
+            ),
+        )
+    return len(rows)
+
+
 def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
     """Demo logins for every role in the first instansi (bcrypt cost 10 to keep start-up quick)."""
     from dashboard.services.pengguna import hash_sandi
@@ -611,6 +712,8 @@ def generate(
         counts["pengguna"] = _pengguna(cur, int(ind["instansi_id"].iloc[0]))
         counts["pengajuan"] = _alur(cur, tahun, akhir, rng)
     sop_count = sop.load_library_into(cur)
+    with store.transaction(cur):
+        counts["langkah_manual"] = _pelaksanaan(cur, akhir, rng)
     counts.update(
         {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}
     )

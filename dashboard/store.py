@@ -154,6 +154,7 @@ def log_event(
     cur.execute(
         sql("event_insert"),
         [
+            config.sekarang(),
             pengguna,
             peran,
             jenis,

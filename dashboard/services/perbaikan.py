@@ -8,9 +8,10 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from dashboard import alur, store
+from dashboard import alur, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.formats import parse_angka
+from dashboard.services import pelaksanaan
 from dashboard.services.realisasi import KonflikData
 
 
@@ -75,6 +76,7 @@ def ajukan(
                 akses.username,
             ],
         ).fetchone()[0]
+        pelaksanaan.pastikan_run(cur, "perbaikan", pid)
         store.log_event(
             cur,
             "transisi",
@@ -107,7 +109,7 @@ def proses(
     if aksi == "setujui":
         aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
     step = alur.transisi_perbaikan(status, aksi, akses.peran, catatan, akses.username, pengaju)
-    waktu = sekarang or dt.datetime.now()
+    waktu = sekarang or config.sekarang()
     with store.transaction(cur):
         res = cur.execute(
             "UPDATE perbaikan SET status = $1, status_sejak = $2 WHERE id = $3 "
@@ -136,6 +138,7 @@ def proses(
                     akses.username,
                 ],
             )
+        pelaksanaan.pastikan_run(cur, "perbaikan", perbaikan_id)
         store.log_event(
             cur,
             "transisi",

@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from dashboard import store
+from dashboard import config, store
 from dashboard.akses import Akses, AksesDitolak
 
 
@@ -58,6 +58,7 @@ def buka_periode(
                 tenggat,
                 (catatan or "").strip() or None,
                 akses.username,
+                config.sekarang(),
             ],
         ).fetchone()[0]
         store.log_event(

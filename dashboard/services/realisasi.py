@@ -10,11 +10,12 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from dashboard import alur, store
+from dashboard import alur, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.entri import IndikatorEntri, periksa
 from dashboard.formats import parse_angka
 from dashboard.services import capaian as svc_capaian
+from dashboard.services import pelaksanaan
 from dashboard.services import periode as svc_periode
 
 
@@ -309,7 +310,7 @@ def ajukan(
     )
     if masalah:
         raise ValidasiEntri(masalah)
-    sekarang = sekarang or dt.datetime.now()
+    sekarang = sekarang or config.sekarang()
     terlambat = sekarang.date() > form.periode["tenggat"]
     with store.transaction(cur):
         pid = _pastikan_pengajuan(cur, periode_id, unit_id)
@@ -323,6 +324,7 @@ def ajukan(
             "terlambat = $3 WHERE id = $4",
             [akses.username, sekarang, terlambat, pid],
         )
+        pelaksanaan.pastikan_run(cur, "pengajuan", pid)
         store.log_event(
             cur,
             "transisi",

@@ -7,9 +7,10 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from dashboard import alur, store
+from dashboard import alur, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
+from dashboard.services import pelaksanaan
 from dashboard.services.realisasi import KonflikData
 
 
@@ -22,7 +23,7 @@ def antrian(
         raise AksesDitolak("Antrian hanya untuk Pengelola Monev, Sekretaris dan Kepala Dinas.")
     status = [alur.ANTRIAN[p] for p in peran]
     df = store.fetch_df(cur, "antrian", [status, akses.instansi_id])
-    sekarang = pd.Timestamp(sekarang or dt.datetime.now())
+    sekarang = pd.Timestamp(sekarang or config.sekarang())
     df["menunggu_hari"] = (
         (sekarang - pd.to_datetime(df["status_sejak"])).dt.total_seconds() / 86400
     ).round(1)
@@ -100,10 +101,11 @@ def _proses(
     step = alur.transisi(status, aksi, akses.peran, catatan, akses.username, pengaju)
     res = cur.execute(
         store.sql("pengajuan_transisi"),
-        [step.ke, sekarang or dt.datetime.now(), pengajuan_id, status],
+        [step.ke, sekarang or config.sekarang(), pengajuan_id, status],
     ).fetchone()
     if not res:
         raise KonflikData("Pengajuan ini baru saja diproses pengguna lain; muat ulang antrian.")
+    pelaksanaan.pastikan_run(cur, "pengajuan", pengajuan_id)
     store.log_event(
         cur,
         "transisi",

@@ -1,0 +1,329 @@
+"""SOP registry: list, detail and revisions; import (YAML or Excel), edit and publish a revision;
+the admin's manual mutu baku values; the working calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import duckdb
+import pandas as pd
+import yaml
+
+from dashboard import sop as sop_lib
+from dashboard import store
+from dashboard.akses import Akses
+from dashboard.kalender import Kalender, dari_pengaturan
+from dashboard.mutu_baku import HARI_KALENDER, HARI_KERJA, MENIT_KERJA, MutuBakuWaktu, parse_waktu
+
+BASIS = (MENIT_KERJA, HARI_KERJA, HARI_KALENDER)
+KOLOM_LANGKAH = ["no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan"]
+KUNCI_HEADER = [
+    "kode",
+    "nomor",
+    "nama",
+    "instansi",
+    "tanggal_pembuatan",
+    "tanggal_revisi",
+    "tanggal_efektif",
+    "disahkan_oleh",
+    "dasar_hukum",
+    "keterkaitan",
+    "peringatan",
+    "kualifikasi_pelaksana",
+    "peralatan",
+    "pencatatan",
+    "pelaksana",
+]
+DAFTAR = {
+    "dasar_hukum",
+    "keterkaitan",
+    "kualifikasi_pelaksana",
+    "peralatan",
+    "pencatatan",
+    "pelaksana",
+}
+
+
+def daftar_sop(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every SOP at its latest revision, with the number of revisions."""
+    return store.fetch_df(cur, "sop_list")
+
+
+def revisi(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
+    return store.fetch_df(cur, "sop_revisi", [kode])
+
+
+def detail(cur: duckdb.DuckDBPyConnection, sop_id: int) -> tuple[dict, pd.DataFrame]:
+    """Header (lists decoded) and steps with the effective standard of each."""
+    df = store.fetch_df(cur, "sop_get", [sop_id])
+    if df.empty:
+        raise ValueError("SOP tidak ditemukan.")
+    header = df.iloc[0].to_dict()
+    for k in DAFTAR:
+        header[k] = json.loads(header[k] or "[]")
+    langkah = store.fetch_df(cur, "sop_langkah_list", [sop_id])
+    langkah["pelaksana"] = langkah["pelaksana"].map(json.loads)
+    langkah["standar"] = [waktu_efektif(r) for r in langkah.itertuples(index=False)]
+    return header, langkah
+
+
+def waktu_efektif(r) -> MutuBakuWaktu:
+    """The admin's value where set, else the parsed text."""
+    if getattr(r, "manual_basis", None) in BASIS:
+        hari = None if pd.isna(r.manual_hari) else float(r.manual_hari)
+        menit = None if pd.isna(r.manual_menit) else float(r.manual_menit)
+        return MutuBakuWaktu(r.waktu or "", hari, menit, r.manual_basis)
+    return parse_waktu(r.waktu)
+
+
+def impor_yaml(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    teks: str,
+    nama_berkas: str,
+    catatan: str | None = None,
+) -> int:
+    """Import an SOP in the shipped YAML format as a new SOP or a new revision of its kode."""
+    akses.wajib("admin")
+    sop = sop_lib.parse_sop(teks, nama_berkas)
+    return _simpan(cur, akses, sop, nama_berkas, catatan)
+
+
+def _simpan(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, sop: sop_lib.Sop, sumber: str, catatan: str | None
+) -> int:
+    sop_id = sop_lib.save_sop(cur, sop, sumber=sumber)
+    with store.transaction(cur):
+        cur.execute(
+            "UPDATE sop SET catatan_revisi = $1 WHERE id = $2",
+            [(catatan or "").strip() or None, sop_id],
+        )
+        store.log_event(
+            cur,
+            "sop_terbit",
+            pengguna=akses.username,
+            peran="admin",
+            objek="sop",
+            objek_id=sop_id,
+            catatan=f"{sop.kode}: {catatan or sumber}",
+        )
+    return sop_id
+
+
+def ke_excel(header: dict, langkah: pd.DataFrame) -> bytes:
+    """An SOP as an Excel workbook in the import format (sheet SOP: key/value, Langkah: steps)."""
+    buf = io.BytesIO()
+    kepala = pd.DataFrame(
+        [(k, "\n".join(header[k]) if k in DAFTAR else header.get(k)) for k in KUNCI_HEADER],
+        columns=["kunci", "nilai"],
+    )
+    steps = langkah[KOLOM_LANGKAH].copy()
+    steps["pelaksana"] = steps["pelaksana"].map("; ".join)
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as xw:
+        kepala.to_excel(xw, sheet_name="SOP", index=False)
+        steps.to_excel(xw, sheet_name="Langkah", index=False)
+        xw.sheets["SOP"].set_column(0, 0, 24)
+        xw.sheets["SOP"].set_column(1, 1, 90)
+        xw.sheets["Langkah"].set_column(0, 6, 30)
+    return buf.getvalue()
+
+
+def _teks(v: object) -> str | None:
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    s = str(v).strip()
+    return s or None
+
+
+def impor_excel(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    data: bytes,
+    nama_berkas: str,
+    catatan: str | None = None,
+) -> int:
+    """Import an SOP from an Excel table with the same columns as the YAML format."""
+    akses.wajib("admin")
+    try:
+        lembar = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=object, engine="calamine")
+    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same answer
+        raise sop_lib.SopError(f"{nama_berkas}: bukan berkas Excel yang dapat dibaca.") from exc
+    if "SOP" not in lembar or "Langkah" not in lembar:
+        raise sop_lib.SopError(f"{nama_berkas}: harus ada lembar 'SOP' dan 'Langkah'.")
+    kepala = {str(k).strip(): v for k, v in lembar["SOP"].iloc[:, :2].itertuples(index=False)}
+    data_sop: dict = {}
+    for k in KUNCI_HEADER:
+        v = _teks(kepala.get(k))
+        data_sop[k] = [x.strip() for x in (v or "").splitlines() if x.strip()] if k in DAFTAR else v
+    steps = lembar["Langkah"]
+    kurang = [k for k in KOLOM_LANGKAH if k not in steps.columns]
+    if kurang:
+        raise sop_lib.SopError(f"{nama_berkas}: kolom langkah tidak ada: {', '.join(kurang)}")
+    data_sop["langkah"] = [
+        {
+            **{k: _teks(r[k]) for k in KOLOM_LANGKAH if k != "pelaksana"},
+            "no": _teks(r["no"]) or "",
+            "pelaksana": [p.strip() for p in (_teks(r["pelaksana"]) or "").split(";") if p.strip()],
+        }
+        for _, r in steps.iterrows()
+        if _teks(r["aktivitas"])
+    ]
+    sop = sop_lib.parse_sop(yaml.safe_dump(data_sop, allow_unicode=True), nama_berkas)
+    return _simpan(cur, akses, sop, nama_berkas, catatan)
+
+
+def terbitkan_revisi(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    sop_id: int,
+    header: dict,
+    langkah: pd.DataFrame,
+    catatan: str,
+) -> int:
+    """Publish an edited SOP as a new revision; the edited one stays readable, and runs keep the
+    revision they ran under."""
+    akses.wajib("admin")
+    if not (catatan or "").strip():
+        raise ValueError("Catatan revisi wajib diisi (apa yang berubah dan mengapa).")
+    lama, _ = detail(cur, sop_id)
+    data = {k: header.get(k, lama.get(k)) for k in KUNCI_HEADER}
+    data["kode"] = lama["kode"]
+    data["langkah"] = [
+        {
+            "no": str(r["no"] or ""),
+            "aktivitas": r["aktivitas"],
+            "pelaksana": list(r["pelaksana"])
+            if not isinstance(r["pelaksana"], str)
+            else [p.strip() for p in r["pelaksana"].split(";") if p.strip()],
+            **{k: _teks(r[k]) for k in ("kelengkapan", "waktu", "output", "keterangan")},
+        }
+        for _, r in langkah.iterrows()
+    ]
+    sop = sop_lib.parse_sop(yaml.safe_dump(data, allow_unicode=True), f"revisi {lama['kode']}")
+    return _simpan(cur, akses, sop, f"revisi dari #{sop_id}", catatan)
+
+
+def tinjau_mutu_baku(cur: duckdb.DuckDBPyConnection, akses: Akses) -> pd.DataFrame:
+    """Every step of the latest revisions with its waktu text, the parsed value and the manual
+    value: the admin's review table."""
+    akses.wajib("admin")
+    df = store.fetch_df(cur, "mutu_baku_tinjau")
+    df["terbaca"] = [parse_waktu(t).uraian() for t in df["waktu"]]
+    df["berlaku"] = [waktu_efektif(r).uraian() for r in df.itertuples(index=False)]
+    return df
+
+
+def atur_manual(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    sop_id: int,
+    urutan: int,
+    hari: float | None,
+    menit: float | None,
+    basis: str | None,
+) -> None:
+    """Set (or clear with basis None) the admin's value for one step's standard."""
+    akses.wajib("admin")
+    if basis is not None and basis not in BASIS:
+        raise ValueError("Basis harus menit_kerja, hari_kerja atau hari_kalender.")
+    if basis is not None and not (hari or menit):
+        raise ValueError("Isi jumlah hari atau menit untuk standar waktu manual.")
+    if any(v is not None and v < 0 for v in (hari, menit)):
+        raise ValueError("Standar waktu tidak boleh negatif.")
+    with store.transaction(cur):
+        cur.execute(
+            "UPDATE sop_langkah SET manual_hari = $1, manual_menit = $2, "
+            "manual_basis = $3 WHERE sop_id = $4 AND urutan = $5",
+            [hari if basis else None, menit if basis else None, basis, sop_id, urutan],
+        )
+        store.log_event(
+            cur,
+            "mutu_baku_manual",
+            pengguna=akses.username,
+            peran="admin",
+            objek="sop",
+            objek_id=sop_id,
+            catatan=f"langkah {urutan}: {hari} hari, {menit} menit, {basis}",
+        )
+
+
+# ---------------------------------------------------------------- working calendar
+
+
+def kalender(cur: duckdb.DuckDBPyConnection) -> Kalender:
+    row = cur.execute(store.sql("pengaturan_get"), [None, "jam_kerja"]).fetchone()
+    libur = [r[0] for r in cur.execute("SELECT tanggal FROM hari_libur").fetchall()]
+    return dari_pengaturan(json.loads(row[0]) if row else None, libur)
+
+
+def jam_kerja(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, str] | None]:
+    return [
+        None if j is None else (j[0].strftime("%H:%M"), j[1].strftime("%H:%M"))
+        for j in kalender(cur).jam_kerja
+    ]
+
+
+def simpan_jam_kerja(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, jam: list[tuple[str, str] | None]
+) -> None:
+    """Office hours per weekday (Senin..Minggu), None for a day off."""
+    akses.wajib("admin")
+    try:
+        dari_pengaturan(jam, [])
+    except ValueError as exc:
+        raise ValueError(f"Jam kerja tidak valid: {exc}") from exc
+    with store.transaction(cur):
+        cur.execute("DELETE FROM pengaturan WHERE instansi_id IS NULL AND kunci = 'jam_kerja'")
+        cur.execute("INSERT INTO pengaturan VALUES (NULL, 'jam_kerja', $1)", [json.dumps(jam)])
+        store.log_event(
+            cur,
+            "jam_kerja_diubah",
+            pengguna=akses.username,
+            peran="admin",
+            objek="kalender",
+            catatan=json.dumps(jam),
+        )
+
+
+def libur_tambahan(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return store.fetch_df(cur, "hari_libur_list")
+
+
+def tambah_libur(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, tanggal: dt.date, keterangan: str, jenis: str
+) -> None:
+    akses.wajib("admin")
+    if jenis not in ("cuti_bersama", "lokal"):
+        raise ValueError("Jenis libur harus cuti bersama atau lokal.")
+    if not (keterangan or "").strip():
+        raise ValueError("Keterangan hari libur wajib diisi.")
+    if cur.execute("SELECT 1 FROM hari_libur WHERE tanggal = $1", [tanggal]).fetchone():
+        raise ValueError("Tanggal itu sudah tercatat sebagai hari libur.")
+    with store.transaction(cur):
+        cur.execute(
+            "INSERT INTO hari_libur VALUES ($1, $2, $3)", [tanggal, keterangan.strip(), jenis]
+        )
+        store.log_event(
+            cur,
+            "libur_ditambah",
+            pengguna=akses.username,
+            peran="admin",
+            objek="kalender",
+            catatan=f"{tanggal} {keterangan}",
+        )
+
+
+def hapus_libur(cur: duckdb.DuckDBPyConnection, akses: Akses, tanggal: dt.date) -> None:
+    akses.wajib("admin")
+    with store.transaction(cur):
+        cur.execute("DELETE FROM hari_libur WHERE tanggal = $1", [tanggal])
+        store.log_event(
+            cur,
+            "libur_dihapus",
+            pengguna=akses.username,
+            peran="admin",
+            objek="kalender",
+            catatan=str(tanggal),
+        )
