@@ -66,3 +66,97 @@ def capaian_per_unit(df: pd.DataFrame, judul: str) -> go.Figure:
     fig.update_xaxes(title="Capaian rata-rata (%)", ticksuffix="%")
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["unit"]))
     return tata_letak(fig, judul, tinggi=max(300, 60 * len(data) + 80))
+
+
+def alur_sop(langkah: pd.DataFrame, pelaksana: list[str], judul: str) -> go.Figure:
+    """Flow view: steps in order across the actors' lanes (a swimlane drawn with plotly)."""
+    fig = go.Figure()
+    lajur = {p: i for i, p in enumerate(pelaksana)}
+    titik = []
+    for k, r in enumerate(langkah.itertuples(index=False)):
+        for p in r.pelaksana:
+            if p in lajur:
+                titik.append((k, lajur[p], r.no, r.aktivitas, r.waktu or "tanpa standar"))
+    for a, b in zip(titik, titik[1:], strict=False):
+        fig.add_annotation(
+            x=b[0],
+            y=b[1],
+            ax=a[0],
+            ay=a[1],
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1,
+            arrowcolor="#868e96",
+            opacity=0.7,
+        )
+    if titik:
+        fig.add_scatter(
+            x=[t[0] for t in titik],
+            y=[t[1] for t in titik],
+            mode="markers+text",
+            text=[t[2] for t in titik],
+            textfont={"color": "white"},
+            marker={"size": 30, "color": "#0b5394", "symbol": "square"},
+            customdata=[[t[3], t[4]] for t in titik],
+            hovertemplate="Langkah %{text}<br>%{customdata[0]}<br>Waktu: %{customdata[1]}"
+            "<extra></extra>",
+            showlegend=False,
+        )
+    fig.update_yaxes(
+        tickvals=list(lajur.values()), ticktext=list(lajur), autorange="reversed", title=None
+    )
+    fig.update_xaxes(visible=False)
+    return tata_letak(fig, judul, tinggi=120 + 70 * len(pelaksana))
+
+
+def linimasa_run(df: pd.DataFrame, judul: str) -> go.Figure:
+    """One run: per step, the actual duration against the standard (working time)."""
+    data = df.sort_values("mulai")
+    label = [f"{n} · {a[:40]}" for n, a in zip(data["no"], data["aktivitas"], strict=True)]
+    fig = go.Figure()
+    fig.add_bar(
+        y=label,
+        x=data["standar_menit"].fillna(0) / 60,
+        orientation="h",
+        name="Standar",
+        marker_color="#ced4da",
+    )
+    warna = [
+        "#c92a2a" if v is False else "#1a7f37" if v is True else "#74c0fc"
+        for v in data["dalam_standar"]
+    ]
+    fig.add_bar(
+        y=label,
+        x=data["durasi_menit"] / 60,
+        orientation="h",
+        name="Aktual",
+        marker_color=warna,
+        width=0.4,
+        customdata=data[["waktu"]].to_numpy(),
+        hovertemplate="%{y}<br>Aktual %{x:,.1f} jam<br>Standar: %{customdata[0]}<extra></extra>",
+    )
+    fig.update_layout(barmode="overlay")
+    fig.update_xaxes(title="Jam kerja", type="log")
+    fig.update_yaxes(autorange="reversed", title=None)
+    return tata_letak(fig, judul, tinggi=120 + 40 * len(data))
+
+
+def tren_ketepatan(df: pd.DataFrame, judul: str) -> go.Figure:
+    """Share of step records within standard per quarter."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=df["periode"],
+        y=df["persen_tepat"],
+        mode="lines+markers+text",
+        text=[f"{v:,.0f}%".replace(",", ".") for v in df["persen_tepat"]],
+        textposition="top center",
+        line={"color": "#0b5394"},
+        hovertemplate="%{x}: %{y:,.1f}% tepat waktu<extra></extra>",
+    )
+    fig.update_yaxes(title="Langkah dalam standar (%)", range=[0, 105], ticksuffix="%")
+    fig.update_xaxes(title=None)
+    return tata_letak(fig, judul, tinggi=340)

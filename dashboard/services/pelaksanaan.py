@@ -229,3 +229,12 @@ def langkah_manual(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) ->
         raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
     akses.cek_instansi(row[0])
     return store.fetch_df(cur, "sop_run_langkah_list", [[run_id]])
+
+
+def event_run(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.DataFrame:
+    """The workflow events behind a run (drill-down from a breach)."""
+    row = cur.execute("SELECT instansi_id, unit_id FROM sop_run WHERE id = $1", [run_id]).fetchone()
+    if not row:
+        raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
+    akses.lingkup_unit(row[0], row[1], row[0])
+    return store.fetch_df(cur, "sop_run_event", [[run_id]])

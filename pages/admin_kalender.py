@@ -1,0 +1,78 @@
+"""Admin: office hours per weekday, national holidays (from the holidays package) and the
+cuti bersama / local days off that durations in working time follow."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import formats, web
+from dashboard.kalender import NAMA_HARI, libur_nasional
+from dashboard.services import sop_registry as svc
+from dashboard.ui import akses_halaman
+
+akses = akses_halaman(__file__)
+st.title("Kalender kerja")
+with web.cursor() as cur:
+    jam = svc.jam_kerja(cur)
+    libur = svc.libur_tambahan(cur)
+
+with st.form("jam_kerja"):
+    st.subheader("Jam kantor")
+    baru = []
+    for i, hari in enumerate(NAMA_HARI):
+        a, b, c = st.columns([1, 1, 1], vertical_alignment="bottom")
+        kerja = a.checkbox(hari, value=jam[i] is not None, key=f"kerja_{i}")
+        mulai = b.time_input(
+            "Mulai",
+            value=dt.time.fromisoformat(jam[i][0]) if jam[i] else dt.time(7, 30),
+            key=f"mulai_{i}",
+            step=900,
+        )
+        selesai = c.time_input(
+            "Selesai",
+            value=dt.time.fromisoformat(jam[i][1]) if jam[i] else dt.time(16, 0),
+            key=f"selesai_{i}",
+            step=900,
+        )
+        baru.append((mulai.strftime("%H:%M"), selesai.strftime("%H:%M")) if kerja else None)
+    if st.form_submit_button("Simpan jam kantor", type="primary"):
+        web.tulis(svc.simpan_jam_kerja, akses, baru, sukses="Jam kantor disimpan.")
+
+st.subheader("Hari libur")
+tahun = st.number_input("Tahun", min_value=2000, max_value=2100, value=dt.date.today().year)
+nasional = pd.DataFrame(
+    [(d, n, "Libur nasional") for d, n in sorted(libur_nasional(int(tahun)).items())],
+    columns=["tanggal", "keterangan", "jenis"],
+)
+tambahan = libur[pd.to_datetime(libur["tanggal"]).dt.year == tahun].assign(
+    jenis=lambda d: d["jenis"].map({"cuti_bersama": "Cuti bersama", "lokal": "Libur lokal"})
+)
+semua = pd.concat([nasional, tambahan]).sort_values("tanggal")
+st.dataframe(
+    semua.assign(tanggal=semua["tanggal"].map(formats.tanggal)).rename(
+        columns={"tanggal": "Tanggal", "keterangan": "Keterangan", "jenis": "Jenis"}
+    ),
+    hide_index=True,
+)
+
+with st.form("tambah_libur"):
+    a, b, c = st.columns([1, 2, 1], vertical_alignment="bottom")
+    tanggal = a.date_input("Tanggal", format="DD/MM/YYYY")
+    ket = b.text_input("Keterangan", placeholder="mis. Cuti bersama Idul Fitri")
+    jenis = c.selectbox(
+        "Jenis",
+        ["cuti_bersama", "lokal"],
+        format_func={"cuti_bersama": "Cuti bersama", "lokal": "Libur lokal"}.get,
+    )
+    if st.form_submit_button("Tambah hari libur"):
+        web.tulis(svc.tambah_libur, akses, tanggal, ket, jenis, sukses="Hari libur ditambahkan.")
+if not libur.empty:
+    hapus = st.selectbox(
+        "Hapus hari libur tambahan",
+        libur["tanggal"].tolist(),
+        format_func=formats.tanggal,
+        key="hapus_libur",
+    )
+    if st.button("Hapus", key="hapus_libur_btn"):
+        web.tulis(svc.hapus_libur, akses, hapus, sukses="Hari libur dihapus.")

@@ -1,0 +1,179 @@
+"""Ketepatan waktu SOP: real step times against the SOP's own mutu baku waktu."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, formats, ketepatan, web
+from dashboard.services import capaian as svc_capaian
+from dashboard.services import pelaksanaan as svc
+from dashboard.ui import akses_halaman, pilih_instansi
+
+akses = akses_halaman(__file__)
+st.title("Ketepatan waktu SOP")
+instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
+semua = web.cached_read(svc.catatan_langkah)(akses, instansi_id)
+if semua.empty:
+    st.info("Belum ada pelaksanaan SOP yang tercatat.")
+    st.stop()
+uraian = ketepatan.uraian_menit
+
+a, b = st.columns(2)
+sop_opsi = dict(zip(semua["kode"], semua["sop_nama"], strict=False))
+kode = a.selectbox("SOP", list(sop_opsi), format_func=sop_opsi.get, key="ktp_sop")
+tahun_opsi = ["Semua", *sorted(semua["tahun"].dropna().astype(int).unique(), reverse=True)]
+tahun = b.selectbox(
+    "Tahun",
+    tahun_opsi,
+    key="ktp_tahun",
+    format_func=lambda t: t if t == "Semua" else formats.nama_tahun(t),
+)
+df = semua[semua["kode"] == kode]
+if tahun != "Semua":
+    df = df[df["tahun"] == tahun]
+if df.empty:
+    st.info("Tidak ada catatan langkah untuk pilihan ini.")
+    st.stop()
+
+df = df.assign(tepat=df["dalam_standar"].eq(True), lewat=df["dalam_standar"].eq(False))
+dinilai = df["dalam_standar"].notna()
+tepat = int(df["tepat"].sum())
+with st.container(horizontal=True):
+    st.metric("Catatan langkah", formats.angka(len(df), 0))
+    st.metric(
+        "Dalam standar", formats.persen(tepat / dinilai.sum() * 100 if dinilai.any() else None, 1)
+    )
+    st.metric("Melewati standar", formats.angka(int(dinilai.sum() - tepat), 0))
+    st.metric("Total kelebihan", uraian(df["kelebihan_menit"].fillna(0).sum()))
+    st.metric("Pengulangan (rework)", formats.angka(int((df["ulang"] > 0).sum()), 0))
+
+st.subheader("Per langkah")
+langkah = ketepatan.per_langkah(df)
+st.dataframe(
+    pd.DataFrame(
+        {
+            "No": langkah["no"],
+            "Aktivitas": langkah["aktivitas"],
+            "Pelaksana": langkah["pelaksana"],
+            "Standar": langkah["waktu"].fillna("tanpa standar"),
+            "Jumlah": langkah["jumlah"],
+            "Median": langkah["median_menit"].map(uraian),
+            "P90": langkah["p90_menit"].map(uraian),
+            "Dalam standar": langkah["persen_tepat"].map(lambda v: formats.persen(v, 1)),
+            "Lewat": langkah["lewat"],
+            "Total kelebihan": langkah["kelebihan_menit"].map(uraian),
+            "Rata-rata tunggu": langkah["tunggu_rata_menit"].map(uraian),
+            "Rework": langkah["ulang"],
+        }
+    ),
+    hide_index=True,
+)
+st.caption(
+    "Durasi dihitung dalam jam kerja menurut kalender kerja (hari kerja = 8,5 jam); "
+    "tunggu = jam kerja antara langkah sebelumnya selesai dan langkah ini mulai."
+)
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader("Hambatan terbesar: langkah")
+    h = ketepatan.hambatan(df, "aktivitas").head(5)
+    st.dataframe(
+        h.assign(kelebihan_menit=h["kelebihan_menit"].map(uraian)).rename(
+            columns={
+                "aktivitas": "Langkah",
+                "kelebihan_menit": "Total kelebihan",
+                "lewat": "Lewat",
+                "jumlah": "Jumlah",
+            }
+        ),
+        hide_index=True,
+    )
+with kanan:
+    st.subheader("Hambatan terbesar: pelaksana")
+    h = ketepatan.hambatan(df, "pelaksana")
+    st.dataframe(
+        h.assign(kelebihan_menit=h["kelebihan_menit"].map(uraian)).rename(
+            columns={
+                "pelaksana": "Pelaksana",
+                "kelebihan_menit": "Total kelebihan",
+                "lewat": "Lewat",
+                "jumlah": "Jumlah",
+            }
+        ),
+        hide_index=True,
+    )
+
+per_tw = (
+    df[dinilai]
+    .groupby(["tahun", "triwulan"])
+    .agg(persen_tepat=("tepat", lambda s: s.mean() * 100))
+    .reset_index()
+)
+per_tw["periode"] = [
+    f"TW {formats.ROMAWI[int(t)]} {int(y)}"
+    for y, t in zip(per_tw["tahun"], per_tw["triwulan"], strict=True)
+]
+st.plotly_chart(charts.tren_ketepatan(per_tw, "Tren ketepatan per triwulan"), key="tren")
+
+st.subheader("Per unit")
+per_unit = (
+    df[dinilai]
+    .groupby("unit")
+    .agg(
+        jumlah=("durasi_menit", "size"),
+        tepat=("tepat", lambda s: s.mean() * 100),
+        lewat=("lewat", "sum"),
+        kelebihan=("kelebihan_menit", "sum"),
+    )
+    .reset_index()
+    .sort_values("kelebihan", ascending=False)
+)
+st.dataframe(
+    per_unit.assign(
+        tepat=per_unit["tepat"].map(lambda v: formats.persen(v, 1)),
+        kelebihan=per_unit["kelebihan"].map(uraian),
+    ).rename(
+        columns={
+            "unit": "Unit",
+            "jumlah": "Catatan",
+            "tepat": "Dalam standar",
+            "lewat": "Lewat",
+            "kelebihan": "Total kelebihan",
+        }
+    ),
+    hide_index=True,
+)
+
+st.subheader("Pelanggaran dan pelaksanaannya")
+lewat = df[df["lewat"]].sort_values("kelebihan_menit", ascending=False)
+if lewat.empty:
+    st.success("Tidak ada langkah yang melewati standar.")
+    st.stop()
+label = {
+    i: f"{r.unit} · TW {formats.ROMAWI[int(r.triwulan)]} {int(r.tahun)} · langkah {r.no}: "
+    f"lewat {uraian(r.kelebihan_menit)}"
+    for i, r in lewat.head(200).iterrows()
+}
+pilih = st.selectbox("Pilih pelanggaran", list(label), format_func=label.get, key="ktp_lewat")
+run_id = int(lewat.loc[pilih, "run_id"])
+run = df[df["run_id"] == run_id]
+total = ketepatan.per_run(run).iloc[0]
+st.caption(
+    f"Pelaksanaan #{run_id}: total {uraian(total['durasi_menit'])} terhadap jumlah standar "
+    f"{uraian(total['standar_menit'])}; {int(total['lewat'])} langkah lewat standar."
+)
+st.plotly_chart(charts.linimasa_run(run, "Linimasa: aktual terhadap standar"), key="linimasa")
+with web.cursor() as cur:
+    ev = svc.event_run(cur, akses, run_id)
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Waktu": ev["waktu"].map(lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"),
+            "Oleh": ev["pengguna"],
+            "Peran": ev["peran"],
+            "Dari": ev["dari"],
+            "Ke": ev["ke"],
+            "Catatan": ev["catatan"].fillna(""),
+        }
+    ),
+    hide_index=True,
+)

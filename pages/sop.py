@@ -1,0 +1,158 @@
+"""Daftar SOP: every SOP with its header and step table laid out like the documents, a flow view,
+earlier revisions; the admin imports, edits and publishes revisions."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, formats, web
+from dashboard.services import sop_registry as svc
+from dashboard.ui import akses_halaman
+
+akses = akses_halaman(__file__)
+st.title("Daftar SOP")
+with web.cursor() as cur:
+    daftar = svc.daftar_sop(cur)
+if daftar.empty:
+    st.info("Belum ada SOP.")
+    st.stop()
+st.dataframe(
+    daftar[["nama", "instansi", "nomor", "revisi", "langkah"]].rename(
+        columns={
+            "nama": "Nama SOP",
+            "instansi": "Instansi",
+            "nomor": "Nomor",
+            "revisi": "Revisi",
+            "langkah": "Langkah",
+        }
+    ),
+    hide_index=True,
+)
+
+label = {r.kode: f"{r.nama} ({r.instansi.title()})" for r in daftar.itertuples()}
+kode = st.selectbox("SOP", list(label), format_func=label.get, key="sop_kode")
+with web.cursor() as cur:
+    revisi = svc.revisi(cur, kode)
+rev_label = {
+    int(r.id): f"Revisi {r.revisi}"
+    + (" (berlaku)" if i == 0 else "")
+    + (f": {r.catatan_revisi}" if isinstance(r.catatan_revisi, str) else "")
+    for i, r in enumerate(revisi.itertuples())
+}
+sop_id = st.selectbox("Revisi", list(rev_label), format_func=rev_label.get, key="sop_revisi")
+with web.cursor() as cur:
+    header, langkah = svc.detail(cur, sop_id)
+
+st.subheader(header["nama"])
+kiri, kanan = st.columns(2)
+kiri.markdown(
+    f"**Instansi:** {header['instansi']}  \n**Nomor SOP:** {header['nomor'] or '-'}  \n"
+    f"**Disahkan oleh:** {header['disahkan_oleh'] or '-'}"
+)
+kanan.markdown(
+    f"**Tanggal pembuatan:** {header['tanggal_pembuatan'] or '-'}  \n"
+    f"**Tanggal revisi:** {header['tanggal_revisi'] or '-'}  \n"
+    f"**Tanggal efektif:** {header['tanggal_efektif'] or '-'}"
+)
+with st.expander("Dasar hukum, keterkaitan, peringatan, kualifikasi, peralatan, pencatatan"):
+    for judul, kunci in (
+        ("Dasar hukum", "dasar_hukum"),
+        ("Keterkaitan", "keterkaitan"),
+        ("Kualifikasi pelaksana", "kualifikasi_pelaksana"),
+        ("Peralatan / perlengkapan", "peralatan"),
+        ("Pencatatan dan pendataan", "pencatatan"),
+    ):
+        st.markdown(f"**{judul}**")
+        for i, teks in enumerate(header[kunci], start=1):
+            st.text(f"{i}. {teks}")
+    st.markdown("**Peringatan**")
+    st.text(header["peringatan"] or "-")
+
+tabel = pd.DataFrame({"No": langkah["no"], "Aktivitas": langkah["aktivitas"]})
+for p in header["pelaksana"]:
+    tabel[p] = ["✓" if p in ps else "" for ps in langkah["pelaksana"]]
+tabel["Kelengkapan"] = langkah["kelengkapan"].fillna("")
+tabel["Waktu"] = langkah["waktu"].fillna("")
+tabel["Standar terbaca"] = [w.uraian() for w in langkah["standar"]]
+tabel["Output"] = langkah["output"].fillna("")
+tabel["Keterangan"] = langkah["keterangan"].fillna("")
+st.dataframe(tabel, hide_index=True)
+st.plotly_chart(
+    charts.alur_sop(langkah, header["pelaksana"], "Alur langkah antar pelaksana"), key="alur_sop"
+)
+total = sum((w.hari or 0) for w in langkah["standar"])
+menit = sum((w.menit or 0) for w in langkah["standar"])
+st.caption(
+    f"Jumlah standar waktu: {formats.angka(total)} hari kerja dan "
+    f"{formats.angka(menit)} menit kerja; langkah tanpa standar tidak dihitung."
+)
+
+if not akses.punya("admin"):
+    st.stop()
+st.divider()
+st.subheader("Pengelolaan SOP (admin)")
+tab_impor, tab_ubah = st.tabs(["Impor SOP", "Ubah dan terbitkan revisi"])
+with tab_impor:
+    st.download_button(
+        "Unduh SOP ini sebagai Excel (format impor)",
+        svc.ke_excel(header, langkah),
+        file_name=f"{kode}.xlsx",
+        icon=":material/download:",
+    )
+    berkas = st.file_uploader(
+        "Berkas SOP (.yaml dalam format pustaka, atau .xlsx)",
+        type=["yaml", "yml", "xlsx"],
+        key="sop_berkas",
+    )
+    catatan_impor = st.text_input("Catatan revisi", key="sop_catatan_impor")
+    if berkas is not None and st.button("Impor SOP", type="primary", key="sop_impor"):
+        if berkas.name.endswith(".xlsx"):
+            web.tulis(
+                svc.impor_excel,
+                akses,
+                berkas.getvalue(),
+                berkas.name,
+                catatan_impor,
+                sukses="SOP diimpor dan diterbitkan.",
+            )
+        else:
+            try:
+                teks = berkas.getvalue().decode("utf-8")
+            except UnicodeDecodeError:
+                st.error("Berkas YAML harus berenkode UTF-8.")
+            else:
+                web.tulis(
+                    svc.impor_yaml,
+                    akses,
+                    teks,
+                    berkas.name,
+                    catatan_impor,
+                    sukses="SOP diimpor dan diterbitkan.",
+                )
+with tab_ubah:
+    edit = langkah[
+        ["no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan"]
+    ].copy()
+    edit["pelaksana"] = edit["pelaksana"].map("; ".join)
+    hasil = st.data_editor(
+        edit,
+        num_rows="dynamic",
+        hide_index=True,
+        key=f"sop_edit_{sop_id}",
+        column_config={
+            "pelaksana": st.column_config.TextColumn(
+                help="Pisahkan beberapa pelaksana dengan titik koma"
+            )
+        },
+    )
+    nama_baru = st.text_input("Nama SOP", value=header["nama"], key="sop_nama_baru")
+    catatan = st.text_input("Catatan revisi (wajib)", key="sop_catatan")
+    if st.button("Terbitkan revisi", type="primary", key="sop_terbit"):
+        web.tulis(
+            svc.terbitkan_revisi,
+            akses,
+            sop_id,
+            {**header, "nama": nama_baru},
+            hasil,
+            catatan,
+            sukses="Revisi baru diterbitkan; revisi lama tetap dapat dibaca.",
+        )
