@@ -15,6 +15,7 @@ import xlsxwriter
 
 from dashboard import formats
 from dashboard.entri import periksa
+from dashboard.formats import teks
 
 SHEET = "Realisasi"
 META = "_meta"
@@ -81,7 +82,7 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
         }
     )
     kunci = wb.add_format({"border": 1, "locked": True, "num_format": "#,##0.##"})
-    teks = wb.add_format({"border": 1, "locked": True, "text_wrap": True})
+    fmt_teks = wb.add_format({"border": 1, "locked": True, "text_wrap": True})
     isian = wb.add_format(
         {"border": 1, "locked": False, "bg_color": "#fff2cc", "num_format": "#,##0.##"}
     )
@@ -109,11 +110,11 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
     for i, ind in enumerate(form.indikator):
         r = HEADER_ROW + i
         ws.write_number(r, 0, i + 1, kunci)
-        ws.write_string(r, 1, ind.kode, teks)
-        ws.write_string(r, 2, ind.nama, teks)
-        ws.write_string(r, 3, ind.satuan, teks)
-        ws.write_string(r, 4, ind.polaritas, teks)
-        ws.write_string(r, 5, ind.cara_agregasi, teks)
+        ws.write_string(r, 1, ind.kode, fmt_teks)
+        ws.write_string(r, 2, ind.nama, fmt_teks)
+        ws.write_string(r, 3, ind.satuan, fmt_teks)
+        ws.write_string(r, 4, ind.polaritas, fmt_teks)
+        ws.write_string(r, 5, ind.cara_agregasi, fmt_teks)
         for c, v in enumerate([ind.target_tahunan, *ind.target, *ind.realisasi], start=6):
             if v is None:
                 ws.write_blank(r, c, None, kunci)
@@ -196,13 +197,6 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
     return buf.getvalue()
 
 
-def _teks(v: object) -> str | None:
-    if v is None or (isinstance(v, float) and v != v):
-        return None
-    s = str(v).strip()
-    return s or None
-
-
 def _kolom_huruf(ref: str) -> int:
     n = 0
     for ch in ref:
@@ -280,7 +274,7 @@ def baca_template(
     if len(df) > MAX_BARIS + HEADER_ROW:
         return [], [MasalahImpor(0, "-", f"Terlalu banyak baris (maksimal {MAX_BARIS}).")]
     df = df.reindex(columns=range(len(KOLOM)))
-    header = [_teks(v) for v in df.iloc[HEADER_ROW - 1]] if len(df) >= HEADER_ROW else []
+    header = [teks(v) for v in df.iloc[HEADER_ROW - 1]] if len(df) >= HEADER_ROW else []
     harapan = KOLOM[:COL_NILAI] + [None] + KOLOM[COL_NILAI + 1 :]
     beda = [
         KOLOM[i]
@@ -305,9 +299,9 @@ def baca_template(
         nomor = HEADER_ROW + 1 + k
         if progress and k % 1000 == 0:
             progress(0.4 + 0.6 * k / total)
-        if all(_teks(v) is None for v in val[:COL_VERSI]):
+        if all(teks(v) is None for v in val[:COL_VERSI]):
             continue
-        kode = _teks(val[1])
+        kode = teks(val[1])
         ind = indikator.get(kode or "")
         if ind is None:
             masalah.append(
@@ -320,7 +314,7 @@ def baca_template(
             continue
         mentah = val[COL_NILAI]
         mentah = None if isinstance(mentah, float) and mentah != mentah else mentah
-        catatan = _teks(val[COL_CATATAN])
+        catatan = teks(val[COL_CATATAN])
         h = periksa(ind, form.periode["triwulan"], mentah, catatan, bands)
         for g in h.galat:
             masalah.append(MasalahImpor(nomor, "Realisasi diisi", g))
@@ -331,7 +325,7 @@ def baca_template(
                 ind.kode,
                 h.nilai,
                 catatan,
-                _teks(val[COL_BUKTI]),
+                teks(val[COL_BUKTI]),
                 int(versi) if isinstance(versi, int | float) and versi == versi else None,
             )
         )

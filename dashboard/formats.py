@@ -121,3 +121,11 @@ def parse_angka(teks: str | float | int | None) -> float | None:
     if s.startswith(".") or s.endswith("."):
         raise ValueError(f"'{teks}' bukan angka yang dapat dibaca.")
     return tanda * float(s)
+
+
+def teks(v: object) -> str | None:
+    """A typed or read text, stripped; None for blank, None or NaN (an empty Excel cell)."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    s = str(v).strip()
+    return s or None

@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard import alur, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.entri import IndikatorEntri, periksa
-from dashboard.formats import parse_angka
+from dashboard.formats import parse_angka, teks
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan
 from dashboard.services import periode as svc_periode
@@ -135,11 +135,6 @@ def _periksa_semua(form: FormEntri, baris: list[BarisSimpan], b) -> list[tuple[s
     return masalah
 
 
-def _bersih(teks: str | None) -> str | None:
-    teks = (teks or "").strip()
-    return teks or None
-
-
 def simpan(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -170,7 +165,7 @@ def simpan(
     ubah, baru, riwayat = [], [], []
     for r in baris:
         nilai = parse_angka(r.nilai)
-        isi = (nilai, _bersih(r.catatan), _bersih(r.bukti))
+        isi = (nilai, teks(r.catatan), teks(r.bukti))
         sebelum = lama.get(r.indikator_id)
         if sebelum is not None:
             if sebelum == isi:
@@ -233,8 +228,8 @@ def _isi_sekarang(form: FormEntri) -> dict[int, tuple]:
     return {
         int(r.indikator_id): (
             None if pd.isna(r.nilai) else float(r.nilai),
-            _bersih(r.catatan),
-            _bersih(r.bukti),
+            teks(r.catatan),
+            teks(r.bukti),
         )
         for r in form.baris.itertuples(index=False)
     }

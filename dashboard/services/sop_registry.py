@@ -14,6 +14,7 @@ import yaml
 from dashboard import sop as sop_lib
 from dashboard import store
 from dashboard.akses import Akses
+from dashboard.formats import teks
 from dashboard.kalender import Kalender, dari_pengaturan
 from dashboard.mutu_baku import HARI_KALENDER, HARI_KERJA, MENIT_KERJA, MutuBakuWaktu, parse_waktu
 
@@ -130,13 +131,6 @@ def ke_excel(header: dict, langkah: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def _teks(v: object) -> str | None:
-    if v is None or (isinstance(v, float) and v != v):
-        return None
-    s = str(v).strip()
-    return s or None
-
-
 def impor_excel(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -155,7 +149,7 @@ def impor_excel(
     kepala = {str(k).strip(): v for k, v in lembar["SOP"].iloc[:, :2].itertuples(index=False)}
     data_sop: dict = {}
     for k in KUNCI_HEADER:
-        v = _teks(kepala.get(k))
+        v = teks(kepala.get(k))
         data_sop[k] = [x.strip() for x in (v or "").splitlines() if x.strip()] if k in DAFTAR else v
     steps = lembar["Langkah"]
     kurang = [k for k in KOLOM_LANGKAH if k not in steps.columns]
@@ -163,12 +157,12 @@ def impor_excel(
         raise sop_lib.SopError(f"{nama_berkas}: kolom langkah tidak ada: {', '.join(kurang)}")
     data_sop["langkah"] = [
         {
-            **{k: _teks(r[k]) for k in KOLOM_LANGKAH if k != "pelaksana"},
-            "no": _teks(r["no"]) or "",
-            "pelaksana": [p.strip() for p in (_teks(r["pelaksana"]) or "").split(";") if p.strip()],
+            **{k: teks(r[k]) for k in KOLOM_LANGKAH if k != "pelaksana"},
+            "no": teks(r["no"]) or "",
+            "pelaksana": [p.strip() for p in (teks(r["pelaksana"]) or "").split(";") if p.strip()],
         }
         for _, r in steps.iterrows()
-        if _teks(r["aktivitas"])
+        if teks(r["aktivitas"])
     ]
     sop = sop_lib.parse_sop(yaml.safe_dump(data_sop, allow_unicode=True), nama_berkas)
     return _simpan(cur, akses, sop, nama_berkas, catatan)
@@ -197,7 +191,7 @@ def terbitkan_revisi(
             "pelaksana": list(r["pelaksana"])
             if not isinstance(r["pelaksana"], str)
             else [p.strip() for p in r["pelaksana"].split(";") if p.strip()],
-            **{k: _teks(r[k]) for k in ("kelengkapan", "waktu", "output", "keterangan")},
+            **{k: teks(r[k]) for k in ("kelengkapan", "waktu", "output", "keterangan")},
         }
         for _, r in langkah.iterrows()
     ]
