@@ -90,7 +90,9 @@ if not akses.punya("admin"):
     st.stop()
 st.divider()
 st.subheader("Pengelolaan SOP (admin)")
-tab_impor, tab_ubah = st.tabs(["Impor SOP", "Ubah dan terbitkan revisi"])
+tab_impor, tab_ubah, tab_peta = st.tabs(
+    ["Impor SOP", "Ubah dan terbitkan revisi", "Pemetaan ke alur aplikasi"]
+)
 with tab_impor:
     st.download_button(
         "Unduh SOP ini sebagai Excel (format impor)",
@@ -155,4 +157,32 @@ with tab_ubah:
             hasil,
             catatan,
             sukses="Revisi baru diterbitkan; revisi lama tetap dapat dibaca.",
+        )
+with tab_peta:
+    st.caption(
+        "Langkah yang dilakukan aplikasi: mulai saat penanda 'mulai' tercapai, selesai saat "
+        "penanda 'selesai' tercapai (penanda: periode dibuka atau status pengajuan / "
+        "perbaikan). Langkah lain dicatat manual oleh Pengelola Monev."
+    )
+    with web.cursor() as cur:
+        peta = svc.pemetaan(cur, kode)
+    peta_baru = st.data_editor(
+        peta,
+        num_rows="dynamic",
+        hide_index=True,
+        key=f"peta_{kode}",
+        column_config={
+            "urutan": st.column_config.NumberColumn("Urutan langkah", min_value=1, step=1),
+            "objek": st.column_config.SelectboxColumn("Objek", options=["pengajuan", "perbaikan"]),
+            "mulai": st.column_config.SelectboxColumn("Mulai", options=list(svc.PENANDA)),
+            "selesai": st.column_config.SelectboxColumn("Selesai", options=list(svc.PENANDA)),
+        },
+    )
+    if st.button("Simpan pemetaan", key="simpan_peta"):
+        web.tulis(
+            svc.simpan_pemetaan,
+            akses,
+            kode,
+            peta_baru,
+            sukses=lambda n: f"Pemetaan {n} langkah disimpan.",
         )

@@ -180,3 +180,18 @@ def test_manual_steps_logged_by_pengelola_monev(demo_con):
     lain = Akses("monev2", frozenset({"pengelola_monev"}), instansi_id=2)
     with pytest.raises(AksesDitolak):
         pelaksanaan.catat_langkah(demo_con, lain, run_id, 2, dt.datetime(2026, 1, 5, 8))
+
+
+def test_step_mapping_editable_by_admin_only(demo_con):
+    peta = sop_registry.pemetaan(demo_con, KODE)
+    assert list(peta["urutan"]) == [3, 5, 7, 8]
+    with pytest.raises(AksesDitolak):
+        sop_registry.simpan_pemetaan(demo_con, KADIS, KODE, peta)
+    rusak = peta.copy()
+    rusak.loc[0, "urutan"] = 99
+    with pytest.raises(ValueError, match="urutan"):
+        sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, rusak)
+    assert list(sop_registry.pemetaan(demo_con, KODE)["urutan"]) == [3, 5, 7, 8]
+    assert sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, peta.iloc[1:]) == 3
+    df = pelaksanaan.catatan_langkah(demo_con, KADIS, 1)
+    assert 3 not in set(df["urutan"])  # step 3 no longer read from the events

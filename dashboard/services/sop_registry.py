@@ -321,3 +321,56 @@ def hapus_libur(cur: duckdb.DuckDBPyConnection, akses: Akses, tanggal: dt.date) 
             objek="kalender",
             catatan=str(tanggal),
         )
+
+
+PENANDA = ("periode_dibuka", "draf", "diajukan", "diverifikasi", "diparaf", "disahkan")
+
+
+def pemetaan(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
+    """Which steps of an SOP the app performs, and the transitions that start and end them."""
+    return (
+        store.fetch_df(cur, "sop_pemetaan_list")
+        .query("sop_kode == @kode")
+        .drop(columns="sop_kode")
+        .reset_index(drop=True)
+    )
+
+
+def simpan_pemetaan(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, kode: str, baris: pd.DataFrame
+) -> int:
+    """Replace the mapping of one SOP (admin): every row checked first, then one transaction."""
+    akses.wajib("admin")
+    sop_id = cur.execute(
+        "SELECT id FROM sop WHERE kode = $1 ORDER BY revisi DESC LIMIT 1", [kode]
+    ).fetchone()
+    if not sop_id:
+        raise ValueError("SOP tidak ditemukan.")
+    jumlah = cur.execute(
+        "SELECT count(*) FROM sop_langkah WHERE sop_id = $1", [sop_id[0]]
+    ).fetchone()[0]
+    rows = []
+    for i, r in enumerate(baris.dropna(how="all").itertuples(index=False), start=1):
+        if pd.isna(r.urutan) or not 1 <= int(r.urutan) <= jumlah:
+            raise ValueError(f"Baris {i}: urutan langkah harus 1 sampai {jumlah}.")
+        if r.objek not in ("pengajuan", "perbaikan"):
+            raise ValueError(f"Baris {i}: objek harus pengajuan atau perbaikan.")
+        if r.mulai not in PENANDA or r.selesai not in PENANDA or r.selesai == "periode_dibuka":
+            raise ValueError(f"Baris {i}: penanda mulai/selesai tidak dikenal.")
+        rows.append((kode, int(r.urutan), r.objek, r.mulai, r.selesai))
+    if len({r[1] for r in rows}) != len(rows):
+        raise ValueError("Satu langkah hanya boleh dipetakan sekali.")
+    with store.transaction(cur):
+        cur.execute("DELETE FROM sop_pemetaan WHERE sop_kode = $1", [kode])
+        for row in rows:
+            cur.execute("INSERT INTO sop_pemetaan VALUES ($1, $2, $3, $4, $5)", list(row))
+        store.log_event(
+            cur,
+            "pemetaan_sop",
+            pengguna=akses.username,
+            peran="admin",
+            objek="sop",
+            objek_id=kode,
+            catatan=f"{len(rows)} langkah",
+        )
+    return len(rows)
