@@ -53,17 +53,13 @@ class Akses:
         if self.instansi_id is not None and instansi_id != self.instansi_id:
             raise AksesDitolak("Anda tidak berhak melihat data instansi ini.")
 
-    def lingkup_unit(
-        self, instansi_id: int, unit_id: int | None, unit_instansi: int | None = None
-    ) -> int | None:
+    def lingkup_unit(self, instansi_id: int, unit_id: int | None) -> int | None:
         """The unit a read is limited to (None = whole instansi) after checking the caller.
 
         A staf_bidang without an agency-wide role is always limited to its own unit, and asking
         for another unit is refused rather than silently narrowed.
         """
         self.cek_instansi(instansi_id)
-        if unit_instansi is not None and unit_instansi != instansi_id:
-            raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
         if self.seluruh_instansi:
             return unit_id
         if self.punya("staf_bidang") and self.unit_id is not None:

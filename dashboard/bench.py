@@ -60,7 +60,6 @@ def _params(cur, name: str) -> list | None:
         "event_objek": ["pengajuan", str(sub)],
         "indikator_list": [iid, unit],
         "pengajuan_get": [sub],
-        "pengajuan_list": [iid, None, None],
         "pengguna_akses": ["monev"],
         "pengguna_credentials": [],
         "pengguna_list": [],

@@ -29,6 +29,10 @@ class MigrationError(StoreError):
     pass
 
 
+class KonflikData(StoreError):
+    """Someone else changed the same data first: nothing was saved, the form must reload."""
+
+
 def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB file, creating its folder; a clear error when another process holds it."""
     path = Path(path) if path else config.db_path()

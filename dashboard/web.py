@@ -113,12 +113,10 @@ def tulis(
     the page shows the new state with the success message on top. On failure show an actionable
     error (never a traceback), keep the form as typed and return (False, the exception); a
     conflict with another user's save reruns with fresh values and the message kept."""
-    from dashboard.services.realisasi import KonflikData
-
     try:
         with cursor() as cur:
             hasil = fn(cur, *args, **kwargs)
-    except KonflikData as exc:
+    except store.KonflikData as exc:
         clear_cache()
         if setelah:
             setelah()

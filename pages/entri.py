@@ -192,12 +192,17 @@ with st.expander("Unggah berkas bukti dukung"):
                 f"{kode}: {path.name}", path.read_bytes(), file_name=path.name, key=f"unduh_{kode}"
             )
 
-with st.expander("Excel: unduh templat atau unggah isian"):
+
+def _templat() -> bytes:
+    """Built only when the button is clicked, not on every rerun of the page."""
     with web.cursor() as cur:
-        templat = svc.template_excel(cur, akses, periode_id, akses.unit_id)
+        return svc.template_excel(cur, akses, periode_id, akses.unit_id)
+
+
+with st.expander("Excel: unduh templat atau unggah isian"):
     st.download_button(
         "Unduh templat Excel",
-        templat,
+        _templat,
         icon=":material/download:",
         file_name=f"realisasi_TW{n}_{form.periode['tahun']}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

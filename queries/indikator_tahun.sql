@@ -2,7 +2,7 @@
 -- one row per indicator (quarters pivoted), optionally limited to one unit ($3, NULL = all).
 WITH ind AS (
     SELECT i.id, i.kode, i.nama, i.satuan, i.jenis, i.polaritas, i.cara_agregasi,
-           i.rumus_negatif, i.unit_id, u.kode AS unit_kode, u.nama AS unit_nama
+           i.rumus_negatif, i.boleh_negatif, i.unit_id, u.kode AS unit_kode, u.nama AS unit_nama
     FROM indikator i
     JOIN unit u ON u.id = i.unit_id
     WHERE i.instansi_id = $1 AND i.aktif AND ($3 IS NULL OR i.unit_id = $3)

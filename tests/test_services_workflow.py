@@ -9,7 +9,6 @@ import threading
 
 import pytest
 
-from dashboard import store
 from dashboard.akses import AksesDitolak
 from dashboard.alur import TransisiDitolak
 from dashboard.services import pengguna, perbaikan, periode, realisasi, review
@@ -315,4 +314,3 @@ def test_concurrent_saves_from_two_threads(demo_con):
         ).fetchall()
     }
     assert notes == {f"sesi {wins[0]}"}
-    assert store.is_empty(demo_con) is False

@@ -7,37 +7,41 @@ import math
 
 import duckdb
 import pandas as pd
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dashboard import store
 from dashboard.akses import Akses
+from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
 
 JENIS_UNIT = ("Sekretariat", "Bidang", "Bagian", "UPT")
 JENIS_INDIKATOR = ("IKU", "IKK", "program", "kegiatan", "sub kegiatan")
 
 
+def _salah_satu(nilai: str, opsi: tuple[str, ...]) -> str:
+    if nilai not in opsi:
+        raise ValueError(f"pilih salah satu dari {', '.join(opsi)}")
+    return nilai
+
+
 class UnitInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
     instansi_id: int
     kode: str = Field(min_length=1, max_length=20)
     nama: str = Field(min_length=3, max_length=150)
     jenis: str
     aktif: bool = True
 
-    @field_validator("kode", "nama")
-    @classmethod
-    def _strip(cls, v: str) -> str:
-        return v.strip()
-
     @field_validator("jenis")
     @classmethod
     def _jenis(cls, v: str) -> str:
-        if v not in JENIS_UNIT:
-            raise ValueError(f"pilih salah satu dari {', '.join(JENIS_UNIT)}")
-        return v
+        return _salah_satu(v, JENIS_UNIT)
 
 
 class IndikatorInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
     instansi_id: int
     unit_id: int
     kode: str = Field(min_length=1, max_length=30)
@@ -54,38 +58,25 @@ class IndikatorInput(BaseModel):
     target_renstra: float | None = None
     aktif: bool = True
 
-    @field_validator("kode", "nama", "satuan")
-    @classmethod
-    def _strip(cls, v: str) -> str:
-        return v.strip()
-
     @field_validator("jenis")
     @classmethod
     def _jenis(cls, v: str) -> str:
-        if v not in JENIS_INDIKATOR:
-            raise ValueError(f"pilih salah satu dari {', '.join(JENIS_INDIKATOR)}")
-        return v
+        return _salah_satu(v, JENIS_INDIKATOR)
 
     @field_validator("polaritas")
     @classmethod
     def _polaritas(cls, v: str) -> str:
-        if v not in ("positif", "negatif"):
-            raise ValueError("pilih positif atau negatif")
-        return v
+        return _salah_satu(v, ("positif", "negatif"))
 
     @field_validator("cara_agregasi")
     @classmethod
     def _agregasi(cls, v: str) -> str:
-        if v not in ("SUM", "LAST", "AVG", "MAX"):
-            raise ValueError("pilih SUM, LAST, AVG atau MAX")
-        return v
+        return _salah_satu(v, ("SUM", "LAST", "AVG", "MAX"))
 
     @field_validator("rumus_negatif")
     @classmethod
     def _rumus(cls, v: str) -> str:
-        if v not in ("A", "B"):
-            raise ValueError("pilih rumus A atau B")
-        return v
+        return _salah_satu(v, ("A", "B"))
 
     @field_validator("baseline", "target_renstra")
     @classmethod
@@ -148,8 +139,7 @@ def _model(cls: type[BaseModel], data: dict) -> BaseModel:
 
 
 def _cek_unit_instansi(cur: duckdb.DuckDBPyConnection, unit_id: int, instansi_id: int) -> None:
-    row = cur.execute("SELECT instansi_id FROM unit WHERE id = $1", [unit_id]).fetchone()
-    if not row or row[0] != instansi_id:
+    if lokasi.instansi_unit(cur, unit_id) != instansi_id:
         raise ValueError("Unit penanggung jawab bukan bagian dari instansi ini.")
 
 
@@ -211,12 +201,7 @@ def target_indikator(
     cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int, tahun: int
 ) -> dict:
     """Targets of one indicator and year as the form needs them."""
-    row = cur.execute(
-        "SELECT instansi_id, unit_id FROM indikator WHERE id = $1", [indikator_id]
-    ).fetchone()
-    if not row:
-        raise ValueError("Indikator tidak ditemukan.")
-    akses.lingkup_unit(row[0], row[1], row[0])
+    lokasi.baca_indikator(cur, akses, indikator_id)
     rows = store.fetch_all(cur, "target_indikator", [indikator_id, tahun])
     by_tw = {tw: (n, a) for tw, n, a in rows}
     return {

@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard import capaian as engine
 from dashboard import store
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.services import lokasi
 
 KOLOM_HASIL = [
     "target_sd",
@@ -24,10 +25,16 @@ KOLOM_HASIL = [
 ]
 
 
-def _nilai(x: object) -> float | None:
+def angka_atau_none(x: object) -> float | None:
+    """A stored number as float; None for NULL, NaN or pd.NA."""
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
         return None
     return float(x)
+
+
+def per_triwulan(row: object, awal: str, akhir: str = "") -> list[float | None]:
+    """Quarters 1..4 of a pivoted `indikator_tahun` row, e.g. r1..r4 or t1_atas..t4_atas."""
+    return [angka_atau_none(getattr(row, f"{awal}{i}{akhir}")) for i in range(1, 5)]
 
 
 def bands(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> tuple[tuple[str, float, float], ...]:
@@ -44,15 +51,6 @@ def bands(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> tuple[tuple[str, 
     )
 
 
-def _unit_instansi(cur: duckdb.DuckDBPyConnection, unit_id: int | None) -> int | None:
-    if unit_id is None:
-        return None
-    row = cur.execute("SELECT instansi_id FROM unit WHERE id = $1", [unit_id]).fetchone()
-    if not row:
-        raise AksesDitolak("Unit tidak ditemukan.")
-    return int(row[0])
-
-
 def capaian_indikator(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -63,23 +61,23 @@ def capaian_indikator(
 ) -> pd.DataFrame:
     """Per indicator: targets and realisations of the year and both DOMAIN.md figures for
     quarter `triwulan`, limited to what the caller may read."""
-    lingkup = akses.lingkup_unit(instansi_id, unit_id, _unit_instansi(cur, unit_id))
+    if unit_id is not None and lokasi.instansi_unit(cur, unit_id) != instansi_id:
+        raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
+    lingkup = akses.lingkup_unit(instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
     b = bands(cur, instansi_id)
     hasil = []
     for row in df.itertuples(index=False):
         ind = engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
-        r = [_nilai(row.r1), _nilai(row.r2), _nilai(row.r3), _nilai(row.r4)]
-        t = [_nilai(row.t1), _nilai(row.t2), _nilai(row.t3), _nilai(row.t4)]
-        ta = [_nilai(row.t1_atas), _nilai(row.t2_atas), _nilai(row.t3_atas), _nilai(row.t4_atas)]
+        r, t, ta = per_triwulan(row, "r"), per_triwulan(row, "t"), per_triwulan(row, "t", "_atas")
         h = engine.hitung_triwulan(
             ind,
             triwulan,
             r,
             t,
-            _nilai(row.t0),
+            angka_atau_none(row.t0),
             ta if any(v is not None for v in ta) else None,
-            _nilai(row.t0_atas),
+            angka_atau_none(row.t0_atas),
             b,
         )
         hasil.append(
@@ -109,7 +107,7 @@ def ringkas_per_unit(
     for (unit_id, unit_kode, unit_nama), g in ind.groupby(
         ["unit_id", "unit_kode", "unit_nama"], sort=True
     ):
-        nilai = [_nilai(v) for v in g["capaian"]]
+        nilai = [angka_atau_none(v) for v in g["capaian"]]
         rata = engine.rata_rata_capaian(nilai, batas_skor)
         row = {
             "unit_id": unit_id,

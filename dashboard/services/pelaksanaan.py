@@ -236,5 +236,5 @@ def event_run(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.D
     row = cur.execute("SELECT instansi_id, unit_id FROM sop_run WHERE id = $1", [run_id]).fetchone()
     if not row:
         raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
-    akses.lingkup_unit(row[0], row[1], row[0])
+    akses.lingkup_unit(row[0], row[1])
     return store.fetch_df(cur, "sop_run_event", [[run_id]])

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 
 from dashboard import config, store
 from dashboard.akses import PERAN, Akses
+from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
 
 BCRYPT_ROUNDS = 12
@@ -248,12 +249,12 @@ def _validasi(data: dict) -> PenggunaInput:
 def _cek_unit(cur: duckdb.DuckDBPyConnection, p: PenggunaInput) -> PenggunaInput:
     if p.unit_id is None:
         return p
-    row = cur.execute("SELECT instansi_id FROM unit WHERE id = $1", [p.unit_id]).fetchone()
-    if not row:
+    instansi_id = lokasi.instansi_unit(cur, p.unit_id)
+    if instansi_id is None:
         raise ValueError("Unit yang dipilih tidak ada.")
-    if p.instansi_id is not None and p.instansi_id != row[0]:
+    if p.instansi_id is not None and p.instansi_id != instansi_id:
         raise ValueError("Unit yang dipilih bukan bagian dari instansi pengguna.")
-    return p.model_copy(update={"instansi_id": row[0]})
+    return p.model_copy(update={"instansi_id": instansi_id})
 
 
 def _harus_ada(cur: duckdb.DuckDBPyConnection, username: str) -> None:

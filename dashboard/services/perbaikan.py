@@ -11,17 +11,8 @@ import pandas as pd
 from dashboard import alur, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.formats import parse_angka
-from dashboard.services import pelaksanaan
-from dashboard.services.realisasi import KonflikData
-
-
-def _lokasi(cur: duckdb.DuckDBPyConnection, indikator_id: int) -> tuple[int, int]:
-    row = cur.execute(
-        "SELECT instansi_id, unit_id FROM indikator WHERE id = $1", [indikator_id]
-    ).fetchone()
-    if not row:
-        raise ValueError("Indikator tidak ditemukan.")
-    return int(row[0]), int(row[1])
+from dashboard.services import lokasi, pelaksanaan
+from dashboard.store import KonflikData
 
 
 def ajukan(
@@ -35,8 +26,7 @@ def ajukan(
     bukti: str | None = None,
 ) -> int:
     """A staf_bidang asks to correct a signed value of its own unit."""
-    instansi_id, unit_id = _lokasi(cur, indikator_id)
-    akses.lingkup_unit(instansi_id, unit_id, instansi_id)
+    instansi_id, unit_id = lokasi.baca_indikator(cur, akses, indikator_id)
     if not akses.punya("staf_bidang") or akses.unit_id != unit_id:
         raise AksesDitolak(
             "Hanya Staf Bidang unit pemilik indikator yang dapat mengajukan perbaikan."
@@ -104,8 +94,7 @@ def proses(
     if not row:
         raise ValueError("Permintaan perbaikan tidak ditemukan.")
     _, indikator_id, tahun, triwulan, lama, baru, status, pengaju = row
-    instansi_id, unit_id = _lokasi(cur, indikator_id)
-    akses.lingkup_unit(instansi_id, unit_id, instansi_id)
+    instansi_id, unit_id = lokasi.baca_indikator(cur, akses, indikator_id)
     if aksi == "setujui":
         aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
     step = alur.transisi_perbaikan(status, aksi, akses.peran, catatan, akses.username, pengaju)

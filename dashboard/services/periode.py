@@ -9,7 +9,8 @@ import duckdb
 import pandas as pd
 
 from dashboard import config, store
-from dashboard.akses import Akses, AksesDitolak
+from dashboard.akses import Akses
+from dashboard.services import lokasi
 
 
 def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
@@ -111,8 +112,7 @@ def buka_untuk_unit(
         raise ValueError("Alasan membuka kembali wajib diisi.")
     if p["status"] != "ditutup":
         raise ValueError("Periode masih dibuka untuk semua unit.")
-    row = cur.execute("SELECT instansi_id FROM unit WHERE id = $1", [unit_id]).fetchone()
-    if not row or row[0] != p["instansi_id"]:
+    if lokasi.instansi_unit(cur, unit_id) != p["instansi_id"]:
         raise ValueError("Unit bukan bagian dari instansi periode ini.")
     with store.transaction(cur):
         cur.execute(
@@ -144,8 +144,5 @@ def terbuka_untuk(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int)
 
 def periode_entri(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> pd.DataFrame:
     """Periods the unit can work on: open ones and those reopened for it."""
-    row = cur.execute("SELECT instansi_id FROM unit WHERE id = $1", [unit_id]).fetchone()
-    if not row:
-        raise AksesDitolak("Unit tidak ditemukan.")
-    akses.lingkup_unit(row[0], unit_id, row[0])
-    return store.fetch_df(cur, "periode_entri", [row[0], unit_id])
+    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
+    return store.fetch_df(cur, "periode_entri", [instansi_id, unit_id])

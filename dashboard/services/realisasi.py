@@ -13,14 +13,12 @@ import pandas as pd
 from dashboard import alur, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.entri import IndikatorEntri, periksa
+from dashboard.excel_entri import MasalahImpor, baca_template, buat_template
 from dashboard.formats import parse_angka, teks
 from dashboard.services import capaian as svc_capaian
-from dashboard.services import pelaksanaan
+from dashboard.services import lokasi, pelaksanaan
 from dashboard.services import periode as svc_periode
-
-
-class KonflikData(ValueError):
-    """Someone else changed the same data first; the form must be reloaded."""
+from dashboard.store import KonflikData
 
 
 class ValidasiEntri(ValueError):
@@ -54,22 +52,9 @@ class FormEntri:
     baris: pd.DataFrame  # indikator_id, nilai, catatan, bukti, versi (current quarter)
 
 
-def _unit_instansi(cur: duckdb.DuckDBPyConnection, unit_id: int) -> int:
-    row = cur.execute("SELECT instansi_id FROM unit WHERE id = $1", [unit_id]).fetchone()
-    if not row:
-        raise AksesDitolak("Unit tidak ditemukan.")
-    return int(row[0])
-
-
-def _cek_baca(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> int:
-    instansi_id = _unit_instansi(cur, unit_id)
-    akses.lingkup_unit(instansi_id, unit_id, instansi_id)
-    return instansi_id
-
-
 def _cek_tulis(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> int:
     """Only a staf_bidang of that very unit enters its figures."""
-    instansi_id = _cek_baca(cur, akses, unit_id)
+    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
     if not akses.punya("staf_bidang") or akses.unit_id != unit_id:
         raise AksesDitolak("Hanya Staf Bidang unit ini yang dapat mengisi realisasinya.")
     return instansi_id
@@ -86,18 +71,18 @@ def form_entri(
     cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
 ) -> FormEntri:
     """Indicators of the unit with targets, earlier quarters and the current entries."""
-    instansi_id = _cek_baca(cur, akses, unit_id)
+    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
     p = svc_periode.info_periode(cur, periode_id)
     if p["instansi_id"] != instansi_id:
         raise AksesDitolak("Periode ini bukan milik instansi unit tersebut.")
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, p["tahun"], unit_id])
     riwayat = store.fetch_df(cur, "realisasi_riwayat_tahun", [unit_id, p["tahun"]])
     hist = riwayat.groupby("indikator_id")["nilai"].apply(tuple).to_dict()
-    meta = store.fetch_df(cur, "indikator_list", [instansi_id, unit_id]).set_index("id")
     n = p["triwulan"]
     indikator = []
     for r in df.itertuples(index=False):
-        v = svc_capaian._nilai
+        v = svc_capaian.angka_atau_none
+        realisasi = svc_capaian.per_triwulan(r, "r")
         indikator.append(
             IndikatorEntri(
                 indikator_id=int(r.id),
@@ -107,14 +92,13 @@ def form_entri(
                 polaritas=r.polaritas,
                 cara_agregasi=r.cara_agregasi,
                 rumus_negatif=r.rumus_negatif,
-                boleh_negatif=bool(meta.loc[r.id, "boleh_negatif"]),
+                boleh_negatif=bool(r.boleh_negatif),
                 target_tahunan=v(r.t0),
                 target_tahunan_atas=v(r.t0_atas),
-                target=(v(r.t1), v(r.t2), v(r.t3), v(r.t4)),
-                target_atas=(v(r.t1_atas), v(r.t2_atas), v(r.t3_atas), v(r.t4_atas)),
-                realisasi=tuple(
-                    v(x) if i < n - 1 else None for i, x in enumerate((r.r1, r.r2, r.r3, r.r4))
-                ),
+                target=tuple(svc_capaian.per_triwulan(r, "t")),
+                target_atas=tuple(svc_capaian.per_triwulan(r, "t", "_atas")),
+                # earlier quarters only: the current one is what the form enters
+                realisasi=tuple(x if i < n - 1 else None for i, x in enumerate(realisasi)),
                 riwayat=hist.get(r.id, ()),
             )
         )
@@ -337,20 +321,13 @@ def riwayat_nilai(
     cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int, tahun: int, triwulan: int
 ) -> pd.DataFrame:
     """Every change of one value (entry, import, correction), oldest first."""
-    row = cur.execute(
-        "SELECT instansi_id, unit_id FROM indikator WHERE id = $1", [indikator_id]
-    ).fetchone()
-    if not row:
-        raise ValueError("Indikator tidak ditemukan.")
-    akses.lingkup_unit(row[0], row[1], row[0])
+    lokasi.baca_indikator(cur, akses, indikator_id)
     return store.fetch_df(cur, "riwayat_nilai", [indikator_id, tahun, triwulan])
 
 
 def template_excel(
     cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
 ) -> bytes:
-    from dashboard.excel_entri import buat_template
-
     form = form_entri(cur, akses, periode_id, unit_id)
     unit, instansi = cur.execute(
         "SELECT u.nama, i.nama FROM unit u JOIN instansi i ON i.id = u.instansi_id WHERE u.id = $1",
@@ -369,8 +346,6 @@ def pratinjau_impor(
 ) -> tuple[pd.DataFrame, list]:
     """Read a filled template: the changes it would make, and every problem (row, column).
     Nothing is written here."""
-    from dashboard.excel_entri import MasalahImpor, baca_template
-
     instansi_id = _cek_tulis(cur, akses, unit_id)
     form = form_entri(cur, akses, periode_id, unit_id)
     rows, masalah = baca_template(data, form, svc_capaian.bands(cur, instansi_id), progress)

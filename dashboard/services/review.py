@@ -11,7 +11,7 @@ from dashboard import alur, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan
-from dashboard.services.realisasi import KonflikData
+from dashboard.store import KonflikData
 
 
 def antrian(
@@ -51,7 +51,7 @@ def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> d
         "unit_nama",
     )
     info = dict(zip(keys, row, strict=True))
-    akses.lingkup_unit(info["instansi_id"], info["unit_id"], info["instansi_id"])
+    akses.lingkup_unit(info["instansi_id"], info["unit_id"])
     nilai = svc_capaian.capaian_indikator(
         cur, akses, info["instansi_id"], info["tahun"], info["triwulan"], info["unit_id"]
     )
@@ -95,7 +95,7 @@ def _proses(
         raise ValueError("Pengajuan tidak ditemukan.")
     _, _, unit_id, status, pengaju, *_rest = row
     instansi_id = row[8]
-    akses.lingkup_unit(instansi_id, unit_id, instansi_id)
+    akses.lingkup_unit(instansi_id, unit_id)
     if aksi == "setujui":
         aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
     step = alur.transisi(status, aksi, akses.peran, catatan, akses.username, pengaju)
@@ -139,11 +139,3 @@ def proses_massal(
             "diubah, muat ulang antrian."
         ) from exc
     return len(pengajuan_ids)
-
-
-def daftar_pengajuan(
-    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, periode_id: int | None = None
-) -> pd.DataFrame:
-    """Submissions of the instansi (scoped to the caller's unit for a staf_bidang)."""
-    lingkup = akses.lingkup_unit(instansi_id, None)
-    return store.fetch_df(cur, "pengajuan_list", [instansi_id, lingkup, periode_id])
