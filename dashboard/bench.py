@@ -32,7 +32,12 @@ def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.strip().startswith("--"))
 
 
-def _params(cur, name: str) -> list | None:
+def query_baca() -> list[str]:
+    """The named read queries (the ones the bench times)."""
+    return [n for n in store.query_names() if not _WRITE.match(_strip_comments(store.sql(n)))]
+
+
+def contoh_parameter(cur, name: str) -> list | None:
     """Representative parameters: a middle instansi, the latest year, one of its units, one of
     its indicators, periods and submissions."""
 
@@ -48,6 +53,10 @@ def _params(cur, name: str) -> list | None:
     ind = one("SELECT min(id) FROM indikator WHERE unit_id = $1", [unit])
     per = one("SELECT max(id) FROM periode WHERE instansi_id = $1", [iid])
     sub = one("SELECT min(id) FROM pengajuan WHERE periode_id = $1", [per])
+    sop_id, sop_kode = cur.execute("SELECT max(id), max(kode) FROM sop").fetchone()
+    runs = [
+        r[0] for r in cur.execute("SELECT id FROM sop_run WHERE instansi_id = $1", [iid]).fetchall()
+    ]
     return {
         "indikator_tahun": [iid, tahun, None],
         "periode_terakhir": [iid],
@@ -75,6 +84,21 @@ def _params(cur, name: str) -> list | None:
         "riwayat_nilai": [ind, tahun, 3],
         "status_sah_nilai": [ind, tahun, 3],
         "target_indikator": [ind, tahun],
+        "hari_libur_list": [],
+        "indikator_lokasi": [ind],
+        "unit_instansi": [unit],
+        "mutu_baku_tinjau": [],
+        "pengajuan_lokasi": [sub],
+        "perbaikan_lokasi": [1],
+        "sop_get": [sop_id],
+        "sop_langkah_list": [sop_id],
+        "sop_list": [],
+        "sop_pemetaan_list": [],
+        "sop_revisi": [sop_kode],
+        "sop_run_list": [iid, tahun, None],
+        "sop_run_event": [runs],
+        "sop_run_langkah_list": [runs],
+        "sop_langkah_run": [runs],
     }.get(name)
 
 
@@ -234,11 +258,9 @@ def run(scale: str, folder: Path) -> dict:
         "queries_ms": {},
     }
     cur = con.cursor()
-    for name in store.query_names():
+    for name in query_baca():
         text = store.sql(name)
-        if _WRITE.match(_strip_comments(text)):
-            continue
-        params = _params(cur, name)
+        params = contoh_parameter(cur, name)
         if params is None:
             raise KeyError(f"bench: parameter contoh untuk query {name} belum ditulis")
         result["queries_ms"][name] = _median_ms(
