@@ -1,0 +1,325 @@
+"""Shared pieces of every generated document (minutes, meeting packs, reports).
+
+PDF through reportlab (A4, letterhead text, "Halaman x dari y", signature block), Excel through
+xlsxwriter (real numbers with Indonesian display formats, frozen header, widths, print setup) and
+DOCX through python-docx. What users typed is always inert: escaped in PDF paragraphs (reportlab
+reads a subset of HTML) and neutralised against spreadsheet formulas in Excel and CSV cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from dashboard import formats
+
+_AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+# Excel display formats: Excel shows separators in the reader's locale; these codes make the
+# number of decimals and the grouping right, and dates are written as real dates.
+FORMAT_ANGKA = "#,##0.##"
+FORMAT_PERSEN = "#,##0.00"
+FORMAT_RUPIAH = '"Rp" #,##0'
+FORMAT_TANGGAL = "[$-421]d mmmm yyyy"
+
+
+def aman_sel(v: object) -> object:
+    """A text cell that a spreadsheet will never run as a formula (OWASP CSV injection):
+    text starting with = + - @ or a control character gets a leading apostrophe. Numbers and
+    other values pass unchanged."""
+    if isinstance(v, str) and v.startswith(_AWALAN_RUMUS):
+        return "'" + v
+    return v
+
+
+def aman_df(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table with every text cell neutralised (for CSV and Excel exports)."""
+    out = df.copy()
+    for kolom in out.columns:
+        if out[kolom].dtype == object or pd.api.types.is_string_dtype(out[kolom]):
+            out[kolom] = out[kolom].map(aman_sel)
+    return out
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV for Excel users in Indonesia: `;` between fields, `,` as decimal mark, UTF-8 BOM."""
+    return aman_df(df).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+
+def teks_pdf(v: object) -> str:
+    """User text for a reportlab Paragraph: markup escaped, line breaks kept."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return escape(str(v)).replace("\n", "<br/>")
+
+
+_GAYA = getSampleStyleSheet()
+GAYA = {
+    "judul": ParagraphStyle(
+        "judul", parent=_GAYA["Title"], fontName="Helvetica-Bold", fontSize=13, leading=16
+    ),
+    "subjudul": ParagraphStyle(
+        "subjudul", parent=_GAYA["Heading2"], fontName="Helvetica-Bold", fontSize=11, leading=14
+    ),
+    "isi": ParagraphStyle("isi", parent=_GAYA["BodyText"], fontName="Helvetica", fontSize=9),
+    "sel": ParagraphStyle("sel", fontName="Helvetica", fontSize=7.5, leading=9),
+    "sel_tebal": ParagraphStyle("sel_tebal", fontName="Helvetica-Bold", fontSize=7.5, leading=9),
+    "kop": ParagraphStyle(
+        "kop", fontName="Helvetica-Bold", fontSize=12, leading=15, alignment=TA_CENTER
+    ),
+    "kop_kecil": ParagraphStyle(
+        "kop_kecil", fontName="Helvetica", fontSize=8.5, leading=11, alignment=TA_CENTER
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Kop:
+    """Letterhead text of an instansi: pemda, agency name, address."""
+
+    pemda: str
+    nama: str
+    alamat: str | None = None
+
+
+@dataclass(frozen=True)
+class Penandatangan:
+    """Signature block: place, date, jabatan, name, NIP."""
+
+    kota: str
+    tanggal: dt.date
+    jabatan: str
+    nama: str
+    nip: str | None = None
+
+
+def kop_pdf(kop: Kop) -> list:
+    """Letterhead flowables with the rule under it."""
+    baris = [
+        Paragraph(teks_pdf(f"PEMERINTAH {kop.pemda}".upper()), GAYA["kop"]),
+        Paragraph(teks_pdf(kop.nama.upper()), GAYA["kop"]),
+    ]
+    if kop.alamat:
+        baris.append(Paragraph(teks_pdf(kop.alamat), GAYA["kop_kecil"]))
+    garis = Table([[""]], colWidths=["100%"], rowHeights=[2])
+    garis.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.5, colors.black)]))
+    return [*baris, Spacer(1, 3), garis, Spacer(1, 8)]
+
+
+def tanda_tangan_pdf(p: Penandatangan) -> KeepTogether:
+    """The signature block at the right: place and date, jabatan, room to sign, name, NIP."""
+    baris = [
+        f"{p.kota}, {formats.tanggal(p.tanggal)}",
+        p.jabatan,
+        "",
+        "",
+        "",
+        f"<u>{teks_pdf(p.nama)}</u>",
+        f"NIP. {p.nip}" if p.nip else "",
+    ]
+    sel = [
+        [Paragraph(b if i == 5 else teks_pdf(b), GAYA["isi"])] for i, b in enumerate(baris)
+    ]
+    blok = Table(sel, colWidths=[7.5 * cm], hAlign="RIGHT")
+    blok.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([Spacer(1, 14), blok])
+
+
+def tabel_pdf(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    lebar: Sequence[float] | None = None,
+    kanan: Sequence[int] = (),
+    tebal_baris: Sequence[int] = (),
+) -> Table:
+    """A ruled table with a repeated grey header; cells are wrapped Paragraphs, so long text
+    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers)."""
+    gaya_kanan = ParagraphStyle("sel_kanan", parent=GAYA["sel"], alignment=2)
+    gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=GAYA["sel_tebal"], alignment=2)
+    data = [[Paragraph(teks_pdf(h), GAYA["sel_tebal"]) for h in header]]
+    for i, row in enumerate(rows):
+        tebal = i in tebal_baris
+        data.append(
+            [
+                Paragraph(
+                    teks_pdf(v),
+                    (gaya_kanan_tebal if tebal else gaya_kanan)
+                    if j in kanan
+                    else (GAYA["sel_tebal"] if tebal else GAYA["sel"]),
+                )
+                for j, v in enumerate(row)
+            ]
+        )
+    t = Table(data, colWidths=lebar, repeatRows=1)
+    t.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8ECEF")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return t
+
+
+class _CanvasBernomor(rl_canvas.Canvas):
+    """Writes "Halaman x dari y" on every page once the total is known."""
+
+    judul_kaki = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._halaman: list[dict] = []
+
+    def showPage(self):  # noqa: N802 - reportlab's name
+        self._halaman.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._halaman)
+        for state in self._halaman:
+            self.__dict__.update(state)
+            lebar, _ = self._pagesize
+            self.setFont("Helvetica", 7.5)
+            self.drawRightString(
+                lebar - 1.5 * cm, 1 * cm, f"Halaman {self._pageNumber} dari {total}"
+            )
+            if self.judul_kaki:
+                self.drawString(1.5 * cm, 1 * cm, self.judul_kaki[:120])
+            super().showPage()
+        super().save()
+
+
+def pdf_bytes(
+    isi: list,
+    *,
+    judul: str,
+    mendatar: bool = True,
+    kaki: str = "",
+) -> bytes:
+    """Build an A4 PDF (landscape by default) from flowables, with page numbers and a footer
+    text; `judul` goes into the document metadata."""
+    buf = io.BytesIO()
+    ukuran = landscape(A4) if mendatar else A4
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=ukuran,
+        leftMargin=1.5 * cm,
+        rightMargin=1.5 * cm,
+        topMargin=1.3 * cm,
+        bottomMargin=1.6 * cm,
+        title=judul,
+        author="Monev Kinerja",
+    )
+    kanvas = type("Kanvas", (_CanvasBernomor,), {"judul_kaki": kaki})
+    doc.build(isi, canvasmaker=kanvas)
+    return buf.getvalue()
+
+
+def lebar_halaman(mendatar: bool = True) -> float:
+    """Usable width between the margins of `pdf_bytes`, in points."""
+    return (landscape(A4) if mendatar else A4)[0] - 3 * cm
+
+
+# --- Excel -------------------------------------------------------------------------------
+
+
+def tulis_sheet(
+    workbook,
+    nama: str,
+    df: pd.DataFrame,
+    *,
+    judul: Sequence[str] = (),
+    format_kolom: dict[str, str] | None = None,
+    lebar: dict[str, float] | None = None,
+    mendatar: bool = True,
+):
+    """One sheet: title lines, a bold frozen header, the table with real numbers in display
+    formats, neutralised text, column widths, and print setup (A4, fit to width, header row
+    repeated, page numbers). Returns the worksheet and the row after the table (for extra rows
+    such as a signature block)."""
+    ws = workbook.add_worksheet(nama[:31])
+    f_judul = workbook.add_format({"bold": True, "font_size": 12})
+    f_head = workbook.add_format(
+        {"bold": True, "bg_color": "#E8ECEF", "border": 1, "text_wrap": True, "valign": "top"}
+    )
+    f_teks = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+    cache: dict[str, object] = {}
+
+    def fmt(kode: str | None):
+        if kode is None:
+            return f_teks
+        if kode not in cache:
+            cache[kode] = workbook.add_format({"border": 1, "valign": "top", "num_format": kode})
+        return cache[kode]
+
+    for i, baris in enumerate(judul):
+        ws.write_string(i, 0, str(aman_sel(baris)), f_judul)
+    awal = len(judul) + (1 if judul else 0)
+    format_kolom = format_kolom or {}
+    for j, kolom in enumerate(df.columns):
+        ws.write_string(awal, j, str(kolom), f_head)
+        ws.set_column(j, j, (lebar or {}).get(kolom, max(10, min(45, len(str(kolom)) + 2))))
+    for i, row in enumerate(df.itertuples(index=False), start=awal + 1):
+        for j, (kolom, v) in enumerate(zip(df.columns, row, strict=True)):
+            f = fmt(format_kolom.get(kolom))
+            if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+                ws.write_blank(i, j, None, f)
+            elif isinstance(v, bool):
+                ws.write_boolean(i, j, v, f)
+            elif isinstance(v, int | float):
+                ws.write_number(i, j, float(v), f)
+            elif isinstance(v, dt.datetime | dt.date):
+                ws.write_datetime(i, j, v, fmt(format_kolom.get(kolom, FORMAT_TANGGAL)))
+            else:
+                ws.write_string(i, j, str(aman_sel(str(v))), f)
+    ws.freeze_panes(awal + 1, 0)
+    ws.repeat_rows(awal)
+    ws.set_paper(9)  # A4
+    if mendatar:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.set_footer("&LMonev Kinerja&RHalaman &P dari &N")
+    return ws, awal + 1 + len(df)
+
+
+def tanda_tangan_excel(workbook, ws, baris: int, kolom: int, p: Penandatangan) -> None:
+    """The signature block under a table, starting at (baris + 2, kolom)."""
+    teks = [
+        f"{p.kota}, {formats.tanggal(p.tanggal)}",
+        p.jabatan,
+        "",
+        "",
+        "",
+        p.nama,
+        f"NIP. {p.nip}" if p.nip else "",
+    ]
+    tebal = workbook.add_format({"bold": True, "underline": True})
+    for i, t in enumerate(teks):
+        ws.write_string(baris + 2 + i, kolom, str(aman_sel(t)), tebal if i == 5 else None)
