@@ -99,7 +99,24 @@ def contoh_parameter(cur, name: str) -> list | None:
         "sop_run_event": [runs],
         "sop_run_langkah_list": [runs],
         "sop_langkah_run": [runs],
+        "dasbor_pengajuan": [iid, tahun, 3, None],
+        "dasbor_tindak_lanjut": [iid, None],
+        "dasbor_temuan_indikator": [ind],
+        "dasbor_tren_indikator": [ind],
+        "dasbor_realisasi_indikator": [ind, tahun],
+        "dasbor_catatan": [iid, tahun, 3, None],
+        "dasbor_anggaran": [iid, tahun, 3, None],
+        "dasbor_indikator_kegiatan": [iid],
+        "dasbor_perbandingan": [tahun, 3, hari_kerja_bench(tahun)],
+        "pengaturan_kunci": ["kategori_bands"],
     }.get(name)
+
+
+def hari_kerja_bench(tahun: int) -> list[dt.date]:
+    """Weekdays of two years: the working-day list the cross-instansi comparison is given."""
+    awal = dt.date(tahun, 1, 1)
+    hari = (awal + dt.timedelta(days=i) for i in range(731))
+    return [d for d in hari if d.weekday() < 5]
 
 
 def _median_ms(fn, repeat: int = 15) -> float:

@@ -160,3 +160,239 @@ def tren_ketepatan(df: pd.DataFrame, judul: str) -> go.Figure:
     fig.update_yaxes(title="Langkah dalam standar (%)", range=[0, 105], ticksuffix="%")
     fig.update_xaxes(title=None)
     return tata_letak(fig, judul, tinggi=340)
+
+
+def unduh_png(nama: str) -> dict:
+    """st.plotly_chart config: the modebar's camera button saves a PNG named after the chart."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": nama, "scale": 2},
+    }
+
+
+def peta_capaian(df: pd.DataFrame, judul: str) -> go.Figure:
+    """Heat map of mean capaian per unit (rows) and quarter (columns), cells in category
+    colours; a quarter without assessed indicators is grey (Belum Diisi), never red."""
+    urut = [*WARNA_KATEGORI]
+    kode = {k: i for i, k in enumerate(urut)}
+    skala = []
+    for i, k in enumerate(urut):
+        skala += [[i / len(urut), WARNA_KATEGORI[k]], [(i + 1) / len(urut), WARNA_KATEGORI[k]]]
+    unit = list(dict.fromkeys(df["unit"]))
+    kolom = [formats.nama_triwulan(n) for n in range(1, 5)]
+    z, teks, hover = [], [], []
+    for u in unit:
+        g = df[df["unit"] == u].set_index("triwulan")
+        baris_z, baris_t, baris_h = [], [], []
+        for n in range(1, 5):
+            r = g.loc[n] if n in g.index else None
+            kat = r["kategori"] if r is not None and pd.notna(r["kategori"]) else "Belum Diisi"
+            baris_z.append(kode[kat] + 0.5)
+            nilai = formats.persen(r["capaian"]) if r is not None else "–"
+            baris_t.append(nilai)
+            dinilai = f"{r['dinilai']} dari {r['indikator']}" if r is not None else "0"
+            baris_h.append(
+                f"{u}<br>{formats.nama_triwulan(n)}: {nilai} ({kat})<br>{dinilai} indikator dinilai"
+            )
+        z.append(baris_z)
+        teks.append(baris_t)
+        hover.append(baris_h)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=kolom,
+            y=unit,
+            text=teks,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=skala,
+            zmin=0,
+            zmax=len(urut),
+            showscale=False,
+            xgap=3,
+            ygap=3,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(side="top", title=None)
+    return tata_letak(fig, judul, tinggi=max(260, 48 * len(unit) + 110))
+
+
+def _akhir_triwulan(tahun: int, n: int) -> pd.Timestamp:
+    return pd.Timestamp(year=tahun, month=3 * n, day=1) + pd.offsets.MonthEnd(0)
+
+
+def tren_indikator(nilai: pd.DataFrame, temuan: pd.DataFrame, satuan: str, judul: str):
+    """An indicator across quarters and years: realisation bars coloured by category, the
+    quarterly target as a line, and a marker at each monev meeting that found something on it."""
+    data = nilai.copy()
+    data["x"] = [
+        _akhir_triwulan(t, n) for t, n in zip(data["tahun"], data["triwulan"], strict=True)
+    ]
+    data["label"] = [
+        f"{formats.nama_triwulan(n)} {t}"
+        for t, n in zip(data["tahun"], data["triwulan"], strict=True)
+    ]
+    kat = [
+        k if isinstance(k, str) else s
+        for k, s in zip(data["kategori"], data["status"], strict=True)
+    ]
+    fig = go.Figure()
+    fig.add_bar(
+        x=data["x"],
+        y=data["realisasi"],
+        name="Realisasi",
+        marker_color=[WARNA_KATEGORI.get(k, "#868e96") for k in kat],
+        customdata=list(zip(data["label"], kat, data["capaian"].map(formats.persen), strict=True)),
+        hovertemplate="%{customdata[0]}<br>Realisasi %{y:,.2f} "
+        + satuan
+        + "<br>Capaian %{customdata[2]} (%{customdata[1]})<extra></extra>",
+        width=1000 * 3600 * 24 * 60,
+    )
+    fig.add_scatter(
+        x=data["x"],
+        y=data["target"],
+        name="Target triwulan",
+        mode="lines+markers",
+        line={"color": "#212529", "dash": "dot"},
+        hovertemplate="Target %{y:,.2f} " + satuan + "<extra></extra>",
+    )
+    if not temuan.empty:
+        rapat = temuan.drop_duplicates("temuan_id")
+        puncak = pd.to_numeric(data[["realisasi", "target"]].stack(), errors="coerce").max()
+        fig.add_scatter(
+            x=rapat["rapat_waktu"],
+            y=[(puncak if pd.notna(puncak) else 1) * 1.08] * len(rapat),
+            name="Temuan rapat monev",
+            mode="markers",
+            marker={"symbol": "triangle-down", "size": 14, "color": "#0b5394"},
+            customdata=list(zip(rapat["rapat"], rapat["permasalahan"], strict=True)),
+            hovertemplate="%{x|%d/%m/%Y}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        )
+        for w in rapat["rapat_waktu"]:
+            fig.add_vline(x=w, line_dash="dash", line_color="#0b5394", opacity=0.4)
+    fig.update_xaxes(title=None, tickformat="%b %Y")
+    fig.update_yaxes(title=satuan)
+    fig.update_layout(legend={"orientation": "h", "y": -0.15})
+    return tata_letak(fig, judul, tinggi=380)
+
+
+def capaian_indikator(df: pd.DataFrame, judul: str) -> go.Figure:
+    """Target against realisation per indicator: capaian (realisation to date as a share of the
+    to-date target) in category colours with the 100 % line; hover shows both numbers."""
+    data = df.copy()
+    data["label_kategori"] = data["kategori"].fillna(data["status"])
+    data["nama_pendek"] = data["kode"] + " " + data["nama"].str.slice(0, 40)
+    data = data.sort_values("capaian", ascending=True, na_position="first")
+    fig = go.Figure()
+    for kategori, g in data.groupby("label_kategori", sort=False):
+        fig.add_bar(
+            x=pd.to_numeric(g["capaian"]).fillna(0),
+            y=g["nama_pendek"],
+            orientation="h",
+            name=kategori,
+            marker_color=WARNA_KATEGORI.get(kategori, "#868e96"),
+            customdata=list(
+                zip(
+                    g["target_sd"].map(formats.angka),
+                    g["realisasi_sd"].map(formats.angka),
+                    g["satuan"],
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{y}<br>Capaian %{x:,.2f}%<br>Realisasi %{customdata[1]} dari target "
+            "%{customdata[0]} %{customdata[2]}<extra></extra>",
+        )
+    fig.add_vline(x=100, line_dash="dot", line_color="#495057")
+    fig.update_xaxes(title="Capaian terhadap target s.d. triwulan (%)", ticksuffix="%")
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["nama_pendek"]))
+    return tata_letak(fig, judul, tinggi=max(300, 22 * len(data) + 100))
+
+
+def progres_tahunan(
+    nilai: pd.DataFrame,
+    n: int,
+    target_tahunan: float | None,
+    proyeksi_akhir: float | None,
+    satuan: str,
+    judul: str,
+) -> go.Figure:
+    """Progres tahunan of one indicator in one year: the to-date realisation per quarter, the
+    annual target, the projection to TW IV (dashed) and the path still needed (dotted)."""
+    kolom = [formats.nama_triwulan(i) for i in range(1, 5)]
+    data = nilai.set_index("triwulan")
+    sd = [data.loc[i, "realisasi_sd"] if i <= n and i in data.index else None for i in range(1, 5)]
+    fig = go.Figure()
+    fig.add_bar(
+        x=kolom,
+        y=sd,
+        name="Realisasi s.d. triwulan",
+        marker_color="#0b5394",
+        hovertemplate="%{x}: %{y:,.2f} " + satuan + "<extra></extra>",
+    )
+    terakhir = next(
+        (i for i in range(n, 0, -1) if sd[i - 1] is not None and pd.notna(sd[i - 1])), None
+    )
+    if target_tahunan is not None:
+        fig.add_hline(
+            y=target_tahunan,
+            line_color="#1a7f37",
+            line_dash="solid",
+            annotation_text=f"Target tahunan {formats.angka(target_tahunan)}",
+            annotation_position="top left",
+        )
+    if terakhir is not None and terakhir < 4:
+        x = [kolom[terakhir - 1], kolom[3]]
+        if proyeksi_akhir is not None:
+            fig.add_scatter(
+                x=x,
+                y=[sd[terakhir - 1], proyeksi_akhir],
+                name="Proyeksi akhir tahun",
+                mode="lines+markers",
+                line={"color": "#f0ad4e", "dash": "dash"},
+                hovertemplate="Proyeksi %{y:,.2f} " + satuan + "<extra></extra>",
+            )
+        if target_tahunan is not None:
+            fig.add_scatter(
+                x=x,
+                y=[sd[terakhir - 1], target_tahunan],
+                name="Laju yang dibutuhkan",
+                mode="lines",
+                line={"color": "#1a7f37", "dash": "dot"},
+                hoverinfo="skip",
+            )
+    fig.update_yaxes(title=satuan)
+    fig.update_layout(legend={"orientation": "h", "y": -0.15})
+    return tata_letak(fig, judul, tinggi=360)
+
+
+def anggaran_kinerja(df: pd.DataFrame, judul: str) -> go.Figure:
+    """Serapan anggaran against capaian kinerja per program/kegiatan, with indeks efisiensi."""
+    data = df.iloc[::-1]
+    label = [f"{k} {n[:45]}" for k, n in zip(data["kode"], data["nama"], strict=True)]
+    fig = go.Figure()
+    fig.add_bar(
+        y=label,
+        x=data["serapan"],
+        orientation="h",
+        name="Serapan anggaran",
+        marker_color="#adb5bd",
+        hovertemplate="%{y}<br>Serapan %{x:,.2f}%<extra></extra>",
+    )
+    fig.add_bar(
+        y=label,
+        x=data["capaian"],
+        orientation="h",
+        name="Capaian kinerja (progres tahunan)",
+        marker_color=[
+            "#1a7f37" if e else "#e8590c" if e is False else "#74c0fc" for e in data["efisien"]
+        ],
+        text=[f"IE {formats.angka(v)}" if pd.notna(v) else "" for v in data["indeks_efisiensi"]],
+        textposition="outside",
+        hovertemplate="%{y}<br>Capaian %{x:,.2f}%<br>%{text}<extra></extra>",
+    )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title="%", ticksuffix="%")
+    fig.update_yaxes(title=None)
+    return tata_letak(fig, judul, tinggi=max(320, 46 * len(data) + 100))

@@ -40,9 +40,12 @@ def per_triwulan(row: object, awal: str, akhir: str = "") -> list[float | None]:
 def bands(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> tuple[tuple[str, float, float], ...]:
     """Category bands configured for the instansi, else the Permendagri 86/2017 default."""
     row = cur.execute(store.sql("pengaturan_get"), [instansi_id, "kategori_bands"]).fetchone()
-    if not row:
-        return engine.DEFAULT_BANDS
-    raw = json.loads(row[0])  # [[nama, bawah|null, atas|null], ...]; null = open end
+    return bands_dari_teks(row[0]) if row else engine.DEFAULT_BANDS
+
+
+def bands_dari_teks(teks: str) -> tuple[tuple[str, float, float], ...]:
+    """The stored `kategori_bands` setting, validated."""
+    raw = json.loads(teks)  # [[nama, bawah|null, atas|null], ...]; null = open end
     return engine.validate_bands(
         [
             (b[0], -math.inf if b[1] is None else b[1], math.inf if b[2] is None else b[2])
@@ -65,7 +68,14 @@ def capaian_indikator(
         raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
     lingkup = akses.lingkup_unit(instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
-    b = bands(cur, instansi_id)
+    return hitung(df, triwulan, bands(cur, instansi_id))
+
+
+def hitung(
+    df: pd.DataFrame, triwulan: int, b: tuple[tuple[str, float, float], ...]
+) -> pd.DataFrame:
+    """Both DOMAIN.md figures for quarter `triwulan` on pivoted `indikator_tahun` rows (one
+    fetch serves every quarter of the year)."""
     hasil = []
     for row in df.itertuples(index=False):
         ind = engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
@@ -92,8 +102,7 @@ def capaian_indikator(
                 str(h.status_tahunan),
             )
         )
-    out = pd.concat([df, pd.DataFrame(hasil, columns=KOLOM_HASIL, index=df.index)], axis=1)
-    return out
+    return pd.concat([df, pd.DataFrame(hasil, columns=KOLOM_HASIL, index=df.index)], axis=1)
 
 
 def ringkas_per_unit(

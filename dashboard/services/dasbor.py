@@ -1,0 +1,382 @@
+"""The Kadis dashboard (Beranda): one period of one instansi seen from every side.
+
+Every read checks the caller first (`Akses.lingkup_unit`): a staf_bidang gets the same figures
+limited to its own unit. Capaian comes from the engine (services/capaian.py), projections and
+counts from dashboard/proyeksi.py; the cross-instansi comparison is aggregated in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from dashboard import capaian as engine
+from dashboard import config, proyeksi, store
+from dashboard.akses import Akses, AksesDitolak
+from dashboard.services import capaian as svc_capaian
+from dashboard.services import lokasi, pelaksanaan, sop_registry
+
+
+def _ind(row: object) -> engine.Indikator:
+    return engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
+
+
+def _cek_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, unit_id) -> int:
+    """The unit a read is limited to (None = all) after checking it belongs to the instansi."""
+    if unit_id is not None and lokasi.instansi_unit(cur, unit_id) != instansi_id:
+        raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
+    return akses.lingkup_unit(instansi_id, unit_id)
+
+
+def daftar_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
+    """The active units the caller may filter on (a staf_bidang: its own only)."""
+    lingkup = akses.lingkup_unit(instansi_id, None)
+    df = store.fetch_df(cur, "unit_list", [instansi_id])
+    df = df[df["aktif"]]
+    if lingkup is not None:
+        df = df[df["id"] == lingkup]
+    return df.reset_index(drop=True)
+
+
+def indikator_tahun(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    unit_id: int | None = None,
+) -> pd.DataFrame:
+    """Per indicator for the period: values, both DOMAIN.md figures, the year-end projection,
+    the pace needed, the quarter's note and evidence, and the capaian of every quarter of the
+    year (c1..c4, k1..k4, s1..s4 for the heat map), from one fetch."""
+    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
+    b = svc_capaian.bands(cur, instansi_id)
+    out = svc_capaian.hitung(df, triwulan, b)
+    for n in range(1, 5):
+        h = out if n == triwulan else svc_capaian.hitung(df, n, b)
+        out[f"c{n}"], out[f"k{n}"], out[f"s{n}"] = h["capaian"], h["kategori"], h["status"]
+    proy = []
+    for row in out.itertuples(index=False):
+        ind = _ind(row)
+        p = proyeksi.proyeksi(
+            ind,
+            triwulan,
+            svc_capaian.per_triwulan(row, "r"),
+            svc_capaian.angka_atau_none(row.t0),
+            svc_capaian.angka_atau_none(row.t0_atas),
+        )
+        proy.append(
+            (
+                p.realisasi_akhir,
+                p.capaian_akhir,
+                p.laju,
+                proyeksi.arti_laju(ind),
+                " · ".join(proyeksi.alasan_perhatian(row.status, row.kategori, p)),
+            )
+        )
+    kolom = ["proyeksi_realisasi", "proyeksi_capaian", "laju", "arti_laju", "alasan"]
+    out = pd.concat([out, pd.DataFrame(proy, columns=kolom, index=out.index)], axis=1)
+    catatan = store.fetch_df(cur, "dasbor_catatan", [instansi_id, tahun, triwulan, lingkup])
+    return out.merge(
+        catatan.rename(columns={"indikator_id": "id"}), on="id", how="left"
+    ).reset_index(drop=True)
+
+
+def peta_capaian(ind: pd.DataFrame, b=engine.DEFAULT_BANDS) -> pd.DataFrame:
+    """Heat map data: mean capaian of assessed indicators per unit and quarter (long form)."""
+    rows = []
+    for (unit_id, unit), g in ind.groupby(["unit_id", "unit_nama"], sort=True):
+        for n in range(1, 5):
+            nilai = [svc_capaian.angka_atau_none(v) for v in g[f"c{n}"]]
+            rata = engine.rata_rata_capaian(nilai)
+            rows.append(
+                {
+                    "unit_id": unit_id,
+                    "unit": unit,
+                    "triwulan": n,
+                    "capaian": rata,
+                    "kategori": engine.kategori(rata, b),
+                    "dinilai": sum(v is not None for v in nilai),
+                    "indikator": len(g),
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["unit_id", "unit", "triwulan", "capaian", "kategori", "dinilai", "indikator"]
+    )
+
+
+def pengajuan(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    unit_id: int | None = None,
+    hari_ini: dt.date | None = None,
+) -> pd.DataFrame:
+    """Per unit: submission status of the period, complete or not, on time / late."""
+    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    df = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, lingkup])
+    hari = hari_ini or config.sekarang().date()
+    df["lengkap"] = (df["indikator"] > 0) & (df["terisi"] == df["indikator"])
+    df["pengiriman"] = [
+        proyeksi.status_kirim(
+            r.status, r.diajukan_pada, bool(r.terlambat), r.tenggat if r.periode_id else None, hari
+        )
+        for r in df.itertuples(index=False)
+    ]
+    return df
+
+
+def tindak_lanjut_terbuka(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    unit_id: int | None = None,
+    hari_ini: dt.date | None = None,
+) -> pd.DataFrame:
+    """Follow-ups not yet Selesai, overdue flagged (DOMAIN.md section 6: shown to the Kadis)."""
+    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    df = store.fetch_df(cur, "dasbor_tindak_lanjut", [instansi_id, lingkup])
+    hari = pd.Timestamp(hari_ini or config.sekarang().date())
+    df["terlambat"] = pd.to_datetime(df["batas_waktu"]) < hari
+    return df
+
+
+def pelanggaran_sop(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    unit_id: int | None = None,
+) -> pd.DataFrame:
+    """Step records of the period's SOP runs that exceeded their mutu baku waktu (the same
+    computation as the Ketepatan waktu SOP page)."""
+    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    df = pelaksanaan.catatan_langkah(cur, akses, instansi_id, tahun)
+    if df.empty:
+        return df
+    df = df[(df["triwulan"] == triwulan) & df["dalam_standar"].eq(False)]
+    if lingkup is not None:
+        df = df[df["unit_id"] == lingkup]
+    return df.sort_values("kelebihan_menit", ascending=False).reset_index(drop=True)
+
+
+def anggaran(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    unit_id: int | None = None,
+    ind: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per program and kegiatan: pagu, spending to date, serapan, mean progres tahunan of its
+    indicators (to date against the annual target, like serapan against the annual pagu) and
+    indeks efisiensi. Rupiah add up to the program; percentages are recomputed, never added."""
+    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    df = store.fetch_df(cur, "dasbor_anggaran", [instansi_id, tahun, triwulan, lingkup])
+    if ind is None:
+        ind = indikator_tahun(cur, akses, instansi_id, tahun, triwulan, unit_id)
+    peta = store.fetch_df(cur, "dasbor_indikator_kegiatan", [instansi_id]).merge(
+        ind[["id", "progres_tahunan"]].rename(columns={"id": "indikator_id"}), on="indikator_id"
+    )
+
+    def kinerja(kolom: str, nilai: object) -> float | None:
+        v = peta.loc[peta[kolom] == nilai, "progres_tahunan"]
+        return engine.rata_rata_capaian([svc_capaian.angka_atau_none(x) for x in v])
+
+    rows = []
+    for (pid, pkode, pnama), g in df.groupby(["program_id", "program_kode", "program"], sort=True):
+        rows.append(
+            (
+                "Program",
+                pkode,
+                pnama,
+                g["pagu"].sum(),
+                g["realisasi"].sum(),
+                kinerja("program_id", pid),
+            )
+        )
+        for r in g.itertuples(index=False):
+            rows.append(
+                (
+                    "Kegiatan",
+                    r.kegiatan_kode,
+                    r.kegiatan,
+                    r.pagu,
+                    r.realisasi,
+                    kinerja("kegiatan_id", r.kegiatan_id),
+                )
+            )
+    out = pd.DataFrame(rows, columns=["tingkat", "kode", "nama", "pagu", "realisasi", "capaian"])
+    out["serapan"] = [
+        engine.serapan(r, p) for r, p in zip(out["realisasi"], out["pagu"], strict=True)
+    ]
+    out["indeks_efisiensi"] = [
+        engine.indeks_efisiensi(c, s) for c, s in zip(out["capaian"], out["serapan"], strict=True)
+    ]
+    out["efisien"] = out["indeks_efisiensi"].map(engine.efisien)
+    return out
+
+
+def perlu_perhatian(ind: pd.DataFrame, tl: pd.DataFrame) -> pd.DataFrame:
+    """The warnings list: indicators in Rendah / Sangat Rendah or projected below target, with
+    the unit's note and its open follow-up; items with neither are marked."""
+    w = ind[ind["alasan"] != ""].copy()
+    terbuka = (
+        tl.dropna(subset=["indikator_id"])
+        .groupby("indikator_id")["uraian"]
+        .agg(lambda s: "; ".join(s))
+        .rename("tindak_lanjut")
+    )
+    w = w.merge(terbuka, left_on="id", right_index=True, how="left")
+    ada_catatan = w["catatan"].fillna("").str.strip() != ""
+    ada_tl = w["tindak_lanjut"].notna()
+    w["tanpa"] = [
+        ", ".join(x for x, ada in (("catatan", c), ("tindak lanjut", t)) if not ada)
+        for c, t in zip(ada_catatan, ada_tl, strict=True)
+    ]
+    return w.reset_index(drop=True)
+
+
+@dataclass
+class Tren:
+    """An indicator across quarters and years, with the meetings that found something on it."""
+
+    info: dict
+    nilai: pd.DataFrame  # tahun, triwulan, periode, target, target_sd, realisasi, capaian ...
+    temuan: pd.DataFrame  # dasbor_temuan_indikator rows
+
+
+def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int) -> Tren:
+    instansi_id, _ = lokasi.baca_indikator(cur, akses, indikator_id)
+    df = store.fetch_df(cur, "dasbor_tren_indikator", [indikator_id])
+    if df.empty:
+        raise ValueError("Indikator tidak ditemukan.")
+    b = svc_capaian.bands(cur, instansi_id)
+    rows = []
+    for n in range(1, 5):
+        h = svc_capaian.hitung(df, n, b)
+        for r in h.itertuples(index=False):
+            rows.append(
+                {
+                    "tahun": int(r.tahun),
+                    "triwulan": n,
+                    "target": svc_capaian.angka_atau_none(getattr(r, f"t{n}")),
+                    "realisasi": svc_capaian.angka_atau_none(getattr(r, f"r{n}")),
+                    "target_tahunan": svc_capaian.angka_atau_none(r.t0),
+                    "target_sd": r.target_sd,
+                    "target_atas_sd": r.target_atas_sd,
+                    "realisasi_sd": r.realisasi_sd,
+                    "capaian": r.capaian,
+                    "kategori": r.kategori,
+                    "status": r.status,
+                    "progres_tahunan": r.progres_tahunan,
+                }
+            )
+    nilai = pd.DataFrame(rows).sort_values(["tahun", "triwulan"]).reset_index(drop=True)
+    info = df.iloc[0][
+        [
+            "id",
+            "kode",
+            "nama",
+            "satuan",
+            "jenis",
+            "polaritas",
+            "cara_agregasi",
+            "rumus_negatif",
+            "definisi",
+            "sumber_data",
+            "baseline",
+            "target_renstra",
+            "unit_id",
+            "unit_nama",
+        ]
+    ].to_dict()
+    temuan = store.fetch_df(cur, "dasbor_temuan_indikator", [indikator_id])
+    return Tren(info, nilai, temuan)
+
+
+@dataclass
+class Rincian:
+    """Drill-down of one indicator and quarter: everything behind its capaian."""
+
+    tren: Tren
+    hasil: dict  # the quarter's row of tren.nilai
+    perhitungan: str
+    entri: pd.DataFrame  # the year's entries: triwulan, nilai, catatan, bukti, oleh, pada
+    event: pd.DataFrame  # review events of the unit's submission for the period
+    riwayat: pd.DataFrame  # value history of the quarter
+
+
+def rincian(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int, tahun: int, triwulan: int
+) -> Rincian:
+    tren = tren_indikator(cur, akses, indikator_id)
+    instansi_id, unit_id = lokasi.indikator(cur, indikator_id)
+    pilih = tren.nilai[(tren.nilai["tahun"] == tahun) & (tren.nilai["triwulan"] == triwulan)]
+    hasil = pilih.iloc[0].to_dict() if not pilih.empty else {}
+    i = tren.info
+    ind = engine.Indikator(i["polaritas"], i["cara_agregasi"], i["rumus_negatif"])
+    perhitungan = proyeksi.uraian_perhitungan(
+        ind,
+        hasil.get("status", str(engine.Status.BELUM_DIISI)),
+        hasil.get("target_sd"),
+        hasil.get("realisasi_sd"),
+        hasil.get("capaian"),
+        hasil.get("target_atas_sd"),
+    )
+    entri = store.fetch_df(cur, "dasbor_realisasi_indikator", [indikator_id, tahun])
+    kirim = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, unit_id])
+    event = pd.DataFrame()
+    if not kirim.empty:
+        k = kirim.iloc[0]
+        bagian = []
+        if pd.notna(k["pengajuan_id"]):
+            bagian.append(
+                store.fetch_df(cur, "event_objek", ["pengajuan", str(int(k["pengajuan_id"]))])
+            )
+        if pd.notna(k["periode_id"]):
+            bagian.append(
+                store.fetch_df(
+                    cur, "event_objek", ["pengajuan", f"{int(k['periode_id'])}:{unit_id}"]
+                )
+            )
+        if bagian:
+            event = pd.concat(bagian).sort_values("waktu").reset_index(drop=True)
+    riwayat = store.fetch_df(cur, "riwayat_nilai", [indikator_id, tahun, triwulan])
+    return Rincian(tren, hasil, perhitungan, entri, event, riwayat)
+
+
+def perbandingan_instansi(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, tahun: int, triwulan: int
+) -> pd.DataFrame:
+    """Every instansi side by side (a Sekretariat Daerah view): capaian, on-time submission
+    rate and SOP compliance. Only for a caller not tied to one instansi."""
+    if akses.instansi_id is not None or not akses.seluruh_instansi:
+        raise AksesDitolak("Perbandingan antar instansi hanya untuk tingkat pemerintah daerah.")
+    kal = sop_registry.kalender(cur)
+    awal = dt.date(tahun, 1, 1)
+    hari_kerja = [
+        awal + dt.timedelta(days=i)
+        for i in range((dt.date(tahun + 2, 1, 1) - awal).days)
+        if kal.hari_kerja(awal + dt.timedelta(days=i))
+    ]
+    df = store.fetch_df(cur, "dasbor_perbandingan", [tahun, triwulan, hari_kerja])
+    khusus = {
+        int(i): svc_capaian.bands_dari_teks(t)
+        for i, t in store.fetch_all(cur, "pengaturan_kunci", ["kategori_bands"])
+    }
+    df["kategori"] = [
+        engine.kategori(None if pd.isna(c) else float(c), khusus.get(int(i), engine.DEFAULT_BANDS))
+        for i, c in zip(df["instansi_id"], df["capaian"], strict=True)
+    ]
+    df["persen_tepat_waktu"] = df["tepat_waktu"] / df["unit"].where(df["unit"] > 0) * 100
+    df["persen_sop"] = df["langkah_tepat"] / df["langkah_sop"].where(df["langkah_sop"] > 0) * 100
+    return df
