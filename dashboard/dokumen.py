@@ -323,3 +323,13 @@ def tanda_tangan_excel(workbook, ws, baris: int, kolom: int, p: Penandatangan) -
     tebal = workbook.add_format({"bold": True, "underline": True})
     for i, t in enumerate(teks):
         ws.write_string(baris + 2 + i, kolom, str(aman_sel(t)), tebal if i == 5 else None)
+
+
+def excel_tabel(df: pd.DataFrame, nama: str, judul: Sequence[str] = (), **kwargs) -> bytes:
+    """One table as an .xlsx file (a dashboard table's Excel export), through `tulis_sheet`."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    with xlsxwriter.Workbook(buf, {"in_memory": True}) as wb:
+        tulis_sheet(wb, nama, df, judul=judul, **kwargs)
+    return buf.getvalue()

@@ -86,6 +86,20 @@ def indikator_tahun(
     ).reset_index(drop=True)
 
 
+def ringkasan_unit(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    unit_id: int | None = None,
+) -> pd.DataFrame:
+    """Per unit: mean capaian and counts per category (the Beranda table), unit filter kept."""
+    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan, lingkup)
+    return svc_capaian.ringkas_per_unit(ind, b=svc_capaian.bands(cur, instansi_id))
+
+
 def peta_capaian(ind: pd.DataFrame, b=engine.DEFAULT_BANDS) -> pd.DataFrame:
     """Heat map data: mean capaian of assessed indicators per unit and quarter (long form)."""
     rows = []
