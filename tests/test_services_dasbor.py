@@ -1,0 +1,245 @@
+"""Dashboard services on hand-built data: headline lists, projection, follow-ups, findings on
+the trend, drill-down, budget, warnings, the SQL comparison, and every scope denial."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard.akses import Akses, AksesDitolak
+from dashboard.services import capaian as svc_capaian
+from dashboard.services import dasbor
+
+HARI = dt.date(2026, 11, 21)
+KADIS = Akses("kadis", frozenset({"kadis"}), 1)
+STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), 1, unit_id=1)
+LAIN = Akses("kadis2", frozenset({"kadis"}), 2)
+SETDA = Akses("setda", frozenset({"kadis"}), None)
+
+
+@pytest.fixture
+def db(con):
+    """Instansi 1 with units A (id 1) and B (id 2), instansi 2 with unit C; 2026 TW II."""
+    x = con.execute
+    x(
+        "INSERT INTO instansi (id, kode, nama, pemda) VALUES (1, 'D1', 'Dinas Satu', 'Kab X'), "
+        "(2, 'D2', 'Dinas Dua', 'Kab X')"
+    )
+    x(
+        "INSERT INTO unit (id, instansi_id, kode, nama, jenis) VALUES (1, 1, 'A', 'Bidang A', "
+        "'Bidang'), (2, 1, 'B', 'Bidang B', 'Bidang'), (3, 2, 'C', 'Bidang C', 'Bidang')"
+    )
+    x("INSERT INTO tujuan VALUES (1, 1, 'T1', 'Tujuan')")
+    x("INSERT INTO sasaran VALUES (1, 1, 'S1', 'Sasaran')")
+    x("INSERT INTO program VALUES (1, 1, '1.01', 'Program Satu')")
+    x("INSERT INTO kegiatan VALUES (1, 1, 1, '1.01.2.01', 'Kegiatan Satu')")
+    x("INSERT INTO sub_kegiatan VALUES (1, 1, 1, '1.01.2.01.0001', 'Sub Satu')")
+    ind = [  # id, instansi, unit, kode, cara, polaritas, sub kegiatan
+        (1, 1, 1, "A.01", "SUM", "positif", 1),
+        (2, 1, 1, "A.02", "LAST", "positif", None),
+        (3, 1, 2, "B.01", "SUM", "negatif", None),
+        (4, 2, 3, "C.01", "SUM", "positif", None),
+    ]
+    for i, ins, u, kode, cara, pol, sk in ind:
+        x(
+            "INSERT INTO indikator (id, instansi_id, unit_id, kode, nama, jenis, satuan, "
+            "cara_agregasi, polaritas, sub_kegiatan_id) VALUES ($1, $2, $3, $4, $5, 'IKK', "
+            "'dokumen', $6, $7, $8)",
+            [i, ins, u, kode, f"Indikator {kode}", cara, pol, sk],
+        )
+    targets = {
+        1: [400, 100, 100, 100, 100],
+        2: [80, 20, 40, 60, 80],
+        3: [10, 3, 3, 2, 2],
+        4: [100, 25, 25, 25, 25],
+    }
+    for i, t in targets.items():
+        for tw, v in enumerate(t):
+            x("INSERT INTO target VALUES ($1, 2026, $2, $3, NULL)", [i, tw, v])
+    real = {1: [90, 60], 2: [18, 41], 3: [2, 8], 4: [25, 25]}
+    for i, rs in real.items():
+        for tw, v in enumerate(rs, start=1):
+            x(
+                "INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai, catatan) VALUES "
+                "($1, 2026, $2, $3, $4)",
+                [i, tw, v, "kendala SDM" if i == 1 else None],
+            )
+    x(
+        "INSERT INTO periode (id, instansi_id, tahun, triwulan, tenggat) VALUES "
+        "(1, 1, 2026, 2, DATE '2026-07-15'), (2, 2, 2026, 2, DATE '2026-07-15')"
+    )
+    x(
+        "INSERT INTO pengajuan (id, periode_id, unit_id, status, diajukan_pada, terlambat) VALUES "
+        "(1, 1, 1, 'disahkan', TIMESTAMP '2026-07-14 09:00', FALSE), "
+        "(2, 2, 3, 'diajukan', TIMESTAMP '2026-07-20 09:00', TRUE)"
+    )
+    x(
+        "INSERT INTO event (pengguna, peran, jenis, objek, objek_id, dari, ke) VALUES "
+        "('kadis', 'kadis', 'transisi', 'pengajuan', '1', 'diparaf', 'disahkan')"
+    )
+    x(
+        "INSERT INTO realisasi_riwayat (indikator_id, tahun, triwulan, nilai_lama, nilai_baru, "
+        "sumber, oleh) VALUES (1, 2026, 2, 50, 60, 'perbaikan', 'staf.a')"
+    )
+    x(
+        "INSERT INTO rapat (id, instansi_id, tahun, triwulan, judul, waktu, status, dibuat_oleh) "
+        "VALUES (1, 1, 2026, 1, 'Rapat monev TW I', TIMESTAMP '2026-05-10 09:00', 'final', 'monev')"
+    )
+    x(
+        "INSERT INTO temuan (id, rapat_id, unit_id, indikator_id, permasalahan, dibuat_oleh) "
+        "VALUES (1, 1, 1, 1, 'Realisasi di bawah target', 'monev'), "
+        "(2, 1, 2, NULL, 'Data B terlambat', 'monev')"
+    )
+    x(
+        "INSERT INTO tindak_lanjut (id, temuan_id, uraian, pic_unit_id, batas_waktu, status) "
+        "VALUES "
+        "(1, 1, 'Tambah tenaga teknis', 1, DATE '2026-06-30', 'Dalam Proses'), "
+        "(2, 2, 'Percepat pengisian', 2, DATE '2026-12-31', 'Belum'), "
+        "(3, 2, 'Sudah dibahas', 2, DATE '2026-06-01', 'Selesai')"
+    )
+    x("INSERT INTO anggaran VALUES (1, 2026, 1000000)")
+    x(
+        "INSERT INTO realisasi_anggaran VALUES (1, 2026, 1, 200000), (1, 2026, 2, 300000), "
+        "(1, 2026, 3, 100000)"
+    )
+    return con
+
+
+def test_indicators_with_projection_notes_and_quarters(db):
+    ind = dasbor.indikator_tahun(db, KADIS, 1, 2026, 2).set_index("kode")
+    assert list(ind.index) == ["A.01", "A.02", "B.01"]
+    a1 = ind.loc["A.01"]
+    assert a1["capaian"] == pytest.approx(75) and a1["kategori"] == "Sedang"
+    assert a1["proyeksi_capaian"] == pytest.approx(75) and a1["laju"] == pytest.approx(125)
+    assert a1["catatan"] == "kendala SDM"
+    assert a1["c1"] == pytest.approx(90) and pd.isna(a1["c3"]) and a1["s3"] == "Belum Diisi"
+    assert "Kategori Sedang" not in a1["alasan"] and "Proyeksi" in a1["alasan"]
+    assert ind.loc["A.02", "proyeksi_realisasi"] == pytest.approx(87)
+    assert ind.loc["A.02", "alasan"] == ""
+    # negatif SUM: 10 to-date against 6 -> rumus A (12 - 10) / 6
+    assert ind.loc["B.01", "capaian"] == pytest.approx(200 / 6)
+    assert ind.loc["B.01", "kategori"] == "Sangat Rendah"
+
+
+def test_heat_map_and_unit_summary(db):
+    ind = dasbor.indikator_tahun(db, KADIS, 1, 2026, 2)
+    peta = dasbor.peta_capaian(ind)
+    a = peta[peta["unit"] == "Bidang A"].set_index("triwulan")
+    assert a.loc[1, "capaian"] == pytest.approx((90 + 90) / 2)
+    assert pd.isna(a.loc[3, "capaian"]) and a.loc[3, "kategori"] is None
+    ring = dasbor.ringkasan_unit(db, KADIS, 1, 2026, 2, 2)
+    assert ring["unit"].tolist() == ["Bidang B"]
+
+
+def test_submissions_complete_on_time_late(db):
+    k = dasbor.pengajuan(db, KADIS, 1, 2026, 2, hari_ini=HARI).set_index("unit_kode")
+    assert k.loc["A", "pengiriman"] == "Tepat waktu" and bool(k.loc["A", "lengkap"])
+    assert k.loc["B", "pengiriman"] == "Terlambat"  # not submitted, due date passed
+    assert k.loc["B", "terisi"] == 1 and bool(k.loc["B", "lengkap"])
+    early = dasbor.pengajuan(db, KADIS, 1, 2026, 2, hari_ini=dt.date(2026, 7, 1))
+    assert early.set_index("unit_kode").loc["B", "pengiriman"] == "Belum diajukan"
+
+
+def test_open_follow_ups_and_overdue(db):
+    tl = dasbor.tindak_lanjut_terbuka(db, KADIS, 1, hari_ini=HARI).set_index("id")
+    assert sorted(tl.index) == [1, 2]  # Selesai left out
+    assert bool(tl.loc[1, "terlambat"]) and not bool(tl.loc[2, "terlambat"])
+    own = dasbor.tindak_lanjut_terbuka(db, STAF_A, 1, hari_ini=HARI)
+    assert own["id"].tolist() == [1]
+
+
+def test_trend_has_meeting_marker_and_drill_down(db):
+    tren = dasbor.tren_indikator(db, KADIS, 1)
+    assert len(tren.nilai) == 4 and tren.temuan["permasalahan"].tolist() == [
+        "Realisasi di bawah target"
+    ]
+    assert tren.temuan["rapat_waktu"].iloc[0] == pd.Timestamp("2026-05-10 09:00")
+    r = dasbor.rincian(db, KADIS, 1, 2026, 2)
+    assert r.perhitungan == "Capaian = R / T × 100 = 150 / 200 × 100 = 75%"
+    assert r.entri["nilai"].tolist() == [90, 60]
+    assert r.event["ke"].tolist() == ["disahkan"]
+    assert r.riwayat["nilai_baru"].tolist() == [60]
+    assert r.tren.temuan["tindak_lanjut"].tolist() == ["Tambah tenaga teknis"]
+    assert dasbor.tren_indikator(db, KADIS, 2).temuan.empty
+
+
+def test_warnings_mark_missing_note_or_follow_up(db):
+    ind = dasbor.indikator_tahun(db, KADIS, 1, 2026, 2)
+    w = dasbor.perlu_perhatian(ind, dasbor.tindak_lanjut_terbuka(db, KADIS, 1)).set_index("kode")
+    assert list(w.index) == ["A.01", "B.01"]
+    assert w.loc["A.01", "tindak_lanjut"] == "Tambah tenaga teknis" and w.loc["A.01", "tanpa"] == ""
+    assert w.loc["B.01", "tanpa"] == "catatan, tindak lanjut"
+
+
+def test_budget_serapan_capaian_efficiency(db):
+    ang = dasbor.anggaran(db, KADIS, 1, 2026, 2).set_index("tingkat")
+    assert ang.loc["Program", "pagu"] == 1_000_000 and ang.loc["Program", "realisasi"] == 500_000
+    assert ang.loc["Kegiatan", "serapan"] == pytest.approx(50)
+    # A.01 hangs on the sub kegiatan: progres tahunan 150 / 400
+    assert ang.loc["Kegiatan", "capaian"] == pytest.approx(37.5)
+    assert ang.loc["Kegiatan", "indeks_efisiensi"] == pytest.approx(0.75)
+    assert not ang.loc["Kegiatan", "efisien"]
+    assert dasbor.anggaran(db, KADIS, 1, 2026, 2, 2).empty
+
+
+def test_staf_bidang_sees_only_its_unit(db):
+    ind = dasbor.indikator_tahun(db, STAF_A, 1, 2026, 2)
+    assert set(ind["unit_id"]) == {1}
+    assert dasbor.pengajuan(db, STAF_A, 1, 2026, 2)["unit_id"].tolist() == [1]
+    assert dasbor.daftar_unit(db, STAF_A, 1)["id"].tolist() == [1]
+    with pytest.raises(AksesDitolak):
+        dasbor.indikator_tahun(db, STAF_A, 1, 2026, 2, 2)
+    with pytest.raises(AksesDitolak):
+        dasbor.rincian(db, STAF_A, 3, 2026, 2)
+    with pytest.raises(AksesDitolak):
+        dasbor.tren_indikator(db, STAF_A, 3)
+
+
+def test_other_instansi_and_foreign_unit_refused(db):
+    for fn, args in [
+        (dasbor.indikator_tahun, (1, 2026, 2)),
+        (dasbor.pengajuan, (1, 2026, 2)),
+        (dasbor.tindak_lanjut_terbuka, (1,)),
+        (dasbor.pelanggaran_sop, (1, 2026, 2)),
+        (dasbor.anggaran, (1, 2026, 2)),
+        (dasbor.daftar_unit, (1,)),
+    ]:
+        with pytest.raises(AksesDitolak):
+            fn(db, LAIN, *args)
+    with pytest.raises(AksesDitolak):
+        dasbor.indikator_tahun(db, KADIS, 1, 2026, 2, 3)  # unit of instansi 2
+    with pytest.raises(AksesDitolak):
+        dasbor.rincian(db, LAIN, 1, 2026, 2)
+    with pytest.raises(AksesDitolak):
+        dasbor.perbandingan_instansi(db, KADIS, 2026, 2)
+    with pytest.raises(AksesDitolak):
+        dasbor.perbandingan_instansi(db, Akses("s", frozenset({"staf_bidang"}), None, 1), 2026, 2)
+
+
+def test_comparison_across_instansi(db):
+    df = dasbor.perbandingan_instansi(db, SETDA, 2026, 2).set_index("kode")
+    assert df.loc["D1", "capaian"] == pytest.approx((75 + 102.5 + 200 / 6) / 3)
+    assert df.loc["D2", "capaian"] == pytest.approx(100)
+    assert df.loc["D1", "persen_tepat_waktu"] == pytest.approx(50)
+    assert df.loc["D2", "persen_tepat_waktu"] == 0
+    assert df.loc["D2", "kategori"] == "Sangat Tinggi"
+
+
+def test_comparison_sql_matches_the_engine(demo_con):
+    """The SQL capaian of the comparison equals the engine's mean on the demo data."""
+    for tw in (1, 2, 3):
+        ind = svc_capaian.capaian_indikator(demo_con, KADIS, 1, 2026, tw)
+        df = dasbor.perbandingan_instansi(demo_con, SETDA, 2026, tw)
+        assert df["capaian"].iloc[0] == pytest.approx(ind["capaian"].mean())
+        assert df["dinilai"].iloc[0] == ind["capaian"].notna().sum()
+    assert df["langkah_sop"].iloc[0] > 0
+
+
+def test_sop_breaches_of_the_period(demo_con):
+    sop = dasbor.pelanggaran_sop(demo_con, KADIS, 1, 2026, 3)
+    assert len(sop) > 0 and not sop["dalam_standar"].any()
+    assert set(sop["triwulan"]) == {3}
+    staf = Akses("staf.lyn", frozenset({"staf_bidang"}), 1, unit_id=2)
+    assert set(dasbor.pelanggaran_sop(demo_con, staf, 1, 2026, 3)["unit_id"]) <= {2}
