@@ -7,7 +7,7 @@ from streamlit.util import calc_hash
 
 from dashboard import ui
 
-from .conftest import login, new_app
+from .conftest import login, new_app, sandi_demo
 
 ROLE_USERS = {
     "admin": "admin",
@@ -74,7 +74,7 @@ def test_wrong_password_message_does_not_reveal_user(app_db):
 def test_beranda_shows_capaian_per_bidang(app_db):
     at = login("kadis")
     assert at.title[0].value == "Beranda"
-    assert [s.label for s in at.selectbox] == ["Tahun", "Triwulan"]
+    assert [s.label for s in at.selectbox] == ["Tahun", "Triwulan", "Unit"]
     assert at.selectbox[0].value == 2026 and at.selectbox[1].value == 3
     table = at.dataframe[0].value
     assert len(table) == 6
@@ -92,6 +92,101 @@ def test_beranda_for_staf_bidang_shows_only_its_unit(app_db):
     at = login("staf.lyn")
     table = at.dataframe[0].value
     assert table["Unit"].tolist() == ["Bidang Layanan dan Otomasi Perpustakaan"]
+    assert [s.label for s in at.selectbox] == ["Tahun", "Triwulan"]  # no unit choice
+    for bagian in ("Indikator", "Perlu perhatian", "Anggaran"):
+        at.session_state["bagian"] = bagian
+        at.run()
+        assert not at.exception and not at.error, bagian
+        for d in at.dataframe:
+            if "Unit" in d.value.columns:
+                assert set(d.value["Unit"]) <= {"Bidang Layanan dan Otomasi Perpustakaan"}
+
+
+@pytest.mark.parametrize("peran", ["admin", "kadis", "sekretaris", "pengelola_monev"])
+def test_dasbor_every_tab_per_role(app_db, peran):
+    at = login(ROLE_USERS[peran])
+    assert [m.label for m in at.metric][:5] == list(
+        ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
+    )
+    metrik = {m.label: m.value for m in at.metric}
+    assert metrik["Belum Diisi"] == "6" and metrik["Pengajuan lengkap"] == "5 dari 6"
+    assert metrik["Terlambat"] == "3"  # PBP late, PAR returned to draft and DEP: due date passed
+    peta = at.get("plotly_chart")[0].proto
+    assert '"type":"heatmap"' in peta.spec.replace(" ", "")
+    assert '"filename":"peta_capaian_2026"' in peta.config.replace(" ", "")
+    for bagian, judul in (
+        ("Indikator", "Semua indikator: progres dan proyeksi"),
+        ("Perlu perhatian", None),
+        ("Anggaran", None),
+    ):
+        at.session_state["bagian"] = bagian
+        at.run()
+        assert not at.exception and not at.error, (peran, bagian)
+        if judul:
+            assert judul in [h.value for h in at.subheader]
+    at.session_state["bagian"] = "Perlu perhatian"
+    at.run()
+    w = _tabel(at, "Belum ada")
+    assert {"Catatan unit", "Tindak lanjut terbuka", "Alasan"} <= set(w.columns)
+    assert not (
+        w["Kategori"].isin(["Belum Diisi", "Belum Dapat Dinilai"])
+        & w["Alasan"].str.startswith("Kategori")
+    ).any()
+
+
+def test_dasbor_headline_opens_lists_and_filters_reach_the_url(app_db):
+    at = login("kadis")
+    at.segmented_control(key="daftar").set_value("Pengajuan per unit").run()
+    kirim = _tabel(at, "Pengiriman")
+    assert len(kirim) == 6 and "Terlambat" in set(kirim["Pengiriman"])
+    at.segmented_control(key="daftar").set_value("Indikator per kategori").run()
+    at.pills(key="daftar_kategori").set_value("Belum Diisi").run()
+    assert len(_tabel(at, "Realisasi s.d.")) == 6
+    at.selectbox(key="unit").select(2).run()  # Bidang Layanan ...
+    assert not at.exception
+    assert _tabel(at, "Dinilai")["Unit"].tolist() == ["Bidang Layanan dan Otomasi Perpustakaan"]
+
+
+def test_dasbor_shared_link_opens_the_same_filters(app_db):
+    at = new_app()
+    at.query_params.update({"tw": "Triwulan II", "unit": "Bidang Pengelolaan Arsip"})
+    at.run()
+    at.text_input[0].input("sekretaris")
+    at.text_input[1].input(sandi_demo("sekretaris"))
+    at.button[0].click()
+    at.run()
+    assert at.selectbox(key="tw").value == 2
+    assert _tabel(at, "Dinilai")["Unit"].tolist() == ["Bidang Pengelolaan Arsip"]
+    assert at.query_params["tw"] == "Triwulan II"
+
+
+def test_dasbor_drill_down_shows_findings_and_history(app_db):
+    import duckdb
+
+    c = duckdb.connect(str(app_db))
+    ind = c.execute("SELECT id FROM indikator WHERE kode = 'LYN.01'").fetchone()[0]
+    c.execute(
+        "INSERT INTO rapat (id, instansi_id, tahun, triwulan, judul, waktu, status, dibuat_oleh)"
+        " VALUES (900, 1, 2026, 2, 'Rapat monev TW II', TIMESTAMP '2026-08-10 09:00', 'final', "
+        "'monev')"
+    )
+    c.execute(
+        "INSERT INTO temuan (id, rapat_id, unit_id, indikator_id, permasalahan, dibuat_oleh) "
+        "VALUES (900, 900, 2, $1, '=Tenaga teknis kurang', 'monev')",
+        [ind],
+    )
+    c.close()
+    at = login("kadis")
+    at.session_state["bagian"] = "Indikator"
+    at.run()
+    at.selectbox(key="ind").set_value(ind).run()
+    assert not at.exception
+    temuan = _tabel(at, "Permasalahan")
+    assert temuan["Permasalahan"].tolist() == ["=Tenaga teknis kurang"]  # shown inertly
+    tren = next(c for c in at.get("plotly_chart") if "Temuan rapat monev" in c.proto.spec)
+    assert "2026-08-10" in tren.proto.spec
+    rincian = _tabel(at, "Aspek").set_index("Aspek")["Nilai"]
+    assert rincian["Perhitungan"].startswith("Capaian")
 
 
 def test_change_own_password_then_login_with_it(app_db):
