@@ -20,13 +20,12 @@ daftar_instansi = web.cached_read(svc_capaian.daftar_instansi)
 periode_terakhir = web.cached_read(svc_capaian.periode_terakhir)
 tahun_tersedia = web.cached_read(svc_capaian.tahun_tersedia)
 daftar_unit = web.cached_read(svc.daftar_unit)
-indikator_tahun = web.cached_read(svc.indikator_tahun)
+data_periode = web.cached_read(svc.data_periode)
 pengajuan = web.cached_read(svc.pengajuan)
 tindak_lanjut = web.cached_read(svc.tindak_lanjut_terbuka)
 pelanggaran_sop = web.cached_read(svc.pelanggaran_sop)
 anggaran = web.cached_read(svc.anggaran)
 rincian = web.cached_read(svc.rincian)
-ringkasan_unit = web.cached_read(svc.ringkasan_unit)
 perbandingan = web.cached_read(svc.perbandingan_instansi)
 
 
@@ -124,9 +123,10 @@ tahun, triwulan = int(tahun), int(triwulan)
 periode = f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 berkas = f"{tahun}_tw{triwulan}"
 
-ind = web.safe(indikator_tahun)(akses, instansi_id, tahun, triwulan, unit_id)
-if ind is None:
+data = web.safe(data_periode)(akses, instansi_id, tahun, triwulan, unit_id)
+if data is None:
     st.stop()
+ind = data.indikator
 if ind.empty:
     st.info("Tidak ada indikator untuk periode ini.")
     st.stop()
@@ -252,7 +252,7 @@ def ringkasan() -> None:
                 f"Pelanggaran SOP, {periode}",
             )
 
-    per_unit = ringkasan_unit(akses, instansi_id, tahun, triwulan, unit_id)
+    per_unit = data.per_unit
     st.subheader("Capaian per unit")
     tabel_unit = per_unit.assign(
         Capaian=per_unit["capaian"].map(formats.persen),
@@ -270,9 +270,10 @@ def ringkasan() -> None:
         ]
     ].rename(columns={"unit": "Unit", "jumlah_indikator": "Indikator", "dinilai": "Dinilai"})
     tabel(tabel_unit, f"capaian_unit_{berkas}", f"Capaian per unit, {periode}", gaya=True)
-    peta = svc.peta_capaian(ind)
     grafik(
-        charts.peta_capaian(peta, f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}"),
+        charts.peta_capaian(
+            data.peta, f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}"
+        ),
         f"peta_capaian_{tahun}",
     )
     st.caption(

@@ -129,8 +129,10 @@ def test_heat_map_and_unit_summary(db):
     a = peta[peta["unit"] == "Bidang A"].set_index("triwulan")
     assert a.loc[1, "capaian"] == pytest.approx((90 + 90) / 2)
     assert pd.isna(a.loc[3, "capaian"]) and a.loc[3, "kategori"] is None
-    ring = dasbor.ringkasan_unit(db, KADIS, 1, 2026, 2, 2)
-    assert ring["unit"].tolist() == ["Bidang B"]
+    data = dasbor.data_periode(db, KADIS, 1, 2026, 2, 2)
+    assert data.per_unit["unit"].tolist() == ["Bidang B"]
+    assert data.per_unit["Sangat Rendah"].tolist() == [1]
+    assert set(data.peta["unit"]) == {"Bidang B"}
 
 
 def test_submissions_complete_on_time_late(db):

@@ -86,18 +86,27 @@ def indikator_tahun(
     ).reset_index(drop=True)
 
 
-def ringkasan_unit(
+@dataclass
+class DataPeriode:
+    """What the dashboard's first screen needs, from one fetch: per indicator, per unit, and
+    the heat map."""
+
+    indikator: pd.DataFrame
+    per_unit: pd.DataFrame
+    peta: pd.DataFrame
+
+
+def data_periode(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
     instansi_id: int,
     tahun: int,
     triwulan: int,
     unit_id: int | None = None,
-) -> pd.DataFrame:
-    """Per unit: mean capaian and counts per category (the Beranda table), unit filter kept."""
-    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
-    ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan, lingkup)
-    return svc_capaian.ringkas_per_unit(ind, b=svc_capaian.bands(cur, instansi_id))
+) -> DataPeriode:
+    ind = indikator_tahun(cur, akses, instansi_id, tahun, triwulan, unit_id)
+    b = svc_capaian.bands(cur, instansi_id)
+    return DataPeriode(ind, svc_capaian.ringkas_per_unit(ind, b=b), peta_capaian(ind, b))
 
 
 def peta_capaian(ind: pd.DataFrame, b=engine.DEFAULT_BANDS) -> pd.DataFrame:
@@ -195,8 +204,8 @@ def anggaran(
     indeks efisiensi. Rupiah add up to the program; percentages are recomputed, never added."""
     lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "dasbor_anggaran", [instansi_id, tahun, triwulan, lingkup])
-    if ind is None:
-        ind = indikator_tahun(cur, akses, instansi_id, tahun, triwulan, unit_id)
+    if ind is None:  # progres tahunan is all it needs: one engine pass
+        ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan, lingkup)
     peta = store.fetch_df(cur, "dasbor_indikator_kegiatan", [instansi_id]).merge(
         ind[["id", "progres_tahunan"]].rename(columns={"id": "indikator_id"}), on="indikator_id"
     )
