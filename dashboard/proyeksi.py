@@ -153,7 +153,7 @@ def alasan_perhatian(status: str, kategori: str | None, p: Proyeksi) -> list[str
     if kategori in engine.KATEGORI_MERAH:
         alasan.append(f"Kategori {kategori}")
     if di_bawah_target(p):
-        alasan.append(f"Proyeksi akhir tahun {formats.persen(p.capaian_akhir)}")
+        alasan.append("Proyeksi akhir tahun di bawah target")
     return alasan
 
 

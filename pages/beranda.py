@@ -503,6 +503,7 @@ def perhatian() -> None:
                 "Capaian": w["capaian"].map(formats.persen),
                 "Kategori": w["kategori"].fillna(w["status"]),
                 "Alasan": w["alasan"],
+                "Proyeksi akhir tahun": w["proyeksi_capaian"].map(formats.persen),
                 "Catatan unit": w["catatan"],
                 "Tindak lanjut terbuka": w["tindak_lanjut"],
                 "Belum ada": w["tanpa"],

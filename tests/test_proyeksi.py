@@ -83,7 +83,7 @@ def test_warning_reasons():
     rendah = p.proyeksi(SUM, 2, [10, 10, None, None], 100)
     assert p.alasan_perhatian("Dinilai", "Rendah", rendah) == [
         "Kategori Rendah",
-        "Proyeksi akhir tahun 40%",
+        "Proyeksi akhir tahun di bawah target",
     ]
     baik = p.proyeksi(SUM, 2, [30, 30, None, None], 100)
     assert p.alasan_perhatian("Dinilai", "Sangat Tinggi", baik) == []
