@@ -23,7 +23,9 @@ TARGET = {
     "generate_L_s": 120.0,
     "simpan_40_ms": 100.0,
     "impor_total_s": 3.0,
+    "perbandingan_ms": 500.0,  # every instansi at once (Dasbor Kadis, Sekretariat Daerah view)
 }
+SEMUA_INSTANSI = {"dasbor_perbandingan"}  # queries over the whole store, not one instansi
 TODAY = dt.date(2026, 11, 21)
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
 
@@ -327,8 +329,11 @@ def report(r: dict) -> str:
         TARGET["generate_L_s"] if r["scale"] == "L" else None,
     )
     for name, ms in sorted(r["queries_ms"].items()):
-        row(f"query {name} (median)", ms, "ms", TARGET["query_ms"])
-    row("dasbor: perbandingan antar instansi", r["perbandingan_ms"], "ms", TARGET["query_ms"] * 10)
+        batas = TARGET["perbandingan_ms"] if name in SEMUA_INSTANSI else TARGET["query_ms"]
+        row(f"query {name} (median)", ms, "ms", batas)
+    row(
+        "dasbor: perbandingan antar instansi", r["perbandingan_ms"], "ms", TARGET["perbandingan_ms"]
+    )
     row("simpan 1 unit-triwulan, 40 indikator", r["simpan_40_ms"], "ms", TARGET["simpan_40_ms"])
     row("impor Excel 10.000 baris: baca+pratinjau", r["impor_baca_s"], "s", None)
     row("impor Excel 10.000 baris: terapkan", r["impor_terapkan_s"], "s", None)

@@ -87,8 +87,9 @@ WITH r AS (
     JOIN sop s ON s.id = r.sop_id
     WHERE p.tahun = $1 AND p.triwulan = $2
 ), ev AS (
-    SELECT objek, objek_id, ke, waktu FROM event
-    WHERE jenis = 'transisi' AND objek IN ('pengajuan', 'perbaikan')
+    SELECT e.objek, e.objek_id, e.ke, e.waktu FROM event e
+    SEMI JOIN run ON run.objek = e.objek AND run.objek_id = e.objek_id
+    WHERE e.jenis = 'transisi'
 ), akhir AS (
     SELECT run.id AS run_id, run.instansi_id, run.sop_id, m.urutan, m.mulai AS status_mulai,
            run.objek, run.objek_id, run.dibuka_pada, e.waktu AS selesai
