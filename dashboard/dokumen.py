@@ -105,6 +105,12 @@ class Kop:
     nama: str
     alamat: str | None = None
 
+    @property
+    def baris_pemda(self) -> str:
+        """"PEMERINTAH KABUPATEN X", whether or not the stored pemda starts with Pemerintah."""
+        pemda = self.pemda.upper()
+        return pemda if pemda.startswith("PEMERINTAH") else f"PEMERINTAH {pemda}"
+
 
 @dataclass(frozen=True)
 class Penandatangan:
@@ -119,9 +125,8 @@ class Penandatangan:
 
 def kop_pdf(kop: Kop) -> list:
     """Letterhead flowables with the rule under it."""
-    pemda = kop.pemda if kop.pemda.upper().startswith("PEMERINTAH") else f"Pemerintah {kop.pemda}"
     baris = [
-        Paragraph(teks_pdf(pemda.upper()), GAYA["kop"]),
+        Paragraph(teks_pdf(kop.baris_pemda), GAYA["kop"]),
         Paragraph(teks_pdf(kop.nama.upper()), GAYA["kop"]),
     ]
     if kop.alamat:

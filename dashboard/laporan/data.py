@@ -140,6 +140,28 @@ def _catatan(row, triwulan: list[int]) -> str | None:
     return "; ".join(f"TW {formats.ROMAWI[q]}: {t}" for q, t in teks) or None
 
 
+def teks_sel(v: object, jenis: str, ringkas: bool = False) -> str:
+    """A cell as Indonesian text; `ringkas` drops "Rp" where the header already says it."""
+    if v is None:
+        return ""
+    if isinstance(v, str) or jenis == TEKS:
+        return str(v)
+    if jenis == PERSEN:
+        return formats.persen(v)
+    if jenis == RUPIAH:
+        return formats.angka(v, 0) if ringkas else formats.rupiah(v)
+    if jenis == INDEKS:
+        return formats.angka(v, 2)
+    return formats.angka(v)
+
+
+def tampilan(t: Tabel) -> pd.DataFrame:
+    """The table as Indonesian text, for showing on a page."""
+    return pd.DataFrame(
+        {k: [teks_sel(v, t.jenis.get(k, TEKS)) for v in t.df[k]] for k in t.df.columns}
+    )
+
+
 def urutkan(ind: pd.DataFrame) -> pd.DataFrame:
     """Indicators by sasaran, then level (IKU first), then code."""
     return (

@@ -9,29 +9,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
-from dashboard import dokumen, formats
-from dashboard.laporan.data import ANGKA, INDEKS, PERSEN, RUPIAH, TEKS, Laporan, Tabel
+from dashboard import dokumen
+from dashboard.laporan.data import ANGKA, TEKS, Laporan, Tabel, teks_sel
 
 _TENGAH = ParagraphStyle("tengah", parent=dokumen.GAYA["isi"], alignment=TA_CENTER)
 _PERINGATAN = ParagraphStyle(
     "peringatan", parent=_TENGAH, fontName="Helvetica-Bold", textColor=colors.HexColor("#B00020")
 )
 _CATATAN = ParagraphStyle("catatan", parent=dokumen.GAYA["isi"], fontSize=7.5, leading=9)
-
-
-def teks_sel(v: object, jenis: str, ringkas: bool = False) -> str:
-    """A cell as Indonesian text; `ringkas` drops "Rp" where the header already says it."""
-    if v is None:
-        return ""
-    if isinstance(v, str) or jenis == TEKS:
-        return str(v)
-    if jenis == PERSEN:
-        return formats.persen(v)
-    if jenis == RUPIAH:
-        return formats.angka(v, 0) if ringkas else formats.rupiah(v)
-    if jenis == INDEKS:
-        return formats.angka(v, 2)
-    return formats.angka(v)
 
 
 def _kolom(t: Tabel) -> list[tuple[str, list[str], str]]:
