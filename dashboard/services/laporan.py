@@ -111,8 +111,10 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
     n = p.triwulan
     bands = capaian.bands(cur, p.instansi_id)
     ind = indikator_laporan(cur, akses, p.instansi_id, p.tahun, n, lingkup, p.termasuk_belum_sah)
-    if ind.empty:
-        raise ValueError("Tidak ada indikator untuk instansi/unit dan tahun ini.")
+    if ind[["t0", "t1", "t2", "t3", "t4"]].isna().all(axis=None):
+        raise ValueError(
+            f"Belum ada target kinerja {formats.nama_tahun(p.tahun)} untuk pilihan ini."
+        )
     tandai = p.termasuk_belum_sah
     tabel: list[data.Tabel] = []
     catatan: list[str] = []
