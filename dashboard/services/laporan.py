@@ -8,7 +8,7 @@ Signed only by default: a realisation counts when its unit's submission for that
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass
 
 import duckdb
@@ -95,10 +95,6 @@ def anggaran_laporan(
     and sasaran (a staf_bidang sees only its unit's sub kegiatan)."""
     lingkup = _lingkup(cur, akses, instansi_id, unit_id)
     return store.fetch_df(cur, "laporan_anggaran", [instansi_id, tahun, lingkup])
-
-
-def _teks(v: object) -> str | None:
-    return None if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
 
 def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -> Laporan:
@@ -188,21 +184,25 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
             )
         )
     tanda = Penandatangan(
-        kota=p.kota or _teks(ins["kota"]) or "",
+        kota=p.kota or formats.teks(ins["kota"]) or "",
         tanggal=p.tanggal or config.sekarang().date(),
-        jabatan=p.jabatan or _teks(ins["kepala_jabatan"]) or "Kepala",
-        nama=p.nama or _teks(ins["kepala_nama"]) or "",
-        nip=p.nip or _teks(ins["kepala_nip"]),
+        jabatan=p.jabatan or formats.teks(ins["kepala_jabatan"]) or "Kepala",
+        nama=p.nama or formats.teks(ins["kepala_nama"]) or "",
+        nip=p.nip or formats.teks(ins["kepala_nip"]),
     )
     return Laporan(
         judul=judul.upper(),
         subjudul=tuple(subjudul),
         tabel=tuple(tabel),
         catatan=tuple(catatan),
-        kop=Kop(str(ins["pemda"]), str(ins["nama"]), _teks(ins["alamat"])),
+        kop=Kop(str(ins["pemda"]), str(ins["nama"]), formats.teks(ins["alamat"])),
         penandatangan=tanda,
-        nama_berkas=f"laporan-{p.jenis}-{ins['kode']}{unit_kode}-{p.tahun}"
-        + ("" if p.jenis == "tahunan" else f"-{bagian}"),
+        nama_berkas=re.sub(
+            r"[^A-Za-z0-9._-]+",
+            "_",
+            f"laporan-{p.jenis}-{ins['kode']}{unit_kode}-{p.tahun}"
+            + ("" if p.jenis == "tahunan" else f"-{bagian}"),
+        ),
         belum_sah=tandai and jumlah_belum > 0,
     )
 
