@@ -111,6 +111,10 @@ def contoh_parameter(cur, name: str) -> list | None:
         "dasbor_indikator_kegiatan": [iid],
         "dasbor_perbandingan": [tahun, 3, hari_kerja_bench(tahun)],
         "pengaturan_kunci": ["kategori_bands"],
+        "instansi_kop": [iid],
+        "laporan_status_realisasi": [iid, tahun, None],
+        "laporan_indikator_info": [iid, None],
+        "laporan_anggaran": [iid, tahun, None],
     }.get(name)
 
 
@@ -270,6 +274,24 @@ def _impor_10000(con) -> dict[str, float]:
     return {"impor_baca_s": baca, "impor_terapkan_s": terap, "impor_total_s": baca + terap}
 
 
+def _laporan(con) -> dict[str, float]:
+    """Time to produce the annual report (the largest: three tables, three years read) and the
+    Renja form of the Pengelola Monev's instansi as Excel and as PDF."""
+    from dashboard.laporan.data import Permintaan
+    from dashboard.services import laporan, pengguna
+
+    monev = pengguna.akses_untuk(con, "monev")
+    iid = monev.instansi_id or con.execute("SELECT min(id) FROM instansi").fetchone()[0]
+    out = {}
+    for jenis in ("tahunan", "renja"):
+        p = Permintaan(jenis, int(iid), TODAY.year - 1, 4)
+        for fmt in ("xlsx", "pdf"):
+            t0 = time.perf_counter()
+            laporan.dokumen_laporan(con, monev, p, fmt)
+            out[f"laporan_{jenis}_{fmt}_s"] = time.perf_counter() - t0
+    return out
+
+
 def run(scale: str, folder: Path) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / f"bench_{scale}.duckdb"
@@ -298,6 +320,7 @@ def run(scale: str, folder: Path) -> dict:
         )
     result["perbandingan_ms"] = _perbandingan(cur)
     cur.close()
+    result.update(_laporan(con))  # before the import bench adds 10.000 indicators
     result["simpan_40_ms"] = _simpan_40(con)
     result.update(_impor_10000(con))
     con.execute("CHECKPOINT")
@@ -338,6 +361,9 @@ def report(r: dict) -> str:
     row("impor Excel 10.000 baris: baca+pratinjau", r["impor_baca_s"], "s", None)
     row("impor Excel 10.000 baris: terapkan", r["impor_terapkan_s"], "s", None)
     row("impor Excel 10.000 baris: total", r["impor_total_s"], "s", TARGET["impor_total_s"])
+    for jenis in ("tahunan", "renja"):
+        for fmt in ("xlsx", "pdf"):
+            row(f"laporan {jenis} 1 instansi ({fmt})", r[f"laporan_{jenis}_{fmt}_s"], "s", None)
     for key, nama in (("beranda", "Beranda"), ("antrian", "Antrian review")):
         row(f"{nama} pertama (buka koneksi)", r[f"{key}_first_ms"], "ms", None)
         row(f"{nama} dingin (cache kosong)", r[f"{key}_cold_ms"], "ms", TARGET["beranda_cold_ms"])

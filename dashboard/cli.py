@@ -85,6 +85,59 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench.main(args.scale, Path(args.output) if args.output else None)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from dashboard import formats
+    from dashboard.akses import SISTEM
+    from dashboard.laporan.data import Permintaan
+    from dashboard.services import laporan
+
+    out = Path(args.out)
+    fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix else "xlsx")
+    con = _open(args)
+    store.migrate(con)
+    cur = con.cursor()
+    instansi = store.fetch_df(cur, "instansi_list")
+    cocok = instansi[instansi["kode"] == args.instansi]
+    if cocok.empty:
+        raise ValueError(
+            f"Instansi '{args.instansi}' tidak ada. Kode yang ada: "
+            + ", ".join(instansi["kode"].head(10))
+        )
+    instansi_id = int(cocok["id"].iloc[0])
+    unit_id = None
+    if args.unit:
+        unit = store.fetch_df(cur, "unit_list", [instansi_id])
+        cocok = unit[unit["kode"] == args.unit]
+        if cocok.empty:
+            raise ValueError(
+                f"Unit '{args.unit}' tidak ada di instansi ini. Kode yang ada: "
+                + ", ".join(unit["kode"])
+            )
+        unit_id = int(cocok["id"].iloc[0])
+    periode = args.semester if args.jenis == "semester" else args.triwulan
+    if periode is None and args.jenis != "tahunan":
+        opsi = "--semester 1|2" if args.jenis == "semester" else "--triwulan 1-4"
+        raise ValueError(f"Laporan {args.jenis} memerlukan {opsi}.")
+    p = Permintaan(
+        args.jenis,
+        instansi_id,
+        args.tahun,
+        periode or 4,
+        unit_id,
+        args.termasuk_belum_sah,
+        dt.date.fromisoformat(args.tanggal) if args.tanggal else None,
+        args.kota,
+        args.jabatan,
+        args.nama,
+        args.nip,
+    )
+    dok = laporan.dokumen_laporan(cur, SISTEM, p, fmt)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(dok.isi)
+    print(f"Laporan ditulis ke {out} ({formats.angka(len(dok.isi), 0)} bita, {fmt}).")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -122,6 +175,27 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--scale", choices=["S", "M", "L"], default="S")
     s.add_argument("--output", help="berkas JSON hasil (bawaan: bench-results/<skala>.json)")
     s.set_defaults(fn=cmd_bench)
+
+    s = sub.add_parser("report", help="buat laporan kinerja (Excel atau PDF)")
+    s.add_argument("jenis", choices=["triwulan", "semester", "tahunan", "renja"])
+    s.add_argument("--instansi", required=True, help="kode instansi, mis. DISPERPUSIP")
+    s.add_argument("--tahun", type=int, required=True)
+    s.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4], help="untuk triwulan dan renja")
+    s.add_argument("--semester", type=int, choices=[1, 2], help="untuk laporan semester")
+    s.add_argument("--unit", help="kode unit (bawaan: seluruh instansi)")
+    s.add_argument("--format", choices=["xlsx", "pdf"], help="bawaan: dari akhiran --out")
+    s.add_argument(
+        "--termasuk-belum-sah",
+        action="store_true",
+        help="ikutkan realisasi yang belum disahkan (ditandai sebagai draf)",
+    )
+    s.add_argument("--tanggal", help="tanggal tanda tangan YYYY-MM-DD (bawaan: hari ini)")
+    s.add_argument("--kota", help="tempat tanda tangan (bawaan: kota instansi)")
+    s.add_argument("--jabatan", help="jabatan penanda tangan (bawaan: kepala instansi)")
+    s.add_argument("--nama", help="nama penanda tangan")
+    s.add_argument("--nip", help="NIP penanda tangan")
+    s.add_argument("--out", required=True, help="berkas tujuan (.xlsx atau .pdf)")
+    s.set_defaults(fn=cmd_report)
     return p
 
 

@@ -38,6 +38,7 @@ _AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Excel display formats: Excel shows separators in the reader's locale; these codes make the
 # number of decimals and the grouping right, and dates are written as real dates.
 FORMAT_ANGKA = "#,##0.##"
+FORMAT_BULAT = "#,##0"
 FORMAT_PERSEN = "#,##0.00"
 FORMAT_RUPIAH = '"Rp" #,##0'
 FORMAT_TANGGAL = "[$-421]d mmmm yyyy"
@@ -104,6 +105,12 @@ class Kop:
     nama: str
     alamat: str | None = None
 
+    @property
+    def baris_pemda(self) -> str:
+        """"PEMERINTAH KABUPATEN X", whether or not the stored pemda starts with Pemerintah."""
+        pemda = self.pemda.upper()
+        return pemda if pemda.startswith("PEMERINTAH") else f"PEMERINTAH {pemda}"
+
 
 @dataclass(frozen=True)
 class Penandatangan:
@@ -119,7 +126,7 @@ class Penandatangan:
 def kop_pdf(kop: Kop) -> list:
     """Letterhead flowables with the rule under it."""
     baris = [
-        Paragraph(teks_pdf(f"PEMERINTAH {kop.pemda}".upper()), GAYA["kop"]),
+        Paragraph(teks_pdf(kop.baris_pemda), GAYA["kop"]),
         Paragraph(teks_pdf(kop.nama.upper()), GAYA["kop"]),
     ]
     if kop.alamat:
@@ -259,25 +266,30 @@ def tulis_sheet(
     format_kolom: dict[str, str] | None = None,
     lebar: dict[str, float] | None = None,
     mendatar: bool = True,
+    tebal_baris: Sequence[int] = (),
 ):
     """One sheet: title lines, a bold frozen header, the table with real numbers in display
     formats, neutralised text, column widths, and print setup (A4, fit to width, header row
-    repeated, page numbers). Returns the worksheet and the row after the table (for extra rows
-    such as a signature block)."""
+    repeated, page numbers). `tebal_baris`: positions of table rows in bold (group and total
+    rows). Returns the worksheet and the row after the table (for extra rows such as a
+    signature block)."""
     ws = workbook.add_worksheet(nama[:31])
     f_judul = workbook.add_format({"bold": True, "font_size": 12})
     f_head = workbook.add_format(
         {"bold": True, "bg_color": "#E8ECEF", "border": 1, "text_wrap": True, "valign": "top"}
     )
     f_teks = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-    cache: dict[str, object] = {}
+    cache: dict[tuple[str | None, bool], object] = {}
 
-    def fmt(kode: str | None):
-        if kode is None:
+    def fmt(kode: str | None, tebal: bool = False):
+        if kode is None and not tebal:
             return f_teks
-        if kode not in cache:
-            cache[kode] = workbook.add_format({"border": 1, "valign": "top", "num_format": kode})
-        return cache[kode]
+        if (kode, tebal) not in cache:
+            sifat = {"border": 1, "valign": "top", "bold": tebal}
+            cache[(kode, tebal)] = workbook.add_format(
+                {**sifat, "num_format": kode} if kode else {**sifat, "text_wrap": True}
+            )
+        return cache[(kode, tebal)]
 
     for i, baris in enumerate(judul):
         ws.write_string(i, 0, str(aman_sel(baris)), f_judul)
@@ -286,9 +298,10 @@ def tulis_sheet(
     for j, kolom in enumerate(df.columns):
         ws.write_string(awal, j, str(kolom), f_head)
         ws.set_column(j, j, (lebar or {}).get(kolom, max(10, min(45, len(str(kolom)) + 2))))
+    tebal = {awal + 1 + b for b in tebal_baris}
     for i, row in enumerate(df.itertuples(index=False), start=awal + 1):
         for j, (kolom, v) in enumerate(zip(df.columns, row, strict=True)):
-            f = fmt(format_kolom.get(kolom))
+            f = fmt(format_kolom.get(kolom), i in tebal)
             if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
                 ws.write_blank(i, j, None, f)
             elif isinstance(v, bool):

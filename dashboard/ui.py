@@ -116,6 +116,7 @@ HALAMAN = [
         frozenset({"admin"}),
         "Administrasi",
     ),
+    Halaman("laporan.py", "Laporan kinerja", ":material/summarize:", "laporan", SEMUA, "Kinerja"),
 ]
 
 

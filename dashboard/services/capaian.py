@@ -68,14 +68,15 @@ def capaian_indikator(
         raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
     lingkup = akses.lingkup_unit(instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
-    return hitung(df, triwulan, bands(cur, instansi_id))
+    return hitung_capaian(df, triwulan, bands(cur, instansi_id))
 
 
-def hitung(
+def hitung_capaian(
     df: pd.DataFrame, triwulan: int, b: tuple[tuple[str, float, float], ...]
 ) -> pd.DataFrame:
-    """Both DOMAIN.md figures for quarter `triwulan` on pivoted `indikator_tahun` rows (one
-    fetch serves every quarter of the year)."""
+    """The engine's figures (KOLOM_HASIL) for quarter `triwulan` added to every row of an
+    `indikator_tahun`-shaped frame: one fetch serves every quarter of the year, and reports
+    call it on values already limited to signed ones."""
     hasil = []
     for row in df.itertuples(index=False):
         ind = engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)

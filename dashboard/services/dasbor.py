@@ -55,9 +55,9 @@ def indikator_tahun(
     lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
     b = svc_capaian.bands(cur, instansi_id)
-    out = svc_capaian.hitung(df, triwulan, b)
+    out = svc_capaian.hitung_capaian(df, triwulan, b)
     for n in range(1, 5):
-        h = out if n == triwulan else svc_capaian.hitung(df, n, b)
+        h = out if n == triwulan else svc_capaian.hitung_capaian(df, n, b)
         out[f"c{n}"], out[f"k{n}"], out[f"s{n}"] = h["capaian"], h["kategori"], h["status"]
     proy = []
     for row in out.itertuples(index=False):
@@ -285,7 +285,7 @@ def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: i
     b = svc_capaian.bands(cur, instansi_id)
     rows = []
     for n in range(1, 5):
-        h = svc_capaian.hitung(df, n, b)
+        h = svc_capaian.hitung_capaian(df, n, b)
         for r in h.itertuples(index=False):
             rows.append(
                 {

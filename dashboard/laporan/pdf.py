@@ -1,0 +1,113 @@
+"""Reports as A4 landscape PDF: letterhead, title, tables with Indonesian number formats,
+notes, signature block, "Halaman x dari y" (through `dashboard.dokumen`)."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer
+
+from dashboard import dokumen
+from dashboard.laporan.data import ANGKA, TEKS, Laporan, Tabel, teks_sel
+
+_TENGAH = ParagraphStyle("tengah", parent=dokumen.GAYA["isi"], alignment=TA_CENTER)
+_PERINGATAN = ParagraphStyle(
+    "peringatan", parent=_TENGAH, fontName="Helvetica-Bold", textColor=colors.HexColor("#B00020")
+)
+_CATATAN = ParagraphStyle("catatan", parent=dokumen.GAYA["isi"], fontSize=7.5, leading=9)
+
+
+def _kolom(t: Tabel) -> list[tuple[str, list[str], str]]:
+    """PDF columns: (header, source columns, kind); a K and an Rp column merged."""
+    gabung = {k: (h, rp) for h, k, rp in t.gabung_pdf}
+    dilewati = {rp for _, _, rp in t.gabung_pdf}
+    out = []
+    for k in t.df.columns:
+        if k in dilewati:
+            continue
+        if k in gabung:
+            h, rp = gabung[k]
+            out.append((h, [k, rp], ANGKA))
+        else:
+            out.append((k, [k], t.jenis.get(k, TEKS)))
+    return out
+
+
+_PAD = 13  # cell padding left + right of dokumen.tabel_pdf, plus a little air
+
+
+def _lebar_teks(teks: str, tebal: bool = False) -> float:
+    return stringWidth(teks, "Helvetica-Bold" if tebal else "Helvetica", 7.5)
+
+
+def lebar_kolom(
+    header: list[str], rows: list[list[str]], bobot: list[float], total: float
+) -> list[float]:
+    """Column widths: a number column (bobot 0) as wide as its longest value, so numbers never
+    wrap; a text column at least as wide as its longest word, plus its share (bobot) of the room
+    left."""
+    kolom = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    minimal = []
+    for h, sel, b in zip(header, kolom, bobot, strict=True):
+        kata = [w for v in (h, *sel) for w in v.split()] or [""]
+        if b:
+            minimal.append(min(max(_lebar_teks(w, True) for w in kata) + _PAD, 90))
+        else:
+            isi = max((_lebar_teks(v, True) for v in sel), default=0)
+            minimal.append(max(isi, *(_lebar_teks(w, True) for w in h.split())) + _PAD)
+    sisa = total - sum(minimal)
+    if sisa <= 0:
+        return [w * total / sum(minimal) for w in minimal]
+    jumlah = sum(bobot) or 1
+    return [w + sisa * b / jumlah for w, b in zip(minimal, bobot, strict=True)]
+
+
+def tabel(t: Tabel, lebar_total: float):
+    kolom = [k for k in _kolom(t) if k[0] not in t.tanpa_pdf]
+    rows = []
+    for row in t.df.to_dict("records"):
+        sel = []
+        for _, sumber, jenis in kolom:
+            if len(sumber) == 1:
+                sel.append(teks_sel(row[sumber[0]], jenis))
+            else:
+                k, rp = sumber
+                sel.append(
+                    teks_sel(row[k], t.jenis[k])
+                    if row[k] is not None
+                    else teks_sel(row[rp], t.jenis[rp], ringkas=True)
+                )
+        rows.append(sel)
+    header = [h for h, *_ in kolom]
+    bobot = [t.lebar[s[0]] if j == TEKS else 0 for _, s, j in kolom]
+    return dokumen.tabel_pdf(
+        header,
+        rows,
+        lebar=lebar_kolom(header, rows, bobot, lebar_total),
+        kanan=[i for i, b in enumerate(bobot) if not b],
+        tebal_baris=t.tebal,
+    )
+
+
+def pdf_laporan(lap: Laporan) -> bytes:
+    isi = [
+        *dokumen.kop_pdf(lap.kop),
+        Paragraph(dokumen.teks_pdf(lap.judul), dokumen.GAYA["judul"]),
+    ]
+    for i, s in enumerate(lap.subjudul):
+        terakhir = i == len(lap.subjudul) - 1
+        gaya = _PERINGATAN if terakhir and lap.belum_sah else _TENGAH
+        isi.append(Paragraph(dokumen.teks_pdf(s), gaya))
+    lebar = dokumen.lebar_halaman()
+    for t in lap.tabel:
+        isi += [
+            Spacer(1, 8),
+            Paragraph(dokumen.teks_pdf(t.judul), dokumen.GAYA["subjudul"]),
+            tabel(t, lebar),
+        ]
+        isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in t.catatan]
+    isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in lap.catatan]
+    isi.append(dokumen.tanda_tangan_pdf(lap.penandatangan))
+    return dokumen.pdf_bytes(isi, judul=lap.judul, kaki=f"{lap.judul} – {lap.kop.nama}")

@@ -1,0 +1,11 @@
+-- Reports: every realisation of an instansi ($1) and year ($2), optionally one unit ($3, NULL =
+-- all), with its note and the status of its unit's submission for that quarter (NULL = none).
+-- Only a 'disahkan' submission makes a value count in a signed-only report.
+SELECT r.indikator_id, r.triwulan, r.catatan, s.status
+FROM realisasi r
+JOIN indikator i ON i.id = r.indikator_id
+LEFT JOIN periode p ON p.instansi_id = i.instansi_id AND p.tahun = r.tahun
+                   AND p.triwulan = r.triwulan
+LEFT JOIN pengajuan s ON s.periode_id = p.id AND s.unit_id = i.unit_id
+WHERE i.instansi_id = $1 AND r.tahun = $2 AND i.aktif AND ($3 IS NULL OR i.unit_id = $3)
+ORDER BY r.indikator_id, r.triwulan;

@@ -1,0 +1,509 @@
+"""Reports on a small hand-built store: every produced file opened (openpyxl, pypdf) and its
+headers, numbers, number formats and totals checked against hand-computed values; signed-only
+by default and the marking of unsigned data; scope denials; the CLI; the page per role."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from streamlit.util import calc_hash
+
+from dashboard import config, store
+from dashboard.akses import SISTEM, Akses, AksesDitolak
+from dashboard.cli import main
+from dashboard.laporan.data import Permintaan
+from dashboard.services import laporan as svc
+
+from .conftest import login
+
+TANGGAL = dt.date(2026, 11, 21)
+STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
+KADIS = Akses("kadis", frozenset({"kadis"}), instansi_id=1)
+
+
+def _build(con) -> None:
+    """Dinas X: units A and B, one sasaran, one program with a kegiatan and a sub kegiatan per
+    unit; A1 (IKU, SUM) and A2 (sub kegiatan, LAST) of A, B1 (program, negatif LAST) of B.
+    2026: TW I signed for both units, TW II signed for A and only initialled (diparaf) for B.
+    2025: every quarter signed."""
+    x = con.execute
+    x(
+        "INSERT INTO instansi VALUES (1, 'DX', 'Dinas X', 'Kabupaten Uji', 'Ujikota', "
+        "'Jl. Uji No. 1', 'Budi Santoso', '19700101 199001 1 001', 'Kepala Dinas X')"
+    )
+    x("INSERT INTO instansi (id, kode, nama, pemda) VALUES (2, 'DY', 'Dinas Y', 'Kab')")
+    x(
+        "INSERT INTO unit (id, instansi_id, kode, nama, jenis) VALUES (1, 1, 'A', 'Bidang A', "
+        "'Bidang'), (2, 1, 'B', 'Bidang B', 'Bidang'), (3, 2, 'C', 'Bidang C', 'Bidang')"
+    )
+    x("INSERT INTO tujuan VALUES (1, 1, 'T1', 'Tujuan satu')")
+    x("INSERT INTO sasaran VALUES (1, 1, 'S1', 'Sasaran satu')")
+    x("INSERT INTO program VALUES (1, 1, '1.01', 'Program Satu')")
+    x(
+        "INSERT INTO kegiatan VALUES (1, 1, 1, '1.01.2.01', 'Kegiatan A'), "
+        "(2, 1, 2, '1.01.2.02', 'Kegiatan B')"
+    )
+    x(
+        "INSERT INTO sub_kegiatan VALUES (1, 1, 1, '1.01.2.01.0001', 'Sub A'), "
+        "(2, 2, 2, '1.01.2.02.0001', 'Sub B')"
+    )
+    for i, unit, kode, satuan, pol, agr, renstra, level in (
+        (1, 1, "A1", "dokumen", "positif", "SUM", 12000, "sasaran_id"),
+        (2, 1, "A2", "%", "positif", "LAST", 100, "sub_kegiatan_id"),
+        (3, 2, "B1", "hari", "negatif", "LAST", 8, "program_id"),
+    ):
+        x(
+            "INSERT INTO indikator (id, instansi_id, unit_id, kode, nama, jenis, satuan, "
+            f"polaritas, cara_agregasi, target_renstra, {level}) "
+            "VALUES (?, 1, ?, ?, ?, 'IKU', ?, ?, ?, ?, 1)",
+            [i, unit, kode, f"Indikator {kode}", satuan, pol, agr, renstra],
+        )
+    targets = {
+        (1, 2026): [10000, 2000, 2500, 2500, 3000],
+        (2, 2026): [80, 20, 40, 60, 80],
+        (3, 2026): [10, 10, 10, 10, 10],
+        (1, 2025): [8000, 2000, 2000, 2000, 2000],
+        (3, 2025): [10, 10, 10, 10, 10],
+    }
+    for (i, th), vals in targets.items():
+        for tw, v in enumerate(vals):
+            x("INSERT INTO target VALUES (?, ?, ?, ?, NULL)", [i, th, tw, v])
+    real = {
+        (1, 2026): [1800, 2600],
+        (2, 2026): [18, 41],
+        (3, 2026): [12, 8],
+        (1, 2025): [2000, 2000, 2000, 2200],
+        (3, 2025): [9, 9, 9, 9],
+    }
+    for (i, th), vals in real.items():
+        for tw, v in enumerate(vals, start=1):
+            x(
+                "INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai, catatan) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [i, th, tw, v, f"catatan {i}-{th}-{tw}"],
+            )
+    periode = [(2026, 1, "disahkan"), (2026, 2, "diparaf")]
+    periode += [(2025, q, "disahkan") for q in range(1, 5)]
+    for pid, (th, tw, status_b) in enumerate(periode, start=1):
+        x(
+            "INSERT INTO periode (id, instansi_id, tahun, triwulan, tenggat) "
+            "VALUES (?, 1, ?, ?, ?)",
+            [pid, th, tw, dt.date(th, 12, 1)],
+        )
+        x("INSERT INTO pengajuan (periode_id, unit_id, status) VALUES (?, 1, 'disahkan')", [pid])
+        x("INSERT INTO pengajuan (periode_id, unit_id, status) VALUES (?, 2, ?)", [pid, status_b])
+    x("INSERT INTO anggaran VALUES (1, 2026, 1000000), (2, 2026, 3000000)")
+    x("INSERT INTO anggaran VALUES (1, 2025, 1000000), (2, 2025, 2000000)")
+    x(
+        "INSERT INTO realisasi_anggaran VALUES (1, 2026, 1, 100000), (1, 2026, 2, 200000), "
+        "(2, 2026, 1, 300000), (2, 2026, 2, 600000)"
+    )
+    for q in range(1, 5):
+        x("INSERT INTO realisasi_anggaran VALUES (1, 2025, ?, 250000)", [q])
+        x("INSERT INTO realisasi_anggaran VALUES (2, 2025, ?, 400000)", [q])
+
+
+@pytest.fixture
+def toko(con):
+    _build(con)
+    return con
+
+
+def _p(jenis: str, tahun: int = 2026, periode: int = 2, **kw) -> Permintaan:
+    return Permintaan(jenis, 1, tahun, periode, tanggal=TANGGAL, **kw)
+
+
+def _sheet(isi: bytes, nama: str):
+    """The sheet, its header row number and {kode or uraian: row as {header: cell}}."""
+    ws = openpyxl.load_workbook(io.BytesIO(isi))[nama]
+    baris = next(r for r in range(1, 30) if ws.cell(r, 1).value in ("No", "Kode", "Unit"))
+    header = [c.value for c in ws[baris]]
+    rows = {}
+    for r in range(baris + 1, ws.max_row + 1):
+        sel = {h: ws.cell(r, j + 1) for j, h in enumerate(header) if h}
+        kunci = next(
+            (
+                sel[k].value
+                for k in ("Kode", "Program / Kegiatan / Sub Kegiatan", "Unit")
+                if k in sel and sel[k].value
+            ),
+            None,
+        )
+        if kunci is None and "Program / Kegiatan / Sub Kegiatan / Indikator" in sel:
+            kunci = sel["Program / Kegiatan / Sub Kegiatan / Indikator"].value
+        if kunci is not None:
+            rows[str(kunci).strip()] = sel
+    return ws, baris, header, rows
+
+
+def _teks_pdf(isi: bytes) -> str:
+    """The text of every page, whitespace collapsed (cells wrap onto several lines)."""
+    reader = PdfReader(io.BytesIO(isi))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+# ---------------------------------------------------------------- triwulan
+
+
+def test_triwulan_excel_signed_only(toko):
+    dok = svc.dokumen_laporan(toko, SISTEM, _p("triwulan"), "xlsx")
+    assert dok.nama_berkas == "laporan-triwulan-DX-2026-tw2.xlsx"
+    ws, baris, header, rows = _sheet(dok.isi, "Capaian")
+    judul = [ws.cell(r, 1).value for r in range(1, baris)]
+    assert judul[:3] == [
+        "PEMERINTAH KABUPATEN UJI",
+        "DINAS X",
+        "LAPORAN CAPAIAN KINERJA TRIWULAN II TAHUN ANGGARAN 2026",
+    ]
+    assert any("1 realisasi yang belum disahkan tidak dihitung" in (t or "") for t in judul)
+    assert header == [
+        "No",
+        "Sasaran",
+        "Kode",
+        "Indikator",
+        "Satuan",
+        "Target tahunan",
+        "Target TW II",
+        "Realisasi TW II",
+        "Target s.d. TW II",
+        "Realisasi s.d. TW II",
+        "Capaian (%)",
+        "Progres tahunan (%)",
+        "Kategori",
+        "Faktor pendorong / penghambat",
+    ]
+    assert ws.freeze_panes == f"A{baris + 1}"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    a1 = rows["A1"]
+    assert a1["Sasaran"].value == "S1 Sasaran satu"
+    assert a1["Realisasi s.d. TW II"].value == 4400
+    assert a1["Realisasi s.d. TW II"].number_format == "#,##0"
+    assert a1["Target s.d. TW II"].value == 4500
+    assert a1["Capaian (%)"].value == pytest.approx(4400 / 4500 * 100)
+    assert a1["Capaian (%)"].number_format == "#,##0.00"
+    assert a1["Progres tahunan (%)"].value == pytest.approx(44)
+    assert a1["Kategori"].value == "Sangat Tinggi"
+    assert a1["Faktor pendorong / penghambat"].value == "catatan 1-2026-2"
+    assert rows["A2"]["Capaian (%)"].value == pytest.approx(102.5)
+    assert rows["A2"]["Progres tahunan (%)"].value == pytest.approx(51.25)
+    # B1's TW II is only initialled: not counted, its note left out, no category
+    b1 = rows["B1"]
+    assert b1["Realisasi TW II"].value is None and b1["Capaian (%)"].value is None
+    assert b1["Kategori"].value == "Belum Diisi"
+    assert b1["Faktor pendorong / penghambat"].value is None
+    assert "Status data" not in header
+    # signature block under the table
+    teks = {ws.cell(r, c).value for r in range(1, ws.max_row + 1) for c in range(1, 20)}
+    assert {"Ujikota, 21 November 2026", "Kepala Dinas X", "Budi Santoso"} <= teks
+    assert "NIP. 19700101 199001 1 001" in teks
+    ring = _sheet(dok.isi, "Ringkasan")[3]
+    assert ring["Bidang A"]["Rata-rata capaian (%)"].value == pytest.approx(
+        (4400 / 4500 * 100 + 102.5) / 2
+    )
+    assert ring["Bidang B"]["Belum Diisi"].value == 1
+
+
+def test_triwulan_including_unsigned_is_marked(toko):
+    p = _p("triwulan", termasuk_belum_sah=True)
+    x = svc.dokumen_laporan(toko, SISTEM, p, "xlsx")
+    ws, baris, header, rows = _sheet(x.isi, "Capaian")
+    assert header[-1] == "Status data"
+    judul = " ".join(str(ws.cell(r, 1).value) for r in range(1, baris))
+    assert "DRAF: MEMUAT 1 REALISASI YANG BELUM DISAHKAN" in judul
+    assert rows["B1"]["Capaian (%)"].value == pytest.approx(120)  # negatif A: (20 - 8) / 10
+    assert rows["B1"]["Status data"].value == "Belum sah: TW II"
+    assert rows["A1"]["Status data"].value is None
+    teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, p, "pdf").isi)
+    assert "DRAF: MEMUAT 1 REALISASI YANG BELUM DISAHKAN" in teks
+    assert "Belum sah: TW II" in teks and "120%" in teks
+
+
+def test_triwulan_pdf(toko):
+    dok = svc.dokumen_laporan(toko, SISTEM, _p("triwulan"), "pdf")
+    assert dok.isi.startswith(b"%PDF") and dok.mime == "application/pdf"
+    reader = PdfReader(io.BytesIO(dok.isi))
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)  # A4 landscape
+    teks = _teks_pdf(dok.isi)
+    for s in (
+        "PEMERINTAH KABUPATEN UJI",
+        "DINAS X",
+        "Jl. Uji No. 1",
+        "LAPORAN CAPAIAN KINERJA TRIWULAN II TAHUN ANGGARAN 2026",
+        "Capaian (%)",
+        "Progres tahunan (%)",
+        "4.400",
+        "4.500",
+        "10.000",
+        "97,78%",
+        "102,5%",
+        "51,25%",
+        "Sangat Tinggi",
+        "Belum Diisi",
+        "Ujikota, 21 November 2026",
+        "Kepala Dinas X",
+        "Budi Santoso",
+        "NIP. 19700101 199001 1 001",
+        f"Halaman 1 dari {len(reader.pages)}",
+    ):
+        assert s in teks, s
+
+
+def test_signer_override(toko):
+    p = _p("triwulan", jabatan="Plt. Kepala Dinas X", nama="Ani", nip="1980", kota="Kotabaru")
+    teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, p, "pdf").isi)
+    assert "Kotabaru, 21 November 2026" in teks and "Plt. Kepala Dinas X" in teks
+    assert "NIP. 1980" in teks and "Budi Santoso" not in teks
+
+
+# ---------------------------------------------------------------- semester
+
+
+def test_semester_runs_to_tw_ii_with_both_quarters(toko):
+    x = svc.dokumen_laporan(toko, SISTEM, _p("semester", periode=1), "xlsx")
+    ws, baris, header, rows = _sheet(x.isi, "Capaian")
+    assert ws.cell(3, 1).value == "LAPORAN CAPAIAN KINERJA SEMESTER I TAHUN ANGGARAN 2026"
+    for h in ("Target TW I", "Realisasi TW I", "Target TW II", "Realisasi TW II"):
+        assert h in header
+    assert rows["A1"]["Realisasi TW I"].value == 1800
+    assert rows["A1"]["Realisasi s.d. TW II"].value == 4400
+    assert rows["B1"]["Realisasi TW I"].value == 12
+    assert rows["A1"]["Faktor pendorong / penghambat"].value == (
+        "TW I: catatan 1-2026-1; TW II: catatan 1-2026-2"
+    )
+    with pytest.raises(ValueError, match="Semester harus 1 sampai 2"):
+        _p("semester", periode=3)
+
+
+# ---------------------------------------------------------------- tahunan
+
+
+def test_tahunan_lkj_and_budget(toko):
+    p = _p("tahunan", tahun=2025, periode=4)
+    x = svc.dokumen_laporan(toko, SISTEM, p, "xlsx")
+    assert x.nama_berkas == "laporan-tahunan-DX-2025.xlsx"
+    wb = openpyxl.load_workbook(io.BytesIO(x.isi))
+    assert wb.sheetnames == ["Capaian tahunan", "Perbandingan", "Anggaran"]
+    _, _, header, rows = _sheet(x.isi, "Capaian tahunan")
+    assert header[:9] == [
+        "No",
+        "Sasaran",
+        "Kode",
+        "Indikator",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+        "Kategori",
+    ]
+    assert rows["A1"]["Target"].value == 8000 and rows["A1"]["Realisasi"].value == 8200
+    assert rows["A1"]["Capaian (%)"].value == pytest.approx(102.5)
+    assert rows["B1"]["Capaian (%)"].value == pytest.approx(110)  # (2*10 - 9) / 10
+    assert rows["A2"]["Kategori"].value == "Belum Diisi"
+    _, _, header, ang = _sheet(x.isi, "Anggaran")
+    prog = ang["1.01"]
+    assert prog["Pagu (Rp)"].value == 3_000_000 and prog["Realisasi (Rp)"].value == 2_600_000
+    assert prog["Pagu (Rp)"].number_format == '"Rp" #,##0'
+    assert prog["Serapan (%)"].value == pytest.approx(2.6 / 3 * 100)
+    assert prog["Capaian kinerja (%)"].value == pytest.approx(110)  # B1 hangs on the program
+    assert prog["Indeks efisiensi"].value == pytest.approx(110 / (2.6 / 3 * 100))
+    assert prog["Keterangan"].value == "Efisien"
+    assert prog["Kode"].font.bold
+    keg_a = ang["1.01.2.01"]
+    assert keg_a["Serapan (%)"].value == pytest.approx(100)
+    assert keg_a["Capaian kinerja (%)"].value is None  # no indicator on the kegiatan
+    total = ang["Jumlah"]
+    assert total["Pagu (Rp)"].value == 3_000_000 and total["Realisasi (Rp)"].value == 2_600_000
+    assert total["Capaian kinerja (%)"].value is None  # percentages never add up
+    teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, p, "pdf").isi)
+    for s in (
+        "Tabel 3.1 Capaian kinerja TA 2025",
+        "Tabel 3.3 Realisasi anggaran dan efisiensi",
+        "Rp 3.000.000",
+        "Rp 2.600.000",
+        "86,67%",
+        "1,27",
+        "Efisien",
+    ):
+        assert s in teks, s
+
+
+def test_tahunan_compares_previous_years_and_renstra(toko):
+    x = svc.dokumen_laporan(toko, SISTEM, _p("tahunan", periode=4), "xlsx")
+    _, _, header, rows = _sheet(x.isi, "Perbandingan")
+    assert header[4:8] == [
+        "Realisasi 2024",
+        "Capaian 2024 (%)",
+        "Realisasi 2025",
+        "Capaian 2025 (%)",
+    ]
+    a1 = rows["A1"]
+    assert a1["Realisasi 2024"].value is None
+    assert a1["Realisasi 2025"].value == 8200
+    assert a1["Capaian 2025 (%)"].value == pytest.approx(102.5)
+    assert a1["Realisasi 2026"].value == 4400  # TW III and IV not in yet
+    assert a1["Capaian 2026 (%)"].value is None
+    assert a1["Target akhir Renstra"].value == 12000
+    assert a1["Capaian terhadap target Renstra (%)"].value == pytest.approx(4400 / 12000 * 100)
+
+
+# ---------------------------------------------------------------- Renja
+
+
+def test_renja_form(toko):
+    x = svc.dokumen_laporan(toko, SISTEM, _p("renja"), "xlsx")
+    ws, baris, header, rows = _sheet(x.isi, "Evaluasi Renja")
+    for h in ("Target akhir Renstra (K)", "Target Renja 2026 (K)", "Target Renja 2026 (Rp)"):
+        assert h in header
+    for q in ("I", "II", "III", "IV"):
+        assert f"TW {q} (K)" in header and f"TW {q} (Rp)" in header
+    assert "s.d. TW II (K)" in header and "Capaian terhadap Renstra K (%)" in header
+    prog = rows["1.01"]
+    assert prog["Target Renja 2026 (Rp)"].value == 4_000_000
+    assert prog["TW I (Rp)"].value == 400_000 and prog["TW II (Rp)"].value == 800_000
+    assert prog["TW III (Rp)"].value is None
+    assert prog["s.d. TW II (Rp)"].value == 1_200_000
+    assert prog["Capaian Renja Rp (%)"].value == pytest.approx(30)
+    b1 = rows["B1"]
+    assert b1["TW I (K)"].value == 12 and b1["TW II (K)"].value is None  # not signed
+    assert b1["s.d. TW II (K)"].value == 12
+    assert b1["Capaian Renja K (%)"].value == pytest.approx(80)  # (2*10 - 12) / 10
+    assert b1["Capaian terhadap Renstra K (%)"].value == pytest.approx(50)  # (16 - 12) / 8
+    assert rows["A2"]["TW II (K)"].value == 41
+    assert rows["Jumlah"]["s.d. TW II (Rp)"].value == 1_200_000
+    # the order: sasaran, its IKU, program, its indicator, kegiatan, sub kegiatan, indicator
+    urut = [ws.cell(r, 2).value for r in range(baris + 1, ws.max_row + 1) if ws.cell(r, 2).value]
+    assert urut[:8] == [
+        "S1",
+        "A1",
+        "1.01",
+        "B1",
+        "1.01.2.01",
+        "1.01.2.01.0001",
+        "A2",
+        "1.01.2.02",
+    ]
+    teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, _p("renja"), "pdf").isi)
+    for s in (
+        "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH",
+        "Permendagri Nomor 86 Tahun 2017",
+        "4.000.000",
+        "1.200.000",
+        "30%",
+        "80%",
+        "50%",
+    ):
+        assert s in teks, s
+
+
+# ---------------------------------------------------------------- scope
+
+
+def test_staf_bidang_gets_only_its_unit(toko):
+    x = svc.dokumen_laporan(toko, STAF_A, _p("renja"), "xlsx")
+    assert x.nama_berkas == "laporan-renja-DX-A-2026-tw2.xlsx"
+    ws, baris, _, rows = _sheet(x.isi, "Evaluasi Renja")
+    assert "B1" not in rows and {"A1", "A2"} <= set(rows)
+    assert rows["Jumlah"]["Target Renja 2026 (Rp)"].value == 1_000_000  # Sub A only
+    assert "Unit kerja: Bidang A" in [ws.cell(r, 1).value for r in range(1, baris)]
+
+
+@pytest.mark.parametrize(
+    ("akses", "p", "pesan"),
+    [
+        (STAF_A, _p("triwulan", unit_id=2), "unit Anda sendiri"),
+        (STAF_A, Permintaan("triwulan", 2, 2026, 2), "instansi ini"),
+        (KADIS, Permintaan("tahunan", 2, 2026), "instansi ini"),
+        (KADIS, _p("triwulan", unit_id=3), "bukan bagian"),
+        (Akses("x", frozenset(), instansi_id=1), _p("triwulan"), "tidak memiliki peran"),
+    ],
+)
+def test_scope_denials(toko, akses, p, pesan):
+    with pytest.raises(AksesDitolak, match=pesan):
+        svc.dokumen_laporan(toko, akses, p, "pdf")
+
+
+def test_bad_requests(toko):
+    with pytest.raises(ValueError, match="Jenis laporan"):
+        Permintaan("bulanan", 1, 2026)
+    with pytest.raises(ValueError, match="Triwulan harus"):
+        Permintaan("triwulan", 1, 2026, 5)
+    with pytest.raises(ValueError, match="xlsx atau pdf"):
+        svc.dokumen_laporan(toko, SISTEM, _p("triwulan"), "docx")
+    with pytest.raises(ValueError, match="Belum ada target kinerja"):
+        svc.dokumen_laporan(toko, SISTEM, _p("triwulan", tahun=2030), "xlsx")
+
+
+def test_formula_text_is_neutralised(toko):
+    toko.execute("UPDATE realisasi SET catatan = '=HYPERLINK(\"x\")' WHERE indikator_id = 1")
+    _, _, _, rows = _sheet(svc.dokumen_laporan(toko, SISTEM, _p("triwulan"), "xlsx").isi, "Capaian")
+    assert rows["A1"]["Faktor pendorong / penghambat"].value.startswith("'=")
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_report(tmp_path, capsys):
+    db = tmp_path / "cli.duckdb"
+    c = store.connect(db)
+    store.migrate(c)
+    _build(c)
+    c.close()
+    out = tmp_path / "tw.xlsx"
+    args = ["--db", str(db), "report", "triwulan", "--instansi", "DX", "--tahun", "2026"]
+    assert main([*args, "--triwulan", "2", "--unit", "A", "--out", str(out)]) == 0
+    assert "Laporan ditulis" in capsys.readouterr().out
+    rows = _sheet(out.read_bytes(), "Capaian")[3]
+    assert set(rows) == {"A1", "A2"}
+    pdf = tmp_path / "renja.pdf"
+    assert main([*args[:3], "renja", *args[4:], "--triwulan", "2", "--out", str(pdf)]) == 0
+    assert "EVALUASI TERHADAP HASIL RENJA" in _teks_pdf(pdf.read_bytes())
+    assert main([*args, "--out", str(out)]) == 1
+    assert "memerlukan --triwulan" in capsys.readouterr().err
+    assert main([*args, "--triwulan", "2", "--unit", "Z", "--out", str(out)]) == 1
+    assert "Unit 'Z' tidak ada" in capsys.readouterr().err
+    # the server holds the file: a clear refusal, not a traceback
+    c = store.connect(db)
+    try:
+        hasil = subprocess.run(
+            [sys.executable, "-m", "dashboard", *args, "--triwulan", "2", "--out", str(out)],
+            capture_output=True,
+            text=True,
+            cwd=config.ROOT,
+            timeout=120,
+        )
+    finally:
+        c.close()
+    assert hasil.returncode == 1 and "sedang dipakai proses lain" in hasil.stderr
+
+
+# ---------------------------------------------------------------- page
+
+
+@pytest.mark.parametrize("username", ["admin", "kadis", "sekretaris", "monev", "staf.lyn"])
+def test_page_per_role(app_db, username):
+    at = login(username)
+    at._page_hash = calc_hash("laporan")
+    at.run()
+    assert not at.exception and at.title[0].value == "Laporan kinerja"
+    unit = at.selectbox(key="lap_unit")
+    if username == "staf.lyn":
+        assert unit.options == ["Bidang Layanan dan Otomasi Perpustakaan"]
+    else:
+        assert unit.options[0] == "Seluruh instansi" and len(unit.options) == 7
+    at.selectbox(key="lap_jenis").select("renja" if username == "monev" else "triwulan").run()
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [b.label for b in at.get("download_button")] == ["Unduh Excel", "Unduh PDF"]
+    assert at.dataframe and "Hanya realisasi yang telah disahkan" in " ".join(
+        t.value for t in at.text
+    )
+    at.checkbox(key="lap_belum_sah").check().run()
+    at.button[0].click().run()
+    assert at.warning and "DRAF" in at.warning[0].value
