@@ -7,7 +7,7 @@ SCALE     ?= M
 PORT      ?= 8501
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-quick bench lint install install-test browser clean
+.PHONY: run test test-quick bench lint install install-test browser clean loadtest faulttest
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,13 @@ test-quick: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m dashboard bench --scale $(SCALE)
+
+## Long suites, outside `make test` (their tests skip unless selected with -m).
+faulttest: $(STAMP) browser
+	$(BIN)/python -m pytest tests/fault -m fault
+
+loadtest: $(STAMP) browser
+	$(BIN)/python -m dashboard.loadtest --sessions 50 --browsers 5
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

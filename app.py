@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import auth, config, ui
+from dashboard import auth, config, formats, store, ui, web
 
 st.set_page_config(page_title="Monev Kinerja", page_icon=":material/monitoring:", layout="wide")
 
@@ -15,6 +15,12 @@ if config.cookie_key() is None:
         '`python -c "import secrets; print(secrets.token_urlsafe(32))"`.',
         icon=":material/key:",
     )
+    st.stop()
+
+try:
+    web.connection()  # not cached on failure: the next request tries again
+except store.StoreError as exc:  # read-only or full data folder, file held by another process
+    st.error(formats.md_aman(exc), icon=":material/database:")
     st.stop()
 
 authenticator = auth.authenticator()

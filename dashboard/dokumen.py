@@ -64,7 +64,12 @@ def aman_df(df: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV for Excel users in Indonesia: `;` between fields, `,` as decimal mark, UTF-8 BOM."""
-    return aman_df(df).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    # CRLF rows, so a field holding a bare CR or LF is quoted and cannot start a new row
+    return (
+        aman_df(df)
+        .to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+        .encode("utf-8-sig")
+    )
 
 
 # --- PDF ---------------------------------------------------------------------------------

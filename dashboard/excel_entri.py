@@ -95,7 +95,7 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
         f"Realisasi kinerja {formats.nama_triwulan(n)} {formats.nama_tahun(p['tahun'])}",
         judul,
     )
-    ws.write(1, 0, f"{instansi_nama} - {unit_nama}")
+    ws.write_string(1, 0, f"{instansi_nama} - {unit_nama}")  # names are text, never formulas
     ws.write(
         2,
         0,

@@ -129,3 +129,13 @@ def teks(v: object) -> str | None:
         return None
     s = str(v).strip()
     return s or None
+
+
+_MARKDOWN_KHUSUS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=])")
+
+
+def md_aman(v: object) -> str:
+    """Text a user typed, for a Streamlit element that renders markdown (markdown, caption,
+    info, error, subheader): every markdown, HTML and directive character is backslash-escaped,
+    so it shows literally and never becomes a link, image, HTML or colour."""
+    return _MARKDOWN_KHUSUS.sub(r"\\\1", str(v))

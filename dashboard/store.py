@@ -33,6 +33,21 @@ class KonflikData(StoreError):
     """Someone else changed the same data first: nothing was saved, the form must reload."""
 
 
+_TIDAK_TERTULIS = ("no space left", "read-only file system", "permission denied", "disk full")
+
+
+def _tidak_tertulis(exc: BaseException) -> bool:
+    """A write the file system refused (full disk, read-only folder), not a data problem."""
+    return isinstance(exc, duckdb.Error) and any(t in str(exc).lower() for t in _TIDAK_TERTULIS)
+
+
+def _pesan_tidak_tertulis(exc: BaseException) -> str:
+    return (
+        "Penyimpanan penuh atau folder data tidak dapat ditulis; tidak ada yang disimpan. "
+        f"Kosongkan ruang disk atau periksa izin folder data, lalu ulangi. ({exc})"
+    )
+
+
 def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB file, creating its folder; a clear error when another process holds it."""
     path = Path(path) if path else config.db_path()
@@ -45,6 +60,12 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         text = str(exc)
+        if _tidak_tertulis(exc):
+            raise StoreError(
+                f"Basis data {path} tidak dapat dibuka untuk ditulis: folder data hanya-baca, "
+                f"tanpa izin tulis, atau penuh. Periksa folder {path.parent}, lalu muat ulang "
+                f"halaman. ({text})"
+            ) from exc
         if "lock" in text.lower():
             raise StoreError(
                 f"Basis data {path} sedang dipakai proses lain (misalnya server Streamlit). "
@@ -131,10 +152,17 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     cur.execute("BEGIN TRANSACTION")
     try:
         yield cur
-    except BaseException:
+    except BaseException as exc:
         cur.execute("ROLLBACK")
+        if _tidak_tertulis(exc):
+            raise StoreError(_pesan_tidak_tertulis(exc)) from exc
         raise
-    cur.execute("COMMIT")
+    try:
+        cur.execute("COMMIT")  # DuckDB rolls a failed commit back itself
+    except duckdb.Error as exc:
+        if _tidak_tertulis(exc):
+            raise StoreError(_pesan_tidak_tertulis(exc)) from exc
+        raise
 
 
 def is_empty(cur: duckdb.DuckDBPyConnection) -> bool:

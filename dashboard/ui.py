@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.akses import NAMA_PERAN, PERAN, Akses
+from dashboard.formats import md_aman
 
 SEMUA = frozenset(PERAN)
 
@@ -165,7 +166,7 @@ def navigasi(akses: Akses) -> st.navigation:
 
 def sidebar_pengguna(akses: Akses) -> None:
     with st.sidebar:
-        st.markdown(f"**{akses.nama or akses.username}**")
+        st.markdown(f"**{md_aman(akses.nama or akses.username)}**")
         st.caption(", ".join(NAMA_PERAN[p] for p in PERAN if p in akses.peran))
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import config, store
 from dashboard.akses import AksesDitolak
+from dashboard.formats import md_aman
 
 log = logging.getLogger("monev")
 P = ParamSpec("P")
@@ -72,9 +73,9 @@ def clear_cache() -> None:
 def show_error(exc: BaseException) -> None:
     """A message a person can act on; the traceback goes to the server log only."""
     if isinstance(exc, AksesDitolak):
-        st.error(str(exc), icon=":material/block:")
+        st.error(md_aman(exc), icon=":material/block:")
     elif isinstance(exc, ValueError | store.StoreError):
-        st.error(str(exc), icon=":material/error:")
+        st.error(md_aman(exc), icon=":material/error:")
     else:
         log.exception("Kesalahan tak terduga", exc_info=exc)
         st.error(
@@ -134,7 +135,7 @@ def tulis(
             st.session_state[_FLASH] = ("success", pesan)
         st.rerun()
     if pesan:
-        st.success(pesan, icon=":material/check:")
+        st.success(md_aman(pesan), icon=":material/check:")
     return True, hasil
 
 
@@ -142,6 +143,6 @@ def show_flash() -> None:
     """The message of the write that caused this rerun, shown once."""
     jenis, pesan = st.session_state.pop(_FLASH, (None, None))
     if jenis == "error":
-        st.error(pesan, icon=":material/sync_problem:")
+        st.error(md_aman(pesan), icon=":material/sync_problem:")
     elif pesan:
-        st.success(pesan, icon=":material/check:")
+        st.success(md_aman(pesan), icon=":material/check:")

@@ -54,7 +54,7 @@ if d is None:
     st.stop()
 info, nilai = d["info"], d["nilai"]
 st.subheader(
-    f"{info['unit_nama']}: {formats.nama_triwulan(info['triwulan'])} "
+    f"{formats.md_aman(info['unit_nama'])}: {formats.nama_triwulan(info['triwulan'])} "
     f"{formats.nama_tahun(info['tahun'])}"
 )
 st.caption(

@@ -38,7 +38,7 @@ st.caption(
     f"{formats.tanggal(form.periode['tenggat'])}" + (" · data terkunci" if kunci else "")
 )
 if form.periode.get("catatan"):
-    st.info(form.periode["catatan"], icon=":material/mail:")
+    st.info(formats.md_aman(form.periode["catatan"]), icon=":material/mail:")
 
 isi = form.baris.set_index("indikator_id")
 versi_editor = st.session_state.setdefault("versi_editor", 0)
@@ -104,7 +104,7 @@ pratinjau = pd.DataFrame(
 st.dataframe(pratinjau.style.map(charts.gaya_kategori, subset=["Kategori"]), hide_index=True)
 galat = [(i.kode, g) for i, h in zip(form.indikator, hasil, strict=True) for g in h.galat]
 if galat:
-    st.error("Perbaiki dulu: " + "; ".join(f"{k}: {g}" for k, g in galat))
+    st.error(formats.md_aman("Perbaiki dulu: " + "; ".join(f"{k}: {g}" for k, g in galat)))
 
 
 def _baris() -> list[svc.BarisSimpan]:

@@ -42,11 +42,12 @@ sop_id = st.selectbox("Revisi", list(rev_label), format_func=rev_label.get, key=
 with web.cursor() as cur:
     header, langkah = svc.detail(cur, sop_id)
 
-st.subheader(header["nama"])
+st.subheader(formats.md_aman(header["nama"]))
 kiri, kanan = st.columns(2)
 kiri.markdown(
-    f"**Instansi:** {header['instansi']}  \n**Nomor SOP:** {header['nomor'] or '-'}  \n"
-    f"**Disahkan oleh:** {header['disahkan_oleh'] or '-'}"
+    f"**Instansi:** {formats.md_aman(header['instansi'])}  \n"
+    f"**Nomor SOP:** {formats.md_aman(header['nomor'] or '-')}  \n"
+    f"**Disahkan oleh:** {formats.md_aman(header['disahkan_oleh'] or '-')}"
 )
 kanan.markdown(
     f"**Tanggal pembuatan:** {header['tanggal_pembuatan'] or '-'}  \n"

@@ -224,10 +224,10 @@ def catatan_langkah(
 
 
 def langkah_manual(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.DataFrame:
-    row = cur.execute("SELECT instansi_id FROM sop_run WHERE id = $1", [run_id]).fetchone()
+    row = cur.execute("SELECT instansi_id, unit_id FROM sop_run WHERE id = $1", [run_id]).fetchone()
     if not row:
         raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
-    akses.cek_instansi(row[0])
+    akses.lingkup_unit(row[0], row[1])  # a staf_bidang reads only its own unit's runs
     return store.fetch_df(cur, "sop_run_langkah_list", [[run_id]])
 
 

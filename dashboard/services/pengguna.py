@@ -17,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from dashboard import config, store
-from dashboard.akses import PERAN, Akses
+from dashboard.akses import PERAN, Akses, AksesDitolak
 from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
 
@@ -257,14 +257,32 @@ def _cek_unit(cur: duckdb.DuckDBPyConnection, p: PenggunaInput) -> PenggunaInput
     return p.model_copy(update={"instansi_id": instansi_id})
 
 
-def _harus_ada(cur: duckdb.DuckDBPyConnection, username: str) -> None:
-    if not cur.execute(store.sql("pengguna_status"), [username]).fetchone():
+def _harus_ada(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> None:
+    """The user exists and is within the admin's reach (see `_lingkup_admin`)."""
+    row = cur.execute("SELECT instansi_id FROM pengguna WHERE username = $1", [username]).fetchone()
+    if not row:
         raise ValueError("Pengguna tidak ditemukan.")
+    if akses.instansi_id is not None and row[0] != akses.instansi_id:
+        raise AksesDitolak("Anda hanya dapat mengelola pengguna instansi Anda sendiri.")
+
+
+def _lingkup_admin(akses: Akses, p: PenggunaInput) -> PenggunaInput:
+    """An admin tied to one instansi manages users of that instansi only: a user saved without
+    an instansi gets the admin's (never a user for every instansi), another one is refused."""
+    if akses.instansi_id is None:
+        return p
+    if p.instansi_id is None:
+        return p.model_copy(update={"instansi_id": akses.instansi_id})
+    akses.cek_instansi(p.instansi_id)
+    return p
 
 
 def daftar_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses) -> pd.DataFrame:
     akses.wajib("admin")
-    return store.fetch_df(cur, "pengguna_list")
+    df = store.fetch_df(cur, "pengguna_list")
+    if akses.instansi_id is not None:
+        df = df[df["instansi_id"] == akses.instansi_id].reset_index(drop=True)
+    return df
 
 
 def buat_pengguna(
@@ -275,7 +293,7 @@ def buat_pengguna(
     rounds: int = BCRYPT_ROUNDS,
 ) -> int:
     akses.wajib("admin")
-    p = _cek_unit(cur, _validasi(data))
+    p = _lingkup_admin(akses, _cek_unit(cur, _validasi(data)))
     cek_kekuatan_sandi(sandi)
     if cur.execute("SELECT 1 FROM pengguna WHERE username = $1", [p.username]).fetchone():
         raise ValueError(f"Nama pengguna '{p.username}' sudah dipakai.")
@@ -309,10 +327,9 @@ def buat_pengguna(
 def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, data: dict) -> None:
     """Edit name, email, roles, unit and the active flag (username stays)."""
     akses.wajib("admin")
-    p = _cek_unit(cur, _validasi({**data, "username": username}))
+    p = _lingkup_admin(akses, _cek_unit(cur, _validasi({**data, "username": username})))
+    _harus_ada(cur, akses, p.username)
     row = cur.execute("SELECT id FROM pengguna WHERE username = $1", [p.username]).fetchone()
-    if not row:
-        raise ValueError("Pengguna tidak ditemukan.")
     if p.username == akses.username and ("admin" not in p.peran or not p.aktif):
         raise ValueError("Anda tidak dapat mencabut peran admin atau menonaktifkan akun sendiri.")
     with store.transaction(cur):
@@ -338,7 +355,7 @@ def reset_sandi(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> 
     """Set a temporary password (returned once, to hand to the user) and unlock."""
     akses.wajib("admin")
     sementara = sandi_acak()
-    _harus_ada(cur, username)
+    _harus_ada(cur, akses, username)
     with store.transaction(cur):
         cur.execute(store.sql("pengguna_reset_sandi"), [hash_sandi(sementara), username])
         store.log_event(
@@ -354,7 +371,7 @@ def reset_sandi(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> 
 
 def buka_kunci(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> None:
     akses.wajib("admin")
-    _harus_ada(cur, username)
+    _harus_ada(cur, akses, username)
     with store.transaction(cur):
         cur.execute(store.sql("pengguna_buka_kunci"), [username])
         store.log_event(

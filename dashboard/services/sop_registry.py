@@ -122,7 +122,9 @@ def ke_excel(header: dict, langkah: pd.DataFrame) -> bytes:
     )
     steps = langkah[KOLOM_LANGKAH].copy()
     steps["pelaksana"] = steps["pelaksana"].map("; ".join)
-    with pd.ExcelWriter(buf, engine="xlsxwriter") as xw:
+    # texts stay texts: a step or header starting with "=" never becomes a formula
+    opsi = {"options": {"strings_to_formulas": False}}
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs=opsi) as xw:
         kepala.to_excel(xw, sheet_name="SOP", index=False)
         steps.to_excel(xw, sheet_name="Langkah", index=False)
         xw.sheets["SOP"].set_column(0, 0, 24)
@@ -264,10 +266,16 @@ def simpan_jam_kerja(
 ) -> None:
     """Office hours per weekday (Senin..Minggu), None for a day off."""
     akses.wajib("admin")
+    pesan = "isi tujuh hari (Senin..Minggu), tiap hari kosong atau jam mulai dan selesai JJ:MM"
     try:
-        dari_pengaturan(jam, [])
+        if len(jam) != 7:
+            raise ValueError(pesan)
+        if any(j is not None and j[0] >= j[1] for j in dari_pengaturan(jam, []).jam_kerja):
+            raise ValueError("jam mulai harus sebelum jam selesai")
     except ValueError as exc:
         raise ValueError(f"Jam kerja tidak valid: {exc}") from exc
+    except (TypeError, IndexError, KeyError) as exc:  # not a list of (start, end) pairs
+        raise ValueError(f"Jam kerja tidak valid: {pesan}.") from exc
     with store.transaction(cur):
         cur.execute("DELETE FROM pengaturan WHERE instansi_id IS NULL AND kunci = 'jam_kerja'")
         cur.execute("INSERT INTO pengaturan VALUES (NULL, 'jam_kerja', $1)", [json.dumps(jam)])

@@ -1,0 +1,863 @@
+"""Access matrix: every service operation run by every role, on a demo store (DOMAIN.md section 2
+and the workflow rules of section 5), plus every page for every role without a traceback or a
+secret.
+
+Actors: the five roles of the demo instansi, where `staf_bidang` is the staff of the unit the
+sample data belongs to and `staf_lain` a staff of another unit of the same instansi, and the
+five roles of a second instansi (`asing:<peran>`). An allowed actor's call must succeed (and
+pass the row's scope check); a denied actor's call must raise `AksesDitolak` (or the workflow's
+`TransisiDitolak` for a role that may not take that step) and change nothing.
+
+To cover a new service: add a row to OPERASI (or, for a function that takes no caller, to
+TANPA_AKSES with the reason). `test_every_service_function_is_in_the_matrix` fails until then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import io
+import pkgutil
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import store
+from dashboard.akses import SISTEM, Akses, AksesDitolak
+from dashboard.alur import TransisiDitolak
+from dashboard.services import (
+    admin,
+    capaian,
+    lokasi,
+    pelaksanaan,
+    pengguna,
+    perbaikan,
+    periode,
+    realisasi,
+    review,
+    sop_registry,
+)
+from dashboard.services.realisasi import BarisSimpan
+
+from .conftest import COOKIE_KEY, login, sandi_demo
+
+PERAN_DALAM = ("admin", "kadis", "sekretaris", "pengelola_monev", "staf_bidang")
+AKTOR = (*PERAN_DALAM, "staf_lain", *(f"asing:{p}" for p in PERAN_DALAM))
+SANDI_ASING = "Asing#2026x"
+
+# shorthand sets of allowed actors
+ADMIN = frozenset({"admin"})
+MONEV = frozenset({"pengelola_monev"})
+STAF = frozenset({"staf_bidang"})
+PIMPINAN = frozenset({"admin", "kadis", "sekretaris", "pengelola_monev"})
+UNIT = PIMPINAN | STAF  # reads scoped to the sample unit
+INSTANSI = UNIT | {"staf_lain"}  # reads of the instansi (a staf sees only its own unit)
+SEMUA = frozenset(AKTOR)
+
+
+@dataclass
+class Ctx:
+    """Ids in the matrix store, and what a row's setup prepared."""
+
+    instansi: int
+    unit: dict[str, int]
+    periode_buka: int  # TW III 2026, open
+    periode_tutup: int  # TW II 2026, closed
+    pengajuan: dict[str, int]  # status -> id in TW III 2026
+    indikator: dict[str, int]  # unit kode -> first indicator id
+    run: int  # an SOP run of DEP
+    langkah_terbuka: int  # a hand-logged step without a finish
+    sop: int
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Op:
+    """One service operation: the sample call, who may run it, the unit whose staff counts as
+    `staf_bidang`, an optional setup on the fresh store, and an optional check of an allowed
+    result (scope narrowing)."""
+
+    nama: str
+    fn: Callable
+    panggil: Callable[[object, Akses, Ctx], object]
+    boleh: frozenset[str]
+    unit: str = "DEP"
+    siapkan: Callable[[object, Ctx], None] | None = None
+    periksa: Callable[[object, str, Akses, Ctx], bool] | None = None
+
+
+def _hanya_unit(df, aktor: str, akses: Akses, ctx: Ctx, kolom: str = "unit_id") -> bool:
+    """A staf_bidang's read holds only its own unit; a foreign caller's nothing of ours."""
+    if aktor.startswith("asing:"):
+        return df.empty or not (df.get("instansi_id", pd.Series(dtype=int)) == ctx.instansi).any()
+    if aktor in ("staf_bidang", "staf_lain"):
+        return df.empty or set(df[kolom].dropna().astype(int)) <= {akses.unit_id}
+    return True
+
+
+def _instansi_sendiri(df, aktor: str, akses: Akses, ctx: Ctx) -> bool:
+    if not aktor.startswith("asing:"):
+        return True
+    return df.empty or set(df["instansi_id"].dropna().astype(int)) <= {akses.instansi_id}
+
+
+def _isi_lengkap(cur, akses: Akses, ctx: Ctx, unit: str = "DEP") -> list[BarisSimpan]:
+    form = realisasi.form_entri(cur, SISTEM, ctx.periode_buka, ctx.unit[unit])
+    return [BarisSimpan(i.indikator_id, i.target[2] or 1, "sesuai rencana") for i in form.indikator]
+
+
+def _siapkan_impor(cur, ctx: Ctx) -> None:
+    from openpyxl import load_workbook
+
+    from dashboard import excel_entri
+
+    data = realisasi.template_excel(cur, SISTEM, ctx.periode_buka, ctx.unit["DEP"])
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb[excel_entri.SHEET]
+    for r in range(excel_entri.HEADER_ROW + 1, ws.max_row + 1):
+        ws.cell(r, excel_entri.COL_NILAI + 1).value = ws.cell(r, 10).value or 1  # target TW III
+        ws.cell(r, excel_entri.COL_CATATAN + 1).value = "impor"
+    buf = io.BytesIO()
+    wb.save(buf)
+    ctx.data["xlsx"] = buf.getvalue()
+    ctx.data["perubahan"] = pd.DataFrame(
+        [
+            {
+                "indikator_id": b.indikator_id,
+                "nilai_baru": float(b.nilai),
+                "catatan_baru": "impor",
+                "bukti_baru": None,
+                "versi": None,
+            }
+            for b in _isi_lengkap(cur, SISTEM, ctx)
+        ]
+    )
+
+
+def _perbaikan(status: str) -> Callable[[object, Ctx], None]:
+    """Setup: a correction of a signed SEK value, moved along the chain to `status`."""
+
+    def siapkan(cur, ctx: Ctx) -> None:
+        staf = pengguna.akses_untuk(cur, "staf.sek")
+        pid = perbaikan.ajukan(cur, staf, ctx.indikator["SEK"], 2026, 3, "7", "salah ketik")
+        for user, tahap in (("monev", "diverifikasi"), ("sekretaris", "diparaf")):
+            if status == "diajukan" or (status == "diverifikasi" and tahap == "diparaf"):
+                break
+            perbaikan.proses(cur, pengguna.akses_untuk(cur, user), pid, "setujui")
+        ctx.data["perbaikan"] = pid
+
+    return siapkan
+
+
+def _detail_sop(cur, ctx: Ctx):
+    return sop_registry.detail(cur, ctx.sop)
+
+
+YAML_SOP = (Path(__file__).resolve().parents[1] / "data" / "sop").glob("*.yaml")
+TEKS_SOP = next(iter(sorted(YAML_SOP))).read_text(encoding="utf-8")
+
+
+OPERASI: list[Op] = [
+    # --- admin: units, indicators, targets
+    Op(
+        "daftar_unit",
+        admin.daftar_unit,
+        lambda c, a, x: admin.daftar_unit(c, a, x.instansi),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r.assign(unit_id=r["id"]), k, a, x),
+    ),
+    Op(
+        "simpan_unit",
+        admin.simpan_unit,
+        lambda c, a, x: admin.simpan_unit(
+            c,
+            a,
+            {"instansi_id": x.instansi, "kode": "BARU", "nama": "Bidang Baru", "jenis": "Bidang"},
+        ),
+        ADMIN,
+    ),
+    Op(
+        "daftar_indikator",
+        admin.daftar_indikator,
+        lambda c, a, x: admin.daftar_indikator(c, a, x.instansi),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "target_indikator",
+        admin.target_indikator,
+        lambda c, a, x: admin.target_indikator(c, a, x.indikator["DEP"], 2026),
+        UNIT,
+    ),
+    Op(
+        "simpan_indikator",
+        admin.simpan_indikator,
+        lambda c, a, x: admin.simpan_indikator(
+            c,
+            a,
+            {
+                "instansi_id": x.instansi,
+                "unit_id": x.unit["DEP"],
+                "kode": "BARU.1",
+                "nama": "Indikator baru uji",
+                "jenis": "IKU",
+                "satuan": "dokumen",
+            },
+            {"tahun": 2026, "tahunan": 10, "triwulan": [1, 2, 3, 4]},
+        ),
+        ADMIN,
+    ),
+    # --- capaian
+    Op(
+        "capaian_indikator",
+        capaian.capaian_indikator,
+        lambda c, a, x: capaian.capaian_indikator(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "capaian_indikator unit",
+        capaian.capaian_indikator,
+        lambda c, a, x: capaian.capaian_indikator(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "capaian_per_bidang",
+        capaian.capaian_per_bidang,
+        lambda c, a, x: capaian.capaian_per_bidang(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "periode_terakhir",
+        capaian.periode_terakhir,
+        lambda c, a, x: capaian.periode_terakhir(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "tahun_tersedia",
+        capaian.tahun_tersedia,
+        lambda c, a, x: capaian.tahun_tersedia(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "daftar_instansi",
+        capaian.daftar_instansi,
+        lambda c, a, x: capaian.daftar_instansi(c, a),
+        SEMUA,
+        periksa=lambda r, k, a, x: _instansi_sendiri(
+            r.rename(columns={"id": "instansi_id"}), k, a, x
+        ),
+    ),
+    # --- the scope checks every scoped service starts with
+    Op("baca_unit", lokasi.baca_unit, lambda c, a, x: lokasi.baca_unit(c, a, x.unit["DEP"]), UNIT),
+    Op(
+        "baca_indikator",
+        lokasi.baca_indikator,
+        lambda c, a, x: lokasi.baca_indikator(c, a, x.indikator["DEP"]),
+        UNIT,
+    ),
+    # --- SOP runs and steps
+    Op(
+        "daftar_run",
+        pelaksanaan.daftar_run,
+        lambda c, a, x: pelaksanaan.daftar_run(c, a, x.instansi),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "catat_langkah",
+        pelaksanaan.catat_langkah,
+        lambda c, a, x: pelaksanaan.catat_langkah(c, a, x.run, 1, dt.datetime(2026, 11, 20, 8)),
+        MONEV,
+    ),
+    Op(
+        "selesaikan_langkah",
+        pelaksanaan.selesaikan_langkah,
+        lambda c, a, x: pelaksanaan.selesaikan_langkah(
+            c, a, x.langkah_terbuka, dt.datetime(2026, 11, 21, 9)
+        ),
+        MONEV,
+    ),
+    Op(
+        "catatan_langkah",
+        pelaksanaan.catatan_langkah,
+        lambda c, a, x: pelaksanaan.catatan_langkah(c, a, x.instansi, 2026),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "langkah_manual",
+        pelaksanaan.langkah_manual,
+        lambda c, a, x: pelaksanaan.langkah_manual(c, a, x.run),
+        UNIT,
+    ),
+    Op(
+        "event_run", pelaksanaan.event_run, lambda c, a, x: pelaksanaan.event_run(c, a, x.run), UNIT
+    ),
+    # --- users (an admin of another instansi manages only its own users)
+    Op(
+        "daftar_pengguna",
+        pengguna.daftar_pengguna,
+        lambda c, a, x: pengguna.daftar_pengguna(c, a),
+        ADMIN | {"asing:admin"},
+        periksa=_instansi_sendiri,
+    ),
+    Op(
+        "buat_pengguna",
+        pengguna.buat_pengguna,
+        lambda c, a, x: pengguna.buat_pengguna(
+            c,
+            a,
+            {
+                "username": "baru.uji",
+                "nama": "Baru",
+                "peran": ["staf_bidang"],
+                "unit_id": x.unit["DEP"],
+            },
+            "Rahasia123",
+            rounds=4,
+        ),
+        ADMIN,
+    ),
+    Op(
+        "ubah_pengguna",
+        pengguna.ubah_pengguna,
+        lambda c, a, x: pengguna.ubah_pengguna(
+            c,
+            a,
+            "staf.dep",
+            {"nama": "Operator", "peran": ["staf_bidang"], "unit_id": x.unit["DEP"]},
+        ),
+        ADMIN,
+    ),
+    Op(
+        "reset_sandi",
+        pengguna.reset_sandi,
+        lambda c, a, x: pengguna.reset_sandi(c, a, "kadis"),
+        ADMIN,
+    ),
+    Op(
+        "buka_kunci", pengguna.buka_kunci, lambda c, a, x: pengguna.buka_kunci(c, a, "kadis"), ADMIN
+    ),
+    Op(
+        "ganti_sandi (own account)",
+        pengguna.ganti_sandi,
+        lambda c, a, x: pengguna.ganti_sandi(c, a, _sandi(a), "SandiBaru2027", "SandiBaru2027"),
+        SEMUA,
+    ),
+    # --- corrections (staf_bidang = SEK, whose TW III 2026 is signed)
+    Op(
+        "perbaikan.ajukan",
+        perbaikan.ajukan,
+        lambda c, a, x: perbaikan.ajukan(c, a, x.indikator["SEK"], 2026, 3, "7", "salah ketik"),
+        STAF,
+        unit="SEK",
+    ),
+    Op(
+        "perbaikan.proses verifikasi",
+        perbaikan.proses,
+        lambda c, a, x: perbaikan.proses(c, a, x.data["perbaikan"], "setujui"),
+        MONEV,
+        unit="SEK",
+        siapkan=_perbaikan("diajukan"),
+    ),
+    Op(
+        "perbaikan.proses paraf",
+        perbaikan.proses,
+        lambda c, a, x: perbaikan.proses(c, a, x.data["perbaikan"], "setujui"),
+        frozenset({"sekretaris"}),
+        unit="SEK",
+        siapkan=_perbaikan("diverifikasi"),
+    ),
+    Op(
+        "perbaikan.proses sahkan",
+        perbaikan.proses,
+        lambda c, a, x: perbaikan.proses(c, a, x.data["perbaikan"], "setujui"),
+        frozenset({"kadis"}),
+        unit="SEK",
+        siapkan=_perbaikan("diparaf"),
+    ),
+    Op(
+        "perbaikan.proses kembalikan",
+        perbaikan.proses,
+        lambda c, a, x: perbaikan.proses(c, a, x.data["perbaikan"], "kembalikan", "kurang"),
+        MONEV,
+        unit="SEK",
+        siapkan=_perbaikan("diajukan"),
+    ),
+    Op(
+        "perbaikan.daftar",
+        perbaikan.daftar,
+        lambda c, a, x: perbaikan.daftar(c, a, x.instansi),
+        INSTANSI,
+        unit="SEK",
+        siapkan=_perbaikan("diajukan"),
+        periksa=lambda r, k, a, x: k != "staf_lain" or r.empty,
+    ),
+    # --- periods
+    Op(
+        "daftar_periode",
+        periode.daftar_periode,
+        lambda c, a, x: periode.daftar_periode(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "buka_periode",
+        periode.buka_periode,
+        lambda c, a, x: periode.buka_periode(
+            c, a, x.instansi, 2026, 4, dt.date(2027, 1, 15), "Nota Dinas"
+        ),
+        MONEV,
+    ),
+    Op(
+        "tutup_periode",
+        periode.tutup_periode,
+        lambda c, a, x: periode.tutup_periode(c, a, x.periode_buka),
+        MONEV,
+    ),
+    Op(
+        "buka_untuk_unit",
+        periode.buka_untuk_unit,
+        lambda c, a, x: periode.buka_untuk_unit(
+            c, a, x.periode_tutup, x.unit["DEP"], "data susulan"
+        ),
+        MONEV,
+    ),
+    Op(
+        "periode_entri",
+        periode.periode_entri,
+        lambda c, a, x: periode.periode_entri(c, a, x.unit["DEP"]),
+        UNIT,
+    ),
+    # --- entry (DEP: open period, nothing entered; PAR: returned to draf, complete)
+    Op(
+        "form_entri",
+        realisasi.form_entri,
+        lambda c, a, x: realisasi.form_entri(c, a, x.periode_buka, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "realisasi.simpan",
+        realisasi.simpan,
+        lambda c, a, x: realisasi.simpan(
+            c, a, x.periode_buka, x.unit["DEP"], _isi_lengkap(c, a, x)
+        ),
+        STAF,
+    ),
+    Op(
+        "realisasi.ajukan",
+        realisasi.ajukan,
+        lambda c, a, x: realisasi.ajukan(c, a, x.periode_buka, x.unit["PAR"]),
+        STAF,
+        unit="PAR",
+    ),
+    Op(
+        "riwayat_nilai",
+        realisasi.riwayat_nilai,
+        lambda c, a, x: realisasi.riwayat_nilai(c, a, x.indikator["DEP"], 2026, 2),
+        UNIT,
+    ),
+    Op(
+        "template_excel",
+        realisasi.template_excel,
+        lambda c, a, x: realisasi.template_excel(c, a, x.periode_buka, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "pratinjau_impor",
+        realisasi.pratinjau_impor,
+        lambda c, a, x: realisasi.pratinjau_impor(
+            c, a, x.periode_buka, x.unit["DEP"], x.data["xlsx"]
+        ),
+        STAF,
+        siapkan=_siapkan_impor,
+    ),
+    Op(
+        "terapkan_impor",
+        realisasi.terapkan_impor,
+        lambda c, a, x: realisasi.terapkan_impor(
+            c, a, x.periode_buka, x.unit["DEP"], x.data["perubahan"]
+        ),
+        STAF,
+        siapkan=_siapkan_impor,
+    ),
+    # --- review chain (TW III 2026: PKA diajukan, PBP diverifikasi, LYN diparaf)
+    Op(
+        "antrian",
+        review.antrian,
+        lambda c, a, x: review.antrian(c, a),
+        frozenset(
+            {
+                "kadis",
+                "sekretaris",
+                "pengelola_monev",
+                "asing:kadis",
+                "asing:sekretaris",
+                "asing:pengelola_monev",
+            }
+        ),
+        periksa=lambda r, k, a, x: not k.startswith("asing:") or r.empty,
+    ),
+    Op(
+        "review.detail",
+        review.detail,
+        lambda c, a, x: review.detail(c, a, x.pengajuan["diajukan"]),
+        UNIT,
+        unit="PKA",
+    ),
+    Op(
+        "review.proses verifikasi",
+        review.proses,
+        lambda c, a, x: review.proses(c, a, x.pengajuan["diajukan"], "setujui"),
+        MONEV,
+        unit="PKA",
+    ),
+    Op(
+        "review.proses paraf",
+        review.proses,
+        lambda c, a, x: review.proses(c, a, x.pengajuan["diverifikasi"], "setujui"),
+        frozenset({"sekretaris"}),
+        unit="PBP",
+    ),
+    Op(
+        "review.proses sahkan",
+        review.proses,
+        lambda c, a, x: review.proses(c, a, x.pengajuan["diparaf"], "setujui"),
+        frozenset({"kadis"}),
+        unit="LYN",
+    ),
+    Op(
+        "review.proses kembalikan",
+        review.proses,
+        lambda c, a, x: review.proses(c, a, x.pengajuan["diverifikasi"], "kembalikan", "kurang"),
+        frozenset({"sekretaris"}),
+        unit="PBP",
+    ),
+    Op(
+        "review.proses_massal",
+        review.proses_massal,
+        lambda c, a, x: review.proses_massal(c, a, [x.pengajuan["diajukan"]]),
+        MONEV,
+        unit="PKA",
+    ),
+    # --- SOP registry and calendar: shared by every instansi, so any admin
+    Op(
+        "impor_yaml",
+        sop_registry.impor_yaml,
+        lambda c, a, x: sop_registry.impor_yaml(c, a, TEKS_SOP, "uji.yaml", "uji"),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "impor_excel",
+        sop_registry.impor_excel,
+        lambda c, a, x: sop_registry.impor_excel(
+            c, a, sop_registry.ke_excel(*_detail_sop(c, x)), "uji.xlsx", "uji"
+        ),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "terbitkan_revisi",
+        sop_registry.terbitkan_revisi,
+        lambda c, a, x: sop_registry.terbitkan_revisi(c, a, x.sop, *_detail_sop(c, x), "uji"),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "tinjau_mutu_baku",
+        sop_registry.tinjau_mutu_baku,
+        lambda c, a, x: sop_registry.tinjau_mutu_baku(c, a),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "atur_manual",
+        sop_registry.atur_manual,
+        lambda c, a, x: sop_registry.atur_manual(c, a, x.sop, 1, 2, None, "hari_kerja"),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "simpan_jam_kerja",
+        sop_registry.simpan_jam_kerja,
+        lambda c, a, x: sop_registry.simpan_jam_kerja(
+            c, a, [("07:30", "16:00")] * 4 + [("07:30", "16:30"), None, None]
+        ),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "tambah_libur",
+        sop_registry.tambah_libur,
+        lambda c, a, x: sop_registry.tambah_libur(
+            c,
+            a,
+            dt.date(2026, 12, 24 if a.instansi_id == 1 else 23),
+            "Cuti bersama",
+            "cuti_bersama",
+        ),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "hapus_libur",
+        sop_registry.hapus_libur,
+        lambda c, a, x: sop_registry.hapus_libur(c, a, dt.date(2026, 12, 24)),
+        ADMIN | {"asing:admin"},
+    ),
+    Op(
+        "simpan_pemetaan",
+        sop_registry.simpan_pemetaan,
+        lambda c, a, x: sop_registry.simpan_pemetaan(
+            c,
+            a,
+            "dpk_kalbar_pengumpulan_data_kinerja",
+            sop_registry.pemetaan(c, "dpk_kalbar_pengumpulan_data_kinerja"),
+        ),
+        ADMIN | {"asing:admin"},
+    ),
+]
+
+# Public service functions without a caller argument, and why that is safe.
+TANPA_AKSES = {
+    # internal helpers and lookups called by the services after (or for) their own checks
+    "capaian.angka_atau_none": "pure conversion",
+    "capaian.per_triwulan": "pure conversion",
+    "capaian.bands": "category bands, not personal data; called after a scope check",
+    "capaian.ringkas_per_unit": "pure aggregation of an already scoped table",
+    "lokasi.instansi_unit": "lookup used by the scope checks themselves",
+    "lokasi.indikator": "lookup used by the scope checks themselves",
+    "periode.info_periode": "lookup inside services that check the caller first",
+    "periode.terbuka_untuk": "lookup inside services that check the caller first",
+    "realisasi.status_pengajuan": "lookup inside services that check the caller first",
+    "pelaksanaan.sop_untuk": "lookup inside a transition's transaction",
+    "pelaksanaan.pastikan_run": "called inside a transition already checked",
+    # login bookkeeping: runs before anyone is logged in
+    "pengguna.batas_gagal_login": "setting",
+    "pengguna.hash_sandi": "pure",
+    "pengguna.cocok_sandi": "pure",
+    "pengguna.cek_kekuatan_sandi": "pure",
+    "pengguna.sandi_acak": "pure",
+    "pengguna.credentials": "login form (hashes only, never shown)",
+    "pengguna.akses_untuk": "builds the caller after login",
+    "pengguna.catat_login": "login bookkeeping",
+    "pengguna.catat_login_gagal": "login bookkeeping",
+    "pengguna.catat_logout": "login bookkeeping",
+    "pengguna.cookie_dicabut": "login bookkeeping",
+    # the SOP library and working calendar: shared documents every role may read (Daftar SOP)
+    "sop_registry.daftar_sop": "read for every role",
+    "sop_registry.revisi": "read for every role",
+    "sop_registry.detail": "read for every role",
+    "sop_registry.waktu_efektif": "pure",
+    "sop_registry.ke_excel": "pure (bytes of an SOP already read)",
+    "sop_registry.kalender": "read for every role",
+    "sop_registry.jam_kerja": "read for every role",
+    "sop_registry.libur_tambahan": "read for every role",
+    "sop_registry.pemetaan": "read for every role",
+}
+
+
+def _sandi(a: Akses) -> str:
+    return SANDI_ASING if a.username.startswith("asing.") else sandi_demo(a.username)
+
+
+def _fungsi_publik() -> dict[str, Callable]:
+    import dashboard.services as pkg
+
+    out = {}
+    for info in pkgutil.iter_modules(pkg.__path__):
+        mod = importlib.import_module(f"dashboard.services.{info.name}")
+        for nama, fn in inspect.getmembers(mod, inspect.isfunction):
+            if fn.__module__ == mod.__name__ and not nama.startswith("_"):
+                out[f"{info.name}.{nama}"] = fn
+    return out
+
+
+def test_every_service_function_is_in_the_matrix():
+    """A new public service function must get a matrix row (or a reasoned TANPA_AKSES entry)."""
+    dicakup = {f"{op.fn.__module__.rsplit('.', 1)[-1]}.{op.fn.__name__}" for op in OPERASI}
+    hilang = []
+    for nama, fn in _fungsi_publik().items():
+        if "akses" in inspect.signature(fn).parameters:
+            if nama not in dicakup:
+                hilang.append(nama)
+        elif nama not in TANPA_AKSES and nama not in dicakup:
+            hilang.append(nama)
+    assert not hilang, f"tambahkan ke OPERASI atau TANPA_AKSES: {hilang}"
+    assert set(TANPA_AKSES) <= set(_fungsi_publik()), "TANPA_AKSES memuat fungsi yang sudah hilang"
+
+
+@pytest.fixture(scope="session")
+def matrix_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store plus a second instansi with a user per role, and an unfinished step."""
+    path = tmp_path_factory.mktemp("matrix") / "matrix.duckdb"
+    path.write_bytes(demo_db.read_bytes())
+    con = store.connect(path)
+    con.execute(
+        "INSERT INTO instansi (kode, nama, pemda) VALUES ('ASING', 'Dinas Lain', 'Pemda Lain')"
+    )
+    iid = con.execute("SELECT id FROM instansi WHERE kode = 'ASING'").fetchone()[0]
+    uid = con.execute(
+        "INSERT INTO unit (instansi_id, kode, nama, jenis) VALUES (?, 'BL', 'Bidang Lain', "
+        "'Bidang') RETURNING id",
+        [iid],
+    ).fetchone()[0]
+    for p in PERAN_DALAM:
+        pengguna.buat_pengguna(
+            con,
+            SISTEM,
+            {
+                "username": f"asing.{p}",
+                "nama": f"Asing {p}",
+                "peran": [p],
+                "instansi_id": iid,
+                "unit_id": uid if p == "staf_bidang" else None,
+            },
+            SANDI_ASING,
+            rounds=4,
+        )
+    run = con.execute(
+        "SELECT r.id FROM sop_run r JOIN unit u ON u.id = r.unit_id WHERE u.kode = 'DEP' LIMIT 1"
+    ).fetchone()[0]
+    con.execute(
+        "INSERT INTO sop_run_langkah (run_id, urutan, mulai, dicatat_oleh) "
+        "VALUES (?, 1, TIMESTAMP '2026-11-20 08:00', 'monev')",
+        [run],
+    )
+    con.execute("CHECKPOINT")
+    con.close()
+    return path
+
+
+def _ctx(cur) -> Ctx:
+    unit = dict(cur.execute("SELECT kode, id FROM unit WHERE instansi_id = 1").fetchall())
+    per = dict(
+        cur.execute(
+            "SELECT status, id FROM periode WHERE instansi_id = 1 AND tahun = 2026 "
+            "AND triwulan IN (2, 3)"
+        ).fetchall()
+    )
+    peng = dict(
+        cur.execute(
+            "SELECT status, max(id) FROM pengajuan WHERE periode_id = ? GROUP BY status",
+            [per["dibuka"]],
+        ).fetchall()
+    )
+    ind = dict(
+        cur.execute(
+            "SELECT u.kode, min(i.id) FROM indikator i JOIN unit u ON u.id = i.unit_id "
+            "WHERE u.instansi_id = 1 GROUP BY u.kode"
+        ).fetchall()
+    )
+    run = cur.execute(
+        "SELECT r.id FROM sop_run r JOIN unit u ON u.id = r.unit_id WHERE u.kode = 'DEP' LIMIT 1"
+    ).fetchone()[0]
+    langkah = cur.execute("SELECT max(id) FROM sop_run_langkah WHERE selesai IS NULL").fetchone()
+    sop = cur.execute(
+        "SELECT max(id) FROM sop WHERE kode = 'dpk_kalbar_pengumpulan_data_kinerja'"
+    ).fetchone()[0]
+    return Ctx(1, unit, per["dibuka"], per["ditutup"], peng, ind, run, langkah[0], sop)
+
+
+def _aktor(cur, aktor: str, unit: str) -> Akses:
+    if aktor.startswith("asing:"):
+        return pengguna.akses_untuk(cur, "asing." + aktor.split(":", 1)[1])
+    nama = {
+        "admin": "admin",
+        "kadis": "kadis",
+        "sekretaris": "sekretaris",
+        "pengelola_monev": "monev",
+        "staf_bidang": f"staf.{unit.lower()}",
+        "staf_lain": "staf.lyn" if unit != "LYN" else "staf.sek",
+    }[aktor]
+    return pengguna.akses_untuk(cur, nama)
+
+
+def _jejak(cur) -> tuple:
+    """Row counts of every table and the newest event id: a denied call changes none."""
+    return tuple(
+        cur.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in store.table_names(cur)
+    )
+
+
+@pytest.mark.parametrize("op", OPERASI, ids=[op.nama for op in OPERASI])
+def test_access_matrix(op: Op, matrix_db: Path, tmp_path: Path):
+    copy = tmp_path / "m.duckdb"
+    copy.write_bytes(matrix_db.read_bytes())
+    cur = store.connect(copy)
+    try:
+        ctx = _ctx(cur)
+        if op.siapkan:
+            op.siapkan(cur, ctx)
+        salah = []
+        # denied actors first: each must be refused and leave the store as it was
+        for aktor in sorted(set(AKTOR) - op.boleh) + sorted(op.boleh):
+            akses = _aktor(cur, aktor, op.unit)
+            sebelum = _jejak(cur)
+            try:
+                hasil = op.panggil(cur, akses, ctx)
+            except (AksesDitolak, TransisiDitolak) as exc:
+                if aktor in op.boleh:
+                    salah.append(f"{aktor} ditolak padahal berhak: {exc}")
+                elif _jejak(cur) != sebelum:
+                    salah.append(f"{aktor} ditolak tetapi data berubah")
+                continue
+            except Exception as exc:  # noqa: BLE001 - reported per actor below
+                salah.append(f"{aktor}: {type(exc).__name__}: {exc}")
+                continue
+            if aktor not in op.boleh:
+                salah.append(f"{aktor} BOLEH padahal tidak berhak")
+            elif op.periksa and not op.periksa(hasil, aktor, akses, ctx):
+                salah.append(f"{aktor}: hasil melampaui lingkupnya")
+        assert not salah, "\n".join(salah)
+    finally:
+        cur.close()
+
+
+# ---------------------------------------------------------------- pages: no traceback, no secret
+
+ROLE_USERS = {
+    "admin": "admin",
+    "kadis": "kadis",
+    "sekretaris": "sekretaris",
+    "pengelola_monev": "monev",
+    "staf_bidang": "staf.lyn",
+}
+_BAHAYA = re.compile(
+    r"Traceback|File \"|\bError\b:|Exception|duckdb\.|\$2[aby]\$\d\d\$|password_hash|"
+    + re.escape(COOKIE_KEY)
+)
+
+
+def _semua_teks(at) -> str:
+    """Every text the page sends: element protos (messages, markdown, captions, widgets) and
+    the cells of every table."""
+    bagian = []
+
+    def jalan(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None and not hasattr(node, "children"):
+            bagian.append(str(proto)[:20000])
+        for child in getattr(node, "children", {}).values():
+            jalan(child)
+
+    jalan(at._tree)
+    for d in at.dataframe:
+        bagian.append(d.value.astype(str).to_csv())
+    return "\n".join(bagian)
+
+
+@pytest.mark.parametrize("peran", list(ROLE_USERS))
+def test_no_page_shows_traceback_or_secret(app_db, peran):
+    from dashboard import ui
+
+    from .test_pages import _open_url
+
+    at = login(ROLE_USERS[peran])
+    for h in ui.halaman_untuk(frozenset({peran})):
+        _open_url(at, h.url)
+        assert not at.exception, (peran, h.file, at.exception)
+        teks = _semua_teks(at)
+        assert h.judul in teks  # the collector sees the page
+        temuan = _BAHAYA.search(teks)
+        assert temuan is None, (peran, h.file, teks[max(0, temuan.start() - 200) : temuan.end()])
