@@ -57,6 +57,12 @@ def contoh_parameter(cur, name: str) -> list | None:
     runs = [
         r[0] for r in cur.execute("SELECT id FROM sop_run WHERE instansi_id = $1", [iid]).fetchall()
     ]
+    rapat = one("SELECT max(id) FROM rapat WHERE instansi_id = $1", [iid])
+    tl = one(
+        "SELECT min(l.id) FROM tindak_lanjut l JOIN temuan t ON t.id = l.temuan_id "
+        "WHERE t.rapat_id = $1",
+        [rapat],
+    )
     return {
         "indikator_tahun": [iid, tahun, None],
         "periode_terakhir": [iid],
@@ -99,6 +105,16 @@ def contoh_parameter(cur, name: str) -> list | None:
         "sop_run_event": [runs],
         "sop_run_langkah_list": [runs],
         "sop_langkah_run": [runs],
+        "instansi_kop": [iid],
+        "rapat_list": [iid, None],
+        "rapat_get": [rapat],
+        "rapat_peserta_list": [rapat],
+        "rapat_agenda_list": [rapat],
+        "rapat_revisi_list": [rapat],
+        "rapat_unit_periode": [iid, tahun, 3],
+        "temuan_rapat": [rapat],
+        "tindak_lanjut_list": [iid, None, None],
+        "tindak_lanjut_get": [tl],
     }.get(name)
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dashboard import agenda, config, store
+from dashboard import notulen as dok
 from dashboard.agenda import ItemAgenda
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
@@ -268,12 +269,14 @@ def _isi(
     instansi_id: int,
     data: dict,
     peserta: list[dict],
-    agenda_: list[dict],
-) -> tuple[RapatInput, list[PesertaInput], list[AgendaInput]]:
+    agenda_: list[dict] | None,
+) -> tuple[RapatInput, list[PesertaInput], list[AgendaInput] | None]:
     """Validate everything before any write; units must belong to the instansi."""
     r = _model(RapatInput, data)
     ps = [_model(PesertaInput, p, f"Peserta ke-{i}: ") for i, p in enumerate(peserta, 1)]
-    ag = [_model(AgendaInput, a, f"Agenda ke-{i}: ") for i, a in enumerate(agenda_, 1)]
+    ag = None
+    if agenda_ is not None:
+        ag = [_model(AgendaInput, a, f"Agenda ke-{i}: ") for i, a in enumerate(agenda_, 1)]
     for p in ps:
         if p.unit_id is not None and lokasi.instansi_unit(cur, p.unit_id) != instansi_id:
             raise ValueError(f"Peserta {p.nama}: unit bukan bagian dari instansi ini.")
@@ -284,10 +287,12 @@ def _tulis_daftar(
     cur: duckdb.DuckDBPyConnection,
     rapat_id: int,
     peserta: list[PesertaInput],
-    agenda_: list[AgendaInput],
+    agenda_: list[AgendaInput] | None,
 ) -> None:
+    """Replace the participants, and the agenda unless it is None (kept as it is)."""
     cur.execute("DELETE FROM rapat_peserta WHERE rapat_id = $1", [rapat_id])
-    cur.execute("DELETE FROM rapat_agenda WHERE rapat_id = $1", [rapat_id])
+    if agenda_ is not None:
+        cur.execute("DELETE FROM rapat_agenda WHERE rapat_id = $1", [rapat_id])
     if peserta:
         cur.executemany(
             "INSERT INTO rapat_peserta (rapat_id, urutan, nama, jabatan, unit_id) "
@@ -346,7 +351,7 @@ def buat_rapat(
             objek="rapat",
             objek_id=rid,
             ke="draf",
-            catatan=f"TW {r.triwulan} {r.tahun}: {len(ag)} agenda, {len(ps)} peserta",
+            catatan=f"TW {r.triwulan} {r.tahun}: {len(ag or [])} agenda, {len(ps)} peserta",
         )
     return rid
 
@@ -402,10 +407,11 @@ def ubah_rapat(
     versi: int,
     data: dict,
     peserta: list[dict],
-    agenda_: list[dict],
+    agenda_: list[dict] | None = None,
     alasan: str | None = None,
 ) -> None:
-    """Edit a draft freely; a final record only as a new revision with its reason."""
+    """Edit a draft freely; a final record only as a new revision with its reason. The agenda
+    is kept as it is when `agenda_` is None."""
     info = _cek_tulis(cur, akses, rapat_id)
     r, ps, ag = _isi(cur, int(info["instansi_id"]), data, peserta, agenda_)
     with store.transaction(cur):
@@ -610,3 +616,27 @@ def kop_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int)
     if df.empty:
         raise AksesDitolak("Instansi tidak ditemukan.")
     return df.iloc[0].to_dict()
+
+
+def notulen(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, jenis: str = "pdf"
+) -> bytes:
+    """The minutes of a meeting as PDF or DOCX."""
+    d = detail_rapat(cur, akses, rapat_id)
+    instansi = kop_instansi(cur, akses, int(d["info"]["instansi_id"]))
+    return dok.notulen_docx(d, instansi) if jenis == "docx" else dok.notulen_pdf(d, instansi)
+
+
+def bahan_rapat_pdf(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    hari_ini: dt.date | None = None,
+) -> bytes:
+    """The meeting pack of a period as PDF, signed by whoever prepared it."""
+    b = bahan_rapat(cur, akses, instansi_id, tahun, triwulan, hari_ini)
+    return dok.bahan_rapat_pdf(
+        b, kop_instansi(cur, akses, instansi_id), akses.nama or akses.username
+    )
