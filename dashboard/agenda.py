@@ -63,7 +63,7 @@ def unit_bermasalah(unit: pd.DataFrame) -> pd.DataFrame:
     """Units of the period that did not submit (no submission or still draf) or submitted late,
     with a `masalah` text."""
     belum = unit["status"].isna() | (unit["status"] == "draf")
-    telat = ~belum & unit["terlambat"].fillna(False).astype(bool)
+    telat = ~belum & unit["terlambat"].eq(True)
     out = unit[belum | telat].copy()
     out["masalah"] = [
         "belum menyampaikan data"
@@ -165,7 +165,7 @@ def rekap_per_unit(tl: pd.DataFrame, hari_ini: dt.date) -> pd.DataFrame:
     d = tl.assign(
         _terbuka=tl["status"] != "Selesai",
         _terlambat=lewat_batas(tl["batas_waktu"], tl["status"], hari_ini),
-        _minta=tl["minta_tutup"].fillna(False).astype(bool) & (tl["status"] != "Selesai"),
+        _minta=tl["minta_tutup"].eq(True) & (tl["status"] != "Selesai"),
         _selesai=tl["status"] == "Selesai",
     )
     out = (
