@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -21,6 +22,9 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from dashboard import agenda, charts, dokumen, formats
 from dashboard.dokumen import GAYA, Kop, Penandatangan, teks_pdf
 from dashboard.ketepatan import uraian_menit
+
+if TYPE_CHECKING:  # the service imports this module
+    from dashboard.services.rapat import BahanRapat
 
 JUDUL_NOTULEN = "NOTULEN RAPAT MONITORING DAN EVALUASI KINERJA"
 JUDUL_BAHAN = "BAHAN RAPAT MONITORING DAN EVALUASI KINERJA"
@@ -238,7 +242,7 @@ def grafik_batang(
     return d
 
 
-def bahan_rapat_pdf(bahan, instansi: dict, penyusun: str) -> bytes:
+def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
     """The meeting pack of a period: the figures, two charts and the four lists the meeting
     goes through (red indicators, late units, open follow-ups, SOP breaches)."""
     lebar = dokumen.lebar_halaman()

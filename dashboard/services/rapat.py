@@ -39,6 +39,20 @@ class RapatInput(BaseModel):
     ringkasan: str | None = Field(None, max_length=MAKS_TEKS)
     kesimpulan: str | None = Field(None, max_length=MAKS_TEKS)
 
+    def kolom(self) -> list:
+        """The header values in the column order of rapat_insert and rapat_update."""
+        return [
+            self.tahun,
+            self.triwulan,
+            self.judul,
+            self.waktu,
+            self.tempat,
+            self.pimpinan,
+            self.notulis,
+            self.ringkasan or None,
+            self.kesimpulan or None,
+        ]
+
 
 class PesertaInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
@@ -328,15 +342,7 @@ def buat_rapat(
                 store.sql("rapat_insert"),
                 [
                     instansi_id,
-                    r.tahun,
-                    r.triwulan,
-                    r.judul,
-                    r.waktu,
-                    r.tempat,
-                    r.pimpinan,
-                    r.notulis,
-                    r.ringkasan or None,
-                    r.kesimpulan or None,
+                    *r.kolom(),
                     akses.username,
                     config.sekarang(),
                 ],
@@ -420,15 +426,7 @@ def ubah_rapat(
             store.sql("rapat_update"),
             [
                 rapat_id,
-                r.tahun,
-                r.triwulan,
-                r.judul,
-                r.waktu,
-                r.tempat,
-                r.pimpinan,
-                r.notulis,
-                r.ringkasan or None,
-                r.kesimpulan or None,
+                *r.kolom(),
                 versi,
                 naik,
             ],
