@@ -3,8 +3,12 @@ proposed and assigns a follow-up; the Bidang staff updates it and asks to close 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from playwright.sync_api import Page, expect
+
+from dashboard import formats
 
 from .conftest import ARTIFACTS
 from .test_alur_browser import _logout
@@ -17,10 +21,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.flaky(reruns=2)]
 TINDAK = "Menetapkan operator data cadangan uji peramban"
 
 
+def _masuk(page: Page, url: str, user: str) -> None:
+    """Log in and reach Beranda. On a busy machine a cold server can drop the first click on
+    Masuk (a person clicks again); so do we, up to three times."""
+    for _ in range(3):
+        try:
+            _login(page, url, user)
+            expect(_heading(page, "Beranda")).to_be_visible(timeout=15_000)
+            return
+        except AssertionError:
+            if _heading(page, "Beranda").is_visible():
+                return
+    expect(_heading(page, "Beranda")).to_be_visible()
+
+
 def test_record_meeting_then_bidang_updates_follow_up(server, page: Page):
     url = server["url"]
-    _login(page, url, "monev")
-    expect(_heading(page, "Beranda")).to_be_visible()
+    _masuk(page, url, "monev")
     _buka(page, "Rapat monev")
     expect(page.get_by_text("Agenda usulan dari data").first).to_be_visible()
     expect(page.get_by_text("Agenda usulan yang dibahas").first).to_be_visible()
@@ -35,11 +52,13 @@ def test_record_meeting_then_bidang_updates_follow_up(server, page: Page):
     page.screenshot(path=str(ARTIFACTS / "rapat-monev.png"), full_page=True)
     _logout(page)
 
-    _login(page, url, "staf.dep")
-    expect(_heading(page, "Beranda")).to_be_visible()
+    _masuk(page, url, "staf.dep")
     _buka(page, "Tindak lanjut")
     page.get_by_label("Pilih tindak lanjut").click()
     page.get_by_role("option").filter(has_text=TINDAK).click()
+    # the form of the chosen follow-up (due in 60 days) is there once the rerun has finished
+    batas = formats.tanggal(dt.date.today() + dt.timedelta(days=60))
+    expect(page.get_by_text(f"Batas waktu {batas}").first).to_be_visible()
     expect(page.get_by_text("Perbarui progres").first).to_be_visible()
     page.locator("label").filter(has_text="Dalam Proses").first.click()
     page.get_by_label("Catatan progres").fill("Surat tugas operator cadangan sudah terbit.")
