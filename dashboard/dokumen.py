@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -143,6 +144,17 @@ def kop_pdf(kop: Kop) -> list:
 
 def tanda_tangan_pdf(p: Penandatangan) -> KeepTogether:
     """The signature block at the right: place and date, jabatan, room to sign, name, NIP."""
+    return KeepTogether([Spacer(1, 14), _blok_tanda_tangan(p)])
+
+
+def tanda_tangan_berdampingan_pdf(penandatangan: Sequence[Penandatangan]) -> KeepTogether:
+    """Signature blocks side by side (e.g. notulis and pimpinan rapat)."""
+    blok = Table([[_blok_tanda_tangan(p) for p in penandatangan]])
+    blok.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return KeepTogether([Spacer(1, 14), blok])
+
+
+def _blok_tanda_tangan(p: Penandatangan) -> Table:
     baris = [
         f"{p.kota}, {formats.tanggal(p.tanggal)}",
         p.jabatan,
@@ -157,7 +169,7 @@ def tanda_tangan_pdf(p: Penandatangan) -> KeepTogether:
     ]
     blok = Table(sel, colWidths=[7.5 * cm], hAlign="RIGHT")
     blok.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 14), blok])
+    return blok
 
 
 def tabel_pdf(
@@ -350,4 +362,112 @@ def excel_tabel(df: pd.DataFrame, nama: str, judul: Sequence[str] = (), **kwargs
     buf = io.BytesIO()
     with xlsxwriter.Workbook(buf, {"in_memory": True}) as wb:
         tulis_sheet(wb, nama, df, judul=judul, **kwargs)
+    return buf.getvalue()
+
+
+# --- DOCX --------------------------------------------------------------------------------
+
+_BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def teks_docx(v: object) -> str:
+    """User text for a Word run: plain text only (python-docx writes it as a literal run, never
+    as a field or hyperlink); characters XML cannot hold are dropped instead of failing."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return _BUKAN_XML.sub("", str(v))
+
+
+def _field_docx(paragraph, kode: str) -> None:
+    """A Word field computed by Word itself (PAGE, NUMPAGES); never built from user text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), kode)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def docx_baru(kop: Kop, mendatar: bool = False):
+    """An A4 Word document with the letterhead and "Halaman x dari y" in the footer."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    if mendatar:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = sec.page_height, sec.page_width
+    for sisi in ("left_margin", "right_margin"):
+        setattr(sec, sisi, Cm(2))
+    sec.top_margin, sec.bottom_margin = Cm(1.5), Cm(1.8)
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(10)
+    baris = [kop.baris_pemda, kop.nama.upper()]
+    for i, b in enumerate(baris + ([kop.alamat] if kop.alamat else [])):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(teks_docx(b))
+        run.bold = i < len(baris)
+        run.font.size = Pt(12 if i < len(baris) else 8.5)
+    garis = doc.add_paragraph("_" * 90)
+    garis.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    kaki = sec.footer.paragraphs[0]
+    kaki.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    kaki.add_run("Halaman ")
+    _field_docx(kaki, "PAGE")
+    kaki.add_run(" dari ")
+    _field_docx(kaki, "NUMPAGES")
+    return doc
+
+
+def tabel_docx(doc, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A ruled table with a bold header row repeated on every page; cells are plain text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    t = doc.add_table(rows=1, cols=len(header))
+    t.style = "Table Grid"
+    for sel, h in zip(t.rows[0].cells, header, strict=True):
+        run = sel.paragraphs[0].add_run(teks_docx(h))
+        run.bold = True
+        run.font.size = Pt(9)
+    ulang = OxmlElement("w:tblHeader")
+    ulang.set(qn("w:val"), "true")
+    t.rows[0]._tr.get_or_add_trPr().append(ulang)
+    for row in rows:
+        cells = t.add_row().cells
+        for sel, v in zip(cells, row, strict=True):
+            sel.paragraphs[0].add_run(teks_docx(v)).font.size = Pt(9)
+    doc.add_paragraph()
+
+
+def tanda_tangan_docx(doc, penandatangan: Sequence[Penandatangan]) -> None:
+    """Signature blocks side by side (e.g. notulis and pimpinan rapat): place and date,
+    jabatan, room to sign, name underlined, NIP."""
+    tabel = doc.add_table(rows=1, cols=len(penandatangan))
+    for sel, p in zip(tabel.rows[0].cells, penandatangan, strict=True):
+        baris = [f"{p.kota}, {formats.tanggal(p.tanggal)}", p.jabatan, "", "", ""]
+        sel.paragraphs[0].add_run(teks_docx(baris[0]))
+        for b in baris[1:]:
+            sel.add_paragraph(teks_docx(b))
+        nama = sel.add_paragraph().add_run(teks_docx(p.nama))
+        nama.bold = nama.underline = True
+        if p.nip:
+            sel.add_paragraph(teks_docx(f"NIP. {p.nip}"))
+
+
+def docx_bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
     return buf.getvalue()

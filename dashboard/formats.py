@@ -56,6 +56,11 @@ def tanggal(d: dt.date | None, kosong: str = "–") -> str:
     return kosong if d is None else format_date(d, format="d MMMM y", locale=LOCALE)
 
 
+def hari_tanggal(d: dt.date | None, kosong: str = "–") -> str:
+    """`Rabu, 29 Juli 2026` (the day of a meeting in minutes and letters)."""
+    return kosong if d is None else format_date(d, format="EEEE, d MMMM y", locale=LOCALE)
+
+
 def jam(t: dt.time | dt.datetime) -> str:
     """`14.30`."""
     return f"{t.hour:02d}.{t.minute:02d}"
