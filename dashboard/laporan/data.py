@@ -25,7 +25,11 @@ JENIS = {
 FORMAT = ("xlsx", "pdf")
 STATUS_SAH = "disahkan"
 KOLOM_STATUS = "Status data"
+DRAF = "DRAF"
 _URUT_TINGKAT = {"sasaran": 0, "program": 1, "kegiatan": 2, "sub kegiatan": 3}
+# kegiatan and sub kegiatan names indented under their program (no-break spaces survive both
+# the PDF paragraph and the Excel cell)
+INDEN = {"program": "", "kegiatan": "\u00a0" * 4, "sub kegiatan": "\u00a0" * 8}
 ID_TINGKAT = {"program": "program_id", "kegiatan": "kegiatan_id", "sub kegiatan": "sub_kegiatan_id"}
 
 
@@ -137,21 +141,22 @@ def _catatan(row, triwulan: list[int]) -> str | None:
     teks = [(q, t) for q, t in teks if isinstance(t, str) and t.strip()]
     if len(triwulan) == 1:
         return teks[0][1] if teks else None
-    return "; ".join(f"TW {formats.ROMAWI[q]}: {t}" for q, t in teks) or None
+    return "\n".join(f"TW {formats.ROMAWI[q]}: {t.strip()}" for q, t in teks) or None
 
 
-def teks_sel(v: object, jenis: str, ringkas: bool = False) -> str:
-    """A cell as Indonesian text; `ringkas` drops "Rp" where the header already says it."""
+def teks_sel(v: object, jenis: str, ringkas: bool = False, tetap: bool = False) -> str:
+    """A cell as Indonesian text; `ringkas` drops "Rp" where the header already says it;
+    `tetap` shows percentages and indexes with two decimals always (a printed column)."""
     if v is None:
         return ""
     if isinstance(v, str) or jenis == TEKS:
         return str(v)
     if jenis == PERSEN:
-        return formats.persen(v)
+        return formats.persen(v, tetap=tetap)
     if jenis == RUPIAH:
         return formats.angka(v, 0) if ringkas else formats.rupiah(v)
     if jenis == INDEKS:
-        return formats.angka(v, 2)
+        return formats.angka(v, 2, tetap=True)
     return formats.angka(v)
 
 
@@ -193,7 +198,7 @@ def tabel_capaian(
     ind = urutkan(ind)
     r_n = formats.ROMAWI[n]
     kolom = [
-        ("No", TEKS, 5),
+        ("No", ANGKA, 5),
         ("Sasaran", TEKS, 28),
         ("Kode", TEKS, 10),
         ("Indikator", TEKS, 36),
@@ -218,7 +223,7 @@ def tabel_capaian(
         zip(ind.itertuples(index=False), _sasaran(ind), strict=True), start=1
     ):
         r = {
-            "No": str(i),
+            "No": i,
             "Sasaran": sasaran,
             "Kode": row.kode,
             "Indikator": row.nama,
@@ -268,11 +273,23 @@ def tabel_ringkasan(ind: pd.DataFrame, bands) -> Tabel:
                 "Belum Dapat Dinilai": r["Belum Dapat Dinilai"],
             }
         )
+    if len(rows) > 1:  # the instansi line: counts added, the mean taken over every indicator
+        rata = engine.rata_rata_capaian([angka_atau_none(v) for v in ind["capaian"]])
+        jumlah = {k: sum(r[k] for r in rows) for k, j, _ in kolom[1:] if j == ANGKA}
+        rows.append(
+            {
+                **jumlah,
+                "Unit": "Jumlah / rata-rata instansi",
+                "Rata-rata capaian (%)": rata,
+                "Kategori": engine.kategori(rata, bands),
+            }
+        )
     return _tabel(
         "Ringkasan",
         "Ringkasan capaian per unit kerja",
         kolom,
         rows,
+        tebal=(len(rows) - 1,) if len(rows) > 1 else (),
         catatan=(
             "Rata-rata hanya dari indikator yang dapat dinilai; Belum Diisi dan Belum Dapat "
             "Dinilai dihitung terpisah.",
@@ -312,7 +329,7 @@ def tabel_lkj(ind: pd.DataFrame, tahun: int, tandai: bool) -> Tabel:
     Kategori, with faktor pendorong / penghambat."""
     ind = urutkan(ind)
     kolom = [
-        ("No", TEKS, 5),
+        ("No", ANGKA, 5),
         ("Sasaran", TEKS, 30),
         ("Kode", TEKS, 10),
         ("Indikator", TEKS, 40),
@@ -327,7 +344,7 @@ def tabel_lkj(ind: pd.DataFrame, tahun: int, tandai: bool) -> Tabel:
         kolom.append((KOLOM_STATUS, TEKS, 16))
     rows = [
         {
-            "No": str(i),
+            "No": i,
             "Sasaran": sasaran,
             "Kode": row.kode,
             "Indikator": row.nama,
@@ -359,7 +376,7 @@ def tabel_perbandingan(ind: pd.DataFrame, lalu: dict[int, pd.DataFrame], tahun: 
     end target (capaian from `capaian_tahunan` for every year)."""
     ind = urutkan(ind)
     tahun_lalu = sorted(lalu)
-    kolom = [("No", TEKS, 5), ("Kode", TEKS, 10), ("Indikator", TEKS, 40), ("Satuan", TEKS, 10)]
+    kolom = [("No", ANGKA, 5), ("Kode", TEKS, 10), ("Indikator", TEKS, 40), ("Satuan", TEKS, 10)]
     for th in tahun_lalu:
         kolom += [(f"Realisasi {th}", ANGKA, 12), (f"Capaian {th} (%)", PERSEN, 10)]
     kolom += [
@@ -373,7 +390,7 @@ def tabel_perbandingan(ind: pd.DataFrame, lalu: dict[int, pd.DataFrame], tahun: 
     rows = []
     for i, row in enumerate(ind.itertuples(index=False), start=1):
         r = {
-            "No": str(i),
+            "No": i,
             "Kode": row.kode,
             "Indikator": row.nama,
             "Satuan": row.satuan,
@@ -471,7 +488,7 @@ def tabel_anggaran(ang: pd.DataFrame, ind: pd.DataFrame, n: int = 4) -> Tabel:
         rows.append(
             {
                 "Kode": kode,
-                "Program / Kegiatan / Sub Kegiatan": ("" if tingkat == "program" else "   ") + nama,
+                "Program / Kegiatan / Sub Kegiatan": INDEN[tingkat] + nama,
                 "Pagu (Rp)": pagu,
                 "Realisasi (Rp)": real,
                 "Serapan (%)": serap,
@@ -511,7 +528,7 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
     ind = urutkan(ind)
     r_n = formats.ROMAWI[n]
     kolom = [
-        ("No", TEKS, 5),
+        ("No", ANGKA, 5),
         ("Kode", TEKS, 18),
         ("Program / Kegiatan / Sub Kegiatan / Indikator", TEKS, 42),
         ("Satuan", TEKS, 10),
@@ -549,7 +566,7 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
             nomor += 1
             dipakai.add(int(row.id))
             r = {
-                "No": str(nomor),
+                "No": nomor,
                 "Kode": row.kode,
                 "Program / Kegiatan / Sub Kegiatan / Indikator": row.nama,
                 "Satuan": row.satuan,
@@ -592,7 +609,7 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
         kelompok(s.sasaran_kode, f"Sasaran: {s.sasaran_uraian}", None)
         indikator(ind[(ind["tingkat"] == "sasaran") & (ind["sasaran_id"] == s.sasaran_id)])
         for tingkat, key, kode, nama, g in _grup(ang[ang["sasaran_id"] == s.sasaran_id]):
-            kelompok(kode, nama, g)
+            kelompok(kode, INDEN[tingkat] + nama, g)
             indikator(ind[(ind["tingkat"] == tingkat) & (ind[ID_TINGKAT[tingkat]] == key)])
     sisa = ind[~ind["id"].astype(int).isin(dipakai)]
     if not sisa.empty:

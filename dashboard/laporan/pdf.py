@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from dashboard import dokumen
-from dashboard.laporan.data import ANGKA, TEKS, Laporan, Tabel, teks_sel
+from dashboard.laporan.data import ANGKA, DRAF, TEKS, Laporan, Tabel, teks_sel
 
 _TENGAH = ParagraphStyle("tengah", parent=dokumen.GAYA["isi"], alignment=TA_CENTER)
 _PERINGATAN = ParagraphStyle(
@@ -71,13 +71,13 @@ def tabel(t: Tabel, lebar_total: float):
         sel = []
         for _, sumber, jenis in kolom:
             if len(sumber) == 1:
-                sel.append(teks_sel(row[sumber[0]], jenis))
+                sel.append(teks_sel(row[sumber[0]], jenis, tetap=True))
             else:
                 k, rp = sumber
                 sel.append(
-                    teks_sel(row[k], t.jenis[k])
+                    teks_sel(row[k], t.jenis[k], tetap=True)
                     if row[k] is not None
-                    else teks_sel(row[rp], t.jenis[rp], ringkas=True)
+                    else teks_sel(row[rp], t.jenis[rp], ringkas=True, tetap=True)
                 )
         rows.append(sel)
     header = [h for h, *_ in kolom]
@@ -110,4 +110,10 @@ def pdf_laporan(lap: Laporan) -> bytes:
         isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in t.catatan]
     isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in lap.catatan]
     isi.append(dokumen.tanda_tangan_pdf(lap.penandatangan))
-    return dokumen.pdf_bytes(isi, judul=lap.judul, kaki=f"{lap.judul} – {lap.kop.nama}")
+    kaki = f"{lap.judul} – {lap.kop.nama}"
+    return dokumen.pdf_bytes(
+        isi,
+        judul=lap.judul,
+        kaki=f"{DRAF} – {kaki}" if lap.belum_sah else kaki,
+        tanda_air=DRAF if lap.belum_sah else "",
+    )
