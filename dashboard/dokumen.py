@@ -187,12 +187,20 @@ def tabel_pdf(
     lebar: Sequence[float] | None = None,
     kanan: Sequence[int] = (),
     tebal_baris: Sequence[int] = (),
+    ukuran: float | None = None,
 ) -> Table:
     """A ruled table with a repeated grey header; cells are wrapped Paragraphs, so long text
-    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers)."""
-    gaya_kanan = ParagraphStyle("sel_kanan", parent=GAYA["sel"], alignment=2)
-    gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=GAYA["sel_tebal"], alignment=2)
-    data = [[Paragraph(teks_pdf(h), GAYA["sel_tebal"]) for h in header]]
+    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers);
+    `ukuran`: a smaller font for a very wide form."""
+    gaya = {k: GAYA[k] for k in ("sel", "sel_tebal")}
+    if ukuran:
+        gaya = {
+            k: ParagraphStyle(f"{k}_{ukuran}", parent=g, fontSize=ukuran, leading=ukuran + 1.5)
+            for k, g in gaya.items()
+        }
+    gaya_kanan = ParagraphStyle("sel_kanan", parent=gaya["sel"], alignment=2)
+    gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=gaya["sel_tebal"], alignment=2)
+    data = [[Paragraph(teks_pdf(h), gaya["sel_tebal"]) for h in header]]
     for i, row in enumerate(rows):
         tebal = i in tebal_baris
         data.append(
@@ -201,7 +209,7 @@ def tabel_pdf(
                     teks_pdf(v),
                     (gaya_kanan_tebal if tebal else gaya_kanan)
                     if j in kanan
-                    else (GAYA["sel_tebal"] if tebal else GAYA["sel"]),
+                    else (gaya["sel_tebal"] if tebal else gaya["sel"]),
                 )
                 for j, v in enumerate(row)
             ]

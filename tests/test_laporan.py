@@ -135,8 +135,8 @@ def _sheet(isi: bytes, nama: str):
             ),
             None,
         )
-        if kunci is None and "Program / Kegiatan / Sub Kegiatan / Indikator" in sel:
-            kunci = sel["Program / Kegiatan / Sub Kegiatan / Indikator"].value
+        if kunci is None and "Indikator kinerja" in sel:
+            kunci = sel["Program / Kegiatan / Sub Kegiatan"].value
         if kunci is not None:
             rows[str(kunci).strip()] = sel
     return ws, baris, header, rows
@@ -387,20 +387,45 @@ def test_renja_form(toko):
         assert h in header
     for q in ("I", "II", "III", "IV"):
         assert f"TW {q} (K)" in header and f"TW {q} (Rp)" in header
-    assert "s.d. TW II (K)" in header and "Capaian terhadap Renstra K (%)" in header
+    # the Permendagri 86/2017 columns the store can fill
+    for h in (
+        "Program / Kegiatan / Sub Kegiatan",
+        "Indikator kinerja",
+        "Realisasi s.d. 2025 (K)",
+        "Realisasi s.d. 2025 (Rp)",
+        "Realisasi 2026 s.d. TW II (K)",
+        "Realisasi s.d. 2026 (Rp)",
+        "Tingkat capaian Renja K (%)",
+        "Tingkat capaian Renstra K (%)",
+        "Tingkat capaian Renstra Rp (%)",
+        "Unit penanggung jawab",
+        "Keterangan",
+    ):
+        assert h in header, h
     prog = rows["1.01"]
     assert prog["Target Renja 2026 (Rp)"].value == 4_000_000
+    assert prog["Target Renja 2026 (Rp)"].number_format == '"Rp" #,##0'
     assert prog["TW I (Rp)"].value == 400_000 and prog["TW II (Rp)"].value == 800_000
     assert prog["TW III (Rp)"].value is None
-    assert prog["s.d. TW II (Rp)"].value == 1_200_000
-    assert prog["Capaian Renja Rp (%)"].value == pytest.approx(30)
+    assert prog["Realisasi 2026 s.d. TW II (Rp)"].value == 1_200_000
+    assert prog["Realisasi s.d. 2025 (Rp)"].value == 2_600_000  # 2025: 4 x (250.000 + 400.000)
+    assert prog["Realisasi s.d. 2026 (Rp)"].value == 3_800_000
+    assert prog["Tingkat capaian Renja Rp (%)"].value == pytest.approx(30)
+    assert prog["Target akhir Renstra (Rp)"].value is None  # no Renstra budget in the store
     b1 = rows["B1"]
     assert b1["TW I (K)"].value == 12 and b1["TW II (K)"].value is None  # not signed
-    assert b1["s.d. TW II (K)"].value == 12
-    assert b1["Capaian Renja K (%)"].value == pytest.approx(80)  # (2*10 - 12) / 10
-    assert b1["Capaian terhadap Renstra K (%)"].value == pytest.approx(50)  # (16 - 12) / 8
+    assert b1["Realisasi 2026 s.d. TW II (K)"].value == 12
+    assert b1["Realisasi s.d. 2025 (K)"].value == 9
+    assert b1["Tingkat capaian Renja K (%)"].value == pytest.approx(80)  # (2*10 - 12) / 10
+    assert b1["Tingkat capaian Renstra K (%)"].value == pytest.approx(50)  # (16 - 12) / 8
+    assert b1["Unit penanggung jawab"].value == "Bidang B"
+    assert rows["A1"]["Keterangan"].value == "TW I: catatan 1-2026-1\nTW II: catatan 1-2026-2"
     assert rows["A2"]["TW II (K)"].value == 41
-    assert rows["Jumlah"]["s.d. TW II (Rp)"].value == 1_200_000
+    assert rows["Jumlah"]["Realisasi 2026 s.d. TW II (Rp)"].value == 1_200_000
+    # A1 (4400 / 10000) = 44%, A2 41 / 80 = 51,25%, B1 80%: mean 58,42% Rendah (51-65)
+    rata = rows["Rata-rata tingkat capaian kinerja (%)"]["Tingkat capaian Renja K (%)"]
+    assert rata.value == pytest.approx((44 + 51.25 + 80) / 3)
+    assert rows["Predikat kinerja"]["Tingkat capaian Renja K (%)"].value == "Rendah"
     # the order: sasaran, its IKU, program, its indicator, kegiatan, sub kegiatan, indicator
     urut = [ws.cell(r, 2).value for r in range(baris + 1, ws.max_row + 1) if ws.cell(r, 2).value]
     assert urut[:8] == [
@@ -422,6 +447,7 @@ def test_renja_form(toko):
         "30,00%",
         "80,00%",
         "50,00%",
+        "Predikat kinerja",
     ):
         assert s in teks, s
 

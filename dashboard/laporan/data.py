@@ -83,6 +83,7 @@ class Tabel:
     catatan: tuple[str, ...] = ()
     gabung_pdf: tuple[tuple[str, str, str], ...] = ()
     tanpa_pdf: tuple[str, ...] = ()
+    ukuran_pdf: float = 7.5  # font size of the PDF cells (the wide Renja form is smaller)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def _tabel(
     catatan: tuple[str, ...] = (),
     gabung_pdf: tuple[tuple[str, str, str], ...] = (),
     tanpa_pdf: tuple[str, ...] = (),
+    ukuran_pdf: float = 7.5,
 ) -> Tabel:
     nama_kolom = [k for k, _, _ in kolom]
     df = pd.DataFrame([[r.get(k) for k in nama_kolom] for r in rows], columns=nama_kolom)
@@ -120,6 +122,7 @@ def _tabel(
         catatan=catatan,
         gabung_pdf=gabung_pdf,
         tanpa_pdf=tanpa_pdf,
+        ukuran_pdf=ukuran_pdf,
     )
 
 
@@ -521,37 +524,62 @@ def tabel_anggaran(ang: pd.DataFrame, ind: pd.DataFrame, n: int = 4) -> Tabel:
     )
 
 
-def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai: bool) -> Tabel:
-    """Formulir evaluasi hasil Renja (Permendagri 86/2017): program / kegiatan / sub kegiatan
-    rows with Rp (pagu, spending per quarter, to date, serapan) and their indicators with K
-    (targets, realisation per quarter, to date, capaian against the Renja and Renstra targets)."""
+def tabel_renja(
+    ind: pd.DataFrame,
+    ang: pd.DataFrame,
+    n: int,
+    tahun: int,
+    tandai: bool,
+    bands=engine.DEFAULT_BANDS,
+) -> Tabel:
+    """Formulir evaluasi hasil Renja (Permendagri 86/2017): sasaran, program, kegiatan and sub
+    kegiatan rows with Rp, their indicators with K: Renstra end target, realisation up to last
+    year, this year's Renja target, each quarter, this year to date, to date over the years,
+    tingkat capaian against Renja and Renstra, unit penanggung jawab, keterangan; closed by
+    the average capaian and its predikat.
+
+    `ind.realisasi_lalu` (last year's realisation) and `ang.rp_lalu` (spending of the stored
+    earlier years per sub kegiatan) fill the "s.d. last year" columns when present.
+    The store holds no Renstra budget, so the Renstra Rp columns stay empty."""
     ind = urutkan(ind)
     r_n = formats.ROMAWI[n]
+    lalu_th = tahun - 1
+    uraian, indikator_k = "Program / Kegiatan / Sub Kegiatan", "Indikator kinerja"
     kolom = [
         ("No", ANGKA, 5),
         ("Kode", TEKS, 18),
-        ("Program / Kegiatan / Sub Kegiatan / Indikator", TEKS, 42),
+        (uraian, TEKS, 34),
+        (indikator_k, TEKS, 34),
         ("Satuan", TEKS, 10),
-        ("Target akhir Renstra (K)", ANGKA, 11),
-        (f"Target Renja {tahun} (K)", ANGKA, 11),
-        (f"Target Renja {tahun} (Rp)", RUPIAH, 17),
     ]
-    gabung = [("Target Renja (K / Rp)", f"Target Renja {tahun} (K)", f"Target Renja {tahun} (Rp)")]
+    gabung = [("Program / Kegiatan / Sub Kegiatan / Indikator", uraian, indikator_k)]
+
+    def kr(judul: str, pdf: str, lebar_k: float = 11) -> None:
+        kolom.extend([(f"{judul} (K)", ANGKA, lebar_k), (f"{judul} (Rp)", RUPIAH, 17)])
+        gabung.append((f"{pdf} (K / Rp)", f"{judul} (K)", f"{judul} (Rp)"))
+
+    kr("Target akhir Renstra", "Target akhir Renstra")
+    kr(f"Realisasi s.d. {lalu_th}", f"Realisasi s.d. {lalu_th}")
+    kr(f"Target Renja {tahun}", "Target Renja")
     for q in range(1, 5):
-        rq = formats.ROMAWI[q]
-        kolom += [(f"TW {rq} (K)", ANGKA, 11), (f"TW {rq} (Rp)", RUPIAH, 17)]
-        gabung.append((f"TW {rq} (K / Rp)", f"TW {rq} (K)", f"TW {rq} (Rp)"))
+        kr(f"TW {formats.ROMAWI[q]}", f"TW {formats.ROMAWI[q]}")
+    kr(f"Realisasi {tahun} s.d. TW {r_n}", f"Realisasi {tahun}")
+    kr(f"Realisasi s.d. {tahun}", f"Realisasi Renstra s.d. {tahun}")
     kolom += [
-        (f"s.d. TW {r_n} (K)", ANGKA, 11),
-        (f"s.d. TW {r_n} (Rp)", RUPIAH, 17),
-        ("Capaian Renja K (%)", PERSEN, 10),
-        ("Capaian Renja Rp (%)", PERSEN, 10),
-        ("Capaian terhadap Renstra K (%)", PERSEN, 12),
+        ("Tingkat capaian Renja K (%)", PERSEN, 11),
+        ("Tingkat capaian Renja Rp (%)", PERSEN, 11),
+        ("Tingkat capaian Renstra K (%)", PERSEN, 11),
+        ("Tingkat capaian Renstra Rp (%)", PERSEN, 11),
         ("Unit penanggung jawab", TEKS, 24),
+        ("Keterangan", TEKS, 30),
     ]
     gabung += [
-        (f"s.d. TW {r_n} (K / Rp)", f"s.d. TW {r_n} (K)", f"s.d. TW {r_n} (Rp)"),
-        ("Capaian Renja K / Rp (%)", "Capaian Renja K (%)", "Capaian Renja Rp (%)"),
+        ("Capaian Renja K / Rp (%)", "Tingkat capaian Renja K (%)", "Tingkat capaian Renja Rp (%)"),
+        (
+            "Capaian Renstra K / Rp (%)",
+            "Tingkat capaian Renstra K (%)",
+            "Tingkat capaian Renstra Rp (%)",
+        ),
     ]
     if tandai:
         kolom.append((KOLOM_STATUS, TEKS, 16))
@@ -559,39 +587,53 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
     tebal: list[int] = []
     dipakai: set[int] = set()
     nomor = 0
+    capaian_k: list[float | None] = []
 
     def indikator(df: pd.DataFrame) -> None:
         nonlocal nomor
         for row in df.itertuples(index=False):
             nomor += 1
             dipakai.add(int(row.id))
+            sd = angka_atau_none(row.realisasi_sd)
+            capaian_k.append(angka_atau_none(row.progres_tahunan))
             r = {
                 "No": nomor,
                 "Kode": row.kode,
-                "Program / Kegiatan / Sub Kegiatan / Indikator": row.nama,
+                indikator_k: row.nama,
                 "Satuan": row.satuan,
                 "Target akhir Renstra (K)": angka_atau_none(row.target_renstra),
+                f"Realisasi s.d. {lalu_th} (K)": angka_atau_none(
+                    getattr(row, "realisasi_lalu", None)
+                ),
                 f"Target Renja {tahun} (K)": target_teks(row.t0, row.t0_atas),
-                f"s.d. TW {r_n} (K)": angka_atau_none(row.realisasi_sd),
-                "Capaian Renja K (%)": angka_atau_none(row.progres_tahunan),
-                "Capaian terhadap Renstra K (%)": angka_atau_none(row.capaian_renstra),
+                f"Realisasi {tahun} s.d. TW {r_n} (K)": sd,
+                f"Realisasi s.d. {tahun} (K)": sd,
+                "Tingkat capaian Renja K (%)": capaian_k[-1],
+                "Tingkat capaian Renstra K (%)": angka_atau_none(row.capaian_renstra),
                 "Unit penanggung jawab": row.unit_nama,
+                "Keterangan": _catatan(row, list(range(1, n + 1))),
                 KOLOM_STATUS: row.belum_sah,
             }
             for q in range(1, n + 1):
                 r[f"TW {formats.ROMAWI[q]} (K)"] = angka_atau_none(getattr(row, f"r{q}"))
             rows.append(r)
 
-    def kelompok(kode: str | None, uraian: str, g: pd.DataFrame | None) -> None:
+    def rp(r: dict, g: pd.DataFrame) -> None:
+        pagu, real = _rp(g, n)
+        sebelum = float(g["rp_lalu"].fillna(0).sum()) if "rp_lalu" in g else None
+        r[f"Target Renja {tahun} (Rp)"] = pagu
+        for q in range(1, n + 1):
+            r[f"TW {formats.ROMAWI[q]} (Rp)"] = float(g[f"rp{q}"].fillna(0).sum())
+        r[f"Realisasi s.d. {lalu_th} (Rp)"] = sebelum
+        r[f"Realisasi {tahun} s.d. TW {r_n} (Rp)"] = real
+        r[f"Realisasi s.d. {tahun} (Rp)"] = real + (sebelum or 0)
+        r["Tingkat capaian Renja Rp (%)"] = engine.serapan(real, pagu)
+
+    def kelompok(kode: str | None, teks: str, g: pd.DataFrame | None) -> None:
         tebal.append(len(rows))
-        r: dict = {"Kode": kode, "Program / Kegiatan / Sub Kegiatan / Indikator": uraian}
+        r: dict = {"Kode": kode, uraian: teks}
         if g is not None:
-            pagu, real = _rp(g, n)
-            r[f"Target Renja {tahun} (Rp)"] = pagu
-            for q in range(1, n + 1):
-                r[f"TW {formats.ROMAWI[q]} (Rp)"] = float(g[f"rp{q}"].fillna(0).sum())
-            r[f"s.d. TW {r_n} (Rp)"] = real
-            r["Capaian Renja Rp (%)"] = engine.serapan(real, pagu)
+            rp(r, g)
         rows.append(r)
 
     sasaran = (
@@ -615,16 +657,17 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
     if not sisa.empty:
         kelompok(None, "Indikator di luar program/kegiatan yang beranggaran", None)
         indikator(sisa)
-    pagu, real = _rp(ang, n)
-    tebal.append(len(rows))
-    rows.append(
-        {
-            "Program / Kegiatan / Sub Kegiatan / Indikator": "Jumlah",
-            f"Target Renja {tahun} (Rp)": pagu,
-            f"s.d. TW {r_n} (Rp)": real,
-            "Capaian Renja Rp (%)": engine.serapan(real, pagu),
-        }
-    )
+    jumlah: dict = {uraian: "Jumlah"}
+    rp(jumlah, ang)
+    for q in range(1, n + 1):  # quarter K columns of the total row stay empty
+        jumlah.pop(f"TW {formats.ROMAWI[q]} (K)", None)
+    rata = engine.rata_rata_capaian(capaian_k)
+    tebal += [len(rows), len(rows) + 1, len(rows) + 2]
+    rows += [
+        jumlah,
+        {uraian: "Rata-rata tingkat capaian kinerja (%)", "Tingkat capaian Renja K (%)": rata},
+        {uraian: "Predikat kinerja", "Tingkat capaian Renja K (%)": engine.kategori(rata, bands)},
+    ]
     return _tabel(
         "Evaluasi Renja",
         f"Evaluasi hasil Renja s.d. Triwulan {r_n} {formats.nama_tahun(tahun)}",
@@ -632,10 +675,16 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
         rows,
         tebal=tuple(tebal),
         catatan=(
-            "K = kinerja (realisasi indikator), Rp = realisasi anggaran. Capaian Renja K = "
-            "realisasi s.d. triwulan terhadap target tahunan; Capaian Renja Rp = serapan "
-            "anggaran; capaian terhadap Renstra = realisasi terhadap target akhir Renstra.",
+            "K = kinerja (realisasi indikator), Rp = realisasi anggaran. Tingkat capaian Renja K "
+            "= realisasi s.d. triwulan terhadap target tahunan; Rp = serapan anggaran; tingkat "
+            "capaian Renstra K = realisasi terhadap target akhir Renstra.",
+            f"Realisasi s.d. {lalu_th}: K = realisasi tahun {lalu_th}; Rp = jumlah realisasi "
+            "anggaran tahun-tahun sebelumnya yang tercatat. Realisasi s.d. "
+            f"{tahun}: Rp = realisasi s.d. {lalu_th} ditambah realisasi {tahun}; K = capaian "
+            f"{tahun}. Target Renstra dalam rupiah belum tercatat, sehingga kolom Rp Renstra "
+            "kosong.",
         ),
         gabung_pdf=tuple(gabung),
-        tanpa_pdf=("Unit penanggung jawab",),
+        tanpa_pdf=("Unit penanggung jawab", "Keterangan"),
+        ukuran_pdf=6.3,
     )
