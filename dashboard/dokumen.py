@@ -37,12 +37,21 @@ from dashboard import formats
 _AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # Excel display formats: Excel shows separators in the reader's locale; these codes make the
-# number of decimals and the grouping right, and dates are written as real dates.
-FORMAT_ANGKA = "#,##0.##"
+# number of decimals and the grouping right, and dates are written as real dates. (Not
+# "#,##0.##": Excel would show a whole number with a dangling decimal mark, "1.234,".)
+FORMAT_ANGKA = "#,##0.00"
 FORMAT_BULAT = "#,##0"
 FORMAT_PERSEN = "#,##0.00"
 FORMAT_RUPIAH = '"Rp" #,##0'
 FORMAT_TANGGAL = "[$-421]d mmmm yyyy"
+
+
+def format_otomatis(nilai: Sequence[object]) -> str:
+    """Display format of a number column: whole numbers without decimals, a column holding any
+    fraction with two."""
+    angka = [v for v in nilai if isinstance(v, int | float) and not isinstance(v, bool)]
+    bulat = all(math.isnan(v) or float(v).is_integer() for v in angka)
+    return FORMAT_BULAT if bulat else FORMAT_ANGKA
 
 
 def aman_sel(v: object) -> object:
@@ -178,12 +187,20 @@ def tabel_pdf(
     lebar: Sequence[float] | None = None,
     kanan: Sequence[int] = (),
     tebal_baris: Sequence[int] = (),
+    ukuran: float | None = None,
 ) -> Table:
     """A ruled table with a repeated grey header; cells are wrapped Paragraphs, so long text
-    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers)."""
-    gaya_kanan = ParagraphStyle("sel_kanan", parent=GAYA["sel"], alignment=2)
-    gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=GAYA["sel_tebal"], alignment=2)
-    data = [[Paragraph(teks_pdf(h), GAYA["sel_tebal"]) for h in header]]
+    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers);
+    `ukuran`: a smaller font for a very wide form."""
+    gaya = {k: GAYA[k] for k in ("sel", "sel_tebal")}
+    if ukuran:
+        gaya = {
+            k: ParagraphStyle(f"{k}_{ukuran}", parent=g, fontSize=ukuran, leading=ukuran + 1.5)
+            for k, g in gaya.items()
+        }
+    gaya_kanan = ParagraphStyle("sel_kanan", parent=gaya["sel"], alignment=2)
+    gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=gaya["sel_tebal"], alignment=2)
+    data = [[Paragraph(teks_pdf(h), gaya["sel_tebal"]) for h in header]]
     for i, row in enumerate(rows):
         tebal = i in tebal_baris
         data.append(
@@ -192,7 +209,7 @@ def tabel_pdf(
                     teks_pdf(v),
                     (gaya_kanan_tebal if tebal else gaya_kanan)
                     if j in kanan
-                    else (GAYA["sel_tebal"] if tebal else GAYA["sel"]),
+                    else (gaya["sel_tebal"] if tebal else gaya["sel"]),
                 )
                 for j, v in enumerate(row)
             ]
@@ -216,6 +233,7 @@ class _CanvasBernomor(rl_canvas.Canvas):
     """Writes "Halaman x dari y" on every page once the total is known."""
 
     judul_kaki = ""
+    tanda_air = ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -236,8 +254,21 @@ class _CanvasBernomor(rl_canvas.Canvas):
             )
             if self.judul_kaki:
                 self.drawString(1.5 * cm, 1 * cm, self.judul_kaki[:120])
+            if self.tanda_air:
+                self._tulis_tanda_air()
             super().showPage()
         super().save()
+
+    def _tulis_tanda_air(self) -> None:
+        """A large pale diagonal word (e.g. DRAF) across the page, behind nothing it hides."""
+        lebar, tinggi = self._pagesize
+        self.saveState()
+        self.setFillColor(colors.Color(0.69, 0, 0.13, alpha=0.12))
+        self.setFont("Helvetica-Bold", 110)
+        self.translate(lebar / 2, tinggi / 2)
+        self.rotate(30)
+        self.drawCentredString(0, -35, self.tanda_air)
+        self.restoreState()
 
 
 def pdf_bytes(
@@ -246,9 +277,11 @@ def pdf_bytes(
     judul: str,
     mendatar: bool = True,
     kaki: str = "",
+    tanda_air: str = "",
 ) -> bytes:
     """Build an A4 PDF (landscape by default) from flowables, with page numbers and a footer
-    text; `judul` goes into the document metadata."""
+    text; `judul` goes into the document metadata; `tanda_air` (e.g. "DRAF") is written pale
+    and diagonal across every page, so no page of an unsigned document passes as final."""
     buf = io.BytesIO()
     ukuran = landscape(A4) if mendatar else A4
     doc = SimpleDocTemplate(
@@ -261,7 +294,7 @@ def pdf_bytes(
         title=judul,
         author="Monev Kinerja",
     )
-    kanvas = type("Kanvas", (_CanvasBernomor,), {"judul_kaki": kaki})
+    kanvas = type("Kanvas", (_CanvasBernomor,), {"judul_kaki": kaki, "tanda_air": tanda_air})
     doc.build(isi, canvasmaker=kanvas)
     return buf.getvalue()
 
@@ -287,7 +320,8 @@ def tulis_sheet(
 ):
     """One sheet: title lines, a bold frozen header, the table with real numbers in display
     formats, neutralised text, column widths, and print setup (A4, fit to width, header row
-    repeated, page numbers). `tebal_baris`: positions of table rows in bold (group and total
+    repeated, page numbers); a number column without a format gets `format_otomatis`.
+    `tebal_baris`: positions of table rows in bold (group and total
     rows). Returns the worksheet and the row after the table (for extra rows such as a
     signature block)."""
     ws = workbook.add_worksheet(nama[:31])
@@ -311,7 +345,12 @@ def tulis_sheet(
     for i, baris in enumerate(judul):
         ws.write_string(i, 0, str(aman_sel(baris)), f_judul)
     awal = len(judul) + (1 if judul else 0)
-    format_kolom = format_kolom or {}
+    angka = {
+        k: format_otomatis(df[k])
+        for k in df.columns
+        if any(isinstance(v, int | float) and not isinstance(v, bool) for v in df[k])
+    }
+    format_kolom = {**angka, **(format_kolom or {})}
     for j, kolom in enumerate(df.columns):
         ws.write_string(awal, j, str(kolom), f_head)
         ws.set_column(j, j, (lebar or {}).get(kolom, max(10, min(45, len(str(kolom)) + 2))))
