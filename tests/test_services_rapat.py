@@ -549,6 +549,20 @@ def test_minutes_pdf_and_docx_inert_and_indonesian(dunia):
         "Pimpinan Rapat",
     ):
         assert harap in semua, harap
+    # follow-ups in their own table, numbered after their finding
+    tl_tabel = next(t for t in doc.tables if t.rows[0].cells[1].text == "Tindak lanjut")
+    assert [c.text for c in tl_tabel.rows[1].cells] == [
+        "1.1",
+        "Susun jadwal percepatan",
+        "Bidang A",
+        "30 Juni 2026",
+        "Belum",
+    ]
+    # the chair typed as "nama, jabatan" is the head of the instansi: the signature block has
+    # the jabatan above and the name alone on the name line, level with the notulis' name
+    notulis, ketua = (c.text.split("\n") for c in doc.tables[-1].rows[0].cells)
+    assert ketua[1:3] == ["Pimpinan Rapat", "Kepala Dinas Uji"] and ketua[-1] == "Budi"
+    assert notulis[-1] == "Rina Marlina" and len(notulis) == len(ketua)
     xml = doc.sections[0].footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in xml and 'w:instr="NUMPAGES"' in xml
     body = doc.element.body.xml
