@@ -54,7 +54,7 @@ if "_rapat_baru" in st.session_state:  # the meeting just created opens next
 pilihan = ([BARU] if boleh_ubah else []) + [int(i) for i in daftar["id"]]
 if not pilihan:
     st.stop()
-label = {BARU: "➕ Catat rapat baru"} | {
+label = {BARU: "+ Catat rapat baru"} | {
     int(
         r.id
     ): f"{periode(r.tahun, r.triwulan)} · {r.judul} ({'Final' if r.status == 'final' else 'Draf'})"
@@ -322,9 +322,9 @@ unduh[2].download_button(
 tab = st.tabs(["Peserta dan agenda", "Pembahasan", "Temuan dan tindak lanjut", "Revisi"])
 with tab[0]:
     st.dataframe(
-        d["peserta"][["nama", "jabatan", "unit"]].rename(
-            columns={"nama": "Nama", "jabatan": "Jabatan", "unit": "Unit"}
-        ),
+        d["peserta"][["nama", "jabatan", "unit"]]
+        .fillna({"jabatan": "", "unit": TANPA_UNIT})
+        .rename(columns={"nama": "Nama", "jabatan": "Jabatan", "unit": "Unit"}),
         hide_index=True,
     )
     st.dataframe(
@@ -519,6 +519,8 @@ with st.expander(
         st.caption(
             f"{formats.angka(len(baru), 0)} usulan baru dari data ditambahkan di bawah tanpa "
             "centang; centang **Bahas** untuk memasukkannya ke agenda."
+            if baru
+            else "Tidak ada usulan baru dari data: semua usulan sudah ada di agenda."
         )
     kunci = f"ubah{rapat_id}v{int(info['versi'])}"
     with st.form("ubah_rapat"):
