@@ -12,9 +12,11 @@ import math
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from docx.shared import Cm, Pt
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -44,11 +46,20 @@ def periode(tahun: int, triwulan: int) -> str:
 
 
 def _penandatangan(info: dict, instansi: dict) -> list[Penandatangan]:
+    """Notulis and pimpinan rapat. The chair is typed as "nama, jabatan"; when that is the head
+    of the instansi (the usual chair) the block shows the name alone, underlined, with the
+    jabatan above it and the NIP below, as a signature block should."""
     kota, tgl = instansi.get("kota") or "", _tanggal(info["waktu"])
-    return [
-        Penandatangan(kota, tgl, "Notulis", str(info["notulis"] or "")),
-        Penandatangan(kota, tgl, "Pimpinan Rapat", str(info["pimpinan"] or "")),
-    ]
+    pimpinan = str(info["pimpinan"] or "")
+    kepala = str(instansi.get("kepala_nama") or "")
+    if kepala and pimpinan.startswith(kepala):
+        jabatan = f"Pimpinan Rapat\n{instansi.get('kepala_jabatan') or ''}".strip()
+        ketua = Penandatangan(kota, tgl, jabatan, kepala, instansi.get("kepala_nip") or None)
+    else:
+        ketua = Penandatangan(kota, tgl, "Pimpinan Rapat", pimpinan)
+    # the notulis' block gets as many jabatan lines, so both names sit on one line
+    notulis = "Notulis" + "\n\u00a0" * ketua.jabatan.count("\n")
+    return [Penandatangan(kota, tgl, notulis, str(info["notulis"] or "")), ketua]
 
 
 def _kepala(info: dict) -> list[tuple[str, str]]:
@@ -82,39 +93,45 @@ def _baris_agenda(ag: pd.DataFrame) -> list[list[object]]:
     ]
 
 
-def _baris_temuan(temuan: pd.DataFrame, tl: pd.DataFrame) -> list[list[object]]:
+def _baris_temuan(temuan: pd.DataFrame) -> list[list[object]]:
+    return [
+        [
+            i,
+            t.unit,
+            f"{t.indikator_kode} {t.indikator}" if isinstance(t.indikator, str) else "–",
+            t.permasalahan,
+            t.penyebab or "",
+            t.rekomendasi or "",
+        ]
+        for i, t in enumerate(temuan.itertuples(index=False), 1)
+    ]
+
+
+def _baris_tindak_lanjut(temuan: pd.DataFrame, tl: pd.DataFrame) -> list[list[object]]:
+    """Follow-ups numbered after their finding (1.1, 1.2, 2.1 ...)."""
+    no_temuan = {int(t): i for i, t in enumerate(temuan["id"], 1)}
     rows = []
-    for i, t in enumerate(temuan.itertuples(index=False), 1):
-        tindak = tl[tl["temuan_id"] == t.id]
-        uraian = "\n".join(
-            f"- {r.uraian} (PIC {r.pic_unit}; batas {formats.tanggal(_tanggal(r.batas_waktu))}; "
-            f"{r.status})"
-            for r in tindak.itertuples(index=False)
-        )
-        indikator = f"{t.indikator_kode} {t.indikator}" if isinstance(t.indikator, str) else "–"
-        rows.append(
-            [
-                i,
-                t.unit,
-                indikator,
-                t.permasalahan,
-                t.penyebab or "",
-                t.rekomendasi or "",
-                uraian,
-            ]
-        )
-    return rows
+    for t_id, grup in tl.groupby("temuan_id", sort=False):
+        for j, r in enumerate(grup.itertuples(index=False), 1):
+            status = r.status + (
+                " (minta ditutup)" if r.minta_tutup and r.status != "Selesai" else ""
+            )
+            rows.append(
+                [
+                    f"{no_temuan.get(int(t_id), '')}.{j}",
+                    r.uraian,
+                    r.pic_unit,
+                    formats.tanggal(_tanggal(r.batas_waktu)),
+                    status,
+                ]
+            )
+    return sorted(rows, key=lambda x: [int(n) for n in x[0].split(".") if n])
 
 
-KOLOM_TEMUAN = [
-    "No",
-    "Unit",
-    "Indikator",
-    "Permasalahan",
-    "Penyebab",
-    "Rekomendasi",
-    "Tindak lanjut",
-]
+KOLOM_TEMUAN = ["No", "Unit", "Indikator", "Permasalahan", "Penyebab", "Rekomendasi"]
+KOLOM_TL = ["No", "Tindak lanjut", "Unit PIC", "Batas waktu", "Status"]
+# a heading never stays alone at the foot of a page
+SUBJUDUL = ParagraphStyle("subjudul_rapat", parent=GAYA["subjudul"], keepWithNext=1)
 
 
 def notulen_pdf(detail: dict, instansi: dict) -> bytes:
@@ -131,7 +148,7 @@ def notulen_pdf(detail: dict, instansi: dict) -> bytes:
         colWidths=[3.5 * cm, lebar - 3.5 * cm],
     )
     kepala.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    isi += [kepala, Spacer(1, 6), Paragraph("A. Peserta", GAYA["subjudul"])]
+    isi += [kepala, Spacer(1, 6), Paragraph("A. Peserta", SUBJUDUL)]
     isi.append(
         dokumen.tabel_pdf(
             ["No", "Nama", "Jabatan", "Unit"],
@@ -139,7 +156,7 @@ def notulen_pdf(detail: dict, instansi: dict) -> bytes:
             lebar=[1 * cm, 5.5 * cm, 5.5 * cm, lebar - 12 * cm],
         )
     )
-    isi += [Paragraph("B. Agenda", GAYA["subjudul"])]
+    isi += [Paragraph("B. Agenda", SUBJUDUL)]
     isi.append(
         dokumen.tabel_pdf(
             ["No", "Agenda", "Jenis", "Sumber"],
@@ -148,15 +165,22 @@ def notulen_pdf(detail: dict, instansi: dict) -> bytes:
         )
     )
     isi += [
-        Paragraph("C. Ringkasan pembahasan", GAYA["subjudul"]),
+        Paragraph("C. Ringkasan pembahasan", SUBJUDUL),
         Paragraph(teks_pdf(info["ringkasan"] or "–"), GAYA["isi"]),
-        Paragraph("D. Temuan dan tindak lanjut", GAYA["subjudul"]),
+        Paragraph("D. Temuan", SUBJUDUL),
         dokumen.tabel_pdf(
             KOLOM_TEMUAN,
-            _baris_temuan(detail["temuan"], detail["tindak_lanjut"]),
-            lebar=[0.8 * cm, 2.3 * cm, 2.5 * cm, 3 * cm, 2.6 * cm, 2.6 * cm, lebar - 13.8 * cm],
+            _baris_temuan(detail["temuan"]) or [["–", "Tidak ada temuan", "", "", "", ""]],
+            lebar=[0.8 * cm, 2.8 * cm, 3 * cm, lebar - 12.6 * cm, 3 * cm, 3 * cm],
         ),
-        Paragraph("E. Kesimpulan dan keputusan", GAYA["subjudul"]),
+        Paragraph("E. Tindak lanjut", SUBJUDUL),
+        dokumen.tabel_pdf(
+            KOLOM_TL,
+            _baris_tindak_lanjut(detail["temuan"], detail["tindak_lanjut"])
+            or [["–", "Tidak ada tindak lanjut", "", "", ""]],
+            lebar=[1 * cm, lebar - 11 * cm, 4 * cm, 3 * cm, 3 * cm],
+        ),
+        Paragraph("F. Kesimpulan dan keputusan", SUBJUDUL),
         Paragraph(teks_pdf(info["kesimpulan"] or "–"), GAYA["isi"]),
     ]
     isi.append(dokumen.tanda_tangan_berdampingan_pdf(_penandatangan(info, instansi)))
@@ -174,8 +198,10 @@ def notulen_docx(detail: dict, instansi: dict) -> bytes:
     doc = dokumen.docx_baru(kop(instansi))
     judul = doc.add_paragraph()
     judul.add_run(JUDUL_NOTULEN).bold = True
-    for k, v in _kepala(info):
-        doc.add_paragraph(dokumen.teks_docx(f"{k}\t: {v}"))
+    for k, v in _kepala(info):  # one tab stop so the colons line up
+        baris = doc.add_paragraph(dokumen.teks_docx(f"{k}\t: {v}"))
+        baris.paragraph_format.tab_stops.add_tab_stop(Cm(3.5))
+        baris.paragraph_format.space_after = Pt(0)
     bagian = [
         ("A. Peserta", ["No", "Nama", "Jabatan", "Unit"], _baris_peserta(detail["peserta"])),
         ("B. Agenda", ["No", "Agenda", "Jenis", "Sumber"], _baris_agenda(detail["agenda"])),
@@ -185,9 +211,13 @@ def notulen_docx(detail: dict, instansi: dict) -> bytes:
         dokumen.tabel_docx(doc, header, rows)
     doc.add_paragraph().add_run("C. Ringkasan pembahasan").bold = True
     doc.add_paragraph(dokumen.teks_docx(info["ringkasan"] or "–"))
-    doc.add_paragraph().add_run("D. Temuan dan tindak lanjut").bold = True
-    dokumen.tabel_docx(doc, KOLOM_TEMUAN, _baris_temuan(detail["temuan"], detail["tindak_lanjut"]))
-    doc.add_paragraph().add_run("E. Kesimpulan dan keputusan").bold = True
+    doc.add_paragraph().add_run("D. Temuan").bold = True
+    dokumen.tabel_docx(doc, KOLOM_TEMUAN, _baris_temuan(detail["temuan"]))
+    doc.add_paragraph().add_run("E. Tindak lanjut").bold = True
+    dokumen.tabel_docx(
+        doc, KOLOM_TL, _baris_tindak_lanjut(detail["temuan"], detail["tindak_lanjut"])
+    )
+    doc.add_paragraph().add_run("F. Kesimpulan dan keputusan").bold = True
     doc.add_paragraph(dokumen.teks_docx(info["kesimpulan"] or "–"))
     dokumen.tanda_tangan_docx(doc, _penandatangan(info, instansi))
     return dokumen.docx_bytes(doc)
@@ -196,7 +226,7 @@ def notulen_docx(detail: dict, instansi: dict) -> bytes:
 # --- meeting pack ---------------------------------------------------------------------------
 
 
-def _label_pendek(s: str, n: int = 38) -> str:
+def _label_pendek(s: str, n: int = 48) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
@@ -214,20 +244,23 @@ def grafik_batang(
     d = Drawing(lebar, tinggi + 20)
     d.add(String(0, tinggi + 6, judul, fontName="Helvetica-Bold", fontSize=9))
     bc = HorizontalBarChart()
-    bc.x, bc.y, bc.width, bc.height = 190, 20, lebar - 240, tinggi - 30
+    bc.x, bc.y, bc.width, bc.height = 230, 20, lebar - 280, tinggi - 30
     bc.data = [list(reversed(nilai)) or [0]]
     bc.categoryAxis.categoryNames = [_label_pendek(x) for x in reversed(label)] or [""]
     bc.categoryAxis.labels.fontSize = 7
+    bc.categoryAxis.labels.fontName = "Helvetica"
     bc.categoryAxis.labels.boxAnchor = "e"
     atas = max([*nilai, 100 if garis_100 else 1]) * 1.15
     bc.valueAxis.valueMin, bc.valueAxis.valueMax = 0, atas
     if not persen:  # counts: whole-number ticks
         bc.valueAxis.valueStep = max(1, math.ceil(atas / 5))
     bc.valueAxis.labels.fontSize = 7
+    bc.valueAxis.labels.fontName = "Helvetica"
     fmt = (lambda v: formats.angka(v, 0) + "%") if persen else (lambda v: formats.angka(v, 0))
     bc.valueAxis.labelTextFormat = fmt
     bc.barLabelFormat = (lambda v: formats.persen(v, 1)) if persen else fmt
     bc.barLabels.fontSize = 7
+    bc.barLabels.fontName = "Helvetica"
     bc.barLabels.boxAnchor = "w"
     bc.barLabels.dx = 3
     bc.bars[0].fillColor = colors.HexColor("#0b5394")
@@ -291,7 +324,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
             )
         )
     isi += [
-        Paragraph("1. Indikator dengan capaian Rendah / Sangat Rendah", GAYA["subjudul"]),
+        Paragraph("1. Indikator dengan capaian Rendah / Sangat Rendah", SUBJUDUL),
         dokumen.tabel_pdf(
             [
                 "Kode",
@@ -318,7 +351,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
             lebar=[2 * cm, lebar - 15 * cm, 4.5 * cm, 2.3 * cm, 2.3 * cm, 1.9 * cm, 2 * cm],
             kanan=[3, 4, 5],
         ),
-        Paragraph("2. Unit terlambat atau belum menyampaikan data", GAYA["subjudul"]),
+        Paragraph("2. Unit terlambat atau belum menyampaikan data", SUBJUDUL),
         dokumen.tabel_pdf(
             ["Unit", "Keterangan", "Tenggat"],
             [
@@ -328,7 +361,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
             or [["Tidak ada", "", ""]],
             lebar=[8 * cm, lebar - 12 * cm, 4 * cm],
         ),
-        Paragraph("3. Tindak lanjut rapat sebelumnya yang belum selesai", GAYA["subjudul"]),
+        Paragraph("3. Tindak lanjut rapat sebelumnya yang belum selesai", SUBJUDUL),
         dokumen.tabel_pdf(
             ["Tindak lanjut", "Unit PIC", "Rapat", "Batas waktu", "Status", "Lewat batas"],
             [
@@ -345,7 +378,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
             or [["Tidak ada", "", "", "", "", ""]],
             lebar=[lebar - 17 * cm, 5 * cm, 3.5 * cm, 3 * cm, 3.5 * cm, 2 * cm],
         ),
-        Paragraph("4. Langkah SOP yang melewati standar waktu", GAYA["subjudul"]),
+        Paragraph("4. Langkah SOP yang melewati standar waktu", SUBJUDUL),
         dokumen.tabel_pdf(
             ["No", "Langkah", "Kali", "Unit", "Total kelebihan"],
             [

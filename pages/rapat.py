@@ -21,7 +21,6 @@ boleh_ubah = akses.punya("pengelola_monev")
 daftar = web.cached_read(svc.daftar_rapat)(akses, instansi_id)
 units = web.cached_read(svc_admin.daftar_unit)(akses, instansi_id)
 nama_unit = dict(zip(units["id"].astype(int), units["nama"], strict=True))
-kode_unit = dict(zip(units["kode"], units["id"].astype(int), strict=True))
 
 
 def _waktu(w) -> str:
@@ -55,7 +54,7 @@ if "_rapat_baru" in st.session_state:  # the meeting just created opens next
 pilihan = ([BARU] if boleh_ubah else []) + [int(i) for i in daftar["id"]]
 if not pilihan:
     st.stop()
-label = {BARU: "➕ Catat rapat baru"} | {
+label = {BARU: "+ Catat rapat baru"} | {
     int(
         r.id
     ): f"{periode(r.tahun, r.triwulan)} · {r.judul} ({'Final' if r.status == 'final' else 'Draf'})"
@@ -64,8 +63,12 @@ label = {BARU: "➕ Catat rapat baru"} | {
 rapat_id = st.selectbox("Rapat", pilihan, format_func=label.get, key="rapat_pilih")
 
 
-def _isian(awal: dict, kunci: str) -> dict:
-    """The meeting's fields, for a new meeting and for an edit."""
+TANPA_UNIT = "— di luar unit kerja —"
+SUMBER = {"usulan": "Usulan dari data", "manual": "Tambahan"}
+
+
+def _kepala(awal: dict, kunci: str) -> dict:
+    """The meeting's header fields, for a new meeting and for an edit."""
     a, b, c = st.columns(3)
     waktu = pd.Timestamp(awal["waktu"])
     tanggal = a.date_input("Tanggal", value=waktu.date(), format="DD/MM/YYYY", key=f"{kunci}_tgl")
@@ -77,43 +80,120 @@ def _isian(awal: dict, kunci: str) -> dict:
         "Pimpinan rapat (nama, jabatan)", value=awal["pimpinan"] or "", key=f"{kunci}_pimpinan"
     )
     notulis = b.text_input("Notulis", value=awal["notulis"] or "", key=f"{kunci}_notulis")
-    peserta = st.text_area(
-        "Peserta: satu per baris, `nama; jabatan; kode unit` (jabatan dan unit boleh kosong; "
-        f"kode unit: {', '.join(sorted(kode_unit))})",
-        value=awal["peserta"],
-        key=f"{kunci}_peserta",
-        height=150,
-    )
+    return {
+        "tahun": awal["tahun"],
+        "triwulan": awal["triwulan"],
+        "judul": judul,
+        "waktu": dt.datetime.combine(tanggal, jam),
+        "tempat": tempat,
+        "pimpinan": pimpinan,
+        "notulis": notulis,
+    }
+
+
+def _pembahasan(awal: dict, kunci: str) -> dict:
     ringkasan = st.text_area(
         "Ringkasan pembahasan", value=awal["ringkasan"] or "", key=f"{kunci}_ringkasan"
     )
     kesimpulan = st.text_area(
         "Kesimpulan dan keputusan", value=awal["kesimpulan"] or "", key=f"{kunci}_kesimpulan"
     )
-    return {
-        "data": {
-            "tahun": awal["tahun"],
-            "triwulan": awal["triwulan"],
-            "judul": judul,
-            "waktu": dt.datetime.combine(tanggal, jam),
-            "tempat": tempat,
-            "pimpinan": pimpinan,
-            "notulis": notulis,
-            "ringkasan": ringkasan,
-            "kesimpulan": kesimpulan,
-        },
-        "peserta": peserta,
-    }
+    return {"ringkasan": ringkasan, "kesimpulan": kesimpulan}
 
 
-def _peserta_teks(df: pd.DataFrame) -> str:
-    kode = {v: k for k, v in kode_unit.items()}
-    return "\n".join(
-        "; ".join(
-            [r.nama, r.jabatan or "", kode.get(int(r.unit_id), "") if pd.notna(r.unit_id) else ""]
-        ).rstrip("; ")
-        for r in df.itertuples(index=False)
+def _tabel_peserta(peserta: pd.DataFrame, kunci: str) -> list[dict]:
+    """Participants as an editable table; the unit is one of the instansi's units or none (a
+    participant from outside the units). The service checks every row."""
+    st.markdown("**Peserta rapat**")
+    st.caption(
+        "Tambah peserta di baris kosong paling bawah; untuk menghapus, pilih barisnya lalu tekan "
+        f"ikon tempat sampah. Unit {TANPA_UNIT} untuk pimpinan, narasumber atau tamu."
     )
+    df = pd.DataFrame(
+        {
+            "nama": peserta["nama"].astype("object"),
+            "jabatan": peserta["jabatan"].astype("object"),
+            "unit_id": pd.to_numeric(peserta["unit_id"]).fillna(svc.TANPA_UNIT).astype(int),
+        }
+    )
+    hasil = st.data_editor(
+        df,
+        key=kunci,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            "nama": st.column_config.TextColumn("Nama", width="medium", max_chars=150),
+            "jabatan": st.column_config.TextColumn("Jabatan", width="medium", max_chars=150),
+            "unit_id": st.column_config.SelectboxColumn(
+                "Unit",
+                width="medium",
+                options=[svc.TANPA_UNIT, *nama_unit],
+                format_func=lambda i: TANPA_UNIT if i == svc.TANPA_UNIT else nama_unit[i],
+                default=svc.TANPA_UNIT,
+            ),
+        },
+    )
+    return hasil.to_dict("records")
+
+
+def _baris_agenda(items: list[dict]) -> pd.DataFrame:
+    """Agenda rows for the editor: what the user sees, and in hidden columns what the service
+    keeps (jenis, sumber, what the item points at)."""
+    return pd.DataFrame(
+        {
+            "bahas": [i.get("bahas", True) for i in items],
+            "urutan": list(range(1, len(items) + 1)),
+            "uraian": [i["uraian"] for i in items],
+            "jenis_tampil": [agenda.JENIS_AGENDA[i["jenis"]] for i in items],
+            "sumber_tampil": [i.get("sumber_tampil") or SUMBER[i["sumber"]] for i in items],
+            "jenis": [i["jenis"] for i in items],
+            "sumber": [i["sumber"] for i in items],
+            "objek": [i.get("objek") for i in items],
+            "objek_id": pd.array([i.get("objek_id") for i in items], dtype="Int64"),
+        }
+    )
+
+
+def _usulan(usulan: list[agenda.ItemAgenda], **lain) -> list[dict]:
+    return [
+        {
+            "jenis": u.jenis,
+            "uraian": u.uraian,
+            "sumber": "usulan",
+            "objek": u.objek,
+            "objek_id": u.objek_id,
+            **lain,
+        }
+        for u in usulan
+    ]
+
+
+def _tabel_agenda(items: list[dict], kunci: str) -> list[dict]:
+    """The agenda as an editable table: untick Bahas to drop an item, change No to reorder,
+    add rows at the bottom; the service keeps the ticked rows in the order of No."""
+    st.markdown("**Agenda rapat**")
+    st.caption(
+        "Hapus centang **Bahas** untuk agenda yang tidak dibahas, ubah **No** untuk mengatur "
+        "urutan, dan tulis agenda lain di baris kosong paling bawah."
+    )
+    hasil = st.data_editor(
+        _baris_agenda(items),
+        key=kunci,
+        num_rows="dynamic",
+        hide_index=True,
+        column_order=["bahas", "urutan", "uraian", "jenis_tampil", "sumber_tampil"],
+        disabled=["jenis_tampil", "sumber_tampil"],
+        column_config={
+            "bahas": st.column_config.CheckboxColumn("Bahas", default=True, width="small"),
+            "urutan": st.column_config.NumberColumn(
+                "No", min_value=1, step=1, format="%d", width="small"
+            ),
+            "uraian": st.column_config.TextColumn("Agenda", width="large", max_chars=1000),
+            "jenis_tampil": st.column_config.TextColumn("Jenis", width="medium"),
+            "sumber_tampil": st.column_config.TextColumn("Sumber", width="small"),
+        },
+    )
+    return hasil.to_dict("records")
 
 
 if rapat_id == BARU:
@@ -133,29 +213,8 @@ if rapat_id == BARU:
         key="baru_triwulan",
     )
     usulan = web.cached_read(svc.usulan_agenda)(akses, instansi_id, int(tahun), int(triwulan))
-    st.markdown("**Agenda usulan dari data**")
-    if usulan:
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "No": range(1, len(usulan) + 1),
-                    "Jenis": [agenda.JENIS_AGENDA[u.jenis] for u in usulan],
-                    "Uraian": [u.uraian for u in usulan],
-                }
-            ),
-            hide_index=True,
-        )
-    else:
-        st.caption("Data periode ini tidak memunculkan usulan agenda.")
-    dipakai = st.multiselect(
-        "Agenda usulan yang dibahas (hapus yang tidak perlu)",
-        list(range(len(usulan))),
-        default=list(range(len(usulan))),
-        format_func=lambda i: f"{i + 1}. {usulan[i].uraian[:90]}",
-        key=f"baru_agenda_{tahun}_{triwulan}",
-    )
     with st.form("rapat_baru"):
-        isian = _isian(
+        data = _kepala(
             {
                 "tahun": int(tahun),
                 "triwulan": int(triwulan),
@@ -166,13 +225,24 @@ if rapat_id == BARU:
                     ", "
                 ),
                 "notulis": akses.nama or akses.username,
-                "peserta": f"{kop['kepala_nama'] or ''}; {kop['kepala_jabatan'] or ''}",
-                "ringkasan": "",
-                "kesimpulan": "",
             },
             "baru",
         )
-        tambahan = st.text_area("Agenda tambahan (satu per baris)", key="baru_tambahan")
+        kepala = [kop["kepala_nama"]] if kop["kepala_nama"] else []
+        peserta = _tabel_peserta(
+            pd.DataFrame(
+                {
+                    "nama": kepala,
+                    "jabatan": [kop["kepala_jabatan"]] * len(kepala),
+                    "unit_id": [None] * len(kepala),
+                }
+            ),
+            "baru_peserta",
+        )
+        ag = _tabel_agenda(_usulan(usulan), f"baru_agenda_{tahun}_{triwulan}")
+        if not usulan:
+            st.caption("Data periode ini tidak memunculkan usulan agenda; tulis agendanya.")
+        data |= _pembahasan({"ringkasan": "", "kesimpulan": ""}, "baru")
         if st.form_submit_button("Simpan rapat (draf)", type="primary"):
 
             def _buat(cur, *args):
@@ -180,30 +250,15 @@ if rapat_id == BARU:
                 st.session_state["_rapat_baru"] = rid
                 return rid
 
-            try:
-                peserta = svc.baca_peserta(isian["peserta"], kode_unit)
-            except ValueError as exc:
-                st.error(str(exc), icon=":material/error:")
-            else:
-                ag = [
-                    {
-                        "jenis": usulan[i].jenis,
-                        "uraian": usulan[i].uraian,
-                        "sumber": "usulan",
-                        "objek": usulan[i].objek,
-                        "objek_id": usulan[i].objek_id,
-                    }
-                    for i in dipakai
-                ] + svc.baca_agenda_manual(tambahan)
-                web.tulis(
-                    _buat,
-                    akses,
-                    instansi_id,
-                    isian["data"],
-                    peserta,
-                    ag,
-                    sukses="Rapat tersimpan sebagai draf. Tambahkan temuan dan tindak lanjutnya.",
-                )
+            web.tulis(
+                _buat,
+                akses,
+                instansi_id,
+                data,
+                peserta,
+                ag,
+                sukses="Rapat tersimpan sebagai draf. Tambahkan temuan dan tindak lanjutnya.",
+            )
     st.stop()
 
 d = web.cached_read(svc.detail_rapat)(akses, rapat_id)
@@ -267,9 +322,9 @@ unduh[2].download_button(
 tab = st.tabs(["Peserta dan agenda", "Pembahasan", "Temuan dan tindak lanjut", "Revisi"])
 with tab[0]:
     st.dataframe(
-        d["peserta"][["nama", "jabatan", "unit"]].rename(
-            columns={"nama": "Nama", "jabatan": "Jabatan", "unit": "Unit"}
-        ),
+        d["peserta"][["nama", "jabatan", "unit"]]
+        .fillna({"jabatan": "", "unit": TANPA_UNIT})
+        .rename(columns={"nama": "Nama", "jabatan": "Jabatan", "unit": "Unit"}),
         hide_index=True,
     )
     st.dataframe(
@@ -428,23 +483,62 @@ if not temuan.empty:
         if st.button("Hapus temuan ini beserta tindak lanjutnya", key="hapus_temuan"):
             web.tulis(svc.hapus_temuan, akses, tid, alasan3, sukses="Temuan dihapus.")
 
-with st.expander("Ubah data rapat" + (" (revisi)" if final else "")), st.form("ubah_rapat"):
-    isian = _isian({**info, "peserta": _peserta_teks(d["peserta"])}, f"ubah{rapat_id}")
-    alasan4 = st.text_input(alasan_label, key="ubah_alasan") if final else None
-    if st.form_submit_button("Simpan perubahan"):
-        try:
-            peserta = svc.baca_peserta(isian["peserta"], kode_unit)
-        except ValueError as exc:
-            st.error(str(exc), icon=":material/error:")
-        else:
+with st.expander(
+    "Ubah data rapat, peserta dan agenda" + (" (sebagai revisi)" if final else ""),
+    key=f"ubah_buka_{rapat_id}",
+):
+    ulang = f"_usul_ulang_{rapat_id}"
+    if st.button(
+        "Usulkan ulang agenda dari data",
+        icon=":material/refresh:",
+        key="usul_ulang",
+        help="Baca lagi data periode ini; usulan yang belum ada di agenda ditambahkan tanpa "
+        "centang Bahas.",
+    ):
+        st.session_state[ulang] = st.session_state.get(ulang, 0) + 1
+    items = [
+        {
+            "jenis": r.jenis,
+            "uraian": r.uraian,
+            "sumber": r.sumber,
+            "objek": r.objek if isinstance(r.objek, str) else None,
+            "objek_id": int(r.objek_id) if pd.notna(r.objek_id) else None,
+        }
+        for r in d["agenda"].itertuples(index=False)
+    ]
+    if st.session_state.get(ulang):
+        ada = {(i["jenis"], i["objek"], i["objek_id"]) for i in items}
+        baru = [
+            u
+            for u in web.cached_read(svc.usulan_agenda)(
+                akses, instansi_id, int(info["tahun"]), int(info["triwulan"]), None, rapat_id
+            )
+            if (u.jenis, u.objek, u.objek_id) not in ada
+        ]
+        items += _usulan(baru, bahas=False, sumber_tampil="Usulan baru")
+        st.caption(
+            f"{formats.angka(len(baru), 0)} usulan baru dari data ditambahkan di bawah tanpa "
+            "centang; centang **Bahas** untuk memasukkannya ke agenda."
+            if baru
+            else "Tidak ada usulan baru dari data: semua usulan sudah ada di agenda."
+        )
+    kunci = f"ubah{rapat_id}v{int(info['versi'])}"
+    with st.form("ubah_rapat"):
+        data = _kepala(info, kunci)
+        peserta = _tabel_peserta(d["peserta"], f"{kunci}_peserta")
+        ag = _tabel_agenda(items, f"{kunci}_agenda_{st.session_state.get(ulang, 0)}")
+        data |= _pembahasan(info, kunci)
+        alasan4 = st.text_input(alasan_label, key=f"{kunci}_alasan") if final else None
+        if st.form_submit_button("Simpan perubahan", type="primary"):
             web.tulis(
                 svc.ubah_rapat,
                 akses,
                 rapat_id,
                 int(info["versi"]),
-                isian["data"],
+                data,
                 peserta,
-                None,
+                ag,
                 alasan4,
                 sukses="Perubahan rapat tersimpan." + (" Revisi tercatat." if final else ""),
+                setelah=lambda: st.session_state.pop(ulang, None),
             )

@@ -153,6 +153,7 @@ if pic and r["status"] != "Selesai":
     unggah = st.file_uploader(
         "Berkas bukti (PDF, JPG, PNG, XLSX, DOCX; maks. 5 MB)",
         type=sorted(bukti.JENIS),
+        max_upload_size=bukti.MAX_BYTES // 1024 // 1024,  # the widget says 5 MB, not 200 MB
         key=f"tl_berkas_{tl_id}",
     )
     if unggah is not None and st.button("Unggah bukti", key="tl_unggah"):

@@ -37,14 +37,29 @@ def test_monev_records_meeting_with_proposed_agenda_and_finding(app_db):
     assert not at.exception and at.title[0].value == "Rapat monev"
     assert "Triwulan II TA 2026" in _tabel(at, "Judul")["Periode"].tolist()
     assert at.selectbox(key="rapat_pilih").value == 0  # new meeting
-    usulan = _tabel(at, "Uraian")
-    assert "Penyampaian data" in set(usulan["Jenis"])
-    assert any("belum menyampaikan data" in u for u in usulan["Uraian"])
-    ms = at.multiselect[0]
-    assert ms.value == list(range(len(usulan)))
-    ms.unselect(0).run()
+    editor = at.data_editor(key="baru_agenda_2026_3")
+    assert editor.editing_mode == "dynamic"
+    usulan = editor.value
+    assert "Penyampaian data" in set(usulan["jenis_tampil"])
+    assert any("belum menyampaikan data" in u for u in usulan["uraian"])
+    assert usulan["bahas"].all() and list(usulan["urutan"]) == list(range(1, len(usulan) + 1))
+    peserta = at.data_editor(key="baru_peserta").value
+    assert peserta["nama"].tolist() == [_db(app_db, "SELECT kepala_nama FROM instansi")[0][0]]
+    unit_lyn = _db(app_db, "SELECT id FROM unit WHERE kode = 'LYN'")[0][0]
+    # the tables as a person edits them: first proposal unticked, the last moved to the top,
+    # an item added; a Bidang head added with the unit picked from the list
+    terakhir = len(usulan) - 1
+    at.session_state["baru_agenda_2026_3"] = {
+        "edited_rows": {0: {"bahas": False}, terakhir: {"urutan": 1}},
+        "added_rows": [{"uraian": "Rencana aksi triwulan IV"}],
+        "deleted_rows": [],
+    }
+    at.session_state["baru_peserta"] = {
+        "edited_rows": {},
+        "added_rows": [{"nama": "Kabid Layanan", "jabatan": "Kepala Bidang", "unit_id": unit_lyn}],
+        "deleted_rows": [],
+    }
     at.text_area(key="baru_ringkasan").input(JAHAT)
-    at.text_area(key="baru_tambahan").input("Rencana aksi triwulan IV")
     _tombol(at, "Simpan rapat (draf)").click().run()
     assert not at.exception
     assert any("Rapat tersimpan sebagai draf" in s for s in _sukses(at)), [
@@ -53,11 +68,14 @@ def test_monev_records_meeting_with_proposed_agenda_and_finding(app_db):
     rid = at.selectbox(key="rapat_pilih").value
     assert rid != 0
     agenda = _db(
-        app_db,
-        "SELECT sumber, count(*) FROM rapat_agenda WHERE rapat_id = $1 GROUP BY 1 ORDER BY 1",
-        [rid],
+        app_db, "SELECT uraian, sumber FROM rapat_agenda WHERE rapat_id = $1 ORDER BY urutan", [rid]
     )
-    assert agenda == [("manual", 1), ("usulan", len(usulan) - 1)]
+    assert agenda[0] == (usulan["uraian"][terakhir], "usulan")
+    assert agenda[-1] == ("Rencana aksi triwulan IV", "manual")
+    assert len(agenda) == len(usulan) and usulan["uraian"][0] not in [a[0] for a in agenda]
+    assert _db(
+        app_db, "SELECT nama, unit_id FROM rapat_peserta WHERE rapat_id = $1 ORDER BY urutan", [rid]
+    ) == [(peserta["nama"][0], None), ("Kabid Layanan", unit_lyn)]
 
     # the summary typed with markdown and HTML is shown as plain text
     assert any(t.value == JAHAT for t in at.text)
@@ -72,6 +90,27 @@ def test_monev_records_meeting_with_proposed_agenda_and_finding(app_db):
     _tombol(at, "Finalkan notulen").click().run()
     assert any("kesimpulan" in e.value for e in at.error)
     assert _db(app_db, "SELECT status FROM rapat WHERE id = $1", [rid]) == [("draf",)]
+
+    # still a draft: the dropped proposal comes back when the data is read again, unticked;
+    # ticking it and saving puts it on the agenda, with no revision
+    _tombol(at, "Usulkan ulang agenda dari data").click().run()
+    versi = _db(app_db, "SELECT versi FROM rapat WHERE id = $1", [rid])[0][0]
+    kunci = f"ubah{rid}v{versi}_agenda_1"
+    tabel = at.data_editor(key=kunci).value
+    baru = tabel[tabel["sumber_tampil"] == "Usulan baru"]
+    assert baru["uraian"].tolist() == [usulan["uraian"][0]] and not baru["bahas"].any()
+    at.session_state[kunci] = {
+        "edited_rows": {int(baru.index[0]): {"bahas": True, "urutan": 1}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    _tombol(at, "Simpan perubahan").click().run()
+    assert any("Perubahan rapat tersimpan" in s for s in _sukses(at)), [e.value for e in at.error]
+    agenda = _db(
+        app_db, "SELECT uraian FROM rapat_agenda WHERE rapat_id = $1 ORDER BY urutan", [rid]
+    )
+    assert agenda[0][0] == usulan["uraian"][0] and len(agenda) == len(usulan) + 1
+    assert _db(app_db, "SELECT count(*) FROM rapat_revisi WHERE rapat_id = $1", [rid]) == [(0,)]
 
 
 def test_bidang_updates_follow_up_and_monev_closes_it(app_db):

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 
+import pandas as pd
 import pytest
 from docx import Document
 from pypdf import PdfReader
@@ -142,10 +143,19 @@ def test_meeting_draft_final_and_revision(dunia):
             "objek_id": i.objek_id,
         }
         for i in items[:2]
-    ] + svc.baca_agenda_manual("Rencana aksi TW II\n\n")
-    peserta = svc.baca_peserta("Budi; Kepala Dinas\nSiti; Kepala Bidang A; a\n", {"A": 1, "B": 2})
-    assert peserta[1] == {"nama": "Siti", "jabatan": "Kepala Bidang A", "unit_id": 1}
+    ] + [{"uraian": "Rencana aksi TW II"}, {"uraian": None, "bahas": True}]
+    # the participants table as edited: a blank row, someone outside the units (unit 0)
+    peserta = [
+        {"nama": " Budi ", "jabatan": "Kepala Dinas", "unit_id": svc.TANPA_UNIT},
+        {"nama": None, "jabatan": float("nan"), "unit_id": float("nan")},
+        {"nama": "Siti", "jabatan": "Kepala Bidang A", "unit_id": 1},
+    ]
     rid = svc.buat_rapat(dunia, MONEV, 1, _data(), peserta, ag)
+    assert dunia.execute(
+        "SELECT urutan, nama, jabatan, unit_id FROM rapat_peserta WHERE rapat_id = $1 "
+        "ORDER BY urutan",
+        [rid],
+    ).fetchall() == [(1, "Budi", "Kepala Dinas", None), (2, "Siti", "Kepala Bidang A", 1)]
     d = svc.detail_rapat(dunia, KADIS, rid)
     assert d["info"]["status"] == "draf" and list(d["agenda"]["sumber"]) == [
         "usulan",
@@ -230,15 +240,90 @@ def test_meeting_draft_final_and_revision(dunia):
     } <= set(jenis)
 
 
+def test_agenda_kept_dropped_reordered_added_on_draft_then_only_as_revision(dunia):
+    items = svc.usulan_agenda(dunia, MONEV, 1, 2026, 1, HARI_INI)
+    usul = [
+        {
+            "jenis": i.jenis,
+            "uraian": i.uraian,
+            "sumber": "usulan",
+            "objek": i.objek,
+            "objek_id": i.objek_id,
+        }
+        for i in items[:3]
+    ]
+    rid = svc.buat_rapat(dunia, MONEV, 1, _data(), [{"nama": "Budi"}], usul)
+
+    def agenda():
+        return [
+            (r.urutan, r.uraian, r.sumber, int(r.objek_id) if pd.notna(r.objek_id) else None)
+            for r in svc.detail_rapat(dunia, MONEV, rid)["agenda"].itertuples()
+        ]
+
+    # the table as edited: item 1 unticked, item 3 moved first, a row added without a number
+    tabel = [
+        {**usul[0], "bahas": False, "urutan": 1},
+        {**usul[1], "bahas": True, "urutan": 2},
+        {**usul[2], "bahas": True, "urutan": 1},
+        {"bahas": True, "urutan": None, "uraian": "Rencana aksi TW II", "jenis": None},
+    ]
+    svc.ubah_rapat(dunia, MONEV, rid, 1, _data(), [{"nama": "Budi"}], tabel)
+    assert agenda() == [
+        (1, usul[2]["uraian"], "usulan", usul[2]["objek_id"]),
+        (2, usul[1]["uraian"], "usulan", usul[1]["objek_id"]),
+        (3, "Rencana aksi TW II", "manual", None),
+    ]
+    assert _jumlah(dunia, "rapat_revisi") == 0
+
+    svc.ubah_rapat(dunia, MONEV, rid, 2, _data(kesimpulan="Percepat."), [{"nama": "Budi"}])
+    svc.tambah_temuan(
+        dunia,
+        MONEV,
+        rid,
+        {"unit_id": 1, "permasalahan": "Capaian rendah"},
+        [{"uraian": "Susun jadwal", "pic_unit_id": 1, "batas_waktu": dt.date(2026, 6, 1)}],
+    )
+    svc.finalkan_rapat(dunia, MONEV, rid, 3)
+    dipangkas = [{"uraian": "Rencana aksi TW II"}]
+    with pytest.raises(ValueError, match="alasan perubahan"):
+        svc.ubah_rapat(
+            dunia, MONEV, rid, 4, _data(kesimpulan="Percepat."), [{"nama": "Budi"}], dipangkas
+        )
+    assert len(agenda()) == 3
+    svc.ubah_rapat(
+        dunia,
+        MONEV,
+        rid,
+        4,
+        _data(kesimpulan="Percepat."),
+        [{"nama": "Budi"}],
+        dipangkas,
+        "Agenda disesuaikan dengan yang dibahas",
+    )
+    assert agenda() == [(1, "Rencana aksi TW II", "manual", None)]
+    sebelum = json.loads(svc.detail_rapat(dunia, MONEV, rid)["revisi"].iloc[0]["sebelum"])
+    assert [a["uraian"] for a in sebelum["agenda"]][0] == usul[2]["uraian"]
+
+
 def test_bad_input_saves_nothing(dunia):
     n = _jumlah(dunia, "rapat"), _jumlah(dunia, "temuan"), _jumlah(dunia, "tindak_lanjut")
     with pytest.raises(ValueError, match="Judul rapat: terlalu pendek"):
         svc.buat_rapat(dunia, MONEV, 1, _data(judul="R"), [], [])
-    with pytest.raises(ValueError, match="kode unit 'Z' tidak dikenal"):
-        svc.baca_peserta("Siti; Kabid; Z", {"A": 1})
+    with pytest.raises(ValueError, match=r"Peserta baris 2: isi nama peserta \(atau hapus"):
+        svc.buat_rapat(
+            dunia, MONEV, 1, _data(), [{"nama": "Budi"}, {"jabatan": "Kabid", "unit_id": 1}], []
+        )
+    with pytest.raises(ValueError, match="Peserta baris 1: Nama peserta: terlalu pendek"):
+        svc.buat_rapat(dunia, MONEV, 1, _data(), [{"nama": "B"}], [])
+    with pytest.raises(ValueError, match="3: budi sudah tercatat di baris 1; hapus salah"):
+        svc.buat_rapat(
+            dunia, MONEV, 1, _data(), [{"nama": "Budi"}, {"nama": "Siti"}, {"nama": "budi "}], []
+        )
+    with pytest.raises(ValueError, match="Agenda baris 2: Uraian: terlalu pendek"):
+        svc.buat_rapat(dunia, MONEV, 1, _data(), [], [{"uraian": "Bahas"}, {"uraian": "ok"}])
     with pytest.raises(ValueError, match="unit bukan bagian"):
         svc.buat_rapat(dunia, MONEV, 1, _data(), [{"nama": "Xavier", "unit_id": 3}], [])
-    with pytest.raises(ValueError, match="Agenda ke-1: Jenis agenda"):
+    with pytest.raises(ValueError, match="Agenda baris 1: Jenis agenda"):
         svc.buat_rapat(dunia, MONEV, 1, _data(), [], [{"jenis": "apa", "uraian": "Bahas"}])
     rid = int(dunia.execute("SELECT min(id) FROM rapat").fetchone()[0])
     tl = [{"uraian": "Susun jadwal", "pic_unit_id": 1, "batas_waktu": dt.date(2026, 6, 1)}]
@@ -464,6 +549,20 @@ def test_minutes_pdf_and_docx_inert_and_indonesian(dunia):
         "Pimpinan Rapat",
     ):
         assert harap in semua, harap
+    # follow-ups in their own table, numbered after their finding
+    tl_tabel = next(t for t in doc.tables if t.rows[0].cells[1].text == "Tindak lanjut")
+    assert [c.text for c in tl_tabel.rows[1].cells] == [
+        "1.1",
+        "Susun jadwal percepatan",
+        "Bidang A",
+        "30 Juni 2026",
+        "Belum",
+    ]
+    # the chair typed as "nama, jabatan" is the head of the instansi: the signature block has
+    # the jabatan above and the name alone on the name line, level with the notulis' name
+    notulis, ketua = (c.text.split("\n") for c in doc.tables[-1].rows[0].cells)
+    assert ketua[1:3] == ["Pimpinan Rapat", "Kepala Dinas Uji"] and ketua[-1] == "Budi"
+    assert notulis[-1] == "Rina Marlina" and len(notulis) == len(ketua)
     xml = doc.sections[0].footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in xml and 'w:instr="NUMPAGES"' in xml
     body = doc.element.body.xml

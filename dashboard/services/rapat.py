@@ -24,6 +24,7 @@ from dashboard.validasi import pesan_validasi
 
 PERAN_BACA = ("pengelola_monev", "kadis", "sekretaris", "admin")
 MAKS_TEKS = 20_000
+TANPA_UNIT = 0  # the participants table's unit choice for someone outside the units
 
 
 class RapatInput(BaseModel):
@@ -136,37 +137,76 @@ def _model(cls: type[BaseModel], data: dict, awalan: str = "") -> BaseModel:
         raise ValueError(awalan + pesan_validasi(exc, LABEL)) from exc
 
 
-def baca_peserta(teks: str | None, unit_per_kode: dict[str, int]) -> list[dict]:
-    """Participants typed one per line as `nama; jabatan; kode unit` (jabatan and unit
-    optional). Blank lines are skipped; an unknown unit code names its line."""
-    out = []
-    for no, baris in enumerate((teks or "").splitlines(), start=1):
-        bagian = [b.strip() for b in baris.split(";")]
-        if not any(bagian):
+def _nilai(v: object) -> object:
+    """A table cell as a plain value: blank text, NaN and None are None; numpy scalars are
+    Python values (the editor gives NaN for an empty number cell)."""
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    if isinstance(v, str):
+        return v.strip() or None
+    return v.item() if hasattr(v, "item") else v
+
+
+def _peserta(baris: list[dict]) -> list[PesertaInput]:
+    """The participants table as edited (nama, jabatan, unit_id; unit TANPA_UNIT or empty for
+    someone outside the units): blank rows skipped, every row checked, a name listed twice
+    refused, each problem naming the row to fix."""
+    out: list[PesertaInput] = []
+    baris_nama: dict[str, int] = {}
+    for no, b in enumerate(baris, 1):
+        nama, jabatan, unit = (_nilai(b.get(k)) for k in ("nama", "jabatan", "unit_id"))
+        unit = None if unit in (None, TANPA_UNIT) else unit
+        if nama is None and jabatan is None and unit is None:
             continue
-        if len(bagian) > 3:
-            raise ValueError(f"Peserta baris {no}: tulis nama; jabatan; kode unit.")
-        nama, jabatan, kode = (bagian + ["", ""])[:3]
-        unit_id = None
-        if kode:
-            kunci = {k.upper(): v for k, v in unit_per_kode.items()}
-            if kode.upper() not in kunci:
-                raise ValueError(
-                    f"Peserta baris {no}: kode unit '{kode}' tidak dikenal "
-                    f"(pilihan: {', '.join(sorted(unit_per_kode))})."
-                )
-            unit_id = kunci[kode.upper()]
-        out.append({"nama": nama, "jabatan": jabatan or None, "unit_id": unit_id})
+        if nama is None:
+            raise ValueError(f"Peserta baris {no}: isi nama peserta (atau hapus barisnya).")
+        p = _model(
+            PesertaInput,
+            {"nama": nama, "jabatan": jabatan, "unit_id": unit},
+            f"Peserta baris {no}: ",
+        )
+        kunci = " ".join(p.nama.casefold().split())
+        if kunci in baris_nama:
+            raise ValueError(
+                f"Peserta baris {no}: {p.nama} sudah tercatat di baris {baris_nama[kunci]}; "
+                "hapus salah satu."
+            )
+        baris_nama[kunci] = no
+        out.append(p)
     return out
 
 
-def baca_agenda_manual(teks: str | None) -> list[dict]:
-    """Agenda items added by hand, one per line."""
-    return [
-        {"jenis": "lainnya", "uraian": b.strip(), "sumber": "manual"}
-        for b in (teks or "").splitlines()
-        if b.strip()
-    ]
+def _agenda(baris: list[dict]) -> list[AgendaInput]:
+    """The agenda table as edited: rows whose `bahas` is unticked are dropped, the rest ordered
+    by `urutan`. The table starts numbered 1..n in row order, so a row given another number
+    moves there, before the row that had it; rows without a number (added) come last in table
+    order. A row added by hand is a `manual` item of jenis `lainnya`. Each problem names the
+    row to fix."""
+    pilih = []
+    for no, b in enumerate(baris, 1):
+        if _nilai(b.get("bahas", True)) is False:
+            continue
+        uraian = _nilai(b.get("uraian"))
+        if uraian is None:
+            continue  # an empty row added by mistake
+        urutan = _nilai(b.get("urutan"))
+        pilih.append((urutan is None, urutan or 0, urutan == no, no, {**b, "uraian": uraian}))
+    out = []
+    for *_, no, b in sorted(pilih, key=lambda x: x[:4]):
+        out.append(
+            _model(
+                AgendaInput,
+                {
+                    "jenis": _nilai(b.get("jenis")) or "lainnya",
+                    "uraian": b["uraian"],
+                    "sumber": _nilai(b.get("sumber")) or "manual",
+                    "objek": _nilai(b.get("objek")),
+                    "objek_id": _nilai(b.get("objek_id")),
+                },
+                f"Agenda baris {no}: ",
+            )
+        )
+    return out
 
 
 def _cek_baca(akses: Akses, instansi_id: int) -> None:
@@ -232,14 +272,17 @@ def bahan_rapat(
     tahun: int,
     triwulan: int,
     hari_ini: dt.date | None = None,
+    kecuali_rapat: int | None = None,
 ) -> BahanRapat:
     """Read every agenda source for the period; timeliness comes from the SOP runs' own
-    measures (services/pelaksanaan), never recomputed here."""
+    measures (services/pelaksanaan), never recomputed here. The follow-ups of `kecuali_rapat`
+    (the meeting being edited) are its own decisions, not items carried in from earlier."""
     _cek_baca(akses, instansi_id)
     hari_ini = _hari_ini(hari_ini)
     ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan)
     unit = store.fetch_df(cur, "rapat_unit_periode", [instansi_id, tahun, triwulan])
     tl = store.fetch_df(cur, "tindak_lanjut_list", [instansi_id, None, None])
+    tl = tl[tl["rapat_id"] != kecuali_rapat]
     catatan = pelaksanaan.catatan_langkah(cur, akses, instansi_id, tahun)
     catatan = catatan[catatan["triwulan"] == triwulan] if "triwulan" in catatan else catatan
     return BahanRapat(
@@ -265,9 +308,11 @@ def usulan_agenda(
     tahun: int,
     triwulan: int,
     hari_ini: dt.date | None = None,
+    kecuali_rapat: int | None = None,
 ) -> list[ItemAgenda]:
-    """The agenda the data proposes for a meeting on the period."""
-    b = bahan_rapat(cur, akses, instansi_id, tahun, triwulan, hari_ini)
+    """The agenda the data proposes for a meeting on the period (for a meeting already
+    recorded, `kecuali_rapat`: without the follow-ups it assigned itself)."""
+    b = bahan_rapat(cur, akses, instansi_id, tahun, triwulan, hari_ini, kecuali_rapat)
     return agenda.usulan(b.indikator, b.unit, b.tindak_lanjut, b.catatan_sop, b.hari_ini)
 
 
@@ -287,10 +332,8 @@ def _isi(
 ) -> tuple[RapatInput, list[PesertaInput], list[AgendaInput] | None]:
     """Validate everything before any write; units must belong to the instansi."""
     r = _model(RapatInput, data)
-    ps = [_model(PesertaInput, p, f"Peserta ke-{i}: ") for i, p in enumerate(peserta, 1)]
-    ag = None
-    if agenda_ is not None:
-        ag = [_model(AgendaInput, a, f"Agenda ke-{i}: ") for i, a in enumerate(agenda_, 1)]
+    ps = _peserta(peserta)
+    ag = None if agenda_ is None else _agenda(agenda_)
     for p in ps:
         if p.unit_id is not None and lokasi.instansi_unit(cur, p.unit_id) != instansi_id:
             raise ValueError(f"Peserta {p.nama}: unit bukan bagian dari instansi ini.")
@@ -332,7 +375,8 @@ def buat_rapat(
     peserta: list[dict],
     agenda_: list[dict],
 ) -> int:
-    """Record a meeting as a draft with its participants and the agenda kept or added."""
+    """Record a meeting as a draft. `peserta` and `agenda_` are the rows of the page's tables
+    (see _peserta, _agenda): the proposals kept, reordered, and items added by hand."""
     akses.wajib("pengelola_monev")
     akses.cek_instansi(instansi_id)
     r, ps, ag = _isi(cur, instansi_id, data, peserta, agenda_)
@@ -416,8 +460,9 @@ def ubah_rapat(
     agenda_: list[dict] | None = None,
     alasan: str | None = None,
 ) -> None:
-    """Edit a draft freely; a final record only as a new revision with its reason. The agenda
-    is kept as it is when `agenda_` is None."""
+    """Edit a draft freely (header, participants, agenda kept, dropped, reordered or added); a
+    final record only as a new revision with its reason. The agenda is kept as it is when
+    `agenda_` is None."""
     info = _cek_tulis(cur, akses, rapat_id)
     r, ps, ag = _isi(cur, int(info["instansi_id"]), data, peserta, agenda_)
     with store.transaction(cur):

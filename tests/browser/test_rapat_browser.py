@@ -39,8 +39,10 @@ def test_record_meeting_then_bidang_updates_follow_up(server, page: Page):
     url = server["url"]
     _masuk(page, url, "monev")
     _buka(page, "Rapat monev")
-    expect(page.get_by_text("Agenda usulan dari data").first).to_be_visible()
-    expect(page.get_by_text("Agenda usulan yang dibahas").first).to_be_visible()
+    expect(page.get_by_text("Agenda rapat").first).to_be_visible()
+    expect(page.get_by_text("Peserta rapat").first).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "rapat-monev-baru.png"), full_page=True)
     page.get_by_role("button", name="Simpan rapat (draf)").click()
     expect(page.get_by_text("Rapat tersimpan sebagai draf").first).to_be_visible()
 
@@ -48,8 +50,11 @@ def test_record_meeting_then_bidang_updates_follow_up(server, page: Page):
     page.get_by_label("Uraian tindak lanjut").fill(TINDAK)
     page.get_by_role("button", name="Simpan temuan").click()
     expect(page.get_by_text("Temuan dan tindak lanjutnya tersimpan").first).to_be_visible()
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "rapat-monev.png"), full_page=True)
+    page.get_by_text("Ubah data rapat, peserta dan agenda").click()
+    page.get_by_role("button", name="Usulkan ulang agenda dari data").click()
+    expect(page.get_by_text("usulan baru dari data").first).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "rapat-monev-ubah.png"), full_page=True)
     _logout(page)
 
     _masuk(page, url, "staf.dep")
@@ -66,3 +71,20 @@ def test_record_meeting_then_bidang_updates_follow_up(server, page: Page):
     page.get_by_role("button", name="Simpan progres").click()
     expect(page.get_by_text("Permintaan tutup dikirim ke Pengelola Monev").first).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "tindak-lanjut-bidang.png"), full_page=True)
+
+
+def test_kadis_reads_overdue_meetings_and_follow_ups(server, page: Page):
+    _masuk(page, server["url"], "kadis")
+    for judul, berkas in (
+        ("Hasil monev", "hasil-monev-kadis.png"),
+        ("Rapat monev", "rapat-kadis.png"),
+        ("Tindak lanjut", "tindak-lanjut-kadis.png"),
+    ):
+        _buka(page, judul)
+        expect(_heading(page, judul)).to_be_visible()
+        page.wait_for_timeout(1500)  # charts drawn
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / berkas), full_page=True)
+    _buka(page, "Hasil monev")
+    expect(page.get_by_text("Tindak lanjut lewat batas waktu per unit").first).to_be_visible()
+    expect(page.get_by_role("button", name="Simpan rapat (draf)")).to_have_count(0)
