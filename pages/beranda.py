@@ -343,7 +343,9 @@ def indikator() -> None:
     st.subheader(f"Rincian {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}")
     st.text(f"{info['kode']} · {info['nama']} ({info['unit_nama']})")
     h = r.hasil
-    st.dataframe(
+    rinci = f"{info['kode']}_{tahun}_tw{int(tw)}"
+    judul_rinci = f"{info['kode']} {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}"
+    tabel(
         pd.DataFrame(
             {
                 "Aspek": [
@@ -374,7 +376,8 @@ def indikator() -> None:
                 ],
             }
         ),
-        hide_index=True,
+        f"perhitungan_{rinci}",
+        f"Perhitungan capaian {judul_rinci}",
     )
     st.markdown("**Nilai, catatan dan bukti dukung tahun ini**")
     tabel(
@@ -396,7 +399,7 @@ def indikator() -> None:
         if r.event.empty:
             st.caption("Belum ada peristiwa review untuk periode ini.")
         else:
-            st.dataframe(
+            tabel(
                 r.event.assign(
                     waktu=r.event["waktu"].map(lambda w: f"{formats.tanggal(w)} {formats.jam(w)}")
                 ).rename(
@@ -410,14 +413,15 @@ def indikator() -> None:
                         "catatan": "Catatan",
                     }
                 ),
-                hide_index=True,
+                f"review_{rinci}",
+                f"Peristiwa review {judul_rinci}",
             )
     with c2:
         st.markdown("**Riwayat nilai**")
         if r.riwayat.empty:
             st.caption("Nilai triwulan ini belum pernah diubah.")
         else:
-            st.dataframe(
+            tabel(
                 pd.DataFrame(
                     {
                         "Waktu": r.riwayat["pada"].map(formats.tanggal),
@@ -428,7 +432,8 @@ def indikator() -> None:
                         "Catatan": r.riwayat["catatan"],
                     }
                 ),
-                hide_index=True,
+                f"riwayat_{rinci}",
+                f"Riwayat nilai {judul_rinci}",
             )
     st.markdown("**Temuan monev atas indikator ini**")
     if r.tren.temuan.empty:
