@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import formats, ketepatan
+from dashboard.akses import NAMA_PERAN
 from dashboard.capaian import KATEGORI_URUT, Status
 from dashboard.proyeksi import NAMA_AGREGASI, STATUS_TERPISAH, hitung_kategori
 from dashboard.proyeksi import persen_sesuai_target as sesuai_target
@@ -52,14 +53,14 @@ class Angka:
 
 def headline(
     ind: pd.DataFrame, kirim: pd.DataFrame, tl: pd.DataFrame, sop: pd.DataFrame
-) -> tuple[list[Angka], list[Angka]]:
-    """The two rows of headline numbers: indicators per category, then the figures counted
-    apart (never red), share on target, submissions, follow-ups and SOP breaches."""
+) -> tuple[list[Angka], list[Angka], list[Angka]]:
+    """The three rows of headline numbers: indicators per category; those counted apart (never
+    red) and the share on target; submissions, follow-ups and SOP breaches."""
     hitung = hitung_kategori(list(ind["status"]), list(ind["kategori"]))
     kategori = [Angka(k, _n(hitung[k])) for k in KATEGORI_URUT]
     lain = [Angka(k, _n(hitung[k]), "Dihitung terpisah, tidak dinilai.") for k in STATUS_TERPISAH]
-    lain += [
-        Angka("Sesuai target", formats.persen(sesuai_target(list(ind["capaian"])), 1)),
+    lain.append(Angka("Sesuai target", formats.persen(sesuai_target(list(ind["capaian"])), 1)))
+    proses = [
         Angka("Pengajuan lengkap", f"{_n(int(kirim['lengkap'].sum()))} dari {_n(len(kirim))}"),
         Angka("Tepat waktu", _n((kirim["pengiriman"] == "Tepat waktu").sum())),
         Angka("Terlambat", _n((kirim["pengiriman"] == "Terlambat").sum())),
@@ -67,7 +68,7 @@ def headline(
         Angka("Lewat batas waktu", _n(int(tl["terlambat"].sum()))),
         Angka("Pelanggaran SOP", _n(len(sop))),
     ]
-    return kategori, lain
+    return kategori, lain, proses
 
 
 def indikator_kategori(ind: pd.DataFrame, pilihan: str) -> pd.DataFrame:
@@ -132,9 +133,13 @@ def pelanggaran_sop(sop: pd.DataFrame) -> pd.DataFrame:
 
 def per_unit(df: pd.DataFrame) -> pd.DataFrame:
     """Capaian per unit with its category and the count per category (coloured on the page)."""
+    # a unit with nothing assessed: Belum Diisi while a value is still missing
+    belum = df["kategori"].isna() & (df[str(Status.BELUM_DIISI)] > 0)
     return df.assign(
         Capaian=df["capaian"].map(formats.persen),
-        Kategori=df["kategori"].fillna(str(Status.BELUM_DAPAT_DINILAI)),
+        Kategori=df["kategori"]
+        .fillna(belum.map({True: str(Status.BELUM_DIISI), False: None}))
+        .fillna(str(Status.BELUM_DAPAT_DINILAI)),
     )[
         [
             "unit",
@@ -193,7 +198,7 @@ def review(event: pd.DataFrame) -> pd.DataFrame:
         {
             "Waktu": event["waktu"].map(_waktu),
             "Pengguna": event["pengguna"],
-            "Peran": event["peran"],
+            "Peran": event["peran"].map(lambda p: NAMA_PERAN.get(p, p)),
             "Jenis": event["jenis"],
             "Dari": event["dari"],
             "Ke": event["ke"],
@@ -280,11 +285,11 @@ def anggaran(ang: pd.DataFrame) -> pd.DataFrame:
             "Tingkat": ang["tingkat"],
             "Kode": ang["kode"],
             "Program / kegiatan": ang["nama"],
-            "Pagu": ang["pagu"],
-            "Realisasi": ang["realisasi"],
-            "Serapan (%)": ang["serapan"].round(2),
-            "Capaian kinerja (%)": ang["capaian"].round(2),
-            "Indeks efisiensi": ang["indeks_efisiensi"].round(2),
+            "Pagu": ang["pagu"].map(formats.rupiah),
+            "Realisasi": ang["realisasi"].map(formats.rupiah),
+            "Serapan": ang["serapan"].map(formats.persen),
+            "Capaian kinerja": ang["capaian"].map(formats.persen),
+            "Indeks efisiensi": ang["indeks_efisiensi"].map(formats.angka),
             "Efisien": ang["efisien"].map({True: "Ya", False: "Tidak"}),
         }
     )
@@ -295,10 +300,10 @@ def antar_instansi(df: pd.DataFrame) -> pd.DataFrame:
         {
             "Pemda": df["pemda"],
             "Instansi": df["nama"],
-            "Indikator dinilai": df["dinilai"],
-            "Capaian": df["capaian"].round(2),
+            "Indikator dinilai": df["dinilai"].map(_n),
+            "Capaian": df["capaian"].map(formats.persen),
             "Kategori": df["kategori"].fillna(str(Status.BELUM_DIISI)),
-            "Pengajuan tepat waktu (%)": df["persen_tepat_waktu"].round(1),
-            "Kepatuhan SOP (%)": df["persen_sop"].round(1),
+            "Pengajuan tepat waktu": df["persen_tepat_waktu"].map(lambda x: formats.persen(x, 1)),
+            "Kepatuhan SOP": df["persen_sop"].map(lambda x: formats.persen(x, 1)),
         }
     )

@@ -27,11 +27,16 @@ rincian = web.cached_read(svc.rincian)
 perbandingan = web.cached_read(svc.perbandingan_instansi)
 
 
-def tabel(df: pd.DataFrame, nama: str, judul: str, gaya: bool = False) -> None:
-    """A table (category cells coloured when `gaya`) with its Excel and CSV downloads, built
-    only when clicked."""
+def tabel(
+    df: pd.DataFrame, nama: str, judul: str, gaya: bool = False, tinggi: str = "auto"
+) -> None:
+    """A table (category cells coloured when `gaya`; `tinggi="content"`: every row shown) with
+    its Excel and CSV downloads, built only when clicked."""
+    df = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
     st.dataframe(
-        df.style.map(charts.gaya_kategori, subset=["Kategori"]) if gaya else df, hide_index=True
+        df.style.map(charts.gaya_kategori, subset=["Kategori"]) if gaya else df,
+        hide_index=True,
+        height=tinggi,
     )
     with st.container(horizontal=True):
         st.download_button(
@@ -250,13 +255,14 @@ def indikator() -> None:
     )
 
     st.subheader(f"Rincian {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}")
-    st.text(f"{kode} · {info['nama']} ({info['unit_nama']})")
+    st.text(f"{kode} · {info['nama']} ({info['unit_nama']})\n{r.perhitungan}")
     rinci = f"{kode}_{tahun}_tw{int(tw)}"
     judul_rinci = f"{kode} {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}"
     tabel(
         tampil.perhitungan(info, r.hasil, r.perhitungan),
         f"perhitungan_{rinci}",
         f"Perhitungan capaian {judul_rinci}",
+        tinggi="content",
     )
     st.markdown("**Nilai, catatan dan bukti dukung tahun ini**")
     tabel(

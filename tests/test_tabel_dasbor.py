@@ -33,7 +33,7 @@ def test_headline_counts_apart_and_follow_ups():
     )
     tl = pd.DataFrame({"terlambat": [True, False, True]})
     sop = pd.DataFrame({"unit": ["Bidang A"]})
-    kategori, lain = tampil.headline(_ind(), kirim, tl, sop)
+    kategori, lain, proses = tampil.headline(_ind(), kirim, tl, sop)
     assert {a.label: a.nilai for a in kategori} == {
         "Sangat Tinggi": "1",
         "Tinggi": "0",
@@ -41,7 +41,7 @@ def test_headline_counts_apart_and_follow_ups():
         "Rendah": "1",
         "Sangat Rendah": "0",
     }
-    angka = {a.label: a.nilai for a in lain}
+    angka = {a.label: a.nilai for a in [*lain, *proses]}
     assert angka["Belum Diisi"] == "1" and angka["Belum Dapat Dinilai"] == "1"
     assert angka["Sesuai target"] == "50%"
     assert angka["Pengajuan lengkap"] == "2 dari 3"
@@ -95,7 +95,9 @@ def test_review_and_submission_times_in_indonesian():
             "catatan": [None],
         }
     )
-    assert tampil.review(event)["Waktu"].tolist() == ["5 Oktober 2026 14.30"]
+    assert tampil.review(event)[["Waktu", "Peran"]].values.tolist() == [
+        ["5 Oktober 2026 14.30", "Pengelola Monev"]
+    ]
     kirim = pd.DataFrame(
         {
             "unit": ["Bidang A", "Bidang B"],
@@ -112,3 +114,44 @@ def test_review_and_submission_times_in_indonesian():
     assert t["Diajukan"].tolist() == ["5 Oktober 2026 08.05", "–"]
     assert t["Tenggat"].tolist() == ["10 Oktober 2026", "–"]
     assert t["Terisi"].tolist() == ["3 dari 3", "0 dari 4"]
+
+
+def test_unit_with_nothing_entered_reads_belum_diisi_not_belum_dapat_dinilai():
+    df = pd.DataFrame(
+        {
+            "unit": ["A", "B", "C"],
+            "jumlah_indikator": [2, 2, 2],
+            "dinilai": [2, 0, 0],
+            "capaian": [95.0, None, None],
+            "kategori": ["Sangat Tinggi", None, None],
+            **{k: [0, 0, 0] for k in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah")},
+            "Sangat Rendah": [0, 0, 0],
+            "Belum Diisi": [0, 2, 0],
+            "Belum Dapat Dinilai": [0, 0, 2],
+        }
+    )
+    assert tampil.per_unit(df)["Kategori"].tolist() == [
+        "Sangat Tinggi",
+        "Belum Diisi",
+        "Belum Dapat Dinilai",
+    ]
+
+
+def test_budget_table_in_rupiah_and_indonesian_percentages():
+    ang = pd.DataFrame(
+        {
+            "tingkat": ["Program"],
+            "kode": ["2.23.01"],
+            "nama": ["Program Penunjang"],
+            "pagu": [1512500000.0],
+            "realisasi": [819514000.0],
+            "serapan": [54.1827],
+            "capaian": [76.5],
+            "indeks_efisiensi": [1.4119],
+            "efisien": [True],
+        }
+    )
+    row = tampil.anggaran(ang).iloc[0]
+    assert (row["Pagu"], row["Realisasi"]) == ("Rp 1.512.500.000", "Rp 819.514.000")
+    assert (row["Serapan"], row["Capaian kinerja"]) == ("54,18%", "76,5%")
+    assert (row["Indeks efisiensi"], row["Efisien"]) == ("1,41", "Ya")
