@@ -267,12 +267,28 @@ def tren_indikator(nilai: pd.DataFrame, temuan: pd.DataFrame, satuan: str, judul
             name="Temuan rapat monev",
             mode="markers",
             marker={"symbol": "triangle-down", "size": 14, "color": "#0b5394"},
-            customdata=list(zip(rapat["rapat"], rapat["permasalahan"], strict=True)),
-            hovertemplate="%{x|%d/%m/%Y}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            customdata=list(
+                zip(
+                    rapat["rapat_waktu"].map(formats.tanggal),
+                    rapat["rapat"],
+                    rapat["permasalahan"],
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
         )
         for w in rapat["rapat_waktu"]:
             fig.add_vline(x=w, line_dash="dash", line_color="#0b5394", opacity=0.4)
-    fig.update_xaxes(title=None, tickformat="%b %Y")
+    # triwulan ticks (I..IV, the year under I): plotly's date ticks name months in English
+    fig.update_xaxes(
+        title=None,
+        tickvals=data["x"],
+        ticktext=[
+            formats.ROMAWI[n] + (f"<br>{t}" if n == 1 or i == 0 else "")
+            for i, (t, n) in enumerate(zip(data["tahun"], data["triwulan"], strict=True))
+        ],
+        tickangle=0,
+    )
     fig.update_yaxes(title=satuan)
     fig.update_layout(legend={"orientation": "h", "y": -0.15})
     return tata_letak(fig, judul, tinggi=380)
@@ -384,16 +400,20 @@ def anggaran_kinerja(df: pd.DataFrame, judul: str) -> go.Figure:
         y=label,
         x=data["capaian"],
         orientation="h",
-        name="Capaian kinerja (progres tahunan)",
+        name="Capaian kinerja (hijau: efisien, oranye: belum)",
         marker_color=[
             "#1a7f37" if e else "#e8590c" if e is False else "#74c0fc" for e in data["efisien"]
         ],
         text=[f"IE {formats.angka(v)}" if pd.notna(v) else "" for v in data["indeks_efisiensi"]],
         textposition="outside",
+        cliponaxis=False,
         hovertemplate="%{y}<br>Capaian %{x:,.2f}%<br>%{text}<extra></extra>",
     )
     fig.update_layout(barmode="group")
-    fig.update_xaxes(title="%", ticksuffix="%")
+    puncak = pd.to_numeric(data[["serapan", "capaian"]].stack(), errors="coerce").max()
+    fig.update_xaxes(
+        title="%", ticksuffix="%", range=[0, (puncak if pd.notna(puncak) else 100) * 1.15]
+    )
     fig.update_yaxes(title=None)
     return tata_letak(fig, judul, tinggi=max(320, 46 * len(data) + 100))
 

@@ -7,10 +7,8 @@ runs only when open, and its own selections redraw only its fragment.
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, dokumen, formats, ketepatan, web
-from dashboard.capaian import KATEGORI_URUT
-from dashboard.proyeksi import NAMA_AGREGASI, STATUS_TERPISAH, hitung_kategori
-from dashboard.proyeksi import persen_sesuai_target as sesuai_target
+from dashboard import charts, dokumen, formats, web
+from dashboard import tabel_dasbor as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import dasbor as svc
 from dashboard.ui import akses_halaman
@@ -29,11 +27,17 @@ rincian = web.cached_read(svc.rincian)
 perbandingan = web.cached_read(svc.perbandingan_instansi)
 
 
-def tabel(df: pd.DataFrame, nama: str, judul: str, gaya: bool = False) -> None:
-    """A table (category cells coloured when `gaya`) with its Excel and CSV downloads, built
-    only when clicked."""
-    tampil = df.style.map(charts.gaya_kategori, subset=["Kategori"]) if gaya else df
-    st.dataframe(tampil, hide_index=True)
+def tabel(
+    df: pd.DataFrame, nama: str, judul: str, gaya: bool = False, tinggi: str = "auto"
+) -> None:
+    """A table (category cells coloured when `gaya`; `tinggi="content"`: every row shown) with
+    its Excel and CSV downloads, built only when clicked."""
+    df = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
+    st.dataframe(
+        df.style.map(charts.gaya_kategori, subset=["Kategori"]) if gaya else df,
+        hide_index=True,
+        height=tinggi,
+    )
     with st.container(horizontal=True):
         st.download_button(
             "Unduh Excel",
@@ -143,21 +147,11 @@ def ringkasan() -> None:
     kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
     tl = tindak_lanjut(akses, instansi_id, unit_id)
     sop = pelanggaran_sop(akses, instansi_id, tahun, triwulan, unit_id)
-    hitung = hitung_kategori(list(ind["status"]), list(ind["kategori"]))
     st.caption(f"{periode}: {formats.angka(len(ind), 0)} indikator")
-    with st.container(horizontal=True):
-        for k in KATEGORI_URUT:
-            st.metric(k, formats.angka(hitung[k], 0))
-    with st.container(horizontal=True):
-        for k in STATUS_TERPISAH:
-            st.metric(k, formats.angka(hitung[k], 0), help="Dihitung terpisah, tidak dinilai.")
-        st.metric("Sesuai target", formats.persen(sesuai_target(list(ind["capaian"])), 1))
-        st.metric("Pengajuan lengkap", f"{int(kirim['lengkap'].sum())} dari {len(kirim)}")
-        st.metric("Tepat waktu", formats.angka((kirim["pengiriman"] == "Tepat waktu").sum(), 0))
-        st.metric("Terlambat", formats.angka((kirim["pengiriman"] == "Terlambat").sum(), 0))
-        st.metric("Tindak lanjut terbuka", formats.angka(len(tl), 0))
-        st.metric("Lewat batas waktu", formats.angka(int(tl["terlambat"].sum()), 0))
-        st.metric("Pelanggaran SOP", formats.angka(len(sop), 0))
+    for baris in tampil.headline(ind, kirim, tl, sop):
+        with st.container(horizontal=True):
+            for a in baris:
+                st.metric(a.label, a.nilai, help=a.bantuan)
 
     daftar = st.segmented_control(
         "Buka daftar di balik angka",
@@ -166,110 +160,34 @@ def ringkasan() -> None:
     )
     if daftar == "Indikator per kategori":
         pilihan = st.pills(
-            "Kategori",
-            [*KATEGORI_URUT, *STATUS_TERPISAH],
-            key="daftar_kategori",
-            default="Sangat Rendah",
+            "Kategori", tampil.PILIHAN_KATEGORI, key="daftar_kategori", default="Sangat Rendah"
         )
-        label = (
-            ind["kategori"]
-            .fillna(ind["status"])
-            .replace({"Tidak Ada Target": "Belum Dapat Dinilai"})
-        )
-        df = ind[label == pilihan]
         tabel(
-            pd.DataFrame(
-                {
-                    "Kode": df["kode"],
-                    "Indikator": df["nama"],
-                    "Unit": df["unit_nama"],
-                    "Target s.d.": df["target_sd"].map(formats.angka),
-                    "Realisasi s.d.": df["realisasi_sd"].map(formats.angka),
-                    "Capaian": df["capaian"].map(formats.persen),
-                    "Catatan": df["catatan"],
-                }
-            ),
+            tampil.indikator_kategori(ind, pilihan),
             f"indikator_{pilihan}_{berkas}".replace(" ", "_").lower(),
             f"Indikator {pilihan}, {periode}",
         )
     elif daftar == "Pengajuan per unit":
-        tabel(
-            pd.DataFrame(
-                {
-                    "Unit": kirim["unit"],
-                    "Status": kirim["status"].str.capitalize(),
-                    "Pengiriman": kirim["pengiriman"],
-                    "Diajukan": kirim["diajukan_pada"].map(
-                        lambda w: "–" if pd.isna(w) else f"{formats.tanggal(w)} {formats.jam(w)}"
-                    ),
-                    "Tenggat": kirim["tenggat"].map(
-                        lambda d: "–" if pd.isna(d) else formats.tanggal(d)
-                    ),
-                    "Terisi": kirim["terisi"].astype(str)
-                    + " dari "
-                    + kirim["indikator"].astype(str),
-                    "Lengkap": kirim["lengkap"].map({True: "Ya", False: "Belum"}),
-                }
-            ),
-            f"pengajuan_{berkas}",
-            f"Pengajuan per unit, {periode}",
-        )
+        tabel(tampil.pengajuan(kirim), f"pengajuan_{berkas}", f"Pengajuan per unit, {periode}")
     elif daftar == "Tindak lanjut":
-        tabel(
-            pd.DataFrame(
-                {
-                    "Tindak lanjut": tl["uraian"],
-                    "PIC": tl["pic_unit"],
-                    "Batas waktu": tl["batas_waktu"].map(formats.tanggal),
-                    "Status": tl["status"],
-                    "Lewat batas": tl["terlambat"].map({True: "Ya", False: ""}),
-                    "Temuan": tl["permasalahan"],
-                    "Indikator": tl["indikator_kode"],
-                    "Rapat": tl["rapat"],
-                    "Progres": tl["catatan_progres"],
-                }
-            ),
-            "tindak_lanjut_terbuka",
-            "Tindak lanjut terbuka",
-        )
+        tabel(tampil.tindak_lanjut(tl), "tindak_lanjut_terbuka", "Tindak lanjut terbuka")
     elif daftar == "Pelanggaran SOP":
         if sop.empty:
             st.info("Tidak ada langkah SOP yang melewati standar pada periode ini.")
         else:
             tabel(
-                pd.DataFrame(
-                    {
-                        "Unit": sop["unit"],
-                        "SOP": sop["sop_nama"],
-                        "Langkah": sop["no"] + " · " + sop["aktivitas"],
-                        "Standar": sop["waktu"],
-                        "Durasi": sop["durasi_menit"].map(ketepatan.uraian_menit),
-                        "Kelebihan": sop["kelebihan_menit"].map(ketepatan.uraian_menit),
-                        "Selesai": sop["selesai"].map(formats.tanggal),
-                    }
-                ),
+                tampil.pelanggaran_sop(sop),
                 f"pelanggaran_sop_{berkas}",
                 f"Pelanggaran SOP, {periode}",
             )
 
-    per_unit = data.per_unit
     st.subheader("Capaian per unit")
-    tabel_unit = per_unit.assign(
-        Capaian=per_unit["capaian"].map(formats.persen),
-        Kategori=per_unit["kategori"].fillna("Belum Dapat Dinilai"),
-    )[
-        [
-            "unit",
-            "jumlah_indikator",
-            "dinilai",
-            "Capaian",
-            "Kategori",
-            *KATEGORI_URUT,
-            "Belum Diisi",
-            "Belum Dapat Dinilai",
-        ]
-    ].rename(columns={"unit": "Unit", "jumlah_indikator": "Indikator", "dinilai": "Dinilai"})
-    tabel(tabel_unit, f"capaian_unit_{berkas}", f"Capaian per unit, {periode}", gaya=True)
+    tabel(
+        tampil.per_unit(data.per_unit),
+        f"capaian_unit_{berkas}",
+        f"Capaian per unit, {periode}",
+        gaya=True,
+    )
     grafik(
         charts.peta_capaian(
             data.peta, f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}"
@@ -292,7 +210,7 @@ if tab["Ringkasan"].open is not False:
 def indikator() -> None:
     judul_ind = f"Target dan realisasi per indikator, {periode}"
     grafik(charts.capaian_indikator(ind, judul_ind), f"capaian_indikator_{berkas}")
-    label = dict(zip(ind["id"].astype(int), ind["kode"] + " · " + ind["nama"], strict=True))
+    label = tampil.label_indikator(ind)
     a, b = st.columns([3, 1])
     ind_id = a.selectbox("Indikator", list(label), format_func=label.get, key="ind")
     tw = b.selectbox(
@@ -306,34 +224,30 @@ def indikator() -> None:
     if r is None:
         return
     info = r.tren.info
-    satuan = str(info["satuan"])
+    kode, satuan = info["kode"], str(info["satuan"])
     baris = ind[ind["id"] == ind_id].iloc[0]
     kiri, kanan = st.columns(2)
     with kiri:
         grafik(
-            charts.tren_indikator(r.tren.nilai, r.tren.temuan, satuan, f"Tren {info['kode']}"),
-            f"tren_{info['kode']}",
+            charts.tren_indikator(r.tren.nilai, r.tren.temuan, satuan, f"Tren {kode}"),
+            f"tren_{kode}",
         )
     with kanan:
-        tahun_ini = r.tren.nilai[r.tren.nilai["tahun"] == tahun]
         grafik(
             charts.progres_tahunan(
-                tahun_ini,
+                r.tren.nilai[r.tren.nilai["tahun"] == tahun],
                 triwulan,
                 svc_capaian.angka_atau_none(baris["t0"]),
                 svc_capaian.angka_atau_none(baris["proyeksi_realisasi"]),
                 satuan,
-                f"Progres tahunan {info['kode']}, {formats.nama_tahun(tahun)}",
+                f"Progres tahunan {kode}, {formats.nama_tahun(tahun)}",
             ),
-            f"progres_{info['kode']}_{tahun}",
+            f"progres_{kode}_{tahun}",
         )
     with st.container(horizontal=True):
         st.metric("Progres tahunan", formats.persen(baris["progres_tahunan"]))
         st.metric("Proyeksi capaian akhir tahun", formats.persen(baris["proyeksi_capaian"]))
-        st.metric(
-            f"Laju dibutuhkan ({baris['arti_laju']})",
-            formats.angka(baris["laju"]) + ("" if pd.isna(baris["laju"]) else f" {satuan}"),
-        )
+        st.metric(f"Laju dibutuhkan ({baris['arti_laju']})", tampil.laju(baris, satuan))
     st.caption(
         "Proyeksi: SUM meneruskan rata-rata triwulan yang sudah terisi; LAST dan MAX meneruskan "
         "garis lurus triwulan terisi; AVG mempertahankan rata-ratanya. Laju: yang masih "
@@ -341,54 +255,18 @@ def indikator() -> None:
     )
 
     st.subheader(f"Rincian {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}")
-    st.text(f"{info['kode']} · {info['nama']} ({info['unit_nama']})")
-    h = r.hasil
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "Aspek": [
-                    "Polaritas",
-                    "Cara agregasi",
-                    "Rumus negatif",
-                    "Satuan",
-                    "Definisi / rumus",
-                    "Sumber data",
-                    "Target s.d. triwulan",
-                    "Realisasi s.d. triwulan",
-                    "Capaian",
-                    "Kategori / status",
-                    "Perhitungan",
-                ],
-                "Nilai": [
-                    str(info["polaritas"]),
-                    NAMA_AGREGASI.get(str(info["cara_agregasi"]), str(info["cara_agregasi"])),
-                    str(info["rumus_negatif"]) if info["polaritas"] == "negatif" else "–",
-                    satuan,
-                    formats.teks(info["definisi"]) or "–",
-                    formats.teks(info["sumber_data"]) or "–",
-                    formats.angka(h.get("target_sd")),
-                    formats.angka(h.get("realisasi_sd")),
-                    formats.persen(h.get("capaian")),
-                    h.get("kategori") or h.get("status") or "–",
-                    r.perhitungan,
-                ],
-            }
-        ),
-        hide_index=True,
+    st.text(f"{kode} · {info['nama']} ({info['unit_nama']})\n{r.perhitungan}")
+    rinci = f"{kode}_{tahun}_tw{int(tw)}"
+    judul_rinci = f"{kode} {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}"
+    tabel(
+        tampil.perhitungan(info, r.hasil, r.perhitungan),
+        f"perhitungan_{rinci}",
+        f"Perhitungan capaian {judul_rinci}",
+        tinggi="content",
     )
     st.markdown("**Nilai, catatan dan bukti dukung tahun ini**")
     tabel(
-        pd.DataFrame(
-            {
-                "Triwulan": r.entri["triwulan"].map(formats.nama_triwulan),
-                "Realisasi": r.entri["nilai"].map(formats.angka),
-                "Catatan": r.entri["catatan"],
-                "Bukti dukung": r.entri["bukti"],
-                "Diubah oleh": r.entri["diubah_oleh"],
-            }
-        ),
-        f"nilai_{info['kode']}_{tahun}",
-        f"{info['kode']} {formats.nama_tahun(tahun)}",
+        tampil.nilai_tahun(r.entri), f"nilai_{kode}_{tahun}", f"{kode} {formats.nama_tahun(tahun)}"
     )
     c1, c2 = st.columns(2)
     with c1:
@@ -396,85 +274,21 @@ def indikator() -> None:
         if r.event.empty:
             st.caption("Belum ada peristiwa review untuk periode ini.")
         else:
-            st.dataframe(
-                r.event.assign(
-                    waktu=r.event["waktu"].map(lambda w: f"{formats.tanggal(w)} {formats.jam(w)}")
-                ).rename(
-                    columns={
-                        "waktu": "Waktu",
-                        "pengguna": "Pengguna",
-                        "peran": "Peran",
-                        "jenis": "Jenis",
-                        "dari": "Dari",
-                        "ke": "Ke",
-                        "catatan": "Catatan",
-                    }
-                ),
-                hide_index=True,
-            )
+            tabel(tampil.review(r.event), f"review_{rinci}", f"Peristiwa review {judul_rinci}")
     with c2:
         st.markdown("**Riwayat nilai**")
         if r.riwayat.empty:
             st.caption("Nilai triwulan ini belum pernah diubah.")
         else:
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        "Waktu": r.riwayat["pada"].map(formats.tanggal),
-                        "Oleh": r.riwayat["oleh"],
-                        "Sumber": r.riwayat["sumber"],
-                        "Lama": r.riwayat["nilai_lama"].map(formats.angka),
-                        "Baru": r.riwayat["nilai_baru"].map(formats.angka),
-                        "Catatan": r.riwayat["catatan"],
-                    }
-                ),
-                hide_index=True,
-            )
+            tabel(tampil.riwayat(r.riwayat), f"riwayat_{rinci}", f"Riwayat nilai {judul_rinci}")
     st.markdown("**Temuan monev atas indikator ini**")
     if r.tren.temuan.empty:
         st.caption("Belum ada temuan rapat monev atas indikator ini.")
     else:
-        t = r.tren.temuan
-        tabel(
-            pd.DataFrame(
-                {
-                    "Rapat": t["rapat"],
-                    "Tanggal": t["rapat_waktu"].map(formats.tanggal),
-                    "Permasalahan": t["permasalahan"],
-                    "Penyebab": t["penyebab"],
-                    "Rekomendasi": t["rekomendasi"],
-                    "Tindak lanjut": t["tindak_lanjut"],
-                    "Batas waktu": t["batas_waktu"].map(
-                        lambda d: "–" if pd.isna(d) else formats.tanggal(d)
-                    ),
-                    "Status": t["status_tindak_lanjut"],
-                }
-            ),
-            f"temuan_{info['kode']}",
-            f"Temuan monev {info['kode']}",
-        )
+        tabel(tampil.temuan(r.tren.temuan), f"temuan_{kode}", f"Temuan monev {kode}")
 
     st.subheader("Semua indikator: progres dan proyeksi")
-    tabel(
-        pd.DataFrame(
-            {
-                "Kode": ind["kode"],
-                "Indikator": ind["nama"],
-                "Unit": ind["unit_nama"],
-                "Satuan": ind["satuan"],
-                "Target tahunan": ind["t0"].map(formats.angka),
-                "Realisasi s.d.": ind["realisasi_sd"].map(formats.angka),
-                "Capaian": ind["capaian"].map(formats.persen),
-                "Kategori": ind["kategori"].fillna(ind["status"]),
-                "Progres tahunan": ind["progres_tahunan"].map(formats.persen),
-                "Proyeksi akhir tahun": ind["proyeksi_capaian"].map(formats.persen),
-                "Laju dibutuhkan": ind["laju"].map(formats.angka) + " " + ind["arti_laju"],
-            }
-        ),
-        f"indikator_{berkas}",
-        f"Indikator, {periode}",
-        gaya=True,
-    )
+    tabel(tampil.semua_indikator(ind), f"indikator_{berkas}", f"Indikator, {periode}", gaya=True)
 
 
 if tab["Indikator"].open:
@@ -489,26 +303,9 @@ def perhatian() -> None:
     if w.empty:
         st.success("Tidak ada indikator yang perlu perhatian pada periode ini.")
         return
-    st.caption(
-        f"{formats.angka(len(w), 0)} indikator Rendah / Sangat Rendah atau dengan proyeksi "
-        f"akhir tahun di bawah target; {int((w['tanpa'] != '').sum())} tanpa catatan atau "
-        "tindak lanjut (kolom Belum ada)."
-    )
+    st.caption(tampil.ringkasan_perhatian(w))
     tabel(
-        pd.DataFrame(
-            {
-                "Kode": w["kode"],
-                "Indikator": w["nama"],
-                "Unit": w["unit_nama"],
-                "Capaian": w["capaian"].map(formats.persen),
-                "Kategori": w["kategori"].fillna(w["status"]),
-                "Alasan": w["alasan"],
-                "Proyeksi akhir tahun": w["proyeksi_capaian"].map(formats.persen),
-                "Catatan unit": w["catatan"],
-                "Tindak lanjut terbuka": w["tindak_lanjut"],
-                "Belum ada": w["tanpa"],
-            }
-        ),
+        tampil.perhatian(w),
         f"perlu_perhatian_{berkas}",
         f"Perlu perhatian, {periode}",
         gaya=True,
@@ -527,27 +324,9 @@ def bagian_anggaran() -> None:
     if ang.empty:
         st.info("Belum ada anggaran untuk tahun ini.")
         return
-    grafik(
-        charts.anggaran_kinerja(ang, f"Serapan anggaran dan capaian kinerja, {periode}"),
-        f"anggaran_{berkas}",
-    )
-    tabel(
-        pd.DataFrame(
-            {
-                "Tingkat": ang["tingkat"],
-                "Kode": ang["kode"],
-                "Program / kegiatan": ang["nama"],
-                "Pagu": ang["pagu"],
-                "Realisasi": ang["realisasi"],
-                "Serapan (%)": ang["serapan"].round(2),
-                "Capaian kinerja (%)": ang["capaian"].round(2),
-                "Indeks efisiensi": ang["indeks_efisiensi"].round(2),
-                "Efisien": ang["efisien"].map({True: "Ya", False: "Tidak"}),
-            }
-        ),
-        f"anggaran_{berkas}",
-        f"Serapan anggaran dan capaian kinerja, {periode}",
-    )
+    judul = f"Serapan anggaran dan capaian kinerja, {periode}"
+    grafik(charts.anggaran_kinerja(ang, judul), f"anggaran_{berkas}")
+    tabel(tampil.anggaran(ang), f"anggaran_{berkas}", judul)
     st.caption(
         "Serapan = realisasi s.d. triwulan / pagu tahunan; capaian kinerja = rata-rata progres "
         "tahunan indikator program/kegiatan; indeks efisiensi = capaian / serapan (efisien "
@@ -567,17 +346,7 @@ def antar_instansi() -> None:
     if df is None:
         return
     tabel(
-        pd.DataFrame(
-            {
-                "Pemda": df["pemda"],
-                "Instansi": df["nama"],
-                "Indikator dinilai": df["dinilai"],
-                "Capaian": df["capaian"].round(2),
-                "Kategori": df["kategori"].fillna("Belum Diisi"),
-                "Pengajuan tepat waktu (%)": df["persen_tepat_waktu"].round(1),
-                "Kepatuhan SOP (%)": df["persen_sop"].round(1),
-            }
-        ),
+        tampil.antar_instansi(df),
         f"antar_instansi_{berkas}",
         f"Perbandingan antar instansi, {periode}",
         gaya=True,

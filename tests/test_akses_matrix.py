@@ -33,6 +33,7 @@ from dashboard.alur import TransisiDitolak
 from dashboard.services import (
     admin,
     capaian,
+    dasbor,
     lokasi,
     pelaksanaan,
     pengguna,
@@ -616,6 +617,81 @@ OPERASI: list[Op] = [
         ),
         ADMIN | {"asing:admin"},
     ),
+    # --- the Kadis dashboard: a staf_bidang sees the same reads limited to its own unit
+    Op(
+        "dasbor daftar_unit",
+        dasbor.daftar_unit,
+        lambda c, a, x: dasbor.daftar_unit(c, a, x.instansi),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r, k, a, x, kolom="id"),
+    ),
+    Op(
+        "dasbor indikator_tahun",
+        dasbor.indikator_tahun,
+        lambda c, a, x: dasbor.indikator_tahun(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor data_periode",
+        dasbor.data_periode,
+        lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r.indikator, k, a, x)
+        and _hanya_unit(r.peta, k, a, x),
+    ),
+    Op(
+        "dasbor data_periode unit",
+        dasbor.data_periode,
+        lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "dasbor pengajuan",
+        dasbor.pengajuan,
+        lambda c, a, x: dasbor.pengajuan(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor tindak_lanjut_terbuka",
+        dasbor.tindak_lanjut_terbuka,
+        lambda c, a, x: dasbor.tindak_lanjut_terbuka(c, a, x.instansi),
+        INSTANSI,
+        periksa=lambda r, k, a, x: k not in ("staf_bidang", "staf_lain")
+        or ((r["pic_unit_id"] == a.unit_id) | (r["unit_id"] == a.unit_id)).all(),
+    ),
+    Op(
+        "dasbor pelanggaran_sop",
+        dasbor.pelanggaran_sop,
+        lambda c, a, x: dasbor.pelanggaran_sop(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor anggaran",
+        dasbor.anggaran,
+        lambda c, a, x: dasbor.anggaran(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "dasbor tren_indikator",
+        dasbor.tren_indikator,
+        lambda c, a, x: dasbor.tren_indikator(c, a, x.indikator["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "dasbor rincian",
+        dasbor.rincian,
+        lambda c, a, x: dasbor.rincian(c, a, x.indikator["DEP"], 2026, 3),
+        UNIT,
+    ),
+    Op(  # a Sekretariat Daerah view: no user of the demo instansi is one
+        "dasbor perbandingan_instansi",
+        dasbor.perbandingan_instansi,
+        lambda c, a, x: dasbor.perbandingan_instansi(c, a, 2026, 3),
+        frozenset(),
+    ),
 ]
 
 # Public service functions without a caller argument, and why that is safe.
@@ -625,6 +701,10 @@ TANPA_AKSES = {
     "capaian.per_triwulan": "pure conversion",
     "capaian.bands": "category bands, not personal data; called after a scope check",
     "capaian.ringkas_per_unit": "pure aggregation of an already scoped table",
+    "capaian.hitung_capaian": "pure: the engine over an already scoped table",
+    "capaian.bands_dari_teks": "pure parsing of a setting",
+    "dasbor.peta_capaian": "pure aggregation of an already scoped table",
+    "dasbor.perlu_perhatian": "pure: joins two already scoped tables",
     "lokasi.instansi_unit": "lookup used by the scope checks themselves",
     "lokasi.indikator": "lookup used by the scope checks themselves",
     "periode.info_periode": "lookup inside services that check the caller first",

@@ -23,6 +23,12 @@ def _tabel(at, kolom: str):
     return next(d.value for d in at.dataframe if kolom in d.value.columns)
 
 
+def _tabel_dapat_diunduh(at) -> None:
+    """Every table on the page has its Excel and CSV download (issue 7, item 7)."""
+    ids = [b.proto.id for b in at.get("download_button")]
+    assert sum("-xlsx_" in i for i in ids) == sum("-csv_" in i for i in ids) == len(at.dataframe)
+
+
 def _open_url(at, url_path: str):
     """Request a page by URL the way a browser does (st.Page hashes its url_path); AppTest has
     no public way to ask for a page the navigation did not register."""
@@ -124,6 +130,7 @@ def test_dasbor_every_tab_per_role(app_db, peran):
         assert not at.exception and not at.error, (peran, bagian)
         if judul:
             assert judul in [h.value for h in at.subheader]
+        _tabel_dapat_diunduh(at)
     at.session_state["bagian"] = "Perlu perhatian"
     at.run()
     w = _tabel(at, "Belum ada")
@@ -187,6 +194,7 @@ def test_dasbor_drill_down_shows_findings_and_history(app_db):
     assert "2026-08-10" in tren.proto.spec
     rincian = _tabel(at, "Aspek").set_index("Aspek")["Nilai"]
     assert rincian["Perhitungan"].startswith("Capaian")
+    _tabel_dapat_diunduh(at)
 
 
 def test_change_own_password_then_login_with_it(app_db):

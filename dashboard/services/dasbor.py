@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from dashboard import agenda, config, proyeksi, store
 from dashboard import capaian as engine
-from dashboard import config, proyeksi, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan, sop_registry
@@ -165,8 +165,8 @@ def tindak_lanjut_terbuka(
     """Follow-ups not yet Selesai, overdue flagged (DOMAIN.md section 6: shown to the Kadis)."""
     lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "dasbor_tindak_lanjut", [instansi_id, lingkup])
-    hari = pd.Timestamp(hari_ini or config.sekarang().date())
-    df["terlambat"] = pd.to_datetime(df["batas_waktu"]) < hari
+    hari = hari_ini or config.sekarang().date()
+    df["terlambat"] = agenda.lewat_batas(df["batas_waktu"], df["status"], hari)  # one rule
     return df
 
 
