@@ -394,10 +394,55 @@ def tanda_tangan_excel(workbook, ws, baris: int, kolom: int, p: Penandatangan) -
         ws.write_string(baris + 2 + i, kolom, str(aman_sel(t)), tebal if i == 5 else None)
 
 
+_ANGKA_TAMPIL = re.compile(r"(Rp )?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(%)?")
+_KOSONG_TAMPIL = ("", "–", "-")
+
+
+def angka_tampilan(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Text columns that hold only numbers as the app shows them (`1.234,5`, `54,18%`,
+    `Rp 1.512.500`; blanks and `–` allowed) turned back into real numbers, with the matching
+    Excel format, so a table exported from the screen can be summed and sorted in Excel.
+    Codes such as `1.01.01` or `LYN.01` never match and stay text."""
+    out, fmt = df.copy(), {}
+    for kolom in out.columns:
+        if out[kolom].dtype != object:
+            continue
+        cocok, jenis = [], set()
+        for v in out[kolom]:
+            if v is None or (isinstance(v, float) and math.isnan(v)):
+                cocok.append(None)
+                continue
+            if not isinstance(v, str):
+                break
+            if v.strip() in _KOSONG_TAMPIL:
+                cocok.append(None)
+                continue
+            m = _ANGKA_TAMPIL.fullmatch(v.strip())
+            if m is None:
+                break
+            jenis.add("rupiah" if m.group(1) else "persen" if m.group(2) else "angka")
+            cocok.append(formats.parse_angka(v.strip().removeprefix("Rp ").removesuffix("%")))
+        else:
+            if len(jenis) == 1:
+                out[kolom] = pd.Series(cocok, index=out.index, dtype=object)
+                j = jenis.pop()
+                fmt[kolom] = (
+                    FORMAT_RUPIAH
+                    if j == "rupiah"
+                    else FORMAT_PERSEN + '"%"'
+                    if j == "persen"
+                    else format_otomatis(cocok)
+                )
+    return out, fmt
+
+
 def excel_tabel(df: pd.DataFrame, nama: str, judul: Sequence[str] = (), **kwargs) -> bytes:
-    """One table as an .xlsx file (a dashboard table's Excel export), through `tulis_sheet`."""
+    """One table as an .xlsx file (a dashboard table's Excel export), through `tulis_sheet`;
+    numbers shown as text on screen go in as real numbers (`angka_tampilan`)."""
     import xlsxwriter
 
+    df, fmt = angka_tampilan(df)
+    kwargs["format_kolom"] = {**fmt, **kwargs.get("format_kolom", {})}
     buf = io.BytesIO()
     with xlsxwriter.Workbook(buf, {"in_memory": True}) as wb:
         tulis_sheet(wb, nama, df, judul=judul, **kwargs)
