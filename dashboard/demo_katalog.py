@@ -572,7 +572,7 @@ PENGGUNA = [
     ("admin", "Administrator Sistem", ["admin"], None, "Admin#2026"),
     ("kadis", "Dra. Hj. Siti Rahmawati, M.Si", ["kadis"], None, "Kadis#2026"),
     ("sekretaris", "H. Ahmad Fauzi, S.Sos, M.AP", ["sekretaris"], None, "Sekretaris#2026"),
-    ("monev", "Rina Marlina, S.E. (Pengelola Monev)", ["pengelola_monev"], None, "Monev#2026"),
+    ("monev", "Rina Marlina, S.E.", ["pengelola_monev"], None, "Monev#2026"),
 ] + [(f"staf.{u[0].lower()}", f"Operator {u[1]}", ["staf_bidang"], u[0], "Staf#2026") for u in UNIT]
 
 # Monev meetings (SOP Monitoring Evaluasi Kinerja Secara Periodik): findings as
