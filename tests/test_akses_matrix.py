@@ -30,9 +30,12 @@ import pytest
 from dashboard import store
 from dashboard.akses import SISTEM, Akses, AksesDitolak
 from dashboard.alur import TransisiDitolak
+from dashboard.laporan.data import Permintaan
 from dashboard.services import (
     admin,
     capaian,
+    dasbor,
+    laporan,
     lokasi,
     pelaksanaan,
     pengguna,
@@ -104,6 +107,14 @@ def _instansi_sendiri(df, aktor: str, akses: Akses, ctx: Ctx) -> bool:
     if not aktor.startswith("asing:"):
         return True
     return df.empty or set(df["instansi_id"].dropna().astype(int)) <= {akses.instansi_id}
+
+
+def _tindak_lanjut_unit(df, aktor: str, akses: Akses, ctx: Ctx) -> bool:
+    """A staf sees a follow-up when its unit is the PIC or the finding's unit."""
+    if aktor in ("staf_bidang", "staf_lain"):
+        milik = (df["pic_unit_id"] == akses.unit_id) | (df["unit_id"] == akses.unit_id)
+        return bool(milik.all())
+    return _hanya_unit(df, aktor, akses, ctx)
 
 
 def _isi_lengkap(cur, akses: Akses, ctx: Ctx, unit: str = "DEP") -> list[BarisSimpan]:
@@ -253,6 +264,124 @@ OPERASI: list[Op] = [
         periksa=lambda r, k, a, x: _instansi_sendiri(
             r.rename(columns={"id": "instansi_id"}), k, a, x
         ),
+    ),
+    # --- the Kadis dashboard: the whole instansi, a staf_bidang the same limited to its unit
+    Op(
+        "dasbor.daftar_unit",
+        dasbor.daftar_unit,
+        lambda c, a, x: dasbor.daftar_unit(c, a, x.instansi),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r.assign(unit_id=r["id"]), k, a, x),
+    ),
+    Op(
+        "dasbor.indikator_tahun",
+        dasbor.indikator_tahun,
+        lambda c, a, x: dasbor.indikator_tahun(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor.indikator_tahun unit",
+        dasbor.indikator_tahun,
+        lambda c, a, x: dasbor.indikator_tahun(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "dasbor.data_periode",
+        dasbor.data_periode,
+        lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r.indikator, k, a, x)
+        and _hanya_unit(r.per_unit, k, a, x)
+        and _hanya_unit(r.peta, k, a, x),
+    ),
+    Op(
+        "dasbor.pengajuan",
+        dasbor.pengajuan,
+        lambda c, a, x: dasbor.pengajuan(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor.tindak_lanjut_terbuka",
+        dasbor.tindak_lanjut_terbuka,
+        lambda c, a, x: dasbor.tindak_lanjut_terbuka(c, a, x.instansi),
+        INSTANSI,
+        periksa=_tindak_lanjut_unit,
+    ),
+    Op(
+        "dasbor.pelanggaran_sop",
+        dasbor.pelanggaran_sop,
+        lambda c, a, x: dasbor.pelanggaran_sop(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor.anggaran",
+        dasbor.anggaran,
+        # the whole-instansi call next to the same call for the caller's own unit
+        lambda c, a, x: (
+            dasbor.anggaran(c, a, x.instansi, 2026, 3),
+            dasbor.anggaran(c, a, x.instansi, 2026, 3, a.unit_id),
+        ),
+        INSTANSI,
+        periksa=lambda r, k, a, x: r[0].equals(r[1]),
+    ),
+    Op(
+        "dasbor.tren_indikator",
+        dasbor.tren_indikator,
+        lambda c, a, x: dasbor.tren_indikator(c, a, x.indikator["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "dasbor.rincian",
+        dasbor.rincian,
+        lambda c, a, x: dasbor.rincian(c, a, x.indikator["DEP"], 2026, 3),
+        UNIT,
+    ),
+    # only for a caller not tied to one instansi: no actor here (test_perbandingan_pemda)
+    Op(
+        "dasbor.perbandingan_instansi",
+        dasbor.perbandingan_instansi,
+        lambda c, a, x: dasbor.perbandingan_instansi(c, a, 2026, 3),
+        frozenset(),
+    ),
+    # --- reports: every role that may see the data, scoped like the dashboard
+    Op(
+        "laporan.indikator_laporan",
+        laporan.indikator_laporan,
+        lambda c, a, x: laporan.indikator_laporan(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "laporan.indikator_laporan unit",
+        laporan.indikator_laporan,
+        lambda c, a, x: laporan.indikator_laporan(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "laporan.anggaran_laporan",
+        laporan.anggaran_laporan,
+        lambda c, a, x: laporan.anggaran_laporan(c, a, x.instansi, 2026),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "laporan.susun_laporan",
+        laporan.susun_laporan,
+        lambda c, a, x: laporan.susun_laporan(c, a, Permintaan("tahunan", x.instansi, 2026)),
+        INSTANSI,
+        periksa=lambda r, k, a, x: k not in ("staf_bidang", "staf_lain")
+        or any(s.startswith("Unit kerja:") for s in r.subjudul),
+    ),
+    Op(
+        "laporan.dokumen_laporan unit",
+        laporan.dokumen_laporan,
+        lambda c, a, x: laporan.dokumen_laporan(
+            c, a, Permintaan("triwulan", x.instansi, 2026, 3, x.unit["DEP"]), "xlsx"
+        ),
+        UNIT,
     ),
     # --- the scope checks every scoped service starts with
     Op("baca_unit", lokasi.baca_unit, lambda c, a, x: lokasi.baca_unit(c, a, x.unit["DEP"]), UNIT),
@@ -625,6 +754,10 @@ TANPA_AKSES = {
     "capaian.per_triwulan": "pure conversion",
     "capaian.bands": "category bands, not personal data; called after a scope check",
     "capaian.ringkas_per_unit": "pure aggregation of an already scoped table",
+    "capaian.bands_dari_teks": "pure parsing of a setting",
+    "capaian.hitung_capaian": "pure engine pass over an already scoped table",
+    "dasbor.peta_capaian": "pure aggregation of an already scoped table",
+    "dasbor.perlu_perhatian": "pure filter of already scoped tables",
     "lokasi.instansi_unit": "lookup used by the scope checks themselves",
     "lokasi.indikator": "lookup used by the scope checks themselves",
     "periode.info_periode": "lookup inside services that check the caller first",
@@ -861,3 +994,19 @@ def test_no_page_shows_traceback_or_secret(app_db, peran):
         assert h.judul in teks  # the collector sees the page
         temuan = _BAHAYA.search(teks)
         assert temuan is None, (peran, h.file, teks[max(0, temuan.start() - 200) : temuan.end()])
+
+
+def test_perbandingan_pemda(matrix_db: Path, tmp_path: Path):
+    """The comparison across instansi: a whole-agency role not tied to one instansi gets every
+    instansi; a staf_bidang without an instansi is still refused."""
+    copy = tmp_path / "m.duckdb"
+    copy.write_bytes(matrix_db.read_bytes())
+    cur = store.connect(copy)
+    try:
+        pemda = Akses("pemda", frozenset({"sekretaris"}), nama="Sekretariat Daerah")
+        df = dasbor.perbandingan_instansi(cur, pemda, 2026, 3)
+        assert len(df) == cur.execute("SELECT count(*) FROM instansi").fetchone()[0]
+        with pytest.raises(AksesDitolak):
+            dasbor.perbandingan_instansi(cur, Akses("x", frozenset({"staf_bidang"})), 2026, 3)
+    finally:
+        cur.close()
