@@ -59,6 +59,12 @@ def contoh_parameter(cur, name: str) -> list | None:
     runs = [
         r[0] for r in cur.execute("SELECT id FROM sop_run WHERE instansi_id = $1", [iid]).fetchall()
     ]
+    rapat = one("SELECT max(id) FROM rapat WHERE instansi_id = $1", [iid])
+    tl = one(
+        "SELECT min(l.id) FROM tindak_lanjut l JOIN temuan t ON t.id = l.temuan_id "
+        "WHERE t.rapat_id = $1",
+        [rapat],
+    )
     return {
         "indikator_tahun": [iid, tahun, None],
         "periode_terakhir": [iid],
@@ -115,6 +121,15 @@ def contoh_parameter(cur, name: str) -> list | None:
         "laporan_status_realisasi": [iid, tahun, None],
         "laporan_indikator_info": [iid, None],
         "laporan_anggaran": [iid, tahun, None],
+        "rapat_list": [iid, None],
+        "rapat_get": [rapat],
+        "rapat_peserta_list": [rapat],
+        "rapat_agenda_list": [rapat],
+        "rapat_revisi_list": [rapat],
+        "rapat_unit_periode": [iid, tahun, 3],
+        "temuan_rapat": [rapat],
+        "tindak_lanjut_list": [iid, None, None],
+        "tindak_lanjut_get": [tl],
     }.get(name)
 
 

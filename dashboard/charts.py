@@ -396,3 +396,26 @@ def anggaran_kinerja(df: pd.DataFrame, judul: str) -> go.Figure:
     fig.update_xaxes(title="%", ticksuffix="%")
     fig.update_yaxes(title=None)
     return tata_letak(fig, judul, tinggi=max(320, 46 * len(data) + 100))
+
+
+def tindak_lanjut_per_unit(rekap: pd.DataFrame, judul: str) -> go.Figure:
+    """Follow-ups per PIC unit, stacked: overdue (red), open within time, done."""
+    data = rekap.sort_values(["terlambat", "terbuka"])
+    fig = go.Figure()
+    for nama, nilai, warna in (
+        ("Lewat batas waktu", data["terlambat"], WARNA_KATEGORI["Sangat Rendah"]),
+        ("Terbuka, belum lewat", data["terbuka"] - data["terlambat"], WARNA_KATEGORI["Sedang"]),
+        ("Selesai", data["selesai"], WARNA_KATEGORI["Sangat Tinggi"]),
+    ):
+        fig.add_bar(
+            x=nilai,
+            y=data["pic_unit"],
+            orientation="h",
+            name=nama,
+            marker_color=warna,
+            hovertemplate="%{y}<br>" + nama + ": %{x:,.0f}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title="Jumlah tindak lanjut", tickformat=",d")
+    fig.update_yaxes(title=None)
+    return tata_letak(fig, judul, tinggi=max(280, 50 * len(data) + 100))

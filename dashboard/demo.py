@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import demo_katalog as kat
-from dashboard import sop, store
+from dashboard import formats, sop, store
 
 DEMO_SEED = 20261121
 
@@ -664,6 +664,208 @@ def _pelaksanaan(
     return len(rows)
 
 
+RAPAT_KUARTAL = 4  # past quarters with a monev meeting, at every scale
+
+
+def _rapat(
+    cur: duckdb.DuckDBPyConnection, akhir: tuple[int, int], today: dt.date, seed: int
+) -> int:
+    """Final monev meetings for the quarters before the latest one, per instansi: participants,
+    agenda, findings per unit (half on an indicator) and follow-ups in every status, some
+    overdue on `today`. Its own random stream, so the data generated before stays the same."""
+    rng = np.random.default_rng(seed + 6)
+    inst = cur.execute(
+        "SELECT id, kepala_nama, kepala_jabatan FROM instansi ORDER BY id"
+    ).fetchnumpy()
+    unit = cur.execute(
+        "SELECT u.id, u.instansi_id, 'staf.' || lower(u.kode) AS staf, min(i.id) AS ind_awal, "
+        "count(i.id) AS ind_n "
+        "FROM unit u LEFT JOIN indikator i ON i.unit_id = u.id "
+        "GROUP BY u.id, u.instansi_id, u.kode ORDER BY u.instansi_id, u.id"
+    ).df()
+    n_inst, per = len(inst["id"]), len(kat.UNIT)
+    if n_inst == 0 or len(unit) != n_inst * per:
+        return 0
+    kuartal, q = [], akhir
+    for _ in range(RAPAT_KUARTAL):
+        q = (q[0], q[1] - 1) if q[1] > 1 else (q[0] - 1, 4)
+        kuartal.append(q)
+    kuartal.reverse()
+    waktu = []
+    for th, tw in kuartal:
+        bulan = 3 * tw + 1
+        tenggat = dt.date(th + bulan // 13, (bulan - 1) % 12 + 1, 15)
+        waktu.append(_jam_kantor(dt.datetime.combine(tenggat + dt.timedelta(days=14), dt.time(9))))
+    nk = len(kuartal)
+    # meetings: instansi-major, quarters in order
+    m_inst = np.repeat(np.arange(n_inst), nk)
+    m_q = np.tile(np.arange(nk), n_inst)
+    n_rapat = len(m_inst)
+    rid = _ids(cur, "seq_rapat", n_rapat)
+    m_waktu = np.array(waktu, dtype="datetime64[s]")[m_q]
+    label = np.array(
+        [f"Triwulan {formats.ROMAWI[tw]} Tahun {th}" for th, tw in kuartal], dtype=object
+    )
+    pimpinan = inst["kepala_nama"].astype(object) + ", " + inst["kepala_jabatan"].astype(object)
+    _insert(
+        cur,
+        "rapat",
+        pd.DataFrame(
+            {
+                "id": rid,
+                "instansi_id": inst["id"][m_inst],
+                "tahun": np.array([k[0] for k in kuartal])[m_q],
+                "triwulan": np.array([k[1] for k in kuartal])[m_q],
+                "judul": "Rapat Monev Capaian Kinerja " + label[m_q],
+                "waktu": m_waktu,
+                "tempat": "Ruang Rapat Kepala Dinas",
+                "pimpinan": pimpinan[m_inst],
+                "notulis": "Rina Marlina, S.E.",
+                "ringkasan": "Rapat membahas capaian kinerja " + label[m_q] + ", ketepatan "
+                "penyampaian data, dan tindak lanjut rapat sebelumnya.",
+                "kesimpulan": "1. Bidang dengan capaian rendah menyusun langkah percepatan.\n"
+                "2. Data triwulan berikutnya disampaikan tepat waktu.\n"
+                "3. Tindak lanjut dilaporkan sebelum batas waktu.",
+                "status": "final",
+                "dibuat_oleh": "monev",
+                "dibuat_pada": m_waktu,
+                "difinalkan_oleh": "monev",
+                "difinalkan_pada": m_waktu + np.timedelta64(2, "D"),
+            }
+        ),
+    )
+    # participants: the chair, the secretary, the monev officer and each unit's head
+    tetap = [
+        ("H. Ahmad Fauzi, S.Sos, M.AP", "Sekretaris"),
+        ("Rina Marlina, S.E.", "Pengelola Monev"),
+    ]
+    kepala = [
+        (kat.NAMA_KABID[i % len(kat.NAMA_KABID)], f"Kepala {u[1]}") for i, u in enumerate(kat.UNIT)
+    ]
+    n_p = 1 + len(tetap) + per
+    uid = unit["id"].to_numpy().reshape(n_inst, per)
+    p_unit = np.full((n_rapat, n_p), np.nan)
+    p_unit[:, 1 + len(tetap) :] = uid[m_inst]
+    nama = np.array([""] + [t[0] for t in tetap] + [k[0] for k in kepala], dtype=object)
+    jabatan = np.array([""] + [t[1] for t in tetap] + [k[1] for k in kepala], dtype=object)
+    p_nama = np.tile(nama, (n_rapat, 1))
+    p_jab = np.tile(jabatan, (n_rapat, 1))
+    p_nama[:, 0] = inst["kepala_nama"].astype(object)[m_inst]
+    p_jab[:, 0] = inst["kepala_jabatan"].astype(object)[m_inst]
+    _insert(
+        cur,
+        "rapat_peserta",
+        pd.DataFrame(
+            {
+                "rapat_id": np.repeat(rid, n_p),
+                "urutan": np.tile(np.arange(1, n_p + 1), n_rapat),
+                "nama": p_nama.ravel(),
+                "jabatan": p_jab.ravel(),
+                "unit_id": pd.array(p_unit.ravel(), dtype="Int64"),
+            }
+        ),
+    )
+    agenda = [
+        ("indikator_rendah", "Indikator dengan capaian Rendah dan Sangat Rendah", "usulan"),
+        ("unit_terlambat", "Unit yang terlambat atau belum menyampaikan data", "usulan"),
+        ("tindak_lanjut", "Tindak lanjut hasil rapat monev sebelumnya", "usulan"),
+        ("lainnya", "Rencana aksi triwulan berikutnya", "manual"),
+    ]
+    _insert(
+        cur,
+        "rapat_agenda",
+        pd.DataFrame(
+            {
+                "rapat_id": np.repeat(rid, len(agenda)),
+                "urutan": np.tile(np.arange(1, len(agenda) + 1), n_rapat),
+                "jenis": np.tile([a[0] for a in agenda], n_rapat),
+                "uraian": np.tile([a[1] for a in agenda], n_rapat),
+                "sumber": np.tile([a[2] for a in agenda], n_rapat),
+            }
+        ),
+    )
+    # findings: three units per meeting, half of them on one of the unit's indicators
+    per_rapat = 3
+    pilih = rng.random((n_rapat, per)).argsort(axis=1)[:, :per_rapat]
+    t_unit_pos = (m_inst[:, None] * per + pilih).ravel()
+    n_tem = len(t_unit_pos)
+    tid = _ids(cur, "seq_temuan", n_tem)
+    ind_awal = unit["ind_awal"].to_numpy()[t_unit_pos]
+    ind_n = unit["ind_n"].to_numpy()[t_unit_pos]
+    ada_ind = (rng.random(n_tem) < 0.5) & (ind_n > 0)
+    ind = np.where(
+        ada_ind, ind_awal + (rng.random(n_tem) * np.maximum(ind_n, 1)).astype(int), np.nan
+    )
+    jenis = rng.integers(0, len(kat.TEMUAN), n_tem)
+    teks = np.array(kat.TEMUAN, dtype=object)
+    t_rapat = np.repeat(np.arange(n_rapat), per_rapat)
+    _insert(
+        cur,
+        "temuan",
+        pd.DataFrame(
+            {
+                "id": tid,
+                "rapat_id": rid[t_rapat],
+                "unit_id": unit["id"].to_numpy()[t_unit_pos],
+                "indikator_id": pd.array(ind, dtype="Int64"),
+                "permasalahan": teks[jenis, 0],
+                "penyebab": teks[jenis, 1],
+                "rekomendasi": teks[jenis, 2],
+                "dibuat_oleh": "monev",
+                "dibuat_pada": m_waktu[t_rapat],
+            }
+        ),
+    )
+    # follow-ups: one per finding, a second for every third; status by how long it has run
+    dua = np.arange(n_tem) % 3 == 0
+    l_tem = np.concatenate([np.arange(n_tem), np.nonzero(dua)[0]])
+    n_tl = len(l_tem)
+    batas = m_waktu[t_rapat[l_tem]].astype("datetime64[D]") + rng.integers(45, 150, n_tl)
+    umur = (np.datetime64(today) - batas).astype(int)  # days past the due date
+    u = rng.random(n_tl)
+    p_selesai = np.where(umur > 90, 0.85, np.where(umur > 0, 0.5, 0.2))
+    status = np.where(
+        u < p_selesai,
+        "Selesai",
+        np.where(u < p_selesai + (1 - p_selesai) * 0.6, "Dalam Proses", "Belum"),
+    ).astype(object)
+    status[:3] = ["Belum", "Dalam Proses", "Selesai"][: min(3, n_tl)]  # every status, any scale
+    minta = (status == "Dalam Proses") & (rng.random(n_tl) < 0.35)
+    # the latest meeting of every instansi: a fixed mix, one of them asking to be closed
+    baru = np.nonzero(m_q[t_rapat[l_tem]] == nk - 1)[0]
+    siklus = np.array(["Dalam Proses", "Belum", "Dalam Proses", "Selesai"], dtype=object)
+    status[baru] = siklus[np.arange(len(baru)) % 4]
+    minta[baru] = np.arange(len(baru)) % 4 == 2
+    progres = np.array(kat.PROGRES_TL, dtype=object)[rng.integers(0, len(kat.PROGRES_TL), n_tl)]
+    diperbarui = batas.astype("datetime64[s]") - np.timedelta64(5, "D")
+    _insert(
+        cur,
+        "tindak_lanjut",
+        pd.DataFrame(
+            {
+                "id": _ids(cur, "seq_tindak_lanjut", n_tl),
+                "temuan_id": tid[l_tem],
+                "uraian": teks[jenis[l_tem], 3],
+                "pic_unit_id": unit["id"].to_numpy()[t_unit_pos[l_tem]],
+                "batas_waktu": batas,
+                "status": status,
+                "catatan_progres": np.where(status == "Belum", None, progres),
+                "bukti": np.where(
+                    status == "Selesai", "Laporan tindak lanjut (berkas fisik)", None
+                ),
+                "minta_tutup": minta,
+                "diperbarui_oleh": np.where(
+                    status == "Belum", None, unit["staf"].to_numpy()[t_unit_pos[l_tem]]
+                ),
+                "diperbarui_pada": np.where(status == "Belum", None, diperbarui),
+                "ditutup_oleh": np.where(status == "Selesai", "monev", None),
+                "ditutup_pada": np.where(status == "Selesai", diperbarui, None),
+            }
+        ),
+    )
+    return n_rapat
+
+
 def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
     """Demo logins for every role in the first instansi (bcrypt cost 10 to keep start-up quick)."""
     from dashboard.services.pengguna import hash_sandi
@@ -714,6 +916,8 @@ def generate(
     sop_count = sop.load_library_into(cur)
     with store.transaction(cur):
         counts["langkah_manual"] = _pelaksanaan(cur, akhir, rng)
+    with store.transaction(cur):
+        counts["rapat"] = _rapat(cur, akhir, today or dt.date.today(), seed)
     counts.update(
         {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}
     )

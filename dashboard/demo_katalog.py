@@ -574,3 +574,58 @@ PENGGUNA = [
     ("sekretaris", "H. Ahmad Fauzi, S.Sos, M.AP", ["sekretaris"], None, "Sekretaris#2026"),
     ("monev", "Rina Marlina, S.E. (Pengelola Monev)", ["pengelola_monev"], None, "Monev#2026"),
 ] + [(f"staf.{u[0].lower()}", f"Operator {u[1]}", ["staf_bidang"], u[0], "Staf#2026") for u in UNIT]
+
+# Monev meetings (SOP Monitoring Evaluasi Kinerja Secara Periodik): findings as
+# (permasalahan, penyebab, rekomendasi, tindak lanjut), progress notes, participants' names.
+TEMUAN = [
+    (
+        "Realisasi indikator di bawah target triwulan.",
+        "Kegiatan pendukung tertunda karena proses pengadaan mundur.",
+        "Percepat pengadaan dan susun jadwal ulang kegiatan.",
+        "Menyusun jadwal percepatan kegiatan dan melaporkan progres pengadaan.",
+    ),
+    (
+        "Data kinerja disampaikan melewati tenggat.",
+        "Operator data merangkap tugas lain dan belum ada pengganti.",
+        "Tetapkan operator pengganti dan jadwal internal pengisian.",
+        "Menetapkan operator data cadangan dengan surat tugas.",
+    ),
+    (
+        "Bukti dukung capaian belum lengkap.",
+        "Dokumentasi kegiatan tidak diarsipkan sejak awal.",
+        "Lengkapi bukti dukung dan arsipkan setiap kegiatan.",
+        "Melengkapi dan mengunggah bukti dukung kegiatan triwulan ini.",
+    ),
+    (
+        "Target triwulan tidak sesuai dengan jadwal kegiatan.",
+        "Rencana aksi disusun sebelum DPA final.",
+        "Revisi rencana aksi triwulanan sesuai DPA.",
+        "Mengajukan revisi rencana aksi triwulan berikutnya.",
+    ),
+    (
+        "Layanan daring sering terganggu.",
+        "Kapasitas jaringan dan perangkat tidak memadai.",
+        "Koordinasi dengan Diskominfo untuk peningkatan jaringan.",
+        "Bersurat ke Diskominfo dan melaporkan hasil koordinasi.",
+    ),
+    (
+        "Serapan anggaran rendah dibanding capaian kinerja.",
+        "Kegiatan fisik dijadwalkan pada akhir tahun.",
+        "Sesuaikan jadwal pencairan dengan pelaksanaan kegiatan.",
+        "Menyusun rencana penarikan dana sisa tahun berjalan.",
+    ),
+]
+PROGRES_TL = [
+    "Sudah dibahas di internal bidang; sebagian kegiatan berjalan.",
+    "Surat sudah dikirim, menunggu tanggapan.",
+    "Dokumen pendukung sedang disusun.",
+    "Pelaksanaan sudah selesai, laporan terlampir.",
+]
+NAMA_KABID = [
+    "Drs. Bambang Sutrisno",
+    "Hj. Nurhayati, S.Pd",
+    "Ir. Yusuf Rahman, M.T",
+    "Dewi Lestari, S.Sos",
+    "Agus Salim, S.IP",
+    "Fitriani, S.Kom, M.M",
+]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -36,12 +37,21 @@ from dashboard import formats
 _AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # Excel display formats: Excel shows separators in the reader's locale; these codes make the
-# number of decimals and the grouping right, and dates are written as real dates.
-FORMAT_ANGKA = "#,##0.##"
+# number of decimals and the grouping right, and dates are written as real dates. (Not
+# "#,##0.##": Excel would show a whole number with a dangling decimal mark, "1.234,".)
+FORMAT_ANGKA = "#,##0.00"
 FORMAT_BULAT = "#,##0"
 FORMAT_PERSEN = "#,##0.00"
 FORMAT_RUPIAH = '"Rp" #,##0'
 FORMAT_TANGGAL = "[$-421]d mmmm yyyy"
+
+
+def format_otomatis(nilai: Sequence[object]) -> str:
+    """Display format of a number column: whole numbers without decimals, a column holding any
+    fraction with two."""
+    angka = [v for v in nilai if isinstance(v, int | float) and not isinstance(v, bool)]
+    bulat = all(math.isnan(v) or float(v).is_integer() for v in angka)
+    return FORMAT_BULAT if bulat else FORMAT_ANGKA
 
 
 def aman_sel(v: object) -> object:
@@ -143,6 +153,17 @@ def kop_pdf(kop: Kop) -> list:
 
 def tanda_tangan_pdf(p: Penandatangan) -> KeepTogether:
     """The signature block at the right: place and date, jabatan, room to sign, name, NIP."""
+    return KeepTogether([Spacer(1, 14), _blok_tanda_tangan(p)])
+
+
+def tanda_tangan_berdampingan_pdf(penandatangan: Sequence[Penandatangan]) -> KeepTogether:
+    """Signature blocks side by side (e.g. notulis and pimpinan rapat)."""
+    blok = Table([[_blok_tanda_tangan(p) for p in penandatangan]])
+    blok.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return KeepTogether([Spacer(1, 14), blok])
+
+
+def _blok_tanda_tangan(p: Penandatangan) -> Table:
     baris = [
         f"{p.kota}, {formats.tanggal(p.tanggal)}",
         p.jabatan,
@@ -157,7 +178,7 @@ def tanda_tangan_pdf(p: Penandatangan) -> KeepTogether:
     ]
     blok = Table(sel, colWidths=[7.5 * cm], hAlign="RIGHT")
     blok.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 14), blok])
+    return blok
 
 
 def tabel_pdf(
@@ -166,12 +187,20 @@ def tabel_pdf(
     lebar: Sequence[float] | None = None,
     kanan: Sequence[int] = (),
     tebal_baris: Sequence[int] = (),
+    ukuran: float | None = None,
 ) -> Table:
     """A ruled table with a repeated grey header; cells are wrapped Paragraphs, so long text
-    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers)."""
-    gaya_kanan = ParagraphStyle("sel_kanan", parent=GAYA["sel"], alignment=2)
-    gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=GAYA["sel_tebal"], alignment=2)
-    data = [[Paragraph(teks_pdf(h), GAYA["sel_tebal"]) for h in header]]
+    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers);
+    `ukuran`: a smaller font for a very wide form."""
+    gaya = {k: GAYA[k] for k in ("sel", "sel_tebal")}
+    if ukuran:
+        gaya = {
+            k: ParagraphStyle(f"{k}_{ukuran}", parent=g, fontSize=ukuran, leading=ukuran + 1.5)
+            for k, g in gaya.items()
+        }
+    gaya_kanan = ParagraphStyle("sel_kanan", parent=gaya["sel"], alignment=2)
+    gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=gaya["sel_tebal"], alignment=2)
+    data = [[Paragraph(teks_pdf(h), gaya["sel_tebal"]) for h in header]]
     for i, row in enumerate(rows):
         tebal = i in tebal_baris
         data.append(
@@ -180,7 +209,7 @@ def tabel_pdf(
                     teks_pdf(v),
                     (gaya_kanan_tebal if tebal else gaya_kanan)
                     if j in kanan
-                    else (GAYA["sel_tebal"] if tebal else GAYA["sel"]),
+                    else (gaya["sel_tebal"] if tebal else gaya["sel"]),
                 )
                 for j, v in enumerate(row)
             ]
@@ -204,6 +233,7 @@ class _CanvasBernomor(rl_canvas.Canvas):
     """Writes "Halaman x dari y" on every page once the total is known."""
 
     judul_kaki = ""
+    tanda_air = ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -224,8 +254,21 @@ class _CanvasBernomor(rl_canvas.Canvas):
             )
             if self.judul_kaki:
                 self.drawString(1.5 * cm, 1 * cm, self.judul_kaki[:120])
+            if self.tanda_air:
+                self._tulis_tanda_air()
             super().showPage()
         super().save()
+
+    def _tulis_tanda_air(self) -> None:
+        """A large pale diagonal word (e.g. DRAF) across the page, behind nothing it hides."""
+        lebar, tinggi = self._pagesize
+        self.saveState()
+        self.setFillColor(colors.Color(0.69, 0, 0.13, alpha=0.12))
+        self.setFont("Helvetica-Bold", 110)
+        self.translate(lebar / 2, tinggi / 2)
+        self.rotate(30)
+        self.drawCentredString(0, -35, self.tanda_air)
+        self.restoreState()
 
 
 def pdf_bytes(
@@ -234,9 +277,11 @@ def pdf_bytes(
     judul: str,
     mendatar: bool = True,
     kaki: str = "",
+    tanda_air: str = "",
 ) -> bytes:
     """Build an A4 PDF (landscape by default) from flowables, with page numbers and a footer
-    text; `judul` goes into the document metadata."""
+    text; `judul` goes into the document metadata; `tanda_air` (e.g. "DRAF") is written pale
+    and diagonal across every page, so no page of an unsigned document passes as final."""
     buf = io.BytesIO()
     ukuran = landscape(A4) if mendatar else A4
     doc = SimpleDocTemplate(
@@ -249,7 +294,7 @@ def pdf_bytes(
         title=judul,
         author="Monev Kinerja",
     )
-    kanvas = type("Kanvas", (_CanvasBernomor,), {"judul_kaki": kaki})
+    kanvas = type("Kanvas", (_CanvasBernomor,), {"judul_kaki": kaki, "tanda_air": tanda_air})
     doc.build(isi, canvasmaker=kanvas)
     return buf.getvalue()
 
@@ -275,7 +320,8 @@ def tulis_sheet(
 ):
     """One sheet: title lines, a bold frozen header, the table with real numbers in display
     formats, neutralised text, column widths, and print setup (A4, fit to width, header row
-    repeated, page numbers). `tebal_baris`: positions of table rows in bold (group and total
+    repeated, page numbers); a number column without a format gets `format_otomatis`.
+    `tebal_baris`: positions of table rows in bold (group and total
     rows). Returns the worksheet and the row after the table (for extra rows such as a
     signature block)."""
     ws = workbook.add_worksheet(nama[:31])
@@ -299,7 +345,12 @@ def tulis_sheet(
     for i, baris in enumerate(judul):
         ws.write_string(i, 0, str(aman_sel(baris)), f_judul)
     awal = len(judul) + (1 if judul else 0)
-    format_kolom = format_kolom or {}
+    angka = {
+        k: format_otomatis(df[k])
+        for k in df.columns
+        if any(isinstance(v, int | float) and not isinstance(v, bool) for v in df[k])
+    }
+    format_kolom = {**angka, **(format_kolom or {})}
     for j, kolom in enumerate(df.columns):
         ws.write_string(awal, j, str(kolom), f_head)
         ws.set_column(j, j, (lebar or {}).get(kolom, max(10, min(45, len(str(kolom)) + 2))))
@@ -350,4 +401,112 @@ def excel_tabel(df: pd.DataFrame, nama: str, judul: Sequence[str] = (), **kwargs
     buf = io.BytesIO()
     with xlsxwriter.Workbook(buf, {"in_memory": True}) as wb:
         tulis_sheet(wb, nama, df, judul=judul, **kwargs)
+    return buf.getvalue()
+
+
+# --- DOCX --------------------------------------------------------------------------------
+
+_BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def teks_docx(v: object) -> str:
+    """User text for a Word run: plain text only (python-docx writes it as a literal run, never
+    as a field or hyperlink); characters XML cannot hold are dropped instead of failing."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return _BUKAN_XML.sub("", str(v))
+
+
+def _field_docx(paragraph, kode: str) -> None:
+    """A Word field computed by Word itself (PAGE, NUMPAGES); never built from user text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), kode)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def docx_baru(kop: Kop, mendatar: bool = False):
+    """An A4 Word document with the letterhead and "Halaman x dari y" in the footer."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    if mendatar:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = sec.page_height, sec.page_width
+    for sisi in ("left_margin", "right_margin"):
+        setattr(sec, sisi, Cm(2))
+    sec.top_margin, sec.bottom_margin = Cm(1.5), Cm(1.8)
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(10)
+    baris = [kop.baris_pemda, kop.nama.upper()]
+    for i, b in enumerate(baris + ([kop.alamat] if kop.alamat else [])):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(teks_docx(b))
+        run.bold = i < len(baris)
+        run.font.size = Pt(12 if i < len(baris) else 8.5)
+    garis = doc.add_paragraph("_" * 90)
+    garis.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    kaki = sec.footer.paragraphs[0]
+    kaki.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    kaki.add_run("Halaman ")
+    _field_docx(kaki, "PAGE")
+    kaki.add_run(" dari ")
+    _field_docx(kaki, "NUMPAGES")
+    return doc
+
+
+def tabel_docx(doc, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A ruled table with a bold header row repeated on every page; cells are plain text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    t = doc.add_table(rows=1, cols=len(header))
+    t.style = "Table Grid"
+    for sel, h in zip(t.rows[0].cells, header, strict=True):
+        run = sel.paragraphs[0].add_run(teks_docx(h))
+        run.bold = True
+        run.font.size = Pt(9)
+    ulang = OxmlElement("w:tblHeader")
+    ulang.set(qn("w:val"), "true")
+    t.rows[0]._tr.get_or_add_trPr().append(ulang)
+    for row in rows:
+        cells = t.add_row().cells
+        for sel, v in zip(cells, row, strict=True):
+            sel.paragraphs[0].add_run(teks_docx(v)).font.size = Pt(9)
+    doc.add_paragraph()
+
+
+def tanda_tangan_docx(doc, penandatangan: Sequence[Penandatangan]) -> None:
+    """Signature blocks side by side (e.g. notulis and pimpinan rapat): place and date,
+    jabatan, room to sign, name underlined, NIP."""
+    tabel = doc.add_table(rows=1, cols=len(penandatangan))
+    for sel, p in zip(tabel.rows[0].cells, penandatangan, strict=True):
+        baris = [f"{p.kota}, {formats.tanggal(p.tanggal)}", p.jabatan, "", "", ""]
+        sel.paragraphs[0].add_run(teks_docx(baris[0]))
+        for b in baris[1:]:
+            sel.add_paragraph(teks_docx(b))
+        nama = sel.add_paragraph().add_run(teks_docx(p.nama))
+        nama.bold = nama.underline = True
+        if p.nip:
+            sel.add_paragraph(teks_docx(f"NIP. {p.nip}"))
+
+
+def docx_bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
     return buf.getvalue()

@@ -31,17 +31,18 @@ def _kosong(x: float | None) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-def angka(x: float | None, desimal: int = 2, kosong: str = "–") -> str:
-    """`1.234.567,89`; trailing zeros of the fraction dropped."""
+def angka(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = False) -> str:
+    """`1.234.567,89`; trailing zeros of the fraction dropped unless `tetap` (a column of a
+    signed report, where every value shows the same decimals)."""
     if _kosong(x):
         return kosong
-    pola = "#,##0" + ("." + "#" * desimal if desimal else "")
+    pola = "#,##0" + ("." + ("0" if tetap else "#") * desimal if desimal else "")
     return format_decimal(x, format=pola, locale=LOCALE)
 
 
-def persen(x: float | None, desimal: int = 2, kosong: str = "–") -> str:
-    """`91,25%`."""
-    return kosong if _kosong(x) else angka(x, desimal) + "%"
+def persen(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = False) -> str:
+    """`91,25%` (`tetap`: `61,00%`, not `61%`)."""
+    return kosong if _kosong(x) else angka(x, desimal, tetap=tetap) + "%"
 
 
 def rupiah(x: float | None, kosong: str = "–") -> str:
@@ -54,6 +55,11 @@ def rupiah(x: float | None, kosong: str = "–") -> str:
 def tanggal(d: dt.date | None, kosong: str = "–") -> str:
     """`31 Maret 2024`."""
     return kosong if d is None else format_date(d, format="d MMMM y", locale=LOCALE)
+
+
+def hari_tanggal(d: dt.date | None, kosong: str = "–") -> str:
+    """`Rabu, 29 Juli 2026` (the day of a meeting in minutes and letters)."""
+    return kosong if d is None else format_date(d, format="EEEE, d MMMM y", locale=LOCALE)
 
 
 def jam(t: dt.time | dt.datetime) -> str:

@@ -118,6 +118,30 @@ HALAMAN = [
         "Administrasi",
     ),
     Halaman("laporan.py", "Laporan kinerja", ":material/summarize:", "laporan", SEMUA, "Kinerja"),
+    Halaman(
+        "rapat.py",
+        "Rapat monev",
+        ":material/groups:",
+        "rapat",
+        frozenset({"pengelola_monev", "kadis", "sekretaris", "admin"}),
+        "Monev",
+    ),
+    Halaman(
+        "tindak_lanjut.py",
+        "Tindak lanjut",
+        ":material/assignment_turned_in:",
+        "tindak-lanjut",
+        frozenset({"staf_bidang", "pengelola_monev", "kadis", "sekretaris"}),
+        "Monev",
+    ),
+    Halaman(
+        "hasil_monev.py",
+        "Hasil monev",
+        ":material/insights:",
+        "hasil-monev",
+        frozenset({"kadis", "sekretaris", "pengelola_monev", "admin"}),
+        "Monev",
+    ),
 ]
 
 

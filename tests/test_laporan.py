@@ -135,11 +135,25 @@ def _sheet(isi: bytes, nama: str):
             ),
             None,
         )
-        if kunci is None and "Program / Kegiatan / Sub Kegiatan / Indikator" in sel:
-            kunci = sel["Program / Kegiatan / Sub Kegiatan / Indikator"].value
+        if kunci is None and "Indikator kinerja" in sel:
+            kunci = sel["Program / Kegiatan / Sub Kegiatan"].value
         if kunci is not None:
             rows[str(kunci).strip()] = sel
     return ws, baris, header, rows
+
+
+def _cek_cetak(ws, baris: int) -> None:
+    """Frozen header, A4 landscape fit to one page wide, header row repeated on every printed
+    page, "Halaman x dari y" in the footer."""
+    assert ws.freeze_panes == f"A{baris + 1}"
+    ps = ws.page_setup
+    assert ps.orientation == "landscape" and ps.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ps.fitToWidth in (None, 1) and ps.fitToHeight == 0  # None = Excel's default 1
+    assert ws.print_title_rows == f"${baris}:${baris}"
+    assert ws.oddFooter.right.text == "Halaman &P dari &N"
+    for c in ws[baris]:
+        assert c.font.bold
 
 
 def _teks_pdf(isi: bytes) -> str:
@@ -178,9 +192,10 @@ def test_triwulan_excel_signed_only(toko):
         "Kategori",
         "Faktor pendorong / penghambat",
     ]
-    assert ws.freeze_panes == f"A{baris + 1}"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    _cek_cetak(ws, baris)
+    assert ws.column_dimensions["D"].width > 30  # Indikator
     a1 = rows["A1"]
+    assert a1["No"].value == 1 and a1["No"].number_format == "#,##0"  # a number, not text
     assert a1["Sasaran"].value == "S1 Sasaran satu"
     assert a1["Realisasi s.d. TW II"].value == 4400
     assert a1["Realisasi s.d. TW II"].number_format == "#,##0"
@@ -207,6 +222,10 @@ def test_triwulan_excel_signed_only(toko):
         (4400 / 4500 * 100 + 102.5) / 2
     )
     assert ring["Bidang B"]["Belum Diisi"].value == 1
+    total = ring["Jumlah / rata-rata instansi"]  # counts added, the mean over every indicator
+    assert total["Jumlah indikator"].value == 3 and total["Belum Diisi"].value == 1
+    assert total["Rata-rata capaian (%)"].value == pytest.approx((4400 / 45 + 102.5) / 2)
+    assert total["Unit"].font.bold
 
 
 def test_triwulan_including_unsigned_is_marked(toko):
@@ -221,7 +240,12 @@ def test_triwulan_including_unsigned_is_marked(toko):
     assert rows["A1"]["Status data"].value is None
     teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, p, "pdf").isi)
     assert "DRAF: MEMUAT 1 REALISASI YANG BELUM DISAHKAN" in teks
-    assert "Belum sah: TW II" in teks and "120%" in teks
+    assert "Belum sah: TW II" in teks and "120,00%" in teks
+    # every page carries the draft mark: the footer line and the diagonal watermark
+    reader = PdfReader(io.BytesIO(svc.dokumen_laporan(toko, SISTEM, p, "pdf").isi))
+    for page in reader.pages:
+        assert "DRAF – LAPORAN CAPAIAN KINERJA" in " ".join(page.extract_text().split())
+    assert "DRAF" in ws.oddHeader.center.text
 
 
 def test_triwulan_pdf(toko):
@@ -242,7 +266,7 @@ def test_triwulan_pdf(toko):
         "4.500",
         "10.000",
         "97,78%",
-        "102,5%",
+        "102,50%",
         "51,25%",
         "Sangat Tinggi",
         "Belum Diisi",
@@ -275,7 +299,7 @@ def test_semester_runs_to_tw_ii_with_both_quarters(toko):
     assert rows["A1"]["Realisasi s.d. TW II"].value == 4400
     assert rows["B1"]["Realisasi TW I"].value == 12
     assert rows["A1"]["Faktor pendorong / penghambat"].value == (
-        "TW I: catatan 1-2026-1; TW II: catatan 1-2026-2"
+        "TW I: catatan 1-2026-1\nTW II: catatan 1-2026-2"
     )
     with pytest.raises(ValueError, match="Semester harus 1 sampai 2"):
         _p("semester", periode=3)
@@ -363,20 +387,45 @@ def test_renja_form(toko):
         assert h in header
     for q in ("I", "II", "III", "IV"):
         assert f"TW {q} (K)" in header and f"TW {q} (Rp)" in header
-    assert "s.d. TW II (K)" in header and "Capaian terhadap Renstra K (%)" in header
+    # the Permendagri 86/2017 columns the store can fill
+    for h in (
+        "Program / Kegiatan / Sub Kegiatan",
+        "Indikator kinerja",
+        "Realisasi s.d. 2025 (K)",
+        "Realisasi s.d. 2025 (Rp)",
+        "Realisasi 2026 s.d. TW II (K)",
+        "Realisasi s.d. 2026 (Rp)",
+        "Tingkat capaian Renja K (%)",
+        "Tingkat capaian Renstra K (%)",
+        "Tingkat capaian Renstra Rp (%)",
+        "Unit penanggung jawab",
+        "Keterangan",
+    ):
+        assert h in header, h
     prog = rows["1.01"]
     assert prog["Target Renja 2026 (Rp)"].value == 4_000_000
+    assert prog["Target Renja 2026 (Rp)"].number_format == '"Rp" #,##0'
     assert prog["TW I (Rp)"].value == 400_000 and prog["TW II (Rp)"].value == 800_000
     assert prog["TW III (Rp)"].value is None
-    assert prog["s.d. TW II (Rp)"].value == 1_200_000
-    assert prog["Capaian Renja Rp (%)"].value == pytest.approx(30)
+    assert prog["Realisasi 2026 s.d. TW II (Rp)"].value == 1_200_000
+    assert prog["Realisasi s.d. 2025 (Rp)"].value == 2_600_000  # 2025: 4 x (250.000 + 400.000)
+    assert prog["Realisasi s.d. 2026 (Rp)"].value == 3_800_000
+    assert prog["Tingkat capaian Renja Rp (%)"].value == pytest.approx(30)
+    assert prog["Target akhir Renstra (Rp)"].value is None  # no Renstra budget in the store
     b1 = rows["B1"]
     assert b1["TW I (K)"].value == 12 and b1["TW II (K)"].value is None  # not signed
-    assert b1["s.d. TW II (K)"].value == 12
-    assert b1["Capaian Renja K (%)"].value == pytest.approx(80)  # (2*10 - 12) / 10
-    assert b1["Capaian terhadap Renstra K (%)"].value == pytest.approx(50)  # (16 - 12) / 8
+    assert b1["Realisasi 2026 s.d. TW II (K)"].value == 12
+    assert b1["Realisasi s.d. 2025 (K)"].value == 9
+    assert b1["Tingkat capaian Renja K (%)"].value == pytest.approx(80)  # (2*10 - 12) / 10
+    assert b1["Tingkat capaian Renstra K (%)"].value == pytest.approx(50)  # (16 - 12) / 8
+    assert b1["Unit penanggung jawab"].value == "Bidang B"
+    assert rows["A1"]["Keterangan"].value == "TW I: catatan 1-2026-1\nTW II: catatan 1-2026-2"
     assert rows["A2"]["TW II (K)"].value == 41
-    assert rows["Jumlah"]["s.d. TW II (Rp)"].value == 1_200_000
+    assert rows["Jumlah"]["Realisasi 2026 s.d. TW II (Rp)"].value == 1_200_000
+    # A1 (4400 / 10000) = 44%, A2 41 / 80 = 51,25%, B1 80%: mean 58,42% Rendah (51-65)
+    rata = rows["Rata-rata tingkat capaian kinerja (%)"]["Tingkat capaian Renja K (%)"]
+    assert rata.value == pytest.approx((44 + 51.25 + 80) / 3)
+    assert rows["Predikat kinerja"]["Tingkat capaian Renja K (%)"].value == "Rendah"
     # the order: sasaran, its IKU, program, its indicator, kegiatan, sub kegiatan, indicator
     urut = [ws.cell(r, 2).value for r in range(baris + 1, ws.max_row + 1) if ws.cell(r, 2).value]
     assert urut[:8] == [
@@ -395,9 +444,10 @@ def test_renja_form(toko):
         "Permendagri Nomor 86 Tahun 2017",
         "4.000.000",
         "1.200.000",
-        "30%",
-        "80%",
-        "50%",
+        "30,00%",
+        "80,00%",
+        "50,00%",
+        "Predikat kinerja",
     ):
         assert s in teks, s
 
@@ -507,3 +557,20 @@ def test_page_per_role(app_db, username):
     at.checkbox(key="lap_belum_sah").check().run()
     at.button[0].click().run()
     assert at.warning and "DRAF" in at.warning[0].value
+
+
+def test_excel_number_formats_of_every_table():
+    """`dokumen.excel_tabel` (the Beranda's exports too): numbers stay numbers; a whole-number
+    column shows no decimals and no dangling decimal mark, a column with fractions two."""
+    import pandas as pd
+
+    from dashboard import dokumen
+
+    df = pd.DataFrame({"Unit": ["A", "B"], "Jumlah": [3, 1200], "Capaian": [97.78, 100.0]})
+    ws = openpyxl.load_workbook(io.BytesIO(dokumen.excel_tabel(df, "Uji", judul=["Judul"])))["Uji"]
+    assert [c.value for c in ws[3]] == ["Unit", "Jumlah", "Capaian"]
+    assert ws["B5"].value == 1200 and ws["B5"].number_format == "#,##0"
+    assert ws["C4"].value == pytest.approx(97.78) and ws["C4"].number_format == "#,##0.00"
+    assert ws["A4"].number_format == "General"
+    assert dokumen.FORMAT_ANGKA == "#,##0.00"
+    _cek_cetak(ws, 3)

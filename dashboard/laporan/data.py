@@ -25,7 +25,11 @@ JENIS = {
 FORMAT = ("xlsx", "pdf")
 STATUS_SAH = "disahkan"
 KOLOM_STATUS = "Status data"
+DRAF = "DRAF"
 _URUT_TINGKAT = {"sasaran": 0, "program": 1, "kegiatan": 2, "sub kegiatan": 3}
+# kegiatan and sub kegiatan names indented under their program (no-break spaces survive both
+# the PDF paragraph and the Excel cell)
+INDEN = {"program": "", "kegiatan": "\u00a0" * 4, "sub kegiatan": "\u00a0" * 8}
 ID_TINGKAT = {"program": "program_id", "kegiatan": "kegiatan_id", "sub kegiatan": "sub_kegiatan_id"}
 
 
@@ -79,6 +83,7 @@ class Tabel:
     catatan: tuple[str, ...] = ()
     gabung_pdf: tuple[tuple[str, str, str], ...] = ()
     tanpa_pdf: tuple[str, ...] = ()
+    ukuran_pdf: float = 7.5  # font size of the PDF cells (the wide Renja form is smaller)
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,7 @@ def _tabel(
     catatan: tuple[str, ...] = (),
     gabung_pdf: tuple[tuple[str, str, str], ...] = (),
     tanpa_pdf: tuple[str, ...] = (),
+    ukuran_pdf: float = 7.5,
 ) -> Tabel:
     nama_kolom = [k for k, _, _ in kolom]
     df = pd.DataFrame([[r.get(k) for k in nama_kolom] for r in rows], columns=nama_kolom)
@@ -116,6 +122,7 @@ def _tabel(
         catatan=catatan,
         gabung_pdf=gabung_pdf,
         tanpa_pdf=tanpa_pdf,
+        ukuran_pdf=ukuran_pdf,
     )
 
 
@@ -137,21 +144,22 @@ def _catatan(row, triwulan: list[int]) -> str | None:
     teks = [(q, t) for q, t in teks if isinstance(t, str) and t.strip()]
     if len(triwulan) == 1:
         return teks[0][1] if teks else None
-    return "; ".join(f"TW {formats.ROMAWI[q]}: {t}" for q, t in teks) or None
+    return "\n".join(f"TW {formats.ROMAWI[q]}: {t.strip()}" for q, t in teks) or None
 
 
-def teks_sel(v: object, jenis: str, ringkas: bool = False) -> str:
-    """A cell as Indonesian text; `ringkas` drops "Rp" where the header already says it."""
+def teks_sel(v: object, jenis: str, ringkas: bool = False, tetap: bool = False) -> str:
+    """A cell as Indonesian text; `ringkas` drops "Rp" where the header already says it;
+    `tetap` shows percentages and indexes with two decimals always (a printed column)."""
     if v is None:
         return ""
     if isinstance(v, str) or jenis == TEKS:
         return str(v)
     if jenis == PERSEN:
-        return formats.persen(v)
+        return formats.persen(v, tetap=tetap)
     if jenis == RUPIAH:
         return formats.angka(v, 0) if ringkas else formats.rupiah(v)
     if jenis == INDEKS:
-        return formats.angka(v, 2)
+        return formats.angka(v, 2, tetap=True)
     return formats.angka(v)
 
 
@@ -193,7 +201,7 @@ def tabel_capaian(
     ind = urutkan(ind)
     r_n = formats.ROMAWI[n]
     kolom = [
-        ("No", TEKS, 5),
+        ("No", ANGKA, 5),
         ("Sasaran", TEKS, 28),
         ("Kode", TEKS, 10),
         ("Indikator", TEKS, 36),
@@ -218,7 +226,7 @@ def tabel_capaian(
         zip(ind.itertuples(index=False), _sasaran(ind), strict=True), start=1
     ):
         r = {
-            "No": str(i),
+            "No": i,
             "Sasaran": sasaran,
             "Kode": row.kode,
             "Indikator": row.nama,
@@ -268,11 +276,23 @@ def tabel_ringkasan(ind: pd.DataFrame, bands) -> Tabel:
                 "Belum Dapat Dinilai": r["Belum Dapat Dinilai"],
             }
         )
+    if len(rows) > 1:  # the instansi line: counts added, the mean taken over every indicator
+        rata = engine.rata_rata_capaian([angka_atau_none(v) for v in ind["capaian"]])
+        jumlah = {k: sum(r[k] for r in rows) for k, j, _ in kolom[1:] if j == ANGKA}
+        rows.append(
+            {
+                **jumlah,
+                "Unit": "Jumlah / rata-rata instansi",
+                "Rata-rata capaian (%)": rata,
+                "Kategori": engine.kategori(rata, bands),
+            }
+        )
     return _tabel(
         "Ringkasan",
         "Ringkasan capaian per unit kerja",
         kolom,
         rows,
+        tebal=(len(rows) - 1,) if len(rows) > 1 else (),
         catatan=(
             "Rata-rata hanya dari indikator yang dapat dinilai; Belum Diisi dan Belum Dapat "
             "Dinilai dihitung terpisah.",
@@ -312,7 +332,7 @@ def tabel_lkj(ind: pd.DataFrame, tahun: int, tandai: bool) -> Tabel:
     Kategori, with faktor pendorong / penghambat."""
     ind = urutkan(ind)
     kolom = [
-        ("No", TEKS, 5),
+        ("No", ANGKA, 5),
         ("Sasaran", TEKS, 30),
         ("Kode", TEKS, 10),
         ("Indikator", TEKS, 40),
@@ -327,7 +347,7 @@ def tabel_lkj(ind: pd.DataFrame, tahun: int, tandai: bool) -> Tabel:
         kolom.append((KOLOM_STATUS, TEKS, 16))
     rows = [
         {
-            "No": str(i),
+            "No": i,
             "Sasaran": sasaran,
             "Kode": row.kode,
             "Indikator": row.nama,
@@ -359,7 +379,7 @@ def tabel_perbandingan(ind: pd.DataFrame, lalu: dict[int, pd.DataFrame], tahun: 
     end target (capaian from `capaian_tahunan` for every year)."""
     ind = urutkan(ind)
     tahun_lalu = sorted(lalu)
-    kolom = [("No", TEKS, 5), ("Kode", TEKS, 10), ("Indikator", TEKS, 40), ("Satuan", TEKS, 10)]
+    kolom = [("No", ANGKA, 5), ("Kode", TEKS, 10), ("Indikator", TEKS, 40), ("Satuan", TEKS, 10)]
     for th in tahun_lalu:
         kolom += [(f"Realisasi {th}", ANGKA, 12), (f"Capaian {th} (%)", PERSEN, 10)]
     kolom += [
@@ -373,7 +393,7 @@ def tabel_perbandingan(ind: pd.DataFrame, lalu: dict[int, pd.DataFrame], tahun: 
     rows = []
     for i, row in enumerate(ind.itertuples(index=False), start=1):
         r = {
-            "No": str(i),
+            "No": i,
             "Kode": row.kode,
             "Indikator": row.nama,
             "Satuan": row.satuan,
@@ -471,7 +491,7 @@ def tabel_anggaran(ang: pd.DataFrame, ind: pd.DataFrame, n: int = 4) -> Tabel:
         rows.append(
             {
                 "Kode": kode,
-                "Program / Kegiatan / Sub Kegiatan": ("" if tingkat == "program" else "   ") + nama,
+                "Program / Kegiatan / Sub Kegiatan": INDEN[tingkat] + nama,
                 "Pagu (Rp)": pagu,
                 "Realisasi (Rp)": real,
                 "Serapan (%)": serap,
@@ -504,37 +524,62 @@ def tabel_anggaran(ang: pd.DataFrame, ind: pd.DataFrame, n: int = 4) -> Tabel:
     )
 
 
-def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai: bool) -> Tabel:
-    """Formulir evaluasi hasil Renja (Permendagri 86/2017): program / kegiatan / sub kegiatan
-    rows with Rp (pagu, spending per quarter, to date, serapan) and their indicators with K
-    (targets, realisation per quarter, to date, capaian against the Renja and Renstra targets)."""
+def tabel_renja(
+    ind: pd.DataFrame,
+    ang: pd.DataFrame,
+    n: int,
+    tahun: int,
+    tandai: bool,
+    bands=engine.DEFAULT_BANDS,
+) -> Tabel:
+    """Formulir evaluasi hasil Renja (Permendagri 86/2017): sasaran, program, kegiatan and sub
+    kegiatan rows with Rp, their indicators with K: Renstra end target, realisation up to last
+    year, this year's Renja target, each quarter, this year to date, to date over the years,
+    tingkat capaian against Renja and Renstra, unit penanggung jawab, keterangan; closed by
+    the average capaian and its predikat.
+
+    `ind.realisasi_lalu` (last year's realisation) and `ang.rp_lalu` (spending of the stored
+    earlier years per sub kegiatan) fill the "s.d. last year" columns when present.
+    The store holds no Renstra budget, so the Renstra Rp columns stay empty."""
     ind = urutkan(ind)
     r_n = formats.ROMAWI[n]
+    lalu_th = tahun - 1
+    uraian, indikator_k = "Program / Kegiatan / Sub Kegiatan", "Indikator kinerja"
     kolom = [
-        ("No", TEKS, 5),
+        ("No", ANGKA, 5),
         ("Kode", TEKS, 18),
-        ("Program / Kegiatan / Sub Kegiatan / Indikator", TEKS, 42),
+        (uraian, TEKS, 34),
+        (indikator_k, TEKS, 34),
         ("Satuan", TEKS, 10),
-        ("Target akhir Renstra (K)", ANGKA, 11),
-        (f"Target Renja {tahun} (K)", ANGKA, 11),
-        (f"Target Renja {tahun} (Rp)", RUPIAH, 17),
     ]
-    gabung = [("Target Renja (K / Rp)", f"Target Renja {tahun} (K)", f"Target Renja {tahun} (Rp)")]
+    gabung = [("Program / Kegiatan / Sub Kegiatan / Indikator", uraian, indikator_k)]
+
+    def kr(judul: str, pdf: str, lebar_k: float = 11) -> None:
+        kolom.extend([(f"{judul} (K)", ANGKA, lebar_k), (f"{judul} (Rp)", RUPIAH, 17)])
+        gabung.append((f"{pdf} (K / Rp)", f"{judul} (K)", f"{judul} (Rp)"))
+
+    kr("Target akhir Renstra", "Target akhir Renstra")
+    kr(f"Realisasi s.d. {lalu_th}", f"Realisasi s.d. {lalu_th}")
+    kr(f"Target Renja {tahun}", "Target Renja")
     for q in range(1, 5):
-        rq = formats.ROMAWI[q]
-        kolom += [(f"TW {rq} (K)", ANGKA, 11), (f"TW {rq} (Rp)", RUPIAH, 17)]
-        gabung.append((f"TW {rq} (K / Rp)", f"TW {rq} (K)", f"TW {rq} (Rp)"))
+        kr(f"TW {formats.ROMAWI[q]}", f"TW {formats.ROMAWI[q]}")
+    kr(f"Realisasi {tahun} s.d. TW {r_n}", f"Realisasi {tahun}")
+    kr(f"Realisasi s.d. {tahun}", f"Realisasi Renstra s.d. {tahun}")
     kolom += [
-        (f"s.d. TW {r_n} (K)", ANGKA, 11),
-        (f"s.d. TW {r_n} (Rp)", RUPIAH, 17),
-        ("Capaian Renja K (%)", PERSEN, 10),
-        ("Capaian Renja Rp (%)", PERSEN, 10),
-        ("Capaian terhadap Renstra K (%)", PERSEN, 12),
+        ("Tingkat capaian Renja K (%)", PERSEN, 11),
+        ("Tingkat capaian Renja Rp (%)", PERSEN, 11),
+        ("Tingkat capaian Renstra K (%)", PERSEN, 11),
+        ("Tingkat capaian Renstra Rp (%)", PERSEN, 11),
         ("Unit penanggung jawab", TEKS, 24),
+        ("Keterangan", TEKS, 30),
     ]
     gabung += [
-        (f"s.d. TW {r_n} (K / Rp)", f"s.d. TW {r_n} (K)", f"s.d. TW {r_n} (Rp)"),
-        ("Capaian Renja K / Rp (%)", "Capaian Renja K (%)", "Capaian Renja Rp (%)"),
+        ("Capaian Renja K / Rp (%)", "Tingkat capaian Renja K (%)", "Tingkat capaian Renja Rp (%)"),
+        (
+            "Capaian Renstra K / Rp (%)",
+            "Tingkat capaian Renstra K (%)",
+            "Tingkat capaian Renstra Rp (%)",
+        ),
     ]
     if tandai:
         kolom.append((KOLOM_STATUS, TEKS, 16))
@@ -542,39 +587,53 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
     tebal: list[int] = []
     dipakai: set[int] = set()
     nomor = 0
+    capaian_k: list[float | None] = []
 
     def indikator(df: pd.DataFrame) -> None:
         nonlocal nomor
         for row in df.itertuples(index=False):
             nomor += 1
             dipakai.add(int(row.id))
+            sd = angka_atau_none(row.realisasi_sd)
+            capaian_k.append(angka_atau_none(row.progres_tahunan))
             r = {
-                "No": str(nomor),
+                "No": nomor,
                 "Kode": row.kode,
-                "Program / Kegiatan / Sub Kegiatan / Indikator": row.nama,
+                indikator_k: row.nama,
                 "Satuan": row.satuan,
                 "Target akhir Renstra (K)": angka_atau_none(row.target_renstra),
+                f"Realisasi s.d. {lalu_th} (K)": angka_atau_none(
+                    getattr(row, "realisasi_lalu", None)
+                ),
                 f"Target Renja {tahun} (K)": target_teks(row.t0, row.t0_atas),
-                f"s.d. TW {r_n} (K)": angka_atau_none(row.realisasi_sd),
-                "Capaian Renja K (%)": angka_atau_none(row.progres_tahunan),
-                "Capaian terhadap Renstra K (%)": angka_atau_none(row.capaian_renstra),
+                f"Realisasi {tahun} s.d. TW {r_n} (K)": sd,
+                f"Realisasi s.d. {tahun} (K)": sd,
+                "Tingkat capaian Renja K (%)": capaian_k[-1],
+                "Tingkat capaian Renstra K (%)": angka_atau_none(row.capaian_renstra),
                 "Unit penanggung jawab": row.unit_nama,
+                "Keterangan": _catatan(row, list(range(1, n + 1))),
                 KOLOM_STATUS: row.belum_sah,
             }
             for q in range(1, n + 1):
                 r[f"TW {formats.ROMAWI[q]} (K)"] = angka_atau_none(getattr(row, f"r{q}"))
             rows.append(r)
 
-    def kelompok(kode: str | None, uraian: str, g: pd.DataFrame | None) -> None:
+    def rp(r: dict, g: pd.DataFrame) -> None:
+        pagu, real = _rp(g, n)
+        sebelum = float(g["rp_lalu"].fillna(0).sum()) if "rp_lalu" in g else None
+        r[f"Target Renja {tahun} (Rp)"] = pagu
+        for q in range(1, n + 1):
+            r[f"TW {formats.ROMAWI[q]} (Rp)"] = float(g[f"rp{q}"].fillna(0).sum())
+        r[f"Realisasi s.d. {lalu_th} (Rp)"] = sebelum
+        r[f"Realisasi {tahun} s.d. TW {r_n} (Rp)"] = real
+        r[f"Realisasi s.d. {tahun} (Rp)"] = real + (sebelum or 0)
+        r["Tingkat capaian Renja Rp (%)"] = engine.serapan(real, pagu)
+
+    def kelompok(kode: str | None, teks: str, g: pd.DataFrame | None) -> None:
         tebal.append(len(rows))
-        r: dict = {"Kode": kode, "Program / Kegiatan / Sub Kegiatan / Indikator": uraian}
+        r: dict = {"Kode": kode, uraian: teks}
         if g is not None:
-            pagu, real = _rp(g, n)
-            r[f"Target Renja {tahun} (Rp)"] = pagu
-            for q in range(1, n + 1):
-                r[f"TW {formats.ROMAWI[q]} (Rp)"] = float(g[f"rp{q}"].fillna(0).sum())
-            r[f"s.d. TW {r_n} (Rp)"] = real
-            r["Capaian Renja Rp (%)"] = engine.serapan(real, pagu)
+            rp(r, g)
         rows.append(r)
 
     sasaran = (
@@ -592,22 +651,23 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
         kelompok(s.sasaran_kode, f"Sasaran: {s.sasaran_uraian}", None)
         indikator(ind[(ind["tingkat"] == "sasaran") & (ind["sasaran_id"] == s.sasaran_id)])
         for tingkat, key, kode, nama, g in _grup(ang[ang["sasaran_id"] == s.sasaran_id]):
-            kelompok(kode, nama, g)
+            kelompok(kode, INDEN[tingkat] + nama, g)
             indikator(ind[(ind["tingkat"] == tingkat) & (ind[ID_TINGKAT[tingkat]] == key)])
     sisa = ind[~ind["id"].astype(int).isin(dipakai)]
     if not sisa.empty:
         kelompok(None, "Indikator di luar program/kegiatan yang beranggaran", None)
         indikator(sisa)
-    pagu, real = _rp(ang, n)
-    tebal.append(len(rows))
-    rows.append(
-        {
-            "Program / Kegiatan / Sub Kegiatan / Indikator": "Jumlah",
-            f"Target Renja {tahun} (Rp)": pagu,
-            f"s.d. TW {r_n} (Rp)": real,
-            "Capaian Renja Rp (%)": engine.serapan(real, pagu),
-        }
-    )
+    jumlah: dict = {uraian: "Jumlah"}
+    rp(jumlah, ang)
+    for q in range(1, n + 1):  # quarter K columns of the total row stay empty
+        jumlah.pop(f"TW {formats.ROMAWI[q]} (K)", None)
+    rata = engine.rata_rata_capaian(capaian_k)
+    tebal += [len(rows), len(rows) + 1, len(rows) + 2]
+    rows += [
+        jumlah,
+        {uraian: "Rata-rata tingkat capaian kinerja (%)", "Tingkat capaian Renja K (%)": rata},
+        {uraian: "Predikat kinerja", "Tingkat capaian Renja K (%)": engine.kategori(rata, bands)},
+    ]
     return _tabel(
         "Evaluasi Renja",
         f"Evaluasi hasil Renja s.d. Triwulan {r_n} {formats.nama_tahun(tahun)}",
@@ -615,10 +675,16 @@ def tabel_renja(ind: pd.DataFrame, ang: pd.DataFrame, n: int, tahun: int, tandai
         rows,
         tebal=tuple(tebal),
         catatan=(
-            "K = kinerja (realisasi indikator), Rp = realisasi anggaran. Capaian Renja K = "
-            "realisasi s.d. triwulan terhadap target tahunan; Capaian Renja Rp = serapan "
-            "anggaran; capaian terhadap Renstra = realisasi terhadap target akhir Renstra.",
+            "K = kinerja (realisasi indikator), Rp = realisasi anggaran. Tingkat capaian Renja K "
+            "= realisasi s.d. triwulan terhadap target tahunan; Rp = serapan anggaran; tingkat "
+            "capaian Renstra K = realisasi terhadap target akhir Renstra.",
+            f"Realisasi s.d. {lalu_th}: K = realisasi tahun {lalu_th}; Rp = jumlah realisasi "
+            "anggaran tahun-tahun sebelumnya yang tercatat. Realisasi s.d. "
+            f"{tahun}: Rp = realisasi s.d. {lalu_th} ditambah realisasi {tahun}; K = capaian "
+            f"{tahun}. Target Renstra dalam rupiah belum tercatat, sehingga kolom Rp Renstra "
+            "kosong.",
         ),
         gabung_pdf=tuple(gabung),
-        tanpa_pdf=("Unit penanggung jawab",),
+        tanpa_pdf=("Unit penanggung jawab", "Keterangan"),
+        ukuran_pdf=6.3,
     )

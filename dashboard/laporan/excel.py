@@ -6,24 +6,21 @@ from __future__ import annotations
 
 import io
 
-import pandas as pd
 import xlsxwriter
 
 from dashboard import dokumen
-from dashboard.laporan.data import ANGKA, INDEKS, PERSEN, RUPIAH, Laporan, Tabel
+from dashboard.laporan.data import ANGKA, DRAF, INDEKS, PERSEN, RUPIAH, Laporan, Tabel
 
-_FORMAT = {PERSEN: dokumen.FORMAT_PERSEN, RUPIAH: dokumen.FORMAT_RUPIAH, INDEKS: "#,##0.00"}
-
-
-def format_angka(kolom: pd.Series) -> str:
-    """Whole numbers without decimals; a column holding any fraction shows two decimals."""
-    nilai = [v for v in kolom if isinstance(v, int | float)]
-    return dokumen.FORMAT_BULAT if all(float(v).is_integer() for v in nilai) else "#,##0.00"
+_FORMAT = {
+    PERSEN: dokumen.FORMAT_PERSEN,
+    RUPIAH: dokumen.FORMAT_RUPIAH,
+    INDEKS: dokumen.FORMAT_ANGKA,
+}
 
 
 def format_kolom(t: Tabel) -> dict[str, str]:
     return {
-        k: format_angka(t.df[k]) if j == ANGKA else _FORMAT[j]
+        k: dokumen.format_otomatis(t.df[k]) if j == ANGKA else _FORMAT[j]
         for k, j in t.jenis.items()
         if j in (ANGKA, *_FORMAT)
     }
@@ -45,8 +42,9 @@ def xlsx_bytes(lap: Laporan) -> bytes:
             lebar=t.lebar,
             tebal_baris=t.tebal,
         )
-        if lap.belum_sah:  # the draft line stands out on every sheet
+        if lap.belum_sah:  # the draft line stands out on every sheet and every printed page
             ws.write_string(len(judul) - 2, 0, str(dokumen.aman_sel(judul[-2])), f_peringatan)
+            ws.set_header(f'&C&"Arial,Bold"&14&KB00020{DRAF}')
         catatan = [*t.catatan, *lap.catatan]
         for i, c in enumerate(catatan):
             ws.write_string(baris + 1 + i, 0, str(dokumen.aman_sel(c)), f_catatan)

@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from dashboard import dokumen
-from dashboard.laporan.data import ANGKA, TEKS, Laporan, Tabel, teks_sel
+from dashboard.laporan.data import ANGKA, DRAF, TEKS, Laporan, Tabel, teks_sel
 
 _TENGAH = ParagraphStyle("tengah", parent=dokumen.GAYA["isi"], alignment=TA_CENTER)
 _PERINGATAN = ParagraphStyle(
@@ -29,7 +29,7 @@ def _kolom(t: Tabel) -> list[tuple[str, list[str], str]]:
             continue
         if k in gabung:
             h, rp = gabung[k]
-            out.append((h, [k, rp], ANGKA))
+            out.append((h, [k, rp], TEKS if t.jenis[k] == TEKS else ANGKA))
         else:
             out.append((k, [k], t.jenis.get(k, TEKS)))
     return out
@@ -38,12 +38,16 @@ def _kolom(t: Tabel) -> list[tuple[str, list[str], str]]:
 _PAD = 13  # cell padding left + right of dokumen.tabel_pdf, plus a little air
 
 
-def _lebar_teks(teks: str, tebal: bool = False) -> float:
-    return stringWidth(teks, "Helvetica-Bold" if tebal else "Helvetica", 7.5)
+def _lebar_teks(teks: str, tebal: bool = False, ukuran: float = 7.5) -> float:
+    return stringWidth(teks, "Helvetica-Bold" if tebal else "Helvetica", ukuran)
 
 
 def lebar_kolom(
-    header: list[str], rows: list[list[str]], bobot: list[float], total: float
+    header: list[str],
+    rows: list[list[str]],
+    bobot: list[float],
+    total: float,
+    ukuran: float = 7.5,
 ) -> list[float]:
     """Column widths: a number column (bobot 0) as wide as its longest value, so numbers never
     wrap; a text column at least as wide as its longest word, plus its share (bobot) of the room
@@ -53,10 +57,11 @@ def lebar_kolom(
     for h, sel, b in zip(header, kolom, bobot, strict=True):
         kata = [w for v in (h, *sel) for w in v.split()] or [""]
         if b:
-            minimal.append(min(max(_lebar_teks(w, True) for w in kata) + _PAD, 90))
+            minimal.append(min(max(_lebar_teks(w, True, ukuran) for w in kata) + _PAD, 90))
         else:
-            isi = max((_lebar_teks(v, True) for v in sel), default=0)
-            minimal.append(max(isi, *(_lebar_teks(w, True) for w in h.split())) + _PAD)
+            isi = max((_lebar_teks(v, True, ukuran) for v in sel), default=0)
+            kata = (_lebar_teks(w, True, ukuran) for w in h.split())
+            minimal.append(max(isi, *kata) + _PAD)
     sisa = total - sum(minimal)
     if sisa <= 0:
         return [w * total / sum(minimal) for w in minimal]
@@ -71,13 +76,13 @@ def tabel(t: Tabel, lebar_total: float):
         sel = []
         for _, sumber, jenis in kolom:
             if len(sumber) == 1:
-                sel.append(teks_sel(row[sumber[0]], jenis))
+                sel.append(teks_sel(row[sumber[0]], jenis, tetap=True))
             else:
                 k, rp = sumber
                 sel.append(
-                    teks_sel(row[k], t.jenis[k])
+                    teks_sel(row[k], t.jenis[k], tetap=True)
                     if row[k] is not None
-                    else teks_sel(row[rp], t.jenis[rp], ringkas=True)
+                    else teks_sel(row[rp], t.jenis[rp], ringkas=True, tetap=True)
                 )
         rows.append(sel)
     header = [h for h, *_ in kolom]
@@ -85,9 +90,10 @@ def tabel(t: Tabel, lebar_total: float):
     return dokumen.tabel_pdf(
         header,
         rows,
-        lebar=lebar_kolom(header, rows, bobot, lebar_total),
+        lebar=lebar_kolom(header, rows, bobot, lebar_total, t.ukuran_pdf),
         kanan=[i for i, b in enumerate(bobot) if not b],
         tebal_baris=t.tebal,
+        ukuran=t.ukuran_pdf,
     )
 
 
@@ -110,4 +116,10 @@ def pdf_laporan(lap: Laporan) -> bytes:
         isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in t.catatan]
     isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in lap.catatan]
     isi.append(dokumen.tanda_tangan_pdf(lap.penandatangan))
-    return dokumen.pdf_bytes(isi, judul=lap.judul, kaki=f"{lap.judul} – {lap.kop.nama}")
+    kaki = f"{lap.judul} – {lap.kop.nama}"
+    return dokumen.pdf_bytes(
+        isi,
+        judul=lap.judul,
+        kaki=f"{DRAF} – {kaki}" if lap.belum_sah else kaki,
+        tanda_air=DRAF if lap.belum_sah else "",
+    )

@@ -152,8 +152,15 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
     else:
         judul = "Evaluasi terhadap hasil Renja perangkat daerah"
         ind = data.capaian_tahunan(ind, bands)
+        lalu = indikator_laporan(
+            cur, akses, p.instansi_id, p.tahun - 1, 4, lingkup, p.termasuk_belum_sah
+        ).set_index("id")["realisasi_sd"]
+        ind["realisasi_lalu"] = ind["id"].map(lalu)
         ang = anggaran_laporan(cur, akses, p.instansi_id, p.tahun, lingkup)
-        tabel.append(data.tabel_renja(ind, ang, n, p.tahun, tandai))
+        ang["rp_lalu"] = ang["sub_kegiatan_id"].map(
+            _belanja_sebelumnya(cur, akses, p.instansi_id, p.tahun, lingkup)
+        )
+        tabel.append(data.tabel_renja(ind, ang, n, p.tahun, tandai, bands))
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")
         bagian = f"tw{n}"
     subjudul = [str(ins["nama"])]
@@ -205,6 +212,20 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         ),
         belum_sah=tandai and jumlah_belum > 0,
     )
+
+
+def _belanja_sebelumnya(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, tahun: int, unit_id: int | None
+) -> pd.Series:
+    """Spending per sub kegiatan over the stored years before `tahun` (the Renja form's
+    "realisasi s.d. tahun lalu"; the store does not know where the Renstra period starts)."""
+    tahun_lalu = [th for th in capaian.tahun_tersedia(cur, akses, instansi_id) if th < tahun]
+    per_tahun = [anggaran_laporan(cur, akses, instansi_id, th, unit_id) for th in tahun_lalu]
+    if not per_tahun:
+        return pd.Series(dtype=float)
+    semua = pd.concat(per_tahun)
+    belanja = semua[["rp1", "rp2", "rp3", "rp4"]].sum(axis=1, min_count=1)
+    return belanja.groupby(semua["sub_kegiatan_id"]).sum(min_count=1)
 
 
 def _unit(cur: duckdb.DuckDBPyConnection, instansi_id: int, unit_id: int) -> tuple[str, str]:

@@ -52,7 +52,7 @@ CREATE TABLE rapat_agenda (
     jenis    VARCHAR NOT NULL,
     uraian   VARCHAR NOT NULL,
     sumber   VARCHAR NOT NULL DEFAULT 'manual' CHECK (sumber IN ('usulan', 'manual')),
-    objek    VARCHAR,                          -- indikator | unit | tindak_lanjut | sop_run_langkah
+    objek    VARCHAR,                          -- indikator | unit | tindak_lanjut | sop_langkah
     objek_id INTEGER,
     PRIMARY KEY (rapat_id, urutan)
 );
@@ -88,6 +88,7 @@ CREATE TABLE tindak_lanjut (
     diperbarui_oleh VARCHAR,
     diperbarui_pada TIMESTAMP,
     ditutup_oleh    VARCHAR,
-    ditutup_pada    TIMESTAMP
+    ditutup_pada    TIMESTAMP,
+    catatan_monev   VARCHAR                    -- the Pengelola Monev's reply to a close request
 );
 CREATE INDEX idx_tindak_lanjut_pic ON tindak_lanjut (pic_unit_id, status);

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import sandi_demo
+from ..conftest import COOKIE_KEY, sandi_demo
 from .conftest import ARTIFACTS
 
 # A real browser against an asynchronous UI: a test that fails once is run again (at most twice)
@@ -110,3 +110,38 @@ def test_first_request_of_a_new_server_to_a_page_file_is_refused(server, page: P
         page.get_by_label("Nama pengguna").or_(page.get_by_text("tidak tersedia"))
     ).to_be_visible()
     expect(page.get_by_text("Administrator Sistem")).to_have_count(0)
+
+
+def _cookie_masuk(page: Page, url: str, username: str, kunci: str) -> None:
+    """Put a login cookie for `username`, signed with `kunci`, into the browser, as an
+    attacker who guessed the format would (streamlit-authenticator: HS256 JWT)."""
+    import time
+
+    import jwt
+
+    token = jwt.encode(
+        {"username": username, "exp_date": time.time() + 3600}, kunci, algorithm="HS256"
+    )
+    page.context.add_cookies([{"name": "monev_auth", "value": token, "url": url}])
+
+
+def test_cookie_signed_with_another_key_is_refused(server, page: Page):
+    """The login cookie is honoured only when signed with the configured key: the same cookie
+    signed with any other key (or tampered) leaves the visitor at the login form."""
+    url = server["url"]
+    for kunci in ("kunci-lain-yang-cukup-panjang-0123456789", COOKIE_KEY + "x"):
+        page.context.clear_cookies()
+        _cookie_masuk(page, url, "admin", kunci)
+        page.goto(url)
+        expect(page.get_by_role("button", name="Masuk")).to_be_visible()
+        page.wait_for_timeout(1500)  # a wrongly accepted cookie would log in by now
+        expect(_heading(page, "Beranda")).to_have_count(0)
+        expect(page.get_by_text("Administrator Sistem")).to_have_count(0)
+
+    # control: the same cookie signed with the configured key logs in, so the refusals above
+    # are about the signature and nothing else
+    page.context.clear_cookies()
+    _cookie_masuk(page, url, "admin", COOKIE_KEY)
+    page.goto(url)
+    expect(_heading(page, "Beranda")).to_be_visible()
+    expect(page.get_by_text("Administrator Sistem").first).to_be_visible()

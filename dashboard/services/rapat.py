@@ -1,0 +1,685 @@
+"""Monev meetings (SOP Monitoring Evaluasi Kinerja Secara Periodik, seed 002): recorded by the
+Pengelola Monev as a draft, made final, and changed after that only through a revision whose
+reason and earlier record are kept. Findings per unit (optionally per indicator) carry the
+follow-ups that the Bidang work on (services/tindak_lanjut.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from dashboard import agenda, config, store
+from dashboard import notulen as dok
+from dashboard.agenda import ItemAgenda
+from dashboard.akses import Akses, AksesDitolak
+from dashboard.services import capaian as svc_capaian
+from dashboard.services import lokasi, pelaksanaan
+from dashboard.store import KonflikData
+from dashboard.validasi import pesan_validasi
+
+PERAN_BACA = ("pengelola_monev", "kadis", "sekretaris", "admin")
+MAKS_TEKS = 20_000
+TANPA_UNIT = 0  # the participants table's unit choice for someone outside the units
+
+
+class RapatInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    tahun: int = Field(ge=2000, le=2100)
+    triwulan: int = Field(ge=1, le=4)
+    judul: str = Field(min_length=5, max_length=200)
+    waktu: dt.datetime
+    tempat: str = Field(min_length=2, max_length=200)
+    pimpinan: str = Field(min_length=3, max_length=200)
+    notulis: str = Field(min_length=3, max_length=200)
+    ringkasan: str | None = Field(None, max_length=MAKS_TEKS)
+    kesimpulan: str | None = Field(None, max_length=MAKS_TEKS)
+
+    def kolom(self) -> list:
+        """The header values in the column order of rapat_insert and rapat_update."""
+        return [
+            self.tahun,
+            self.triwulan,
+            self.judul,
+            self.waktu,
+            self.tempat,
+            self.pimpinan,
+            self.notulis,
+            self.ringkasan or None,
+            self.kesimpulan or None,
+        ]
+
+
+class PesertaInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    nama: str = Field(min_length=2, max_length=150)
+    jabatan: str | None = Field(None, max_length=150)
+    unit_id: int | None = None
+
+
+class AgendaInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    jenis: str = "lainnya"
+    uraian: str = Field(min_length=3, max_length=1000)
+    sumber: str = "manual"
+    objek: str | None = None
+    objek_id: int | None = None
+
+    @field_validator("jenis")
+    @classmethod
+    def _jenis(cls, v: str) -> str:
+        if v not in agenda.JENIS_AGENDA:
+            raise ValueError("jenis agenda tidak dikenal")
+        return v
+
+    @field_validator("sumber")
+    @classmethod
+    def _sumber(cls, v: str) -> str:
+        if v not in ("usulan", "manual"):
+            raise ValueError("sumber agenda harus usulan atau manual")
+        return v
+
+
+class TemuanInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    unit_id: int
+    indikator_id: int | None = None
+    permasalahan: str = Field(min_length=5, max_length=4000)
+    penyebab: str | None = Field(None, max_length=4000)
+    rekomendasi: str | None = Field(None, max_length=4000)
+
+
+class TindakLanjutInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    uraian: str = Field(min_length=5, max_length=2000)
+    pic_unit_id: int
+    batas_waktu: dt.date
+
+
+LABEL = {
+    "tahun": "Tahun",
+    "triwulan": "Triwulan",
+    "judul": "Judul rapat",
+    "waktu": "Tanggal dan jam",
+    "tempat": "Tempat",
+    "pimpinan": "Pimpinan rapat",
+    "notulis": "Notulis",
+    "ringkasan": "Ringkasan",
+    "kesimpulan": "Kesimpulan",
+    "nama": "Nama peserta",
+    "jabatan": "Jabatan peserta",
+    "jenis": "Jenis agenda",
+    "uraian": "Uraian",
+    "sumber": "Sumber agenda",
+    "unit_id": "Unit",
+    "indikator_id": "Indikator",
+    "permasalahan": "Permasalahan",
+    "penyebab": "Penyebab",
+    "rekomendasi": "Rekomendasi",
+    "pic_unit_id": "Unit PIC",
+    "batas_waktu": "Batas waktu",
+}
+
+
+def _model(cls: type[BaseModel], data: dict, awalan: str = "") -> BaseModel:
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(awalan + pesan_validasi(exc, LABEL)) from exc
+
+
+def _nilai(v: object) -> object:
+    """A table cell as a plain value: blank text, NaN and None are None; numpy scalars are
+    Python values (the editor gives NaN for an empty number cell)."""
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    if isinstance(v, str):
+        return v.strip() or None
+    return v.item() if hasattr(v, "item") else v
+
+
+def _peserta(baris: list[dict]) -> list[PesertaInput]:
+    """The participants table as edited (nama, jabatan, unit_id; unit TANPA_UNIT or empty for
+    someone outside the units): blank rows skipped, every row checked, a name listed twice
+    refused, each problem naming the row to fix."""
+    out: list[PesertaInput] = []
+    baris_nama: dict[str, int] = {}
+    for no, b in enumerate(baris, 1):
+        nama, jabatan, unit = (_nilai(b.get(k)) for k in ("nama", "jabatan", "unit_id"))
+        unit = None if unit in (None, TANPA_UNIT) else unit
+        if nama is None and jabatan is None and unit is None:
+            continue
+        if nama is None:
+            raise ValueError(f"Peserta baris {no}: isi nama peserta (atau hapus barisnya).")
+        p = _model(
+            PesertaInput,
+            {"nama": nama, "jabatan": jabatan, "unit_id": unit},
+            f"Peserta baris {no}: ",
+        )
+        kunci = " ".join(p.nama.casefold().split())
+        if kunci in baris_nama:
+            raise ValueError(
+                f"Peserta baris {no}: {p.nama} sudah tercatat di baris {baris_nama[kunci]}; "
+                "hapus salah satu."
+            )
+        baris_nama[kunci] = no
+        out.append(p)
+    return out
+
+
+def _agenda(baris: list[dict]) -> list[AgendaInput]:
+    """The agenda table as edited: rows whose `bahas` is unticked are dropped, the rest ordered
+    by `urutan`. The table starts numbered 1..n in row order, so a row given another number
+    moves there, before the row that had it; rows without a number (added) come last in table
+    order. A row added by hand is a `manual` item of jenis `lainnya`. Each problem names the
+    row to fix."""
+    pilih = []
+    for no, b in enumerate(baris, 1):
+        if _nilai(b.get("bahas", True)) is False:
+            continue
+        uraian = _nilai(b.get("uraian"))
+        if uraian is None:
+            continue  # an empty row added by mistake
+        urutan = _nilai(b.get("urutan"))
+        pilih.append((urutan is None, urutan or 0, urutan == no, no, {**b, "uraian": uraian}))
+    out = []
+    for *_, no, b in sorted(pilih, key=lambda x: x[:4]):
+        out.append(
+            _model(
+                AgendaInput,
+                {
+                    "jenis": _nilai(b.get("jenis")) or "lainnya",
+                    "uraian": b["uraian"],
+                    "sumber": _nilai(b.get("sumber")) or "manual",
+                    "objek": _nilai(b.get("objek")),
+                    "objek_id": _nilai(b.get("objek_id")),
+                },
+                f"Agenda baris {no}: ",
+            )
+        )
+    return out
+
+
+def _cek_baca(akses: Akses, instansi_id: int) -> None:
+    akses.wajib(*PERAN_BACA)
+    akses.cek_instansi(instansi_id)
+
+
+def _info(cur: duckdb.DuckDBPyConnection, rapat_id: int) -> dict:
+    df = store.fetch_df(cur, "rapat_get", [rapat_id])
+    if df.empty:
+        raise ValueError("Rapat tidak ditemukan.")
+    return df.iloc[0].to_dict()
+
+
+def _hari_ini(hari_ini: dt.date | None) -> dt.date:
+    return hari_ini or config.sekarang().date()
+
+
+def daftar_rapat(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, tahun: int | None = None
+) -> pd.DataFrame:
+    _cek_baca(akses, instansi_id)
+    return store.fetch_df(cur, "rapat_list", [instansi_id, tahun])
+
+
+def detail_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) -> dict:
+    """The whole record: header, participants, agenda, findings, follow-ups, revisions."""
+    info = _info(cur, rapat_id)
+    _cek_baca(akses, int(info["instansi_id"]))
+    return {
+        "info": info,
+        "peserta": store.fetch_df(cur, "rapat_peserta_list", [rapat_id]),
+        "agenda": store.fetch_df(cur, "rapat_agenda_list", [rapat_id]),
+        "temuan": store.fetch_df(cur, "temuan_rapat", [rapat_id]),
+        "tindak_lanjut": store.fetch_df(
+            cur, "tindak_lanjut_list", [int(info["instansi_id"]), None, rapat_id]
+        ),
+        "revisi": store.fetch_df(cur, "rapat_revisi_list", [rapat_id]),
+    }
+
+
+@dataclass(frozen=True)
+class BahanRapat:
+    """What a period's meeting looks at: red indicators, late units, open follow-ups, SOP
+    breaches (the agenda sources and the meeting pack)."""
+
+    instansi_id: int
+    tahun: int
+    triwulan: int
+    hari_ini: dt.date
+    indikator: pd.DataFrame  # capaian_indikator rows in Rendah / Sangat Rendah
+    unit: pd.DataFrame  # units late or not submitted, with `masalah`
+    tindak_lanjut: pd.DataFrame  # open follow-ups with `terlambat`, overdue first
+    sop: pd.DataFrame  # breaches per SOP step (agenda.sop_langgar)
+    catatan_sop: pd.DataFrame  # the period's step records (for the agenda)
+    semua_indikator: pd.DataFrame  # every indicator's capaian (charts)
+
+
+def bahan_rapat(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    hari_ini: dt.date | None = None,
+    kecuali_rapat: int | None = None,
+) -> BahanRapat:
+    """Read every agenda source for the period; timeliness comes from the SOP runs' own
+    measures (services/pelaksanaan), never recomputed here. The follow-ups of `kecuali_rapat`
+    (the meeting being edited) are its own decisions, not items carried in from earlier."""
+    _cek_baca(akses, instansi_id)
+    hari_ini = _hari_ini(hari_ini)
+    ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan)
+    unit = store.fetch_df(cur, "rapat_unit_periode", [instansi_id, tahun, triwulan])
+    tl = store.fetch_df(cur, "tindak_lanjut_list", [instansi_id, None, None])
+    tl = tl[tl["rapat_id"] != kecuali_rapat]
+    catatan = pelaksanaan.catatan_langkah(cur, akses, instansi_id, tahun)
+    catatan = catatan[catatan["triwulan"] == triwulan] if "triwulan" in catatan else catatan
+    return BahanRapat(
+        instansi_id=instansi_id,
+        tahun=tahun,
+        triwulan=triwulan,
+        hari_ini=hari_ini,
+        indikator=ind[ind["kategori"].isin(agenda.KATEGORI_MERAH)]
+        .sort_values("capaian")
+        .reset_index(drop=True),
+        unit=agenda.unit_bermasalah(unit).reset_index(drop=True),
+        tindak_lanjut=agenda.tindak_lanjut_terbuka(tl, hari_ini).reset_index(drop=True),
+        sop=agenda.sop_langgar(catatan),
+        catatan_sop=catatan,
+        semua_indikator=ind,
+    )
+
+
+def usulan_agenda(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    hari_ini: dt.date | None = None,
+    kecuali_rapat: int | None = None,
+) -> list[ItemAgenda]:
+    """The agenda the data proposes for a meeting on the period (for a meeting already
+    recorded, `kecuali_rapat`: without the follow-ups it assigned itself)."""
+    b = bahan_rapat(cur, akses, instansi_id, tahun, triwulan, hari_ini, kecuali_rapat)
+    return agenda.usulan(b.indikator, b.unit, b.tindak_lanjut, b.catatan_sop, b.hari_ini)
+
+
+def _cek_tulis(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) -> dict:
+    akses.wajib("pengelola_monev")
+    info = _info(cur, rapat_id)
+    akses.cek_instansi(int(info["instansi_id"]))
+    return info
+
+
+def _isi(
+    cur: duckdb.DuckDBPyConnection,
+    instansi_id: int,
+    data: dict,
+    peserta: list[dict],
+    agenda_: list[dict] | None,
+) -> tuple[RapatInput, list[PesertaInput], list[AgendaInput] | None]:
+    """Validate everything before any write; units must belong to the instansi."""
+    r = _model(RapatInput, data)
+    ps = _peserta(peserta)
+    ag = None if agenda_ is None else _agenda(agenda_)
+    for p in ps:
+        if p.unit_id is not None and lokasi.instansi_unit(cur, p.unit_id) != instansi_id:
+            raise ValueError(f"Peserta {p.nama}: unit bukan bagian dari instansi ini.")
+    return r, ps, ag
+
+
+def _tulis_daftar(
+    cur: duckdb.DuckDBPyConnection,
+    rapat_id: int,
+    peserta: list[PesertaInput],
+    agenda_: list[AgendaInput] | None,
+) -> None:
+    """Replace the participants, and the agenda unless it is None (kept as it is)."""
+    cur.execute("DELETE FROM rapat_peserta WHERE rapat_id = $1", [rapat_id])
+    if agenda_ is not None:
+        cur.execute("DELETE FROM rapat_agenda WHERE rapat_id = $1", [rapat_id])
+    if peserta:
+        cur.executemany(
+            "INSERT INTO rapat_peserta (rapat_id, urutan, nama, jabatan, unit_id) "
+            "VALUES ($1, $2, $3, $4, $5)",
+            [[rapat_id, i, p.nama, p.jabatan, p.unit_id] for i, p in enumerate(peserta, 1)],
+        )
+    if agenda_:
+        cur.executemany(
+            "INSERT INTO rapat_agenda (rapat_id, urutan, jenis, uraian, sumber, objek, objek_id) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            [
+                [rapat_id, i, a.jenis, a.uraian, a.sumber, a.objek, a.objek_id]
+                for i, a in enumerate(agenda_, 1)
+            ],
+        )
+
+
+def buat_rapat(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    data: dict,
+    peserta: list[dict],
+    agenda_: list[dict],
+) -> int:
+    """Record a meeting as a draft. `peserta` and `agenda_` are the rows of the page's tables
+    (see _peserta, _agenda): the proposals kept, reordered, and items added by hand."""
+    akses.wajib("pengelola_monev")
+    akses.cek_instansi(instansi_id)
+    r, ps, ag = _isi(cur, instansi_id, data, peserta, agenda_)
+    with store.transaction(cur):
+        rid = int(
+            cur.execute(
+                store.sql("rapat_insert"),
+                [
+                    instansi_id,
+                    *r.kolom(),
+                    akses.username,
+                    config.sekarang(),
+                ],
+            ).fetchone()[0]
+        )
+        _tulis_daftar(cur, rid, ps, ag)
+        store.log_event(
+            cur,
+            "rapat_dibuat",
+            pengguna=akses.username,
+            peran="pengelola_monev",
+            objek="rapat",
+            objek_id=rid,
+            ke="draf",
+            catatan=f"TW {r.triwulan} {r.tahun}: {len(ag or [])} agenda, {len(ps)} peserta",
+        )
+    return rid
+
+
+def _rekam(cur: duckdb.DuckDBPyConnection, rapat_id: int) -> str:
+    """The record as it is now, as JSON text (kept in rapat_revisi before a change)."""
+    isi = {"rapat": store.fetch_df(cur, "rapat_get", [rapat_id]).to_dict("records")[0]}
+    for kunci, nama in (
+        ("peserta", "rapat_peserta_list"),
+        ("agenda", "rapat_agenda_list"),
+        ("temuan", "temuan_rapat"),
+    ):
+        isi[kunci] = store.fetch_df(cur, nama, [rapat_id]).to_dict("records")
+    return json.dumps(isi, default=str, ensure_ascii=False)
+
+
+def _revisi(cur: duckdb.DuckDBPyConnection, akses: Akses, info: dict, alasan: str | None) -> int:
+    """For a final record: require the reason and keep the record as it was. Returns 1 when a
+    revision was written (the header's revisi goes up by it), 0 for a draft."""
+    if info["status"] != "final":
+        return 0
+    if not (alasan or "").strip():
+        raise ValueError("Notulen sudah final: isi alasan perubahan untuk membuat revisi.")
+    cur.execute(
+        "INSERT INTO rapat_revisi (rapat_id, revisi, alasan, sebelum, oleh, pada) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        [
+            int(info["id"]),
+            int(info["revisi"]) + 1,
+            alasan.strip(),
+            _rekam(cur, int(info["id"])),
+            akses.username,
+            config.sekarang(),
+        ],
+    )
+    store.log_event(
+        cur,
+        "rapat_direvisi",
+        pengguna=akses.username,
+        peran="pengelola_monev",
+        objek="rapat",
+        objek_id=int(info["id"]),
+        ke=f"revisi {int(info['revisi']) + 1}",
+        catatan=alasan.strip(),
+    )
+    return 1
+
+
+def ubah_rapat(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    rapat_id: int,
+    versi: int,
+    data: dict,
+    peserta: list[dict],
+    agenda_: list[dict] | None = None,
+    alasan: str | None = None,
+) -> None:
+    """Edit a draft freely (header, participants, agenda kept, dropped, reordered or added); a
+    final record only as a new revision with its reason. The agenda is kept as it is when
+    `agenda_` is None."""
+    info = _cek_tulis(cur, akses, rapat_id)
+    r, ps, ag = _isi(cur, int(info["instansi_id"]), data, peserta, agenda_)
+    with store.transaction(cur):
+        naik = _revisi(cur, akses, info, alasan)
+        ok = cur.execute(
+            store.sql("rapat_update"),
+            [
+                rapat_id,
+                *r.kolom(),
+                versi,
+                naik,
+            ],
+        ).fetchone()
+        if not ok:
+            raise KonflikData("Rapat ini baru saja diubah pengguna lain; data dimuat ulang.")
+        _tulis_daftar(cur, rapat_id, ps, ag)
+        store.log_event(
+            cur,
+            "rapat_diubah",
+            pengguna=akses.username,
+            peran="pengelola_monev",
+            objek="rapat",
+            objek_id=rapat_id,
+        )
+
+
+def finalkan_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, versi: int) -> None:
+    """Make the minutes final: they need participants, conclusions and at least one finding."""
+    info = _cek_tulis(cur, akses, rapat_id)
+    if info["status"] == "final":
+        raise ValueError("Notulen rapat ini sudah final.")
+    kurang = []
+    if not store.fetch_all(cur, "rapat_peserta_list", [rapat_id]):
+        kurang.append("daftar peserta")
+    if not (info["kesimpulan"] or "").strip():
+        kurang.append("kesimpulan")
+    if not store.fetch_all(cur, "temuan_rapat", [rapat_id]):
+        kurang.append("minimal satu temuan")
+    if kurang:
+        raise ValueError("Belum dapat difinalkan; lengkapi " + ", ".join(kurang) + ".")
+    with store.transaction(cur):
+        ok = cur.execute(
+            "UPDATE rapat SET status = 'final', versi = versi + 1, difinalkan_oleh = $3, "
+            "difinalkan_pada = $4 WHERE id = $1 AND versi = $2 RETURNING id",
+            [rapat_id, versi, akses.username, config.sekarang()],
+        ).fetchone()
+        if not ok:
+            raise KonflikData("Rapat ini baru saja diubah pengguna lain; data dimuat ulang.")
+        store.log_event(
+            cur,
+            "rapat_difinalkan",
+            pengguna=akses.username,
+            peran="pengelola_monev",
+            objek="rapat",
+            objek_id=rapat_id,
+            dari="draf",
+            ke="final",
+        )
+
+
+def _tandai_revisi(cur: duckdb.DuckDBPyConnection, naik: int, rapat_id: int) -> None:
+    if naik:
+        cur.execute(
+            "UPDATE rapat SET revisi = revisi + 1, versi = versi + 1 WHERE id = $1", [rapat_id]
+        )
+
+
+def _tindak_lanjut(
+    cur: duckdb.DuckDBPyConnection, instansi_id: int, data: dict, no: int
+) -> TindakLanjutInput:
+    tl = _model(TindakLanjutInput, data, f"Tindak lanjut ke-{no}: ")
+    if lokasi.instansi_unit(cur, tl.pic_unit_id) != instansi_id:
+        raise ValueError(f"Tindak lanjut ke-{no}: unit PIC bukan bagian dari instansi ini.")
+    return tl
+
+
+def tambah_temuan(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    rapat_id: int,
+    data: dict,
+    tindak_lanjut: list[dict],
+    alasan: str | None = None,
+) -> int:
+    """A finding with its follow-ups, all or nothing (a final record: as a revision)."""
+    info = _cek_tulis(cur, akses, rapat_id)
+    instansi_id = int(info["instansi_id"])
+    t = _model(TemuanInput, data)
+    if lokasi.instansi_unit(cur, t.unit_id) != instansi_id:
+        raise ValueError("Unit temuan bukan bagian dari instansi ini.")
+    if t.indikator_id is not None and lokasi.indikator(cur, t.indikator_id) != (
+        instansi_id,
+        t.unit_id,
+    ):
+        raise ValueError("Indikator temuan harus indikator milik unit yang dipilih.")
+    tls = [_tindak_lanjut(cur, instansi_id, d, i) for i, d in enumerate(tindak_lanjut, 1)]
+    if not tls:
+        raise ValueError("Setiap temuan perlu minimal satu tindak lanjut.")
+    with store.transaction(cur):
+        naik = _revisi(cur, akses, info, alasan)
+        tid = int(
+            cur.execute(
+                store.sql("temuan_insert"),
+                [
+                    rapat_id,
+                    t.unit_id,
+                    t.indikator_id,
+                    t.permasalahan,
+                    t.penyebab or None,
+                    t.rekomendasi or None,
+                    akses.username,
+                    config.sekarang(),
+                ],
+            ).fetchone()[0]
+        )
+        for tl in tls:
+            cur.execute(
+                store.sql("tindak_lanjut_insert"), [tid, tl.uraian, tl.pic_unit_id, tl.batas_waktu]
+            )
+        _tandai_revisi(cur, naik, rapat_id)
+        store.log_event(
+            cur,
+            "temuan_ditambah",
+            pengguna=akses.username,
+            peran="pengelola_monev",
+            objek="rapat",
+            objek_id=rapat_id,
+            catatan=f"temuan {tid}, {len(tls)} tindak lanjut",
+        )
+    return tid
+
+
+def _temuan(cur: duckdb.DuckDBPyConnection, akses: Akses, temuan_id: int) -> tuple[dict, int]:
+    row = cur.execute("SELECT rapat_id FROM temuan WHERE id = $1", [temuan_id]).fetchone()
+    if not row:
+        raise ValueError("Temuan tidak ditemukan.")
+    return _cek_tulis(cur, akses, int(row[0])), int(row[0])
+
+
+def tambah_tindak_lanjut(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    temuan_id: int,
+    data: dict,
+    alasan: str | None = None,
+) -> int:
+    info, rapat_id = _temuan(cur, akses, temuan_id)
+    tl = _tindak_lanjut(cur, int(info["instansi_id"]), data, 1)
+    with store.transaction(cur):
+        naik = _revisi(cur, akses, info, alasan)
+        lid = int(
+            cur.execute(
+                store.sql("tindak_lanjut_insert"),
+                [temuan_id, tl.uraian, tl.pic_unit_id, tl.batas_waktu],
+            ).fetchone()[0]
+        )
+        _tandai_revisi(cur, naik, rapat_id)
+        store.log_event(
+            cur,
+            "tindak_lanjut_ditambah",
+            pengguna=akses.username,
+            peran="pengelola_monev",
+            objek="tindak_lanjut",
+            objek_id=lid,
+        )
+    return lid
+
+
+def hapus_temuan(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, temuan_id: int, alasan: str | None = None
+) -> None:
+    """Remove a finding and its follow-ups (a final record: as a revision)."""
+    info, rapat_id = _temuan(cur, akses, temuan_id)
+    with store.transaction(cur):
+        naik = _revisi(cur, akses, info, alasan)
+        cur.execute("DELETE FROM tindak_lanjut WHERE temuan_id = $1", [temuan_id])
+        cur.execute("DELETE FROM temuan WHERE id = $1", [temuan_id])
+        _tandai_revisi(cur, naik, rapat_id)
+        store.log_event(
+            cur,
+            "temuan_dihapus",
+            pengguna=akses.username,
+            peran="pengelola_monev",
+            objek="rapat",
+            objek_id=rapat_id,
+            catatan=f"temuan {temuan_id}",
+        )
+
+
+def kop_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> dict:
+    """Letterhead and signature data for the documents."""
+    akses.cek_instansi(instansi_id)
+    df = store.fetch_df(cur, "instansi_kop", [instansi_id])
+    if df.empty:
+        raise AksesDitolak("Instansi tidak ditemukan.")
+    return df.iloc[0].to_dict()
+
+
+def notulen(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, jenis: str = "pdf"
+) -> bytes:
+    """The minutes of a meeting as PDF or DOCX."""
+    d = detail_rapat(cur, akses, rapat_id)
+    instansi = kop_instansi(cur, akses, int(d["info"]["instansi_id"]))
+    return dok.notulen_docx(d, instansi) if jenis == "docx" else dok.notulen_pdf(d, instansi)
+
+
+def bahan_rapat_pdf(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    hari_ini: dt.date | None = None,
+) -> bytes:
+    """The meeting pack of a period as PDF, signed by whoever prepared it."""
+    b = bahan_rapat(cur, akses, instansi_id, tahun, triwulan, hari_ini)
+    return dok.bahan_rapat_pdf(
+        b, kop_instansi(cur, akses, instansi_id), akses.nama or akses.username
+    )

@@ -1,0 +1,91 @@
+"""Hasil monev (the Kadis view): meetings and their decisions, and what is overdue per unit."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, config, formats, web
+from dashboard.notulen import periode
+from dashboard.services import capaian as svc_capaian
+from dashboard.services import rapat as svc_rapat
+from dashboard.services import tindak_lanjut as svc_tl
+from dashboard.ui import akses_halaman, pilih_instansi
+
+akses = akses_halaman(__file__)
+st.title("Hasil monev")
+instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
+rapat = web.cached_read(svc_rapat.daftar_rapat)(akses, instansi_id)
+tl = web.cached_read(svc_tl.daftar_tindak_lanjut)(akses, instansi_id)
+rekap = web.cached_read(svc_tl.rekap_unit)(akses, instansi_id)
+
+terbuka = tl["status"] != "Selesai"
+with st.container(horizontal=True):
+    st.metric("Rapat tercatat", formats.angka(len(rapat), 0))
+    st.metric("Tindak lanjut belum selesai", formats.angka(int(terbuka.sum()), 0))
+    st.metric("Lewat batas waktu", formats.angka(int(tl["terlambat"].sum()), 0))
+    st.metric(
+        "Selesai",
+        formats.persen((~terbuka).mean() * 100 if len(tl) else None, 1),
+    )
+
+st.subheader("Tindak lanjut lewat batas waktu per unit")
+if rekap.empty:
+    st.info("Belum ada tindak lanjut.")
+else:
+    st.plotly_chart(charts.tindak_lanjut_per_unit(rekap, None), key="hasil_per_unit")
+    st.dataframe(
+        rekap.rename(
+            columns={
+                "pic_unit": "Unit PIC",
+                "jumlah": "Jumlah",
+                "terbuka": "Belum selesai",
+                "terlambat": "Lewat batas",
+                "minta_tutup": "Minta ditutup",
+                "selesai": "Selesai",
+            }
+        ),
+        hide_index=True,
+    )
+    lewat = tl[tl["terlambat"]].sort_values("batas_waktu")
+    if not lewat.empty:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Unit PIC": lewat["pic_unit"],
+                    "Tindak lanjut": lewat["uraian"],
+                    "Batas waktu": lewat["batas_waktu"].map(
+                        lambda b: formats.tanggal(pd.Timestamp(b).date())
+                    ),
+                    "Terlambat (hari)": lewat["batas_waktu"].map(
+                        lambda b: (pd.Timestamp(config.sekarang().date()) - pd.Timestamp(b)).days
+                    ),
+                    "Status": lewat["status"],
+                    "Rapat": [
+                        periode(y, t)
+                        for y, t in zip(lewat["tahun"], lewat["triwulan"], strict=True)
+                    ],
+                }
+            ),
+            hide_index=True,
+        )
+
+st.subheader("Rapat dan keputusannya")
+if rapat.empty:
+    st.info("Belum ada rapat monev yang tercatat.")
+else:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Periode": [
+                    periode(y, t) for y, t in zip(rapat["tahun"], rapat["triwulan"], strict=True)
+                ],
+                "Tanggal": rapat["waktu"].map(lambda w: formats.tanggal(pd.Timestamp(w).date())),
+                "Judul": rapat["judul"],
+                "Kesimpulan dan keputusan": rapat["kesimpulan"].fillna(""),
+                "Temuan": rapat["temuan"],
+                "Tindak lanjut terbuka": rapat["tindak_lanjut_terbuka"],
+                "Status": rapat["status"].map({"draf": "Draf", "final": "Final"}),
+            }
+        ),
+        hide_index=True,
+        column_config={"Kesimpulan dan keputusan": st.column_config.TextColumn(width="large")},
+    )

@@ -1,0 +1,193 @@
+"""Tindak lanjut: a Bidang reports progress and evidence on its own follow-ups and asks to close
+them; the Pengelola Monev closes them or refuses with a reason; Kadis and Sekretaris read what is
+overdue, per unit."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import agenda, bukti, charts, formats, web
+from dashboard.notulen import periode
+from dashboard.services import capaian as svc_capaian
+from dashboard.services import tindak_lanjut as svc
+from dashboard.ui import akses_halaman, pilih_instansi
+
+akses = akses_halaman(__file__)
+st.title("Tindak lanjut")
+instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
+semua = web.cached_read(svc.daftar_tindak_lanjut)(akses, instansi_id)
+if semua.empty:
+    st.info(
+        "Belum ada tindak lanjut untuk unit Anda."
+        if not akses.seluruh_instansi
+        else "Belum ada tindak lanjut hasil rapat monev."
+    )
+    st.stop()
+monev = akses.punya("pengelola_monev")
+
+terbuka = semua["status"] != "Selesai"
+minta = semua["minta_tutup"].astype(bool) & terbuka
+with st.container(horizontal=True):
+    st.metric("Belum selesai", formats.angka(int(terbuka.sum()), 0))
+    st.metric("Lewat batas waktu", formats.angka(int(semua["terlambat"].sum()), 0))
+    st.metric("Minta ditutup", formats.angka(int(minta.sum()), 0))
+    st.metric("Selesai", formats.angka(int((~terbuka).sum()), 0))
+
+if akses.seluruh_instansi:
+    rekap = web.cached_read(svc.rekap_unit)(akses, instansi_id)
+    st.plotly_chart(
+        charts.tindak_lanjut_per_unit(rekap, "Tindak lanjut per unit PIC"), key="tl_per_unit"
+    )
+
+a, b = st.columns(2)
+tampil = a.segmented_control(
+    "Tampilkan",
+    ["Belum selesai", "Lewat batas", "Minta ditutup", "Semua"],
+    default="Minta ditutup" if monev and minta.any() else "Belum selesai",
+    key="tl_tampil",
+)
+df = semua
+if tampil == "Belum selesai":
+    df = semua[terbuka]
+elif tampil == "Lewat batas":
+    df = semua[semua["terlambat"]]
+elif tampil == "Minta ditutup":
+    df = semua[minta]
+if akses.seluruh_instansi:
+    unit_opsi = ["Semua unit", *sorted(df["pic_unit"].unique())]
+    unit = b.selectbox("Unit PIC", unit_opsi, key="tl_unit")
+    if unit != "Semua unit":
+        df = df[df["pic_unit"] == unit]
+if df.empty:
+    st.info("Tidak ada tindak lanjut untuk pilihan ini.")
+    st.stop()
+
+
+def _tgl(w) -> str:
+    return formats.tanggal(pd.Timestamp(w).date()) if pd.notna(w) else "–"
+
+
+def _bukti(b) -> str:
+    if not isinstance(b, str):
+        return ""
+    return "berkas terunggah" if b.startswith(bukti.PREFIX) else b
+
+
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Rapat": [periode(y, t) for y, t in zip(df["tahun"], df["triwulan"], strict=True)],
+            "Permasalahan": df["permasalahan"],
+            "Tindak lanjut": df["uraian"],
+            "Unit PIC": df["pic_unit"],
+            "Batas waktu": df["batas_waktu"].map(_tgl),
+            "Status": df["status"],
+            "Lewat batas": df["terlambat"].map({True: "Lewat batas", False: ""}),
+            "Minta ditutup": (df["minta_tutup"].astype(bool) & (df["status"] != "Selesai")).map(
+                {True: "Ya", False: ""}
+            ),
+            "Catatan progres": df["catatan_progres"].fillna(""),
+            "Bukti": df["bukti"].map(_bukti),
+            "Catatan Pengelola Monev": df["catatan_monev"].fillna(""),
+        }
+    ),
+    hide_index=True,
+)
+
+label = {
+    int(r.id): f"{r.pic_unit} · {r.uraian[:70]} · {r.status}"
+    + (" · lewat batas" if r.terlambat else "")
+    for r in df.itertuples()
+}
+tl_id = st.selectbox("Pilih tindak lanjut", list(label), format_func=label.get, key="tl_pilih")
+r = df[df["id"] == tl_id].iloc[0]
+versi = int(r["versi"])
+st.caption(
+    f"Batas waktu {_tgl(r['batas_waktu'])} · status {r['status']}"
+    + (" · lewat batas waktu" if r["terlambat"] else "")
+)
+berkas = bukti.path_berkas(r["bukti"] if isinstance(r["bukti"], str) else None)
+if berkas is not None:
+    st.download_button(
+        f"Unduh bukti: {berkas.name}", berkas.read_bytes(), file_name=berkas.name, key="tl_unduh"
+    )
+
+pic = akses.punya("staf_bidang") and akses.unit_id == int(r["pic_unit_id"])
+if pic and r["status"] != "Selesai":
+    st.subheader("Perbarui progres")
+    with st.form(f"progres_{tl_id}"):
+        status = st.radio(
+            "Status",
+            list(svc.STATUS_BIDANG),
+            index=list(svc.STATUS_BIDANG).index(r["status"]),
+            horizontal=True,
+            key=f"tl_status_{tl_id}",
+        )
+        catatan = st.text_area(
+            "Catatan progres",
+            value=r["catatan_progres"] if isinstance(r["catatan_progres"], str) else "",
+            key=f"tl_catatan_{tl_id}",
+        )
+        ref = st.text_input(
+            "Bukti (tautan atau keterangan; unggah berkas di bawah)",
+            value=r["bukti"] if isinstance(r["bukti"], str) else "",
+            key=f"tl_bukti_{tl_id}",
+        )
+        tutup = st.checkbox(
+            "Minta ditutup (tindak lanjut sudah tuntas)",
+            value=bool(r["minta_tutup"]),
+            key=f"tl_minta_{tl_id}",
+        )
+        if st.form_submit_button("Simpan progres", type="primary"):
+            web.tulis(
+                svc.perbarui,
+                akses,
+                tl_id,
+                versi,
+                status,
+                catatan,
+                ref,
+                tutup,
+                sukses="Progres tindak lanjut tersimpan."
+                + (" Permintaan tutup dikirim ke Pengelola Monev." if tutup else ""),
+            )
+    unggah = st.file_uploader(
+        "Berkas bukti (PDF, JPG, PNG, XLSX, DOCX; maks. 5 MB)",
+        type=sorted(bukti.JENIS),
+        max_upload_size=bukti.MAX_BYTES // 1024 // 1024,  # the widget says 5 MB, not 200 MB
+        key=f"tl_berkas_{tl_id}",
+    )
+    if unggah is not None and st.button("Unggah bukti", key="tl_unggah"):
+        web.tulis(
+            svc.unggah_bukti,
+            akses,
+            tl_id,
+            versi,
+            unggah.name,
+            unggah.getvalue(),
+            sukses="Berkas bukti tersimpan.",
+        )
+
+if monev and r["status"] != "Selesai":
+    st.subheader("Keputusan Pengelola Monev")
+    catatan_monev = st.text_input("Catatan / alasan", key=f"tl_catatan_monev_{tl_id}")
+    kol = st.columns(2)
+    if kol[0].button("Tutup (Selesai)", type="primary", key="tl_tutup"):
+        web.tulis(
+            svc.tutup, akses, tl_id, versi, catatan_monev, sukses="Tindak lanjut ditutup (Selesai)."
+        )
+    if bool(r["minta_tutup"]) and kol[1].button("Tolak permintaan tutup", key="tl_tolak"):
+        web.tulis(
+            svc.tolak_tutup,
+            akses,
+            tl_id,
+            versi,
+            catatan_monev,
+            sukses="Permintaan tutup ditolak; alasan terkirim ke unit PIC.",
+        )
+elif r["status"] == "Selesai":
+    st.caption(f"Ditutup oleh {r['ditutup_oleh'] or '–'} pada {_tgl(r['ditutup_pada'])}.")
+
+st.caption(
+    "Status Selesai ditetapkan Pengelola Monev. Tindak lanjut yang belum selesai otomatis "
+    f"diusulkan sebagai agenda rapat berikutnya ({agenda.JENIS_AGENDA['tindak_lanjut']})."
+)

@@ -1,0 +1,6 @@
+-- The PIC unit's update ($1 id, at version $2): status, progress note, evidence, close request.
+UPDATE tindak_lanjut
+SET status = $3, catatan_progres = $4, bukti = $5, minta_tutup = $6, versi = versi + 1,
+    diperbarui_oleh = $7, diperbarui_pada = $8
+WHERE id = $1 AND versi = $2 AND status <> 'Selesai'
+RETURNING id;

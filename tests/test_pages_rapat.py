@@ -1,0 +1,162 @@
+"""Monev pages through AppTest: the Pengelola Monev records a meeting with the proposed agenda
+and a finding, a Bidang updates its follow-up, the Pengelola Monev closes it, the Kadis reads
+meetings, decisions and what is overdue. Typed text is shown inert."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from .conftest import login
+from .test_pages import _open_url, _tabel
+
+JAHAT = "**tebal** <b>x</b> [tautan](http://contoh)"
+
+
+def _tombol(at, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _sukses(at) -> list[str]:
+    """Success messages as a person reads them (user text in them is markdown-escaped)."""
+    return [re.sub(r"\\(.)", r"\1", s.value) for s in at.success]
+
+
+def _db(app_db, sql: str, params=None):
+    con = duckdb.connect(str(app_db))
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def test_monev_records_meeting_with_proposed_agenda_and_finding(app_db):
+    at = login("monev")
+    _open_url(at, "rapat")
+    assert not at.exception and at.title[0].value == "Rapat monev"
+    assert "Triwulan II TA 2026" in _tabel(at, "Judul")["Periode"].tolist()
+    assert at.selectbox(key="rapat_pilih").value == 0  # new meeting
+    editor = at.data_editor(key="baru_agenda_2026_3")
+    assert editor.editing_mode == "dynamic"
+    usulan = editor.value
+    assert "Penyampaian data" in set(usulan["jenis_tampil"])
+    assert any("belum menyampaikan data" in u for u in usulan["uraian"])
+    assert usulan["bahas"].all() and list(usulan["urutan"]) == list(range(1, len(usulan) + 1))
+    peserta = at.data_editor(key="baru_peserta").value
+    assert peserta["nama"].tolist() == [_db(app_db, "SELECT kepala_nama FROM instansi")[0][0]]
+    unit_lyn = _db(app_db, "SELECT id FROM unit WHERE kode = 'LYN'")[0][0]
+    # the tables as a person edits them: first proposal unticked, the last moved to the top,
+    # an item added; a Bidang head added with the unit picked from the list
+    terakhir = len(usulan) - 1
+    at.session_state["baru_agenda_2026_3"] = {
+        "edited_rows": {0: {"bahas": False}, terakhir: {"urutan": 1}},
+        "added_rows": [{"uraian": "Rencana aksi triwulan IV"}],
+        "deleted_rows": [],
+    }
+    at.session_state["baru_peserta"] = {
+        "edited_rows": {},
+        "added_rows": [{"nama": "Kabid Layanan", "jabatan": "Kepala Bidang", "unit_id": unit_lyn}],
+        "deleted_rows": [],
+    }
+    at.text_area(key="baru_ringkasan").input(JAHAT)
+    _tombol(at, "Simpan rapat (draf)").click().run()
+    assert not at.exception
+    assert any("Rapat tersimpan sebagai draf" in s for s in _sukses(at)), [
+        e.value for e in at.error
+    ]
+    rid = at.selectbox(key="rapat_pilih").value
+    assert rid != 0
+    agenda = _db(
+        app_db, "SELECT uraian, sumber FROM rapat_agenda WHERE rapat_id = $1 ORDER BY urutan", [rid]
+    )
+    assert agenda[0] == (usulan["uraian"][terakhir], "usulan")
+    assert agenda[-1] == ("Rencana aksi triwulan IV", "manual")
+    assert len(agenda) == len(usulan) and usulan["uraian"][0] not in [a[0] for a in agenda]
+    assert _db(
+        app_db, "SELECT nama, unit_id FROM rapat_peserta WHERE rapat_id = $1 ORDER BY urutan", [rid]
+    ) == [(peserta["nama"][0], None), ("Kabid Layanan", unit_lyn)]
+
+    # the summary typed with markdown and HTML is shown as plain text
+    assert any(t.value == JAHAT for t in at.text)
+    assert not any("tautan" in m.value for m in at.markdown)
+
+    at.text_area(key="tm_masalah").input("Data belum lengkap disampaikan")
+    at.text_input(key="tl_uraian").input("Melengkapi data dan bukti dukung")
+    _tombol(at, "Simpan temuan").click().run()
+    assert any("Temuan dan tindak lanjutnya tersimpan" in s for s in _sukses(at)), [
+        e.value for e in at.error
+    ]
+    _tombol(at, "Finalkan notulen").click().run()
+    assert any("kesimpulan" in e.value for e in at.error)
+    assert _db(app_db, "SELECT status FROM rapat WHERE id = $1", [rid]) == [("draf",)]
+
+    # still a draft: the dropped proposal comes back when the data is read again, unticked;
+    # ticking it and saving puts it on the agenda, with no revision
+    _tombol(at, "Usulkan ulang agenda dari data").click().run()
+    versi = _db(app_db, "SELECT versi FROM rapat WHERE id = $1", [rid])[0][0]
+    kunci = f"ubah{rid}v{versi}_agenda_1"
+    tabel = at.data_editor(key=kunci).value
+    baru = tabel[tabel["sumber_tampil"] == "Usulan baru"]
+    assert baru["uraian"].tolist() == [usulan["uraian"][0]] and not baru["bahas"].any()
+    at.session_state[kunci] = {
+        "edited_rows": {int(baru.index[0]): {"bahas": True, "urutan": 1}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    _tombol(at, "Simpan perubahan").click().run()
+    assert any("Perubahan rapat tersimpan" in s for s in _sukses(at)), [e.value for e in at.error]
+    agenda = _db(
+        app_db, "SELECT uraian FROM rapat_agenda WHERE rapat_id = $1 ORDER BY urutan", [rid]
+    )
+    assert agenda[0][0] == usulan["uraian"][0] and len(agenda) == len(usulan) + 1
+    assert _db(app_db, "SELECT count(*) FROM rapat_revisi WHERE rapat_id = $1", [rid]) == [(0,)]
+
+
+def test_bidang_updates_follow_up_and_monev_closes_it(app_db):
+    at = login("staf.lyn")
+    _open_url(at, "tindak-lanjut")
+    assert not at.exception and at.title[0].value == "Tindak lanjut"
+    assert set(_tabel(at, "Unit PIC")["Unit PIC"]) == {"Bidang Layanan dan Otomasi Perpustakaan"}
+    tl_id = at.selectbox(key="tl_pilih").value
+    at.radio(key=f"tl_status_{tl_id}").set_value("Dalam Proses")
+    at.text_area(key=f"tl_catatan_{tl_id}").input("Jadwal percepatan sudah disusun.")
+    at.checkbox(key=f"tl_minta_{tl_id}").check()
+    _tombol(at, "Simpan progres").click().run()
+    assert not at.exception
+    assert any("Permintaan tutup dikirim" in s for s in _sukses(at)), [e.value for e in at.error]
+    assert _db(app_db, "SELECT status, minta_tutup FROM tindak_lanjut WHERE id = $1", [tl_id]) == [
+        ("Dalam Proses", True)
+    ]
+    assert not any(b.label == "Tutup (Selesai)" for b in at.button)
+
+    at = login("monev")
+    _open_url(at, "tindak-lanjut")
+    assert at.segmented_control(key="tl_tampil").value == "Minta ditutup"
+    at.selectbox(key="tl_pilih").set_value(tl_id).run()
+    _tombol(at, "Tutup (Selesai)").click().run()
+    assert any("ditutup (Selesai)" in s for s in _sukses(at)), [e.value for e in at.error]
+    assert _db(app_db, "SELECT status FROM tindak_lanjut WHERE id = $1", [tl_id]) == [("Selesai",)]
+
+
+def test_kadis_sees_meetings_decisions_and_overdue_by_unit(app_db):
+    at = login("kadis")
+    _open_url(at, "hasil-monev")
+    assert not at.exception and at.title[0].value == "Hasil monev"
+    rekap = _tabel(at, "Lewat batas")
+    assert rekap["Lewat batas"].sum() > 0
+    lewat = _tabel(at, "Terlambat (hari)")
+    assert (lewat["Terlambat (hari)"] > 0).all()
+    assert lewat["Batas waktu"].str.match(r"^\d{1,2} [A-Z][a-z]+ \d{4}$").all()
+    rapat = _tabel(at, "Kesimpulan dan keputusan")
+    assert len(rapat) == 4 and rapat["Kesimpulan dan keputusan"].str.contains("percepatan").all()
+    chart = at.get("plotly_chart")[0]
+    assert '"separators":",."' in chart.proto.spec.replace(" ", "")
+
+    _open_url(at, "rapat")  # read only: no new meeting, no edit forms
+    assert at.selectbox(key="rapat_pilih").value != 0
+    assert not any(b.label in ("Simpan temuan", "Finalkan notulen") for b in at.button)
+    assert len(at.get("download_button")) == 3
+
+    _open_url(at, "tindak-lanjut")  # read only too
+    assert not any(b.label in ("Simpan progres", "Tutup (Selesai)") for b in at.button)
