@@ -41,9 +41,11 @@ from dashboard.services import (
     pengguna,
     perbaikan,
     periode,
+    rapat,
     realisasi,
     review,
     sop_registry,
+    tindak_lanjut,
 )
 from dashboard.services.realisasi import BarisSimpan
 
@@ -167,6 +169,52 @@ def _perbaikan(status: str) -> Callable[[object, Ctx], None]:
 
 def _detail_sop(cur, ctx: Ctx):
     return sop_registry.detail(cur, ctx.sop)
+
+
+RAPAT = {
+    "tahun": 2026,
+    "triwulan": 3,
+    "judul": "Rapat Monev Triwulan III",
+    "waktu": dt.datetime(2026, 10, 29, 9, 0),
+    "tempat": "Ruang Rapat",
+    "pimpinan": "Kepala Dinas",
+    "notulis": "Pengelola Monev",
+    "kesimpulan": "Percepat entri.",
+}
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+
+
+def _siapkan_rapat(cur, ctx: Ctx) -> None:
+    """Setup: the newest (final) meeting of the instansi, one of its findings, and an open
+    follow-up with DEP as PIC whose unit asked to close it; all at version 1."""
+    rid, tid = cur.execute(
+        "SELECT r.id, min(t.id) FROM rapat r JOIN temuan t ON t.rapat_id = r.id "
+        "WHERE r.instansi_id = ? GROUP BY r.id ORDER BY r.id DESC LIMIT 1",
+        [ctx.instansi],
+    ).fetchone()
+    tl = cur.execute(
+        "SELECT min(id) FROM tindak_lanjut WHERE pic_unit_id = ? AND status <> 'Selesai'",
+        [ctx.unit["DEP"]],
+    ).fetchone()[0]
+    cur.execute("UPDATE tindak_lanjut SET minta_tutup = TRUE, versi = 1 WHERE id = ?", [tl])
+    cur.execute("UPDATE rapat SET versi = 1 WHERE id = ?", [rid])
+    ctx.data.update(rapat=rid, temuan=tid, tl=tl)
+
+
+def _siapkan_draf(cur, ctx: Ctx) -> None:
+    _siapkan_rapat(cur, ctx)
+    cur.execute("UPDATE rapat SET status = 'draf' WHERE id = ?", [ctx.data["rapat"]])
+
+
+def _di_folder_sementara(fn: Callable[[], object]) -> object:
+    """Run `fn` with evidence files written to a temporary data folder."""
+    import tempfile
+    from unittest import mock
+
+    from dashboard import config
+
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(config, "DATA_DIR", Path(tmp)):
+        return fn()
 
 
 YAML_SOP = (Path(__file__).resolve().parents[1] / "data" / "sop").glob("*.yaml")
@@ -382,6 +430,159 @@ OPERASI: list[Op] = [
             c, a, Permintaan("triwulan", x.instansi, 2026, 3, x.unit["DEP"]), "xlsx"
         ),
         UNIT,
+    ),
+    # --- monev meetings: the Pengelola Monev records; kadis, sekretaris and admin read
+    Op(
+        "rapat.daftar_rapat",
+        rapat.daftar_rapat,
+        lambda c, a, x: rapat.daftar_rapat(c, a, x.instansi),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.detail_rapat",
+        rapat.detail_rapat,
+        lambda c, a, x: rapat.detail_rapat(c, a, x.data["rapat"]),
+        PIMPINAN,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.notulen",
+        rapat.notulen,
+        lambda c, a, x: rapat.notulen(c, a, x.data["rapat"], "docx"),
+        PIMPINAN,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.bahan_rapat",
+        rapat.bahan_rapat,
+        lambda c, a, x: rapat.bahan_rapat(c, a, x.instansi, 2026, 3),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.usulan_agenda",
+        rapat.usulan_agenda,
+        lambda c, a, x: rapat.usulan_agenda(c, a, x.instansi, 2026, 3),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.bahan_rapat_pdf",
+        rapat.bahan_rapat_pdf,
+        lambda c, a, x: rapat.bahan_rapat_pdf(c, a, x.instansi, 2026, 3),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.kop_instansi (letterhead of one's own instansi)",
+        rapat.kop_instansi,
+        lambda c, a, x: rapat.kop_instansi(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "rapat.buat_rapat",
+        rapat.buat_rapat,
+        lambda c, a, x: rapat.buat_rapat(c, a, x.instansi, RAPAT, [{"nama": "Budi"}], []),
+        MONEV,
+    ),
+    Op(
+        "rapat.ubah_rapat (final: a revision)",
+        rapat.ubah_rapat,
+        lambda c, a, x: rapat.ubah_rapat(
+            c, a, x.data["rapat"], 1, RAPAT, [{"nama": "Budi"}], None, "koreksi"
+        ),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.finalkan_rapat",
+        rapat.finalkan_rapat,
+        lambda c, a, x: rapat.finalkan_rapat(c, a, x.data["rapat"], 1),
+        MONEV,
+        siapkan=_siapkan_draf,
+    ),
+    Op(
+        "rapat.tambah_temuan",
+        rapat.tambah_temuan,
+        lambda c, a, x: rapat.tambah_temuan(
+            c,
+            a,
+            x.data["rapat"],
+            {"unit_id": x.unit["DEP"], "permasalahan": "Data terlambat masuk"},
+            [
+                {
+                    "uraian": "Percepat entri",
+                    "pic_unit_id": x.unit["DEP"],
+                    "batas_waktu": "2027-01-15",
+                }
+            ],
+            "temuan susulan",
+        ),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.tambah_tindak_lanjut",
+        rapat.tambah_tindak_lanjut,
+        lambda c, a, x: rapat.tambah_tindak_lanjut(
+            c,
+            a,
+            x.data["temuan"],
+            {"uraian": "Percepat entri", "pic_unit_id": x.unit["DEP"], "batas_waktu": "2027-01-15"},
+            "tindak lanjut susulan",
+        ),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.hapus_temuan",
+        rapat.hapus_temuan,
+        lambda c, a, x: rapat.hapus_temuan(c, a, x.data["temuan"], "salah catat"),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    # --- follow-ups: the PIC unit's staf reports, the Pengelola Monev closes
+    Op(
+        "tindak_lanjut.daftar_tindak_lanjut",
+        tindak_lanjut.daftar_tindak_lanjut,
+        lambda c, a, x: tindak_lanjut.daftar_tindak_lanjut(c, a, x.instansi),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r, k, a, x, kolom="pic_unit_id"),
+    ),
+    Op(
+        "tindak_lanjut.rekap_unit",
+        tindak_lanjut.rekap_unit,
+        lambda c, a, x: tindak_lanjut.rekap_unit(c, a, x.instansi),
+        PIMPINAN,
+    ),
+    Op(
+        "tindak_lanjut.perbarui",
+        tindak_lanjut.perbarui,
+        lambda c, a, x: tindak_lanjut.perbarui(
+            c, a, x.data["tl"], 1, "Dalam Proses", "sudah dikerjakan", None, True
+        ),
+        STAF,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "tindak_lanjut.unggah_bukti",
+        tindak_lanjut.unggah_bukti,
+        lambda c, a, x: _di_folder_sementara(
+            lambda: tindak_lanjut.unggah_bukti(c, a, x.data["tl"], 1, "bukti.pdf", PDF)
+        ),
+        STAF,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "tindak_lanjut.tutup",
+        tindak_lanjut.tutup,
+        lambda c, a, x: tindak_lanjut.tutup(c, a, x.data["tl"], 1, "selesai"),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "tindak_lanjut.tolak_tutup",
+        tindak_lanjut.tolak_tutup,
+        lambda c, a, x: tindak_lanjut.tolak_tutup(c, a, x.data["tl"], 1, "bukti kurang"),
+        MONEV,
+        siapkan=_siapkan_rapat,
     ),
     # --- the scope checks every scoped service starts with
     Op("baca_unit", lokasi.baca_unit, lambda c, a, x: lokasi.baca_unit(c, a, x.unit["DEP"]), UNIT),
