@@ -30,18 +30,22 @@ import pytest
 from dashboard import store
 from dashboard.akses import SISTEM, Akses, AksesDitolak
 from dashboard.alur import TransisiDitolak
+from dashboard.laporan.data import Permintaan
 from dashboard.services import (
     admin,
     capaian,
     dasbor,
+    laporan,
     lokasi,
     pelaksanaan,
     pengguna,
     perbaikan,
     periode,
+    rapat,
     realisasi,
     review,
     sop_registry,
+    tindak_lanjut,
 )
 from dashboard.services.realisasi import BarisSimpan
 
@@ -107,6 +111,14 @@ def _instansi_sendiri(df, aktor: str, akses: Akses, ctx: Ctx) -> bool:
     return df.empty or set(df["instansi_id"].dropna().astype(int)) <= {akses.instansi_id}
 
 
+def _tindak_lanjut_unit(df, aktor: str, akses: Akses, ctx: Ctx) -> bool:
+    """A staf sees a follow-up when its unit is the PIC or the finding's unit."""
+    if aktor in ("staf_bidang", "staf_lain"):
+        milik = (df["pic_unit_id"] == akses.unit_id) | (df["unit_id"] == akses.unit_id)
+        return bool(milik.all())
+    return _hanya_unit(df, aktor, akses, ctx)
+
+
 def _isi_lengkap(cur, akses: Akses, ctx: Ctx, unit: str = "DEP") -> list[BarisSimpan]:
     form = realisasi.form_entri(cur, SISTEM, ctx.periode_buka, ctx.unit[unit])
     return [BarisSimpan(i.indikator_id, i.target[2] or 1, "sesuai rencana") for i in form.indikator]
@@ -157,6 +169,52 @@ def _perbaikan(status: str) -> Callable[[object, Ctx], None]:
 
 def _detail_sop(cur, ctx: Ctx):
     return sop_registry.detail(cur, ctx.sop)
+
+
+RAPAT = {
+    "tahun": 2026,
+    "triwulan": 3,
+    "judul": "Rapat Monev Triwulan III",
+    "waktu": dt.datetime(2026, 10, 29, 9, 0),
+    "tempat": "Ruang Rapat",
+    "pimpinan": "Kepala Dinas",
+    "notulis": "Pengelola Monev",
+    "kesimpulan": "Percepat entri.",
+}
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+
+
+def _siapkan_rapat(cur, ctx: Ctx) -> None:
+    """Setup: the newest (final) meeting of the instansi, one of its findings, and an open
+    follow-up with DEP as PIC whose unit asked to close it; all at version 1."""
+    rid, tid = cur.execute(
+        "SELECT r.id, min(t.id) FROM rapat r JOIN temuan t ON t.rapat_id = r.id "
+        "WHERE r.instansi_id = ? GROUP BY r.id ORDER BY r.id DESC LIMIT 1",
+        [ctx.instansi],
+    ).fetchone()
+    tl = cur.execute(
+        "SELECT min(id) FROM tindak_lanjut WHERE pic_unit_id = ? AND status <> 'Selesai'",
+        [ctx.unit["DEP"]],
+    ).fetchone()[0]
+    cur.execute("UPDATE tindak_lanjut SET minta_tutup = TRUE, versi = 1 WHERE id = ?", [tl])
+    cur.execute("UPDATE rapat SET versi = 1 WHERE id = ?", [rid])
+    ctx.data.update(rapat=rid, temuan=tid, tl=tl)
+
+
+def _siapkan_draf(cur, ctx: Ctx) -> None:
+    _siapkan_rapat(cur, ctx)
+    cur.execute("UPDATE rapat SET status = 'draf' WHERE id = ?", [ctx.data["rapat"]])
+
+
+def _di_folder_sementara(fn: Callable[[], object]) -> object:
+    """Run `fn` with evidence files written to a temporary data folder."""
+    import tempfile
+    from unittest import mock
+
+    from dashboard import config
+
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(config, "DATA_DIR", Path(tmp)):
+        return fn()
 
 
 YAML_SOP = (Path(__file__).resolve().parents[1] / "data" / "sop").glob("*.yaml")
@@ -254,6 +312,277 @@ OPERASI: list[Op] = [
         periksa=lambda r, k, a, x: _instansi_sendiri(
             r.rename(columns={"id": "instansi_id"}), k, a, x
         ),
+    ),
+    # --- the Kadis dashboard: the whole instansi, a staf_bidang the same limited to its unit
+    Op(
+        "dasbor.daftar_unit",
+        dasbor.daftar_unit,
+        lambda c, a, x: dasbor.daftar_unit(c, a, x.instansi),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r.assign(unit_id=r["id"]), k, a, x),
+    ),
+    Op(
+        "dasbor.indikator_tahun",
+        dasbor.indikator_tahun,
+        lambda c, a, x: dasbor.indikator_tahun(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor.indikator_tahun unit",
+        dasbor.indikator_tahun,
+        lambda c, a, x: dasbor.indikator_tahun(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "dasbor.data_periode",
+        dasbor.data_periode,
+        lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r.indikator, k, a, x)
+        and _hanya_unit(r.per_unit, k, a, x)
+        and _hanya_unit(r.peta, k, a, x),
+    ),
+    Op(
+        "dasbor.pengajuan",
+        dasbor.pengajuan,
+        lambda c, a, x: dasbor.pengajuan(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor.tindak_lanjut_terbuka",
+        dasbor.tindak_lanjut_terbuka,
+        lambda c, a, x: dasbor.tindak_lanjut_terbuka(c, a, x.instansi),
+        INSTANSI,
+        periksa=_tindak_lanjut_unit,
+    ),
+    Op(
+        "dasbor.pelanggaran_sop",
+        dasbor.pelanggaran_sop,
+        lambda c, a, x: dasbor.pelanggaran_sop(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "dasbor.anggaran",
+        dasbor.anggaran,
+        # the whole-instansi call next to the same call for the caller's own unit
+        lambda c, a, x: (
+            dasbor.anggaran(c, a, x.instansi, 2026, 3),
+            dasbor.anggaran(c, a, x.instansi, 2026, 3, a.unit_id),
+        ),
+        INSTANSI,
+        periksa=lambda r, k, a, x: r[0].equals(r[1]),
+    ),
+    Op(
+        "dasbor.tren_indikator",
+        dasbor.tren_indikator,
+        lambda c, a, x: dasbor.tren_indikator(c, a, x.indikator["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "dasbor.rincian",
+        dasbor.rincian,
+        lambda c, a, x: dasbor.rincian(c, a, x.indikator["DEP"], 2026, 3),
+        UNIT,
+    ),
+    # only for a caller not tied to one instansi: no actor here (test_perbandingan_pemda)
+    Op(
+        "dasbor.perbandingan_instansi",
+        dasbor.perbandingan_instansi,
+        lambda c, a, x: dasbor.perbandingan_instansi(c, a, 2026, 3),
+        frozenset(),
+    ),
+    # --- reports: every role that may see the data, scoped like the dashboard
+    Op(
+        "laporan.indikator_laporan",
+        laporan.indikator_laporan,
+        lambda c, a, x: laporan.indikator_laporan(c, a, x.instansi, 2026, 3),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "laporan.indikator_laporan unit",
+        laporan.indikator_laporan,
+        lambda c, a, x: laporan.indikator_laporan(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "laporan.anggaran_laporan",
+        laporan.anggaran_laporan,
+        lambda c, a, x: laporan.anggaran_laporan(c, a, x.instansi, 2026),
+        INSTANSI,
+        periksa=_hanya_unit,
+    ),
+    Op(
+        "laporan.susun_laporan",
+        laporan.susun_laporan,
+        lambda c, a, x: laporan.susun_laporan(c, a, Permintaan("tahunan", x.instansi, 2026)),
+        INSTANSI,
+        periksa=lambda r, k, a, x: k not in ("staf_bidang", "staf_lain")
+        or any(s.startswith("Unit kerja:") for s in r.subjudul),
+    ),
+    Op(
+        "laporan.dokumen_laporan unit",
+        laporan.dokumen_laporan,
+        lambda c, a, x: laporan.dokumen_laporan(
+            c, a, Permintaan("triwulan", x.instansi, 2026, 3, x.unit["DEP"]), "xlsx"
+        ),
+        UNIT,
+    ),
+    # --- monev meetings: the Pengelola Monev records; kadis, sekretaris and admin read
+    Op(
+        "rapat.daftar_rapat",
+        rapat.daftar_rapat,
+        lambda c, a, x: rapat.daftar_rapat(c, a, x.instansi),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.detail_rapat",
+        rapat.detail_rapat,
+        lambda c, a, x: rapat.detail_rapat(c, a, x.data["rapat"]),
+        PIMPINAN,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.notulen",
+        rapat.notulen,
+        lambda c, a, x: rapat.notulen(c, a, x.data["rapat"], "docx"),
+        PIMPINAN,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.bahan_rapat",
+        rapat.bahan_rapat,
+        lambda c, a, x: rapat.bahan_rapat(c, a, x.instansi, 2026, 3),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.usulan_agenda",
+        rapat.usulan_agenda,
+        lambda c, a, x: rapat.usulan_agenda(c, a, x.instansi, 2026, 3),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.bahan_rapat_pdf",
+        rapat.bahan_rapat_pdf,
+        lambda c, a, x: rapat.bahan_rapat_pdf(c, a, x.instansi, 2026, 3),
+        PIMPINAN,
+    ),
+    Op(
+        "rapat.kop_instansi (letterhead of one's own instansi)",
+        rapat.kop_instansi,
+        lambda c, a, x: rapat.kop_instansi(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "rapat.buat_rapat",
+        rapat.buat_rapat,
+        lambda c, a, x: rapat.buat_rapat(c, a, x.instansi, RAPAT, [{"nama": "Budi"}], []),
+        MONEV,
+    ),
+    Op(
+        "rapat.ubah_rapat (final: a revision)",
+        rapat.ubah_rapat,
+        lambda c, a, x: rapat.ubah_rapat(
+            c, a, x.data["rapat"], 1, RAPAT, [{"nama": "Budi"}], None, "koreksi"
+        ),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.finalkan_rapat",
+        rapat.finalkan_rapat,
+        lambda c, a, x: rapat.finalkan_rapat(c, a, x.data["rapat"], 1),
+        MONEV,
+        siapkan=_siapkan_draf,
+    ),
+    Op(
+        "rapat.tambah_temuan",
+        rapat.tambah_temuan,
+        lambda c, a, x: rapat.tambah_temuan(
+            c,
+            a,
+            x.data["rapat"],
+            {"unit_id": x.unit["DEP"], "permasalahan": "Data terlambat masuk"},
+            [
+                {
+                    "uraian": "Percepat entri",
+                    "pic_unit_id": x.unit["DEP"],
+                    "batas_waktu": "2027-01-15",
+                }
+            ],
+            "temuan susulan",
+        ),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.tambah_tindak_lanjut",
+        rapat.tambah_tindak_lanjut,
+        lambda c, a, x: rapat.tambah_tindak_lanjut(
+            c,
+            a,
+            x.data["temuan"],
+            {"uraian": "Percepat entri", "pic_unit_id": x.unit["DEP"], "batas_waktu": "2027-01-15"},
+            "tindak lanjut susulan",
+        ),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.hapus_temuan",
+        rapat.hapus_temuan,
+        lambda c, a, x: rapat.hapus_temuan(c, a, x.data["temuan"], "salah catat"),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    # --- follow-ups: the PIC unit's staf reports, the Pengelola Monev closes
+    Op(
+        "tindak_lanjut.daftar_tindak_lanjut",
+        tindak_lanjut.daftar_tindak_lanjut,
+        lambda c, a, x: tindak_lanjut.daftar_tindak_lanjut(c, a, x.instansi),
+        INSTANSI,
+        periksa=lambda r, k, a, x: _hanya_unit(r, k, a, x, kolom="pic_unit_id"),
+    ),
+    Op(
+        "tindak_lanjut.rekap_unit",
+        tindak_lanjut.rekap_unit,
+        lambda c, a, x: tindak_lanjut.rekap_unit(c, a, x.instansi),
+        PIMPINAN,
+    ),
+    Op(
+        "tindak_lanjut.perbarui",
+        tindak_lanjut.perbarui,
+        lambda c, a, x: tindak_lanjut.perbarui(
+            c, a, x.data["tl"], 1, "Dalam Proses", "sudah dikerjakan", None, True
+        ),
+        STAF,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "tindak_lanjut.unggah_bukti",
+        tindak_lanjut.unggah_bukti,
+        lambda c, a, x: _di_folder_sementara(
+            lambda: tindak_lanjut.unggah_bukti(c, a, x.data["tl"], 1, "bukti.pdf", PDF)
+        ),
+        STAF,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "tindak_lanjut.tutup",
+        tindak_lanjut.tutup,
+        lambda c, a, x: tindak_lanjut.tutup(c, a, x.data["tl"], 1, "selesai"),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "tindak_lanjut.tolak_tutup",
+        tindak_lanjut.tolak_tutup,
+        lambda c, a, x: tindak_lanjut.tolak_tutup(c, a, x.data["tl"], 1, "bukti kurang"),
+        MONEV,
+        siapkan=_siapkan_rapat,
     ),
     # --- the scope checks every scoped service starts with
     Op("baca_unit", lokasi.baca_unit, lambda c, a, x: lokasi.baca_unit(c, a, x.unit["DEP"]), UNIT),
@@ -617,80 +946,11 @@ OPERASI: list[Op] = [
         ),
         ADMIN | {"asing:admin"},
     ),
-    # --- the Kadis dashboard: a staf_bidang sees the same reads limited to its own unit
     Op(
-        "dasbor daftar_unit",
-        dasbor.daftar_unit,
-        lambda c, a, x: dasbor.daftar_unit(c, a, x.instansi),
-        INSTANSI,
-        periksa=lambda r, k, a, x: _hanya_unit(r, k, a, x, kolom="id"),
-    ),
-    Op(
-        "dasbor indikator_tahun",
-        dasbor.indikator_tahun,
-        lambda c, a, x: dasbor.indikator_tahun(c, a, x.instansi, 2026, 3),
-        INSTANSI,
-        periksa=_hanya_unit,
-    ),
-    Op(
-        "dasbor data_periode",
-        dasbor.data_periode,
-        lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3),
-        INSTANSI,
-        periksa=lambda r, k, a, x: _hanya_unit(r.indikator, k, a, x)
-        and _hanya_unit(r.peta, k, a, x),
-    ),
-    Op(
-        "dasbor data_periode unit",
+        "dasbor.data_periode unit",
         dasbor.data_periode,
         lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
         UNIT,
-    ),
-    Op(
-        "dasbor pengajuan",
-        dasbor.pengajuan,
-        lambda c, a, x: dasbor.pengajuan(c, a, x.instansi, 2026, 3),
-        INSTANSI,
-        periksa=_hanya_unit,
-    ),
-    Op(
-        "dasbor tindak_lanjut_terbuka",
-        dasbor.tindak_lanjut_terbuka,
-        lambda c, a, x: dasbor.tindak_lanjut_terbuka(c, a, x.instansi),
-        INSTANSI,
-        periksa=lambda r, k, a, x: k not in ("staf_bidang", "staf_lain")
-        or ((r["pic_unit_id"] == a.unit_id) | (r["unit_id"] == a.unit_id)).all(),
-    ),
-    Op(
-        "dasbor pelanggaran_sop",
-        dasbor.pelanggaran_sop,
-        lambda c, a, x: dasbor.pelanggaran_sop(c, a, x.instansi, 2026, 3),
-        INSTANSI,
-        periksa=_hanya_unit,
-    ),
-    Op(
-        "dasbor anggaran",
-        dasbor.anggaran,
-        lambda c, a, x: dasbor.anggaran(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
-        UNIT,
-    ),
-    Op(
-        "dasbor tren_indikator",
-        dasbor.tren_indikator,
-        lambda c, a, x: dasbor.tren_indikator(c, a, x.indikator["DEP"]),
-        UNIT,
-    ),
-    Op(
-        "dasbor rincian",
-        dasbor.rincian,
-        lambda c, a, x: dasbor.rincian(c, a, x.indikator["DEP"], 2026, 3),
-        UNIT,
-    ),
-    Op(  # a Sekretariat Daerah view: no user of the demo instansi is one
-        "dasbor perbandingan_instansi",
-        dasbor.perbandingan_instansi,
-        lambda c, a, x: dasbor.perbandingan_instansi(c, a, 2026, 3),
-        frozenset(),
     ),
 ]
 
@@ -701,10 +961,10 @@ TANPA_AKSES = {
     "capaian.per_triwulan": "pure conversion",
     "capaian.bands": "category bands, not personal data; called after a scope check",
     "capaian.ringkas_per_unit": "pure aggregation of an already scoped table",
-    "capaian.hitung_capaian": "pure: the engine over an already scoped table",
     "capaian.bands_dari_teks": "pure parsing of a setting",
+    "capaian.hitung_capaian": "pure engine pass over an already scoped table",
     "dasbor.peta_capaian": "pure aggregation of an already scoped table",
-    "dasbor.perlu_perhatian": "pure: joins two already scoped tables",
+    "dasbor.perlu_perhatian": "pure filter of already scoped tables",
     "lokasi.instansi_unit": "lookup used by the scope checks themselves",
     "lokasi.indikator": "lookup used by the scope checks themselves",
     "periode.info_periode": "lookup inside services that check the caller first",
@@ -941,3 +1201,19 @@ def test_no_page_shows_traceback_or_secret(app_db, peran):
         assert h.judul in teks  # the collector sees the page
         temuan = _BAHAYA.search(teks)
         assert temuan is None, (peran, h.file, teks[max(0, temuan.start() - 200) : temuan.end()])
+
+
+def test_perbandingan_pemda(matrix_db: Path, tmp_path: Path):
+    """The comparison across instansi: a whole-agency role not tied to one instansi gets every
+    instansi; a staf_bidang without an instansi is still refused."""
+    copy = tmp_path / "m.duckdb"
+    copy.write_bytes(matrix_db.read_bytes())
+    cur = store.connect(copy)
+    try:
+        pemda = Akses("pemda", frozenset({"sekretaris"}), nama="Sekretariat Daerah")
+        df = dasbor.perbandingan_instansi(cur, pemda, 2026, 3)
+        assert len(df) == cur.execute("SELECT count(*) FROM instansi").fetchone()[0]
+        with pytest.raises(AksesDitolak):
+            dasbor.perbandingan_instansi(cur, Akses("x", frozenset({"staf_bidang"})), 2026, 3)
+    finally:
+        cur.close()
