@@ -192,7 +192,7 @@ def save_sop(cur: duckdb.DuckDBPyConnection, sop: Sop, sumber: str | None = None
 def load_library_into(cur: duckdb.DuckDBPyConnection, folder: Path | None = None) -> int:
     """Validate the whole library first, then store each SOP not yet in the store."""
     sops = load_library(folder)
-    known = {r[0] for r in cur.execute("SELECT DISTINCT kode FROM sop").fetchall()}
+    known = {r[0] for r in store.fetch_all(cur, "sop_kode_list")}
     count = 0
     for s in sops:
         if s.kode not in known:

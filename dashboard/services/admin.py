@@ -161,9 +161,7 @@ def simpan_unit(
     akses.wajib("admin")
     u = _model(UnitInput, data)
     akses.cek_instansi(u.instansi_id)
-    dup = cur.execute(
-        "SELECT id FROM unit WHERE instansi_id = $1 AND kode = $2", [u.instansi_id, u.kode]
-    ).fetchone()
+    dup = cur.execute(store.sql("unit_kode"), [u.instansi_id, u.kode]).fetchone()
     if dup and dup[0] != unit_id:
         raise ValueError(f"Kode unit '{u.kode}' sudah dipakai di instansi ini.")
     with store.transaction(cur):
@@ -227,9 +225,7 @@ def simpan_indikator(
     akses.cek_instansi(ind.instansi_id)
     _cek_unit_instansi(cur, ind.unit_id, ind.instansi_id)
     tgt = _model(TargetInput, target) if target is not None else None
-    dup = cur.execute(
-        "SELECT id FROM indikator WHERE instansi_id = $1 AND kode = $2", [ind.instansi_id, ind.kode]
-    ).fetchone()
+    dup = cur.execute(store.sql("indikator_kode"), [ind.instansi_id, ind.kode]).fetchone()
     if dup and dup[0] != indikator_id:
         raise ValueError(f"Kode indikator '{ind.kode}' sudah dipakai di instansi ini.")
     nilai = [
@@ -257,20 +253,14 @@ def simpan_indikator(
             cur.execute(store.sql("indikator_update"), [*nilai, indikator_id])
             jenis = "indikator_diubah"
         if tgt is not None:
-            cur.execute(
-                "DELETE FROM target WHERE indikator_id = $1 AND tahun = $2",
-                [indikator_id, tgt.tahun],
-            )
+            cur.execute(store.sql("target_hapus"), [indikator_id, tgt.tahun])
             baris = [(0, tgt.tahunan, tgt.tahunan_atas)] + [
                 (i + 1, lo, hi)
                 for i, (lo, hi) in enumerate(zip(tgt.triwulan, tgt.triwulan_atas, strict=True))
                 if lo is not None
             ]
             for tw, lo, hi in baris:
-                cur.execute(
-                    "INSERT INTO target VALUES ($1, $2, $3, $4, $5)",
-                    [indikator_id, tgt.tahun, tw, lo, hi],
-                )
+                cur.execute(store.sql("target_insert"), [indikator_id, tgt.tahun, tw, lo, hi])
         store.log_event(
             cur,
             jenis,

@@ -29,18 +29,14 @@ def sop_untuk(cur: duckdb.DuckDBPyConnection, objek: str) -> int | None:
     row = cur.execute(store.sql("pengaturan_get"), [None, f"sop_{objek}"]).fetchone()
     if row:
         kode = row[0]
-    row = cur.execute(
-        "SELECT id FROM sop WHERE kode = $1 ORDER BY revisi DESC LIMIT 1", [kode]
-    ).fetchone()
+    row = cur.execute(store.sql("sop_terbaru"), [kode]).fetchone()
     return int(row[0]) if row else None
 
 
 def pastikan_run(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: int) -> int | None:
     """The run a submission / correction belongs to, created at its first transition under the
     SOP revision in force then. Call inside the transition's transaction."""
-    row = cur.execute(
-        "SELECT id FROM sop_run WHERE objek = $1 AND objek_id = $2", [objek, objek_id]
-    ).fetchone()
+    row = cur.execute(store.sql("sop_run_objek"), [objek, objek_id]).fetchone()
     if row:
         return int(row[0])
     sop_id = sop_untuk(cur, objek)
@@ -51,11 +47,7 @@ def pastikan_run(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: int) -> i
     if not lokasi:
         return None
     return int(
-        cur.execute(
-            "INSERT INTO sop_run (sop_id, instansi_id, periode_id, unit_id, objek, objek_id) "
-            "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            [sop_id, *lokasi, objek, objek_id],
-        ).fetchone()[0]
+        cur.execute(store.sql("sop_run_insert"), [sop_id, *lokasi, objek, objek_id]).fetchone()[0]
     )
 
 
@@ -78,20 +70,17 @@ def catat_langkah(
 ) -> int:
     """Log a step done outside the app (a letter, a meeting, archiving)."""
     akses.wajib("pengelola_monev")
-    run = cur.execute("SELECT instansi_id, sop_id FROM sop_run WHERE id = $1", [run_id]).fetchone()
+    run = cur.execute(store.sql("sop_run_lokasi"), [run_id]).fetchone()
     if not run:
         raise ValueError("Pelaksanaan SOP tidak ditemukan.")
     akses.cek_instansi(run[0])
-    if not cur.execute(
-        "SELECT 1 FROM sop_langkah WHERE sop_id = $1 AND urutan = $2", [run[1], urutan]
-    ).fetchone():
+    if not cur.execute(store.sql("sop_langkah_ada"), [run[2], urutan]).fetchone():
         raise ValueError("Langkah itu tidak ada pada revisi SOP pelaksanaan ini.")
     if selesai is not None and selesai < mulai:
         raise ValueError("Waktu selesai tidak boleh sebelum waktu mulai.")
     with store.transaction(cur):
         lid = cur.execute(
-            "INSERT INTO sop_run_langkah (run_id, urutan, mulai, selesai, pelaku, catatan, "
-            "dicatat_oleh) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            store.sql("sop_run_langkah_insert"),
             [
                 run_id,
                 urutan,
@@ -120,11 +109,7 @@ def selesaikan_langkah(
 ) -> None:
     """The finish button of a step logged with its start only."""
     akses.wajib("pengelola_monev")
-    row = cur.execute(
-        "SELECT l.mulai, r.instansi_id, l.selesai FROM sop_run_langkah l JOIN "
-        "sop_run r ON r.id = l.run_id WHERE l.id = $1",
-        [langkah_id],
-    ).fetchone()
+    row = cur.execute(store.sql("sop_run_langkah_get"), [langkah_id]).fetchone()
     if not row:
         raise ValueError("Catatan langkah tidak ditemukan.")
     akses.cek_instansi(row[1])
@@ -133,7 +118,7 @@ def selesaikan_langkah(
     if selesai < row[0]:
         raise ValueError("Waktu selesai tidak boleh sebelum waktu mulai.")
     with store.transaction(cur):
-        cur.execute("UPDATE sop_run_langkah SET selesai = $1 WHERE id = $2", [selesai, langkah_id])
+        cur.execute(store.sql("sop_run_langkah_selesai"), [selesai, langkah_id])
 
 
 def _otomatis(runs: pd.DataFrame, events: pd.DataFrame, peta: pd.DataFrame) -> list[dict]:
@@ -224,7 +209,7 @@ def catatan_langkah(
 
 
 def langkah_manual(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.DataFrame:
-    row = cur.execute("SELECT instansi_id, unit_id FROM sop_run WHERE id = $1", [run_id]).fetchone()
+    row = cur.execute(store.sql("sop_run_lokasi"), [run_id]).fetchone()
     if not row:
         raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
     akses.lingkup_unit(row[0], row[1])  # a staf_bidang reads only its own unit's runs
@@ -233,7 +218,7 @@ def langkah_manual(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) ->
 
 def event_run(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.DataFrame:
     """The workflow events behind a run (drill-down from a breach)."""
-    row = cur.execute("SELECT instansi_id, unit_id FROM sop_run WHERE id = $1", [run_id]).fetchone()
+    row = cur.execute(store.sql("sop_run_lokasi"), [run_id]).fetchone()
     if not row:
         raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
     akses.lingkup_unit(row[0], row[1])

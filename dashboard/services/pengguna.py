@@ -147,16 +147,13 @@ def catat_logout(
     """Log out: every login cookie issued before now stops working for this user."""
     if username:
         with store.transaction(cur):
-            cur.execute(
-                "UPDATE pengguna SET keluar_pada = $1 WHERE username = $2",
-                [pada or dt.datetime.now(), username],
-            )
+            cur.execute(store.sql("pengguna_keluar"), [pada or dt.datetime.now(), username])
             store.log_event(cur, "logout", pengguna=username, objek="pengguna", objek_id=username)
 
 
 def cookie_dicabut(cur: duckdb.DuckDBPyConnection, username: str, diterbitkan: dt.datetime) -> bool:
     """Was this login cookie (issued at `diterbitkan`) revoked by a later logout?"""
-    row = cur.execute("SELECT keluar_pada FROM pengguna WHERE username = $1", [username]).fetchone()
+    row = cur.execute(store.sql("pengguna_keluar_pada"), [username]).fetchone()
     return bool(row and row[0] is not None and diterbitkan <= row[0])
 
 
@@ -164,9 +161,7 @@ def ganti_sandi(
     cur: duckdb.DuckDBPyConnection, akses: Akses, lama: str, baru: str, ulang: str
 ) -> None:
     """A user changes their own password."""
-    row = cur.execute(
-        "SELECT password_hash FROM pengguna WHERE username = $1", [akses.username]
-    ).fetchone()
+    row = cur.execute(store.sql("pengguna_sandi"), [akses.username]).fetchone()
     if not row or not cocok_sandi(lama, row[0]):
         raise ValueError("Kata sandi lama salah.")
     if baru != ulang:
@@ -259,7 +254,7 @@ def _cek_unit(cur: duckdb.DuckDBPyConnection, p: PenggunaInput) -> PenggunaInput
 
 def _harus_ada(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> None:
     """The user exists and is within the admin's reach (see `_lingkup_admin`)."""
-    row = cur.execute("SELECT instansi_id FROM pengguna WHERE username = $1", [username]).fetchone()
+    row = cur.execute(store.sql("pengguna_instansi"), [username]).fetchone()
     if not row:
         raise ValueError("Pengguna tidak ditemukan.")
     if akses.instansi_id is not None and row[0] != akses.instansi_id:
@@ -295,7 +290,7 @@ def buat_pengguna(
     akses.wajib("admin")
     p = _lingkup_admin(akses, _cek_unit(cur, _validasi(data)))
     cek_kekuatan_sandi(sandi)
-    if cur.execute("SELECT 1 FROM pengguna WHERE username = $1", [p.username]).fetchone():
+    if cur.execute(store.sql("pengguna_id"), [p.username]).fetchone():
         raise ValueError(f"Nama pengguna '{p.username}' sudah dipakai.")
     with store.transaction(cur):
         uid = cur.execute(
@@ -311,7 +306,7 @@ def buat_pengguna(
             ],
         ).fetchone()[0]
         for peran in p.peran:
-            cur.execute("INSERT INTO peran_pengguna VALUES ($1, $2)", [uid, peran])
+            cur.execute(store.sql("peran_pengguna_insert"), [uid, peran])
         store.log_event(
             cur,
             "pengguna_dibuat",
@@ -329,7 +324,7 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
     akses.wajib("admin")
     p = _lingkup_admin(akses, _cek_unit(cur, _validasi({**data, "username": username})))
     _harus_ada(cur, akses, p.username)
-    row = cur.execute("SELECT id FROM pengguna WHERE username = $1", [p.username]).fetchone()
+    row = cur.execute(store.sql("pengguna_id"), [p.username]).fetchone()
     if p.username == akses.username and ("admin" not in p.peran or not p.aktif):
         raise ValueError("Anda tidak dapat mencabut peran admin atau menonaktifkan akun sendiri.")
     with store.transaction(cur):
@@ -337,9 +332,9 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
             store.sql("pengguna_update"),
             [p.nama, p.email, p.instansi_id, p.unit_id, p.aktif, p.username],
         )
-        cur.execute("DELETE FROM peran_pengguna WHERE pengguna_id = $1", [row[0]])
+        cur.execute(store.sql("peran_pengguna_hapus"), [row[0]])
         for peran in p.peran:
-            cur.execute("INSERT INTO peran_pengguna VALUES ($1, $2)", [row[0], peran])
+            cur.execute(store.sql("peran_pengguna_insert"), [row[0], peran])
         store.log_event(
             cur,
             "pengguna_diubah",

@@ -42,15 +42,8 @@ def ajukan(
             "Hanya data yang sudah disahkan yang diperbaiki lewat permintaan "
             "perbaikan; data lain masih dapat diubah lewat pengisian biasa."
         )
-    lama = cur.execute(
-        "SELECT nilai FROM realisasi WHERE indikator_id = $1 AND tahun = $2 AND triwulan = $3",
-        [indikator_id, tahun, triwulan],
-    ).fetchone()
-    if cur.execute(
-        "SELECT 1 FROM perbaikan WHERE indikator_id = $1 AND tahun = $2 AND "
-        "triwulan = $3 AND status IN ('diajukan', 'diverifikasi', 'diparaf')",
-        [indikator_id, tahun, triwulan],
-    ).fetchone():
+    lama = cur.execute(store.sql("realisasi_nilai"), [indikator_id, tahun, triwulan]).fetchone()
+    if cur.execute(store.sql("perbaikan_berjalan"), [indikator_id, tahun, triwulan]).fetchone():
         raise ValueError("Sudah ada permintaan perbaikan yang sedang diproses untuk nilai ini.")
     with store.transaction(cur):
         pid = cur.execute(
@@ -101,17 +94,13 @@ def proses(
     waktu = sekarang or config.sekarang()
     with store.transaction(cur):
         res = cur.execute(
-            "UPDATE perbaikan SET status = $1, status_sejak = $2 WHERE id = $3 "
-            "AND status = $4 RETURNING id",
-            [step.ke, waktu, perbaikan_id, status],
+            store.sql("perbaikan_transisi"), [step.ke, waktu, perbaikan_id, status]
         ).fetchone()
         if not res:
             raise KonflikData("Permintaan ini baru saja diproses pengguna lain; muat ulang.")
         if step.ke == "disahkan":
             cur.execute(
-                "UPDATE realisasi SET nilai = $1, versi = versi + 1, diubah_oleh = $2, "
-                "diubah_pada = $3 WHERE indikator_id = $4 AND tahun = $5 AND "
-                "triwulan = $6",
+                store.sql("realisasi_update_nilai"),
                 [baru, akses.username, waktu, indikator_id, tahun, triwulan],
             )
             cur.execute(

@@ -44,10 +44,7 @@ def buka_periode(
     akhir_tw = dt.date(tahun, 3 * triwulan, 1)
     if tenggat < akhir_tw:
         raise ValueError("Tenggat tidak boleh sebelum bulan terakhir triwulan tersebut.")
-    if cur.execute(
-        "SELECT 1 FROM periode WHERE instansi_id = $1 AND tahun = $2 AND triwulan = $3",
-        [instansi_id, tahun, triwulan],
-    ).fetchone():
+    if cur.execute(store.sql("periode_ada"), [instansi_id, tahun, triwulan]).fetchone():
         raise ValueError("Periode untuk triwulan ini sudah pernah dibuka.")
     with store.transaction(cur):
         pid = cur.execute(
@@ -82,13 +79,8 @@ def tutup_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int)
     if p["status"] == "ditutup":
         raise ValueError("Periode sudah ditutup.")
     with store.transaction(cur):
-        cur.execute(
-            "UPDATE periode SET status = 'ditutup', ditutup_pada = current_timestamp WHERE id = $1",
-            [periode_id],
-        )
-        cur.execute(
-            "UPDATE periode_dibuka_unit SET aktif = FALSE WHERE periode_id = $1", [periode_id]
-        )
+        cur.execute(store.sql("periode_tutup"), [periode_id])
+        cur.execute(store.sql("periode_dibuka_unit_tutup"), [periode_id])
         store.log_event(
             cur,
             "periode_ditutup",
@@ -115,13 +107,9 @@ def buka_untuk_unit(
     if lokasi.instansi_unit(cur, unit_id) != p["instansi_id"]:
         raise ValueError("Unit bukan bagian dari instansi periode ini.")
     with store.transaction(cur):
+        cur.execute(store.sql("periode_dibuka_unit_hapus"), [periode_id, unit_id])
         cur.execute(
-            "DELETE FROM periode_dibuka_unit WHERE periode_id = $1 AND unit_id = $2",
-            [periode_id, unit_id],
-        )
-        cur.execute(
-            "INSERT INTO periode_dibuka_unit (periode_id, unit_id, alasan, oleh) "
-            "VALUES ($1, $2, $3, $4)",
+            store.sql("periode_dibuka_unit_insert"),
             [periode_id, unit_id, alasan.strip(), akses.username],
         )
         store.log_event(

@@ -347,19 +347,17 @@ def _tulis_daftar(
     agenda_: list[AgendaInput] | None,
 ) -> None:
     """Replace the participants, and the agenda unless it is None (kept as it is)."""
-    cur.execute("DELETE FROM rapat_peserta WHERE rapat_id = $1", [rapat_id])
+    cur.execute(store.sql("rapat_peserta_hapus"), [rapat_id])
     if agenda_ is not None:
-        cur.execute("DELETE FROM rapat_agenda WHERE rapat_id = $1", [rapat_id])
+        cur.execute(store.sql("rapat_agenda_hapus"), [rapat_id])
     if peserta:
         cur.executemany(
-            "INSERT INTO rapat_peserta (rapat_id, urutan, nama, jabatan, unit_id) "
-            "VALUES ($1, $2, $3, $4, $5)",
+            store.sql("rapat_peserta_insert"),
             [[rapat_id, i, p.nama, p.jabatan, p.unit_id] for i, p in enumerate(peserta, 1)],
         )
     if agenda_:
         cur.executemany(
-            "INSERT INTO rapat_agenda (rapat_id, urutan, jenis, uraian, sumber, objek, objek_id) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            store.sql("rapat_agenda_insert"),
             [
                 [rapat_id, i, a.jenis, a.uraian, a.sumber, a.objek, a.objek_id]
                 for i, a in enumerate(agenda_, 1)
@@ -426,8 +424,7 @@ def _revisi(cur: duckdb.DuckDBPyConnection, akses: Akses, info: dict, alasan: st
     if not (alasan or "").strip():
         raise ValueError("Notulen sudah final: isi alasan perubahan untuk membuat revisi.")
     cur.execute(
-        "INSERT INTO rapat_revisi (rapat_id, revisi, alasan, sebelum, oleh, pada) "
-        "VALUES ($1, $2, $3, $4, $5, $6)",
+        store.sql("rapat_revisi_insert"),
         [
             int(info["id"]),
             int(info["revisi"]) + 1,
@@ -505,9 +502,7 @@ def finalkan_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, 
         raise ValueError("Belum dapat difinalkan; lengkapi " + ", ".join(kurang) + ".")
     with store.transaction(cur):
         ok = cur.execute(
-            "UPDATE rapat SET status = 'final', versi = versi + 1, difinalkan_oleh = $3, "
-            "difinalkan_pada = $4 WHERE id = $1 AND versi = $2 RETURNING id",
-            [rapat_id, versi, akses.username, config.sekarang()],
+            store.sql("rapat_final"), [rapat_id, versi, akses.username, config.sekarang()]
         ).fetchone()
         if not ok:
             raise KonflikData("Rapat ini baru saja diubah pengguna lain; data dimuat ulang.")
@@ -525,9 +520,7 @@ def finalkan_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, 
 
 def _tandai_revisi(cur: duckdb.DuckDBPyConnection, naik: int, rapat_id: int) -> None:
     if naik:
-        cur.execute(
-            "UPDATE rapat SET revisi = revisi + 1, versi = versi + 1 WHERE id = $1", [rapat_id]
-        )
+        cur.execute(store.sql("rapat_naik_revisi"), [rapat_id])
 
 
 def _tindak_lanjut(
@@ -596,7 +589,7 @@ def tambah_temuan(
 
 
 def _temuan(cur: duckdb.DuckDBPyConnection, akses: Akses, temuan_id: int) -> tuple[dict, int]:
-    row = cur.execute("SELECT rapat_id FROM temuan WHERE id = $1", [temuan_id]).fetchone()
+    row = cur.execute(store.sql("temuan_lokasi"), [temuan_id]).fetchone()
     if not row:
         raise ValueError("Temuan tidak ditemukan.")
     return _cek_tulis(cur, akses, int(row[0])), int(row[0])
@@ -638,8 +631,8 @@ def hapus_temuan(
     info, rapat_id = _temuan(cur, akses, temuan_id)
     with store.transaction(cur):
         naik = _revisi(cur, akses, info, alasan)
-        cur.execute("DELETE FROM tindak_lanjut WHERE temuan_id = $1", [temuan_id])
-        cur.execute("DELETE FROM temuan WHERE id = $1", [temuan_id])
+        cur.execute(store.sql("tindak_lanjut_hapus"), [temuan_id])
+        cur.execute(store.sql("temuan_hapus"), [temuan_id])
         _tandai_revisi(cur, naik, rapat_id)
         store.log_event(
             cur,

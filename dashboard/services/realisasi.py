@@ -61,10 +61,8 @@ def _cek_tulis(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> in
 
 
 def status_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> str:
-    row = cur.execute(
-        "SELECT status FROM pengajuan WHERE periode_id = $1 AND unit_id = $2", [periode_id, unit_id]
-    ).fetchone()
-    return row[0] if row else "draf"
+    row = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
+    return row[1] if row else "draf"
 
 
 def form_entri(
@@ -244,17 +242,10 @@ def _pesan_konflik() -> str:
 
 
 def _pastikan_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> int:
-    row = cur.execute(
-        "SELECT id FROM pengajuan WHERE periode_id = $1 AND unit_id = $2", [periode_id, unit_id]
-    ).fetchone()
+    row = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
     if row:
         return int(row[0])
-    return int(
-        cur.execute(
-            "INSERT INTO pengajuan (periode_id, unit_id) VALUES ($1, $2) RETURNING id",
-            [periode_id, unit_id],
-        ).fetchone()[0]
-    )
+    return int(cur.execute(store.sql("pengajuan_insert"), [periode_id, unit_id]).fetchone()[0])
 
 
 def ajukan(
@@ -298,11 +289,7 @@ def ajukan(
         ).fetchone()
         if not res:
             raise KonflikData("Pengajuan ini baru saja diproses pengguna lain; muat ulang.")
-        cur.execute(
-            "UPDATE pengajuan SET diajukan_oleh = $1, diajukan_pada = $2, "
-            "terlambat = $3 WHERE id = $4",
-            [akses.username, sekarang, terlambat, pid],
-        )
+        cur.execute(store.sql("pengajuan_diajukan"), [akses.username, sekarang, terlambat, pid])
         pelaksanaan.pastikan_run(cur, "pengajuan", pid)
         store.log_event(
             cur,
@@ -329,10 +316,7 @@ def template_excel(
     cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
 ) -> bytes:
     form = form_entri(cur, akses, periode_id, unit_id)
-    unit, instansi = cur.execute(
-        "SELECT u.nama, i.nama FROM unit u JOIN instansi i ON i.id = u.instansi_id WHERE u.id = $1",
-        [unit_id],
-    ).fetchone()
+    unit, instansi = cur.execute(store.sql("unit_nama"), [unit_id]).fetchone()
     return buat_template(form, unit, instansi)
 
 

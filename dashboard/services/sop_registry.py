@@ -97,10 +97,7 @@ def _simpan(
 ) -> int:
     sop_id = sop_lib.save_sop(cur, sop, sumber=sumber)
     with store.transaction(cur):
-        cur.execute(
-            "UPDATE sop SET catatan_revisi = $1 WHERE id = $2",
-            [(catatan or "").strip() or None, sop_id],
-        )
+        cur.execute(store.sql("sop_catatan_revisi"), [(catatan or "").strip() or None, sop_id])
         store.log_event(
             cur,
             "sop_terbit",
@@ -230,8 +227,7 @@ def atur_manual(
         raise ValueError("Standar waktu tidak boleh negatif.")
     with store.transaction(cur):
         cur.execute(
-            "UPDATE sop_langkah SET manual_hari = $1, manual_menit = $2, "
-            "manual_basis = $3 WHERE sop_id = $4 AND urutan = $5",
+            store.sql("sop_langkah_manual"),
             [hari if basis else None, menit if basis else None, basis, sop_id, urutan],
         )
         store.log_event(
@@ -250,7 +246,7 @@ def atur_manual(
 
 def kalender(cur: duckdb.DuckDBPyConnection) -> Kalender:
     row = cur.execute(store.sql("pengaturan_get"), [None, "jam_kerja"]).fetchone()
-    libur = [r[0] for r in cur.execute("SELECT tanggal FROM hari_libur").fetchall()]
+    libur = [r[0] for r in store.fetch_all(cur, "hari_libur_list")]
     return dari_pengaturan(json.loads(row[0]) if row else None, libur)
 
 
@@ -277,8 +273,8 @@ def simpan_jam_kerja(
     except (TypeError, IndexError, KeyError) as exc:  # not a list of (start, end) pairs
         raise ValueError(f"Jam kerja tidak valid: {pesan}.") from exc
     with store.transaction(cur):
-        cur.execute("DELETE FROM pengaturan WHERE instansi_id IS NULL AND kunci = 'jam_kerja'")
-        cur.execute("INSERT INTO pengaturan VALUES (NULL, 'jam_kerja', $1)", [json.dumps(jam)])
+        cur.execute(store.sql("pengaturan_bawaan_hapus"), ["jam_kerja"])
+        cur.execute(store.sql("pengaturan_bawaan_insert"), ["jam_kerja", json.dumps(jam)])
         store.log_event(
             cur,
             "jam_kerja_diubah",
@@ -301,12 +297,10 @@ def tambah_libur(
         raise ValueError("Jenis libur harus cuti bersama atau lokal.")
     if not (keterangan or "").strip():
         raise ValueError("Keterangan hari libur wajib diisi.")
-    if cur.execute("SELECT 1 FROM hari_libur WHERE tanggal = $1", [tanggal]).fetchone():
+    if cur.execute(store.sql("hari_libur_ada"), [tanggal]).fetchone():
         raise ValueError("Tanggal itu sudah tercatat sebagai hari libur.")
     with store.transaction(cur):
-        cur.execute(
-            "INSERT INTO hari_libur VALUES ($1, $2, $3)", [tanggal, keterangan.strip(), jenis]
-        )
+        cur.execute(store.sql("hari_libur_insert"), [tanggal, keterangan.strip(), jenis])
         store.log_event(
             cur,
             "libur_ditambah",
@@ -320,7 +314,7 @@ def tambah_libur(
 def hapus_libur(cur: duckdb.DuckDBPyConnection, akses: Akses, tanggal: dt.date) -> None:
     akses.wajib("admin")
     with store.transaction(cur):
-        cur.execute("DELETE FROM hari_libur WHERE tanggal = $1", [tanggal])
+        cur.execute(store.sql("hari_libur_hapus"), [tanggal])
         store.log_event(
             cur,
             "libur_dihapus",
@@ -349,14 +343,10 @@ def simpan_pemetaan(
 ) -> int:
     """Replace the mapping of one SOP (admin): every row checked first, then one transaction."""
     akses.wajib("admin")
-    sop_id = cur.execute(
-        "SELECT id FROM sop WHERE kode = $1 ORDER BY revisi DESC LIMIT 1", [kode]
-    ).fetchone()
+    sop_id = cur.execute(store.sql("sop_terbaru"), [kode]).fetchone()
     if not sop_id:
         raise ValueError("SOP tidak ditemukan.")
-    jumlah = cur.execute(
-        "SELECT count(*) FROM sop_langkah WHERE sop_id = $1", [sop_id[0]]
-    ).fetchone()[0]
+    jumlah = cur.execute(store.sql("sop_langkah_jumlah"), [sop_id[0]]).fetchone()[0]
     rows = []
     for i, r in enumerate(baris.dropna(how="all").itertuples(index=False), start=1):
         if pd.isna(r.urutan) or not 1 <= int(r.urutan) <= jumlah:
@@ -369,9 +359,9 @@ def simpan_pemetaan(
     if len({r[1] for r in rows}) != len(rows):
         raise ValueError("Satu langkah hanya boleh dipetakan sekali.")
     with store.transaction(cur):
-        cur.execute("DELETE FROM sop_pemetaan WHERE sop_kode = $1", [kode])
+        cur.execute(store.sql("sop_pemetaan_hapus"), [kode])
         for row in rows:
-            cur.execute("INSERT INTO sop_pemetaan VALUES ($1, $2, $3, $4, $5)", list(row))
+            cur.execute(store.sql("sop_pemetaan_insert"), list(row))
         store.log_event(
             cur,
             "pemetaan_sop",

@@ -130,9 +130,7 @@ def unggah_bukti(
     """Store an evidence file (type and size checked) for the follow-up, keeping its other
     fields; the permission check runs before anything is written."""
     row = _cek_pic(cur, akses, tl_id)
-    lama = cur.execute(
-        "SELECT status, catatan_progres, minta_tutup FROM tindak_lanjut WHERE id = $1", [tl_id]
-    ).fetchone()
+    lama = cur.execute(store.sql("tindak_lanjut_isi_pic"), [tl_id]).fetchone()
     ref = bukti.simpan_berkas(
         int(row["pic_unit_id"]), int(row["tahun"]), int(row["triwulan"]), nama, isi
     )
@@ -160,9 +158,7 @@ def tutup(
     row = _cek_monev(cur, akses, tl_id)
     with store.transaction(cur):
         ok = cur.execute(
-            "UPDATE tindak_lanjut SET status = 'Selesai', minta_tutup = FALSE, ditutup_oleh = $3, "
-            "ditutup_pada = $4, catatan_monev = coalesce($5, catatan_monev), versi = versi + 1 "
-            "WHERE id = $1 AND versi = $2 RETURNING id",
+            store.sql("tindak_lanjut_tutup"),
             [tl_id, versi, akses.username, config.sekarang(), teks(catatan)],
         ).fetchone()
         if not ok:
@@ -191,11 +187,7 @@ def tolak_tutup(
     if not alasan:
         raise ValueError("Alasan penolakan wajib diisi.")
     with store.transaction(cur):
-        ok = cur.execute(
-            "UPDATE tindak_lanjut SET minta_tutup = FALSE, catatan_monev = $3, "
-            "versi = versi + 1 WHERE id = $1 AND versi = $2 RETURNING id",
-            [tl_id, versi, alasan],
-        ).fetchone()
+        ok = cur.execute(store.sql("tindak_lanjut_tolak_tutup"), [tl_id, versi, alasan]).fetchone()
         if not ok:
             raise KonflikData(_KONFLIK)
         store.log_event(
