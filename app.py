@@ -32,7 +32,7 @@ if akses is None:
     halaman = st.navigation(
         [
             st.Page(
-                lambda: auth.form_login(authenticator),
+                auth.form_login,
                 title="Masuk",
                 icon=":material/login:",
                 url_path="masuk",

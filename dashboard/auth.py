@@ -3,10 +3,16 @@
 Pitfalls of the library handled here:
 - The cookie is read from `st.context.cookies` on the first run of a session, before the
   navigation is built, so a reload on a sub-page stays on that page.
-- After a form login we rerun at once so the navigation shows the granted pages (no second
-  login), and set the cookie again on the next, complete run, because a cookie component sent
-  in a run that is cut short by `st.rerun` may never reach the browser. Logout deletes the
-  cookie on the next run for the same reason.
+- The password is checked in the submit button's callback, which Streamlit runs before the
+  script. Checked inside the script (the library's own form), a rerun request arriving
+  meanwhile - the library's cookie component reporting, late when the server is busy - dropped
+  the click and the form stayed up (most of 5 concurrent browsers in the load test). Every read
+  or write of `st.session_state` is a point where a pending request interrupts, even in a
+  callback, so the callback writes its result only into a dict held in the session and
+  `pulihkan_sesi` applies it at the start of the next run, again after an interruption. With
+  `runner.fastReruns` off (.streamlit/config.toml) a request waits for the callback instead of
+  starting a second run beside it. Logout deletes the cookie on the next run, because a cookie
+  component sent in a run that is cut short by `st.rerun` may never reach the browser.
 - Failed attempts are counted in the store, not in the library's in-memory dict.
 """
 
@@ -16,6 +22,7 @@ import datetime as dt
 
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit.runtime.scriptrunner import RerunException
 from streamlit_authenticator.utilities import LoginError
 
 from dashboard import config, web
@@ -34,6 +41,7 @@ LABEL_LOGIN = {
 _SET_COOKIE = "_monev_set_cookie"
 _HAPUS_COOKIE = "_monev_hapus_cookie"
 _LOGGED = "_monev_login_dicatat"
+_NAMA, _SANDI, _KOTAK = "_monev_masuk_nama", "_monev_masuk_sandi", "_monev_masuk_hasil"
 
 
 def _credentials() -> dict:
@@ -52,7 +60,17 @@ def authenticator() -> stauth.Authenticate:
 
 
 def pulihkan_sesi(auth: stauth.Authenticate) -> None:
-    """Log in from a valid signed cookie (reload, new tab) before the navigation is built."""
+    """Apply a form login (`_masuk`), or log in from a valid signed cookie (reload, new tab),
+    before the navigation is built."""
+    kotak = _kotak()
+    masuk = kotak.get("masuk")
+    if masuk and not st.session_state.get("authentication_status"):
+        for kunci, nilai in masuk.items():
+            st.session_state[kunci] = nilai
+        st.session_state["logout"] = None
+        st.session_state[_SET_COOKIE] = True
+        st.session_state["authentication_status"] = True  # last: the others are set
+    kotak.pop("masuk", None)
     token = auth.cookie_controller.get_cookie()
     if token and not st.session_state.get("authentication_status") and _dicabut(token):
         st.session_state["logout"] = True  # the library then ignores the cookie
@@ -62,8 +80,13 @@ def pulihkan_sesi(auth: stauth.Authenticate) -> None:
     except LoginError:
         # a cookie for an account that is now inactive or locked: treat as logged out
         st.session_state["authentication_status"] = None
-    if st.session_state.pop(_SET_COOKIE, False) and st.session_state.get("authentication_status"):
-        auth.cookie_controller.set_cookie()
+    if st.session_state.get(_SET_COOKIE) and st.session_state.get("authentication_status"):
+        # rendered on every run until the browser reports the cookie stored (the library's
+        # component key "set"): a run cut short right after it may never reach the browser
+        if st.session_state.get("set") is True:
+            del st.session_state[_SET_COOKIE]
+        else:
+            auth.cookie_controller.set_cookie()
     if st.session_state.pop(_HAPUS_COOKIE, False):
         auth.cookie_controller.delete_cookie()
 
@@ -97,31 +120,64 @@ def akses_sesi() -> Akses | None:
     return akses
 
 
-def form_login(auth: stauth.Authenticate) -> None:
-    """The login form; on success rerun into the granted pages."""
+def _kotak() -> dict:
+    """The session's dict the login callback fills without touching session keys."""
+    if _KOTAK not in st.session_state:
+        st.session_state[_KOTAK] = {}
+    return st.session_state[_KOTAK]
+
+
+def form_login() -> None:
+    """The login form; the check runs in `_masuk` (see the module docstring)."""
     st.title("Monev Kinerja")
     st.caption("Monitoring dan evaluasi capaian kinerja perangkat daerah. Silakan masuk.")
-    gagal_sebelum = _gagal(auth)
-    try:
-        auth.login(location="main", fields=LABEL_LOGIN, key="form_masuk")
-    except LoginError:
-        st.session_state["authentication_status"] = False
-    if st.session_state.get("authentication_status"):
-        st.session_state[_SET_COOKIE] = True
-        st.session_state["logout"] = None
-        st.rerun()
-    elif st.session_state.get("authentication_status") is False:
-        gagal = [u for u, n in _gagal(auth).items() if n > gagal_sebelum.get(u, 0)]
-        with web.cursor() as cur:
-            svc.catat_login_gagal(cur, gagal[0] if gagal else None)
-        web.clear_cache()
-        st.session_state["authentication_status"] = None
+    kotak = _kotak()
+    with st.form("form_masuk"):
+        st.subheader(LABEL_LOGIN["Form name"])
+        st.text_input(LABEL_LOGIN["Username"], key=_NAMA, autocomplete="off")
+        st.text_input(LABEL_LOGIN["Password"], type="password", key=_SANDI, autocomplete="off")
+        st.form_submit_button(LABEL_LOGIN["Login"], on_click=_masuk, args=(kotak,))
+    if kotak.pop("gagal", False):
         st.error(svc.PESAN_LOGIN_GAGAL, icon=":material/lock:")
 
 
-def _gagal(auth: stauth.Authenticate) -> dict[str, int]:
-    creds = auth.authentication_controller.authentication_model.credentials["usernames"]
-    return {u: int(v.get("failed_login_attempts", 0)) for u, v in creds.items()}
+def _masuk(kotak: dict) -> None:
+    """Check the password against the store (a locked or inactive account fails like a wrong
+    password) and put the result into `kotak`; count a failure in the store, where the lock
+    lives. A rerun request met while reading the two fields is raised again only after the
+    check, so the click is never lost (the rerun then applies the result)."""
+    sela = None
+    for _ in range(5):
+        try:
+            nama = str(st.session_state.get(_NAMA) or "").lower().strip()
+            sandi = str(st.session_state.get(_SANDI) or "").strip()
+            break
+        except RerunException as exc:  # consumed: the next read goes through
+            sela = exc
+    else:
+        raise sela
+    try:
+        _periksa(kotak, nama, sandi)
+    finally:
+        if sela is not None:
+            raise sela
+
+
+def _periksa(kotak: dict, nama: str, sandi: str) -> None:
+    """The check itself; it neither reads nor writes session keys (no interruption point)."""
+    with web.cursor() as cur:
+        user = svc.credentials(cur)["usernames"].get(nama)
+        if user and sandi and svc.cocok_sandi(sandi, user["password"]):
+            kotak["masuk"] = {
+                "username": nama,
+                "name": user["name"],
+                "email": user["email"],
+                "roles": user["roles"],
+            }
+            return
+        svc.catat_login_gagal(cur, nama if user else None)
+    web.clear_cache()
+    kotak["gagal"] = True
 
 
 def tombol_logout(auth: stauth.Authenticate) -> None:
