@@ -17,17 +17,15 @@ import json
 import os
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
-from dashboard import config, demo, store
+from dashboard import config, demo, serve, store
 
 SANDI = "Muatan#2026"
 # AppTest creates and tears down a global Streamlit runtime around every run, so two runs may
@@ -282,38 +280,9 @@ def _fase_browser(db: Path, rencana: list[dict], jumlah: int, folder: Path) -> d
     """A real server on the store and `jumlah` concurrent chromium sessions."""
     from playwright.async_api import async_playwright
 
-    port = 8700 + os.getpid() % 200
-    env = {**os.environ, "MONEV_DB": str(db), "MONEV_DEMO": "0"}
-    log = (folder / "server.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(config.ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=config.ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
     waktu: list[tuple[str, float]] = []
     galat: list[str] = []
-    try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
+    with serve.running(db, folder / "server.log") as (_, url):
         staf = [r for r in rencana if r["peran"] == "staf_bidang"][:jumlah]
 
         async def semua() -> None:
@@ -327,9 +296,6 @@ def _fase_browser(db: Path, rencana: list[dict], jumlah: int, folder: Path) -> d
                 await browser.close()
 
         asyncio.run(semua())
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
     return {"sessions": jumlah, "waktu": waktu, "galat": galat}
 
 

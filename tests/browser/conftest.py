@@ -4,28 +4,16 @@ Playwright driving Debian's chromium (/usr/bin/chromium; never a downloaded brow
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from dashboard import config
+from dashboard import config, serve
 
 from ..conftest import COOKIE_KEY
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = config.ROOT / "test-artifacts"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -35,52 +23,10 @@ def server(demo_db: Path, tmp_path: Path):
         pytest.fail("chromium tidak ada: jalankan `make test` (memasang paket Debian chromium)")
     db = tmp_path / "browser.duckdb"
     db.write_bytes(demo_db.read_bytes())
-    port = _free_port()
-    env = {
-        **os.environ,
-        "MONEV_DB": str(db),
-        "MONEV_DEMO": "0",
-        "MONEV_COOKIE_KEY": COOKIE_KEY,
-        "MONEV_MAX_GAGAL_LOGIN": "3",
-    }
-    log = (tmp_path / "server.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(config.ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=config.ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("server Streamlit tidak siap dalam 60 detik")
-    yield {"url": url, "db": db, "log": tmp_path / "server.log"}
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    log = tmp_path / "server.log"
+    env = {"MONEV_COOKIE_KEY": COOKIE_KEY, "MONEV_MAX_GAGAL_LOGIN": "3"}
+    with serve.running(db, log, env) as (_, url):
+        yield {"url": url, "db": db, "log": log}
 
 
 @pytest.fixture(scope="session")

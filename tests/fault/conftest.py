@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from dashboard import config
+from dashboard import serve
 
 from ..browser.conftest import browser, page  # noqa: F401 - Playwright fixtures reused
 from ..conftest import COOKIE_KEY
@@ -32,59 +28,11 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason="uji kegagalan: jalankan make faulttest"))
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def server(db: Path, log: Path) -> Iterator[dict]:
-    """A real `streamlit run app.py` on `db`; yields url and the process; killed at the end."""
-    port = _port()
-    env = {
-        **os.environ,
-        "MONEV_DB": str(db),
-        "MONEV_DEMO": "0",
-        "MONEV_COOKIE_KEY": COOKIE_KEY,
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(config.ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=config.ROOT,
-        env=env,
-        stdout=log.open("a"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        with (
-            contextlib.suppress(OSError),
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2),
-        ):
-            break
-        time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("server Streamlit tidak siap dalam 60 detik")
-    try:
+    """A real `streamlit run app.py` on `db`; yields url and the process; stopped at the end."""
+    with serve.running(db, log, {"MONEV_COOKIE_KEY": COOKIE_KEY}) as (proc, url):
         yield {"url": url, "proc": proc}
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=10)
 
 
 @contextlib.contextmanager
