@@ -48,3 +48,11 @@ def path_berkas(ref: str | None) -> Path | None:
         return None
     path = (folder() / ref[len(PREFIX) :]).resolve()
     return path if path.is_file() and folder().resolve() in path.parents else None
+
+
+def label(ref: object) -> str:
+    """What a table shows for an evidence reference: the typed link or note as is, an uploaded
+    file as "berkas terunggah" (its storage path stays internal), nothing for no evidence."""
+    if not isinstance(ref, str):
+        return ""
+    return "berkas terunggah" if ref.startswith(PREFIX) else ref

@@ -72,9 +72,7 @@ st.dataframe(
             "Capaian": nilai["capaian"].map(formats.persen),
             "Kategori": nilai["kategori"].fillna(nilai["status"]),
             "Catatan": nilai["catatan"].fillna(""),
-            "Bukti": nilai["bukti"]
-            .fillna("")
-            .map(lambda b: "berkas terunggah" if b.startswith(bukti.PREFIX) else b),
+            "Bukti": nilai["bukti"].map(bukti.label),
         }
     ).style.map(charts.gaya_kategori, subset=["Kategori"]),
     hide_index=True,

@@ -66,12 +66,6 @@ def _tgl(w) -> str:
     return formats.tanggal(pd.Timestamp(w).date()) if pd.notna(w) else "–"
 
 
-def _bukti(b) -> str:
-    if not isinstance(b, str):
-        return ""
-    return "berkas terunggah" if b.startswith(bukti.PREFIX) else b
-
-
 st.dataframe(
     pd.DataFrame(
         {
@@ -86,7 +80,7 @@ st.dataframe(
                 {True: "Ya", False: ""}
             ),
             "Catatan progres": df["catatan_progres"].fillna(""),
-            "Bukti": df["bukti"].map(_bukti),
+            "Bukti": df["bukti"].map(bukti.label),
             "Catatan Pengelola Monev": df["catatan_monev"].fillna(""),
         }
     ),
@@ -108,7 +102,10 @@ st.caption(
 berkas = bukti.path_berkas(r["bukti"] if isinstance(r["bukti"], str) else None)
 if berkas is not None:
     st.download_button(
-        f"Unduh bukti: {berkas.name}", berkas.read_bytes(), file_name=berkas.name, key="tl_unduh"
+        f"Unduh bukti: {berkas.name}",
+        berkas.read_bytes,  # read when clicked, not on every rerun
+        file_name=berkas.name,
+        key="tl_unduh",
     )
 
 pic = akses.punya("staf_bidang") and akses.unit_id == int(r["pic_unit_id"])
@@ -185,7 +182,9 @@ if monev and r["status"] != "Selesai":
             sukses="Permintaan tutup ditolak; alasan terkirim ke unit PIC.",
         )
 elif r["status"] == "Selesai":
-    st.caption(f"Ditutup oleh {r['ditutup_oleh'] or '–'} pada {_tgl(r['ditutup_pada'])}.")
+    st.caption(
+        f"Ditutup oleh {formats.md_aman(r['ditutup_oleh'] or '–')} pada {_tgl(r['ditutup_pada'])}."
+    )
 
 st.caption(
     "Status Selesai ditetapkan Pengelola Monev. Tindak lanjut yang belum selesai otomatis "

@@ -587,6 +587,12 @@ OPERASI: list[Op] = [
     # --- the scope checks every scoped service starts with
     Op("baca_unit", lokasi.baca_unit, lambda c, a, x: lokasi.baca_unit(c, a, x.unit["DEP"]), UNIT),
     Op(
+        "lingkup_baca",
+        lokasi.lingkup_baca,
+        lambda c, a, x: lokasi.lingkup_baca(c, a, x.instansi, x.unit["DEP"]),
+        UNIT,
+    ),
+    Op(
         "baca_indikator",
         lokasi.baca_indikator,
         lambda c, a, x: lokasi.baca_indikator(c, a, x.indikator["DEP"]),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import capaian as engine
 from dashboard import store
-from dashboard.akses import Akses, AksesDitolak
+from dashboard.akses import Akses
 from dashboard.services import lokasi
 
 KOLOM_HASIL = [
@@ -64,9 +64,7 @@ def capaian_indikator(
 ) -> pd.DataFrame:
     """Per indicator: targets and realisations of the year and both DOMAIN.md figures for
     quarter `triwulan`, limited to what the caller may read."""
-    if unit_id is not None and lokasi.instansi_unit(cur, unit_id) != instansi_id:
-        raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
-    lingkup = akses.lingkup_unit(instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
     return hitung_capaian(df, triwulan, bands(cur, instansi_id))
 

@@ -24,13 +24,6 @@ def _ind(row: object) -> engine.Indikator:
     return engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
 
 
-def _cek_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, unit_id) -> int:
-    """The unit a read is limited to (None = all) after checking it belongs to the instansi."""
-    if unit_id is not None and lokasi.instansi_unit(cur, unit_id) != instansi_id:
-        raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
-    return akses.lingkup_unit(instansi_id, unit_id)
-
-
 def daftar_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     """The active units the caller may filter on (a staf_bidang: its own only)."""
     lingkup = akses.lingkup_unit(instansi_id, None)
@@ -52,7 +45,7 @@ def indikator_tahun(
     """Per indicator for the period: values, both DOMAIN.md figures, the year-end projection,
     the pace needed, the quarter's note and evidence, and the capaian of every quarter of the
     year (c1..c4, k1..k4, s1..s4 for the heat map), from one fetch."""
-    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
     b = svc_capaian.bands(cur, instansi_id)
     out = svc_capaian.hitung_capaian(df, triwulan, b)
@@ -142,7 +135,7 @@ def pengajuan(
     hari_ini: dt.date | None = None,
 ) -> pd.DataFrame:
     """Per unit: submission status of the period, complete or not, on time / late."""
-    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, lingkup])
     hari = hari_ini or config.sekarang().date()
     df["lengkap"] = (df["indikator"] > 0) & (df["terisi"] == df["indikator"])
@@ -163,7 +156,7 @@ def tindak_lanjut_terbuka(
     hari_ini: dt.date | None = None,
 ) -> pd.DataFrame:
     """Follow-ups not yet Selesai, overdue flagged (DOMAIN.md section 6: shown to the Kadis)."""
-    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "dasbor_tindak_lanjut", [instansi_id, lingkup])
     hari = hari_ini or config.sekarang().date()
     df["terlambat"] = agenda.lewat_batas(df["batas_waktu"], df["status"], hari)  # one rule
@@ -180,7 +173,7 @@ def pelanggaran_sop(
 ) -> pd.DataFrame:
     """Step records of the period's SOP runs that exceeded their mutu baku waktu (the same
     computation as the Ketepatan waktu SOP page)."""
-    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = pelaksanaan.catatan_langkah(cur, akses, instansi_id, tahun)
     if df.empty:
         return df
@@ -202,7 +195,7 @@ def anggaran(
     """Per program and kegiatan: pagu, spending to date, serapan, mean progres tahunan of its
     indicators (to date against the annual target, like serapan against the annual pagu) and
     indeks efisiensi. Rupiah add up to the program; percentages are recomputed, never added."""
-    lingkup = _cek_unit(cur, akses, instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "dasbor_anggaran", [instansi_id, tahun, triwulan, lingkup])
     if ind is None:  # progres tahunan is all it needs: one engine pass
         ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan, lingkup)

@@ -34,15 +34,6 @@ class Dokumen:
     isi: bytes
 
 
-def _lingkup(
-    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, unit_id: int | None
-) -> int | None:
-    """The unit a report is limited to (None = whole instansi), after the caller's check."""
-    if unit_id is not None and lokasi.instansi_unit(cur, unit_id) != instansi_id:
-        raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
-    return akses.lingkup_unit(instansi_id, unit_id)
-
-
 def indikator_laporan(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -56,7 +47,7 @@ def indikator_laporan(
     for quarter `triwulan`, its place in the planning hierarchy, and `belum_sah` (which counted
     quarters up to `triwulan` are not signed yet) / `n_belum_sah` (how many values that are not
     signed were left out or, with the option, counted)."""
-    lingkup = _lingkup(cur, akses, instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
     status = store.fetch_df(cur, "laporan_status_realisasi", [instansi_id, tahun, lingkup])
     info = store.fetch_df(cur, "laporan_indikator_info", [instansi_id, lingkup])
@@ -93,13 +84,13 @@ def anggaran_laporan(
 ) -> pd.DataFrame:
     """Pagu and spending per quarter of every sub kegiatan in scope, with its kegiatan, program
     and sasaran (a staf_bidang sees only its unit's sub kegiatan)."""
-    lingkup = _lingkup(cur, akses, instansi_id, unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     return store.fetch_df(cur, "laporan_anggaran", [instansi_id, tahun, lingkup])
 
 
 def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -> Laporan:
     """The report asked for, with letterhead and signer (the request's overrides first)."""
-    lingkup = _lingkup(cur, akses, p.instansi_id, p.unit_id)
+    lingkup = lokasi.lingkup_baca(cur, akses, p.instansi_id, p.unit_id)
     kop = store.fetch_df(cur, "instansi_kop", [p.instansi_id])
     if kop.empty:
         raise ValueError("Instansi tidak ditemukan.")

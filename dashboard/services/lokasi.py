@@ -24,6 +24,16 @@ def baca_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> int
     return instansi_id
 
 
+def lingkup_baca(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, unit_id: int | None
+) -> int | None:
+    """The unit a read of the instansi is limited to (None = all of it), after checking the
+    unit belongs to the instansi and the caller may read it."""
+    if unit_id is not None and instansi_unit(cur, unit_id) != instansi_id:
+        raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")
+    return akses.lingkup_unit(instansi_id, unit_id)
+
+
 def indikator(cur: duckdb.DuckDBPyConnection, indikator_id: int) -> tuple[int, int]:
     """(instansi_id, unit_id) of an indicator."""
     row = cur.execute(store.sql("indikator_lokasi"), [indikator_id]).fetchone()
