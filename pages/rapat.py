@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import agenda, formats, web
+from dashboard import agenda, config, formats, web
 from dashboard.notulen import periode
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
@@ -200,7 +200,7 @@ if rapat_id == BARU:
     st.subheader("Catat rapat baru")
     kop = web.cached_read(svc.kop_instansi)(akses, instansi_id)
     akhir = web.cached_read(svc_capaian.periode_terakhir)(akses, instansi_id) or (
-        dt.date.today().year,
+        config.sekarang().date().year,
         1,
     )
     a, b = st.columns(2)
@@ -219,7 +219,7 @@ if rapat_id == BARU:
                 "tahun": int(tahun),
                 "triwulan": int(triwulan),
                 "judul": f"Rapat Monev Capaian Kinerja {periode(tahun, triwulan)}",
-                "waktu": dt.datetime.combine(dt.date.today(), dt.time(9)),
+                "waktu": dt.datetime.combine(config.sekarang().date(), dt.time(9)),
                 "tempat": "Ruang Rapat Kepala Dinas",
                 "pimpinan": f"{kop['kepala_nama'] or ''}, {kop['kepala_jabatan'] or ''}".strip(
                     ", "
@@ -431,7 +431,7 @@ with st.expander("Tambah temuan dan tindak lanjut", expanded=not final and temua
         )
         batas = b.date_input(
             "Batas waktu",
-            value=dt.date.today() + dt.timedelta(days=60),
+            value=config.sekarang().date() + dt.timedelta(days=60),
             format="DD/MM/YYYY",
             key="tl_batas",
         )
@@ -465,7 +465,7 @@ if not temuan.empty:
             )
             batas2 = b.date_input(
                 "Batas waktu",
-                value=dt.date.today() + dt.timedelta(days=60),
+                value=config.sekarang().date() + dt.timedelta(days=60),
                 format="DD/MM/YYYY",
                 key="tl2_batas",
             )
