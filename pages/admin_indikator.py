@@ -1,10 +1,8 @@
 """Admin: indicators and their annual and quarterly targets (single value or range)."""
 
-import datetime as dt
-
 import streamlit as st
 
-from dashboard import formats, web
+from dashboard import config, formats, web
 from dashboard.services import admin as svc
 from dashboard.services import capaian as svc_capaian
 from dashboard.ui import akses_halaman, pilih_instansi
@@ -57,7 +55,7 @@ pilih = kol[0].selectbox(
     format_func=lambda i: "(indikator baru)" if i is None else label[i],
 )
 tahun = kol[1].number_input(
-    "Tahun target", min_value=2000, max_value=2100, value=dt.date.today().year, step=1
+    "Tahun target", min_value=2000, max_value=2100, value=config.sekarang().date().year, step=1
 )
 awal = indikator[indikator["id"] == pilih].iloc[0].to_dict() if pilih is not None else {}
 target = {}

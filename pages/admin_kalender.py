@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import formats, web
+from dashboard import config, formats, web
 from dashboard.kalender import NAMA_HARI, libur_nasional
 from dashboard.services import sop_registry as svc
 from dashboard.ui import akses_halaman
@@ -40,7 +40,9 @@ with st.form("jam_kerja"):
         web.tulis(svc.simpan_jam_kerja, akses, baru, sukses="Jam kantor disimpan.")
 
 st.subheader("Hari libur")
-tahun = st.number_input("Tahun", min_value=2000, max_value=2100, value=dt.date.today().year)
+tahun = st.number_input(
+    "Tahun", min_value=2000, max_value=2100, value=config.sekarang().date().year
+)
 nasional = pd.DataFrame(
     [(d, n, "Libur nasional") for d, n in sorted(libur_nasional(int(tahun)).items())],
     columns=["tanggal", "keterangan", "jenis"],

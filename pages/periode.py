@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import formats, web
+from dashboard import config, formats, web
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import periode as svc
@@ -40,10 +40,14 @@ st.dataframe(
 with st.form("buka_periode"):
     st.subheader("Buka periode baru")
     a, b, c = st.columns(3)
-    tahun = a.number_input("Tahun", min_value=2000, max_value=2100, value=dt.date.today().year)
+    tahun = a.number_input(
+        "Tahun", min_value=2000, max_value=2100, value=config.sekarang().date().year
+    )
     triwulan = b.selectbox("Triwulan", [1, 2, 3, 4], format_func=formats.nama_triwulan)
     tenggat = c.date_input(
-        "Tenggat pengisian", value=dt.date.today() + dt.timedelta(days=14), format="DD/MM/YYYY"
+        "Tenggat pengisian",
+        value=config.sekarang().date() + dt.timedelta(days=14),
+        format="DD/MM/YYYY",
     )
     catatan = st.text_area("Catatan (isi Nota Dinas)", placeholder="Opsional")
     if st.form_submit_button("Buka periode", type="primary"):
