@@ -189,7 +189,11 @@ with st.expander("Unggah berkas bukti dukung"):
     for kode, path in berkas_ada:
         if path is not None:
             st.download_button(
-                f"{kode}: {path.name}", path.read_bytes(), file_name=path.name, key=f"unduh_{kode}"
+                f"{kode}: {path.name}",
+                path.read_bytes,  # read only when clicked
+                file_name=path.name,
+                key=f"unduh_{kode}",
+                on_click="ignore",
             )
 
 

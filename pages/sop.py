@@ -97,9 +97,10 @@ tab_impor, tab_ubah, tab_peta = st.tabs(
 with tab_impor:
     st.download_button(
         "Unduh SOP ini sebagai Excel (format impor)",
-        svc.ke_excel(header, langkah),
+        lambda: svc.ke_excel(header, langkah),  # built only when clicked
         file_name=f"{kode}.xlsx",
         icon=":material/download:",
+        on_click="ignore",
     )
     berkas = st.file_uploader(
         "Berkas SOP (.yaml dalam format pustaka, atau .xlsx)",
