@@ -175,8 +175,11 @@ def _periksa(kotak: dict, nama: str, sandi: str) -> None:
                 "roles": user["roles"],
             }
             return
-        svc.catat_login_gagal(cur, nama if user else None)
-    web.clear_cache()
+        terkunci = svc.catat_login_gagal(cur, nama if user else None)
+    if terkunci:
+        # only a lock changes what a cached page shows (the admin's user list); clearing every
+        # user's cached reads on each failed attempt would let anyone at the form cool the app
+        web.clear_cache()
     kotak["gagal"] = True
 
 

@@ -120,6 +120,11 @@ class Kop:
     nama: str
     alamat: str | None = None
 
+    @classmethod
+    def dari_instansi(cls, row) -> Kop:
+        """From an `instansi_kop` row (dict or pandas row)."""
+        return cls(str(row["pemda"]), str(row["nama"]), formats.teks(row.get("alamat")))
+
     @property
     def baris_pemda(self) -> str:
         """"PEMERINTAH KABUPATEN X", whether or not the stored pemda starts with Pemerintah."""

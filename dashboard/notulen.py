@@ -32,11 +32,6 @@ JUDUL_BAHAN = "BAHAN RAPAT MONITORING DAN EVALUASI KINERJA"
 SUMBER = {"usulan": "Usulan dari data", "manual": "Tambahan"}
 
 
-def kop(instansi: dict) -> Kop:
-    """Letterhead of an instansi row (`Kop.baris_pemda` never doubles the 'Pemerintah')."""
-    return Kop(str(instansi["pemda"]), str(instansi["nama"]), formats.teks(instansi.get("alamat")))
-
-
 def _tanggal(w: object) -> dt.date:
     return pd.Timestamp(w).date()
 
@@ -139,7 +134,7 @@ def notulen_pdf(detail: dict, instansi: dict) -> bytes:
     with follow-ups, conclusions, signatures."""
     info = detail["info"]
     lebar = dokumen.lebar_halaman(mendatar=False)
-    isi = [*dokumen.kop_pdf(kop(instansi)), Paragraph(JUDUL_NOTULEN, GAYA["judul"])]
+    isi = [*dokumen.kop_pdf(Kop.dari_instansi(instansi)), Paragraph(JUDUL_NOTULEN, GAYA["judul"])]
     kepala = Table(
         [
             [Paragraph(teks_pdf(k), GAYA["isi"]), Paragraph(teks_pdf(f": {v}"), GAYA["isi"])]
@@ -195,7 +190,7 @@ def notulen_pdf(detail: dict, instansi: dict) -> bytes:
 def notulen_docx(detail: dict, instansi: dict) -> bytes:
     """The same minutes as a Word document (plain text runs only)."""
     info = detail["info"]
-    doc = dokumen.docx_baru(kop(instansi))
+    doc = dokumen.docx_baru(Kop.dari_instansi(instansi))
     judul = doc.add_paragraph()
     judul.add_run(JUDUL_NOTULEN).bold = True
     for k, v in _kepala(info):  # one tab stop so the colons line up
@@ -281,7 +276,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
     tl = bahan.tindak_lanjut
     lewat = int(tl["terlambat"].sum()) if not tl.empty else 0
     isi = [
-        *dokumen.kop_pdf(kop(instansi)),
+        *dokumen.kop_pdf(Kop.dari_instansi(instansi)),
         Paragraph(JUDUL_BAHAN, GAYA["judul"]),
         Paragraph(teks_pdf(f"{per} · disusun {formats.tanggal(bahan.hari_ini)}"), GAYA["isi"]),
         Spacer(1, 6),

@@ -313,3 +313,20 @@ def test_period_and_correction_pages(app_db):
     assert "Dibuka" in table["Status"].tolist()
     _open_url(at, "perbaikan")
     assert not at.exception and at.title[0].value == "Perbaikan data"
+
+
+def test_failed_login_clears_cached_reads_only_when_it_locks(app_db, monkeypatch):
+    """A wrong password must not empty every user's cached reads (anyone at the form could
+    keep the app cold); the attempt that locks the account does, so the admin's user list
+    shows the lock."""
+    from dashboard import auth, web
+
+    monkeypatch.setenv("MONEV_MAX_GAGAL_LOGIN", "2")
+    dibersihkan: list[int] = []
+    monkeypatch.setattr(web, "clear_cache", lambda: dibersihkan.append(1))
+    kotak: dict = {}
+    auth._periksa(kotak, "kadis", "salah-sekali1")
+    auth._periksa(kotak, "tidak.ada", "salah-sekali1")
+    assert kotak == {"gagal": True} and dibersihkan == []
+    auth._periksa(kotak, "kadis", "salah-sekali1")  # second failure: locked
+    assert dibersihkan == [1]

@@ -193,7 +193,7 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         subjudul=tuple(subjudul),
         tabel=tuple(tabel),
         catatan=tuple(catatan),
-        kop=Kop(str(ins["pemda"]), str(ins["nama"]), formats.teks(ins["alamat"])),
+        kop=Kop.dari_instansi(ins),
         penandatangan=tanda,
         nama_berkas=re.sub(
             r"[^A-Za-z0-9._-]+",
