@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import demo_katalog as kat
-from dashboard import formats, sop, store
+from dashboard import config, formats, sop, store
 
 DEMO_SEED = 20261121
 
@@ -905,7 +905,7 @@ def generate(
             "Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong."
         )
     skala = SKALA[scale]
-    akhir = periode_terakhir(today or dt.date.today())
+    akhir = periode_terakhir(today or config.sekarang().date())
     tahun = list(range(akhir[0] - skala.tahun_lalu, akhir[0] + 1))
     rng = np.random.default_rng(seed)
     with store.transaction(cur):
@@ -917,7 +917,7 @@ def generate(
     with store.transaction(cur):
         counts["langkah_manual"] = _pelaksanaan(cur, akhir, rng)
     with store.transaction(cur):
-        counts["rapat"] = _rapat(cur, akhir, today or dt.date.today(), seed)
+        counts["rapat"] = _rapat(cur, akhir, today or config.sekarang().date(), seed)
     counts.update(
         {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}
     )
