@@ -1,0 +1,101 @@
+"""Rules of an agency's plan (docs/DOMAIN.md, "Rencana"): the planning tree and the targets.
+
+Pure functions shared by the admin pages and the workbook import, so both refuse and warn alike.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from dashboard import capaian as engine
+from dashboard import formats
+
+# The planning tree, top down: each level's parent is the level before it (tujuan has none).
+TINGKAT = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+TABEL_TINGKAT = {
+    "Tujuan": "tujuan",
+    "Sasaran": "sasaran",
+    "Program": "program",
+    "Kegiatan": "kegiatan",
+    "Sub Kegiatan": "sub_kegiatan",
+}
+# the indicator column that points at a node of each level
+KOLOM_INDIKATOR = {t: f"{tab}_id" for t, tab in TABEL_TINGKAT.items()}
+
+# Every number the product stores is finite and within this bound (docs/DOMAIN.md, "Angka").
+BATAS_ANGKA = 1e15
+
+
+def induk_tingkat(tingkat: str) -> str | None:
+    """The level a node of `tingkat` hangs under (None for Tujuan)."""
+    i = TINGKAT.index(tingkat)
+    return TINGKAT[i - 1] if i else None
+
+
+def periksa_angka(nilai: float | None) -> str | None:
+    """Why a number cannot be stored (non-finite or beyond ±1e15), else None."""
+    if nilai is None:
+        return None
+    if not math.isfinite(nilai):
+        return "angka tidak terhingga / bukan angka"
+    if abs(nilai) > BATAS_ANGKA:
+        return "angka di luar batas ±1.000.000.000.000.000"
+    return None
+
+
+def tahunan_dari_triwulan(cara: str, triwulan: Sequence[float | None]) -> float | None:
+    """The annual figure the quarterly targets imply under the indicator's cara agregasi:
+    SUM adds the quarters, LAST and MAX take Triwulan IV, AVG is their mean."""
+    return engine.target_sd(list(triwulan), cara, 4)
+
+
+def periksa_target(
+    cara: str,
+    tahunan: float | None,
+    triwulan: Sequence[float | None],
+    tahunan_atas: float | None = None,
+    triwulan_atas: Sequence[float | None] = (None, None, None, None),
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for one indicator-year's targets.
+
+    Errors refuse the save: mixed single and range targets, a range whose upper bound is below
+    its lower one, numbers out of bounds. Warnings need the admin's confirmation: quarterly
+    targets that do not aggregate to the annual one.
+    """
+    galat: list[str] = []
+    semua = [tahunan, *triwulan]
+    atas = [tahunan_atas, *triwulan_atas]
+    for v in (*semua, *atas):
+        alasan = periksa_angka(v)
+        if alasan:
+            galat.append(f"Target: {alasan}.")
+            return galat, []
+    terisi = [(v, a) for v, a in zip(semua, atas, strict=True) if v is not None]
+    rentang = {a is not None for _, a in terisi}
+    if len(rentang) > 1:
+        galat.append(
+            "Target tunggal dan target rentang tidak boleh dicampur dalam satu indikator dan "
+            "tahun: isi batas atas untuk semua target, atau kosongkan semuanya."
+        )
+    galat += [
+        f"Batas atas target ({formats.angka(a)}) lebih kecil dari batas bawahnya ({formats.angka(v)})."
+        for v, a in terisi
+        if a is not None and a < v
+    ]
+    if any(a is not None and v is None for v, a in zip(semua, atas, strict=True)):
+        galat.append("Batas atas target diisi tanpa batas bawahnya.")
+    peringatan: list[str] = []
+    if tahunan is not None and all(t is not None for t in triwulan):
+        tersirat = tahunan_dari_triwulan(cara, triwulan)
+        if tersirat is not None and not math.isclose(tersirat, tahunan, rel_tol=1e-9, abs_tol=1e-9):
+            aturan = {
+                "SUM": "jumlah target TW I-IV",
+                "AVG": "rata-rata target TW I-IV",
+            }.get(cara, "target TW IV")
+            peringatan.append(
+                f"Target tahunan {formats.angka(tahunan)} tidak sama dengan {aturan} "
+                f"({formats.angka(tersirat)}) untuk "
+                f"cara agregasi {cara}."
+            )
+    return galat, peringatan
