@@ -79,7 +79,8 @@ def periksa_target(
             "tahun: isi batas atas untuk semua target, atau kosongkan semuanya."
         )
     galat += [
-        f"Batas atas target ({formats.angka(a)}) lebih kecil dari batas bawahnya ({formats.angka(v)})."
+        f"Batas atas target ({formats.angka(a)}) lebih kecil dari batas bawahnya "
+        f"({formats.angka(v)})."
         for v, a in terisi
         if a is not None and a < v
     ]
