@@ -14,8 +14,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard import demo_katalog as kat
 from dashboard import config, formats, sop, store
+from dashboard import demo_katalog as kat
 
 DEMO_SEED = 20261121
 

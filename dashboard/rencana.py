@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from dashboard import capaian as engine
 from dashboard import formats
+from dashboard.batas import periksa_angka
 
 # The planning tree, top down: each level's parent is the level before it (tujuan has none).
 TINGKAT = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
@@ -23,25 +24,10 @@ TABEL_TINGKAT = {
 # the indicator column that points at a node of each level
 KOLOM_INDIKATOR = {t: f"{tab}_id" for t, tab in TABEL_TINGKAT.items()}
 
-# Every number the product stores is finite and within this bound (docs/DOMAIN.md, "Angka").
-BATAS_ANGKA = 1e15
-
-
 def induk_tingkat(tingkat: str) -> str | None:
     """The level a node of `tingkat` hangs under (None for Tujuan)."""
     i = TINGKAT.index(tingkat)
     return TINGKAT[i - 1] if i else None
-
-
-def periksa_angka(nilai: float | None) -> str | None:
-    """Why a number cannot be stored (non-finite or beyond ±1e15), else None."""
-    if nilai is None:
-        return None
-    if not math.isfinite(nilai):
-        return "angka tidak terhingga / bukan angka"
-    if abs(nilai) > BATAS_ANGKA:
-        return "angka di luar batas ±1.000.000.000.000.000"
-    return None
 
 
 def tahunan_dari_triwulan(cara: str, triwulan: Sequence[float | None]) -> float | None:
