@@ -67,6 +67,8 @@ def test_record_meeting_then_bidang_updates_follow_up(server, page: Page):
     expect(page.get_by_text(f"Batas waktu {batas}").first).to_be_visible()
     expect(page.get_by_text("Perbarui progres").first).to_be_visible()
     page.locator("label").filter(has_text="Dalam Proses").first.click()
+    # the radio's rerun briefly shows the old form beside the new one: wait for it to settle
+    expect(page.get_by_label("Catatan progres")).to_have_count(1)
     page.get_by_label("Catatan progres").fill("Surat tugas operator cadangan sudah terbit.")
     page.get_by_text("Minta ditutup (tindak lanjut sudah tuntas)").click()
     page.get_by_role("button", name="Simpan progres").click()
