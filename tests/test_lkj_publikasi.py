@@ -68,13 +68,14 @@ TIDAK_DIREPRODUKSI: dict[tuple[str, str, int], str] = {
     ),
 }
 
-# The Permendagri 86/2017 bands worded as many agencies print them (the "Sangat Baik" preset).
+# The Permendagri 86/2017 bands worded as many agencies print them (the "Sangat Baik" preset),
+# lower bounds high to low; the lowest band has none.
 BANDS_BAIK = (
-    ("Sangat Baik", 91.0, float("inf")),
-    ("Baik", 76.0, 91.0),
-    ("Cukup", 66.0, 76.0),
-    ("Kurang", 51.0, 66.0),
-    ("Sangat Kurang", float("-inf"), 51.0),
+    ("Sangat Baik", 91),
+    ("Baik", 76),
+    ("Cukup", 66),
+    ("Kurang", 51),
+    ("Sangat Kurang", None),
 )
 
 
@@ -85,6 +86,13 @@ def _angka(teks: str | None) -> float | None:
 def _bulat(nilai: float, desimal: int) -> Decimal:
     """Round half up, as the product shows a value (docs/DOMAIN.md §4.6)."""
     return Decimal(repr(nilai)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+
+
+def kategori_baik(nilai: float) -> str:
+    """The category of a value as shown (rounded half up to two decimals, docs/DOMAIN.md §4.6)
+    on the Sangat Baik .. Sangat Kurang wording of the Permendagri bands."""
+    tampil = _bulat(nilai, 2)
+    return next(nama for nama, bawah in BANDS_BAIK if bawah is None or tampil >= bawah)
 
 
 def sama_dengan_cetakan(nilai: float | None, dicetak: str | None) -> bool:
@@ -135,7 +143,7 @@ def test_mesin_aturan_yang_dinyatakan_sumber():
     t, r = _angka(aki["target_teks"]), _angka(aki["realisasi_teks"])
     nilai = engine.capaian(t, r, "negatif", "B")
     assert sama_dengan_cetakan(nilai, aki["capaian"])
-    assert engine.kategori(_angka(aki["capaian"]), BANDS_BAIK) == aki["predikat"]
+    assert kategori_baik(_angka(aki["capaian"])) == aki["predikat"]
     # ... and the printed mean is cut off, not rounded
     rata = SUMBER["MATIM_2019"]["rata_rata"]
     dicetak = [_angka(b["capaian"]) for b in SUMBER["MATIM_2019"]["baris"]]
@@ -143,7 +151,8 @@ def test_mesin_aturan_yang_dinyatakan_sumber():
     assert not sama_dengan_cetakan(nilai, rata["dicetak"])
     assert ("MATIM_2019", "rata-rata", 2019) in TIDAK_DIREPRODUKSI
     assert _bulat(nilai, 2) == Decimal("85.39")
-    assert engine.kategori(nilai, BANDS_BAIK) == rata["predikat"]
+    assert kategori_baik(nilai) == rata["predikat"]
+    assert kategori_baik(90.996) == "Sangat Baik"  # "91,00%" is never Baik
     # Lampung: rumus A against the Renstra 2019 target, and the category printed
     akb = SUMBER["LAMPUNG_2015"]["baris"][0]
     renstra = engine.capaian(_angka(akb["renstra_2019"]), _angka(akb["realisasi"]), "negatif", "A")
