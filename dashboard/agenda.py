@@ -1,5 +1,5 @@
-"""Agenda of a monev meeting proposed from the data, and the follow-up rules (DOMAIN.md
-section 6), pure: the service reads the figures, these functions decide what is worth discussing.
+"""Agenda of a monev meeting proposed from the data, and the follow-up rules (docs/DOMAIN.md
+§7), pure: the service reads the figures, these functions decide what is worth discussing.
 
 Sources, in this order: indicators in Rendah / Sangat Rendah for the period, units that
 submitted late or not at all, open follow-ups of earlier meetings (overdue first), SOP steps that

@@ -1,4 +1,4 @@
-"""Who is calling, and what they may read or change (DOMAIN.md section 2).
+"""Who is calling, and what they may read or change (docs/DOMAIN.md §2).
 
 Services call these checks before they touch the store; pages hiding widgets is not enough.
 """

@@ -1,4 +1,4 @@
-"""The review workflow of DOMAIN.md section 5 as pure rules: states, who moves them, returns.
+"""The review workflow of docs/DOMAIN.md §6.3 as pure rules: states, who moves them, returns.
 
 draf -> diajukan (staf_bidang) -> diverifikasi (pengelola_monev) -> diparaf (sekretaris) ->
 disahkan (kadis). Each reviewer may return it, with a reason, to the holder before them.

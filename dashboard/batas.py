@@ -1,4 +1,4 @@
-"""Bounds on what the product stores (docs/DOMAIN.md, "Batas masukan"): one home for the limits
+"""Bounds on what the product stores (docs/DOMAIN.md §10): one home for the limits
 that every form, import and service enforces, so a value that passed one door passes them all."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Capaian kinerja engine (DOMAIN.md section 4): pure functions, no Streamlit, no database.
+"""Capaian kinerja engine (docs/DOMAIN.md §4): pure functions, no Streamlit, no database.
 
 Capaian is always recomputed from targets and realisations; nothing here is stored.
 """
@@ -167,7 +167,7 @@ class Indikator:
 
 @dataclass(frozen=True)
 class HasilTriwulan:
-    """Both figures of DOMAIN.md for one indicator and quarter, with the numbers used."""
+    """Both figures of docs/DOMAIN.md §4.5 for one indicator and quarter, with the numbers used."""
 
     triwulan: int
     target_sd: float | None

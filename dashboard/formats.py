@@ -1,4 +1,4 @@
-"""Indonesian formats (DOMAIN.md section 9) through babel, and the parser for typed numbers."""
+"""Indonesian formats (docs/DOMAIN.md §11) through babel, and the parser for typed numbers."""
 
 from __future__ import annotations
 

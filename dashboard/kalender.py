@@ -1,4 +1,4 @@
-"""Working calendar (DOMAIN.md section 7), pure: office hours per weekday, national holidays from
+"""Working calendar (docs/DOMAIN.md §8.3), pure: office hours per weekday, national holidays from
 the `holidays` package, and cuti bersama / local days off. Durations in working time follow it."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import holidays
 
-# Monday .. Sunday: (start, end) or None for a day off. Default of DOMAIN.md.
+# Monday .. Sunday: (start, end) or None for a day off. Default of docs/DOMAIN.md §8.3.
 JAM_KERJA_DEFAULT: tuple[tuple[dt.time, dt.time] | None, ...] = (
     (dt.time(7, 30), dt.time(16, 0)),
     (dt.time(7, 30), dt.time(16, 0)),

@@ -1,4 +1,4 @@
-"""Step timeliness against the SOP's mutu baku waktu (DOMAIN.md section 7), pure.
+"""Step timeliness against the SOP's mutu baku waktu (docs/DOMAIN.md §8.4), pure.
 
 A step record has a start and an end; its duration counts working minutes (standards in menit,
 jam or hari kerja) or calendar minutes (hari kalender) on the working calendar. A standard in

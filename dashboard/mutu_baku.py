@@ -1,4 +1,4 @@
-"""Mutu baku waktu: the free-text standard time of an SOP step, parsed (DOMAIN.md section 7).
+"""Mutu baku waktu: the free-text standard time of an SOP step, parsed (docs/DOMAIN.md §8.2).
 
 Menit and jam count working time; hari counts working days unless the text says kalender.
 "1 x 24 jam" is read as one day, its usual meaning in Indonesian service standards. A text the

@@ -1,4 +1,4 @@
-"""Rules of an agency's plan (docs/DOMAIN.md, "Rencana"): the planning tree and the targets.
+"""Rules of an agency's plan (docs/DOMAIN.md §3): the planning tree and the targets.
 
 Pure functions shared by the admin pages and the workbook import, so both refuse and warn alike.
 """

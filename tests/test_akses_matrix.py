@@ -1,4 +1,4 @@
-"""Access matrix: every service operation run by every role, on a demo store (DOMAIN.md section 2
+"""Access matrix: every service operation run by every role, on a demo store (docs/DOMAIN.md §2
 and the workflow rules of section 5), plus every page for every role without a traceback or a
 secret.
 

@@ -1,4 +1,4 @@
-"""The capaian engine against DOMAIN.md section 4, worked examples first."""
+"""The capaian engine against docs/DOMAIN.md §4, worked examples first."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The demo generator: deterministic, realistic, and the mixes DOMAIN.md needs."""
+"""The demo generator: deterministic, realistic, and the mixes docs/DOMAIN.md needs."""
 
 from __future__ import annotations
 

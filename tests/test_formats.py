@@ -1,4 +1,4 @@
-"""Indonesian formats and the typed-number parser (DOMAIN.md section 9)."""
+"""Indonesian formats and the typed-number parser (docs/DOMAIN.md §11)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Working calendar and durations in working time (DOMAIN.md section 7)."""
+"""Working calendar and durations in working time (docs/DOMAIN.md §8.3)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ LAST = Indikator("positif", "LAST")
 
 
 def test_sum_projects_average_quarter_and_pace():
-    # DOMAIN.md SUM example: annual 10.000, R = 1.800, 2.600 after TW II
+    # docs/DOMAIN.md §4.5 SUM example: annual 10.000, R = 1.800, 2.600 after TW II
     r = p.proyeksi(SUM, 2, [1800, 2600, None, None], 10_000)
     assert r.realisasi_akhir == pytest.approx(8800)
     assert r.capaian_akhir == pytest.approx(88)

@@ -62,8 +62,8 @@ def capaian_indikator(
     triwulan: int,
     unit_id: int | None = None,
 ) -> pd.DataFrame:
-    """Per indicator: targets and realisations of the year and both DOMAIN.md figures for
-    quarter `triwulan`, limited to what the caller may read."""
+    """Per indicator: targets and realisations of the year and both figures of docs/DOMAIN.md
+    §4.5 for quarter `triwulan`, limited to what the caller may read."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
     return hitung_capaian(df, triwulan, bands(cur, instansi_id))

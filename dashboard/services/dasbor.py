@@ -42,9 +42,9 @@ def indikator_tahun(
     triwulan: int,
     unit_id: int | None = None,
 ) -> pd.DataFrame:
-    """Per indicator for the period: values, both DOMAIN.md figures, the year-end projection,
-    the pace needed, the quarter's note and evidence, and the capaian of every quarter of the
-    year (c1..c4, k1..k4, s1..s4 for the heat map), from one fetch."""
+    """Per indicator for the period: values, both figures of docs/DOMAIN.md §4.5, the year-end
+    projection, the pace needed, the quarter's note and evidence, and the capaian of every
+    quarter of the year (c1..c4, k1..k4, s1..s4 for the heat map), from one fetch."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
     b = svc_capaian.bands(cur, instansi_id)
@@ -155,7 +155,7 @@ def tindak_lanjut_terbuka(
     unit_id: int | None = None,
     hari_ini: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Follow-ups not yet Selesai, overdue flagged (DOMAIN.md section 6: shown to the Kadis)."""
+    """Follow-ups not yet Selesai, overdue flagged (docs/DOMAIN.md §7.2: shown to the Kadis)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "dasbor_tindak_lanjut", [instansi_id, lingkup])
     hari = hari_ini or config.sekarang().date()

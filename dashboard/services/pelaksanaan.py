@@ -163,7 +163,7 @@ def catatan_langkah(
     cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, tahun: int | None = None
 ) -> pd.DataFrame:
     """Every finished step record of the instansi's runs with duration, standard, excess and
-    wait (DOMAIN.md section 7), scoped to the caller."""
+    wait (docs/DOMAIN.md §8.4), scoped to the caller."""
     runs = daftar_run(cur, akses, instansi_id, tahun)
     if runs.empty:
         return ketepatan.nilai(sop_registry.kalender(cur), [])

@@ -139,7 +139,7 @@ CREATE TABLE realisasi_anggaran (
     PRIMARY KEY (sub_kegiatan_id, tahun, triwulan)
 );
 
--- Users and roles (DOMAIN.md section 2). A user may hold several roles.
+-- Users and roles (docs/DOMAIN.md §2). A user may hold several roles.
 CREATE SEQUENCE seq_pengguna START 1;
 CREATE TABLE pengguna (
     id            INTEGER PRIMARY KEY DEFAULT nextval('seq_pengguna'),

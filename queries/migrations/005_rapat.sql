@@ -1,4 +1,4 @@
--- 005: monev meetings, findings and follow-ups (DOMAIN.md section 6, SOP Monitoring Evaluasi
+-- 005: monev meetings, findings and follow-ups (docs/DOMAIN.md §7, SOP Monitoring Evaluasi
 -- Kinerja Secara Periodik of seed 002). Times are the agency's local time, like every timestamp.
 
 CREATE SEQUENCE seq_rapat START 1;
