@@ -113,7 +113,7 @@ def test_admin_user_lifecycle(demo_con):
         pengguna.buat_pengguna(
             demo_con,
             ADMIN,
-            {"username": "budi.s", "nama": "Budi", "peran": ["kadis"]},
+            {"username": "budi.s", "nama": "Budi", "peran": ["kadis"], "instansi_id": 1},
             "Rahasia123",
             rounds=4,
         )
