@@ -25,9 +25,10 @@ browser:
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-dejavu-core; \
 	fi
 
+## The demo is asked for explicitly (init --demo, MONEV_DEMO=1): the server's default is no demo.
 run: $(STAMP)
 	$(BIN)/python -m dashboard init --demo
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	MONEV_DEMO=1 $(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(STAMP) browser
 	$(BIN)/ruff check .

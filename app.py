@@ -28,7 +28,19 @@ auth.pulihkan_sesi(authenticator)
 akses = auth.akses_sesi()
 st.session_state["akses"] = akses
 
-if akses is None:
+if akses is None and not auth.ada_administrator():
+    halaman = st.navigation(
+        [
+            st.Page(
+                auth.halaman_tanpa_admin,
+                title="Belum ada administrator",
+                icon=":material/admin_panel_settings:",
+                url_path="belum-ada-admin",
+            )
+        ],
+        position="hidden",
+    )
+elif akses is None:
     halaman = st.navigation(
         [
             st.Page(

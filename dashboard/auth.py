@@ -141,6 +141,44 @@ def form_login() -> None:
         st.error(svc.PESAN_LOGIN_GAGAL, icon=":material/lock:")
 
 
+def ada_administrator() -> bool:
+    """Whether the store has an active administrator (checked while nobody is logged in)."""
+    with web.cursor() as cur:
+        return svc.ada_administrator(cur)
+
+
+def halaman_tanpa_admin() -> None:
+    """Shown instead of the login form while the store has no active administrator (a real
+    agency's first start, without demo): exactly how to create the first one."""
+    st.title("Belum ada administrator")
+    st.write(
+        "Basis data ini belum memiliki akun administrator yang aktif, sehingga belum ada yang "
+        "dapat masuk. Buat administrator pertama dari terminal komputer server, di folder "
+        "aplikasi:"
+    )
+    st.markdown(
+        "1. Hentikan server aplikasi ini (tekan Ctrl+C di terminalnya): berkas basis data hanya "
+        "dapat dibuka oleh satu proses.\n"
+        "2. Buat akun administrator. Kata sandi diminta dua kali dan tidak tampil di layar:"
+    )
+    st.code(
+        'python -m dashboard admin-baru --username admin --nama "Nama Lengkap Anda"',
+        language="bash",
+    )
+    st.markdown(
+        "3. Jalankan server lagi, muat ulang halaman ini, lalu masuk dengan akun tersebut. "
+        "Setelah masuk, tambahkan instansi di halaman **Instansi**, lalu unit kerja dan "
+        "pengguna."
+    )
+    st.caption(
+        "Tanpa `--instansi KODE` administrator mengelola semua instansi; dengan `--instansi` "
+        "hanya instansi itu. Untuk skrip, kata sandi dapat diberikan lewat variabel lingkungan "
+        "`MONEV_SANDI_BARU`. Bila server memakai berkas basis data lain (`MONEV_DB`), jalankan "
+        "perintah dengan `MONEV_DB` yang sama atau tambahkan `--db BERKAS` sebelum `admin-baru`. "
+        "Untuk mencoba aplikasi dengan data contoh, pakai `make run` (mode demo)."
+    )
+
+
 def _masuk(kotak: dict) -> None:
     """Check the password against the store (a locked or inactive account fails like a wrong
     password) and put the result into `kotak`; count a failure in the store, where the lock

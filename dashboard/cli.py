@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 from dashboard import config, store
+from dashboard.akses import Akses
+
+ENV_SANDI_BARU = "MONEV_SANDI_BARU"
 
 
 def _open(args: argparse.Namespace):
@@ -23,7 +28,7 @@ def _open(args: argparse.Namespace):
 def cmd_init(args: argparse.Namespace) -> int:
     from dashboard.bootstrap import prepare
 
-    if args.demo and config.ensure_demo_cookie_key():
+    if args.demo and config.ensure_demo_cookie_key(demo=True):
         print(f"Kunci cookie acak dibuat di {config.SECRETS_FILE} (mode demo).")
     con = _open(args)
     done = prepare(con, demo=args.demo)
@@ -76,6 +81,100 @@ def cmd_restore(args: argparse.Namespace) -> int:
     con = store.connect(path)
     store.restore(con, Path(args.folder))
     print(f"Basis data {path} dipulihkan dari {args.folder}")
+    return 0
+
+
+def _pelaku() -> Akses:
+    """The caller of an account command: whoever holds the server's shell (and so the store's
+    file) is its administrator. Named after the OS account in the event log."""
+    try:
+        nama = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER (some containers)
+        nama = "tidak-dikenal"
+    return Akses(username=f"cli:{nama}", peran=frozenset({"admin"}), nama="Baris perintah")
+
+
+def _sandi_baru() -> str:
+    """The new password: from MONEV_SANDI_BARU (scripts), else typed twice without echo."""
+    if os.environ.get(ENV_SANDI_BARU):
+        return os.environ[ENV_SANDI_BARU]
+    try:
+        sandi = getpass.getpass("Kata sandi baru: ")
+        ulang = getpass.getpass("Ulangi kata sandi baru: ")
+    except EOFError:
+        raise ValueError(
+            f"Kata sandi tidak terbaca. Ketik di terminal, atau isi variabel {ENV_SANDI_BARU}."
+        ) from None
+    if sandi != ulang:
+        raise ValueError("Ulangan kata sandi tidak sama. Tidak ada yang diubah.")
+    return sandi
+
+
+def _akun(cur, username: str):
+    """The account row of `username` (as the admin page lists it); a clear error if none."""
+    from dashboard.services import pengguna
+
+    username = username.strip().lower()
+    daftar = pengguna.daftar_pengguna(cur, _pelaku())
+    cocok = daftar[daftar["username"] == username]
+    if cocok.empty:
+        raise ValueError(f"Pengguna '{username}' tidak ada. Tidak ada yang diubah.")
+    return cocok.iloc[0]
+
+
+def cmd_admin_baru(args: argparse.Namespace) -> int:
+    from dashboard.services import instansi, pengguna
+
+    con = _open(args)
+    store.migrate(con)
+    cur = con.cursor()
+    username = args.username.strip().lower()
+    instansi_id = None
+    if args.instansi:
+        instansi_id = instansi.id_dari_kode(cur, args.instansi)
+        if instansi_id is None:
+            raise ValueError(f"Instansi dengan kode '{args.instansi}' tidak ada.")
+    if (pengguna.daftar_pengguna(cur, _pelaku())["username"] == username).any():
+        raise ValueError(
+            f"Nama pengguna '{username}' sudah dipakai. Untuk akun yang terkunci atau lupa "
+            f"kata sandi: buka-kunci {username} atau reset-sandi {username}."
+        )
+    sandi = _sandi_baru()
+    pengguna.cek_kekuatan_sandi(sandi)
+    data = {"username": username, "nama": args.nama, "peran": ["admin"], "instansi_id": instansi_id}
+    pengguna.buat_pengguna(cur, _pelaku(), data, sandi)
+    lingkup = f"instansi {args.instansi}" if args.instansi else "semua instansi"
+    print(f"Administrator '{username}' dibuat ({lingkup}). Silakan masuk ke aplikasi.")
+    return 0
+
+
+def cmd_buka_kunci(args: argparse.Namespace) -> int:
+    from dashboard.services import pengguna
+
+    con = _open(args)
+    store.migrate(con)
+    cur = con.cursor()
+    akun = _akun(cur, args.username)
+    pengguna.buka_kunci(cur, _pelaku(), akun["username"])
+    print(f"Akun '{akun['username']}' dibuka; hitungan gagal masuk kembali ke 0.")
+    if not akun["aktif"]:
+        print("Catatan: akun ini nonaktif; aktifkan di halaman Pengguna agar dapat masuk.")
+    return 0
+
+
+def cmd_reset_sandi(args: argparse.Namespace) -> int:
+    from dashboard.services import pengguna
+
+    con = _open(args)
+    store.migrate(con)
+    cur = con.cursor()
+    akun = _akun(cur, args.username)
+    sementara = pengguna.reset_sandi(cur, _pelaku(), akun["username"])
+    print(f"Kata sandi sementara untuk '{akun['username']}' (ditampilkan sekali ini saja):")
+    print(f"  {sementara}")
+    print("Kuncian akun juga dibuka. Minta pengguna menggantinya di halaman Akun saya.")
+    if not akun["aktif"]:
+        print("Catatan: akun ini nonaktif; aktifkan di halaman Pengguna agar dapat masuk.")
     return 0
 
 
@@ -170,6 +269,23 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("folder", help="folder hasil perintah backup")
     s.add_argument("--force", action="store_true", help="ganti berkas basis data yang ada")
     s.set_defaults(fn=cmd_restore)
+
+    s = sub.add_parser(
+        "admin-baru",
+        help="buat akun administrator (kata sandi diketik dua kali atau dari MONEV_SANDI_BARU)",
+    )
+    s.add_argument("--username", required=True, help="nama pengguna untuk masuk")
+    s.add_argument("--nama", required=True, help="nama lengkap")
+    s.add_argument("--instansi", help="kode instansi (bawaan: semua instansi)")
+    s.set_defaults(fn=cmd_admin_baru)
+
+    s = sub.add_parser("buka-kunci", help="buka akun yang terkunci, hitungan gagal masuk ke 0")
+    s.add_argument("username")
+    s.set_defaults(fn=cmd_buka_kunci)
+
+    s = sub.add_parser("reset-sandi", help="beri kata sandi sementara (ditampilkan sekali)")
+    s.add_argument("username")
+    s.set_defaults(fn=cmd_reset_sandi)
 
     s = sub.add_parser("bench", help="ukur waktu query dan halaman Beranda")
     s.add_argument("--scale", choices=["S", "M", "L"], default="S")

@@ -46,8 +46,11 @@ def db_path() -> Path:
 
 
 def demo_mode() -> bool:
-    """Demo mode loads the demo data into an empty store (default on; MONEV_DEMO=0 turns it off)."""
-    return (setting("MONEV_DEMO", "app", "demo", "1") or "1").lower() in {"1", "true", "ya", "yes"}
+    """Demo mode loads the demo data and its public accounts into an empty store. Off unless
+    asked for (MONEV_DEMO=1 or `[app] demo = "1"`): a production first start must never open
+    with passwords printed in the README."""
+    nilai = setting("MONEV_DEMO", "app", "demo", "0") or "0"
+    return nilai.strip().lower() in {"1", "true", "ya", "yes"}
 
 
 def zona_waktu() -> ZoneInfo:
@@ -71,12 +74,13 @@ def cookie_key() -> str | None:
     return key if key and len(key) >= 16 else None
 
 
-def ensure_demo_cookie_key() -> bool:
-    """In demo mode, write a random cookie key into secrets.toml if none is set; True if written.
+def ensure_demo_cookie_key(demo: bool | None = None) -> bool:
+    """In demo mode (`demo`, else the setting), write a random cookie key into secrets.toml if
+    none is set; True if written.
 
     Outside demo mode nothing is generated: the app refuses to start without a configured key.
     """
-    if cookie_key() or not demo_mode():
+    if cookie_key() or not (demo_mode() if demo is None else demo):
         return False
     import secrets as pysecrets
 

@@ -78,6 +78,14 @@ HALAMAN = [
     ),
     Halaman("akun.py", "Akun saya", ":material/person:", "akun", SEMUA, "Akun"),
     Halaman(
+        "admin_instansi.py",
+        "Instansi",
+        ":material/account_balance:",
+        "admin-instansi",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
+    Halaman(
         "admin_pengguna.py",
         "Pengguna",
         ":material/group:",
@@ -197,7 +205,10 @@ def sidebar_pengguna(akses: Akses) -> None:
 def pilih_instansi(akses: Akses, instansi) -> int:
     """Instansi selector shown only when the caller may see more than one; stops if none."""
     if instansi.empty:
-        st.info("Belum ada instansi. Jalankan `python -m dashboard init --demo` untuk data demo.")
+        st.info(
+            "Belum ada instansi. Administrator menambahkannya di halaman **Instansi** "
+            "(menu Administrasi)."
+        )
         st.stop()
     if len(instansi) == 1:
         return int(instansi["id"].iloc[0])

@@ -17,22 +17,27 @@ with web.cursor() as cur:
     pengguna = web.safe(svc.daftar_pengguna)(cur, akses)
     instansi = svc_capaian.daftar_instansi(cur, akses)
     units = {}
-    for iid in instansi["id"]:
+    for iid, kode in zip(instansi["id"], instansi["kode"], strict=True):
         for row in svc_admin.daftar_unit(cur, akses, int(iid)).itertuples():
-            units[int(row.id)] = f"{row.nama}"
+            units[int(row.id)] = f"{row.nama} ({kode})" if len(instansi) > 1 else row.nama
 if pengguna is None:
     st.stop()
+instansi_nama = dict(zip(instansi["id"].astype(int), instansi["nama"], strict=True))
 
 st.dataframe(
     pengguna.assign(
         status=pengguna.apply(
             lambda r: "Terkunci" if r.terkunci else ("Aktif" if r.aktif else "Nonaktif"), axis=1
-        )
-    )[["username", "nama", "peran", "unit", "status", "gagal_login"]].rename(
+        ),
+        instansi=pengguna["instansi_id"].map(
+            lambda i: "Semua instansi" if pd.isna(i) else instansi_nama.get(int(i), "")
+        ),
+    )[["username", "nama", "peran", "instansi", "unit", "status", "gagal_login"]].rename(
         columns={
             "username": "Nama pengguna",
             "nama": "Nama",
             "peran": "Peran",
+            "instansi": "Instansi",
             "unit": "Unit",
             "status": "Status",
             "gagal_login": "Gagal masuk",
@@ -40,8 +45,9 @@ st.dataframe(
     ),
     hide_index=True,
 )
-instansi_nama = dict(zip(instansi["id"].astype(int), instansi["nama"], strict=True))
 unit_opsi = [None, *units]
+# Only an admin tied to no instansi may make a user tied to none (who sees every instansi).
+iid_opsi: list[int | None] = ([None] if akses.instansi_id is None else []) + list(instansi_nama)
 
 
 def _label_unit(u: int | None) -> str:
@@ -65,13 +71,20 @@ def _form(prefix: str, awal: dict) -> dict:
         format_func=_label_unit,
         key=f"{prefix}_unit",
     )
-    iid_opsi = [None, *instansi_nama]
+    if "instansi_id" in awal and awal["instansi_id"] in iid_opsi:
+        pos = iid_opsi.index(awal["instansi_id"])
+    else:  # a new user: the first instansi (a user for every instansi is chosen on purpose)
+        pos = iid_opsi.index(next((i for i in iid_opsi if i is not None), None))
     iid = st.selectbox(
-        "Instansi (kosong = semua instansi)",
+        "Instansi",
         iid_opsi,
-        index=iid_opsi.index(awal.get("instansi_id")) if awal.get("instansi_id") in iid_opsi else 0,
-        format_func=lambda i: "(semua instansi)" if i is None else instansi_nama[i],
+        index=pos,
+        format_func=lambda i: "Semua instansi (Setda / Bappeda / Inspektorat)"
+        if i is None
+        else instansi_nama[i],
         key=f"{prefix}_instansi",
+        help="Pengguna semua instansi melihat data setiap instansi. Untuk Staf Bidang, "
+        "instansi mengikuti unitnya.",
     )
     aktif = st.checkbox("Aktif", value=awal.get("aktif", True), key=f"{prefix}_aktif")
     return {

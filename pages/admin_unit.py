@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import web
+from dashboard.batas import PANJANG_NAMA
 from dashboard.services import admin as svc
 from dashboard.services import capaian as svc_capaian
 from dashboard.ui import akses_halaman, pilih_instansi
@@ -26,8 +27,8 @@ pilih = st.selectbox(
 )
 awal = units[units["id"] == pilih].iloc[0].to_dict() if pilih is not None else {}
 with st.form(f"unit_{pilih}"):
-    kode = st.text_input("Kode", value=awal.get("kode", ""))
-    nama_unit = st.text_input("Nama", value=awal.get("nama", ""))
+    kode = st.text_input("Kode", value=awal.get("kode", ""), max_chars=20)
+    nama_unit = st.text_input("Nama", value=awal.get("nama", ""), max_chars=PANJANG_NAMA)
     jenis = st.selectbox(
         "Jenis", svc.JENIS_UNIT, index=svc.JENIS_UNIT.index(awal.get("jenis", "Bidang"))
     )

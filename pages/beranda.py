@@ -64,10 +64,9 @@ def grafik(fig, nama: str) -> None:
 st.title("Beranda")
 instansi = daftar_instansi(akses)
 if instansi.empty:
-    st.info(
-        "Belum ada data instansi. Jalankan `python -m dashboard init --demo` atau tambahkan "
-        "instansi melalui halaman admin."
-    )
+    st.info("Belum ada data instansi. Administrator menambahkannya di halaman Instansi.")
+    if akses.punya("admin"):
+        st.page_link("pages/admin_instansi.py", label="Tambah instansi", icon=":material/add:")
     st.stop()
 
 # ---------------------------------------------------------------- filters (in the URL)

@@ -8,6 +8,10 @@ five roles of a second instansi (`asing:<peran>`). An allowed actor's call must 
 pass the row's scope check); a denied actor's call must raise `AksesDitolak` (or the workflow's
 `TransisiDitolak` for a role that may not take that step) and change nothing.
 
+Actors tied to no instansi (`pemda:admin`, `pemda:kadis`: the Sekretariat Daerah / Bappeda /
+Inspektorat view) run a row only when it says who of them may (`pemda`): they read every
+instansi, and only `pemda:admin` adds an instansi or a user for every instansi.
+
 To cover a new service: add a row to OPERASI (or, for a function that takes no caller, to
 TANPA_AKSES with the reason). `test_every_service_function_is_in_the_matrix` fails until then.
 """
@@ -35,6 +39,7 @@ from dashboard.services import (
     admin,
     capaian,
     dasbor,
+    instansi,
     laporan,
     lokasi,
     pelaksanaan,
@@ -54,6 +59,7 @@ from .conftest import COOKIE_KEY, login, sandi_demo
 PERAN_DALAM = ("admin", "kadis", "sekretaris", "pengelola_monev", "staf_bidang")
 AKTOR = (*PERAN_DALAM, "staf_lain", *(f"asing:{p}" for p in PERAN_DALAM))
 SANDI_ASING = "Asing#2026x"
+PEMDA = ("pemda:admin", "pemda:kadis")  # users tied to no instansi
 
 # shorthand sets of allowed actors
 ADMIN = frozenset({"admin"})
@@ -94,6 +100,7 @@ class Op:
     unit: str = "DEP"
     siapkan: Callable[[object, Ctx], None] | None = None
     periksa: Callable[[object, str, Akses, Ctx], bool] | None = None
+    pemda: frozenset[str] | None = None  # allowed among PEMDA; None: not run for them
 
 
 def _hanya_unit(df, aktor: str, akses: Akses, ctx: Ctx, kolom: str = "unit_id") -> bool:
@@ -236,9 +243,15 @@ OPERASI: list[Op] = [
         lambda c, a, x: admin.simpan_unit(
             c,
             a,
-            {"instansi_id": x.instansi, "kode": "BARU", "nama": "Bidang Baru", "jenis": "Bidang"},
+            {
+                "instansi_id": x.instansi,
+                "kode": "BARU" if a.instansi_id else "BARU.P",  # each allowed actor adds one
+                "nama": "Bidang Baru",
+                "jenis": "Bidang",
+            },
         ),
         ADMIN,
+        pemda=frozenset({"pemda:admin"}),
     ),
     Op(
         "daftar_indikator",
@@ -271,6 +284,51 @@ OPERASI: list[Op] = [
         ),
         ADMIN,
     ),
+    # --- instansi (issue 13): an admin edits its own; only an admin tied to none adds one
+    Op(
+        "instansi.daftar_instansi",
+        instansi.daftar_instansi,
+        lambda c, a, x: instansi.daftar_instansi(c, a),
+        ADMIN | {"asing:admin"},
+        periksa=lambda r, k, a, x: _instansi_sendiri(
+            r.rename(columns={"id": "instansi_id"}), k, a, x
+        ),
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "instansi.simpan_instansi (edit)",
+        instansi.simpan_instansi,
+        lambda c, a, x: instansi.simpan_instansi(
+            c,
+            a,
+            {"kode": "DISPERPUSIP", "nama": "Dinas Perpustakaan", "pemda": "Kab", "kota": "Kota"},
+            x.instansi,
+        ),
+        ADMIN,
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "instansi.simpan_instansi (new)",
+        instansi.simpan_instansi,
+        lambda c, a, x: instansi.simpan_instansi(
+            c, a, {"kode": "INSPEKTORAT", "nama": "Inspektorat", "pemda": "Kab"}
+        ),
+        frozenset(),
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "buat_pengguna (for every instansi)",
+        pengguna.buat_pengguna,
+        lambda c, a, x: pengguna.buat_pengguna(
+            c,
+            a,
+            {"username": "setda.uji", "nama": "Setda", "peran": ["kadis"], "instansi_id": None},
+            "Rahasia123",
+            rounds=4,
+        ),
+        frozenset(),
+        pemda=frozenset({"pemda:admin"}),
+    ),
     # --- capaian
     Op(
         "capaian_indikator",
@@ -278,6 +336,7 @@ OPERASI: list[Op] = [
         lambda c, a, x: capaian.capaian_indikator(c, a, x.instansi, 2026, 3),
         INSTANSI,
         periksa=_hanya_unit,
+        pemda=frozenset(PEMDA),
     ),
     Op(
         "capaian_indikator unit",
@@ -291,12 +350,14 @@ OPERASI: list[Op] = [
         lambda c, a, x: capaian.capaian_per_bidang(c, a, x.instansi, 2026, 3),
         INSTANSI,
         periksa=_hanya_unit,
+        pemda=frozenset(PEMDA),
     ),
     Op(
         "periode_terakhir",
         capaian.periode_terakhir,
         lambda c, a, x: capaian.periode_terakhir(c, a, x.instansi),
         INSTANSI,
+        pemda=frozenset(PEMDA),
     ),
     Op(
         "tahun_tersedia",
@@ -312,6 +373,7 @@ OPERASI: list[Op] = [
         periksa=lambda r, k, a, x: _instansi_sendiri(
             r.rename(columns={"id": "instansi_id"}), k, a, x
         ),
+        pemda=frozenset(PEMDA),
     ),
     # --- the Kadis dashboard: the whole instansi, a staf_bidang the same limited to its unit
     Op(
@@ -342,6 +404,7 @@ OPERASI: list[Op] = [
         periksa=lambda r, k, a, x: _hanya_unit(r.indikator, k, a, x)
         and _hanya_unit(r.per_unit, k, a, x)
         and _hanya_unit(r.peta, k, a, x),
+        pemda=frozenset(PEMDA),
     ),
     Op(
         "dasbor.pengajuan",
@@ -393,6 +456,7 @@ OPERASI: list[Op] = [
         dasbor.perbandingan_instansi,
         lambda c, a, x: dasbor.perbandingan_instansi(c, a, 2026, 3),
         frozenset(),
+        pemda=frozenset(PEMDA),
     ),
     # --- reports: every role that may see the data, scoped like the dashboard
     Op(
@@ -422,6 +486,7 @@ OPERASI: list[Op] = [
         INSTANSI,
         periksa=lambda r, k, a, x: k not in ("staf_bidang", "staf_lain")
         or any(s.startswith("Unit kerja:") for s in r.subjudul),
+        pemda=frozenset(PEMDA),
     ),
     Op(
         "laporan.dokumen_laporan unit",
@@ -437,6 +502,7 @@ OPERASI: list[Op] = [
         rapat.daftar_rapat,
         lambda c, a, x: rapat.daftar_rapat(c, a, x.instansi),
         PIMPINAN,
+        pemda=frozenset(PEMDA),
     ),
     Op(
         "rapat.detail_rapat",
@@ -643,6 +709,7 @@ OPERASI: list[Op] = [
         lambda c, a, x: pengguna.daftar_pengguna(c, a),
         ADMIN | {"asing:admin"},
         periksa=_instansi_sendiri,
+        pemda=frozenset({"pemda:admin"}),
     ),
     Op(
         "buat_pengguna",
@@ -677,6 +744,7 @@ OPERASI: list[Op] = [
         pengguna.reset_sandi,
         lambda c, a, x: pengguna.reset_sandi(c, a, "kadis"),
         ADMIN,
+        pemda=frozenset({"pemda:admin"}),
     ),
     Op(
         "buka_kunci", pengguna.buka_kunci, lambda c, a, x: pengguna.buka_kunci(c, a, "kadis"), ADMIN
@@ -839,6 +907,7 @@ OPERASI: list[Op] = [
             }
         ),
         periksa=lambda r, k, a, x: not k.startswith("asing:") or r.empty,
+        pemda=frozenset({"pemda:kadis"}),
     ),
     Op(
         "review.detail",
@@ -990,6 +1059,8 @@ TANPA_AKSES = {
     "pengguna.catat_login_gagal": "login bookkeeping",
     "pengguna.catat_logout": "login bookkeeping",
     "pengguna.cookie_dicabut": "login bookkeeping",
+    "pengguna.ada_administrator": "before login: whether to show 'Belum ada administrator'",
+    "instansi.id_dari_kode": "lookup of a public kode for the CLI (no data of the instansi)",
     # the SOP library and working calendar: shared documents every role may read (Daftar SOP)
     "sop_registry.daftar_sop": "read for every role",
     "sop_registry.revisi": "read for every role",
@@ -1062,6 +1133,15 @@ def matrix_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
             SANDI_ASING,
             rounds=4,
         )
+    for aktor in PEMDA:
+        p = aktor.split(":", 1)[1]
+        pengguna.buat_pengguna(
+            con,
+            SISTEM,
+            {"username": f"pemda.{p}", "nama": f"Pemda {p}", "peran": [p], "instansi_id": None},
+            SANDI_ASING,
+            rounds=4,
+        )
     run = con.execute(
         "SELECT r.id FROM sop_run r JOIN unit u ON u.id = r.unit_id WHERE u.kode = 'DEP' LIMIT 1"
     ).fetchone()[0]
@@ -1106,8 +1186,8 @@ def _ctx(cur) -> Ctx:
 
 
 def _aktor(cur, aktor: str, unit: str) -> Akses:
-    if aktor.startswith("asing:"):
-        return pengguna.akses_untuk(cur, "asing." + aktor.split(":", 1)[1])
+    if aktor.startswith(("asing:", "pemda:")):
+        return pengguna.akses_untuk(cur, aktor.replace(":", ".", 1))
     nama = {
         "admin": "admin",
         "kadis": "kadis",
@@ -1136,14 +1216,16 @@ def test_access_matrix(op: Op, matrix_db: Path, tmp_path: Path):
         if op.siapkan:
             op.siapkan(cur, ctx)
         salah = []
+        semua = set(AKTOR) | (set(PEMDA) if op.pemda is not None else set())
+        boleh = op.boleh | (op.pemda or frozenset())
         # denied actors first: each must be refused and leave the store as it was
-        for aktor in sorted(set(AKTOR) - op.boleh) + sorted(op.boleh):
+        for aktor in sorted(semua - boleh) + sorted(boleh):
             akses = _aktor(cur, aktor, op.unit)
             sebelum = _jejak(cur)
             try:
                 hasil = op.panggil(cur, akses, ctx)
             except (AksesDitolak, TransisiDitolak) as exc:
-                if aktor in op.boleh:
+                if aktor in boleh:
                     salah.append(f"{aktor} ditolak padahal berhak: {exc}")
                 elif _jejak(cur) != sebelum:
                     salah.append(f"{aktor} ditolak tetapi data berubah")
@@ -1151,7 +1233,7 @@ def test_access_matrix(op: Op, matrix_db: Path, tmp_path: Path):
             except Exception as exc:  # noqa: BLE001 - reported per actor below
                 salah.append(f"{aktor}: {type(exc).__name__}: {exc}")
                 continue
-            if aktor not in op.boleh:
+            if aktor not in boleh:
                 salah.append(f"{aktor} BOLEH padahal tidak berhak")
             elif op.periksa and not op.periksa(hasil, aktor, akses, ctx):
                 salah.append(f"{aktor}: hasil melampaui lingkupnya")

@@ -113,7 +113,7 @@ def test_admin_user_lifecycle(demo_con):
         pengguna.buat_pengguna(
             demo_con,
             ADMIN,
-            {"username": "budi.s", "nama": "Budi", "peran": ["kadis"]},
+            {"username": "budi.s", "nama": "Budi", "peran": ["kadis"], "instansi_id": 1},
             "Rahasia123",
             rounds=4,
         )
@@ -134,7 +134,9 @@ def test_admin_user_lifecycle(demo_con):
     ).fetchone()[0]
     assert pengguna.cocok_sandi(sementara, hashed)
     with pytest.raises(ValueError, match="akun sendiri"):
-        pengguna.ubah_pengguna(demo_con, ADMIN, "admin", {"nama": "Adm", "peran": ["kadis"]})
+        pengguna.ubah_pengguna(
+            demo_con, ADMIN, "admin", {"nama": "Adm", "peran": ["kadis"], "instansi_id": 1}
+        )
 
 
 def test_user_input_validation_messages(demo_con):
@@ -144,7 +146,10 @@ def test_user_input_validation_messages(demo_con):
     assert "Nama pengguna" in msg and "Nama lengkap" in msg and "Peran" in msg
     with pytest.raises(ValueError, match="minimal 8"):
         pengguna.buat_pengguna(
-            demo_con, ADMIN, {"username": "abc", "nama": "Abc", "peran": ["kadis"]}, "x1"
+            demo_con,
+            ADMIN,
+            {"username": "abc", "nama": "Abc", "peran": ["kadis"], "instansi_id": 1},
+            "x1",
         )
     with pytest.raises(ValueError, match="tidak ada"):
         pengguna.buat_pengguna(

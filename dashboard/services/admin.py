@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from dashboard import store
 from dashboard.akses import Akses
+from dashboard.batas import PANJANG_NAMA
 from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
 
@@ -29,7 +30,7 @@ class UnitInput(BaseModel):
 
     instansi_id: int
     kode: str = Field(min_length=1, max_length=20)
-    nama: str = Field(min_length=3, max_length=150)
+    nama: str = Field(min_length=3, max_length=PANJANG_NAMA)
     jenis: str
     aktif: bool = True
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 
 from dashboard import config, store
 from dashboard.akses import PERAN, Akses, AksesDitolak
+from dashboard.batas import PANJANG_NAMA
 from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
 
@@ -64,6 +65,13 @@ def sandi_acak(panjang: int = 12) -> str:
 
 
 # ---------------------------------------------------------------- login
+
+
+def ada_administrator(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any active account holds the admin role. Without one nobody can set the store
+    up, so the app shows how to create the first administrator instead of the login form."""
+    row = cur.execute(store.sql("pengguna_admin_aktif")).fetchone()
+    return bool(row and row[0])
 
 
 # A hash of a random secret nobody knows: a locked or inactive account keeps its entry (so its
@@ -181,7 +189,7 @@ def ganti_sandi(
 
 class PenggunaInput(BaseModel):
     username: str = Field(min_length=3, max_length=40)
-    nama: str = Field(min_length=2, max_length=120)
+    nama: str = Field(min_length=2, max_length=PANJANG_NAMA)
     email: str | None = None
     peran: list[str] = Field(min_length=1)
     instansi_id: int | None = None
@@ -262,12 +270,16 @@ def _harus_ada(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> N
 
 
 def _lingkup_admin(akses: Akses, p: PenggunaInput) -> PenggunaInput:
-    """An admin tied to one instansi manages users of that instansi only: a user saved without
-    an instansi gets the admin's (never a user for every instansi), another one is refused."""
+    """An admin tied to one instansi manages users of that instansi only; a user tied to none
+    (who sees every instansi: the Setda / Bappeda / Inspektorat view) is saved as such, and
+    only by an admin tied to none. Never silently narrowed to the admin's own instansi."""
     if akses.instansi_id is None:
         return p
     if p.instansi_id is None:
-        return p.model_copy(update={"instansi_id": akses.instansi_id})
+        raise AksesDitolak(
+            "Pengguna untuk semua instansi hanya dapat diatur oleh administrator yang tidak "
+            "terikat pada satu instansi. Pilih instansi Anda."
+        )
     akses.cek_instansi(p.instansi_id)
     return p
 
