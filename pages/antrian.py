@@ -37,7 +37,9 @@ pilihan = st.dataframe(
     column_config={"id": None},
     on_select="rerun",
     selection_mode="multi-row",
-    key="tabel_antrian",
+    # keyed by the rows shown: once a bulk approval changes the queue, the old selection (row
+    # positions into the old table) is dropped instead of pointing past the end or at other rows
+    key=f"tabel_antrian_{hash(tuple(tabel['id']))}",
 )
 terpilih = [int(tabel.iloc[i]["id"]) for i in pilihan.selection.rows]
 st.caption("Centang beberapa baris untuk menyetujui sekaligus.")

@@ -42,15 +42,17 @@ def _build(con) -> None:
         "INSERT INTO unit (id, instansi_id, kode, nama, jenis) VALUES (1, 1, 'A', 'Bidang A', "
         "'Bidang'), (2, 1, 'B', 'Bidang B', 'Bidang'), (3, 2, 'C', 'Bidang C', 'Bidang')"
     )
-    x("INSERT INTO tujuan VALUES (1, 1, 'T1', 'Tujuan satu')")
-    x("INSERT INTO sasaran VALUES (1, 1, 'S1', 'Sasaran satu')")
-    x("INSERT INTO program VALUES (1, 1, '1.01', 'Program Satu')")
+    x("INSERT INTO tujuan (id, instansi_id, kode, uraian) VALUES (1, 1, 'T1', 'Tujuan satu')")
+    x("INSERT INTO sasaran (id, tujuan_id, kode, uraian) VALUES (1, 1, 'S1', 'Sasaran satu')")
+    x("INSERT INTO program (id, sasaran_id, kode, nama) VALUES (1, 1, '1.01', 'Program Satu')")
     x(
-        "INSERT INTO kegiatan VALUES (1, 1, 1, '1.01.2.01', 'Kegiatan A'), "
+        "INSERT INTO kegiatan (id, program_id, unit_id, kode, nama) VALUES "
+        "(1, 1, 1, '1.01.2.01', 'Kegiatan A'), "
         "(2, 1, 2, '1.01.2.02', 'Kegiatan B')"
     )
     x(
-        "INSERT INTO sub_kegiatan VALUES (1, 1, 1, '1.01.2.01.0001', 'Sub A'), "
+        "INSERT INTO sub_kegiatan (id, kegiatan_id, unit_id, kode, nama) VALUES "
+        "(1, 1, 1, '1.01.2.01.0001', 'Sub A'), "
         "(2, 2, 2, '1.01.2.02.0001', 'Sub B')"
     )
     for i, unit, kode, satuan, pol, agr, renstra, level in (

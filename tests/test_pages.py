@@ -330,3 +330,29 @@ def test_failed_login_clears_cached_reads_only_when_it_locks(app_db, monkeypatch
     assert kotak == {"gagal": True} and dibersihkan == []
     auth._periksa(kotak, "kadis", "salah-sekali1")  # second failure: locked
     assert dibersihkan == [1]
+
+
+def test_kalender_survives_an_added_cuti_bersama(app_db):
+    """Adding a cuti bersama crashed Kalender kerja on every load (Timestamp vs date)."""
+    import datetime as dt
+
+    from dashboard import store
+    from dashboard.akses import Akses
+    from dashboard.services import sop_registry
+
+    con = store.connect(app_db)
+    try:
+        sop_registry.tambah_libur(
+            con.cursor(),
+            Akses("admin", frozenset({"admin"})),
+            dt.date(2026, 12, 24),
+            "Cuti bersama Natal",
+            "cuti_bersama",
+        )
+    finally:
+        con.close()
+    at = login("admin")
+    _open_url(at, "admin-kalender")
+    assert not at.exception, at.exception
+    semua = _tabel(at, "Jenis")
+    assert "Cuti bersama" in semua["Jenis"].tolist()

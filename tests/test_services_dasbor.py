@@ -31,11 +31,17 @@ def db(con):
         "INSERT INTO unit (id, instansi_id, kode, nama, jenis) VALUES (1, 1, 'A', 'Bidang A', "
         "'Bidang'), (2, 1, 'B', 'Bidang B', 'Bidang'), (3, 2, 'C', 'Bidang C', 'Bidang')"
     )
-    x("INSERT INTO tujuan VALUES (1, 1, 'T1', 'Tujuan')")
-    x("INSERT INTO sasaran VALUES (1, 1, 'S1', 'Sasaran')")
-    x("INSERT INTO program VALUES (1, 1, '1.01', 'Program Satu')")
-    x("INSERT INTO kegiatan VALUES (1, 1, 1, '1.01.2.01', 'Kegiatan Satu')")
-    x("INSERT INTO sub_kegiatan VALUES (1, 1, 1, '1.01.2.01.0001', 'Sub Satu')")
+    x("INSERT INTO tujuan (id, instansi_id, kode, uraian) VALUES (1, 1, 'T1', 'Tujuan')")
+    x("INSERT INTO sasaran (id, tujuan_id, kode, uraian) VALUES (1, 1, 'S1', 'Sasaran')")
+    x("INSERT INTO program (id, sasaran_id, kode, nama) VALUES (1, 1, '1.01', 'Program Satu')")
+    x(
+        "INSERT INTO kegiatan (id, program_id, unit_id, kode, nama) VALUES "
+        "(1, 1, 1, '1.01.2.01', 'Kegiatan Satu')"
+    )
+    x(
+        "INSERT INTO sub_kegiatan (id, kegiatan_id, unit_id, kode, nama) VALUES "
+        "(1, 1, 1, '1.01.2.01.0001', 'Sub Satu')"
+    )
     ind = [  # id, instansi, unit, kode, cara, polaritas, sub kegiatan
         (1, 1, 1, "A.01", "SUM", "positif", 1),
         (2, 1, 1, "A.02", "LAST", "positif", None),

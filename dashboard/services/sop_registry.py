@@ -286,7 +286,10 @@ def simpan_jam_kerja(
 
 
 def libur_tambahan(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return store.fetch_df(cur, "hari_libur_list")
+    """Cuti bersama and local holidays, `tanggal` as datetime.date like the national list (the
+    page merges both; DuckDB returns Timestamps, which cannot be compared with dates)."""
+    df = store.fetch_df(cur, "hari_libur_list")
+    return df.assign(tanggal=pd.to_datetime(df["tanggal"]).dt.date)
 
 
 def tambah_libur(
