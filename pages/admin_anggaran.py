@@ -13,7 +13,7 @@ akses = akses_halaman(__file__)
 st.title("Anggaran")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 tahun = int(
-    st.number_input(
+    st.columns([1, 3])[0].number_input(
         "Tahun anggaran",
         min_value=2000,
         max_value=2100,
@@ -39,29 +39,28 @@ a.metric("Pagu", formats.rupiah(total_pagu))
 b.metric("Realisasi", formats.rupiah(total_real))
 c.metric("Serapan", formats.persen(100 * total_real / total_pagu if total_pagu else None))
 
-JUDUL = svc.KOLOM_ANGGARAN  # pagu/rp1..rp4 -> column titles
+# pagu/rp1..rp4 -> short column titles, so the table fits a 1366 px screen
+JUDUL = {"pagu": "Pagu", "rp1": "TW I", "rp2": "TW II", "rp3": "TW III", "rp4": "TW IV"}
 tabel = pd.DataFrame(
     {
         "Kode": df["kode"],
         "Sub kegiatan": df["nama"] + df["aktif"].map({True: "", False: " (nonaktif)"}),
-        "Unit": df["unit"],
         **{judul: [formats.angka(v, 2, kosong="") for v in df[k]] for k, judul in JUDUL.items()},
     }
 )
 st.caption(
-    "Ketik angka rupiah seperti 1.250.000 atau 1250000; kosongkan bila belum ada. "
-    "Realisasi diisi per triwulan (bukan kumulatif)."
+    "Pagu dan realisasi keuangan TW I-IV dalam rupiah (realisasi per triwulan, bukan "
+    "kumulatif). Ketik angka seperti 1.250.000 atau 1250000; kosongkan bila belum ada."
 )
 versi = st.session_state.setdefault("anggaran_versi", 0)
 ubah = st.data_editor(
     tabel,
     hide_index=True,
-    disabled=["Kode", "Sub kegiatan", "Unit"],
+    disabled=["Kode", "Sub kegiatan"],
     column_config={
-        "Kode": st.column_config.TextColumn(width="small"),
-        "Sub kegiatan": st.column_config.TextColumn(width="large"),
-        "Unit": st.column_config.TextColumn(width="small"),
-        **{j: st.column_config.TextColumn(width="small") for j in JUDUL.values()},
+        "Kode": st.column_config.TextColumn(width=140),
+        "Sub kegiatan": st.column_config.TextColumn(width=205),
+        **{j: st.column_config.TextColumn(width=110) for j in JUDUL.values()},
     },
     key=f"anggaran_editor_{instansi_id}_{tahun}_{versi}",
 )

@@ -49,10 +49,10 @@ st.dataframe(
         [
             "kode",
             "nama",
-            "unit",
             "rencana",
             "jenis",
             "pk_teks",
+            "unit",
             "satuan",
             "polaritas",
             "cara_agregasi",
@@ -76,6 +76,14 @@ st.dataframe(
     ),
     hide_index=True,
     height=260,
+    column_config={
+        "Kode": st.column_config.TextColumn(width=80),
+        "Nama": st.column_config.TextColumn(width=330),
+        "Kedudukan": st.column_config.TextColumn(width=185),
+        "Jenis": st.column_config.TextColumn(width=95),
+        "PK": st.column_config.TextColumn(width=45),
+        "Unit": st.column_config.TextColumn(width=200),
+    },
 )
 
 opsi = [None, *indikator["id"].astype(int).tolist()]
@@ -271,7 +279,7 @@ if pilih is not None:
     ada = {int(t): (n, a) for t, n, a in renstra.itertuples(index=False)}
     awal_th = min(ada) if ada else int(tahun)
     mulai = int(
-        st.number_input(
+        st.columns([1, 3])[0].number_input(
             "Tahun pertama periode Renstra",
             min_value=2000,
             max_value=2096,

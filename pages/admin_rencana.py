@@ -59,9 +59,7 @@ else:
                     "\u00a0" * 4 * d + n
                     for d, n in zip(tampil["dalam"], tampil["nama"], strict=True)
                 ],
-                "Unit penanggung jawab": [
-                    unit_nama.get(int(u)) if pd.notna(u) else None for u in tampil["unit_id"]
-                ],
+                "Unit": [unit_nama.get(int(u)) if pd.notna(u) else "" for u in tampil["unit_id"]],
                 "Indikator": tampil["n_indikator"],
                 "Aktif": tampil["aktif"].map({True: "Ya", False: "Tidak"}),
             }
@@ -69,11 +67,12 @@ else:
         hide_index=True,
         height=320,
         column_config={
-            "Tingkat": st.column_config.TextColumn(width="small"),
-            "Kode": st.column_config.TextColumn(width="small"),
-            "Nama / uraian": st.column_config.TextColumn(width="large"),
-            "Indikator": st.column_config.NumberColumn(width="small"),
-            "Aktif": st.column_config.TextColumn(width="small"),
+            "Tingkat": st.column_config.TextColumn(width=100),
+            "Kode": st.column_config.TextColumn(width=145),
+            "Nama / uraian": st.column_config.TextColumn(width=350),
+            "Unit": st.column_config.TextColumn(width=170),
+            "Indikator": st.column_config.NumberColumn(width=75),
+            "Aktif": st.column_config.TextColumn(width=55),
         },
     )
 
