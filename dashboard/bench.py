@@ -154,6 +154,10 @@ def contoh_parameter(cur, name: str) -> list | None:
         "temuan_lokasi": [one("SELECT min(id) FROM temuan WHERE rapat_id = $1", [rapat])],
         "hari_libur_ada": [dt.date(tahun, 12, 25)],
         "tindak_lanjut_isi_pic": [tl],
+        "rencana_pohon": [iid],
+        "anggaran_tahun": [iid, tahun],
+        "target_renstra_list": [ind],
+        "indikator_kedudukan_get": [ind],
     }.get(name)
 
 

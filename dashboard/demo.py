@@ -204,6 +204,8 @@ def _simpan_struktur(cur: duckdb.DuckDBPyConnection, f: dict[str, pd.DataFrame])
     ind.loc[ind["satuan"] == "%", "target_renstra"] = np.minimum(
         ind.loc[ind["satuan"] == "%", "target_renstra"], 100.0
     )
+    # in the Perjanjian Kinerja: the IKU (sasaran level) and the program indicators
+    ind["pk"] = ind["jenis"].isin(["IKU", "program"])
     _insert(
         cur,
         "indikator",
@@ -223,6 +225,7 @@ def _simpan_struktur(cur: duckdb.DuckDBPyConnection, f: dict[str, pd.DataFrame])
                 "sumber_data",
                 "baseline",
                 "target_renstra",
+                "pk",
                 "sasaran_id",
                 "program_id",
                 "kegiatan_id",
@@ -236,6 +239,31 @@ def _simpan_struktur(cur: duckdb.DuckDBPyConnection, f: dict[str, pd.DataFrame])
 
 def _round(values: np.ndarray, desimal: np.ndarray) -> np.ndarray:
     return np.where(desimal, np.round(values, 2), np.round(values))
+
+
+def _renstra(
+    ind: pd.DataFrame,
+    tahun_awal: int,
+    desimal: np.ndarray,
+    persen: np.ndarray,
+    rentang: np.ndarray,
+) -> pd.DataFrame:
+    """Renstra target of every year of a five-year period starting two years back: a straight
+    path from this year's base target (as of the first year) to the end target."""
+    awal = ind["target"].to_numpy(dtype=float)
+    akhir = ind["target_renstra"].to_numpy(dtype=float)
+    langkah = np.arange(5) / 4
+    nilai = _round(awal[:, None] + (akhir - awal)[:, None] * langkah[None, :], desimal[:, None])
+    nilai = np.where(persen[:, None], np.minimum(nilai, 100.0), nilai)
+    atas = np.where(rentang[:, None] > 0, nilai + rentang[:, None], np.nan)
+    return pd.DataFrame(
+        {
+            "indikator_id": np.repeat(ind["id"].to_numpy(), 5),
+            "tahun": np.tile(np.arange(tahun_awal, tahun_awal + 5), len(ind)),
+            "nilai": nilai.ravel(),
+            "nilai_atas": atas.ravel(),
+        }
+    )
 
 
 def _angka(
@@ -331,6 +359,7 @@ def _angka(
         )
     target_df = pd.concat(target_rows, ignore_index=True)
     _insert(cur, "target", target_df)
+    _insert(cur, "target_renstra", _renstra(ind, akhir[0] - 2, desimal, persen, rentang))
     real_df = pd.concat(real_rows, ignore_index=True)
     real_df["diubah_pada"] = pd.to_datetime(
         {

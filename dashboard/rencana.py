@@ -6,11 +6,15 @@ Pure functions shared by the admin pages and the workbook import, so both refuse
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
 
 from dashboard import capaian as engine
 from dashboard import formats
 from dashboard.batas import periksa_angka
+
+K = TypeVar("K", bound=Hashable)
 
 # The planning tree, top down: each level's parent is the level before it (tujuan has none).
 TINGKAT = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
@@ -23,6 +27,7 @@ TABEL_TINGKAT = {
 }
 # the indicator column that points at a node of each level
 KOLOM_INDIKATOR = {t: f"{tab}_id" for t, tab in TABEL_TINGKAT.items()}
+
 
 def induk_tingkat(tingkat: str) -> str | None:
     """The level a node of `tingkat` hangs under (None for Tujuan)."""
@@ -86,3 +91,60 @@ def periksa_target(
                 f"cara agregasi {cara}."
             )
     return galat, peringatan
+
+
+# Permendagri 90/2019 (Kepmendagri 050-5889/2021) codes: program U.BB.PP (urusan, bidang urusan,
+# program; "X" stands for a digit in the cross-cutting codes), kegiatan <program>.K.KK, sub
+# kegiatan <kegiatan>.SSSS. Tujuan and sasaran codes are the agency's own (T1, S1.2, ...).
+_POLA_KODE = {
+    "Tujuan": (re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{0,29}"), "huruf/angka, misalnya T1"),
+    "Sasaran": (re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{0,29}"), "huruf/angka, misalnya S1.1"),
+    "Program": (re.compile(r"[0-9X]\.[0-9X]{2}\.\d{2}"), "U.BB.PP, misalnya 1.01.01"),
+    "Kegiatan": (re.compile(r"[0-9X]\.[0-9X]{2}\.\d{2}\.\d\.\d{2}"), "misalnya 1.01.01.2.01"),
+    "Sub Kegiatan": (
+        re.compile(r"[0-9X]\.[0-9X]{2}\.\d{2}\.\d\.\d{2}\.\d{4}"),
+        "misalnya 1.01.01.2.01.0001",
+    ),
+}
+
+
+def periksa_kode(tingkat: str, kode: str, kode_induk: str | None = None) -> str | None:
+    """Why `kode` is not a valid code of a `tingkat` node under a parent coded `kode_induk`,
+    else None. A kegiatan's code starts with its program's, a sub kegiatan's with its
+    kegiatan's, so a node moved under another parent must be recoded too."""
+    pola, contoh = _POLA_KODE[tingkat]
+    if not pola.fullmatch(kode or ""):
+        return f"Kode {tingkat.lower()} '{kode}' tidak sesuai format ({contoh})."
+    if (
+        tingkat in ("Kegiatan", "Sub Kegiatan")
+        and kode_induk
+        and not kode.startswith(kode_induk + ".")
+    ):
+        return (
+            f"Kode {tingkat.lower()} '{kode}' harus diawali kode induknya '{kode_induk}.' "
+            "(Permendagri 90)."
+        )
+    return None
+
+
+def cari_siklus(induk: Mapping[K, K | None]) -> list[K] | None:
+    """A cycle in a parent map (node -> parent), as the nodes along it, or None. A tree whose
+    parents loop back never reaches a root, so every report would drop those nodes."""
+    selesai: set[K] = set()
+    for awal in induk:
+        jalur: list[K] = []
+        di_jalur: set[K] = set()
+        n: K | None = awal
+        while n is not None and n not in selesai:
+            if n in di_jalur:
+                return jalur[jalur.index(n) :]
+            jalur.append(n)
+            di_jalur.add(n)
+            n = induk.get(n)
+        selesai |= di_jalur
+    return None
+
+
+def rentang_renstra(tahun_awal: int) -> list[int]:
+    """The five years of a Renstra period starting in `tahun_awal`."""
+    return list(range(tahun_awal, tahun_awal + 5))

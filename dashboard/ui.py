@@ -150,6 +150,22 @@ HALAMAN = [
         frozenset({"kadis", "sekretaris", "pengelola_monev", "admin"}),
         "Monev",
     ),
+    Halaman(
+        "admin_rencana.py",
+        "Rencana kinerja",
+        ":material/account_tree:",
+        "admin-rencana",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
+    Halaman(
+        "admin_anggaran.py",
+        "Anggaran",
+        ":material/payments:",
+        "admin-anggaran",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
 ]
 
 

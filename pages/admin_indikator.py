@@ -1,10 +1,12 @@
 """Admin: indicators and their annual and quarterly targets (single value or range)."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import config, formats, web
+from dashboard import config, formats, rencana, web
 from dashboard.services import admin as svc
 from dashboard.services import capaian as svc_capaian
+from dashboard.services import rencana as svc_rencana
 from dashboard.ui import akses_halaman, pilih_instansi
 
 akses = akses_halaman(__file__)
@@ -13,14 +15,44 @@ instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)
 with web.cursor() as cur:
     indikator = svc.daftar_indikator(cur, akses, instansi_id)
     units = svc.daftar_unit(cur, akses, instansi_id)
+    pohon = svc_rencana.pohon(cur, akses, instansi_id)
+
+# every plan node an indicator can hang on, as (tingkat, id) -> "Sasaran S1 ..."
+simpul = {
+    (t, int(i)): f"{t} {k} {n}" + ("" if a else " (nonaktif)")
+    for t, i, k, n, a in zip(
+        pohon["tingkat"], pohon["id"], pohon["kode"], pohon["nama"], pohon["aktif"], strict=True
+    )
+}
+
+
+def _kedudukan(baris: dict) -> tuple[str, int] | None:
+    """The node an indicator row hangs on, from its five link columns."""
+    for t, kolom in rencana.KOLOM_INDIKATOR.items():
+        v = baris.get(kolom)
+        if v is not None and pd.notna(v):
+            return (t, int(v))
+    return None
+
+
+kode_simpul = {
+    (t, int(i)): k for t, i, k in zip(pohon["tingkat"], pohon["id"], pohon["kode"], strict=True)
+}
+indikator["rencana"] = [
+    f"{k[0]} {kode_simpul.get(k, '')}" if k else "belum ditautkan"
+    for k in map(_kedudukan, indikator.to_dict("records"))
+]
+indikator["pk_teks"] = indikator["pk"].map({True: "Ya", False: ""})
 
 st.dataframe(
     indikator[
         [
             "kode",
             "nama",
-            "unit",
+            "rencana",
             "jenis",
+            "pk_teks",
+            "unit",
             "satuan",
             "polaritas",
             "cara_agregasi",
@@ -32,7 +64,9 @@ st.dataframe(
             "kode": "Kode",
             "nama": "Nama",
             "unit": "Unit",
+            "rencana": "Kedudukan",
             "jenis": "Jenis",
+            "pk_teks": "PK",
             "satuan": "Satuan",
             "polaritas": "Polaritas",
             "cara_agregasi": "Agregasi",
@@ -42,6 +76,14 @@ st.dataframe(
     ),
     hide_index=True,
     height=260,
+    column_config={
+        "Kode": st.column_config.TextColumn(width=80),
+        "Nama": st.column_config.TextColumn(width=330),
+        "Kedudukan": st.column_config.TextColumn(width=185),
+        "Jenis": st.column_config.TextColumn(width=95),
+        "PK": st.column_config.TextColumn(width=45),
+        "Unit": st.column_config.TextColumn(width=200),
+    },
 )
 
 opsi = [None, *indikator["id"].astype(int).tolist()]
@@ -106,6 +148,22 @@ with st.form(f"indikator_{pilih}_{tahun}"):
         help="A: (2T - R) / T; B: T / R. Hanya untuk indikator negatif.",
     )
     boleh_negatif = c.checkbox("Realisasi boleh negatif", value=bool(awal.get("boleh_negatif")))
+    a, b = st.columns([3, 1])
+    opsi_simpul = [None, *simpul]
+    sekarang = _kedudukan(awal) if awal else None
+    kedudukan = a.selectbox(
+        "Kedudukan dalam rencana",
+        opsi_simpul,
+        format_func=lambda k: "(belum ditautkan)" if k is None else simpul[k],
+        index=opsi_simpul.index(sekarang) if sekarang in opsi_simpul else 0,
+        help="Tujuan, sasaran, program, kegiatan atau sub kegiatan tempat indikator ini "
+        "diukur; laporan mengelompokkan indikator menurut sasarannya.",
+    )
+    pk = b.checkbox(
+        "Perjanjian Kinerja (PK)",
+        value=bool(awal.get("pk", False)),
+        help="Indikator yang dicantumkan dalam Perjanjian Kinerja kepala perangkat daerah.",
+    )
     definisi = st.text_area("Definisi / rumus", value=awal.get("definisi") or "")
     a, b, c = st.columns(3)
     sumber = a.text_input("Sumber data", value=awal.get("sumber_data") or "")
@@ -137,6 +195,10 @@ with st.form(f"indikator_{pilih}_{tahun}"):
         )
         for i in range(4)
     ]
+    konfirmasi = st.checkbox(
+        "Simpan walaupun target triwulan tidak sesuai dengan target tahunan",
+        help="Centang setelah memeriksa peringatan target (jumlah, TW IV atau rata-rata).",
+    )
     simpan = st.form_submit_button("Simpan indikator dan target", type="primary")
 
 if simpan:
@@ -158,6 +220,9 @@ if simpan:
             "baseline": angka(baseline),
             "target_renstra": angka(renstra),
             "aktif": aktif,
+            "tingkat": kedudukan[0] if kedudukan else None,
+            "node_id": kedudukan[1] if kedudukan else None,
+            "pk": pk,
         }
         tahunan = angka(t_tahunan)
         isi_target = tahunan is not None or any(v.strip() for v in t_tw)
@@ -175,11 +240,91 @@ if simpan:
     except ValueError as exc:
         st.error(str(exc))
     else:
-        web.tulis(
-            svc.simpan_indikator,
-            akses,
-            data,
-            target_baru,
-            indikator_id=pilih,
-            sukses="Indikator dan target disimpan.",
+        galat, peringatan = (
+            rencana.periksa_target(
+                agregasi,
+                target_baru["tahunan"],
+                target_baru["triwulan"],
+                target_baru["tahunan_atas"],
+                target_baru["triwulan_atas"],
+            )
+            if target_baru
+            else ([], [])
         )
+        if galat:
+            st.error(" ".join(galat))
+        elif peringatan and not konfirmasi:
+            for p in peringatan:
+                st.warning(p, icon=":material/warning:")
+            st.info(
+                "Belum disimpan. Periksa target; bila memang demikian, centang "
+                "konfirmasi di atas tombol simpan lalu simpan lagi."
+            )
+        else:
+            web.tulis(
+                svc.simpan_indikator,
+                akses,
+                data,
+                target_baru,
+                indikator_id=pilih,
+                konfirmasi=konfirmasi,
+                target_awal=target if pilih is not None else None,
+                sukses="Indikator dan target disimpan.",
+            )
+
+if pilih is not None:
+    st.subheader("Target Renstra per tahun")
+    with web.cursor() as cur:
+        renstra = svc.target_renstra(cur, akses, pilih)
+    ada = {int(t): (n, a) for t, n, a in renstra.itertuples(index=False)}
+    awal_th = min(ada) if ada else int(tahun)
+    mulai = int(
+        st.columns([1, 3])[0].number_input(
+            "Tahun pertama periode Renstra",
+            min_value=2000,
+            max_value=2096,
+            value=awal_th,
+            step=1,
+            key=f"renstra_mulai_{pilih}",
+        )
+    )
+    with st.form(f"renstra_{pilih}_{mulai}"):
+        st.caption(
+            "Target Renstra setiap tahun periode lima tahun. Isi batas atas hanya untuk target "
+            "rentang. Target tahun terakhir menjadi target akhir Renstra di laporan."
+        )
+        kol = st.columns(5)
+        isian = []
+        for j, th in enumerate(rencana.rentang_renstra(mulai)):
+            n, a = ada.get(th, (None, None))
+            isian.append(
+                (
+                    th,
+                    kol[j].text_input(formats.nama_tahun(th), value=_teks(n), key=f"rs_{th}"),
+                    kol[j].text_input("Batas atas", value=_teks(a), key=f"rs_atas_{th}"),
+                )
+            )
+        simpan_renstra = st.form_submit_button("Simpan target Renstra", type="primary")
+    luar = sorted(set(ada) - set(rencana.rentang_renstra(mulai)))
+    if luar:
+        st.caption(
+            "Tahun lain yang tersimpan (tetap disimpan): "
+            + ", ".join(f"{t}: {_teks(ada[t][0])}" for t in luar)
+        )
+    if simpan_renstra:
+        try:
+            baris = [
+                {"tahun": t, "nilai": formats.parse_angka(n), "nilai_atas": formats.parse_angka(a)}
+                for t, n, a in isian
+            ] + [{"tahun": t, "nilai": ada[t][0], "nilai_atas": ada[t][1]} for t in luar]
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            web.tulis(
+                svc.simpan_target_renstra,
+                akses,
+                pilih,
+                baris,
+                renstra.to_dict("records"),
+                sukses="Target Renstra disimpan.",
+            )

@@ -52,6 +52,7 @@ from dashboard.services import (
     sop_registry,
     tindak_lanjut,
 )
+from dashboard.services import rencana as svc_rencana
 from dashboard.services.realisasi import BarisSimpan
 
 from .conftest import COOKIE_KEY, login, sandi_demo
@@ -1027,7 +1028,90 @@ OPERASI: list[Op] = [
         lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
         UNIT,
     ),
+    # --- plan tree, budgets, Renstra targets (admin pages Rencana kinerja, Anggaran)
+    Op(
+        "rencana.pohon",
+        svc_rencana.pohon,
+        lambda c, a, x: svc_rencana.pohon(c, a, x.instansi),
+        ADMIN,
+    ),
+    Op(
+        "rencana.simpan_node",
+        svc_rencana.simpan_node,
+        lambda c, a, x: svc_rencana.simpan_node(
+            c, a, x.instansi, "Tujuan", {"kode": "T9", "nama": "Tujuan baru uji"}
+        ),
+        ADMIN,
+    ),
+    Op(
+        "rencana.atur_aktif",
+        svc_rencana.atur_aktif,
+        lambda c, a, x: svc_rencana.atur_aktif(
+            c, a, x.instansi, "Sub Kegiatan", _sub_kegiatan(c, x), False
+        ),
+        ADMIN,
+    ),
+    Op(
+        "rencana.hapus_node",
+        svc_rencana.hapus_node,
+        lambda c, a, x: svc_rencana.hapus_node(c, a, x.instansi, "Tujuan", x.data["tujuan"]),
+        ADMIN,
+        siapkan=lambda c, x: x.data.update(
+            tujuan=svc_rencana.simpan_node(
+                c, SISTEM, x.instansi, "Tujuan", {"kode": "T8", "nama": "Tujuan kosong"}
+            )
+        ),
+    ),
+    Op(
+        "rencana.anggaran_tahun",
+        svc_rencana.anggaran_tahun,
+        lambda c, a, x: svc_rencana.anggaran_tahun(c, a, x.instansi, 2026),
+        ADMIN,
+    ),
+    Op(
+        "rencana.simpan_anggaran",
+        svc_rencana.simpan_anggaran,
+        lambda c, a, x: svc_rencana.simpan_anggaran(
+            c, a, x.instansi, 2026, [{"sub_kegiatan_id": _sub_kegiatan(c, x), "pagu": 12345}]
+        ),
+        ADMIN,
+    ),
+    Op(
+        "rencana.templat_anggaran",
+        svc_rencana.templat_anggaran,
+        lambda c, a, x: svc_rencana.templat_anggaran(c, a, x.instansi, 2026),
+        ADMIN,
+    ),
+    Op(
+        "rencana.baca_anggaran_excel",
+        svc_rencana.baca_anggaran_excel,
+        lambda c, a, x: svc_rencana.baca_anggaran_excel(c, a, x.instansi, 2026, x.data["xlsx"]),
+        ADMIN,
+        siapkan=lambda c, x: x.data.update(
+            xlsx=svc_rencana.templat_anggaran(c, SISTEM, x.instansi, 2026)
+        ),
+    ),
+    Op(
+        "admin.target_renstra",
+        admin.target_renstra,
+        lambda c, a, x: admin.target_renstra(c, a, x.indikator["DEP"]),
+        UNIT,
+    ),
+    Op(
+        "admin.simpan_target_renstra",
+        admin.simpan_target_renstra,
+        lambda c, a, x: admin.simpan_target_renstra(
+            c, a, x.indikator["DEP"], [{"tahun": 2026, "nilai": 5.0}]
+        ),
+        ADMIN,
+    ),
 ]
+
+
+def _sub_kegiatan(cur, ctx: Ctx) -> int:
+    """The first sub kegiatan of the matrix instansi."""
+    return int(svc_rencana.anggaran_tahun(cur, SISTEM, ctx.instansi, 2026)["sub_kegiatan_id"][0])
+
 
 # Public service functions without a caller argument, and why that is safe.
 TANPA_AKSES = {

@@ -241,6 +241,10 @@ def test_admin_edits_indicator_and_targets(app_db):
     inputs = {t.label: t for t in at.text_input}
     inputs["Tahunan (PK)"].input("1.500")
     at.button[0].click().run()
+    # the quarters no longer aggregate to 1.500: a warning, nothing saved until confirmed
+    assert "tidak sama dengan" in at.warning[0].value and not at.success
+    next(c for c in at.checkbox if c.label.startswith("Simpan walaupun")).check()
+    at.button[0].click().run()
     assert at.success, [e.value for e in at.error]
 
 

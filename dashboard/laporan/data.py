@@ -26,7 +26,7 @@ FORMAT = ("xlsx", "pdf")
 STATUS_SAH = "disahkan"
 KOLOM_STATUS = "Status data"
 DRAF = "DRAF"
-_URUT_TINGKAT = {"sasaran": 0, "program": 1, "kegiatan": 2, "sub kegiatan": 3}
+_URUT_TINGKAT = {"tujuan": -1, "sasaran": 0, "program": 1, "kegiatan": 2, "sub kegiatan": 3}
 # kegiatan and sub kegiatan names indented under their program (no-break spaces survive both
 # the PDF paragraph and the Excel cell)
 INDEN = {"program": "", "kegiatan": "\u00a0" * 4, "sub kegiatan": "\u00a0" * 8}
@@ -174,7 +174,7 @@ def urutkan(ind: pd.DataFrame) -> pd.DataFrame:
     """Indicators by sasaran, then level (IKU first), then code."""
     return (
         ind.assign(
-            _s=ind["sasaran_kode"].fillna("~"),
+            _s=ind["sasaran_kode"].fillna(_kode_tujuan(ind)).fillna("~"),
             _t=ind["tingkat"].map(_URUT_TINGKAT).fillna(9),
         )
         .sort_values(["_s", "_t", "kode"])
@@ -183,11 +183,32 @@ def urutkan(ind: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _kode_tujuan(ind: pd.DataFrame) -> pd.Series:
+    """Sort key of an indicator on a tujuan (no sasaran): its tujuan's code, after the
+    sasaran groups ("~" sorts after letters and digits)."""
+    if "tujuan_kode" not in ind:
+        return pd.Series(None, index=ind.index, dtype=object)
+    return ind["tujuan_kode"].map(lambda k: f"~{k}" if isinstance(k, str) else None)
+
+
 def _sasaran(ind: pd.DataFrame) -> list[str | None]:
-    """The sasaran text on the first row of each group only, like merged cells."""
+    """The sasaran text on the first row of each group only, like merged cells; an indicator
+    hung on a tujuan is grouped under its tujuan."""
     out, lalu = [], object()
-    for kode, uraian in zip(ind["sasaran_kode"], ind["sasaran_uraian"], strict=True):
-        teks = f"{kode} {uraian}" if isinstance(kode, str) else "Tanpa sasaran"
+    tujuan = (
+        zip(ind["tujuan_kode"], ind["tujuan_uraian"], strict=True)
+        if "tujuan_kode" in ind
+        else ((None, None) for _ in range(len(ind)))
+    )
+    for kode, uraian, (tkode, turaian) in zip(
+        ind["sasaran_kode"], ind["sasaran_uraian"], tujuan, strict=True
+    ):
+        if isinstance(kode, str):
+            teks = f"{kode} {uraian}"
+        elif isinstance(tkode, str):
+            teks = f"Tujuan {tkode} {turaian}"
+        else:
+            teks = "Tanpa sasaran"
         out.append(None if teks == lalu else teks)
         lalu = teks
     return out
@@ -647,6 +668,11 @@ def tabel_renja(
         .drop_duplicates("sasaran_id")
         .sort_values("sasaran_kode")
     )
+    if "tujuan_kode" in ind:
+        tujuan = ind[ind["tingkat"] == "tujuan"].sort_values(["tujuan_kode", "kode"])
+        for (tkode, turaian), g in tujuan.groupby(["tujuan_kode", "tujuan_uraian"], sort=False):
+            kelompok(tkode, f"Tujuan: {turaian}", None)
+            indikator(g)
     for s in sasaran.itertuples(index=False):
         kelompok(s.sasaran_kode, f"Sasaran: {s.sasaran_uraian}", None)
         indikator(ind[(ind["tingkat"] == "sasaran") & (ind["sasaran_id"] == s.sasaran_id)])
