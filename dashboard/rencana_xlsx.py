@@ -13,9 +13,16 @@ import math
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-import pandas as pd
+import python_calamine
 import xlsxwriter
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from dashboard import formats, xlsx_aman
 from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA, periksa_angka
@@ -108,7 +115,8 @@ class Masalah:
 
 
 def _kosong(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() == ""
+    """An empty cell (the reader gives ''); a NaN stored in a cell is a value, refused later."""
+    return v is None or (isinstance(v, str) and v.strip() == "")
 
 
 def _kode(v: Any) -> Any:
@@ -129,6 +137,8 @@ def _angka(v: Any) -> float | None:
         return None
     if isinstance(v, bool):
         raise ValueError("harus berupa angka")
+    if isinstance(v, int | float) and not math.isfinite(v):
+        raise ValueError(periksa_angka(float(v)))
     try:
         n = formats.parse_angka(v)
     except ValueError:
@@ -148,12 +158,14 @@ def _bulat(v: Any) -> Any:
     return int(n)
 
 
-def _pilihan(opsi: tuple[str, ...]):
+def _pilihan(opsi: tuple[str, ...], wajib: bool = False):
     """A choice read case-insensitively and stored in its canonical spelling."""
     kanonik = {o.lower(): o for o in opsi}
 
     def cek(v: Any) -> Any:
         if _kosong(v):
+            if wajib:
+                raise ValueError("wajib diisi")
             return None
         s = " ".join(str(v).split())
         if s.lower() not in kanonik:
@@ -163,13 +175,28 @@ def _pilihan(opsi: tuple[str, ...]):
     return BeforeValidator(cek)
 
 
-Kode = Annotated[str, BeforeValidator(_kode), Field(min_length=1, max_length=40)]
-KodeOps = Annotated[str | None, BeforeValidator(_kode), Field(max_length=40)]
-Nama = Annotated[str, BeforeValidator(_teks), Field(min_length=1, max_length=PANJANG_NAMA)]
-TeksOps = Annotated[str | None, BeforeValidator(_teks), Field(max_length=PANJANG_NAMA)]
-Catatan = Annotated[str | None, BeforeValidator(_teks), Field(max_length=PANJANG_CATATAN)]
+def _wajib(fn):
+    """A required cell: empty gets 'wajib diisi', never a type error."""
+
+    def cek(v: Any) -> Any:
+        if _kosong(v):
+            raise ValueError("wajib diisi")
+        return fn(v)
+
+    return BeforeValidator(cek)
+
+
+def _panjang(n: int, minimum: int = 1) -> Any:
+    return StringConstraints(min_length=minimum, max_length=n)
+
+
+Kode = Annotated[str, _panjang(40), _wajib(_kode)]
+KodeOps = Annotated[Annotated[str, _panjang(40)] | None, BeforeValidator(_kode)]
+Nama = Annotated[str, _panjang(PANJANG_NAMA), _wajib(_teks)]
+TeksOps = Annotated[Annotated[str, _panjang(PANJANG_NAMA)] | None, BeforeValidator(_teks)]
+Catatan = Annotated[Annotated[str, _panjang(PANJANG_CATATAN)] | None, BeforeValidator(_teks)]
 Angka = Annotated[float | None, BeforeValidator(_angka)]
-Tahun = Annotated[int, BeforeValidator(_bulat), Field(ge=2000, le=2100)]
+Tahun = Annotated[int, Field(ge=2000, le=2100), _wajib(_bulat)]
 
 
 class _Baris(BaseModel):
@@ -191,16 +218,14 @@ class BarisInstansi(_Baris):
 
 class BarisUnit(_Baris):
     kode_instansi: Kode = Field(alias="Kode Instansi")
-    kode: Annotated[str, BeforeValidator(_kode), Field(min_length=1, max_length=20)] = Field(
-        alias="Kode"
-    )
+    kode: Annotated[str, _panjang(20), _wajib(_kode)] = Field(alias="Kode")
     nama: Nama = Field(alias="Nama")
-    jenis: Annotated[str, _pilihan(JENIS_UNIT)] = Field(alias="Jenis")
+    jenis: Annotated[str, _pilihan(JENIS_UNIT, True)] = Field(alias="Jenis")
 
 
 class BarisRencana(_Baris):
     kode_instansi: Kode = Field(alias="Kode Instansi")
-    tingkat: Annotated[str, _pilihan(TINGKAT)] = Field(alias="Tingkat")
+    tingkat: Annotated[str, _pilihan(TINGKAT, True)] = Field(alias="Tingkat")
     kode: Kode = Field(alias="Kode")
     nama: Nama = Field(alias="Nama")
     kode_induk: KodeOps = Field(None, alias="Kode Induk")
@@ -208,14 +233,10 @@ class BarisRencana(_Baris):
 
 class BarisIndikator(_Baris):
     kode_instansi: Kode = Field(alias="Kode Instansi")
-    kode: Annotated[str, BeforeValidator(_kode), Field(min_length=1, max_length=30)] = Field(
-        alias="Kode"
-    )
+    kode: Annotated[str, _panjang(30), _wajib(_kode)] = Field(alias="Kode")
     nama: Nama = Field(alias="Nama")
-    satuan: Annotated[str, BeforeValidator(_teks), Field(min_length=1, max_length=40)] = Field(
-        alias="Satuan"
-    )
-    jenis: Annotated[str, _pilihan(tuple(JENIS_INDIKATOR))] = Field(alias="Jenis")
+    satuan: Annotated[str, _panjang(40), _wajib(_teks)] = Field(alias="Satuan")
+    jenis: Annotated[str, _pilihan(tuple(JENIS_INDIKATOR), True)] = Field(alias="Jenis")
     kode_rencana: KodeOps = Field(None, alias="Kode Rencana")
     kode_unit: Kode = Field(alias="Kode Unit")
     polaritas: Annotated[str | None, _pilihan(POLARITAS)] = Field(None, alias="Polaritas")
@@ -259,8 +280,8 @@ class BarisRealisasi(_Baris):
     kode_instansi: Kode = Field(alias="Kode Instansi")
     kode_indikator: Kode = Field(alias="Kode Indikator")
     tahun: Tahun = Field(alias="Tahun")
-    triwulan: Annotated[int, BeforeValidator(_bulat), Field(ge=1, le=4)] = Field(alias="Triwulan")
-    nilai: Annotated[float, BeforeValidator(_angka)] = Field(alias="Nilai")
+    triwulan: Annotated[int, Field(ge=1, le=4), _wajib(_bulat)] = Field(alias="Triwulan")
+    nilai: Annotated[float, _wajib(_angka)] = Field(alias="Nilai")
     catatan: Catatan = Field(None, alias="Catatan")
 
 
@@ -436,29 +457,32 @@ def baca(data: bytes) -> tuple[dict[str, list[Any]], list[Masalah]]:
         for b, c in sorted(sel)
     ]
     try:
-        lembar = pd.read_excel(
-            io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="calamine"
-        )
+        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        lembar = {
+            n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False)
+            for n in wb.sheet_names
+            if n in LEMBAR
+        }
     except Exception:  # noqa: BLE001 - any unreadable file gets the same clear answer
         return rows, [Masalah("-", 0, "-", "Berkas bukan Excel (.xlsx) yang dapat dibaca.")]
-    if not any(n in lembar for n in LEMBAR):
+    if not lembar:
         return rows, [
             Masalah(
                 "-",
                 0,
                 "-",
-                "Tidak ada lembar yang dikenal (" + ", ".join(LEMBAR) + "); pakai templat dari "
-                "perintah templat-rencana atau halaman Impor rencana.",
+                "Tidak ada lembar yang dikenal ("
+                + ", ".join(LEMBAR)
+                + "); pakai templat dari perintah templat-rencana atau halaman Impor rencana.",
             )
         ]
-    if sum(len(df) for df in lembar.values()) > MAX_BARIS:
+    if sum(len(isi) for isi in lembar.values()) > MAX_BARIS:
         return rows, [Masalah("-", 0, "-", f"Terlalu banyak baris (maksimal {MAX_BARIS}).")]
     for nama, kolom in LEMBAR.items():
-        df = lembar.get(nama)
-        if df is None or df.empty:
+        isi = lembar.get(nama)
+        if not isi:
             continue
-        header = [_teks(v) for v in df.iloc[0]]
-        posisi = {h: i for i, h in enumerate(header) if h}
+        posisi = {h: i for i, h in enumerate(_teks(v) for v in isi[0]) if h}
         kurang = [k for k in kolom if k not in posisi]
         if kurang:
             masalah.append(
@@ -468,8 +492,9 @@ def baca(data: bytes) -> tuple[dict[str, list[Any]], list[Masalah]]:
         model = MODEL[nama]
         idx = [posisi[k] for k in kolom]
         sel_rumus = {b for b, _ in aman.rumus.get(nama, set())}
-        for k, val in enumerate(df.iloc[1:, idx].itertuples(index=False, name=None)):
+        for k, baris in enumerate(isi[1:]):
             nomor = k + 2
+            val = [baris[i] if i < len(baris) else None for i in idx]
             if all(_kosong(v) for v in val) or nomor in sel_rumus:
                 continue
             try:

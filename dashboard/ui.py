@@ -142,6 +142,14 @@ HALAMAN = [
         frozenset({"kadis", "sekretaris", "pengelola_monev", "admin"}),
         "Monev",
     ),
+    Halaman(
+        "admin_impor_rencana.py",
+        "Impor rencana",
+        ":material/upload_file:",
+        "admin-impor-rencana",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
 ]
 
 

@@ -458,14 +458,13 @@ class _Rencana:
             if r.tahunan is None and any(v is not None for v in nilai_tw):
                 self.salah("Target", r, "Tahunan", "wajib diisi bila target triwulan diisi.")
                 continue
+            peringatan: list[str] = []
             if r.tahunan is not None:
                 galat, peringatan = periksa_target(
                     info["cara"], r.tahunan, r.triwulan, r.tahunan_atas, r.triwulan_atas
                 )
                 for g in galat:
                     self.salah("Target", r, "Tahunan", g)
-                for p in peringatan:
-                    self.peringatan.append(Masalah("Target", r.baris, "Tahunan", p))
                 if galat:
                     continue
             baru = {}
@@ -481,6 +480,8 @@ class _Rencana:
                 set(baru) == set(lama_t) and all(_semua_sama(baru[k], lama_t[k]) for k in baru)
             )
             ubah_r = r.renstra is not None and not _sama(r.renstra, lama_r)
+            if ubah_t:  # a warning asks consent for what changes, not for what is stored
+                self.peringatan += [Masalah("Target", r.baris, "Tahunan", p) for p in peringatan]
             if not (ubah_t or ubah_r):
                 self.hitung("Target", "tetap")
                 continue
