@@ -5,8 +5,8 @@ whose cached values would be taken as data, or links to other files. Every impor
 `periksa` first: the upload's size, the sum of the members' declared sizes, then every member
 decompressed as a stream with a hard cap on the bytes actually produced (a member that lies about
 its size is stopped at the cap or by its CRC), and the sheets parsed as XML, so a formula cell is
-found whatever the order of its attributes. Nothing here keeps more than one XML element of a
-sheet in memory.
+found whatever the order of its attributes. Parts are read in 1 MB chunks; a sheet is parsed as
+XML (streaming) only when a byte scan finds an element named `f` in it.
 """
 
 from __future__ import annotations
@@ -118,6 +118,22 @@ def _sel_rumus(stream: io.RawIOBase) -> set[tuple[int, int]]:
     return hasil
 
 
+_TAG_F = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+
+
+def _ada_tag_f(stream: io.RawIOBase) -> bool:
+    """Read a part to its end; True when it holds an element named `f` (any prefix). A fast
+    byte scan, so the XML parse runs only for the sheets that may hold a formula."""
+    ada, ekor = False, b""
+    while True:
+        potong = stream.read(_POTONG)
+        if not potong:
+            return ada
+        if not ada and _TAG_F.search(ekor + potong):
+            ada = True
+        ekor = potong[-64:]
+
+
 def _lembar(z: zipfile.ZipFile, sisa: list[int]) -> dict[str, str]:
     """Sheet name -> zip part, from the workbook and its relationships."""
 
@@ -177,15 +193,15 @@ def periksa(data: bytes, maks_bytes: int = MAX_BYTES, maks_isi: int = MAX_ISI) -
             lembar = _lembar(z, sisa)
             part_lembar = {p: n for n, p in lembar.items()}
             for info in anggota:
+                # decompress every part: the cap and the CRC check apply to all of them
                 with z.open(info) as f:
-                    arus = _Pembaca(f, sisa)
-                    if info.filename in part_lembar:
-                        rumus = _sel_rumus(arus)
-                        if rumus:
-                            h.rumus[part_lembar[info.filename]] = rumus
-                    else:  # decompress all of it: the cap and the CRC check apply to every part
-                        while arus.read(_POTONG):
-                            pass
+                    ada_f = _ada_tag_f(_Pembaca(f, sisa))
+                if ada_f and info.filename in part_lembar:
+                    # a formula somewhere: parse again for the cells (the rare, refused case)
+                    with z.open(info) as f:
+                        rumus = _sel_rumus(_Pembaca(f, [maks_isi]))
+                    if rumus:
+                        h.rumus[part_lembar[info.filename]] = rumus
         except TerlaluBesar:
             h.galat.append(
                 f"Isi berkas setelah diekstrak melebihi {_mb(maks_isi)}; pecah menjadi beberapa "

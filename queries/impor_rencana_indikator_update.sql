@@ -1,7 +1,10 @@
--- Plan import: indicator $19 (of instansi $1) takes the workbook's fields (same order as insert).
+-- Plan import: staged indicators (_baris: id and the columns as named below) take the workbook's
+-- fields; matched by id, so kode and instansi stay.
 UPDATE indikator
-SET unit_id = $2, kode = $3, nama = $4, satuan = $5, jenis = $6, polaritas = $7,
-    rumus_negatif = $8, cara_agregasi = $9, definisi = $10, sumber_data = $11, baseline = $12,
-    tujuan_id = $13, sasaran_id = $14, program_id = $15, kegiatan_id = $16,
-    sub_kegiatan_id = $17, pk = $18
-WHERE id = $19 AND instansi_id = $1;
+SET unit_id = b.unit_id, nama = b.nama, satuan = b.satuan, jenis = b.jenis,
+    polaritas = b.polaritas, rumus_negatif = b.rumus_negatif, cara_agregasi = b.cara_agregasi,
+    definisi = b.definisi, sumber_data = b.sumber_data, baseline = b.baseline,
+    tujuan_id = b.tujuan_id, sasaran_id = b.sasaran_id, program_id = b.program_id,
+    kegiatan_id = b.kegiatan_id, sub_kegiatan_id = b.sub_kegiatan_id, pk = b.pk
+FROM _baris AS b
+WHERE indikator.id = b.id;

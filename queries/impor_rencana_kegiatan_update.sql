@@ -1,2 +1,5 @@
--- Plan import: kegiatan node $4 moved under program_id $1 with kode $2 and nama $3.
-UPDATE kegiatan SET program_id = $1, kode = $2, nama = $3 WHERE id = $4;
+-- Plan import: staged kegiatan nodes (_baris: id, induk_id = program_id, nama) take their new name and
+-- parent (a move).
+UPDATE kegiatan SET program_id = b.induk_id, nama = b.nama
+FROM _baris AS b
+WHERE kegiatan.id = b.id;

@@ -1,2 +1,5 @@
--- Plan import: program node $4 moved under sasaran_id $1 with kode $2 and nama $3.
-UPDATE program SET sasaran_id = $1, kode = $2, nama = $3 WHERE id = $4;
+-- Plan import: staged program nodes (_baris: id, induk_id = sasaran_id, nama) take their new name and
+-- parent (a move).
+UPDATE program SET sasaran_id = b.induk_id, nama = b.nama
+FROM _baris AS b
+WHERE program.id = b.id;

@@ -1,2 +1,5 @@
--- Plan import: sasaran node $4 moved under tujuan_id $1 with kode $2 and uraian $3.
-UPDATE sasaran SET tujuan_id = $1, kode = $2, uraian = $3 WHERE id = $4;
+-- Plan import: staged sasaran nodes (_baris: id, induk_id = tujuan_id, nama) take their new name and
+-- parent (a move).
+UPDATE sasaran SET tujuan_id = b.induk_id, uraian = b.nama
+FROM _baris AS b
+WHERE sasaran.id = b.id;

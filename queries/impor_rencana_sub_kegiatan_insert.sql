@@ -1,2 +1,5 @@
--- Plan import: a new sub_kegiatan node (parent $1 = kegiatan_id, kode $2, nama $3); returns its id.
-INSERT INTO sub_kegiatan (kegiatan_id, kode, nama) VALUES ($1, $2, $3) RETURNING id;
+-- Plan import: new sub_kegiatan nodes from the staged rows (_baris: induk_id = kegiatan_id, kode, nama);
+-- returns each new id with its kode.
+INSERT INTO sub_kegiatan (kegiatan_id, kode, nama)
+SELECT b.induk_id, b.kode, b.nama FROM _baris AS b
+RETURNING id, kode;

@@ -1,2 +1,5 @@
--- Plan import: sub_kegiatan node $4 moved under kegiatan_id $1 with kode $2 and nama $3.
-UPDATE sub_kegiatan SET kegiatan_id = $1, kode = $2, nama = $3 WHERE id = $4;
+-- Plan import: staged sub_kegiatan nodes (_baris: id, induk_id = kegiatan_id, nama) take their new name and
+-- parent (a move).
+UPDATE sub_kegiatan SET kegiatan_id = b.induk_id, nama = b.nama
+FROM _baris AS b
+WHERE sub_kegiatan.id = b.id;

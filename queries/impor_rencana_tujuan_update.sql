@@ -1,2 +1,5 @@
--- Plan import: tujuan node $4 moved under instansi_id $1 with kode $2 and uraian $3.
-UPDATE tujuan SET instansi_id = $1, kode = $2, uraian = $3 WHERE id = $4;
+-- Plan import: staged tujuan nodes (_baris: id, induk_id = instansi_id, nama) take their new name and
+-- parent (a move).
+UPDATE tujuan SET instansi_id = b.induk_id, uraian = b.nama
+FROM _baris AS b
+WHERE tujuan.id = b.id;

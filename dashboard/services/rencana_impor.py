@@ -602,17 +602,29 @@ class _Rencana:
 # ---------------------------------------------------------------- writing
 
 
-def _massal(cur: duckdb.DuckDBPyConnection, query: str, params: list | None = None, **frames):
-    """Run a set-based write over staged frames (one statement for thousands of rows)."""
+_TEKS = ("kode", "nama", "satuan", "jenis", "polaritas", "rumus_negatif", "cara_agregasi")
+_TEKS += ("definisi", "sumber_data", "catatan")
+_ID = ("id", "induk_id", "instansi_id", "unit_id", *_KOLOM_SIMPUL)
+
+
+def _massal(
+    cur: duckdb.DuckDBPyConnection, query: str, params: list | None = None, **frames
+) -> list[tuple]:
+    """Run a set-based write over staged frames (one statement for thousands of rows), with
+    explicit types so a column of only blanks is still NULL of the right type."""
     for nama, df in frames.items():
-        for col in ("nilai", "nilai_atas", "nilai_lama", "nilai_baru"):
-            if col in df:
+        for col in df.columns:
+            if col in ("nilai", "nilai_atas", "nilai_lama", "nilai_baru", "baseline"):
                 df[col] = df[col].astype("Float64")
-        if "catatan" in df:
-            df["catatan"] = df["catatan"].astype("string")
+            elif col in _ID:
+                df[col] = df[col].astype("Int64")
+            elif col in _TEKS:
+                df[col] = df[col].astype("string")
+            elif col == "pk":
+                df[col] = df[col].astype("boolean")
         cur.register(nama, df)
     try:
-        cur.execute(store.sql(query), params or [])
+        return cur.execute(store.sql(query), params or []).fetchall()
     finally:
         for nama in frames:
             cur.unregister(nama)
@@ -656,31 +668,61 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
 
     simpul_id: dict[tuple[str, str], int] = {}
     for ki, a in rc.ada.items():
-        for kode, s in a.simpul.items():
-            simpul_id[(ki, kode)] = s["id"]
-    for r in sorted(rc.tulis["rencana"], key=lambda r: TINGKAT.index(r.tingkat)):
-        tabel = TABEL_TINGKAT[r.tingkat]
-        induk = (
-            iid[r.kode_instansi]
-            if r.tingkat == "Tujuan"
-            else simpul_id[(r.kode_instansi, r.kode_induk)]
-        )
-        lama = simpul_id.get((r.kode_instansi, r.kode))
-        if lama is None:
-            simpul_id[(r.kode_instansi, r.kode)] = cur.execute(
-                store.sql(f"impor_rencana_{tabel}_insert"), [induk, r.kode, r.nama]
-            ).fetchone()[0]
-        else:
-            cur.execute(store.sql(f"impor_rencana_{tabel}_update"), [induk, r.kode, r.nama, lama])
+        for kode, x in a.simpul.items():
+            simpul_id[(ki, kode)] = x["id"]
+    for tingkat in TINGKAT:  # top down: a level's parents exist before it is written
+        baru, ubah = [], []
+        for r in rc.tulis["rencana"]:
+            if r.tingkat != tingkat:
+                continue
+            ki = r.kode_instansi
+            induk = iid[ki] if tingkat == "Tujuan" else simpul_id[(ki, r.kode_induk)]
+            lama = simpul_id.get((ki, r.kode))
+            if lama is None:
+                baru.append((ki, induk, r.kode, r.nama))
+            else:
+                ubah.append((lama, induk, r.nama))
+        tabel = TABEL_TINGKAT[tingkat]
+        if ubah:
+            _massal(
+                cur,
+                f"impor_rencana_{tabel}_update",
+                _baris=pd.DataFrame(ubah, columns=["id", "induk_id", "nama"]),
+            )
+        # codes are unique per instansi, not across instansi: one insert per instansi
+        for ki in sorted({b[0] for b in baru}):
+            df = pd.DataFrame(
+                [b[1:] for b in baru if b[0] == ki], columns=["induk_id", "kode", "nama"]
+            )
+            for i, kode in _massal(cur, f"impor_rencana_{tabel}_insert", _baris=df):
+                simpul_id[(ki, kode)] = i
 
     ind_id: dict[tuple[str, str], int] = {}
     for ki, a in rc.ada.items():
         for kode, i in a.indikator.items():
             ind_id[(ki, kode)] = i["id"]
+    kolom = [
+        "instansi_id",
+        "unit_id",
+        "kode",
+        "nama",
+        "satuan",
+        "jenis",
+        "polaritas",
+        "rumus_negatif",
+        "cara_agregasi",
+        "definisi",
+        "sumber_data",
+        "baseline",
+        *_KOLOM_SIMPUL,
+        "pk",
+    ]
+    baru_ind: dict[str, list] = defaultdict(list)
+    ubah_ind = []
     for r in rc.tulis["indikator"]:
         ki = r.kode_instansi
-        lama = ada(ki).indikator.get(r.kode)
-        simpul = [None] * len(TINGKAT)
+        lama = ada(ki).indikator.get(r.kode) or {}
+        simpul: list[int | None] = [None] * len(TINGKAT)
         if r.kode_rencana:
             simpul[TINGKAT.index(rc.tingkat_simpul(ki, r.kode_rencana))] = simpul_id[
                 (ki, r.kode_rencana)
@@ -692,21 +734,29 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
             r.nama,
             r.satuan,
             JENIS_INDIKATOR[r.jenis],
-            r.polaritas or (lama or {}).get("polaritas") or "positif",
-            r.rumus_negatif or (lama or {}).get("rumus_negatif") or "A",
-            r.cara_agregasi or (lama or {}).get("cara_agregasi") or "SUM",
+            r.polaritas or lama.get("polaritas") or "positif",
+            r.rumus_negatif or lama.get("rumus_negatif") or "A",
+            r.cara_agregasi or lama.get("cara_agregasi") or "SUM",
             r.definisi,
             r.sumber_data,
             r.baseline,
             *simpul,
-            r.jenis == "IKU" or bool((lama or {}).get("pk")),
+            r.jenis == "IKU" or bool(lama.get("pk")),
         ]
-        if lama is None:
-            ind_id[(ki, r.kode)] = cur.execute(
-                store.sql("impor_rencana_indikator_insert"), isi
-            ).fetchone()[0]
+        if lama:
+            ubah_ind.append([lama["id"], *isi])
         else:
-            cur.execute(store.sql("impor_rencana_indikator_update"), [*isi, lama["id"]])
+            baru_ind[ki].append(isi)
+    if ubah_ind:
+        _massal(
+            cur,
+            "impor_rencana_indikator_update",
+            _baris=pd.DataFrame(ubah_ind, columns=["id", *kolom]),
+        )
+    for ki, daftar in baru_ind.items():
+        df = pd.DataFrame(daftar, columns=kolom)
+        for i, kode in _massal(cur, "impor_rencana_indikator_insert", _baris=df):
+            ind_id[(ki, kode)] = i
 
     kunci, target, renstra = [], [], []
     for r, baru, ubah_r in rc.tulis["target"]:
