@@ -158,6 +158,14 @@ def contoh_parameter(cur, name: str) -> list | None:
         "anggaran_tahun": [iid, tahun],
         "target_renstra_list": [ind],
         "indikator_kedudukan_get": [ind],
+        "impor_rencana_instansi": [],
+        "impor_rencana_simpul": [iid],
+        "impor_rencana_indikator": [iid],
+        "impor_rencana_target": [iid],
+        "impor_rencana_renstra": [iid],
+        "impor_rencana_realisasi": [iid],
+        "impor_rencana_anggaran": [iid],
+        "impor_rencana_pengajuan": [iid],
     }.get(name)
 
 
@@ -317,6 +325,98 @@ def _impor_10000(con) -> dict[str, float]:
     return {"impor_baca_s": baca, "impor_terapkan_s": terap, "impor_total_s": baca + terap}
 
 
+def buku_kerja_rencana(n_sub: int = 1000, kode: str = "BENCHRENCANA") -> bytes:
+    """A plan workbook of a new instansi: 10 units, a tree of 1.262 nodes ending in `n_sub` sub
+    kegiatan, 2 indicators per sub kegiatan with a year's targets, two signed quarters of
+    history each, and a budget per sub kegiatan (10.273 rows at the default size). Some numbers
+    are Indonesian text, as agencies type them."""
+    import io
+
+    import xlsxwriter
+
+    from dashboard.rencana_xlsx import LEMBAR
+
+    baris: dict[str, list[tuple]] = {n: [] for n in LEMBAR}
+    baris["Instansi"].append((kode, "Dinas Uji Beban", "Kabupaten Uji", None, "Uji", *[None] * 3))
+    baris["Unit"] = [(kode, f"U{u}", f"Bidang Uji {u}", "Bidang") for u in range(10)]
+    n_keg, n_prog, n_sas, n_tuj = n_sub // 5, n_sub // 20, n_sub // 100, max(1, n_sub // 500)
+    for t in range(n_tuj):
+        baris["Rencana"].append((kode, "Tujuan", f"T{t}", f"Tujuan uji {t}", None))
+    for s in range(n_sas):
+        baris["Rencana"].append((kode, "Sasaran", f"S{s}", f"Sasaran uji {s}", f"T{s % n_tuj}"))
+    for p in range(n_prog):
+        baris["Rencana"].append((kode, "Program", f"1.{p:02d}", f"Program {p}", f"S{p % n_sas}"))
+    for k in range(n_keg):
+        induk = f"1.{k % n_prog:02d}"
+        baris["Rencana"].append((kode, "Kegiatan", f"{induk}.2.{k:03d}", f"Kegiatan {k}", induk))
+    for x in range(n_sub):
+        k = x % n_keg
+        induk = f"1.{k % n_prog:02d}.2.{k:03d}"
+        sub = f"{induk}.{x:04d}"
+        baris["Rencana"].append((kode, "Sub Kegiatan", sub, f"Sub kegiatan {x}", induk))
+        baris["Anggaran"].append((kode, sub, 2025, "1.000.000", 200_000, 250_000, 250_000, 300_000))
+        for j in range(2):
+            ind = f"I{x:04d}.{j}"
+            baris["Indikator"].append(
+                (
+                    kode,
+                    ind,
+                    f"Jumlah keluaran {x}.{j}",
+                    "dokumen",
+                    "Sub Kegiatan",
+                    sub,
+                    f"U{x % 10}",
+                    "positif",
+                    None,
+                    "SUM",
+                    None,
+                    None,
+                    "10",
+                )
+            )
+            baris["Target"].append(
+                (kode, ind, 2025, "400", None, 100, 100, 100, "100", *[None] * 4, "2.000")
+            )
+            for tw in (1, 2):
+                baris["Realisasi"].append((kode, ind, 2025, tw, "98,5" if j else 101, None))
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "constant_memory": True})
+    for nama, kolom in LEMBAR.items():
+        ws = wb.add_worksheet(nama)
+        ws.write_row(0, 0, kolom)
+        for r, isi in enumerate(baris[nama], start=1):
+            for c, v in enumerate(isi):
+                if isinstance(v, str):
+                    ws.write_string(r, c, v)
+                elif v is not None:
+                    ws.write_number(r, c, v)
+    wb.close()
+    return buf.getvalue()
+
+
+def _impor_rencana_10000(con) -> dict[str, float]:
+    """Import a plan workbook of 10.273 rows: check only, import, the same file again, and the
+    peak Python memory of a check (tracemalloc)."""
+    import tracemalloc
+
+    from dashboard.akses import SISTEM
+    from dashboard.services import rencana_impor
+
+    data = buku_kerja_rencana()
+    out = {}
+    for key, terapkan in (("periksa", False), ("impor", True), ("ulang", True)):
+        t0 = time.perf_counter()
+        h = rencana_impor.impor_rencana(con, SISTEM, data, terapkan=terapkan)
+        out[f"rencana_{key}_s"] = time.perf_counter() - t0
+        if h.masalah or (terapkan and not h.diterapkan):
+            raise RuntimeError(f"impor rencana bench: {h.masalah[:3]} {h.peringatan[:3]}")
+    tracemalloc.start()
+    rencana_impor.impor_rencana(con, SISTEM, data, terapkan=False)
+    out["rencana_memori_mb"] = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+    tracemalloc.stop()
+    return out
+
+
 def _laporan(con) -> dict[str, float]:
     """Time to produce the annual report (the largest: three tables, three years read) and the
     Renja form of the Pengelola Monev's instansi as Excel and as PDF."""
@@ -366,6 +466,7 @@ def run(scale: str, folder: Path) -> dict:
     result.update(_laporan(con))  # before the import bench adds 10.000 indicators
     result["simpan_40_ms"] = _simpan_40(con)
     result.update(_impor_10000(con))
+    result.update(_impor_rencana_10000(con))
     con.execute("CHECKPOINT")
     con.close()
     for key, (user, url) in {
@@ -404,6 +505,10 @@ def report(r: dict) -> str:
     row("impor Excel 10.000 baris: baca+pratinjau", r["impor_baca_s"], "s", None)
     row("impor Excel 10.000 baris: terapkan", r["impor_terapkan_s"], "s", None)
     row("impor Excel 10.000 baris: total", r["impor_total_s"], "s", TARGET["impor_total_s"])
+    row("impor rencana 10.273 baris: periksa", r["rencana_periksa_s"], "s", None)
+    row("impor rencana 10.273 baris: impor", r["rencana_impor_s"], "s", None)
+    row("impor rencana: ulang (tanpa perubahan)", r["rencana_ulang_s"], "s", None)
+    row("impor rencana: puncak memori (tracemalloc)", r["rencana_memori_mb"], "MB", None)
     for jenis in ("tahunan", "renja"):
         for fmt in ("xlsx", "pdf"):
             row(f"laporan {jenis} 1 instansi ({fmt})", r[f"laporan_{jenis}_{fmt}_s"], "s", None)

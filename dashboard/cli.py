@@ -312,6 +312,26 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--nip", help="NIP penanda tangan")
     s.add_argument("--out", required=True, help="berkas tujuan (.xlsx atau .pdf)")
     s.set_defaults(fn=cmd_report)
+
+    s = sub.add_parser("templat-rencana", help="tulis buku kerja rencana yang kosong (.xlsx)")
+    s.add_argument("out", help="berkas tujuan, mis. rencana.xlsx")
+    s.set_defaults(fn=cmd_templat_rencana)
+
+    s = sub.add_parser(
+        "impor-rencana", help="impor buku kerja rencana: seluruhnya atau tidak sama sekali"
+    )
+    s.add_argument("file", help="buku kerja rencana yang sudah diisi (.xlsx)")
+    s.add_argument("--periksa", action="store_true", help="hanya periksa, jangan simpan apa pun")
+    s.add_argument(
+        "--setujui-peringatan",
+        action="store_true",
+        help="simpan walau ada peringatan (target triwulan tidak sesuai target tahunan)",
+    )
+    s.add_argument(
+        "--oleh",
+        help="username admin yang tercatat mengimpor (bawaan: sistem, untuk semua instansi)",
+    )
+    s.set_defaults(fn=cmd_impor_rencana)
     return p
 
 
@@ -322,3 +342,57 @@ def main(argv: list[str] | None = None) -> int:
     except (store.StoreError, ValueError, OSError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
+
+
+def cmd_templat_rencana(args: argparse.Namespace) -> int:
+    from dashboard import rencana_xlsx
+
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(rencana_xlsx.templat())
+    print(f"Templat buku kerja rencana ditulis ke {out}; baca lembar Petunjuk.")
+    return 0
+
+
+def cmd_impor_rencana(args: argparse.Namespace) -> int:
+    from dashboard.akses import SISTEM
+    from dashboard.services import pengguna, rencana_impor
+
+    data = Path(args.file).read_bytes()
+    con = _open(args)
+    store.migrate(con)
+    cur = con.cursor()
+    akses = pengguna.akses_untuk(cur, args.oleh) if args.oleh else SISTEM
+    if akses is None:
+        raise ValueError(f"Pengguna '{args.oleh}' tidak ada atau tidak aktif.")
+    hasil = rencana_impor.impor_rencana(
+        cur,
+        akses,
+        data,
+        terapkan=not args.periksa,
+        setujui_peringatan=args.setujui_peringatan,
+    )
+    for m in hasil.masalah:
+        print(f"Galat {m.lembar} baris {m.baris}, kolom {m.kolom}: {m.pesan}", file=sys.stderr)
+    for m in hasil.peringatan:
+        print(f"Peringatan {m.lembar} baris {m.baris}, kolom {m.kolom}: {m.pesan}")
+    print(f"Hasil pemeriksaan: {hasil.ringkasan()}.")
+    if hasil.masalah:
+        print(
+            f"{len(hasil.masalah)} kesalahan; tidak ada yang disimpan. Perbaiki berkas lalu "
+            "ulangi.",
+            file=sys.stderr,
+        )
+        return 1
+    if args.periksa:
+        print("Hanya pemeriksaan (--periksa): tidak ada yang disimpan.")
+        return 0
+    if not hasil.diterapkan:
+        print(
+            f"{len(hasil.peringatan)} peringatan; tidak ada yang disimpan. Periksa peringatan di "
+            "atas, lalu ulangi dengan --setujui-peringatan bila sudah benar.",
+            file=sys.stderr,
+        )
+        return 2
+    print("Impor selesai: seluruh isi berkas disimpan dalam satu transaksi.")
+    return 0

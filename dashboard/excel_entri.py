@@ -4,8 +4,6 @@ reader of a filled one (openpyxl), which lists every problem by row and column."
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,13 +11,13 @@ from dataclasses import dataclass
 import pandas as pd
 import xlsxwriter
 
-from dashboard import formats
+from dashboard import formats, xlsx_aman
 from dashboard.entri import periksa
 from dashboard.formats import teks
 
 SHEET = "Realisasi"
 META = "_meta"
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = xlsx_aman.MAX_BYTES
 MAX_BARIS = 20_000
 HEADER_ROW = 5  # 1-based row of the column headers; data starts below it
 KOLOM = [
@@ -197,35 +195,9 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
     return buf.getvalue()
 
 
-def _kolom_huruf(ref: str) -> int:
-    n = 0
-    for ch in ref:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
 def sel_rumus(data: bytes, sheet: str) -> set[tuple[int, int]]:
-    """(row, 0-based column) of every formula cell of a sheet, read from the file's XML: the
-    fast readers return only cached values, and a formula must never be taken as data."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        wb = z.read("xl/workbook.xml").decode("utf-8", "replace")
-        m = re.search(rf'<sheet[^>]*name="{re.escape(sheet)}"[^>]*r:id="([^"]+)"', wb)
-        if not m:
-            return set()
-        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-        rid = re.escape(m.group(1))
-        t = re.search(rf'<Relationship[^>]*Id="{rid}"[^>]*Target="([^"]+)"', rels) or re.search(
-            rf'<Relationship[^>]*Target="([^"]+)"[^>]*Id="{rid}"', rels
-        )
-        if not t:
-            return set()
-        target = t.group(1).lstrip("/")
-        xml = z.read(target if target.startswith("xl/") else f"xl/{target}").decode(
-            "utf-8", "replace"
-        )
-    # a cell with content (not self-closing) whose content holds an <f> element
-    sel = re.findall(r'<c r="([A-Z]+)(\d+)"[^>/]*>(?:(?!</c>).)*?<f[ >/]', xml, re.S)
-    return {(int(r), _kolom_huruf(c)) for c, r in sel}
+    """(row, 0-based column) of every formula cell of a sheet (`xlsx_aman` reads the XML)."""
+    return xlsx_aman.periksa(data).rumus.get(sheet, set())
 
 
 def baca_template(
@@ -240,24 +212,19 @@ def baca_template(
     are found in the sheet XML.
     """
     masalah: list[MasalahImpor] = []
-    if len(data) > MAX_BYTES:
-        return [], [
-            MasalahImpor(
-                0,
-                "-",
-                f"Berkas terlalu besar ({len(data) // 1024} KB); "
-                f"maksimal {MAX_BYTES // 1024 // 1024} MB.",
-            )
-        ]
+    # size, zip bomb, external links and formulas are checked before any reader sees the file
+    aman = xlsx_aman.periksa(data, MAX_BYTES)
+    if not aman.aman:
+        return [], [MasalahImpor(0, "-", g) for g in aman.galat]
     if progress:
         progress(0.05)
     try:
         lembar = pd.read_excel(
             io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="calamine"
         )
-        rumus = sel_rumus(data, SHEET)
     except Exception:  # noqa: BLE001 - any unreadable file gets the same clear answer
         return [], [MasalahImpor(0, "-", "Berkas bukan Excel (.xlsx) yang dapat dibaca.")]
+    rumus = aman.rumus.get(SHEET, set())
     if SHEET not in lembar:
         return [], [
             MasalahImpor(

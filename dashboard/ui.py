@@ -166,6 +166,14 @@ HALAMAN = [
         frozenset({"admin"}),
         "Administrasi",
     ),
+    Halaman(
+        "admin_impor_rencana.py",
+        "Impor rencana",
+        ":material/upload_file:",
+        "admin-impor-rencana",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
 ]
 
 

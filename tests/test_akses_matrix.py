@@ -48,6 +48,7 @@ from dashboard.services import (
     periode,
     rapat,
     realisasi,
+    rencana_impor,
     review,
     sop_registry,
     tindak_lanjut,
@@ -1105,12 +1106,33 @@ OPERASI: list[Op] = [
         ),
         ADMIN,
     ),
+    Op(
+        "impor_rencana",
+        rencana_impor.impor_rencana,
+        lambda c, a, x: rencana_impor.impor_rencana(c, a, _buku_rencana(c, x)),
+        ADMIN,
+        periksa=lambda r, k, a, x: r.diterapkan and not r.masalah,
+    ),
 ]
 
 
 def _sub_kegiatan(cur, ctx: Ctx) -> int:
     """The first sub kegiatan of the matrix instansi."""
     return int(svc_rencana.anggaran_tahun(cur, SISTEM, ctx.instansi, 2026)["sub_kegiatan_id"][0])
+
+
+def _buku_rencana(cur, ctx: Ctx) -> bytes:
+    """A plan workbook of the sample instansi: one new unit."""
+    from openpyxl import load_workbook
+
+    from dashboard import rencana_xlsx
+
+    kode = cur.execute("SELECT kode FROM instansi WHERE id = ?", [ctx.instansi]).fetchone()[0]
+    wb = load_workbook(io.BytesIO(rencana_xlsx.templat()))
+    wb["Unit"].append([kode, "RENC", "Bidang Rencana", "Bidang"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 # Public service functions without a caller argument, and why that is safe.

@@ -1,0 +1,77 @@
+"""Admin: load a whole plan from one workbook (check first, then all or nothing)."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import formats, rencana_xlsx, web, xlsx_aman
+from dashboard.services import rencana_impor as svc
+from dashboard.ui import akses_halaman
+
+akses = akses_halaman(__file__)
+st.title("Impor rencana")
+st.caption(
+    "Satu buku kerja memuat instansi, unit, pohon rencana, indikator, target, riwayat realisasi "
+    "dan anggaran. Impor berlaku seluruhnya atau tidak sama sekali; baris dicocokkan dengan "
+    "kodenya, jadi berkas yang sama boleh diimpor ulang."
+)
+st.download_button(
+    "Unduh templat kosong",
+    rencana_xlsx.templat,
+    file_name="templat-rencana.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+    on_click="ignore",
+)
+berkas = st.file_uploader(
+    "Buku kerja rencana (.xlsx)",
+    type=["xlsx"],
+    max_upload_size=xlsx_aman.MAX_BYTES // 1024 // 1024,
+    key="berkas_rencana",
+)
+
+
+def _tabel(daftar) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(m.lembar, m.baris or "-", m.kolom, m.pesan) for m in daftar],
+        columns=["Lembar", "Baris", "Kolom", "Pesan"],
+    )
+
+
+if berkas is not None:
+    data = berkas.getvalue()
+    with web.cursor() as cur:
+        hasil = web.safe(svc.impor_rencana)(cur, akses, data, terapkan=False)
+    if hasil is not None:
+        hitung = pd.DataFrame(
+            [(lembar, c["baru"], c["diubah"], c["tetap"]) for lembar, c in hasil.hitungan.items()],
+            columns=["Lembar", "Baru", "Diubah", "Tetap"],
+        )
+        if not hitung.empty:
+            st.subheader("Isi berkas")
+            st.dataframe(hitung, hide_index=True)
+        if hasil.masalah:
+            st.error(
+                f"{formats.angka(len(hasil.masalah), 0)} kesalahan; tidak ada yang akan "
+                "disimpan. Perbaiki berkas lalu unggah lagi.",
+                icon=":material/error:",
+            )
+            st.dataframe(_tabel(hasil.masalah), hide_index=True)
+        else:
+            setuju = True
+            if hasil.peringatan:
+                st.warning(
+                    f"{formats.angka(len(hasil.peringatan), 0)} peringatan: target triwulan "
+                    "tidak sesuai target tahunan menurut cara agregasinya.",
+                    icon=":material/warning:",
+                )
+                st.dataframe(_tabel(hasil.peringatan), hide_index=True)
+                setuju = st.checkbox("Saya sudah memeriksa peringatan di atas; tetap impor.")
+            if st.button("Impor", type="primary", disabled=not setuju):
+                web.tulis(
+                    svc.impor_rencana,
+                    akses,
+                    data,
+                    terapkan=True,
+                    setujui_peringatan=setuju,
+                    sukses=lambda h: "Impor selesai. " + h.ringkasan() + ".",
+                )
