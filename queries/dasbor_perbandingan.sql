@@ -70,7 +70,8 @@ WITH r AS (
            unnest(CAST($5 AS DOUBLE[])) AS batas_skor
 ), cap AS (
     SELECT n.instansi_id,
-           avg(CASE WHEN b.batas_skor IS NULL THEN n.capaian
+           -- least() skips NULLs: a value that cannot be assessed must stay NULL, not the cap
+           avg(CASE WHEN b.batas_skor IS NULL OR n.capaian IS NULL THEN n.capaian
                     ELSE least(n.capaian, b.batas_skor) END) AS capaian,
            count(n.capaian) AS dinilai
     FROM nilai n LEFT JOIN batas b ON b.instansi_id = n.instansi_id
