@@ -1,7 +1,5 @@
 """Admin: the instansi's category scale (skala kategori): bands, colours, red ones, scoring cap."""
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -56,7 +54,7 @@ dasar = sekarang if mulai == BERLAKU else PRESET[mulai]
 awal = pd.DataFrame(
     {
         "Kategori": list(dasar.urut),
-        "Batas bawah (%)": [b.bawah for b in dasar.kategori],
+        "Batas bawah (%)": [formats.angka(b.bawah, kosong="") for b in dasar.kategori],
         "Warna": [b.warna for b in dasar.kategori],
         "Merah": [dasar.merah(i) for i in range(1, len(dasar.urut) + 1)],
     }
@@ -101,26 +99,34 @@ with st.form(f"skala_{instansi_id}_{mulai}_{versi}"):
     simpan = st.form_submit_button("Simpan skala", type="primary")
 
 
-def _angka(v: object) -> float | None:
-    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+def _angka(label: str, v: object) -> float | None:
+    """A typed number (`90,5` or `90.5`); blank gives None; ValueError names the field."""
+    try:
+        return formats.parse_angka(formats.teks(v))
+    except ValueError as exc:
+        raise ValueError(f"{label}: {exc}") from exc
 
 
 if simpan:
     try:
-        batas_skor = formats.parse_angka(batas_teks)
+        batas_skor = _angka("Batas skor", batas_teks)
+        bawah = [
+            _angka(f"Batas bawah kategori ke-{i}", v)
+            for i, v in enumerate(edit["Batas bawah (%)"], start=1)
+        ]
     except ValueError as exc:
-        st.error(f"Batas skor: {formats.md_aman(exc)}")
+        st.error(formats.md_aman(exc))
     else:
         data = {
             "nama": nama,
             "kategori": [
                 {
                     "nama": formats.teks(r["Kategori"]) or "",
-                    "bawah": _angka(r["Batas bawah (%)"]),
+                    "bawah": b,
                     "warna": formats.teks(r["Warna"]) or "",
                     "merah": bool(r["Merah"]) if pd.notna(r["Merah"]) else False,
                 }
-                for _, r in edit.iterrows()
+                for (_, r), b in zip(edit.iterrows(), bawah, strict=True)
             ],
             "batas_skor": batas_skor,
         }

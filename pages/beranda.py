@@ -169,7 +169,7 @@ def ringkasan() -> None:
         pilihan = st.pills(
             "Kategori",
             tampil.pilihan_kategori(skala),
-            key=f"daftar_kategori_{'_'.join(skala.urut)}",  # a new scale: a fresh choice
+            key="daftar_kategori",
             default=skala.urut[-1],
         )
         tabel(

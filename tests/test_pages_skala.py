@@ -6,7 +6,7 @@ from __future__ import annotations
 from dashboard import store
 
 from .conftest import login
-from .test_pages import _open_url
+from .test_pages import _open_url, _tabel
 
 
 def _tombol(at, label: str):
@@ -84,3 +84,32 @@ def test_bad_cap_is_refused_and_nothing_saved(app_db):
     _tombol(at, "Simpan skala").click().run()
     assert not at.error and at.success
     assert "Batas skor 100" in " ".join(c.value for c in at.caption)
+
+
+def test_an_open_dashboard_follows_a_scale_saved_in_another_session(app_db):
+    kadis = login("kadis")
+    kadis.selectbox(key="tw").select(2).run()
+    kadis.segmented_control(key="daftar").set_value("Indikator per kategori").run()
+    pills = kadis.pills(key="daftar_kategori")
+    assert pills.options[:5] == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
+    kadis.pills(key="daftar_kategori").set_value("Rendah").run()
+    rendah = _tabel(kadis, "Realisasi s.d.")
+    assert len(rendah) > 0
+    admin = login("admin")
+    _open_url(admin, "admin-skala")
+    admin.selectbox(key="skala_mulai").select("baik").run()
+    _tombol(admin, "Simpan skala").click().run()
+    assert admin.success
+    kadis.run()  # the next click of the open dashboard: cached reads were cleared
+    assert not kadis.exception
+    assert [m.label for m in kadis.metric][:5] == [
+        "Sangat Baik",
+        "Baik",
+        "Cukup",
+        "Kurang",
+        "Sangat Kurang",
+    ]
+    pills = kadis.pills(key="daftar_kategori")
+    assert pills.options[:5] == ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
+    kadis.pills(key="daftar_kategori").set_value("Kurang").run()
+    assert _tabel(kadis, "Realisasi s.d.")["Kode"].tolist() == rendah["Kode"].tolist()
