@@ -1,7 +1,8 @@
 """Agenda of a monev meeting proposed from the data, and the follow-up rules (docs/DOMAIN.md
 §7), pure: the service reads the figures, these functions decide what is worth discussing.
 
-Sources, in this order: indicators in Rendah / Sangat Rendah for the period, units that
+Sources, in this order: indicators in a red band of the instansi's scale (by level, column
+`merah` of services/capaian.hitung_capaian) for the period, units that
 submitted late or not at all, open follow-ups of earlier meetings (overdue first), SOP steps that
 ran past their standard. The Pengelola Monev keeps, drops or adds items.
 """
@@ -16,7 +17,6 @@ import pandas as pd
 from dashboard import formats
 from dashboard.ketepatan import uraian_menit
 
-KATEGORI_MERAH = ("Rendah", "Sangat Rendah")
 STATUS_TL = ("Belum", "Dalam Proses", "Selesai")
 JENIS_AGENDA = {
     "indikator_rendah": "Capaian rendah",
@@ -45,8 +45,8 @@ def lewat_batas(batas_waktu: pd.Series, status: pd.Series, hari_ini: dt.date) ->
 
 
 def indikator_rendah(ind: pd.DataFrame) -> list[ItemAgenda]:
-    """Indicators whose capaian triwulan falls in a red category, lowest first."""
-    merah = ind[ind["kategori"].isin(KATEGORI_MERAH)].sort_values("capaian")
+    """Indicators whose capaian triwulan falls in a red band of the scale, lowest first."""
+    merah = ind[ind["merah"].eq(True)].sort_values("capaian")
     return [
         ItemAgenda(
             "indikator_rendah",

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dashboard.skala import SKALA_BAKU, Skala, bulat  # the category scale and its rounding
+
 
 class Polaritas(StrEnum):
     POSITIF = "positif"
@@ -28,18 +30,6 @@ class Status(StrEnum):
     BELUM_DIISI = "Belum Diisi"
     BELUM_DAPAT_DINILAI = "Belum Dapat Dinilai"
     TIDAK_ADA_TARGET = "Tidak Ada Target"
-
-
-# Permendagri 86/2017 scale: (kategori, lower bound inclusive, upper bound exclusive).
-KATEGORI_URUT = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
-DEFAULT_BANDS: tuple[tuple[str, float, float], ...] = (
-    ("Sangat Tinggi", 91.0, math.inf),
-    ("Tinggi", 76.0, 91.0),
-    ("Sedang", 66.0, 76.0),
-    ("Rendah", 51.0, 66.0),
-    ("Sangat Rendah", -math.inf, 51.0),
-)
-KATEGORI_MERAH = frozenset({"Rendah", "Sangat Rendah"})
 
 
 def _formula(t: float, r: float, polaritas: str, rumus_negatif: str) -> float | None:
@@ -90,36 +80,10 @@ def capaian(
     return hasil
 
 
-def validate_bands(
-    bands: Sequence[tuple[str, float, float]],
-) -> tuple[tuple[str, float, float], ...]:
-    """Return the bands sorted high to low; raise ValueError on overlap, gap or empty band."""
-    if not bands:
-        raise ValueError("Rentang kategori tidak boleh kosong.")
-    urut = sorted(((str(n), float(lo), float(hi)) for n, lo, hi in bands), key=lambda b: b[1])
-    for nama, lo, hi in urut:
-        if not lo < hi:
-            raise ValueError(
-                f"Rentang kategori '{nama}' tidak valid: batas bawah harus < batas atas."
-            )
-    for (n1, _lo1, hi1), (n2, lo2, _hi2) in zip(urut, urut[1:], strict=False):
-        if lo2 < hi1:
-            raise ValueError(f"Rentang kategori '{n1}' dan '{n2}' tumpang tindih.")
-        if lo2 > hi1:
-            raise ValueError(f"Ada celah antara rentang kategori '{n1}' dan '{n2}'.")
-    return tuple(reversed(urut))
-
-
-def kategori(
-    nilai: float | None, bands: Sequence[tuple[str, float, float]] = DEFAULT_BANDS
-) -> str | None:
-    """Category of a capaian value (lower bound inclusive); None for None."""
-    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
-        return None
-    for nama, lo, hi in bands:
-        if lo <= nilai < hi:
-            return nama
-    return bands[0][0] if nilai >= bands[0][2] else bands[-1][0]
+def kategori(nilai: float | None, skala: Skala = SKALA_BAKU) -> str | None:
+    """Category of a capaian value, decided on the value rounded as shown (half up to two
+    decimals: 90,995 is "91,00%" and Sangat Tinggi); None for None or NaN."""
+    return skala.kategori_nilai(nilai)
 
 
 # ---------------------------------------------------------------- quarterly aggregation
@@ -176,6 +140,7 @@ class HasilTriwulan:
     capaian: float | None
     status: Status
     kategori: str | None
+    level: int | None  # the category's level in the scale (1 = highest); None if not assessed
     target_tahunan: float | None
     target_tahunan_atas: float | None
     progres_tahunan: float | None
@@ -200,7 +165,7 @@ def hitung_triwulan(
     target_tahunan: float | None,
     target_triwulan_atas: Sequence[float | None] | None = None,
     target_tahunan_atas: float | None = None,
-    bands: Sequence[tuple[str, float, float]] = DEFAULT_BANDS,
+    skala: Skala = SKALA_BAKU,
 ) -> HasilTriwulan:
     """Capaian triwulan (to date vs to-date target, categorised) and progres tahunan for quarter n.
 
@@ -242,7 +207,8 @@ def hitung_triwulan(
         realisasi_sd=r_sd,
         capaian=nilai,
         status=status,
-        kategori=kategori(nilai, bands) if status == Status.DINILAI else None,
+        kategori=skala.kategori_nilai(nilai) if status == Status.DINILAI else None,
+        level=skala.level(nilai) if status == Status.DINILAI else None,
         target_tahunan=target_tahunan,
         target_tahunan_atas=target_tahunan_atas,
         progres_tahunan=progres,
@@ -268,7 +234,10 @@ def indeks_efisiensi(capaian_kinerja: float | None, serapan_anggaran: float | No
 
 
 def efisien(indeks: float | None) -> bool | None:
-    return None if indeks is None else indeks >= 1.0
+    """Efisien when the index as shown (two decimals, half up) is at least 1."""
+    if indeks is None:
+        return None
+    return not math.isnan(indeks) and bulat(indeks) >= 1
 
 
 def rata_rata_capaian(

@@ -2,32 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import formats
+from dashboard.skala import Skala
 
-# Category colours, used by every chart and table (red only for Rendah / Sangat Rendah).
-WARNA_KATEGORI = {
-    "Sangat Tinggi": "#1a7f37",
-    "Tinggi": "#5cb85c",
-    "Sedang": "#f0ad4e",
-    "Rendah": "#e8590c",
-    "Sangat Rendah": "#c92a2a",
+# Colours of what is not a category (never red), and of the non-category charts. A category's
+# colour is the instansi's own (dashboard/skala.py); nothing here knows a category's name.
+WARNA_STATUS = {
     "Belum Diisi": "#adb5bd",
     "Belum Dapat Dinilai": "#74c0fc",
     "Tidak Ada Target": "#ced4da",
 }
+WARNA_LAIN = "#868e96"
+MERAH, KUNING, HIJAU = "#c92a2a", "#f0ad4e", "#1a7f37"
 
 
-KATEGORI_GELAP = {"Sangat Tinggi", "Rendah", "Sangat Rendah"}  # white text on these
+def warna_kategori(skala: Skala) -> dict[str, str]:
+    """Name -> colour: the scale's bands (highest first), then the statuses."""
+    return {**{b.nama: b.warna for b in skala.kategori}, **WARNA_STATUS}
 
 
-def gaya_kategori(nilai: str) -> str:
-    """Table cell style for a category (pandas Styler.map)."""
-    warna = WARNA_KATEGORI.get(nilai)
-    teks = "white" if nilai in KATEGORI_GELAP else "#1f2933"
-    return f"background-color: {warna}; color: {teks}" if warna else ""
+def _gelap(warna: str) -> bool:
+    """A dark fill (relative luminance below 0.3): white text on it."""
+    kanal = [int(warna[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in kanal]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] < 0.3
+
+
+def gaya_kategori(skala: Skala) -> Callable[[object], str]:
+    """Table cell style for a category of `skala` or a status (pandas Styler.map)."""
+    return gaya_warna(warna_kategori(skala))
+
+
+def gaya_warna(peta: dict[str, str]) -> Callable[[object], str]:
+    """Table cell style from a name -> colour map (pandas Styler.map)."""
+
+    def gaya(nilai: object) -> str:
+        warna = peta.get(nilai) if isinstance(nilai, str) else None
+        if not warna:
+            return ""
+        return f"background-color: {warna}; color: {'white' if _gelap(warna) else '#1f2933'}"
+
+    return gaya
+
+
+def _urutan(skala: Skala) -> dict[str, int]:
+    """Legend rank: the bands highest first, then the statuses."""
+    return {k: i for i, k in enumerate(warna_kategori(skala))}
 
 
 def tata_letak(fig: go.Figure, judul: str | None = None, tinggi: int = 420) -> go.Figure:
@@ -43,11 +68,13 @@ def tata_letak(fig: go.Figure, judul: str | None = None, tinggi: int = 420) -> g
     return fig
 
 
-def capaian_per_unit(df: pd.DataFrame, judul: str) -> go.Figure:
-    """Horizontal bars of mean capaian per unit, coloured by category, with the 100 % line."""
+def capaian_per_unit(df: pd.DataFrame, judul: str, skala: Skala) -> go.Figure:
+    """Horizontal bars of mean capaian per unit, coloured by the scale's categories (legend
+    highest first), with the 100 % line."""
     data = df.copy()
     data["label_kategori"] = data["kategori"].fillna("Belum Diisi")
     data = data.sort_values("capaian", ascending=True, na_position="first")
+    warna, urut = warna_kategori(skala), _urutan(skala)
     fig = go.Figure()
     for kategori, g in data.groupby("label_kategori", sort=False):
         fig.add_bar(
@@ -55,11 +82,19 @@ def capaian_per_unit(df: pd.DataFrame, judul: str) -> go.Figure:
             y=g["unit"],
             orientation="h",
             name=kategori,
-            marker_color=WARNA_KATEGORI.get(kategori, "#868e96"),
+            legendrank=urut.get(kategori, len(urut)),
+            marker_color=warna.get(kategori, WARNA_LAIN),
             text=[formats.persen(v) if pd.notna(v) else "Belum diisi" for v in g["capaian"]],
             textposition="auto",
-            customdata=g[["jumlah_indikator", "dinilai"]].to_numpy(),
-            hovertemplate="%{y}<br>Capaian %{x:,.2f}%<br>%{customdata[1]} dari "
+            customdata=list(
+                zip(
+                    g["jumlah_indikator"],
+                    g["dinilai"],
+                    g["capaian"].map(formats.persen),
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{y}<br>Capaian %{customdata[2]}<br>%{customdata[1]} dari "
             "%{customdata[0]} indikator dinilai<extra></extra>",
         )
     fig.add_vline(x=100, line_dash="dot", line_color="#495057")
@@ -170,14 +205,15 @@ def unduh_png(nama: str) -> dict:
     }
 
 
-def peta_capaian(df: pd.DataFrame, judul: str) -> go.Figure:
-    """Heat map of mean capaian per unit (rows) and quarter (columns), cells in category
-    colours; a quarter without assessed indicators is grey (Belum Diisi), never red."""
-    urut = [*WARNA_KATEGORI]
+def peta_capaian(df: pd.DataFrame, judul: str, skala: Skala) -> go.Figure:
+    """Heat map of mean capaian per unit (rows) and quarter (columns), cells in the scale's
+    category colours; a quarter without assessed indicators is grey (Belum Diisi), never red."""
+    warna = warna_kategori(skala)
+    urut = [*warna]
     kode = {k: i for i, k in enumerate(urut)}
-    skala = []
+    skala_warna = []
     for i, k in enumerate(urut):
-        skala += [[i / len(urut), WARNA_KATEGORI[k]], [(i + 1) / len(urut), WARNA_KATEGORI[k]]]
+        skala_warna += [[i / len(urut), warna[k]], [(i + 1) / len(urut), warna[k]]]
     unit = list(dict.fromkeys(df["unit"]))
     kolom = [formats.nama_triwulan(n) for n in range(1, 5)]
     z, teks, hover = [], [], []
@@ -206,7 +242,7 @@ def peta_capaian(df: pd.DataFrame, judul: str) -> go.Figure:
             texttemplate="%{text}",
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
-            colorscale=skala,
+            colorscale=skala_warna,
             zmin=0,
             zmax=len(urut),
             showscale=False,
@@ -223,9 +259,13 @@ def _akhir_triwulan(tahun: int, n: int) -> pd.Timestamp:
     return pd.Timestamp(year=tahun, month=3 * n, day=1) + pd.offsets.MonthEnd(0)
 
 
-def tren_indikator(nilai: pd.DataFrame, temuan: pd.DataFrame, satuan: str, judul: str):
-    """An indicator across quarters and years: realisation bars coloured by category, the
-    quarterly target as a line, and a marker at each monev meeting that found something on it."""
+def tren_indikator(
+    nilai: pd.DataFrame, temuan: pd.DataFrame, satuan: str, judul: str, skala: Skala
+) -> go.Figure:
+    """An indicator across quarters and years: realisation bars coloured by the scale's
+    category, the quarterly target as a line, and a marker at each monev meeting that found
+    something on it."""
+    warna = warna_kategori(skala)
     data = nilai.copy()
     data["x"] = [
         _akhir_triwulan(t, n) for t, n in zip(data["tahun"], data["triwulan"], strict=True)
@@ -243,7 +283,7 @@ def tren_indikator(nilai: pd.DataFrame, temuan: pd.DataFrame, satuan: str, judul
         x=data["x"],
         y=data["realisasi"],
         name="Realisasi",
-        marker_color=[WARNA_KATEGORI.get(k, "#868e96") for k in kat],
+        marker_color=[warna.get(k, WARNA_LAIN) for k in kat],
         customdata=list(zip(data["label"], kat, data["capaian"].map(formats.persen), strict=True)),
         hovertemplate="%{customdata[0]}<br>Realisasi %{y:,.2f} "
         + satuan
@@ -294,9 +334,11 @@ def tren_indikator(nilai: pd.DataFrame, temuan: pd.DataFrame, satuan: str, judul
     return tata_letak(fig, judul, tinggi=380)
 
 
-def capaian_indikator(df: pd.DataFrame, judul: str) -> go.Figure:
+def capaian_indikator(df: pd.DataFrame, judul: str, skala: Skala) -> go.Figure:
     """Target against realisation per indicator: capaian (realisation to date as a share of the
-    to-date target) in category colours with the 100 % line; hover shows both numbers."""
+    to-date target) in the scale's category colours (legend highest first) with the 100 %
+    line; hover shows both numbers."""
+    warna, urut = warna_kategori(skala), _urutan(skala)
     data = df.copy()
     data["label_kategori"] = data["kategori"].fillna(data["status"])
     data["nama_pendek"] = data["kode"] + " " + data["nama"].str.slice(0, 40)
@@ -308,16 +350,19 @@ def capaian_indikator(df: pd.DataFrame, judul: str) -> go.Figure:
             y=g["nama_pendek"],
             orientation="h",
             name=kategori,
-            marker_color=WARNA_KATEGORI.get(kategori, "#868e96"),
+            legendrank=urut.get(kategori, len(urut)),
+            marker_color=warna.get(kategori, WARNA_LAIN),
             customdata=list(
                 zip(
                     g["target_sd"].map(formats.angka),
                     g["realisasi_sd"].map(formats.angka),
                     g["satuan"],
+                    g["capaian"].map(formats.persen),
                     strict=True,
                 )
             ),
-            hovertemplate="%{y}<br>Capaian %{x:,.2f}%<br>Realisasi %{customdata[1]} dari target "
+            hovertemplate="%{y}<br>Capaian %{customdata[3]}<br>Realisasi %{customdata[1]} "
+            "dari target "
             "%{customdata[0]} %{customdata[2]}<extra></extra>",
         )
     fig.add_vline(x=100, line_dash="dot", line_color="#495057")
@@ -423,9 +468,9 @@ def tindak_lanjut_per_unit(rekap: pd.DataFrame, judul: str) -> go.Figure:
     data = rekap.sort_values(["terlambat", "terbuka"])
     fig = go.Figure()
     for nama, nilai, warna in (
-        ("Lewat batas waktu", data["terlambat"], WARNA_KATEGORI["Sangat Rendah"]),
-        ("Terbuka, belum lewat", data["terbuka"] - data["terlambat"], WARNA_KATEGORI["Sedang"]),
-        ("Selesai", data["selesai"], WARNA_KATEGORI["Sangat Tinggi"]),
+        ("Lewat batas waktu", data["terlambat"], MERAH),
+        ("Terbuka, belum lewat", data["terbuka"] - data["terlambat"], KUNING),
+        ("Selesai", data["selesai"], HIJAU),
     ):
         fig.add_bar(
             x=nilai,

@@ -3,11 +3,11 @@ capaian the operator sees as they type."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dashboard import capaian as engine
 from dashboard.formats import parse_angka
+from dashboard.skala import SKALA_BAKU, Skala
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def periksa(
     triwulan: int,
     teks_nilai: str | float | None,
     catatan: str | None,
-    bands: Sequence[tuple[str, float, float]] = engine.DEFAULT_BANDS,
+    skala: Skala = SKALA_BAKU,
 ) -> HasilPeriksa:
     """Check the value typed for `triwulan` and compute its capaian and category."""
     try:
@@ -78,11 +78,11 @@ def periksa(
         ind.target_tahunan,
         list(ind.target_atas) if any(v is not None for v in ind.target_atas) else None,
         ind.target_tahunan_atas,
-        bands,
+        skala,
     )
     hasil.capaian, hasil.progres_tahunan = h.capaian, h.progres_tahunan
     hasil.kategori, hasil.status = h.kategori, str(h.status)
-    if h.kategori in engine.KATEGORI_MERAH and not (catatan or "").strip():
+    if skala.merah(h.level) and not (catatan or "").strip():  # a red band, by level
         hasil.galat.append(
             f"Kategori {h.kategori}: isi catatan faktor penghambat / kendala terlebih dahulu."
         )

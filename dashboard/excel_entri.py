@@ -14,6 +14,7 @@ import xlsxwriter
 from dashboard import formats, xlsx_aman
 from dashboard.entri import periksa
 from dashboard.formats import teks
+from dashboard.skala import Skala
 
 SHEET = "Realisasi"
 META = "_meta"
@@ -203,7 +204,7 @@ def sel_rumus(data: bytes, sheet: str) -> set[tuple[int, int]]:
 def baca_template(
     data: bytes,
     form,
-    bands,
+    skala: Skala,
     progress: Callable[[float], None] | None = None,
 ) -> tuple[list[BarisImpor], list[MasalahImpor]]:
     """Read a filled template for `form`'s unit and period; return rows and every problem.
@@ -282,7 +283,7 @@ def baca_template(
         mentah = val[COL_NILAI]
         mentah = None if isinstance(mentah, float) and mentah != mentah else mentah
         catatan = teks(val[COL_CATATAN])
-        h = periksa(ind, form.periode["triwulan"], mentah, catatan, bands)
+        h = periksa(ind, form.periode["triwulan"], mentah, catatan, skala)
         for g in h.galat:
             masalah.append(MasalahImpor(nomor, "Realisasi diisi", g))
         versi = val[COL_VERSI]

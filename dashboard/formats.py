@@ -9,6 +9,8 @@ import re
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from dashboard.skala import bulat
+
 LOCALE = "id_ID"
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 BULAN = [
@@ -33,11 +35,12 @@ def _kosong(x: float | None) -> bool:
 
 def angka(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = False) -> str:
     """`1.234.567,89`; trailing zeros of the fraction dropped unless `tetap` (a column of a
-    signed report, where every value shows the same decimals)."""
+    signed report, where every value shows the same decimals). Rounded half up by
+    `skala.bulat`, the rounding the category is decided on (so "91,00%" is never Tinggi)."""
     if _kosong(x):
         return kosong
     pola = "#,##0" + ("." + ("0" if tetap else "#") * desimal if desimal else "")
-    return format_decimal(x, format=pola, locale=LOCALE)
+    return format_decimal(bulat(x, desimal), format=pola, locale=LOCALE)
 
 
 def persen(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = False) -> str:
@@ -49,7 +52,7 @@ def rupiah(x: float | None, kosong: str = "–") -> str:
     """`Rp 1.234.568` (whole rupiah)."""
     if _kosong(x):
         return kosong
-    return "Rp " + format_decimal(round(float(x)), format="#,##0", locale=LOCALE)
+    return "Rp " + format_decimal(bulat(x, 0), format="#,##0", locale=LOCALE)
 
 
 def tanggal(d: dt.date | None, kosong: str = "–") -> str:

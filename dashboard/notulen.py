@@ -283,7 +283,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
         dokumen.tabel_pdf(
             ["Pokok bahasan", "Jumlah"],
             [
-                ["Indikator dengan capaian Rendah / Sangat Rendah", len(bahan.indikator)],
+                [f"Indikator dengan capaian {bahan.skala.label_merah}", len(bahan.indikator)],
                 ["Unit terlambat atau belum menyampaikan data", len(bahan.unit)],
                 ["Tindak lanjut belum selesai", len(tl)],
                 ["... di antaranya lewat batas waktu", lewat],
@@ -302,7 +302,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
                 [float(v) for v in ind["capaian"]],
                 "Capaian triwulan indikator merah (terendah lebih dulu)",
                 lebar,
-                warna=[charts.WARNA_KATEGORI[k] for k in ind["kategori"]],
+                warna=[bahan.skala.warna(k) or charts.WARNA_LAIN for k in ind["kategori"]],
                 garis_100=True,
             )
         )
@@ -314,12 +314,12 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
                 [float(v) for v in rekap["terlambat"]],
                 "Tindak lanjut lewat batas waktu per unit PIC",
                 lebar,
-                warna=["#c92a2a"] * len(rekap),
+                warna=[charts.MERAH] * len(rekap),
                 persen=False,
             )
         )
     isi += [
-        Paragraph("1. Indikator dengan capaian Rendah / Sangat Rendah", SUBJUDUL),
+        Paragraph(teks_pdf(f"1. Indikator dengan capaian {bahan.skala.label_merah}"), SUBJUDUL),
         dokumen.tabel_pdf(
             [
                 "Kode",

@@ -17,6 +17,7 @@ import pandas as pd
 from dashboard import capaian as engine
 from dashboard import formats
 from dashboard.capaian import Agregasi, Indikator, Polaritas, Status
+from dashboard.skala import SKALA_BAKU, Skala, bulat
 
 SISA_TAHUN = 4
 
@@ -95,8 +96,8 @@ def arti_laju(ind: Indikator) -> str:
 
 
 def di_bawah_target(p: Proyeksi) -> bool:
-    """The year-end projection misses the annual target."""
-    return p.capaian_akhir is not None and p.capaian_akhir < 100.0
+    """The year-end projection, as shown (two decimals, half up), misses the annual target."""
+    return p.capaian_akhir is not None and bulat(p.capaian_akhir) < 100
 
 
 # ---------------------------------------------------------------- headline counts
@@ -104,14 +105,17 @@ def di_bawah_target(p: Proyeksi) -> bool:
 STATUS_TERPISAH = (str(Status.BELUM_DIISI), str(Status.BELUM_DAPAT_DINILAI))
 
 
-def hitung_kategori(status: Sequence[str], kategori: Sequence[str | None]) -> dict[str, int]:
-    """Indicators per category, plus Belum Diisi and Belum Dapat Dinilai (with Tidak Ada
-    Target) counted apart: never as a category, never red."""
-    out = {k: 0 for k in engine.KATEGORI_URUT}
+def hitung_kategori(
+    status: Sequence[str], level: Sequence[float | None], skala: Skala = SKALA_BAKU
+) -> dict[str, int]:
+    """Indicators per band of the scale (counted by level, keyed by the band's name, highest
+    first), plus Belum Diisi and Belum Dapat Dinilai (with Tidak Ada Target) counted apart:
+    never as a category, never red."""
+    out = {k: 0 for k in skala.urut}
     out.update({s: 0 for s in STATUS_TERPISAH})
-    for s, k in zip(status, kategori, strict=True):
-        if s == Status.DINILAI and k in out:
-            out[k] += 1
+    for s, lv in zip(status, level, strict=True):
+        if s == Status.DINILAI and lv is not None and not pd.isna(lv):
+            out[skala.urut[int(lv) - 1]] += 1
         elif s == Status.BELUM_DIISI:
             out[str(Status.BELUM_DIISI)] += 1
         else:
@@ -120,11 +124,12 @@ def hitung_kategori(status: Sequence[str], kategori: Sequence[str | None]) -> di
 
 
 def persen_sesuai_target(capaian: Sequence[float | None]) -> float | None:
-    """Share (percent) of assessed indicators with capaian >= 100; None when none assessed."""
+    """Share (percent) of assessed indicators with capaian >= 100 as shown (two decimals, half
+    up: "100,00%" is on target); None when none assessed."""
     dinilai = [c for c in capaian if c is not None and not pd.isna(c)]
     if not dinilai:
         return None
-    return sum(c >= 100.0 for c in dinilai) / len(dinilai) * 100.0
+    return sum(bulat(c) >= 100 for c in dinilai) / len(dinilai) * 100.0
 
 
 def status_kirim(
@@ -144,13 +149,14 @@ def status_kirim(
     return "Belum diajukan"
 
 
-def alasan_perhatian(status: str, kategori: str | None, p: Proyeksi) -> list[str]:
-    """Why an indicator is on the warnings list (empty: it is not). Belum Dapat Dinilai and
-    Tidak Ada Target never warn (a 0-0-0-1 target pattern projects nothing early)."""
+def alasan_perhatian(status: str, kategori: str | None, merah: bool, p: Proyeksi) -> list[str]:
+    """Why an indicator is on the warnings list (empty: it is not): `merah`, its band is one
+    of the scale's red ones; a projection below target. Belum Dapat Dinilai and Tidak Ada
+    Target never warn (a 0-0-0-1 target pattern projects nothing early)."""
     if status in (Status.BELUM_DAPAT_DINILAI, Status.TIDAK_ADA_TARGET):
         return []
     alasan = []
-    if kategori in engine.KATEGORI_MERAH:
+    if merah:
         alasan.append(f"Kategori {kategori}")
     if di_bawah_target(p):
         alasan.append("Proyeksi akhir tahun di bawah target")

@@ -11,11 +11,16 @@ import pandas as pd
 
 from dashboard import formats, ketepatan
 from dashboard.akses import NAMA_PERAN
-from dashboard.capaian import KATEGORI_URUT, Status
+from dashboard.capaian import Status
 from dashboard.proyeksi import NAMA_AGREGASI, STATUS_TERPISAH, hitung_kategori
 from dashboard.proyeksi import persen_sesuai_target as sesuai_target
+from dashboard.skala import Skala
 
-PILIHAN_KATEGORI = [*KATEGORI_URUT, *STATUS_TERPISAH]
+
+def pilihan_kategori(skala: Skala) -> list[str]:
+    """The headline boxes a list can be opened for: the scale's bands, highest first, then
+    the statuses counted apart."""
+    return [*skala.urut, *STATUS_TERPISAH]
 
 
 def _waktu(w: object) -> str:
@@ -52,12 +57,20 @@ class Angka:
 
 
 def headline(
-    ind: pd.DataFrame, kirim: pd.DataFrame, tl: pd.DataFrame, sop: pd.DataFrame
+    ind: pd.DataFrame, kirim: pd.DataFrame, tl: pd.DataFrame, sop: pd.DataFrame, skala: Skala
 ) -> tuple[list[Angka], list[Angka], list[Angka]]:
-    """The three rows of headline numbers: indicators per category; those counted apart (never
-    red) and the share on target; submissions, follow-ups and SOP breaches."""
-    hitung = hitung_kategori(list(ind["status"]), list(ind["kategori"]))
-    kategori = [Angka(k, _n(hitung[k])) for k in KATEGORI_URUT]
+    """The three rows of headline numbers: indicators per band of the scale (by level, highest
+    first, the band's range as help); those counted apart (never red) and the share on target;
+    submissions, follow-ups and SOP breaches."""
+    hitung = hitung_kategori(list(ind["status"]), list(ind["level"]), skala)
+    kategori = [
+        Angka(
+            k,
+            _n(hitung[k]),
+            f"Capaian {skala.rentang(lv, '%')}" + (", merah." if skala.merah(lv) else "."),
+        )
+        for lv, k in enumerate(skala.urut, start=1)
+    ]
     lain = [Angka(k, _n(hitung[k]), "Dihitung terpisah, tidak dinilai.") for k in STATUS_TERPISAH]
     lain.append(Angka("Sesuai target", formats.persen(sesuai_target(list(ind["capaian"])), 1)))
     proses = [
@@ -131,8 +144,9 @@ def pelanggaran_sop(sop: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def per_unit(df: pd.DataFrame) -> pd.DataFrame:
-    """Capaian per unit with its category and the count per category (coloured on the page)."""
+def per_unit(df: pd.DataFrame, skala: Skala) -> pd.DataFrame:
+    """Capaian per unit with its category and the count per band of the scale (coloured on the
+    page)."""
     # a unit with nothing assessed: Belum Diisi while a value is still missing
     belum = df["kategori"].isna() & (df[str(Status.BELUM_DIISI)] > 0)
     return df.assign(
@@ -147,7 +161,7 @@ def per_unit(df: pd.DataFrame) -> pd.DataFrame:
             "dinilai",
             "Capaian",
             "Kategori",
-            *KATEGORI_URUT,
+            *skala.urut,
             *STATUS_TERPISAH,
         ]
     ].rename(columns={"unit": "Unit", "jumlah_indikator": "Indikator", "dinilai": "Dinilai"})
@@ -254,9 +268,9 @@ def semua_indikator(ind: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def ringkasan_perhatian(w: pd.DataFrame) -> str:
+def ringkasan_perhatian(w: pd.DataFrame, skala: Skala) -> str:
     return (
-        f"{formats.angka(len(w), 0)} indikator Rendah / Sangat Rendah atau dengan proyeksi "
+        f"{formats.angka(len(w), 0)} indikator {skala.label_merah} atau dengan proyeksi "
         f"akhir tahun di bawah target; {int((w['tanpa'] != '').sum())} tanpa catatan atau "
         "tindak lanjut (kolom Belum ada)."
     )

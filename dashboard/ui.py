@@ -110,6 +110,14 @@ HALAMAN = [
         "Administrasi",
     ),
     Halaman(
+        "admin_skala.py",
+        "Skala kategori",
+        ":material/palette:",
+        "admin-skala",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
+    Halaman(
         "admin_mutu_baku.py",
         "Mutu baku waktu",
         ":material/rule:",

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import alur, bukti, charts, formats, web
+from dashboard.services import capaian as svc_capaian
 from dashboard.services import review as svc
 from dashboard.ui import akses_halaman
 
@@ -55,6 +56,7 @@ with web.cursor() as cur:
 if d is None:
     st.stop()
 info, nilai = d["info"], d["nilai"]
+skala = web.cached_read(svc_capaian.skala_instansi)(akses, int(info["instansi_id"]))
 st.subheader(
     f"{formats.md_aman(info['unit_nama'])}: {formats.nama_triwulan(info['triwulan'])} "
     f"{formats.nama_tahun(info['tahun'])}"
@@ -76,7 +78,7 @@ st.dataframe(
             "Catatan": nilai["catatan"].fillna(""),
             "Bukti": nilai["bukti"].map(bukti.label),
         }
-    ).style.map(charts.gaya_kategori, subset=["Kategori"]),
+    ).style.map(charts.gaya_kategori(skala), subset=["Kategori"]),
     hide_index=True,
 )
 

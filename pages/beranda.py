@@ -4,6 +4,8 @@ Filters live in the URL (bind="query-params": shareable, kept across page switch
 runs only when open, and its own selections redraw only its fragment.
 """
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -28,13 +30,18 @@ perbandingan = web.cached_read(svc.perbandingan_instansi)
 
 
 def tabel(
-    df: pd.DataFrame, nama: str, judul: str, gaya: bool = False, tinggi: str = "auto"
+    df: pd.DataFrame,
+    nama: str,
+    judul: str,
+    gaya: Callable[[object], str] | None = None,
+    tinggi: str = "auto",
 ) -> None:
-    """A table (category cells coloured when `gaya`; `tinggi="content"`: every row shown) with
-    its Excel and CSV downloads, built only when clicked."""
+    """A table (category cells styled by `gaya`, e.g. charts.gaya_kategori(skala);
+    `tinggi="content"`: every row shown) with its Excel and CSV downloads, built only when
+    clicked."""
     df = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
     st.dataframe(
-        df.style.map(charts.gaya_kategori, subset=["Kategori"]) if gaya else df,
+        df.style.map(gaya, subset=["Kategori"]) if gaya else df,
         hide_index=True,
         height=tinggi,
     )
@@ -129,7 +136,7 @@ berkas = f"{tahun}_tw{triwulan}"
 data = web.safe(data_periode)(akses, instansi_id, tahun, triwulan, unit_id)
 if data is None:
     st.stop()
-ind = data.indikator
+ind, skala = data.indikator, data.skala
 if ind.empty:
     st.info("Tidak ada indikator untuk periode ini.")
     st.stop()
@@ -147,7 +154,7 @@ def ringkasan() -> None:
     tl = tindak_lanjut(akses, instansi_id, unit_id)
     sop = pelanggaran_sop(akses, instansi_id, tahun, triwulan, unit_id)
     st.caption(f"{periode}: {formats.angka(len(ind), 0)} indikator")
-    for baris in tampil.headline(ind, kirim, tl, sop):
+    for baris in tampil.headline(ind, kirim, tl, sop, skala):
         with st.container(horizontal=True):
             for a in baris:
                 st.metric(a.label, a.nilai, help=a.bantuan)
@@ -159,7 +166,10 @@ def ringkasan() -> None:
     )
     if daftar == "Indikator per kategori":
         pilihan = st.pills(
-            "Kategori", tampil.PILIHAN_KATEGORI, key="daftar_kategori", default="Sangat Rendah"
+            "Kategori",
+            tampil.pilihan_kategori(skala),
+            key="daftar_kategori",
+            default=skala.urut[-1],
         )
         tabel(
             tampil.indikator_kategori(ind, pilihan),
@@ -182,20 +192,29 @@ def ringkasan() -> None:
 
     st.subheader("Capaian per unit")
     tabel(
-        tampil.per_unit(data.per_unit),
+        tampil.per_unit(data.per_unit, skala),
         f"capaian_unit_{berkas}",
         f"Capaian per unit, {periode}",
-        gaya=True,
+        gaya=charts.gaya_kategori(skala),
     )
     grafik(
         charts.peta_capaian(
-            data.peta, f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}"
+            data.peta, f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}", skala
         ),
         f"peta_capaian_{tahun}",
     )
     st.caption(
-        "Capaian rata-rata hanya dari indikator yang dapat dinilai. Indikator Belum Diisi "
-        "dan Belum Dapat Dinilai dihitung terpisah dan tidak pernah dianggap merah."
+        "Capaian rata-rata hanya dari indikator yang dapat dinilai"
+        + (
+            f", tiap capaian dibatasi {formats.angka(skala.batas_skor)}%"
+            if skala.batas_skor is not None
+            else ""
+        )
+        + ". Indikator Belum Diisi dan Belum Dapat Dinilai dihitung terpisah dan tidak pernah "
+        "dianggap merah. Kategori ditentukan dari capaian yang dibulatkan ke dua desimal "
+        f"(skala {skala.nama}: "
+        + "; ".join(f"{k} {skala.rentang(i, '%')}" for i, k in enumerate(skala.urut, 1))
+        + ")."
     )
 
 
@@ -208,7 +227,7 @@ if tab["Ringkasan"].open is not False:
 @st.fragment
 def indikator() -> None:
     judul_ind = f"Target dan realisasi per indikator, {periode}"
-    grafik(charts.capaian_indikator(ind, judul_ind), f"capaian_indikator_{berkas}")
+    grafik(charts.capaian_indikator(ind, judul_ind, skala), f"capaian_indikator_{berkas}")
     label = tampil.label_indikator(ind)
     a, b = st.columns([3, 1])
     ind_id = a.selectbox("Indikator", list(label), format_func=label.get, key="ind")
@@ -228,7 +247,7 @@ def indikator() -> None:
     kiri, kanan = st.columns(2)
     with kiri:
         grafik(
-            charts.tren_indikator(r.tren.nilai, r.tren.temuan, satuan, f"Tren {kode}"),
+            charts.tren_indikator(r.tren.nilai, r.tren.temuan, satuan, f"Tren {kode}", skala),
             f"tren_{kode}",
         )
     with kanan:
@@ -287,7 +306,12 @@ def indikator() -> None:
         tabel(tampil.temuan(r.tren.temuan), f"temuan_{kode}", f"Temuan monev {kode}")
 
     st.subheader("Semua indikator: progres dan proyeksi")
-    tabel(tampil.semua_indikator(ind), f"indikator_{berkas}", f"Indikator, {periode}", gaya=True)
+    tabel(
+        tampil.semua_indikator(ind),
+        f"indikator_{berkas}",
+        f"Indikator, {periode}",
+        gaya=charts.gaya_kategori(skala),
+    )
 
 
 if tab["Indikator"].open:
@@ -302,12 +326,12 @@ def perhatian() -> None:
     if w.empty:
         st.success("Tidak ada indikator yang perlu perhatian pada periode ini.")
         return
-    st.caption(tampil.ringkasan_perhatian(w))
+    st.caption(tampil.ringkasan_perhatian(w, skala))
     tabel(
         tampil.perhatian(w),
         f"perlu_perhatian_{berkas}",
         f"Perlu perhatian, {periode}",
-        gaya=True,
+        gaya=charts.gaya_kategori(skala),
     )
 
 
@@ -348,7 +372,9 @@ def antar_instansi() -> None:
         tampil.antar_instansi(df),
         f"antar_instansi_{berkas}",
         f"Perbandingan antar instansi, {periode}",
-        gaya=True,
+        gaya=charts.gaya_warna(
+            dict(zip(df["kategori"].dropna(), df["warna"].dropna(), strict=True))
+        ),
     )
     st.caption(
         "Kepatuhan SOP dihitung per hari kerja (standar di bawah satu hari: selesai pada hari "

@@ -30,7 +30,7 @@ periode_id = st.selectbox("Periode", list(label), format_func=label.get)
 
 with web.cursor() as cur:
     form = svc.form_entri(cur, akses, periode_id, akses.unit_id)
-    bands = svc_capaian.bands(cur, form.periode["instansi_id"])
+    skala = svc_capaian.skala_instansi(cur, akses, form.periode["instansi_id"])
 n = form.periode["triwulan"]
 kunci = alur.terkunci(form.status)
 st.caption(
@@ -86,7 +86,7 @@ edited = st.data_editor(
 
 # Live checks and capaian for every row, as the operator types.
 hasil = [
-    periksa(i, n, r["Realisasi"], r["Catatan"], bands)
+    periksa(i, n, r["Realisasi"], r["Catatan"], skala)
     for i, (_, r) in zip(form.indikator, edited.iterrows(), strict=True)
 ]
 pratinjau = pd.DataFrame(
@@ -101,7 +101,7 @@ pratinjau = pd.DataFrame(
         "Peringatan": ["; ".join(h.peringatan) for h in hasil],
     }
 )
-st.dataframe(pratinjau.style.map(charts.gaya_kategori, subset=["Kategori"]), hide_index=True)
+st.dataframe(pratinjau.style.map(charts.gaya_kategori(skala), subset=["Kategori"]), hide_index=True)
 galat = [(i.kode, g) for i, h in zip(form.indikator, hasil, strict=True) for g in h.galat]
 if galat:
     st.error(formats.md_aman("Perbaiki dulu: " + "; ".join(f"{k}: {g}" for k, g in galat)))

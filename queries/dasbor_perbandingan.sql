@@ -2,7 +2,9 @@
 -- stays fast with hundreds of instansi:
 --   capaian: mean capaian triwulan of the assessed active indicators, by the rules of
 --            dashboard/capaian.py (to-date aggregation, polarity, rumus A/B, range targets,
---            Belum Diisi / Tidak Ada Target / Belum Dapat Dinilai left out);
+--            Belum Diisi / Tidak Ada Target / Belum Dapat Dinilai left out), each value capped
+--            at its instansi's scoring cap (dashboard/skala.py): $5[k] (NULL: none) is the cap
+--            of instansi $4[k];
 --   tepat_waktu: units that submitted on time / active units;
 --   SOP: step records of the period's runs (from workflow events through sop_pemetaan, and
 --        logged by hand) within the step's mutu baku, counted in whole working days: $3 is
@@ -63,9 +65,17 @@ WITH r AS (
                          ELSE greatest(0.0, least(t_eff / r_sd * 100, 200.0)) END
                 ELSE greatest(0.0, (2 * t_eff - r_sd) / t_eff * 100) END AS capaian
     FROM dinilai
+), batas AS (
+    SELECT unnest(CAST($4 AS INTEGER[])) AS instansi_id,
+           unnest(CAST($5 AS DOUBLE[])) AS batas_skor
 ), cap AS (
-    SELECT instansi_id, avg(capaian) AS capaian, count(capaian) AS dinilai
-    FROM nilai GROUP BY instansi_id
+    SELECT n.instansi_id,
+           -- least() skips NULLs: a value that cannot be assessed must stay NULL, not the cap
+           avg(CASE WHEN b.batas_skor IS NULL OR n.capaian IS NULL THEN n.capaian
+                    ELSE least(n.capaian, b.batas_skor) END) AS capaian,
+           count(n.capaian) AS dinilai
+    FROM nilai n LEFT JOIN batas b ON b.instansi_id = n.instansi_id
+    GROUP BY n.instansi_id
 ), jml AS (
     SELECT instansi_id, count(*) AS indikator FROM indikator WHERE aktif GROUP BY instansi_id
 ), kirim AS (

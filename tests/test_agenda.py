@@ -20,6 +20,7 @@ def _ind():
             "unit_nama": ["Bidang A", "Bidang A", "Bidang B", "Bidang B"],
             "capaian": [40.0, 60.5, 95.0, None],
             "kategori": ["Sangat Rendah", "Rendah", "Sangat Tinggi", None],
+            "merah": [True, True, False, False],
         }
     )
 

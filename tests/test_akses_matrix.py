@@ -1024,6 +1024,30 @@ OPERASI: list[Op] = [
         ADMIN | {"asing:admin"},
     ),
     Op(
+        "skala_instansi",
+        capaian.skala_instansi,
+        lambda c, a, x: capaian.skala_instansi(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "simpan_skala",
+        capaian.simpan_skala,
+        lambda c, a, x: capaian.simpan_skala(
+            c,
+            a,
+            x.instansi,
+            {
+                "nama": "Dua kategori",
+                "kategori": [
+                    {"nama": "Baik", "bawah": 80, "warna": "#1a7f37"},
+                    {"nama": "Kurang", "bawah": None, "warna": "#c92a2a", "merah": True},
+                ],
+                "batas_skor": 100,
+            },
+        ),
+        ADMIN,
+    ),
+    Op(
         "dasbor.data_periode unit",
         dasbor.data_periode,
         lambda c, a, x: dasbor.data_periode(c, a, x.instansi, 2026, 3, x.unit["DEP"]),
@@ -1140,9 +1164,10 @@ TANPA_AKSES = {
     # internal helpers and lookups called by the services after (or for) their own checks
     "capaian.angka_atau_none": "pure conversion",
     "capaian.per_triwulan": "pure conversion",
-    "capaian.bands": "category bands, not personal data; called after a scope check",
+    "capaian.skala": "category scale, not personal data; called after a scope check",
+    "capaian.skala_semua": "category scales, not personal data; called after a scope check",
+    "capaian.skala_dari_input": "pure validation of a typed scale",
     "capaian.ringkas_per_unit": "pure aggregation of an already scoped table",
-    "capaian.bands_dari_teks": "pure parsing of a setting",
     "capaian.hitung_capaian": "pure engine pass over an already scoped table",
     "dasbor.peta_capaian": "pure aggregation of an already scoped table",
     "dasbor.perlu_perhatian": "pure filter of already scoped tables",

@@ -18,9 +18,9 @@ from openpyxl import load_workbook
 
 from dashboard import bukti, config, dokumen, entri, excel_entri, formats, sop
 from dashboard.akses import SISTEM
-from dashboard.capaian import DEFAULT_BANDS
 from dashboard.mutu_baku import parse_waktu
 from dashboard.services import admin, pengguna, periode, realisasi, sop_registry
+from dashboard.skala import SKALA_BAKU
 
 from .conftest import login
 
@@ -257,7 +257,7 @@ def test_entry_checks_never_raise(nilai, catatan, tw):
         realisasi=(None,) * 4,
         riwayat=(10.0, 30.0),
     )
-    h = entri.periksa(ind, tw, nilai, catatan, DEFAULT_BANDS)
+    h = entri.periksa(ind, tw, nilai, catatan, SKALA_BAKU)
     assert isinstance(h.galat, list)
     if not h.galat and h.nilai is not None:
         assert 0 <= h.nilai <= 100
@@ -354,7 +354,7 @@ def test_excel_import_any_cells_gives_rows_or_problems(templat, nilai):
         isi = _isi_sel(data, nilai)
     except Exception:  # noqa: BLE001 - openpyxl refuses control characters itself
         assume(False)
-    rows, masalah = excel_entri.baca_template(isi, form, DEFAULT_BANDS)
+    rows, masalah = excel_entri.baca_template(isi, form, SKALA_BAKU)
     for m in masalah:
         assert m.baris >= 0 and m.pesan
     for r in rows:
@@ -365,7 +365,7 @@ def test_excel_import_any_cells_gives_rows_or_problems(templat, nilai):
 @given(st.binary(max_size=2000))
 def test_excel_import_random_bytes_refused(templat, isi):
     form, _ = templat
-    rows, masalah = excel_entri.baca_template(isi, form, DEFAULT_BANDS)
+    rows, masalah = excel_entri.baca_template(isi, form, SKALA_BAKU)
     assert not rows and masalah
 
 
@@ -545,7 +545,7 @@ def test_excel_entry_template_has_no_formula_from_user_text(dep):
     assert not excel_entri.sel_rumus(data, excel_entri.SHEET)
     # and the same file reads back with the texts kept as typed
     form = realisasi.form_entri(con, staf, pid, staf.unit_id)
-    rows, masalah = excel_entri.baca_template(data, form, DEFAULT_BANDS)
+    rows, masalah = excel_entri.baca_template(data, form, SKALA_BAKU)
     assert not masalah
     assert {r.catatan for r in rows} >= set(RUMUS[: len(ind)]) - {"\t=1", "\r=1"}
 

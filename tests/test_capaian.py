@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.capaian import (
-    DEFAULT_BANDS,
+    SKALA_BAKU,
     Indikator,
     Status,
     capaian,
@@ -21,8 +19,8 @@ from dashboard.capaian import (
     realisasi_sd,
     serapan,
     target_sd,
-    validate_bands,
 )
+from dashboard.skala import Kategori, Skala
 
 WORKED = [
     # polaritas, rumus, T, T_atas, R, expected
@@ -84,14 +82,19 @@ def test_kategori_default_bands(nilai, expected):
 
 
 def test_bands_configurable_and_overlap_rejected():
-    baik = validate_bands([("Baik", 80, math.inf), ("Kurang", -math.inf, 80)])
+    baik = Skala((Kategori("Baik", 80, "#1a7f37"), Kategori("Kurang", None, "#c92a2a")), 1)
     assert kategori(85, baik) == "Baik"
     assert kategori(79.9, baik) == "Kurang"
     with pytest.raises(ValueError, match="tumpang tindih"):
-        validate_bands([("A", 70, math.inf), ("B", -math.inf, 75)])
-    with pytest.raises(ValueError, match="celah"):
-        validate_bands([("A", 80, math.inf), ("B", -math.inf, 70)])
-    assert validate_bands(DEFAULT_BANDS)[0][0] == "Sangat Tinggi"
+        Skala(
+            (
+                Kategori("A", 70, "#1a7f37"),
+                Kategori("B", 75, "#f0ad4e"),
+                Kategori("C", None, "#c92a2a"),
+            ),
+            1,
+        )
+    assert SKALA_BAKU.urut[0] == "Sangat Tinggi"
 
 
 def test_sum_example_from_domain():
@@ -209,4 +212,4 @@ def test_no_exception_and_never_below_zero(t, r, pol, rumus, atas):
 
 @given(v=st.floats(allow_nan=False))
 def test_every_value_has_a_category(v):
-    assert kategori(v) in {b[0] for b in DEFAULT_BANDS}
+    assert kategori(v) in SKALA_BAKU.urut

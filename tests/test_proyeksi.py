@@ -60,8 +60,8 @@ def test_nothing_filled_no_target_or_year_done():
 
 def test_headline_counts_keep_unassessed_apart():
     status = ["Dinilai", "Dinilai", "Belum Diisi", "Belum Dapat Dinilai", "Tidak Ada Target"]
-    kategori = ["Sangat Tinggi", "Rendah", None, None, None]
-    h = p.hitung_kategori(status, kategori)
+    level = [1, 4, None, None, None]
+    h = p.hitung_kategori(status, level)
     assert h["Sangat Tinggi"] == 1 and h["Rendah"] == 1 and h["Sangat Rendah"] == 0
     assert h["Belum Diisi"] == 1 and h["Belum Dapat Dinilai"] == 2
     assert p.persen_sesuai_target([120, 99.9, None, 100]) == pytest.approx(200 / 3)
@@ -81,13 +81,13 @@ def test_submission_status():
 
 def test_warning_reasons():
     rendah = p.proyeksi(SUM, 2, [10, 10, None, None], 100)
-    assert p.alasan_perhatian("Dinilai", "Rendah", rendah) == [
+    assert p.alasan_perhatian("Dinilai", "Rendah", True, rendah) == [
         "Kategori Rendah",
         "Proyeksi akhir tahun di bawah target",
     ]
     baik = p.proyeksi(SUM, 2, [30, 30, None, None], 100)
-    assert p.alasan_perhatian("Dinilai", "Sangat Tinggi", baik) == []
-    assert p.alasan_perhatian("Belum Dapat Dinilai", None, rendah) == []
+    assert p.alasan_perhatian("Dinilai", "Sangat Tinggi", False, baik) == []
+    assert p.alasan_perhatian("Belum Dapat Dinilai", None, False, rendah) == []
 
 
 def test_formula_text_shows_the_numbers():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import tabel_dasbor as tampil
+from dashboard.skala import SKALA_BAKU
 
 
 def _ind() -> pd.DataFrame:
@@ -16,6 +17,7 @@ def _ind() -> pd.DataFrame:
             "unit_nama": ["Bidang A"] * 4,
             "status": ["Dinilai", "Dinilai", "Belum Diisi", "Tidak Ada Target"],
             "kategori": ["Sangat Tinggi", "Rendah", None, None],
+            "level": [1, 4, None, None],
             "capaian": [120.0, 70.0, None, None],
             "target_sd": [10.0, 10.0, 10.0, None],
             "realisasi_sd": [12.0, 7.0, None, 3.0],
@@ -33,7 +35,7 @@ def test_headline_counts_apart_and_follow_ups():
     )
     tl = pd.DataFrame({"terlambat": [True, False, True]})
     sop = pd.DataFrame({"unit": ["Bidang A"]})
-    kategori, lain, proses = tampil.headline(_ind(), kirim, tl, sop)
+    kategori, lain, proses = tampil.headline(_ind(), kirim, tl, sop, SKALA_BAKU)
     assert {a.label: a.nilai for a in kategori} == {
         "Sangat Tinggi": "1",
         "Tinggi": "0",
@@ -130,7 +132,7 @@ def test_unit_with_nothing_entered_reads_belum_diisi_not_belum_dapat_dinilai():
             "Belum Dapat Dinilai": [0, 0, 2],
         }
     )
-    assert tampil.per_unit(df)["Kategori"].tolist() == [
+    assert tampil.per_unit(df, SKALA_BAKU)["Kategori"].tolist() == [
         "Sangat Tinggi",
         "Belum Diisi",
         "Belum Dapat Dinilai",

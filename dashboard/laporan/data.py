@@ -14,6 +14,7 @@ from dashboard import capaian as engine
 from dashboard import formats
 from dashboard.dokumen import Kop, Penandatangan
 from dashboard.services.capaian import angka_atau_none, ringkas_per_unit
+from dashboard.skala import SKALA_BAKU, Skala
 
 TEKS, ANGKA, PERSEN, RUPIAH, INDEKS = "teks", "angka", "persen", "rupiah", "indeks"
 JENIS = {
@@ -270,16 +271,17 @@ def tabel_capaian(
     return _tabel("Capaian", judul, kolom, rows)
 
 
-def tabel_ringkasan(ind: pd.DataFrame, bands) -> Tabel:
-    """Per unit: mean capaian of assessed indicators and counts per category and status."""
-    ring = ringkas_per_unit(ind, b=bands)
+def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
+    """Per unit: mean capaian of assessed indicators (capped at the scale's `batas_skor`) and
+    counts per band of the scale (highest first) and status."""
+    ring = ringkas_per_unit(ind, skala)
     kolom = [
         ("Unit", TEKS, 36),
         ("Jumlah indikator", ANGKA, 10),
         ("Dinilai", ANGKA, 9),
         ("Rata-rata capaian (%)", PERSEN, 12),
         ("Kategori", TEKS, 13),
-        *[(k, ANGKA, 9) for k in engine.KATEGORI_URUT],
+        *[(k, ANGKA, 9) for k in skala.urut],
         ("Belum Diisi", ANGKA, 9),
         ("Belum Dapat Dinilai", ANGKA, 10),
     ]
@@ -292,20 +294,22 @@ def tabel_ringkasan(ind: pd.DataFrame, bands) -> Tabel:
                 "Dinilai": r["dinilai"],
                 "Rata-rata capaian (%)": angka_atau_none(r["capaian"]),
                 "Kategori": r["kategori"],
-                **{k: r[k] for k in engine.KATEGORI_URUT},
+                **{k: r[k] for k in skala.urut},
                 "Belum Diisi": r["Belum Diisi"],
                 "Belum Dapat Dinilai": r["Belum Dapat Dinilai"],
             }
         )
     if len(rows) > 1:  # the instansi line: counts added, the mean taken over every indicator
-        rata = engine.rata_rata_capaian([angka_atau_none(v) for v in ind["capaian"]])
+        rata = engine.rata_rata_capaian(
+            [angka_atau_none(v) for v in ind["capaian"]], skala.batas_skor
+        )
         jumlah = {k: sum(r[k] for r in rows) for k, j, _ in kolom[1:] if j == ANGKA}
         rows.append(
             {
                 **jumlah,
                 "Unit": "Jumlah / rata-rata instansi",
                 "Rata-rata capaian (%)": rata,
-                "Kategori": engine.kategori(rata, bands),
+                "Kategori": skala.kategori_nilai(rata),
             }
         )
     return _tabel(
@@ -321,7 +325,7 @@ def tabel_ringkasan(ind: pd.DataFrame, bands) -> Tabel:
     )
 
 
-def capaian_tahunan(ind: pd.DataFrame, bands) -> pd.DataFrame:
+def capaian_tahunan(ind: pd.DataFrame, skala: Skala) -> pd.DataFrame:
     """Annual capaian (LKj): realisation to TW IV against the annual PK target, i.e. the engine's
     progres tahunan at quarter IV, categorised; a year whose TW IV is not filled stays Belum
     Diisi. Adds `capaian_th`, `kategori_th` and `capaian_renstra` (against the Renstra end
@@ -332,7 +336,7 @@ def capaian_tahunan(ind: pd.DataFrame, bands) -> pd.DataFrame:
             c, k = None, row.status
         elif row.status_tahunan == str(engine.Status.DINILAI):
             c = angka_atau_none(row.progres_tahunan)
-            k = engine.kategori(c, bands)
+            k = skala.kategori_nilai(c)
         else:
             c, k = None, row.status_tahunan
         nilai.append(c)
@@ -442,15 +446,17 @@ def tabel_perbandingan(ind: pd.DataFrame, lalu: dict[int, pd.DataFrame], tahun: 
     )
 
 
-def _rata_tingkat(ind: pd.DataFrame, kolom: str) -> dict[tuple[str, int], float | None]:
+def _rata_tingkat(
+    ind: pd.DataFrame, kolom: str, batas_skor: float | None = None
+) -> dict[tuple[str, int], float | None]:
     """Mean capaian of the indicators hung directly on each program / kegiatan / sub kegiatan
-    (assessed ones only; percentages are averaged, never added)."""
+    (assessed ones only, each capped at `batas_skor`; percentages are averaged, never added)."""
     out: dict[tuple[str, int], float | None] = {}
     for tingkat, col in ID_TINGKAT.items():
         sub = ind[ind["tingkat"] == tingkat]
         for key, g in sub.groupby(col):
             out[(tingkat, int(key))] = engine.rata_rata_capaian(
-                [angka_atau_none(v) for v in g[kolom]]
+                [angka_atau_none(v) for v in g[kolom]], batas_skor
             )
     return out
 
@@ -486,10 +492,13 @@ def _grup(ang: pd.DataFrame) -> list[tuple[str, int, str, str, pd.DataFrame]]:
     return out
 
 
-def tabel_anggaran(ang: pd.DataFrame, ind: pd.DataFrame, n: int = 4) -> Tabel:
-    """Budget table: pagu, spending, serapan, capaian kinerja and indeks efisiensi per program /
-    kegiatan / sub kegiatan, with the total (rupiah summed, serapan of the sums)."""
-    rata = _rata_tingkat(ind, "capaian_th")
+def tabel_anggaran(
+    ang: pd.DataFrame, ind: pd.DataFrame, n: int = 4, skala: Skala = SKALA_BAKU
+) -> Tabel:
+    """Budget table: pagu, spending, serapan, capaian kinerja (capped at the scale's
+    `batas_skor` before the mean) and indeks efisiensi per program / kegiatan / sub kegiatan,
+    with the total (rupiah summed, serapan of the sums)."""
+    rata = _rata_tingkat(ind, "capaian_th", skala.batas_skor)
     kolom = [
         ("Kode", TEKS, 18),
         ("Program / Kegiatan / Sub Kegiatan", TEKS, 46),
@@ -551,13 +560,14 @@ def tabel_renja(
     n: int,
     tahun: int,
     tandai: bool,
-    bands=engine.DEFAULT_BANDS,
+    skala: Skala = SKALA_BAKU,
 ) -> Tabel:
     """Formulir evaluasi hasil Renja (Permendagri 86/2017): sasaran, program, kegiatan and sub
     kegiatan rows with Rp, their indicators with K: Renstra end target, realisation up to last
     year, this year's Renja target, each quarter, this year to date, to date over the years,
     tingkat capaian against Renja and Renstra, unit penanggung jawab, keterangan; closed by
-    the average capaian and its predikat.
+    the average capaian (each capped at the scale's `batas_skor`) and its predikat (the
+    scale's category of that average).
 
     `ind.realisasi_lalu` (last year's realisation) and `ang.rp_lalu` (spending of the stored
     earlier years per sub kegiatan) fill the "s.d. last year" columns when present.
@@ -687,12 +697,12 @@ def tabel_renja(
     rp(jumlah, ang)
     for q in range(1, n + 1):  # quarter K columns of the total row stay empty
         jumlah.pop(f"TW {formats.ROMAWI[q]} (K)", None)
-    rata = engine.rata_rata_capaian(capaian_k)
+    rata = engine.rata_rata_capaian(capaian_k, skala.batas_skor)
     tebal += [len(rows), len(rows) + 1, len(rows) + 2]
     rows += [
         jumlah,
         {uraian: "Rata-rata tingkat capaian kinerja (%)", "Tingkat capaian Renja K (%)": rata},
-        {uraian: "Predikat kinerja", "Tingkat capaian Renja K (%)": engine.kategori(rata, bands)},
+        {uraian: "Predikat kinerja", "Tingkat capaian Renja K (%)": skala.kategori_nilai(rata)},
     ]
     return _tabel(
         "Evaluasi Renja",

@@ -7,11 +7,15 @@ import math
 
 import duckdb
 import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dashboard import capaian as engine
+from dashboard import skala as skala_mod
 from dashboard import store
 from dashboard.akses import Akses
 from dashboard.services import lokasi
+from dashboard.skala import SKALA_BAKU, Skala
+from dashboard.validasi import pesan_validasi
 
 KOLOM_HASIL = [
     "target_sd",
@@ -20,6 +24,8 @@ KOLOM_HASIL = [
     "capaian",
     "status",
     "kategori",
+    "level",
+    "merah",
     "progres_tahunan",
     "status_tahunan",
 ]
@@ -37,21 +43,141 @@ def per_triwulan(row: object, awal: str, akhir: str = "") -> list[float | None]:
     return [angka_atau_none(getattr(row, f"{awal}{i}{akhir}")) for i in range(1, 5)]
 
 
-def bands(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> tuple[tuple[str, float, float], ...]:
-    """Category bands configured for the instansi, else the Permendagri 86/2017 default."""
-    row = cur.execute(store.sql("pengaturan_get"), [instansi_id, "kategori_bands"]).fetchone()
-    return bands_dari_teks(row[0]) if row else engine.DEFAULT_BANDS
+KUNCI_SKALA = "skala_kategori"  # the scale as dashboard/skala.py stores it
+KUNCI_LAMA = "kategori_bands"  # the earlier setting: [[nama, bawah, atas], ...], still read
 
 
-def bands_dari_teks(teks: str) -> tuple[tuple[str, float, float], ...]:
-    """The stored `kategori_bands` setting, validated."""
-    raw = json.loads(teks)  # [[nama, bawah|null, atas|null], ...]; null = open end
-    return engine.validate_bands(
-        [
-            (b[0], -math.inf if b[1] is None else b[1], math.inf if b[2] is None else b[2])
-            for b in raw
-        ]
+def _pilih_skala(rows: list[tuple], instansi_id: int | None) -> Skala:
+    """From `pengaturan_skala` rows (instansi_id, kunci, nilai): the instansi's own setting
+    before the default row (NULL instansi), the new key before the old, else Permendagri."""
+    peringkat = {}
+    for iid, kunci, nilai in rows:
+        if iid is not None and iid != instansi_id:
+            continue
+        peringkat[(iid is None, kunci != KUNCI_SKALA)] = (kunci, nilai)
+    if not peringkat:
+        return SKALA_BAKU
+    kunci, nilai = peringkat[min(peringkat)]
+    return skala_mod.dari_json(nilai) if kunci == KUNCI_SKALA else skala_mod.dari_bands_lama(nilai)
+
+
+def skala(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> Skala:
+    """The category scale of the instansi (bands, red levels, scoring cap): the one home every
+    rule and view reads it from."""
+    rows = store.fetch_all(cur, "pengaturan_skala", [instansi_id, [KUNCI_SKALA, KUNCI_LAMA]])
+    return _pilih_skala(rows, instansi_id)
+
+
+def skala_semua(cur: duckdb.DuckDBPyConnection, instansi_ids: list[int]) -> dict[int, Skala]:
+    """The scale of each instansi from one read (the cross-instansi comparison)."""
+    rows = store.fetch_all(cur, "pengaturan_skala", [None, [KUNCI_SKALA, KUNCI_LAMA]])
+    return {int(i): _pilih_skala(rows, int(i)) for i in instansi_ids}
+
+
+def skala_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> Skala:
+    """The scale for a page of the instansi (legend, colours, count columns)."""
+    akses.cek_instansi(instansi_id)
+    return skala(cur, instansi_id)
+
+
+class KategoriInput(BaseModel):
+    """One band as typed; names, colours and bounds are checked by `Skala` itself."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    nama: str | None = None
+    bawah: float | None = None
+    warna: str | None = None
+    merah: bool | None = False
+
+
+class SkalaInput(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    nama: str = Field(default="Khusus", min_length=1, max_length=100)
+    kategori: list[KategoriInput]
+    batas_skor: float | None = None
+
+
+LABEL = {
+    "nama": "Nama",
+    "kategori": "Kategori",
+    "bawah": "batas bawah",
+    "warna": "warna",
+    "merah": "merah",
+    "batas_skor": "Batas skor",
+}
+
+
+def _pesan(exc: ValidationError) -> str:
+    """Validation errors as Indonesian lines; a band's problem names the band by its row."""
+    baris = []
+    for e in exc.errors():
+        loc = e.get("loc", ())
+        if len(loc) >= 3 and loc[0] == "kategori" and isinstance(loc[1], int):
+            kolom = f"Kategori ke-{loc[1] + 1}, {LABEL.get(str(loc[2]), str(loc[2]))}"
+            baris.append(
+                pesan_validasi(
+                    ValidationError.from_exception_data(exc.title, [{**e, "loc": ("x",)}]),
+                    {"x": kolom},
+                )
+            )
+        else:
+            baris.append(pesan_validasi(ValidationError.from_exception_data(exc.title, [e]), LABEL))
+    return " ".join(dict.fromkeys(baris))
+
+
+def skala_dari_input(data: dict) -> Skala:
+    """An admin's scale, validated: bands in any order (each with nama, bawah, warna, merah),
+    sorted high to low by lower bound with the one without a bound lowest; 2..7 bands, names
+    unique, bounds strictly falling (no gaps, no overlaps), the red ones the lowest bands (at
+    least one, never the top), the cap not below the top band's bound."""
+    try:
+        m = SkalaInput.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(_pesan(exc)) from exc
+    urut = sorted(m.kategori, key=lambda k: (k.bawah is None, -(k.bawah or 0.0)))
+    merah = [bool(k.merah) for k in urut]
+    jumlah = sum(merah)
+    if merah != [False] * (len(merah) - jumlah) + [True] * jumlah:
+        raise ValueError("Kategori merah harus kategori-kategori terbawah yang berurutan.")
+    return Skala(
+        tuple(skala_mod.Kategori(k.nama or "", k.bawah, k.warna or "") for k in urut),
+        jumlah,
+        m.batas_skor,
+        m.nama,
     )
+
+
+def simpan_skala(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, data: dict
+) -> Skala:
+    """Save the instansi's scale (admin): replaces the setting (the earlier `kategori_bands`
+    too) in one transaction with an event that keeps the old and the new scale."""
+    akses.wajib("admin")
+    akses.cek_instansi(instansi_id)
+    baru = skala_dari_input(data)
+    lama = skala(cur, instansi_id)
+    with store.transaction(cur):
+        for kunci in (KUNCI_SKALA, KUNCI_LAMA):
+            cur.execute(store.sql("pengaturan_hapus"), [instansi_id, kunci])
+        cur.execute(store.sql("pengaturan_insert"), [instansi_id, KUNCI_SKALA, baru.ke_json()])
+        store.log_event(
+            cur,
+            "skala_kategori_diubah",
+            pengguna=akses.username,
+            peran="admin",
+            objek="instansi",
+            objek_id=instansi_id,
+            dari=lama.nama,
+            ke=baru.nama,
+            catatan=", ".join(f"{n} {baru.rentang(i)}" for i, n in enumerate(baru.urut, 1)),
+            data=json.dumps(
+                {"lama": json.loads(lama.ke_json()), "baru": json.loads(baru.ke_json())},
+                ensure_ascii=False,
+            ),
+        )
+    return baru
 
 
 def capaian_indikator(
@@ -66,15 +192,14 @@ def capaian_indikator(
     §4.5 for quarter `triwulan`, limited to what the caller may read."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
-    return hitung_capaian(df, triwulan, bands(cur, instansi_id))
+    return hitung_capaian(df, triwulan, skala(cur, instansi_id))
 
 
-def hitung_capaian(
-    df: pd.DataFrame, triwulan: int, b: tuple[tuple[str, float, float], ...]
-) -> pd.DataFrame:
+def hitung_capaian(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
     """The engine's figures (KOLOM_HASIL) for quarter `triwulan` added to every row of an
     `indikator_tahun`-shaped frame: one fetch serves every quarter of the year, and reports
-    call it on values already limited to signed ones."""
+    call it on values already limited to signed ones. `level` and `merah` (a red band of the
+    instansi's scale) are what the rules ask, never the category's name."""
     hasil = []
     for row in df.itertuples(index=False):
         ind = engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
@@ -87,7 +212,7 @@ def hitung_capaian(
             angka_atau_none(row.t0),
             ta if any(v is not None for v in ta) else None,
             angka_atau_none(row.t0_atas),
-            b,
+            sk,
         )
         hasil.append(
             (
@@ -97,6 +222,8 @@ def hitung_capaian(
                 h.capaian,
                 str(h.status),
                 h.kategori,
+                h.level,
+                sk.merah(h.level),
                 h.progres_tahunan,
                 str(h.status_tahunan),
             )
@@ -104,19 +231,16 @@ def hitung_capaian(
     return pd.concat([df, pd.DataFrame(hasil, columns=KOLOM_HASIL, index=df.index)], axis=1)
 
 
-def ringkas_per_unit(
-    ind: pd.DataFrame,
-    batas_skor: float | None = None,
-    b: tuple[tuple[str, float, float], ...] = engine.DEFAULT_BANDS,
-) -> pd.DataFrame:
-    """Per unit: mean capaian of assessed indicators (categorised) and counts per status and
-    category. Belum Diisi / Belum Dapat Dinilai are counted apart, never averaged."""
+def ringkas_per_unit(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
+    """Per unit: mean capaian of assessed indicators (each capped at the scale's `batas_skor`;
+    categorised) and counts per category (by level, one column per band name) and status.
+    Belum Diisi / Belum Dapat Dinilai are counted apart, never averaged."""
     rows = []
     for (unit_id, unit_kode, unit_nama), g in ind.groupby(
         ["unit_id", "unit_kode", "unit_nama"], sort=True
     ):
         nilai = [angka_atau_none(v) for v in g["capaian"]]
-        rata = engine.rata_rata_capaian(nilai, batas_skor)
+        rata = engine.rata_rata_capaian(nilai, sk.batas_skor)
         row = {
             "unit_id": unit_id,
             "unit_kode": unit_kode,
@@ -124,10 +248,12 @@ def ringkas_per_unit(
             "jumlah_indikator": len(g),
             "dinilai": int((g["status"] == "Dinilai").sum()),
             "capaian": rata,
-            "kategori": engine.kategori(rata, b),
+            "kategori": sk.kategori_nilai(rata),
+            "level": sk.level(rata),
         }
-        for k in engine.KATEGORI_URUT:
-            row[k] = int((g["kategori"] == k).sum())
+        dinilai = g["status"] == "Dinilai"
+        for lv, k in enumerate(sk.urut, start=1):
+            row[k] = int((dinilai & (g["level"] == lv)).sum())
         for s in (
             engine.Status.BELUM_DIISI,
             engine.Status.BELUM_DAPAT_DINILAI,
@@ -147,7 +273,7 @@ def capaian_per_bidang(
 ) -> pd.DataFrame:
     """Capaian triwulan per unit for the period (the Beranda table)."""
     ind = capaian_indikator(cur, akses, instansi_id, tahun, triwulan)
-    return ringkas_per_unit(ind, b=bands(cur, instansi_id))
+    return ringkas_per_unit(ind, skala(cur, instansi_id))
 
 
 def periode_terakhir(

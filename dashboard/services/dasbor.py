@@ -18,6 +18,7 @@ from dashboard import capaian as engine
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan, sop_registry
+from dashboard.skala import SKALA_BAKU, Skala
 
 
 def _ind(row: object) -> engine.Indikator:
@@ -47,10 +48,10 @@ def indikator_tahun(
     quarter of the year (c1..c4, k1..k4, s1..s4 for the heat map), from one fetch."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
-    b = svc_capaian.bands(cur, instansi_id)
-    out = svc_capaian.hitung_capaian(df, triwulan, b)
+    sk = svc_capaian.skala(cur, instansi_id)
+    out = svc_capaian.hitung_capaian(df, triwulan, sk)
     for n in range(1, 5):
-        h = out if n == triwulan else svc_capaian.hitung_capaian(df, n, b)
+        h = out if n == triwulan else svc_capaian.hitung_capaian(df, n, sk)
         out[f"c{n}"], out[f"k{n}"], out[f"s{n}"] = h["capaian"], h["kategori"], h["status"]
     proy = []
     for row in out.itertuples(index=False):
@@ -68,7 +69,7 @@ def indikator_tahun(
                 p.capaian_akhir,
                 p.laju,
                 proyeksi.arti_laju(ind),
-                " · ".join(proyeksi.alasan_perhatian(row.status, row.kategori, p)),
+                " · ".join(proyeksi.alasan_perhatian(row.status, row.kategori, row.merah, p)),
             )
         )
     kolom = ["proyeksi_realisasi", "proyeksi_capaian", "laju", "arti_laju", "alasan"]
@@ -81,12 +82,13 @@ def indikator_tahun(
 
 @dataclass
 class DataPeriode:
-    """What the dashboard's first screen needs, from one fetch: per indicator, per unit, and
-    the heat map."""
+    """What the dashboard's first screen needs, from one fetch: per indicator, per unit, the
+    heat map, and the instansi's category scale (legend, colours, count columns)."""
 
     indikator: pd.DataFrame
     per_unit: pd.DataFrame
     peta: pd.DataFrame
+    skala: Skala
 
 
 def data_periode(
@@ -98,24 +100,25 @@ def data_periode(
     unit_id: int | None = None,
 ) -> DataPeriode:
     ind = indikator_tahun(cur, akses, instansi_id, tahun, triwulan, unit_id)
-    b = svc_capaian.bands(cur, instansi_id)
-    return DataPeriode(ind, svc_capaian.ringkas_per_unit(ind, b=b), peta_capaian(ind, b))
+    sk = svc_capaian.skala(cur, instansi_id)
+    return DataPeriode(ind, svc_capaian.ringkas_per_unit(ind, sk), peta_capaian(ind, sk), sk)
 
 
-def peta_capaian(ind: pd.DataFrame, b=engine.DEFAULT_BANDS) -> pd.DataFrame:
-    """Heat map data: mean capaian of assessed indicators per unit and quarter (long form)."""
+def peta_capaian(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
+    """Heat map data: mean capaian of assessed indicators per unit and quarter (long form),
+    each capped at the scale's `batas_skor`."""
     rows = []
     for (unit_id, unit), g in ind.groupby(["unit_id", "unit_nama"], sort=True):
         for n in range(1, 5):
             nilai = [svc_capaian.angka_atau_none(v) for v in g[f"c{n}"]]
-            rata = engine.rata_rata_capaian(nilai)
+            rata = engine.rata_rata_capaian(nilai, sk.batas_skor)
             rows.append(
                 {
                     "unit_id": unit_id,
                     "unit": unit,
                     "triwulan": n,
                     "capaian": rata,
-                    "kategori": engine.kategori(rata, b),
+                    "kategori": sk.kategori_nilai(rata),
                     "dinilai": sum(v is not None for v in nilai),
                     "indikator": len(g),
                 }
@@ -194,8 +197,10 @@ def anggaran(
 ) -> pd.DataFrame:
     """Per program and kegiatan: pagu, spending to date, serapan, mean progres tahunan of its
     indicators (to date against the annual target, like serapan against the annual pagu) and
-    indeks efisiensi. Rupiah add up to the program; percentages are recomputed, never added."""
+    indeks efisiensi. Rupiah add up to the program; percentages are recomputed, never added
+    (each capaian capped at the scale's `batas_skor` before the mean)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
+    batas_skor = svc_capaian.skala(cur, instansi_id).batas_skor
     df = store.fetch_df(cur, "dasbor_anggaran", [instansi_id, tahun, triwulan, lingkup])
     if ind is None:  # progres tahunan is all it needs: one engine pass
         ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan, lingkup)
@@ -205,7 +210,7 @@ def anggaran(
 
     def kinerja(kolom: str, nilai: object) -> float | None:
         v = peta.loc[peta[kolom] == nilai, "progres_tahunan"]
-        return engine.rata_rata_capaian([svc_capaian.angka_atau_none(x) for x in v])
+        return engine.rata_rata_capaian([svc_capaian.angka_atau_none(x) for x in v], batas_skor)
 
     rows = []
     for (pid, pkode, pnama), g in df.groupby(["program_id", "program_kode", "program"], sort=True):
@@ -242,7 +247,7 @@ def anggaran(
 
 
 def perlu_perhatian(ind: pd.DataFrame, tl: pd.DataFrame) -> pd.DataFrame:
-    """The warnings list: indicators in Rendah / Sangat Rendah or projected below target, with
+    """The warnings list: indicators in a red band of the scale or projected below target, with
     the unit's note and its open follow-up; items with neither are marked."""
     w = ind[ind["alasan"] != ""].copy()
     terbuka = (
@@ -275,10 +280,10 @@ def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: i
     df = store.fetch_df(cur, "dasbor_tren_indikator", [indikator_id])
     if df.empty:
         raise ValueError("Indikator tidak ditemukan.")
-    b = svc_capaian.bands(cur, instansi_id)
+    sk = svc_capaian.skala(cur, instansi_id)
     rows = []
     for n in range(1, 5):
-        h = svc_capaian.hitung_capaian(df, n, b)
+        h = svc_capaian.hitung_capaian(df, n, sk)
         for r in h.itertuples(index=False):
             rows.append(
                 {
@@ -292,6 +297,7 @@ def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: i
                     "realisasi_sd": r.realisasi_sd,
                     "capaian": r.capaian,
                     "kategori": r.kategori,
+                    "level": r.level,
                     "status": r.status,
                     "progres_tahunan": r.progres_tahunan,
                 }
@@ -384,14 +390,16 @@ def perbandingan_instansi(
         for i in range((dt.date(tahun + 2, 1, 1) - awal).days)
         if kal.hari_kerja(awal + dt.timedelta(days=i))
     ]
-    df = store.fetch_df(cur, "dasbor_perbandingan", [tahun, triwulan, hari_kerja])
-    khusus = {
-        int(i): svc_capaian.bands_dari_teks(t)
-        for i, t in store.fetch_all(cur, "pengaturan_kunci", ["kategori_bands"])
-    }
+    semua = store.fetch_df(cur, "instansi_list")["id"].astype(int).tolist()
+    sk = svc_capaian.skala_semua(cur, semua)
+    batas = [sk[i].batas_skor for i in semua]
+    df = store.fetch_df(cur, "dasbor_perbandingan", [tahun, triwulan, hari_kerja, semua, batas])
     df["kategori"] = [
-        engine.kategori(None if pd.isna(c) else float(c), khusus.get(int(i), engine.DEFAULT_BANDS))
+        sk[int(i)].kategori_nilai(None if pd.isna(c) else float(c))
         for i, c in zip(df["instansi_id"], df["capaian"], strict=True)
+    ]
+    df["warna"] = [
+        sk[int(i)].warna(k) for i, k in zip(df["instansi_id"], df["kategori"], strict=True)
     ]
     df["persen_tepat_waktu"] = df["tepat_waktu"] / df["unit"].where(df["unit"] > 0) * 100
     df["persen_sop"] = df["langkah_tepat"] / df["langkah_sop"].where(df["langkah_sop"] > 0) * 100

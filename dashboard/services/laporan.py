@@ -71,7 +71,7 @@ def indikator_laporan(
     df["belum_sah"] = belum.map(
         lambda tw: f"Belum sah: TW {', '.join(tw)}" if tw and termasuk_belum_sah else None
     )
-    df = capaian.hitung_capaian(df, triwulan, capaian.bands(cur, instansi_id))
+    df = capaian.hitung_capaian(df, triwulan, capaian.skala(cur, instansi_id))
     return df.merge(info, on="id", how="left")
 
 
@@ -96,7 +96,7 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         raise ValueError("Instansi tidak ditemukan.")
     ins = kop.iloc[0]
     n = p.triwulan
-    bands = capaian.bands(cur, p.instansi_id)
+    skala = capaian.skala(cur, p.instansi_id)
     ind = indikator_laporan(cur, akses, p.instansi_id, p.tahun, n, lingkup, p.termasuk_belum_sah)
     if ind[["t0", "t1", "t2", "t3", "t4"]].isna().all(axis=None):
         raise ValueError(
@@ -109,7 +109,7 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
     if p.jenis == "triwulan":
         judul = f"Laporan capaian kinerja {formats.nama_triwulan(n)} tahun anggaran {p.tahun}"
         tabel.append(data.tabel_capaian(ind, [n], n, tandai, f"Capaian kinerja TW {rom[n]}"))
-        tabel.append(data.tabel_ringkasan(ind, bands))
+        tabel.append(data.tabel_ringkasan(ind, skala))
         bagian = f"tw{n}"
     elif p.jenis == "semester":
         judul = (
@@ -120,15 +120,15 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
                 ind, [n - 1, n], n, tandai, f"Capaian kinerja TW {rom[n - 1]} dan TW {rom[n]}"
             )
         )
-        tabel.append(data.tabel_ringkasan(ind, bands))
+        tabel.append(data.tabel_ringkasan(ind, skala))
         bagian = f"semester{p.periode}"
     elif p.jenis == "tahunan":
         judul = f"Laporan kinerja tahun {p.tahun}: Bab III akuntabilitas kinerja"
-        ind = data.capaian_tahunan(ind, bands)
+        ind = data.capaian_tahunan(ind, skala)
         lalu = {
             th: data.capaian_tahunan(
                 indikator_laporan(cur, akses, p.instansi_id, th, 4, lingkup, p.termasuk_belum_sah),
-                bands,
+                skala,
             )
             for th in (p.tahun - 2, p.tahun - 1)
         }
@@ -136,13 +136,13 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         tabel += [
             data.tabel_lkj(ind, p.tahun, tandai),
             data.tabel_perbandingan(ind, lalu, p.tahun),
-            data.tabel_anggaran(ang, ind),
+            data.tabel_anggaran(ang, ind, skala=skala),
         ]
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")
         bagian = "tahunan"
     else:
         judul = "Evaluasi terhadap hasil Renja perangkat daerah"
-        ind = data.capaian_tahunan(ind, bands)
+        ind = data.capaian_tahunan(ind, skala)
         lalu = indikator_laporan(
             cur, akses, p.instansi_id, p.tahun - 1, 4, lingkup, p.termasuk_belum_sah
         ).set_index("id")["realisasi_sd"]
@@ -151,7 +151,7 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         ang["rp_lalu"] = ang["sub_kegiatan_id"].map(
             _belanja_sebelumnya(cur, akses, p.instansi_id, p.tahun, lingkup)
         )
-        tabel.append(data.tabel_renja(ind, ang, n, p.tahun, tandai, bands))
+        tabel.append(data.tabel_renja(ind, ang, n, p.tahun, tandai, skala))
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")
         bagian = f"tw{n}"
     subjudul = [str(ins["nama"])]

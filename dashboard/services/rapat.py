@@ -19,6 +19,7 @@ from dashboard.agenda import ItemAgenda
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan
+from dashboard.skala import SKALA_BAKU, Skala
 from dashboard.store import KonflikData
 from dashboard.validasi import pesan_validasi
 
@@ -257,12 +258,13 @@ class BahanRapat:
     tahun: int
     triwulan: int
     hari_ini: dt.date
-    indikator: pd.DataFrame  # capaian_indikator rows in Rendah / Sangat Rendah
+    indikator: pd.DataFrame  # capaian_indikator rows in a red band of the scale
     unit: pd.DataFrame  # units late or not submitted, with `masalah`
     tindak_lanjut: pd.DataFrame  # open follow-ups with `terlambat`, overdue first
     sop: pd.DataFrame  # breaches per SOP step (agenda.sop_langgar)
     catatan_sop: pd.DataFrame  # the period's step records (for the agenda)
     semua_indikator: pd.DataFrame  # every indicator's capaian (charts)
+    skala: Skala = SKALA_BAKU  # the instansi's category scale (headings, colours)
 
 
 def bahan_rapat(
@@ -290,14 +292,13 @@ def bahan_rapat(
         tahun=tahun,
         triwulan=triwulan,
         hari_ini=hari_ini,
-        indikator=ind[ind["kategori"].isin(agenda.KATEGORI_MERAH)]
-        .sort_values("capaian")
-        .reset_index(drop=True),
+        indikator=ind[ind["merah"].eq(True)].sort_values("capaian").reset_index(drop=True),
         unit=agenda.unit_bermasalah(unit).reset_index(drop=True),
         tindak_lanjut=agenda.tindak_lanjut_terbuka(tl, hari_ini).reset_index(drop=True),
         sop=agenda.sop_langgar(catatan),
         catatan_sop=catatan,
         semua_indikator=ind,
+        skala=svc_capaian.skala(cur, instansi_id),
     )
 
 

@@ -18,6 +18,7 @@ from dashboard.formats import parse_angka, teks
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan
 from dashboard.services import periode as svc_periode
+from dashboard.skala import Skala
 from dashboard.store import KonflikData
 
 
@@ -104,7 +105,7 @@ def form_entri(
     return FormEntri(p, unit_id, status_pengajuan(cur, periode_id, unit_id), indikator, baris)
 
 
-def _periksa_semua(form: FormEntri, baris: list[BarisSimpan], b) -> list[tuple[str, str]]:
+def _periksa_semua(form: FormEntri, baris: list[BarisSimpan], sk: Skala) -> list[tuple[str, str]]:
     kode = {i.indikator_id: i for i in form.indikator}
     masalah = []
     for r in baris:
@@ -112,7 +113,7 @@ def _periksa_semua(form: FormEntri, baris: list[BarisSimpan], b) -> list[tuple[s
         if ind is None:
             masalah.append((str(r.indikator_id), "indikator ini bukan milik unit Anda"))
             continue
-        for g in periksa(ind, form.periode["triwulan"], r.nilai, r.catatan, b).galat:
+        for g in periksa(ind, form.periode["triwulan"], r.nilai, r.catatan, sk).galat:
             masalah.append((ind.kode, g))
     return masalah
 
@@ -139,7 +140,7 @@ def simpan(
             f"Data sudah {alur.LABEL_STATUS[form.status].lower()} dan terkunci; "
             "tunggu dikembalikan, atau ajukan perbaikan bila sudah disahkan."
         )
-    masalah = _periksa_semua(form, baris, svc_capaian.bands(cur, instansi_id))
+    masalah = _periksa_semua(form, baris, svc_capaian.skala(cur, instansi_id))
     if masalah:
         raise ValidasiEntri(masalah)
     p = form.periode
@@ -276,7 +277,7 @@ def ajukan(
             for i, r in isi.iterrows()
             if i in {x.indikator_id for x in form.indikator}
         ],
-        svc_capaian.bands(cur, instansi_id),
+        svc_capaian.skala(cur, instansi_id),
     )
     if masalah:
         raise ValidasiEntri(masalah)
@@ -332,7 +333,7 @@ def pratinjau_impor(
     Nothing is written here."""
     instansi_id = _cek_tulis(cur, akses, unit_id)
     form = form_entri(cur, akses, periode_id, unit_id)
-    rows, masalah = baca_template(data, form, svc_capaian.bands(cur, instansi_id), progress)
+    rows, masalah = baca_template(data, form, svc_capaian.skala(cur, instansi_id), progress)
     if not svc_periode.terbuka_untuk(cur, periode_id, unit_id):
         masalah.insert(0, MasalahImpor(0, "-", "Periode ini sudah ditutup untuk unit Anda."))
     if alur.terkunci(form.status):

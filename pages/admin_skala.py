@@ -1,0 +1,144 @@
+"""Admin: the instansi's category scale (skala kategori): bands, colours, red ones, scoring cap."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, formats, web
+from dashboard.services import capaian as svc
+from dashboard.skala import MAKS_KATEGORI, MIN_KATEGORI, PRESET, Skala
+from dashboard.ui import akses_halaman, pilih_instansi
+
+akses = akses_halaman(__file__)
+st.title("Skala kategori")
+instansi_id = pilih_instansi(akses, web.cached_read(svc.daftar_instansi)(akses))
+sekarang = web.safe(web.cached_read(svc.skala_instansi))(akses, instansi_id)
+if sekarang is None:
+    st.stop()
+
+
+def tabel_skala(sk: Skala) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Tingkat": [str(i) for i in range(1, len(sk.urut) + 1)],
+            "Kategori": list(sk.urut),
+            "Capaian (dibulatkan 2 desimal)": [
+                sk.rentang(i, "%") for i in range(1, len(sk.urut) + 1)
+            ],
+            "Merah": ["Ya" if sk.merah(i) else "" for i in range(1, len(sk.urut) + 1)],
+        }
+    )
+
+
+st.subheader(f"Skala yang berlaku: {formats.md_aman(sekarang.nama)}")
+st.dataframe(
+    tabel_skala(sekarang).style.map(charts.gaya_kategori(sekarang), subset=["Kategori"]),
+    hide_index=True,
+)
+st.caption(
+    "Kategori ditentukan dari capaian yang sudah dibulatkan ke dua desimal (setengah ke atas), "
+    "sama dengan angka yang ditampilkan: 90,995 tampil 91,00% dan masuk kategori berbatas "
+    "bawah 91. "
+    + (
+        f"Batas skor {formats.angka(sekarang.batas_skor)}: tiap capaian di atasnya dihitung "
+        f"{formats.angka(sekarang.batas_skor)} dalam rata-rata dan predikat."
+        if sekarang.batas_skor is not None
+        else "Tanpa batas skor: rata-rata memakai capaian apa adanya."
+    )
+)
+
+st.subheader("Ubah skala")
+BERLAKU = "berlaku"
+opsi = {BERLAKU: "Skala yang berlaku", **{k: v.nama for k, v in PRESET.items()}}
+mulai = st.selectbox("Mulai dari", list(opsi), format_func=opsi.get, key="skala_mulai")
+dasar = sekarang if mulai == BERLAKU else PRESET[mulai]
+awal = pd.DataFrame(
+    {
+        "Kategori": list(dasar.urut),
+        "Batas bawah (%)": [formats.angka(b.bawah, kosong="") for b in dasar.kategori],
+        "Warna": [b.warna for b in dasar.kategori],
+        "Merah": [dasar.merah(i) for i in range(1, len(dasar.urut) + 1)],
+    }
+)
+versi = st.session_state.setdefault("skala_versi", 0)
+with st.form(f"skala_{instansi_id}_{mulai}_{versi}"):
+    nama = st.text_input("Nama skala", value=dasar.nama, max_chars=100)
+    edit = st.data_editor(
+        awal,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            "Kategori": st.column_config.TextColumn(required=True, max_chars=40),
+            "Batas bawah (%)": st.column_config.NumberColumn(
+                help="Nilai terendah kategori ini (termasuk). Kosongkan untuk kategori terbawah.",
+                format="%.2f",
+                step=0.01,
+            ),
+            "Warna": st.column_config.TextColumn(
+                help="Kode warna #RRGGBB, misalnya #c92a2a untuk merah.",
+                validate=r"^#[0-9a-fA-F]{6}$",
+                required=True,
+            ),
+            "Merah": st.column_config.CheckboxColumn(
+                help="Kategori terbawah yang dianggap merah: wajib catatan saat entri, masuk "
+                "daftar perlu perhatian dan agenda rapat."
+            ),
+        },
+        key="skala_editor",
+    )
+    batas_teks = st.text_input(
+        "Batas skor (%)",
+        value="" if dasar.batas_skor is None else formats.angka(dasar.batas_skor),
+        help="Misalnya 100: capaian di atasnya dihitung 100 dalam rata-rata dan predikat. "
+        "Kosongkan bila tidak dibatasi.",
+    )
+    st.caption(
+        f"{MIN_KATEGORI} sampai {MAKS_KATEGORI} kategori, urut dari batas bawah tertinggi; "
+        "tanpa celah atau tumpang tindih (tiap kategori berakhir tepat di batas bawah kategori "
+        "di atasnya)."
+    )
+    simpan = st.form_submit_button("Simpan skala", type="primary")
+
+
+def _angka(label: str, v: object) -> float | None:
+    """A typed number (`90,5` or `90.5`); blank gives None; ValueError names the field."""
+    try:
+        return formats.parse_angka(formats.teks(v))
+    except ValueError as exc:
+        raise ValueError(f"{label}: {exc}") from exc
+
+
+if simpan:
+    try:
+        batas_skor = _angka("Batas skor", batas_teks)
+        bawah = [
+            _angka(f"Batas bawah kategori ke-{i}", v)
+            for i, v in enumerate(edit["Batas bawah (%)"], start=1)
+        ]
+    except ValueError as exc:
+        st.error(formats.md_aman(exc))
+    else:
+        data = {
+            "nama": nama,
+            "kategori": [
+                {
+                    "nama": formats.teks(r["Kategori"]) or "",
+                    "bawah": b,
+                    "warna": formats.teks(r["Warna"]) or "",
+                    "merah": bool(r["Merah"]) if pd.notna(r["Merah"]) else False,
+                }
+                for (_, r), b in zip(edit.iterrows(), bawah, strict=True)
+            ],
+            "batas_skor": batas_skor,
+        }
+
+        def _setelah() -> None:
+            st.session_state["skala_versi"] = versi + 1
+
+        web.tulis(
+            svc.simpan_skala,
+            akses,
+            instansi_id,
+            data,
+            sukses="Skala kategori disimpan; dasbor dan laporan memakainya sekarang.",
+            setelah=_setelah,
+        )
