@@ -29,6 +29,7 @@ st.dataframe(
         status=pengguna.apply(
             lambda r: "Terkunci" if r.terkunci else ("Aktif" if r.aktif else "Nonaktif"), axis=1
         ),
+        unit=pengguna["unit"].fillna(""),
         instansi=pengguna["instansi_id"].map(
             lambda i: "Semua instansi" if pd.isna(i) else instansi_nama.get(int(i), "")
         ),
@@ -62,6 +63,7 @@ def _form(prefix: str, awal: dict) -> dict:
         PERAN,
         default=awal.get("peran", []),
         format_func=NAMA_PERAN.get,
+        placeholder="Pilih peran",
         key=f"{prefix}_peran",
     )
     unit = st.selectbox(
