@@ -23,10 +23,15 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running(
-    db: Path, log: Path, env: dict[str, str] | None = None, timeout: float = 60
+    db: Path,
+    log: Path,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    demo: bool = False,
 ) -> Iterator[tuple[subprocess.Popen, str]]:
     """Serve the app on `db` at a free port and yield (process, url) once it answers its
-    health check; the process is stopped (or was killed by the caller) afterwards."""
+    health check; the process is stopped (or was killed by the caller) afterwards. The demo is
+    off unless asked for (`demo`): the suites bring their own prepared store."""
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -36,7 +41,7 @@ def running(
             *("--server.headless", "true"),
         ],
         cwd=config.ROOT,
-        env={**os.environ, "MONEV_DB": str(db), "MONEV_DEMO": "0", **(env or {})},
+        env={**os.environ, "MONEV_DB": str(db), "MONEV_DEMO": "1" if demo else "0", **(env or {})},
         stdout=log.open("a"),
         stderr=subprocess.STDOUT,
     )

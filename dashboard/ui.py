@@ -225,7 +225,9 @@ def navigasi(akses: Akses) -> st.navigation:
                 default=i == 0,
             )
         )
-    return st.navigation(sections)
+    # always fully expanded: a collapsed menu (the admin has more than twelve pages) shows
+    # Streamlit's own English "View more" button
+    return st.navigation(sections, expanded=True)
 
 
 def sidebar_pengguna(akses: Akses) -> None:

@@ -24,6 +24,9 @@ KOLOM = {
     "kepala_nama": "Kepala",
     "kepala_jabatan": "Jabatan kepala",
 }
+if daftar.empty and akses.instansi_id is not None:
+    st.error("Instansi akun Anda tidak ditemukan. Hubungi administrator pemerintah daerah.")
+    st.stop()
 if daftar.empty:
     st.info("Belum ada instansi. Tambahkan instansi pertama dengan formulir di bawah.")
 else:
@@ -32,8 +35,6 @@ else:
 boleh_tambah = akses.instansi_id is None
 nama = dict(zip(daftar["id"].astype(int), daftar["kode"] + " · " + daftar["nama"], strict=True))
 opsi: list[int | None] = ([None] if boleh_tambah else []) + list(nama)
-if not opsi:
-    st.stop()
 pilih = st.selectbox(
     "Instansi yang diubah",
     opsi,

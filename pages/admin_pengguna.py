@@ -23,14 +23,19 @@ with web.cursor() as cur:
 if pengguna is None:
     st.stop()
 instansi_nama = dict(zip(instansi["id"].astype(int), instansi["nama"], strict=True))
+instansi_kode = dict(zip(instansi["id"].astype(int), instansi["kode"], strict=True))
 
 st.dataframe(
     pengguna.assign(
         status=pengguna.apply(
             lambda r: "Terkunci" if r.terkunci else ("Aktif" if r.aktif else "Nonaktif"), axis=1
         ),
+        unit=pengguna["unit"].fillna(""),
+        peran=pengguna["peran"].map(
+            lambda p: ", ".join(NAMA_PERAN.get(x.strip(), x) for x in (p or "").split(","))
+        ),
         instansi=pengguna["instansi_id"].map(
-            lambda i: "Semua instansi" if pd.isna(i) else instansi_nama.get(int(i), "")
+            lambda i: "Semua instansi" if pd.isna(i) else instansi_kode.get(int(i), "")
         ),
     )[["username", "nama", "peran", "instansi", "unit", "status", "gagal_login"]].rename(
         columns={
@@ -62,6 +67,7 @@ def _form(prefix: str, awal: dict) -> dict:
         PERAN,
         default=awal.get("peran", []),
         format_func=NAMA_PERAN.get,
+        placeholder="Pilih peran",
         key=f"{prefix}_peran",
     )
     unit = st.selectbox(

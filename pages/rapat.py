@@ -141,9 +141,11 @@ def _baris_agenda(items: list[dict]) -> pd.DataFrame:
     keeps (jenis, sumber, what the item points at)."""
     return pd.DataFrame(
         {
-            "bahas": [i.get("bahas", True) for i in items],
-            "urutan": list(range(1, len(items) + 1)),
-            "uraian": [i["uraian"] for i in items],
+            # typed even when there is no item yet (a new instansi without data): an empty
+            # column would be float, which the editor's checkbox and text columns refuse
+            "bahas": pd.array([bool(i.get("bahas", True)) for i in items], dtype="boolean"),
+            "urutan": pd.array(list(range(1, len(items) + 1)), dtype="Int64"),
+            "uraian": pd.array([i["uraian"] for i in items], dtype="object"),
             "jenis_tampil": [agenda.JENIS_AGENDA[i["jenis"]] for i in items],
             "sumber_tampil": [i.get("sumber_tampil") or SUMBER[i["sumber"]] for i in items],
             "jenis": [i["jenis"] for i in items],

@@ -202,3 +202,34 @@ def test_admin_of_one_is_not_offered_every_instansi(app_db):
     at.button[0].click().run()
     assert "kabid ditambahkan" in at.success[0].value
     assert login("kabid", SANDI).session_state["akses"].instansi_id == 1
+
+
+@pytest.mark.parametrize("peran", ["admin", "kadis", "pengelola_monev"])
+def test_every_page_works_for_a_user_tied_to_no_instansi(app_db, peran):
+    """The Setda / Bappeda / Inspektorat view: every page of the role opens without an error
+    and offers both instansi where it asks for one."""
+    from dashboard import ui
+
+    con = store.connect(app_db)
+    try:
+        instansi.simpan_instansi(
+            con, SISTEM, {"kode": "BAPPEDA", "nama": "Bappeda", "pemda": "Kab"}
+        )
+        pengguna.buat_pengguna(
+            con,
+            SISTEM,
+            {"username": "pemda.uji", "nama": "Pemda", "peran": [peran], "instansi_id": None},
+            SANDI,
+            rounds=4,
+        )
+    finally:
+        con.close()
+    at = login("pemda.uji", SANDI)
+    for h in ui.halaman_untuk(frozenset({peran})):
+        _open_url(at, h.url)
+        assert not at.exception, (h.file, at.exception)
+        assert at.title[0].value == h.judul
+        assert not at.error, (h.file, [e.value for e in at.error])
+        pilih = [s for s in at.selectbox if s.label == "Instansi"]
+        if pilih and h.file != "admin_pengguna.py":
+            assert len(pilih[0].options) == 2, h.file
