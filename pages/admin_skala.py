@@ -68,10 +68,9 @@ with st.form(f"skala_{instansi_id}_{mulai}_{versi}"):
         hide_index=True,
         column_config={
             "Kategori": st.column_config.TextColumn(required=True, max_chars=40),
-            "Batas bawah (%)": st.column_config.NumberColumn(
-                help="Nilai terendah kategori ini (termasuk). Kosongkan untuk kategori terbawah.",
-                format="%.2f",
-                step=0.01,
+            "Batas bawah (%)": st.column_config.TextColumn(
+                help="Nilai terendah kategori ini (termasuk), misalnya 90,5. Kosongkan untuk "
+                "kategori terbawah.",
             ),
             "Warna": st.column_config.TextColumn(
                 help="Kode warna #RRGGBB, misalnya #c92a2a untuk merah.",
