@@ -255,6 +255,7 @@ def _renstra(
     langkah = np.arange(5) / 4
     nilai = _round(awal[:, None] + (akhir - awal)[:, None] * langkah[None, :], desimal[:, None])
     nilai = np.where(persen[:, None], np.minimum(nilai, 100.0), nilai)
+    nilai[:, -1] = akhir  # the last year is the indicator's target akhir Renstra
     atas = np.where(rentang[:, None] > 0, nilai + rentang[:, None], np.nan)
     return pd.DataFrame(
         {

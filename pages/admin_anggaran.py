@@ -97,67 +97,67 @@ def _templat() -> bytes:
         return svc.templat_anggaran(cur, akses, instansi_id, tahun)
 
 
-with st.expander("Excel: unduh templat atau unggah isian"):
-    st.download_button(
-        "Unduh templat Excel",
-        _templat,
-        icon=":material/download:",
-        file_name=f"anggaran_{tahun}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        key="anggaran_unduh",
-    )
-    st.caption(
-        "Isi kolom kuning (Pagu, Realisasi TW I-IV) lalu unggah. Baris dicocokkan dengan Kode "
-        "Rencana; rumus tidak diterima. Bila ada satu masalah, tidak ada yang disimpan."
-    )
-    unggah = st.file_uploader(
-        "Unggah templat yang sudah diisi (.xlsx)", type=["xlsx"], key="anggaran_unggah"
-    )
-    if unggah is not None:
-        try:
-            with web.cursor() as cur:
-                hasil = svc.baca_anggaran_excel(cur, akses, instansi_id, tahun, unggah.getvalue())
-        except ValueError as exc:
-            st.error("Berkas ditolak; tidak ada yang disimpan.")
-            st.dataframe(
-                pd.DataFrame({"Masalah": str(exc).split("\n")}), hide_index=True, width="stretch"
+st.subheader("Excel: unduh templat atau unggah isian")
+st.download_button(
+    "Unduh templat Excel",
+    _templat,
+    icon=":material/download:",
+    file_name=f"anggaran_{tahun}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+    key="anggaran_unduh",
+)
+st.caption(
+    "Isi kolom kuning (Pagu, Realisasi TW I-IV) lalu unggah. Baris dicocokkan dengan Kode "
+    "Rencana; rumus tidak diterima. Bila ada satu masalah, tidak ada yang disimpan."
+)
+unggah = st.file_uploader(
+    "Unggah templat yang sudah diisi (.xlsx)", type=["xlsx"], key=f"anggaran_unggah_{versi}"
+)
+if unggah is not None:
+    try:
+        with web.cursor() as cur:
+            hasil = svc.baca_anggaran_excel(cur, akses, instansi_id, tahun, unggah.getvalue())
+    except ValueError as exc:
+        st.error("Berkas ditolak; tidak ada yang disimpan.")
+        st.dataframe(
+            pd.DataFrame({"Masalah": str(exc).split("\n")}), hide_index=True, width="stretch"
+        )
+    except Exception as exc:  # noqa: BLE001 - shown as a message
+        web.show_error(exc)
+    else:
+        lama = df.set_index("sub_kegiatan_id")
+        beda = [
+            r
+            for r in hasil
+            if any(
+                formats.angka(r[k], 2, kosong="")
+                != formats.angka(lama.at[r["sub_kegiatan_id"], k], 2, kosong="")
+                for k in JUDUL
             )
-        except Exception as exc:  # noqa: BLE001 - shown as a message
-            web.show_error(exc)
-        else:
-            lama = df.set_index("sub_kegiatan_id")
-            beda = [
-                r
-                for r in hasil
-                if any(
-                    formats.angka(r[k], 2, kosong="")
-                    != formats.angka(lama.at[r["sub_kegiatan_id"], k], 2, kosong="")
-                    for k in JUDUL
+        ]
+        st.write(f"{len(hasil)} baris terbaca, {len(beda)} sub kegiatan berubah.")
+        if beda:
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Kode": [lama.at[r["sub_kegiatan_id"], "kode"] for r in beda],
+                        **{
+                            j: [formats.angka(r[k], 2, kosong="") for r in beda]
+                            for k, j in JUDUL.items()
+                        },
+                    }
+                ),
+                hide_index=True,
+            )
+            if st.button("Terapkan impor", type="primary", key="anggaran_terapkan"):
+                web.tulis(
+                    svc.simpan_anggaran,
+                    akses,
+                    instansi_id,
+                    tahun,
+                    beda,
+                    awal,
+                    setelah=_muat_ulang,
+                    sukses=lambda n: f"Impor anggaran {tahun} diterapkan ({n} sub kegiatan).",
                 )
-            ]
-            st.write(f"{len(hasil)} baris terbaca, {len(beda)} sub kegiatan berubah.")
-            if beda:
-                st.dataframe(
-                    pd.DataFrame(
-                        {
-                            "Kode": [lama.at[r["sub_kegiatan_id"], "kode"] for r in beda],
-                            **{
-                                j: [formats.angka(r[k], 2, kosong="") for r in beda]
-                                for k, j in JUDUL.items()
-                            },
-                        }
-                    ),
-                    hide_index=True,
-                )
-                if st.button("Terapkan impor", type="primary", key="anggaran_terapkan"):
-                    web.tulis(
-                        svc.simpan_anggaran,
-                        akses,
-                        instansi_id,
-                        tahun,
-                        beda,
-                        awal,
-                        setelah=_muat_ulang,
-                        sukses=lambda n: f"Impor anggaran {tahun} diterapkan ({n} sub kegiatan).",
-                    )

@@ -73,3 +73,25 @@ def test_scale_m_shape(con):
     counts = demo.generate(con, "M", today=TODAY)
     assert counts["instansi"] == 40
     assert con.execute("SELECT count(DISTINCT pemda) FROM instansi").fetchone()[0] == 1
+
+
+def test_demo_plan_pk_and_renstra(demo_con):
+    """The admin plan pages show real data: IKU and program indicators are in the Perjanjian
+    Kinerja, every indicator has a Renstra target for each year of one five-year period whose
+    last year is the indicator's target akhir Renstra, and range indicators have ranges."""
+    c = demo_con
+    assert c.execute(
+        "SELECT count(*) FROM indikator WHERE pk <> (jenis IN ('IKU', 'program'))"
+    ).fetchone() == (0,)
+    per = c.execute(
+        "SELECT count(DISTINCT indikator_id), min(tahun), max(tahun), count(*) FROM target_renstra"
+    ).fetchone()
+    n = c.execute("SELECT count(*) FROM indikator").fetchone()[0]
+    assert per == (n, TODAY.year - 2, TODAY.year + 2, 5 * n)
+    assert c.execute(
+        "SELECT count(*) FROM indikator i JOIN target_renstra r ON r.indikator_id = i.id "
+        f"AND r.tahun = {TODAY.year + 2} WHERE abs(r.nilai - i.target_renstra) > 0.01"
+    ).fetchone() == (0,)
+    assert c.execute("SELECT count(*) FROM target_renstra WHERE nilai_atas IS NOT NULL").fetchone()[
+        0
+    ]

@@ -269,6 +269,18 @@ def test_indicator_linked_to_node_and_pk(toko):
         _indikator(cur, ids, "Tujuan", t2, kode="I2")
 
 
+def test_indicator_not_linked_to_a_retired_node(toko):
+    cur, ids = toko
+    i = _indikator(cur, ids, "Program", ids["P"])
+    svc.atur_aktif(cur, SISTEM, 1, "Program", ids["P"], False)
+    _indikator(cur, ids, "Program", ids["P"], indikator_id=i)  # already there: kept
+    with pytest.raises(ValueError, match="sudah nonaktif"):
+        _indikator(cur, ids, "Kegiatan", ids["K"], indikator_id=i)
+    with pytest.raises(ValueError, match="sudah nonaktif"):
+        _indikator(cur, ids, "Program", ids["P"], kode="I2")
+    assert cur.execute("SELECT kegiatan_id FROM indikator WHERE id = ?", [i]).fetchone() == (None,)
+
+
 def test_target_warning_needs_confirmation(toko):
     cur, ids = toko
     target = {"tahun": 2026, "tahunan": 100, "triwulan": [10, 20, 30, 30]}  # SUM 90

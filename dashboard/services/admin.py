@@ -244,17 +244,27 @@ def _target_dict(cur: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int) 
 
 
 def _kedudukan(
-    cur: duckdb.DuckDBPyConnection, instansi_id: int, tingkat: str | None, node_id: int | None
+    cur: duckdb.DuckDBPyConnection,
+    instansi_id: int,
+    tingkat: str | None,
+    node_id: int | None,
+    tersimpan: tuple | None = None,
 ) -> list[int | None]:
     """The five link columns (tujuan_id .. sub_kegiatan_id) for a node of the instansi's plan:
-    exactly one set, or none when the indicator is not linked yet."""
+    exactly one set, or none when the indicator is not linked yet. A retired node is refused
+    unless the indicator already hangs on it (`tersimpan`: its stored link columns)."""
     kolom = [None] * len(rencana.TINGKAT)
     if tingkat is None:
         return kolom
     pohon = store.fetch_df(cur, "rencana_pohon", [instansi_id])
-    if pohon[(pohon["tingkat"] == tingkat) & (pohon["id"] == node_id)].empty:
+    node = pohon[(pohon["tingkat"] == tingkat) & (pohon["id"] == node_id)]
+    if node.empty:
         raise ValueError(f"{tingkat} yang dipilih bukan bagian dari rencana instansi ini.")
     kolom[rencana.TINGKAT.index(tingkat)] = node_id
+    if not bool(node["aktif"].iloc[0]) and (tersimpan is None or list(tersimpan) != kolom):
+        raise ValueError(
+            f"{tingkat} {node['kode'].iloc[0]} sudah nonaktif; pilih simpul rencana yang aktif."
+        )
     return kolom
 
 
@@ -314,7 +324,14 @@ def simpan_indikator(
     if dup and dup[0] != indikator_id:
         raise ValueError(f"Kode indikator '{ind.kode}' sudah dipakai di instansi ini.")
     ubah_kedudukan = indikator_id is None or "tingkat" in data or "node_id" in data
-    kedudukan = _kedudukan(cur, ind.instansi_id, ind.tingkat, ind.node_id)
+    lama = (
+        cur.execute(store.sql("indikator_kedudukan_get"), [indikator_id]).fetchone()
+        if indikator_id is not None
+        else None
+    )
+    kedudukan = _kedudukan(
+        cur, ind.instansi_id, ind.tingkat, ind.node_id, lama[:5] if lama else None
+    )
     nilai = [
         ind.instansi_id,
         ind.unit_id,
