@@ -419,8 +419,8 @@ def test_two_reviewers_at_the_same_moment(demo_con, monkeypatch):
     status = review.detail(demo_con, monev, sid)["info"]["status"]
     assert status == hasil[menang[0]]
     n = demo_con.execute(
-        "SELECT count(*) FROM event WHERE objek = 'pengajuan' AND objek_id = ? AND dari = 'diajukan' "
-        "AND jenis = 'transisi'",
+        "SELECT count(*) FROM event WHERE objek = 'pengajuan' AND objek_id = ? "
+        "AND dari = 'diajukan' AND jenis = 'transisi'",
         [str(sid)],
     ).fetchone()[0]
     sebelum = demo_con.execute(
