@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dashboard import capaian as engine
-from dashboard.batas import PANJANG_CATATAN
+from dashboard.batas import periksa_panjang
 from dashboard.formats import parse_angka
 
 
@@ -65,11 +65,9 @@ def periksa(
     except ValueError as exc:
         return HasilPeriksa(None, galat=[str(exc)])
     hasil = HasilPeriksa(nilai)
-    if catatan is not None and len(str(catatan).strip()) > PANJANG_CATATAN:
-        hasil.galat.append(
-            f"Catatan terlalu panjang ({len(str(catatan).strip()):,} karakter; maksimal "
-            f"{PANJANG_CATATAN:,}).".replace(",", ".")
-        )
+    panjang = periksa_panjang(str(catatan).strip() if catatan is not None else None)
+    if panjang:
+        hasil.galat.append(f"Catatan {panjang}.")
     if nilai is None:
         return hasil
     if nilai < 0 and not ind.boleh_negatif:

@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard import alur, config, store
 from dashboard import bukti as bukti_berkas
 from dashboard.akses import Akses, AksesDitolak
-from dashboard.batas import PANJANG_CATATAN
+from dashboard.batas import cek_panjang
 from dashboard.formats import parse_angka
 from dashboard.services import lokasi, pelaksanaan, review
 from dashboard.store import KonflikData
@@ -38,12 +38,8 @@ def ajukan(
         raise ValueError("Nilai baru wajib diisi.")
     if not (alasan or "").strip():
         raise ValueError("Alasan perbaikan wajib diisi.")
-    if len(alasan.strip()) > PANJANG_CATATAN or len((bukti or "").strip()) > PANJANG_CATATAN:
-        raise ValueError(
-            f"Alasan dan bukti dukung masing-masing maksimal {PANJANG_CATATAN:,} karakter.".replace(
-                ",", "."
-            )
-        )
+    cek_panjang(alasan, "Alasan perbaikan")
+    cek_panjang(bukti, "Bukti dukung")
     if bukti_berkas.rujukan_berkas(bukti):
         raise ValueError(
             "Rujukan berkas tidak dapat diketik; unggah berkasnya lewat pengisian realisasi, "
@@ -103,6 +99,7 @@ def proses(
     instansi_id, unit_id = lokasi.baca_indikator(cur, akses, indikator_id)
     if aksi == "setujui":
         aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
+    cek_panjang(catatan, "Catatan")
     step = alur.transisi_perbaikan(status, aksi, akses.peran, catatan, akses.username, pengaju)
     review.cek_pemisahan(
         cur, instansi_id, "perbaikan", perbaikan_id, status, akses.username, pengaju

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard import alur, bukti, config, store
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.batas import cek_panjang
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan
 from dashboard.services import realisasi as svc_realisasi
@@ -184,6 +185,7 @@ def _proses(
         raise KonflikData(_KONFLIK)
     if aksi == "setujui":
         aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
+    cek_panjang(catatan, "Catatan")
     step = alur.transisi(status, aksi, akses.peran, catatan, akses.username, pengaju)
     cek_pemisahan(cur, instansi_id, "pengajuan", pengajuan_id, status, akses.username, pengaju)
     res = cur.execute(
