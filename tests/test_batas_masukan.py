@@ -255,9 +255,9 @@ def test_every_document_renders_with_the_longest_allowed_text(demo_con, catatan)
         for fmt in ("pdf", "xlsx"):
             dok = laporan.dokumen_laporan(demo_con, kadis, p, fmt)
             assert dok.isi
-            if fmt == "pdf":
-                teks = " ".join(pg.extract_text() for pg in PdfReader(io.BytesIO(dok.isi)).pages)
-                assert catatan[:30] in teks.replace("\n", "")
+            if fmt == "pdf" and jenis != "renja":  # the Renja form has no note column
+                teks = "".join(pg.extract_text() for pg in PdfReader(io.BytesIO(dok.isi)).pages)
+                assert "".join(catatan[:60].split()) in "".join(teks.split()), jenis
     rid = demo_con.execute("SELECT max(id) FROM rapat").fetchone()[0]
     assert rapat.notulen(demo_con, kadis, rid, "pdf")
     assert rapat.notulen(demo_con, kadis, rid, "docx")
@@ -278,4 +278,4 @@ def test_report_page_still_offers_excel_when_the_pdf_fails(app_db, monkeypatch):
     label = [b.proto.label for b in at.get("download_button")]
     assert "Unduh Excel" in label, label
     assert "Unduh PDF" not in label
-    assert any("PDF" in e.value for e in at.error + at.warning), [e.value for e in at.error]
+    assert any("PDF" in e.value for e in [*at.error, *at.warning]), [e.value for e in at.error]
