@@ -14,7 +14,15 @@ import pytest
 from dashboard import bukti, config, entri, excel_entri, tabel_dasbor
 from dashboard.akses import AksesDitolak
 from dashboard.alur import TransisiDitolak
-from dashboard.services import dasbor, pengguna, perbaikan, periode, realisasi, review
+from dashboard.services import (
+    dasbor,
+    pengguna,
+    perbaikan,
+    periode,
+    realisasi,
+    review,
+    tindak_lanjut,
+)
 from dashboard.services.realisasi import BarisSimpan, KonflikData, ValidasiEntri
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
@@ -155,6 +163,36 @@ def test_correction_refuses_a_typed_file_reference(demo_con):
     ).fetchone()[0]
     with pytest.raises(ValueError, match="unggah"):
         perbaikan.ajukan(demo_con, staf, ind, 2026, 3, "7", "salah ketik", ref)
+
+
+def _tl_terbuka(con, kecuali: int | None = None):
+    """An open follow-up (id, versi, PIC staf) of a PIC unit other than `kecuali`."""
+    tl, versi, pic = con.execute(
+        "SELECT id, versi, pic_unit_id FROM tindak_lanjut WHERE status <> 'Selesai' "
+        "AND pic_unit_id IS DISTINCT FROM ? AND pic_unit_id IN (SELECT unit_id FROM pengguna) "
+        "ORDER BY id LIMIT 1",
+        [kecuali],
+    ).fetchone()
+    user = con.execute("SELECT username FROM pengguna WHERE unit_id = ?", [pic]).fetchone()[0]
+    return tl, versi, _a(con, user)
+
+
+def test_follow_up_evidence_by_record_and_no_typed_reference(demo_con):
+    tl, versi, staf = _tl_terbuka(demo_con)
+    ref = tindak_lanjut.unggah_bukti(demo_con, staf, tl, versi, "bukti tl.pdf", PDF)
+    assert tindak_lanjut.berkas_bukti(demo_con, staf, tl)[1] == PDF
+    assert tindak_lanjut.berkas_bukti(demo_con, _a(demo_con, "kadis"), tl)[1] == PDF
+    tl2, versi2, lain = _tl_terbuka(demo_con, staf.unit_id)
+    with pytest.raises(ValueError, match="unggah"):
+        tindak_lanjut.perbarui(demo_con, lain, tl2, versi2, "Dalam Proses", "lihat", ref)
+    with pytest.raises(AksesDitolak):
+        tindak_lanjut.berkas_bukti(demo_con, lain, tl)
+    # the label shown for an uploaded file keeps that file when the form is sent back
+    versi = int(
+        demo_con.execute("SELECT versi FROM tindak_lanjut WHERE id = ?", [tl]).fetchone()[0]
+    )
+    tindak_lanjut.perbarui(demo_con, staf, tl, versi, "Dalam Proses", "lanjut", bukti.LABEL_BERKAS)
+    assert tindak_lanjut.berkas_bukti(demo_con, staf, tl)[1] == PDF
 
 
 # --- separation of duties -------------------------------------------------------------------

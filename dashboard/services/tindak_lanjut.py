@@ -89,9 +89,8 @@ def perbarui(
     catatan, ref = teks(catatan_progres), teks(bukti_ref)
     cek_panjang(catatan, "Catatan progres")
     cek_panjang(ref, "Bukti dukung")
-    if not boleh_berkas:
-        lama = _get(cur, tl_id).get("bukti")
-        ref = bukti.bukti_ketik(ref, teks(lama))
+    if not boleh_berkas:  # a file reference only comes from an upload, never typed
+        ref = bukti.bukti_ketik(ref, teks(row["bukti"]))
     if minta_tutup and not catatan:
         raise ValueError("Isi catatan progres sebelum meminta tindak lanjut ditutup.")
     if minta_tutup and status == "Belum":
@@ -141,6 +140,21 @@ def unggah_bukti(
     )
     perbarui(cur, akses, tl_id, versi, lama[0], lama[1], ref, bool(lama[2]), boleh_berkas=True)
     return ref
+
+
+def berkas_bukti(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, tl_id: int
+) -> tuple[str, bytes] | None:
+    """The evidence file of a follow-up (file name, content) for a caller who may read it (the
+    whole agency, or the PIC unit or the finding's unit). The reference comes from the record,
+    and only a file inside the PIC unit's folder is served."""
+    row = _get(cur, tl_id)
+    akses.cek_instansi(int(row["instansi_id"]))
+    unit = {int(row["pic_unit_id"]), int(row["temuan_unit_id"])}
+    if not akses.seluruh_instansi and akses.unit_id not in unit:
+        raise AksesDitolak("Anda hanya berhak mengakses data unit Anda sendiri.")
+    path = bukti.path_berkas(teks(row["bukti"]), int(row["pic_unit_id"]))
+    return None if path is None else (path.name, path.read_bytes())
 
 
 def _cek_monev(cur: duckdb.DuckDBPyConnection, akses: Akses, tl_id: int) -> dict:
