@@ -587,3 +587,43 @@ def test_import_checks_unit_and_period_whatever_the_sheet_names(demo_con, ubah):
 def test_editor_page_reads_rows_by_indicator_not_position():
     df = pd.DataFrame({"indikator_id": [3, 1, 2]})
     assert entri.cek_baris_editor(df["indikator_id"].tolist(), [1, 2, 3]) is None
+
+
+def test_entry_and_review_pages_show_no_storage_path(app_db, monkeypatch, tmp_path):
+    """The unit's editor, its download button and the reviewer's view carry the label and a
+    download by record, never the `berkas:` reference."""
+    import duckdb
+
+    from .conftest import login
+    from .test_pages import _open_url
+
+    con = duckdb.connect(str(app_db))
+    pka = _a(con, "staf.pka")
+    con.execute("UPDATE pengajuan SET status = 'draf' WHERE unit_id = ?", [pka.unit_id])
+    pid = _periode(con, pka)
+    ind = realisasi.form_entri(con, pka, pid, pka.unit_id).indikator[0].indikator_id
+    realisasi.unggah_bukti(con, pka, pid, pka.unit_id, ind, "rahasia.pdf", PDF)
+    con.close()
+    at = login("staf.pka")
+    _open_url(at, "entri")
+    assert not at.exception, at.exception
+    teks = str([e.proto for e in at.get("arrow_data_frame")]) + str(
+        [b.proto for b in at.get("download_button")]
+    )
+    assert "berkas:" not in teks and "rahasia" not in teks
+    assert bukti.LABEL_BERKAS in teks
+
+
+def test_admin_switches_separation_of_duties_on_the_unit_page(app_db):
+    from .conftest import login
+    from .test_pages import _open_url
+
+    at = login("admin")
+    _open_url(at, "admin_unit")
+    assert not at.exception, at.exception
+    sakelar = next(t for t in at.toggle if "Pemisahan tugas" in t.label)
+    assert sakelar.value is True
+    sakelar.set_value(False).run()
+    assert not at.exception, at.exception
+    assert any("dinonaktifkan" in s.value for s in at.success)
+    assert next(t for t in at.toggle if "Pemisahan tugas" in t.label).value is False

@@ -68,7 +68,11 @@ def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> d
         right_on="indikator_id",
         how="left",
     )
-    nilai["bukti"] = nilai["bukti"].map(lambda b: bukti.label(b) or None)  # no storage path
+    # the file's type only (for the download's name); never its storage path
+    nilai["bukti_jenis"] = nilai["bukti"].map(
+        lambda b: b.rsplit(".", 1)[-1] if bukti.rujukan_berkas(b) else None
+    )
+    nilai["bukti"] = nilai["bukti"].map(lambda b: bukti.label(b) or None)
     riwayat = store.fetch_df(cur, "event_objek", ["pengajuan", str(pengajuan_id)])
     return {"info": info, "nilai": nilai, "riwayat": riwayat}
 
