@@ -619,7 +619,7 @@ def test_admin_switches_separation_of_duties_on_the_unit_page(app_db):
     from .test_pages import _open_url
 
     at = login("admin")
-    _open_url(at, "admin_unit")
+    _open_url(at, "admin-unit")
     assert not at.exception, at.exception
     sakelar = next(t for t in at.toggle if "Pemisahan tugas" in t.label)
     assert sakelar.value is True
