@@ -7,6 +7,7 @@ A correction (perbaikan) starts at diajukan and follows the same chain; returned
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 STATUS = ("draf", "diajukan", "diverifikasi", "diparaf", "disahkan")
@@ -86,6 +87,33 @@ def transisi(
     if aksi == "verifikasi" and pelaku is not None and pelaku == pengaju:
         raise TransisiDitolak("Pengaju tidak boleh memverifikasi pengajuannya sendiri.")
     return step
+
+
+# The step a transition out of a status belongs to (a return is an act in that reviewer's step).
+LANGKAH_DARI = {
+    None: "ajukan",
+    "draf": "ajukan",
+    "diajukan": "verifikasi",
+    "diverifikasi": "paraf",
+    "diparaf": "sahkan",
+}
+
+
+def cek_pemisahan(dari: str, pelaku: str, riwayat: Iterable[tuple[str, str | None]]) -> None:
+    """Separation of duties: one person acts in at most one step of the same submission or
+    correction (submit, verify, paraf, sign), whatever roles they hold. `riwayat` holds the
+    (user, from-status) of every earlier transition of the object."""
+    langkah_ini = LANGKAH_DARI.get(dari)
+    sudah = {
+        LANGKAH_DARI.get(d) for u, d in riwayat if u == pelaku and LANGKAH_DARI.get(d) is not None
+    }
+    lain = sorted(sudah - {langkah_ini}, key=list(LABEL_AKSI).index)
+    if lain:
+        nama = ", ".join(LABEL_AKSI[x] for x in lain)
+        raise TransisiDitolak(
+            f"Anda sudah bertindak pada langkah {nama} untuk data ini; satu orang hanya boleh "
+            "menjalankan satu langkah (pemisahan tugas). Minta pejabat lain yang memprosesnya."
+        )
 
 
 def terkunci(status: str) -> bool:

@@ -14,8 +14,23 @@ def periksa_angka(nilai: float | None) -> str | None:
     """Why a number cannot be stored (non-finite or beyond ±1e15), else None."""
     if nilai is None:
         return None
-    if not math.isfinite(nilai):
-        return "angka tidak terhingga / bukan angka"
-    if abs(nilai) > BATAS_ANGKA:
+    if math.isnan(nilai):
+        return "bukan angka"
+    if abs(nilai) > BATAS_ANGKA:  # infinity included: "9" typed 400 times reads as inf
         return "angka di luar batas ±1.000.000.000.000.000"
     return None
+
+
+def periksa_panjang(teks: str | None, batas: int = PANJANG_CATATAN) -> str | None:
+    """Why a text is too long to store (more than `batas` characters), else None."""
+    if teks is None or len(teks) <= batas:
+        return None
+    return f"terlalu panjang ({len(teks):,} karakter; maksimal {batas:,})".replace(",", ".")
+
+
+def cek_panjang(teks: str | None, label: str, batas: int = PANJANG_CATATAN) -> None:
+    """Raise an Indonesian ValueError when a text is too long to store (services call this
+    before every write of a note, reason or name)."""
+    alasan = periksa_panjang((teks or "").strip() or None, batas)
+    if alasan:
+        raise ValueError(f"{label} {alasan}.")

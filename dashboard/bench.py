@@ -147,6 +147,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "sop_langkah_jumlah": [sop_id],
         "sop_kode_list": [],
         "realisasi_nilai": [ind, tahun, 3],
+        "realisasi_bukti": [ind, tahun, 3],
         "perbaikan_berjalan": [ind, tahun, 3],
         "periode_ada": [iid, tahun, 3],
         "pengajuan_unit": [per, unit],

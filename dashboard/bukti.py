@@ -42,12 +42,20 @@ def simpan_berkas(unit_id: int, tahun: int, triwulan: int, nama: str, isi: bytes
     return PREFIX + rel.as_posix()
 
 
-def path_berkas(ref: str | None) -> Path | None:
-    """The stored file of a reference, if it is a file inside the evidence folder."""
+def path_berkas(ref: str | None, unit_id: int | None = None) -> Path | None:
+    """The stored file of a reference, if it is a file inside the evidence folder (and, with
+    `unit_id`, inside that unit's own folder: a reference planted in another unit's record
+    never reaches a file of someone else)."""
     if not ref or not ref.startswith(PREFIX):
         return None
+    akar = folder().resolve()
+    if unit_id is not None:
+        akar = (akar / str(int(unit_id))).resolve()
     path = (folder() / ref[len(PREFIX) :]).resolve()
-    return path if path.is_file() and folder().resolve() in path.parents else None
+    return path if path.is_file() and akar in path.parents else None
+
+
+LABEL_BERKAS = "berkas terunggah"
 
 
 def label(ref: object) -> str:
@@ -55,4 +63,23 @@ def label(ref: object) -> str:
     file as "berkas terunggah" (its storage path stays internal), nothing for no evidence."""
     if not isinstance(ref, str):
         return ""
-    return "berkas terunggah" if ref.startswith(PREFIX) else ref
+    return LABEL_BERKAS if ref.startswith(PREFIX) else ref
+
+
+def rujukan_berkas(teks: object) -> bool:
+    """Does a typed text look like a stored-file reference (case and spaces ignored)?"""
+    return isinstance(teks, str) and teks.strip().lower().startswith(PREFIX)
+
+
+def bukti_ketik(baru: str | None, lama: str | None) -> str | None:
+    """The evidence to store for a typed cell, given the stored one: the label shown for an
+    uploaded file keeps that file; a file reference can only come from an upload, so typing
+    one (another unit's file, say) is refused with a message."""
+    if baru is not None and baru.strip() == LABEL_BERKAS and rujukan_berkas(lama):
+        return lama
+    if rujukan_berkas(baru) and baru != lama:
+        raise ValueError(
+            "Rujukan berkas tidak dapat diketik; unggah berkasnya lewat "
+            "'Unggah berkas bukti dukung'."
+        )
+    return baru

@@ -217,7 +217,9 @@ def tabel_pdf(
                 for j, v in enumerate(row)
             ]
         )
-    t = Table(data, colWidths=lebar, repeatRows=1)
+    # splitInRow: a row taller than a page (a 2.000-character note) splits across pages
+    # instead of failing the whole document with a LayoutError
+    t = Table(data, colWidths=lebar, repeatRows=1, splitInRow=1)
     t.setStyle(
         TableStyle(
             [

@@ -3,9 +3,13 @@ capaian the operator sees as they type."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dashboard import capaian as engine
+from dashboard.batas import periksa_panjang
 from dashboard.formats import parse_angka
 from dashboard.skala import SKALA_BAKU, Skala
 
@@ -62,6 +66,9 @@ def periksa(
     except ValueError as exc:
         return HasilPeriksa(None, galat=[str(exc)])
     hasil = HasilPeriksa(nilai)
+    panjang = periksa_panjang(str(catatan).strip() if catatan is not None else None)
+    if panjang:
+        hasil.galat.append(f"Catatan {panjang}.")
     if nilai is None:
         return hasil
     if nilai < 0 and not ind.boleh_negatif:
@@ -99,3 +106,28 @@ def periksa(
                 "Nilai jauh di luar riwayat indikator ini; periksa kembali satuan dan angkanya."
             )
     return hasil
+
+
+def _id_baris(v: object) -> int | None:
+    """An editor row's indicator id as an int; None for a blank, text or fractional id."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return None
+    if isinstance(v, float) and (not math.isfinite(v) or not v.is_integer()):
+        return None
+    return int(v)
+
+
+def cek_baris_editor(ids: Sequence[object], harapan: Sequence[int]) -> str | None:
+    """Why the rows a table editor sent back cannot be taken, else None: the form's rows must
+    come back exactly once each (a forged client can add, delete, duplicate or alter rows)."""
+    baca = [_id_baris(v) for v in ids]
+    sah = set(harapan)
+    if any(v is None for v in baca) and len(baca) > len(harapan):
+        return "Ada baris yang ditambahkan ke tabel isian; baris tidak dapat ditambah."
+    if any(v is None or v not in sah for v in baca):
+        return "Tabel isian memuat indikator yang tidak dikenal; muat ulang tabel."
+    if any(n > 1 for n in Counter(baca).values()):
+        return "Tabel isian memuat indikator ganda; muat ulang tabel."
+    if set(baca) != sah:
+        return "Ada baris yang dihapus dari tabel isian; muat ulang tabel."
+    return None

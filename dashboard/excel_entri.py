@@ -201,6 +201,34 @@ def sel_rumus(data: bytes, sheet: str) -> set[tuple[int, int]]:
     return xlsx_aman.periksa(data).rumus.get(sheet, set())
 
 
+def _periksa_meta(lembar: dict[str, pd.DataFrame], form) -> list[MasalahImpor]:
+    """Unit and period of the template, whatever its sheets are called: every sheet holding
+    the keys is checked (a renamed `_meta` is found by its content), and a file without them is
+    refused rather than taken for any unit and period."""
+    daftar = []
+    for nama, df in lembar.items():
+        if nama == SHEET or df.shape[1] < 2:
+            continue
+        meta = {str(k): v for k, v in df.iloc[:, :2].itertuples(index=False)}
+        if "unit_id" in meta or "periode_id" in meta:
+            daftar.append(meta)
+    if not daftar:
+        return [
+            MasalahImpor(
+                0,
+                "-",
+                "Templat tidak dikenali: keterangan unit dan periode tidak ditemukan; pakai "
+                "templat yang diunduh dari aplikasi.",
+            )
+        ]
+    masalah = []
+    if any(m.get("unit_id") != form.unit_id for m in daftar):
+        masalah.append(MasalahImpor(0, "-", "Templat ini milik unit lain."))
+    if any(m.get("periode_id") != form.periode["id"] for m in daftar):
+        masalah.append(MasalahImpor(0, "-", "Templat ini untuk periode lain."))
+    return masalah
+
+
 def baca_template(
     data: bytes,
     form,
@@ -232,12 +260,7 @@ def baca_template(
                 0, "-", f"Lembar '{SHEET}' tidak ada; pakai templat yang diunduh dari aplikasi."
             )
         ]
-    if META in lembar:
-        meta = {str(k): v for k, v in lembar[META].iloc[:, :2].itertuples(index=False)}
-        if meta.get("unit_id") != form.unit_id:
-            masalah.append(MasalahImpor(0, "-", "Templat ini milik unit lain."))
-        if meta.get("periode_id") != form.periode["id"]:
-            masalah.append(MasalahImpor(0, "-", "Templat ini untuk periode lain."))
+    masalah += _periksa_meta(lembar, form)
     df = lembar[SHEET]
     if len(df) > MAX_BARIS + HEADER_ROW:
         return [], [MasalahImpor(0, "-", f"Terlalu banyak baris (maksimal {MAX_BARIS}).")]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 import re
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from dashboard.batas import periksa_angka
 from dashboard.skala import bulat
 
 LOCALE = "id_ID"
@@ -39,8 +41,13 @@ def angka(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = 
     `skala.bulat`, the rounding the category is decided on (so "91,00%" is never Tinggi)."""
     if _kosong(x):
         return kosong
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "-∞"
     pola = "#,##0" + ("." + ("0" if tetap else "#") * desimal if desimal else "")
-    return format_decimal(bulat(x, desimal), format=pola, locale=LOCALE)
+    # enough digits for any finite double (up to 309 before the comma): a value stored before
+    # the bounds must still show, not crash the page that lists it
+    with decimal.localcontext(prec=400):
+        return format_decimal(bulat(x, desimal), format=pola, locale=LOCALE)
 
 
 def persen(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = False) -> str:
@@ -50,9 +57,10 @@ def persen(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool =
 
 def rupiah(x: float | None, kosong: str = "–") -> str:
     """`Rp 1.234.568` (whole rupiah)."""
-    if _kosong(x):
-        return kosong
-    return "Rp " + format_decimal(bulat(x, 0), format="#,##0", locale=LOCALE)
+    if _kosong(x) or not math.isfinite(x):
+        return kosong if _kosong(x) else angka(x)
+    with decimal.localcontext(prec=400):
+        return "Rp " + format_decimal(bulat(x, 0), format="#,##0", locale=LOCALE)
 
 
 def tanggal(d: dt.date | None, kosong: str = "–") -> str:
@@ -97,9 +105,7 @@ def parse_angka(teks: str | float | int | None) -> float | None:
     if isinstance(teks, bool):
         raise ValueError("Nilai harus berupa angka.")
     if isinstance(teks, int | float):
-        if not math.isfinite(float(teks)):
-            raise ValueError("Nilai harus berupa angka yang terhingga.")
-        return float(teks)
+        return _dalam_batas(float(teks))
     s = str(teks).strip().replace("\u00a0", "").replace(" ", "")
     if s == "":
         return None
@@ -129,7 +135,16 @@ def parse_angka(teks: str | float | int | None) -> float | None:
             raise ValueError(f"'{teks}' bukan angka yang dapat dibaca.")
     if s.startswith(".") or s.endswith("."):
         raise ValueError(f"'{teks}' bukan angka yang dapat dibaca.")
-    return tanda * float(s)
+    return _dalam_batas(tanda * float(s))
+
+
+def _dalam_batas(nilai: float) -> float:
+    """The number if it may be stored (finite, within ±1e15: dashboard/batas.py), else an
+    Indonesian ValueError; "9" typed 400 times is float infinity, never a value."""
+    alasan = periksa_angka(nilai)
+    if alasan:
+        raise ValueError(f"Nilai tidak dapat disimpan: {alasan}.")
+    return nilai
 
 
 def teks(v: object) -> str | None:

@@ -7,8 +7,9 @@ unit of work. Every write runs inside `transaction()`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import threading
+from collections.abc import Hashable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -163,6 +164,28 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         if _tidak_tertulis(exc):
             raise StoreError(_pesan_tidak_tertulis(exc)) from exc
         raise
+
+
+_KUNCI: dict[Hashable, threading.RLock] = {}
+_KUNCI_DAFTAR = threading.Lock()
+
+
+@contextmanager
+def kunci(*objek: Hashable) -> Iterator[None]:
+    """Serialise the writes of this process to the same objects (e.g. one submission), taken
+    around their transaction. DuckDB 1.5 reports no write-write conflict for a row updated
+    through its primary-key index (both updates commit: a lost update; reproduced in
+    tests/test_otorisasi_data.py), and one server process owns the database file, so a lock per
+    object in the process makes the second writer start after the first has committed, where
+    its conditional update sees the new state. Locks are taken in a fixed order (no deadlock)."""
+    with _KUNCI_DAFTAR:
+        kunci_objek = [
+            _KUNCI.setdefault(k, threading.RLock()) for k in sorted(set(objek), key=repr)
+        ]
+    with ExitStack() as tumpukan:
+        for k in kunci_objek:
+            tumpukan.enter_context(k)
+        yield
 
 
 def is_empty(cur: duckdb.DuckDBPyConnection) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import formats, ketepatan
+from dashboard import bukti, formats, ketepatan
 from dashboard.akses import NAMA_PERAN
 from dashboard.capaian import Status
 from dashboard.proyeksi import NAMA_AGREGASI, STATUS_TERPISAH, hitung_kategori
@@ -201,7 +201,7 @@ def nilai_tahun(entri: pd.DataFrame) -> pd.DataFrame:
             "Triwulan": entri["triwulan"].map(formats.nama_triwulan),
             "Realisasi": entri["nilai"].map(formats.angka),
             "Catatan": entri["catatan"],
-            "Bukti dukung": entri["bukti"],
+            "Bukti dukung": entri["bukti"].map(bukti.label),
             "Diubah oleh": entri["diubah_oleh"],
         }
     )

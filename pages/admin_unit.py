@@ -6,6 +6,7 @@ from dashboard import web
 from dashboard.batas import PANJANG_NAMA
 from dashboard.services import admin as svc
 from dashboard.services import capaian as svc_capaian
+from dashboard.services import review as svc_review
 from dashboard.ui import akses_halaman, pilih_instansi
 
 akses = akses_halaman(__file__)
@@ -47,3 +48,22 @@ with st.form(f"unit_{pilih}"):
             unit_id=pilih,
             sukses="Unit disimpan.",
         )
+
+st.subheader("Alur persetujuan")
+with web.cursor() as cur:
+    pemisahan = svc_review.pemisahan_tugas(cur, akses, instansi_id)
+baru = st.toggle(
+    "Pemisahan tugas: satu orang hanya menjalankan satu langkah (ajukan, verifikasi, paraf, "
+    "sahkan) pada pengajuan atau perbaikan yang sama",
+    value=pemisahan,
+    key=f"pemisahan_{instansi_id}",
+    help="Bawaan: aktif. Nonaktifkan hanya bila satu pejabat memang merangkap beberapa peran.",
+)
+if baru != pemisahan:
+    web.tulis(
+        svc_review.atur_pemisahan_tugas,
+        akses,
+        instansi_id,
+        baru,
+        sukses="Pemisahan tugas " + ("diaktifkan." if baru else "dinonaktifkan."),
+    )

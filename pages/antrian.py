@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import alur, bukti, charts, formats, web
 from dashboard.services import capaian as svc_capaian
+from dashboard.services import realisasi as svc_realisasi
 from dashboard.services import review as svc
 from dashboard.ui import akses_halaman
 
@@ -82,6 +83,27 @@ st.dataframe(
     hide_index=True,
 )
 
+berkas = nilai[nilai["bukti"] == bukti.LABEL_BERKAS]
+if not berkas.empty:
+    with st.expander(f"Berkas bukti dukung ({len(berkas)})"):
+
+        def _unduh(indikator_id: int) -> bytes:
+            """Looked up from the record (and the reviewer's right to read it) when clicked."""
+            with web.cursor() as cur:
+                hasil = svc_realisasi.berkas_bukti(
+                    cur, akses, indikator_id, info["tahun"], info["triwulan"]
+                )
+            return b"" if hasil is None else hasil[1]
+
+        for r in berkas.itertuples(index=False):
+            st.download_button(
+                f"{r.kode}: unduh {bukti.LABEL_BERKAS}",
+                lambda ind=int(r.id): _unduh(ind),
+                file_name=f"bukti_{r.kode}_TW{info['triwulan']}_{info['tahun']}.{r.bukti_jenis}",
+                key=f"unduh_bukti_{r.id}",
+                on_click="ignore",
+            )
+
 with st.expander("Riwayat pengajuan"):
     r = d["riwayat"]
     st.dataframe(
@@ -108,6 +130,7 @@ if aksi and kol[0].button(
         akses,
         pid,
         "setujui",
+        versi=info["versi"],  # as shown: a reviewer who acted meanwhile wins, this one is told
         sukses=lambda s: f"Pengajuan {alur.LABEL_STATUS[s].lower()}.",
     )
 with kol[1].popover("Kembalikan", icon=":material/undo:", width="stretch"):
@@ -119,5 +142,6 @@ with kol[1].popover("Kembalikan", icon=":material/undo:", width="stretch"):
             pid,
             "kembalikan",
             alasan,
+            versi=info["versi"],
             sukses="Pengajuan dikembalikan dengan alasan tercatat.",
         )

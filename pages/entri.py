@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import alur, bukti, charts, formats, web
-from dashboard.entri import periksa
+from dashboard.entri import cek_baris_editor, periksa
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import periode as svc_periode
 from dashboard.services import realisasi as svc
@@ -84,10 +84,26 @@ edited = st.data_editor(
     key=f"editor_{periode_id}_{versi_editor}",
 )
 
+# The editor's rows come back from the browser: a forged client can add, delete or duplicate
+# rows, so they are matched to the form by indicator before anything else.
+salah_baris = cek_baris_editor(
+    edited["indikator_id"].tolist(), [i.indikator_id for i in form.indikator]
+)
+if salah_baris:
+    st.error(salah_baris)
+    if st.button("Muat ulang tabel isian", key="muat_ulang_editor"):
+        st.session_state["versi_editor"] = versi_editor + 1
+        st.rerun()
+    st.stop()
+edited = edited.assign(indikator_id=edited["indikator_id"].astype(int)).set_index(
+    "indikator_id", drop=False
+)
+baris_editor = [edited.loc[i.indikator_id] for i in form.indikator]
+
 # Live checks and capaian for every row, as the operator types.
 hasil = [
     periksa(i, n, r["Realisasi"], r["Catatan"], skala)
-    for i, (_, r) in zip(form.indikator, edited.iterrows(), strict=True)
+    for i, r in zip(form.indikator, baris_editor, strict=True)
 ]
 pratinjau = pd.DataFrame(
     {
@@ -118,7 +134,7 @@ def _baris() -> list[svc.BarisSimpan]:
             if r["indikator_id"] in isi.index
             else None,
         )
-        for _, r in edited.iterrows()
+        for r in baris_editor
     ]
 
 
@@ -165,34 +181,34 @@ with st.expander("Unggah berkas bukti dukung"):
         disabled=kunci,
     )
     if berkas is not None and st.button("Simpan bukti", key="bukti_simpan", disabled=kunci):
-        try:
-            ref = bukti.simpan_berkas(
-                akses.unit_id, form.periode["tahun"], n, berkas.name, berkas.getvalue()
-            )
-        except ValueError as exc:
-            st.error(str(exc))
-        else:
-            baris = [b for b in _baris() if b.indikator_id == ind_bukti]
-            baris[0].bukti = ref
-            web.tulis(
-                svc.simpan,
-                akses,
-                periode_id,
-                akses.unit_id,
-                baris,
-                setelah=_muat_ulang,
-                sukses=f"Bukti {berkas.name} tersimpan.",
-            )
-    berkas_ada = [
-        (i.kode, bukti.path_berkas(_nilai_awal(i.indikator_id, "bukti"))) for i in form.indikator
-    ]
-    for kode, path in berkas_ada:
-        if path is not None:
+        web.tulis(
+            svc.unggah_bukti,
+            akses,
+            periode_id,
+            akses.unit_id,
+            ind_bukti,
+            berkas.name,
+            berkas.getvalue(),
+            setelah=_muat_ulang,
+            sukses=f"Bukti {berkas.name} tersimpan.",
+        )
+
+    def _unduh(indikator_id: int) -> bytes:
+        """The file is looked up from the record (and the caller's right to read the value)
+        when the button is clicked."""
+        with web.cursor() as cur:
+            hasil_unduh = svc.berkas_bukti(cur, akses, indikator_id, form.periode["tahun"], n)
+        return b"" if hasil_unduh is None else hasil_unduh[1]
+
+    for i in form.indikator:
+        if bukti.rujukan_berkas(form.bukti_tersimpan.get(i.indikator_id)):
             st.download_button(
-                f"{kode}: {path.name}",
-                path.read_bytes,  # read only when clicked
-                file_name=path.name,
-                key=f"unduh_{kode}",
+                f"{i.kode}: {bukti.LABEL_BERKAS}",
+                lambda ind=i.indikator_id: _unduh(ind),
+                file_name=f"bukti_{i.kode}_TW{n}_{form.periode['tahun']}"
+                + "."
+                + form.bukti_tersimpan[i.indikator_id].rsplit(".", 1)[-1],
+                key=f"unduh_{i.kode}",
                 on_click="ignore",
             )
 

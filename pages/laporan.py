@@ -83,21 +83,32 @@ if st.session_state.get("lap_permintaan") != permintaan:
 
 with st.spinner("Menyusun laporan ..."):
     lap = web.safe(susun_laporan)(akses, permintaan)
-    xlsx = lap and web.safe(dokumen_laporan)(akses, permintaan, "xlsx")
-    pdf = xlsx and web.safe(dokumen_laporan)(akses, permintaan, "pdf")
-if not pdf:
+    if not lap:
+        st.stop()
+    xlsx = web.safe(dokumen_laporan)(akses, permintaan, "xlsx")
+    # each format on its own: a PDF that cannot be laid out still leaves the Excel to download
+    pdf = web.safe(dokumen_laporan)(akses, permintaan, "pdf")
+if not xlsx and not pdf:
     st.stop()
+if not pdf:
+    st.warning("Versi PDF tidak dapat disusun; unduh versi Excel.", icon=":material/warning:")
 with st.container(horizontal=True):
-    st.download_button(
-        "Unduh Excel", xlsx.isi, file_name=xlsx.nama_berkas, mime=xlsx.mime, icon=":material/table:"
-    )
-    st.download_button(
-        "Unduh PDF",
-        pdf.isi,
-        file_name=pdf.nama_berkas,
-        mime=pdf.mime,
-        icon=":material/picture_as_pdf:",
-    )
+    if xlsx:
+        st.download_button(
+            "Unduh Excel",
+            xlsx.isi,
+            file_name=xlsx.nama_berkas,
+            mime=xlsx.mime,
+            icon=":material/table:",
+        )
+    if pdf:
+        st.download_button(
+            "Unduh PDF",
+            pdf.isi,
+            file_name=pdf.nama_berkas,
+            mime=pdf.mime,
+            icon=":material/picture_as_pdf:",
+        )
 if lap.belum_sah:
     st.warning(lap.subjudul[-1], icon=":material/warning:")
 st.subheader(lap.judul.capitalize())

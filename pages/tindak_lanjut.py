@@ -99,13 +99,22 @@ st.caption(
     f"Batas waktu {_tgl(r['batas_waktu'])} · status {r['status']}"
     + (" · lewat batas waktu" if r["terlambat"] else "")
 )
-berkas = bukti.path_berkas(r["bukti"] if isinstance(r["bukti"], str) else None)
-if berkas is not None:
+
+
+def _unduh_bukti() -> bytes:
+    """Looked up from the record (and the caller's right to read it) when clicked."""
+    with web.cursor() as cur:
+        hasil = svc.berkas_bukti(cur, akses, tl_id)
+    return b"" if hasil is None else hasil[1]
+
+
+if bukti.rujukan_berkas(r["bukti"]):
     st.download_button(
-        f"Unduh bukti: {berkas.name}",
-        berkas.read_bytes,  # read when clicked, not on every rerun
-        file_name=berkas.name,
+        f"Unduh bukti ({bukti.LABEL_BERKAS})",
+        _unduh_bukti,
+        file_name=f"bukti_tindak_lanjut_{tl_id}." + str(r["bukti"]).rsplit(".", 1)[-1],
         key="tl_unduh",
+        on_click="ignore",
     )
 
 pic = akses.punya("staf_bidang") and akses.unit_id == int(r["pic_unit_id"])
@@ -126,7 +135,7 @@ if pic and r["status"] != "Selesai":
         )
         ref = st.text_input(
             "Bukti (tautan atau keterangan; unggah berkas di bawah)",
-            value=r["bukti"] if isinstance(r["bukti"], str) else "",
+            value=bukti.label(r["bukti"]),  # an uploaded file shows as its label
             key=f"tl_bukti_{tl_id}",
         )
         tutup = st.checkbox(

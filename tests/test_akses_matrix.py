@@ -893,6 +893,29 @@ OPERASI: list[Op] = [
         STAF,
         siapkan=_siapkan_impor,
     ),
+    Op(
+        "realisasi.unggah_bukti",
+        realisasi.unggah_bukti,
+        lambda c, a, x: _di_folder_sementara(
+            lambda: realisasi.unggah_bukti(
+                c, a, x.periode_buka, x.unit["DEP"], x.indikator["DEP"], "bukti.pdf", PDF
+            )
+        ),
+        STAF,
+    ),
+    Op(
+        "realisasi.berkas_bukti",
+        realisasi.berkas_bukti,
+        lambda c, a, x: realisasi.berkas_bukti(c, a, x.indikator["DEP"], 2026, 2),
+        UNIT,
+    ),
+    Op(
+        "tindak_lanjut.berkas_bukti",
+        tindak_lanjut.berkas_bukti,
+        lambda c, a, x: tindak_lanjut.berkas_bukti(c, a, x.data["tl"]),
+        UNIT,
+        siapkan=_siapkan_rapat,
+    ),
     # --- review chain (TW III 2026: PKA diajukan, PBP diverifikasi, LYN diparaf)
     Op(
         "antrian",
@@ -952,6 +975,18 @@ OPERASI: list[Op] = [
         lambda c, a, x: review.proses_massal(c, a, [x.pengajuan["diajukan"]]),
         MONEV,
         unit="PKA",
+    ),
+    Op(
+        "review.pemisahan_tugas",
+        review.pemisahan_tugas,
+        lambda c, a, x: review.pemisahan_tugas(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "review.atur_pemisahan_tugas",
+        review.atur_pemisahan_tugas,
+        lambda c, a, x: review.atur_pemisahan_tugas(c, a, x.instansi, False),
+        ADMIN,
     ),
     # --- SOP registry and calendar: shared by every instansi, so any admin
     Op(
@@ -1176,6 +1211,9 @@ TANPA_AKSES = {
     "periode.info_periode": "lookup inside services that check the caller first",
     "periode.terbuka_untuk": "lookup inside services that check the caller first",
     "realisasi.status_pengajuan": "lookup inside services that check the caller first",
+    "realisasi.kunci_pengajuan": "pure: the lock key of a submission",
+    "review.pemisahan_tugas_aktif": "a setting read inside a transition already checked",
+    "review.cek_pemisahan": "separation-of-duties check inside a transition already checked",
     "pelaksanaan.sop_untuk": "lookup inside a transition's transaction",
     "pelaksanaan.pastikan_run": "called inside a transition already checked",
     # login bookkeeping: runs before anyone is logged in

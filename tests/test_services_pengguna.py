@@ -182,7 +182,7 @@ def test_indicator_with_range_and_quarterly_targets(demo_con):
         "tahunan": 80,
         "tahunan_atas": 90,
         "triwulan": [0, 0, 80, 80],
-        "triwulan_atas": [None, None, 90, 90],
+        "triwulan_atas": [0, 0, 90, 90],  # all range targets: mixing is refused (rencana.py)
     }
     iid = admin.simpan_indikator(demo_con, ADMIN, _indikator(), target)
     got = admin.target_indikator(demo_con, ADMIN, iid, 2027)
@@ -191,7 +191,7 @@ def test_indicator_with_range_and_quarterly_targets(demo_con):
         "tahunan": 80,
         "tahunan_atas": 90,
         "triwulan": [0, 0, 80, 80],
-        "triwulan_atas": [None, None, 90, 90],
+        "triwulan_atas": [0, 0, 90, 90],
     }
     row = demo_con.execute(
         "SELECT polaritas, cara_agregasi, rumus_negatif FROM indikator WHERE id = ?", [iid]

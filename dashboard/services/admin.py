@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from dashboard import rencana, store
 from dashboard.akses import Akses
-from dashboard.batas import PANJANG_NAMA, periksa_angka
+from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA, periksa_angka
 from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
 
@@ -46,15 +46,15 @@ class IndikatorInput(BaseModel):
     instansi_id: int
     unit_id: int
     kode: str = Field(min_length=1, max_length=30)
-    nama: str = Field(min_length=5, max_length=300)
+    nama: str = Field(min_length=5, max_length=PANJANG_NAMA)
     jenis: str
     satuan: str = Field(min_length=1, max_length=40)
     polaritas: str = "positif"
     cara_agregasi: str = "SUM"
     rumus_negatif: str = "A"
     boleh_negatif: bool = False
-    definisi: str | None = None
-    sumber_data: str | None = None
+    definisi: str | None = Field(None, max_length=PANJANG_CATATAN)
+    sumber_data: str | None = Field(None, max_length=PANJANG_CATATAN)
     baseline: float | None = None
     target_renstra: float | None = None
     aktif: bool = True
@@ -97,8 +97,9 @@ class IndikatorInput(BaseModel):
     @field_validator("baseline", "target_renstra")
     @classmethod
     def _hingga(cls, v: float | None) -> float | None:
-        if v is not None and not math.isfinite(v):
-            raise ValueError("harus berupa angka")
+        alasan = periksa_angka(v)
+        if alasan:
+            raise ValueError(alasan)
         return v
 
 
@@ -116,8 +117,9 @@ class TargetInput(BaseModel):
     @model_validator(mode="after")
     def _konsisten(self) -> TargetInput:
         nilai = [self.tahunan, self.tahunan_atas, *self.triwulan, *self.triwulan_atas]
-        if any(v is not None and not math.isfinite(v) for v in nilai):
-            raise ValueError("Target harus berupa angka.")
+        alasan = next((periksa_angka(v) for v in nilai if periksa_angka(v)), None)
+        if alasan:
+            raise ValueError(f"Target: {alasan}.")
         if self.tahunan_atas is not None and self.tahunan_atas < self.tahunan:
             raise ValueError("Batas atas target tahunan harus >= batas bawahnya.")
         for i, (lo, hi) in enumerate(zip(self.triwulan, self.triwulan_atas, strict=True)):

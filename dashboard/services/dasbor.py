@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from dashboard import agenda, config, proyeksi, store
+from dashboard import agenda, bukti, config, proyeksi, store
 from dashboard import capaian as engine
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
@@ -355,6 +355,7 @@ def rincian(
         hasil.get("target_atas_sd"),
     )
     entri = store.fetch_df(cur, "dasbor_realisasi_indikator", [indikator_id, tahun])
+    entri["bukti"] = entri["bukti"].map(lambda b: bukti.label(b) or None)  # no storage path
     kirim = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, unit_id])
     event = pd.DataFrame()
     if not kirim.empty:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard import ketepatan, store
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.batas import PANJANG_NAMA, cek_panjang
 from dashboard.services import sop_registry
 
 SOP_ALUR = {
@@ -78,6 +79,8 @@ def catat_langkah(
         raise ValueError("Langkah itu tidak ada pada revisi SOP pelaksanaan ini.")
     if selesai is not None and selesai < mulai:
         raise ValueError("Waktu selesai tidak boleh sebelum waktu mulai.")
+    cek_panjang(pelaku, "Pelaku", PANJANG_NAMA)
+    cek_panjang(catatan, "Catatan")
     with store.transaction(cur):
         lid = cur.execute(
             store.sql("sop_run_langkah_insert"),

@@ -9,9 +9,11 @@ import duckdb
 import pandas as pd
 
 from dashboard import alur, config, store
+from dashboard import bukti as bukti_berkas
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.batas import cek_panjang
 from dashboard.formats import parse_angka
-from dashboard.services import lokasi, pelaksanaan
+from dashboard.services import lokasi, pelaksanaan, review
 from dashboard.store import KonflikData
 
 
@@ -36,6 +38,13 @@ def ajukan(
         raise ValueError("Nilai baru wajib diisi.")
     if not (alasan or "").strip():
         raise ValueError("Alasan perbaikan wajib diisi.")
+    cek_panjang(alasan, "Alasan perbaikan")
+    cek_panjang(bukti, "Bukti dukung")
+    if bukti_berkas.rujukan_berkas(bukti):
+        raise ValueError(
+            "Rujukan berkas tidak dapat diketik; unggah berkasnya lewat pengisian realisasi, "
+            "atau tulis tautan / keterangan bukti."
+        )
     status = cur.execute(store.sql("status_sah_nilai"), [indikator_id, tahun, triwulan]).fetchone()
     if not status or status[0] != "disahkan":
         raise ValueError(
@@ -90,8 +99,30 @@ def proses(
     instansi_id, unit_id = lokasi.baca_indikator(cur, akses, indikator_id)
     if aksi == "setujui":
         aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
+    cek_panjang(catatan, "Catatan")
     step = alur.transisi_perbaikan(status, aksi, akses.peran, catatan, akses.username, pengaju)
+    review.cek_pemisahan(
+        cur, instansi_id, "perbaikan", perbaikan_id, status, akses.username, pengaju
+    )
     waktu = sekarang or config.sekarang()
+    try:
+        with store.kunci(("perbaikan", int(perbaikan_id))):
+            return _terapkan(cur, akses, perbaikan_id, row, step, catatan, waktu)
+    except duckdb.TransactionException as exc:
+        raise KonflikData("Permintaan ini baru saja diproses pengguna lain; muat ulang.") from exc
+
+
+def _terapkan(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    perbaikan_id: int,
+    row: tuple,
+    step: alur.Langkah,
+    catatan: str | None,
+    waktu: dt.datetime,
+) -> str:
+    """Move the correction one step in one transaction; signing applies the new value."""
+    _, indikator_id, tahun, triwulan, lama, baru, status, _pengaju = row
     with store.transaction(cur):
         res = cur.execute(
             store.sql("perbaikan_transisi"), [step.ke, waktu, perbaikan_id, status]

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard import config, store
 from dashboard.akses import Akses
+from dashboard.batas import cek_panjang
 from dashboard.services import lokasi
 
 
@@ -37,6 +38,7 @@ def buka_periode(
 ) -> int:
     akses.wajib("pengelola_monev")
     akses.cek_instansi(instansi_id)
+    cek_panjang(catatan, "Catatan")
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus I sampai IV.")
     if not 2000 <= tahun <= 2100:
@@ -102,6 +104,7 @@ def buka_untuk_unit(
     akses.cek_instansi(p["instansi_id"])
     if not (alasan or "").strip():
         raise ValueError("Alasan membuka kembali wajib diisi.")
+    cek_panjang(alasan, "Alasan")
     if p["status"] != "ditutup":
         raise ValueError("Periode masih dibuka untuk semua unit.")
     if lokasi.instansi_unit(cur, unit_id) != p["instansi_id"]:

@@ -17,6 +17,7 @@ from dashboard import agenda, config, store
 from dashboard import notulen as dok
 from dashboard.agenda import ItemAgenda
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan
 from dashboard.skala import SKALA_BAKU, Skala
@@ -33,7 +34,7 @@ class RapatInput(BaseModel):
 
     tahun: int = Field(ge=2000, le=2100)
     triwulan: int = Field(ge=1, le=4)
-    judul: str = Field(min_length=5, max_length=200)
+    judul: str = Field(min_length=5, max_length=PANJANG_NAMA)
     waktu: dt.datetime
     tempat: str = Field(min_length=2, max_length=200)
     pimpinan: str = Field(min_length=3, max_length=200)
@@ -59,7 +60,7 @@ class RapatInput(BaseModel):
 class PesertaInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    nama: str = Field(min_length=2, max_length=150)
+    nama: str = Field(min_length=2, max_length=PANJANG_NAMA)
     jabatan: str | None = Field(None, max_length=150)
     unit_id: int | None = None
 
@@ -93,15 +94,15 @@ class TemuanInput(BaseModel):
 
     unit_id: int
     indikator_id: int | None = None
-    permasalahan: str = Field(min_length=5, max_length=4000)
-    penyebab: str | None = Field(None, max_length=4000)
-    rekomendasi: str | None = Field(None, max_length=4000)
+    permasalahan: str = Field(min_length=5, max_length=PANJANG_CATATAN)
+    penyebab: str | None = Field(None, max_length=PANJANG_CATATAN)
+    rekomendasi: str | None = Field(None, max_length=PANJANG_CATATAN)
 
 
 class TindakLanjutInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    uraian: str = Field(min_length=5, max_length=2000)
+    uraian: str = Field(min_length=5, max_length=PANJANG_CATATAN)
     pic_unit_id: int
     batas_waktu: dt.date
 

@@ -5,13 +5,15 @@ so a second user saving the same rows is told instead of silently overwriting.""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
-from dashboard import alur, config, store
+from dashboard import alur, bukti, config, store
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.batas import PANJANG_CATATAN
 from dashboard.entri import IndikatorEntri, periksa
 from dashboard.excel_entri import MasalahImpor, baca_template, buat_template
 from dashboard.formats import parse_angka, teks
@@ -50,7 +52,9 @@ class FormEntri:
     unit_id: int
     status: str
     indikator: list[IndikatorEntri]
-    baris: pd.DataFrame  # indikator_id, nilai, catatan, bukti, versi (current quarter)
+    baris: pd.DataFrame  # indikator_id, nilai, catatan, bukti (as shown), versi (current quarter)
+    # the stored evidence references; `baris` shows an uploaded file only as its label
+    bukti_tersimpan: dict[int, str | None] = field(default_factory=dict)
 
 
 def _cek_tulis(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> int:
@@ -102,12 +106,21 @@ def form_entri(
             )
         )
     baris = store.fetch_df(cur, "realisasi_unit_triwulan", [unit_id, p["tahun"], n])
-    return FormEntri(p, unit_id, status_pengajuan(cur, periode_id, unit_id), indikator, baris)
+    tersimpan = {int(r.indikator_id): teks(r.bukti) for r in baris.itertuples(index=False)}
+    baris["bukti"] = baris["bukti"].map(lambda b: bukti.label(b) or None)
+    status = status_pengajuan(cur, periode_id, unit_id)
+    return FormEntri(p, unit_id, status, indikator, baris, tersimpan)
 
 
-def _periksa_semua(form: FormEntri, baris: list[BarisSimpan], sk: Skala) -> list[tuple[str, str]]:
+def _periksa_semua(
+    form: FormEntri, baris: list[BarisSimpan], sk: Skala, berkas: dict[int, str] | None = None
+) -> list[tuple[str, str]]:
     kode = {i.indikator_id: i for i in form.indikator}
     masalah = []
+    ganda = {k for k, n in Counter(r.indikator_id for r in baris).items() if n > 1}
+    for k in sorted(ganda):
+        nama = kode[k].kode if k in kode else str(k)
+        masalah.append((nama, "indikator ini muncul lebih dari sekali; muat ulang tabel isian"))
     for r in baris:
         ind = kode.get(r.indikator_id)
         if ind is None:
@@ -115,7 +128,26 @@ def _periksa_semua(form: FormEntri, baris: list[BarisSimpan], sk: Skala) -> list
             continue
         for g in periksa(ind, form.periode["triwulan"], r.nilai, r.catatan, sk).galat:
             masalah.append((ind.kode, g))
+        if berkas and r.indikator_id in berkas:
+            continue
+        try:
+            isi = bukti.bukti_ketik(teks(r.bukti), form.bukti_tersimpan.get(r.indikator_id))
+        except ValueError as exc:
+            masalah.append((ind.kode, str(exc)))
+            continue
+        if isi is not None and len(isi) > PANJANG_CATATAN:
+            masalah.append(
+                (ind.kode, f"bukti dukung terlalu panjang (maksimal {PANJANG_CATATAN:,} karakter)")
+            )
     return masalah
+
+
+def _bukti_baris(form: FormEntri, r: BarisSimpan, berkas: dict[int, str] | None) -> str | None:
+    """The evidence a checked row stores: an upload's reference, or the typed text (the label
+    of an uploaded file keeps that file)."""
+    if berkas and r.indikator_id in berkas:
+        return berkas[r.indikator_id]
+    return bukti.bukti_ketik(teks(r.bukti), form.bukti_tersimpan.get(r.indikator_id))
 
 
 def simpan(
@@ -128,6 +160,27 @@ def simpan(
 ) -> int:
     """Save a draft: check every row, then write the changed ones in one transaction.
     Returns the number of rows changed."""
+    return _simpan(cur, akses, periode_id, unit_id, baris, sumber)
+
+
+def _pesan_terkunci(status: str) -> str:
+    return (
+        f"Data sudah {alur.LABEL_STATUS[status].lower()} dan terkunci; "
+        "tunggu dikembalikan, atau ajukan perbaikan bila sudah disahkan."
+    )
+
+
+def _simpan(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    periode_id: int,
+    unit_id: int,
+    baris: list[BarisSimpan],
+    sumber: str = "entri",
+    berkas: dict[int, str] | None = None,
+) -> int:
+    """`simpan`, where `berkas` holds the references of files just uploaded by the service
+    (the only way a file reference enters a record)."""
     instansi_id = _cek_tulis(cur, akses, unit_id)
     form = form_entri(cur, akses, periode_id, unit_id)
     if not svc_periode.terbuka_untuk(cur, periode_id, unit_id):
@@ -136,11 +189,8 @@ def simpan(
             "membukanya kembali bila perlu perbaikan."
         )
     if alur.terkunci(form.status):
-        raise ValueError(
-            f"Data sudah {alur.LABEL_STATUS[form.status].lower()} dan terkunci; "
-            "tunggu dikembalikan, atau ajukan perbaikan bila sudah disahkan."
-        )
-    masalah = _periksa_semua(form, baris, svc_capaian.skala(cur, instansi_id))
+        raise ValueError(_pesan_terkunci(form.status))
+    masalah = _periksa_semua(form, baris, svc_capaian.skala(cur, instansi_id), berkas)
     if masalah:
         raise ValidasiEntri(masalah)
     p = form.periode
@@ -148,7 +198,7 @@ def simpan(
     ubah, baru, riwayat = [], [], []
     for r in baris:
         nilai = parse_angka(r.nilai)
-        isi = (nilai, teks(r.catatan), teks(r.bukti))
+        isi = (nilai, teks(r.catatan), _bukti_baris(form, r, berkas))
         sebelum = lama.get(r.indikator_id)
         if sebelum is not None:
             if sebelum == isi:
@@ -165,7 +215,12 @@ def simpan(
             riwayat.append((r.indikator_id, nilai_lama, nilai, isi[1]))
     kolom = ["indikator_id", "nilai", "catatan", "bukti"]
     try:
-        with store.transaction(cur):
+        with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
+            # the draft check runs inside the write's transaction: a submission locked after
+            # the checks above either makes this claim fail or conflicts with it
+            pid = _pastikan_pengajuan(cur, periode_id, unit_id)
+            if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid]).fetchone():
+                raise ValueError(_pesan_terkunci(status_pengajuan(cur, periode_id, unit_id)))
             if ubah:
                 n = _massal(
                     cur,
@@ -191,7 +246,6 @@ def simpan(
                     ),
                     [p["tahun"], p["triwulan"], sumber, akses.username],
                 )
-            _pastikan_pengajuan(cur, periode_id, unit_id)
             store.log_event(
                 cur,
                 "realisasi_disimpan",
@@ -207,12 +261,13 @@ def simpan(
 
 
 def _isi_sekarang(form: FormEntri) -> dict[int, tuple]:
-    """Current (nilai, catatan, bukti) per indicator, normalised like the input."""
+    """Current (nilai, catatan, bukti) per indicator, normalised like the input (the stored
+    evidence reference, not its label)."""
     return {
         int(r.indikator_id): (
             None if pd.isna(r.nilai) else float(r.nilai),
             teks(r.catatan),
-            teks(r.bukti),
+            form.bukti_tersimpan.get(int(r.indikator_id)),
         )
         for r in form.baris.itertuples(index=False)
     }
@@ -240,6 +295,12 @@ def _pesan_konflik() -> str:
         "Data ini baru saja diubah oleh pengguna lain. Tidak ada yang disimpan; nilai terbaru "
         "sudah dimuat ulang, periksa lalu simpan kembali."
     )
+
+
+def kunci_pengajuan(periode_id: int, unit_id: int) -> tuple:
+    """The in-process lock key of one unit's submission of a period (`store.kunci`): saves,
+    the submit and every review step of it take turns."""
+    return ("pengajuan", int(periode_id), int(unit_id))
 
 
 def _pastikan_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> int:
@@ -283,26 +344,30 @@ def ajukan(
         raise ValidasiEntri(masalah)
     sekarang = sekarang or config.sekarang()
     terlambat = sekarang.date() > form.periode["tenggat"]
-    with store.transaction(cur):
-        pid = _pastikan_pengajuan(cur, periode_id, unit_id)
-        res = cur.execute(
-            store.sql("pengajuan_transisi"), ["diajukan", sekarang, pid, "draf"]
-        ).fetchone()
-        if not res:
-            raise KonflikData("Pengajuan ini baru saja diproses pengguna lain; muat ulang.")
-        cur.execute(store.sql("pengajuan_diajukan"), [akses.username, sekarang, terlambat, pid])
-        pelaksanaan.pastikan_run(cur, "pengajuan", pid)
-        store.log_event(
-            cur,
-            "transisi",
-            pengguna=akses.username,
-            peran="staf_bidang",
-            objek="pengajuan",
-            objek_id=pid,
-            dari="draf",
-            ke="diajukan",
-            catatan="terlambat" if terlambat else None,
-        )
+    konflik = "Pengajuan ini baru saja diproses atau disimpan pengguna lain; muat ulang."
+    try:
+        with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
+            pid = _pastikan_pengajuan(cur, periode_id, unit_id)
+            res = cur.execute(
+                store.sql("pengajuan_transisi"), ["diajukan", sekarang, pid, "draf", None]
+            ).fetchone()
+            if not res:
+                raise KonflikData(konflik)
+            cur.execute(store.sql("pengajuan_diajukan"), [akses.username, sekarang, terlambat, pid])
+            pelaksanaan.pastikan_run(cur, "pengajuan", pid)
+            store.log_event(
+                cur,
+                "transisi",
+                pengguna=akses.username,
+                peran="staf_bidang",
+                objek="pengajuan",
+                objek_id=pid,
+                dari="draf",
+                ke="diajukan",
+                catatan="terlambat" if terlambat else None,
+            )
+    except (duckdb.ConstraintException, duckdb.TransactionException) as exc:
+        raise KonflikData(konflik) from exc
 
 
 def riwayat_nilai(
@@ -342,6 +407,10 @@ def pratinjau_impor(
     nama = {i.indikator_id: i.nama for i in form.indikator}
     perubahan = []
     for r in rows:
+        try:
+            r.bukti = bukti.bukti_ketik(r.bukti, form.bukti_tersimpan.get(r.indikator_id))
+        except ValueError as exc:
+            masalah.append(MasalahImpor(0, "Bukti dukung", f"{r.kode}: {exc}"))
         lama_nilai = lama.get(r.indikator_id, (None,))[0]
         if lama.get(r.indikator_id, (None, None, None)) != (r.nilai, r.catatan, r.bukti):
             perubahan.append(
@@ -352,7 +421,7 @@ def pratinjau_impor(
                     "nilai_lama": lama_nilai,
                     "nilai_baru": r.nilai,
                     "catatan_baru": r.catatan,
-                    "bukti_baru": r.bukti,
+                    "bukti_baru": bukti.label(r.bukti) or None,
                     "versi": r.versi,
                 }
             )
@@ -378,3 +447,48 @@ def terapkan_impor(
         for r in perubahan.itertuples(index=False)
     ]
     return simpan(cur, akses, periode_id, unit_id, baris, sumber="impor")
+
+
+def unggah_bukti(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    periode_id: int,
+    unit_id: int,
+    indikator_id: int,
+    nama: str,
+    isi: bytes,
+) -> int:
+    """Store an uploaded evidence file for one indicator of the unit's draft and record it with
+    the stored value and note; the only way a file reference enters a realisation."""
+    _cek_tulis(cur, akses, unit_id)
+    form = form_entri(cur, akses, periode_id, unit_id)
+    if indikator_id not in {i.indikator_id for i in form.indikator}:
+        raise AksesDitolak("Indikator ini bukan milik unit Anda.")
+    if alur.terkunci(form.status):
+        raise ValueError(_pesan_terkunci(form.status))
+    ref = bukti.simpan_berkas(unit_id, form.periode["tahun"], form.periode["triwulan"], nama, isi)
+    sekarang = form.baris.set_index("indikator_id")
+    if indikator_id in sekarang.index:
+        r = sekarang.loc[indikator_id]
+        baris = BarisSimpan(
+            indikator_id,
+            None if pd.isna(r["nilai"]) else float(r["nilai"]),
+            teks(r["catatan"]),
+            ref,
+            int(r["versi"]),
+        )
+    else:
+        baris = BarisSimpan(indikator_id, None, None, ref)
+    return _simpan(cur, akses, periode_id, unit_id, [baris], berkas={indikator_id: ref})
+
+
+def berkas_bukti(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int, tahun: int, triwulan: int
+) -> tuple[str, bytes] | None:
+    """The evidence file of one value (file name, content), for a caller who may read that
+    value. The reference is looked up from the record, never taken from the client, and only
+    a file inside the folder of the indicator's own unit is served."""
+    _, unit_id = lokasi.baca_indikator(cur, akses, indikator_id)
+    row = cur.execute(store.sql("realisasi_bukti"), [indikator_id, tahun, triwulan]).fetchone()
+    path = bukti.path_berkas(row[0] if row else None, unit_id)
+    return None if path is None else (path.name, path.read_bytes())

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import duckdb
 import pandas as pd
 
-from dashboard import alur, config, store
+from dashboard import alur, bukti, config, store
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.batas import cek_panjang
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan
+from dashboard.services import realisasi as svc_realisasi
 from dashboard.store import KonflikData
 
 
@@ -49,6 +52,7 @@ def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> d
         "triwulan",
         "tenggat",
         "unit_nama",
+        "versi",
     )
     info = dict(zip(keys, row, strict=True))
     akses.lingkup_unit(info["instansi_id"], info["unit_id"])
@@ -64,6 +68,11 @@ def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> d
         right_on="indikator_id",
         how="left",
     )
+    # the file's type only (for the download's name); never its storage path
+    nilai["bukti_jenis"] = nilai["bukti"].map(
+        lambda b: b.rsplit(".", 1)[-1] if bukti.rujukan_berkas(b) else None
+    )
+    nilai["bukti"] = nilai["bukti"].map(lambda b: bukti.label(b) or None)
     riwayat = store.fetch_df(cur, "event_objek", ["pengajuan", str(pengajuan_id)])
     return {"info": info, "nilai": nilai, "riwayat": riwayat}
 
@@ -75,11 +84,90 @@ def proses(
     aksi: str,
     catatan: str | None = None,
     sekarang: dt.datetime | None = None,
+    versi: int | None = None,
 ) -> str:
-    """Approve (the step of the current status) or return; returns the new status."""
-    with store.transaction(cur):
-        baru = _proses(cur, akses, pengajuan_id, aksi, catatan, sekarang)
+    """Approve (the step of the current status) or return; returns the new status. With
+    `versi` (from `detail`) the submission must still be as the reviewer saw it: of two
+    reviewers acting on one submission, one wins and the other is told."""
+    try:
+        with store.kunci(*_kunci(cur, [pengajuan_id])), store.transaction(cur):
+            baru = _proses(cur, akses, pengajuan_id, aksi, catatan, sekarang, versi)
+    except duckdb.TransactionException as exc:
+        raise KonflikData(_KONFLIK) from exc
     return baru
+
+
+def _kunci(cur: duckdb.DuckDBPyConnection, pengajuan_ids: list[int]) -> list[tuple]:
+    """Lock keys of the submissions (read before the lock: period and unit never change)."""
+    kunci = []
+    for pid in pengajuan_ids:
+        row = cur.execute(store.sql("pengajuan_get"), [pid]).fetchone()
+        if row:
+            kunci.append(svc_realisasi.kunci_pengajuan(row[1], row[2]))
+    return kunci
+
+
+_KONFLIK = "Pengajuan ini baru saja diproses pengguna lain; muat ulang antrian."
+KUNCI_PEMISAHAN = "pemisahan_tugas"
+
+
+def pemisahan_tugas_aktif(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> bool:
+    """Separation of duties is on unless the instansi switched it off (the default is on)."""
+    row = cur.execute(store.sql("pengaturan_get"), [instansi_id, KUNCI_PEMISAHAN]).fetchone()
+    return True if not row else bool(json.loads(row[0]))
+
+
+def pemisahan_tugas(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> bool:
+    """Is separation of duties on for the instansi (shown on the admin's settings)."""
+    akses.cek_instansi(instansi_id)
+    return pemisahan_tugas_aktif(cur, instansi_id)
+
+
+def atur_pemisahan_tugas(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, aktif: bool
+) -> None:
+    """Switch separation of duties on or off for one instansi (admin only)."""
+    akses.wajib("admin")
+    akses.cek_instansi(instansi_id)
+    with store.transaction(cur):
+        cur.execute(store.sql("pengaturan_instansi_hapus"), [instansi_id, KUNCI_PEMISAHAN])
+        cur.execute(
+            store.sql("pengaturan_instansi_insert"),
+            [instansi_id, KUNCI_PEMISAHAN, json.dumps(bool(aktif))],
+        )
+        store.log_event(
+            cur,
+            "pengaturan_diubah",
+            pengguna=akses.username,
+            peran="admin",
+            objek="instansi",
+            objek_id=instansi_id,
+            ke=f"{KUNCI_PEMISAHAN}={'ya' if aktif else 'tidak'}",
+        )
+
+
+def cek_pemisahan(
+    cur: duckdb.DuckDBPyConnection,
+    instansi_id: int,
+    objek: str,
+    objek_id: int,
+    dari: str,
+    pelaku: str,
+    pengaju: str | None,
+) -> None:
+    """Refuse a step by someone who already acted in another step of the same object (the
+    submitter included), when the instansi keeps separation of duties (the default)."""
+    if not pemisahan_tugas_aktif(cur, instansi_id):
+        return
+    event = store.fetch_df(cur, "event_objek", [objek, str(objek_id)])
+    riwayat = [
+        (r.pengguna, None if pd.isna(r.dari) else r.dari)
+        for r in event.itertuples(index=False)
+        if r.jenis == "transisi"
+    ]
+    if pengaju:
+        riwayat.append((pengaju, None))
+    alur.cek_pemisahan(dari, pelaku, riwayat)
 
 
 def _proses(
@@ -89,6 +177,7 @@ def _proses(
     aksi: str,
     catatan: str | None,
     sekarang: dt.datetime | None,
+    versi: int | None = None,
 ) -> str:
     row = cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone()
     if not row:
@@ -96,15 +185,19 @@ def _proses(
     _, _, unit_id, status, pengaju, *_rest = row
     instansi_id = row[8]
     akses.lingkup_unit(instansi_id, unit_id)
+    if versi is not None and row[13] != versi:
+        raise KonflikData(_KONFLIK)
     if aksi == "setujui":
         aksi = alur.PERAN_MENYETUJUI.get(status, "setujui")
+    cek_panjang(catatan, "Catatan")
     step = alur.transisi(status, aksi, akses.peran, catatan, akses.username, pengaju)
+    cek_pemisahan(cur, instansi_id, "pengajuan", pengajuan_id, status, akses.username, pengaju)
     res = cur.execute(
         store.sql("pengajuan_transisi"),
-        [step.ke, sekarang or config.sekarang(), pengajuan_id, status],
+        [step.ke, sekarang or config.sekarang(), pengajuan_id, status, versi],
     ).fetchone()
     if not res:
-        raise KonflikData("Pengajuan ini baru saja diproses pengguna lain; muat ulang antrian.")
+        raise KonflikData(_KONFLIK)
     pelaksanaan.pastikan_run(cur, "pengajuan", pengajuan_id)
     store.log_event(
         cur,
@@ -130,7 +223,7 @@ def proses_massal(
     if not pengajuan_ids:
         raise ValueError("Pilih minimal satu pengajuan.")
     try:
-        with store.transaction(cur):
+        with store.kunci(*_kunci(cur, pengajuan_ids)), store.transaction(cur):
             for pid in pengajuan_ids:
                 _proses(cur, akses, pid, "setujui", None, sekarang)
     except duckdb.TransactionException as exc:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard import agenda, bukti, config, store
 from dashboard.akses import Akses, AksesDitolak
+from dashboard.batas import cek_panjang
 from dashboard.formats import teks
 from dashboard.store import KonflikData
 
@@ -75,6 +76,7 @@ def perbarui(
     catatan_progres: str | None,
     bukti_ref: str | None,
     minta_tutup: bool = False,
+    boleh_berkas: bool = False,
 ) -> None:
     """The PIC Bidang's progress: status Belum / Dalam Proses, note, evidence, close request.
     Selesai is set only by the Pengelola Monev when closing."""
@@ -85,8 +87,10 @@ def perbarui(
             "Proses, lalu centang 'Minta ditutup'."
         )
     catatan, ref = teks(catatan_progres), teks(bukti_ref)
-    if catatan and len(catatan) > 4000:
-        raise ValueError("Catatan progres terlalu panjang (maksimal 4.000 karakter).")
+    cek_panjang(catatan, "Catatan progres")
+    cek_panjang(ref, "Bukti dukung")
+    if not boleh_berkas:  # a file reference only comes from an upload, never typed
+        ref = bukti.bukti_ketik(ref, teks(row["bukti"]))
     if minta_tutup and not catatan:
         raise ValueError("Isi catatan progres sebelum meminta tindak lanjut ditutup.")
     if minta_tutup and status == "Belum":
@@ -134,8 +138,23 @@ def unggah_bukti(
     ref = bukti.simpan_berkas(
         int(row["pic_unit_id"]), int(row["tahun"]), int(row["triwulan"]), nama, isi
     )
-    perbarui(cur, akses, tl_id, versi, lama[0], lama[1], ref, bool(lama[2]))
+    perbarui(cur, akses, tl_id, versi, lama[0], lama[1], ref, bool(lama[2]), boleh_berkas=True)
     return ref
+
+
+def berkas_bukti(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, tl_id: int
+) -> tuple[str, bytes] | None:
+    """The evidence file of a follow-up (file name, content) for a caller who may read it (the
+    whole agency, or the PIC unit or the finding's unit). The reference comes from the record,
+    and only a file inside the PIC unit's folder is served."""
+    row = _get(cur, tl_id)
+    akses.cek_instansi(int(row["instansi_id"]))
+    unit = {int(row["pic_unit_id"]), int(row["temuan_unit_id"])}
+    if not akses.seluruh_instansi and akses.unit_id not in unit:
+        raise AksesDitolak("Anda hanya berhak mengakses data unit Anda sendiri.")
+    path = bukti.path_berkas(teks(row["bukti"]), int(row["pic_unit_id"]))
+    return None if path is None else (path.name, path.read_bytes())
 
 
 def _cek_monev(cur: duckdb.DuckDBPyConnection, akses: Akses, tl_id: int) -> dict:
@@ -156,6 +175,7 @@ def tutup(
 ) -> None:
     """The Pengelola Monev closes a follow-up: status Selesai."""
     row = _cek_monev(cur, akses, tl_id)
+    cek_panjang(catatan, "Catatan")
     with store.transaction(cur):
         ok = cur.execute(
             store.sql("tindak_lanjut_tutup"),
@@ -186,6 +206,7 @@ def tolak_tutup(
     alasan = teks(alasan)
     if not alasan:
         raise ValueError("Alasan penolakan wajib diisi.")
+    cek_panjang(alasan, "Alasan penolakan")
     with store.transaction(cur):
         ok = cur.execute(store.sql("tindak_lanjut_tolak_tutup"), [tl_id, versi, alasan]).fetchone()
         if not ok:
