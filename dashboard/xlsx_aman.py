@@ -5,8 +5,9 @@ whose cached values would be taken as data, or links to other files. Every impor
 `periksa` first: the upload's size, the sum of the members' declared sizes, then every member
 decompressed as a stream with a hard cap on the bytes actually produced (a member that lies about
 its size is stopped at the cap or by its CRC), and the sheets parsed as XML, so a formula cell is
-found whatever the order of its attributes. Parts are read in 1 MB chunks; a sheet is parsed as
-XML (streaming) only when a byte scan finds an element named `f` in it.
+found whatever the order of its attributes, and the used rectangle of every sheet is bounded
+(the readers build it whole in memory). Parts are read in 1 MB chunks; a sheet is parsed as XML
+(streaming) only when a byte scan finds an element named `f` or a cell without a reference.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from lxml import etree
 MAX_BYTES = 5 * 1024 * 1024  # the upload itself
 MAX_ISI = 50 * 1024 * 1024  # the workbook decompressed
 MAX_ANGGOTA = 2_000  # parts in the zip
+MAX_BARIS = 100_000  # used rows of all sheets together
+MAX_KOLOM = 64  # used columns of any sheet
 _POTONG = 1024 * 1024
 
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -79,11 +82,12 @@ def _kolom(huruf: str) -> int:
     return n - 1
 
 
-def _sel_rumus(stream: io.RawIOBase) -> set[tuple[int, int]]:
-    """Formula cells of one sheet part, by streaming XML parse (attribute order is irrelevant;
-    a cell without its optional `r` takes the next position in its row)."""
+def _pindai_xml(stream: io.RawIOBase) -> tuple[set[tuple[int, int]], int, int]:
+    """Formula cells of one sheet part (1-based row, 0-based column), and its used height and
+    width, by streaming XML parse: attribute order is irrelevant, and a cell without its
+    optional `r` takes the next position in its row."""
     hasil: set[tuple[int, int]] = set()
-    baris, kolom = 0, -1
+    baris, kolom, tinggi, lebar = 0, -1, 0, 0
     konteks = etree.iterparse(
         io.BufferedReader(stream, _POTONG),
         events=("start", "end"),
@@ -112,26 +116,49 @@ def _sel_rumus(stream: io.RawIOBase) -> set[tuple[int, int]]:
             kolom, b = _kolom(m.group(1)), int(m.group(2))
         else:
             kolom, b = kolom + 1, baris
+        tinggi, lebar = max(tinggi, b), max(lebar, kolom + 1)
         if el.find(_F) is not None:
             hasil.add((b, kolom))
         el.clear()
-    return hasil
+    return hasil, tinggi, lebar
 
 
-_TAG_F = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_NAMA = rb"<(?:[A-Za-z_][\w.-]*:)?"
+_TAG_F = re.compile(_NAMA + rb"f[\s/>]")
+_TAG_C = re.compile(_NAMA + rb"c(?=[\s/>])([^>]*)>")
+_ATR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Z]{1,3})(\d{1,7})["']""")
 
 
-def _ada_tag_f(stream: io.RawIOBase) -> bool:
-    """Read a part to its end; True when it holds an element named `f` (any prefix). A fast
-    byte scan, so the XML parse runs only for the sheets that may hold a formula."""
-    ada, ekor = False, b""
+@dataclass
+class _Pindai:
+    ada_f: bool = False
+    tanpa_r: bool = False  # a cell without its reference: positions need the XML parse
+    tinggi: int = 0
+    lebar: int = 0
+
+
+def _pindai_byte(stream: io.RawIOBase) -> _Pindai:
+    """Read a part to its end in chunks: is there an element named `f` (any prefix), and the
+    used height and width from the cells' references. A fast byte scan: the XML parse runs only
+    for a sheet that may hold a formula or has cells without a reference."""
+    h, sisa = _Pindai(), b""
     while True:
         potong = stream.read(_POTONG)
+        teks = sisa + potong
+        if potong:  # carry what follows the last '>' so no tag is cut in two
+            akhir = teks.rfind(b">") + 1
+            teks, sisa = teks[:akhir], teks[akhir:]
+        if not h.ada_f and _TAG_F.search(teks):
+            h.ada_f = True
+        for m in _TAG_C.finditer(teks):
+            r = _ATR_R.search(m.group(1))
+            if r is None:
+                h.tanpa_r = True
+                continue
+            h.tinggi = max(h.tinggi, int(r.group(2)))
+            h.lebar = max(h.lebar, _kolom(r.group(1).decode()) + 1)
         if not potong:
-            return ada
-        if not ada and _TAG_F.search(ekor + potong):
-            ada = True
-        ekor = potong[-64:]
+            return h
 
 
 def _lembar(z: zipfile.ZipFile, sisa: list[int]) -> dict[str, str]:
@@ -155,7 +182,13 @@ def _lembar(z: zipfile.ZipFile, sisa: list[int]) -> dict[str, str]:
     return hasil
 
 
-def periksa(data: bytes, maks_bytes: int = MAX_BYTES, maks_isi: int = MAX_ISI) -> Pemeriksaan:
+def periksa(
+    data: bytes,
+    maks_bytes: int = MAX_BYTES,
+    maks_isi: int = MAX_ISI,
+    maks_baris: int = MAX_BARIS,
+    maks_kolom: int = MAX_KOLOM,
+) -> Pemeriksaan:
     """Check an upload before parsing it; `galat` non-empty means: refuse it, read nothing."""
     h = Pemeriksaan()
     if len(data) > maks_bytes:
@@ -192,16 +225,35 @@ def periksa(data: bytes, maks_bytes: int = MAX_BYTES, maks_isi: int = MAX_ISI) -
         try:
             lembar = _lembar(z, sisa)
             part_lembar = {p: n for n, p in lembar.items()}
+            ukuran: dict[str, tuple[int, int]] = {}
             for info in anggota:
                 # decompress every part: the cap and the CRC check apply to all of them
                 with z.open(info) as f:
-                    ada_f = _ada_tag_f(_Pembaca(f, sisa))
-                if ada_f and info.filename in part_lembar:
-                    # a formula somewhere: parse again for the cells (the rare, refused case)
+                    arus = _Pembaca(f, sisa)
+                    if info.filename not in part_lembar:
+                        while arus.read(_POTONG):
+                            pass
+                        continue
+                    pindai = _pindai_byte(arus)
+                nama_lembar = part_lembar[info.filename]
+                if pindai.ada_f or pindai.tanpa_r:
+                    # the rare case: parse again for the exact cells
                     with z.open(info) as f:
-                        rumus = _sel_rumus(_Pembaca(f, [maks_isi]))
+                        rumus, pindai.tinggi, pindai.lebar = _pindai_xml(_Pembaca(f, [maks_isi]))
                     if rumus:
-                        h.rumus[part_lembar[info.filename]] = rumus
+                        h.rumus[nama_lembar] = rumus
+                ukuran[nama_lembar] = (pindai.tinggi, pindai.lebar)
+            # the readers build the whole used rectangle of a sheet in memory: a few cells far
+            # apart (A1 and XFD1048576) make a tiny file that would take gigabytes
+            lebar = [n for n, (_, w) in ukuran.items() if w > maks_kolom]
+            if lebar:
+                h.galat.append(
+                    f"Lembar {', '.join(lebar)} terlalu lebar (lebih dari {maks_kolom} kolom)."
+                )
+            if sum(t for t, _ in ukuran.values()) > maks_baris:
+                h.galat.append(f"Berkas memuat terlalu banyak baris (lebih dari {maks_baris}).")
+            if h.galat:
+                h.rumus.clear()
         except TerlaluBesar:
             h.galat.append(
                 f"Isi berkas setelah diekstrak melebihi {_mb(maks_isi)}; pecah menjadi beberapa "

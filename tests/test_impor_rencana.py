@@ -596,3 +596,37 @@ def test_page_checks_then_imports(app_db):
         )
     finally:
         con.close()
+
+
+@pytest.mark.parametrize(
+    "baris,kolom,pesan_",
+    [(1_048_000, 3, "terlalu banyak baris"), (5, 16_000, "terlalu lebar")],
+    ids=["jauh-ke-bawah", "jauh-ke-kanan"],
+)
+def test_far_apart_cells_are_refused_before_the_reader_builds_the_grid(
+    kosong, baris, kolom, pesan_
+):
+    """Two cells far apart make a 5 KB file whose used rectangle the reader would build whole
+    (measured: A1 + row 1.000.000 col 100 took 4 GB in python-calamine)."""
+
+    def jauh(wb):
+        wb["Unit"].cell(baris + 1, kolom + 1).value = 1
+
+    data = isi({"Unit": [(KI, "A", "Unit A", "Bidang")]}, jauh)
+    assert len(data) < 20_000
+    sebelum = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    h = ri.impor_rencana(kosong, SISTEM, data)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - sebelum) / 1024 < 300
+    assert h.masalah[0].lembar == "-" and pesan_ in h.masalah[0].pesan, pesan(h)
+    assert hitung(kosong)["unit"] == 0
+
+
+def test_cells_without_reference_are_placed_by_the_xml_parse():
+    """`r` is optional on a cell: positions (and formulas) are then counted within the row."""
+    data = isi({"Unit": [(KI, "A", "Unit A", "Bidang")]})
+    bagian = _bagian_lembar(data, "Unit")
+    sel = b'<c r="D2" t="inlineStr"><is><t>Bidang</t></is></c>'
+    tanpa_r = _ganti_xml(data, bagian, lambda x: x.replace(sel, b"<c><f>1+1</f><v>2</v></c>"))
+    assert b"<c><f>" in zipfile.ZipFile(io.BytesIO(tanpa_r)).read(bagian)
+    h = xlsx_aman.periksa(tanpa_r)
+    assert h.aman and h.rumus == {"Unit": {(2, 3)}}
