@@ -132,6 +132,12 @@ def _teks(v: Any) -> Any:
     return None if _kosong(v) else str(v).strip()
 
 
+def _ringkas(v: Any, n: int = 40) -> str:
+    """A cell quoted in a message, cut short (a cell may hold 32.767 characters)."""
+    t = str(v)
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
 def _angka(v: Any) -> float | None:
     if _kosong(v):
         return None
@@ -142,7 +148,7 @@ def _angka(v: Any) -> float | None:
     try:
         n = formats.parse_angka(v)
     except ValueError:
-        raise ValueError(f"'{v}' bukan angka (contoh: 1.234,5)") from None
+        raise ValueError(f"'{_ringkas(v)}' bukan angka (contoh: 1.234,5)") from None
     alasan = periksa_angka(n)
     if alasan:
         raise ValueError(alasan)

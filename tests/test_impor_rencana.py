@@ -449,13 +449,9 @@ def _ganti_xml(data: bytes, bagian: str, fn) -> bytes:
 
 
 def _bagian_lembar(data: bytes, nama: str) -> str:
-    return (
-        "xl/"
-        + {
-            n: p.removeprefix("xl/")
-            for n, p in xlsx_aman._lembar(zipfile.ZipFile(io.BytesIO(data)), [10**9]).items()
-        }[nama]
-    )
+    """The sheet's part in a workbook saved by openpyxl (sheetN.xml in sheet order)."""
+    urutan = load_workbook(io.BytesIO(data)).sheetnames.index(nama) + 1
+    return f"xl/worksheets/sheet{urutan}.xml"
 
 
 def test_formula_is_refused_whatever_the_attribute_order(kosong):
@@ -630,3 +626,29 @@ def test_cells_without_reference_are_placed_by_the_xml_parse():
     assert b"<c><f>" in zipfile.ZipFile(io.BytesIO(tanpa_r)).read(bagian)
     h = xlsx_aman.periksa(tanpa_r)
     assert h.aman and h.rumus == {"Unit": {(2, 3)}}
+
+
+def test_repeated_long_shared_strings_are_refused(kosong):
+    """Each cell gets its own copy of a shared string in the reader: 20.000 cells of one
+    32.767-character string made a 55 KB file take 1,3 GB."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet("Unit")
+    ws.write_row(0, 0, rencana_xlsx.LEMBAR["Unit"])
+    for r in range(1, 1000):
+        ws.write_row(r, 0, ["a" * 32_767] * 4)
+    wb.close()
+    data = buf.getvalue()
+    assert len(data) < 100_000
+    sebelum = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    h = ri.impor_rencana(kosong, SISTEM, data)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - sebelum) / 1024 < 300
+    assert "teks berulang" in h.masalah[0].pesan and hitung(kosong)["unit"] == 0
+
+
+def test_problems_beyond_a_thousand_are_counted_not_listed(kosong):
+    d = {"Unit": [("ENTAH", f"U{i}", "Unit", "Bidang") for i in range(1200)]}
+    h = ri.impor_rencana(kosong, SISTEM, isi(d))
+    assert len(h.masalah) == 1001 and "200 masalah lain" in h.masalah[-1].pesan
