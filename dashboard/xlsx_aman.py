@@ -31,8 +31,9 @@ from lxml import etree
 MAX_BYTES = 5 * 1024 * 1024  # the upload itself
 MAX_ISI = 50 * 1024 * 1024  # the workbook decompressed
 MAX_ANGGOTA = 2_000  # parts in the zip
-MAX_BARIS = 100_000  # used rows of all sheets together
+MAX_BARIS = 50_000  # used rows of all sheets together (5x the 10.000-row benchmark)
 MAX_KOLOM = 64  # used columns of any sheet
+MAX_SEL = 2_000_000  # cells of the used rectangles together (a reader holds ~32 bytes each)
 MAX_TEKS = 20_000_000  # characters of shared strings the cells reference, all sheets together
 _POTONG = 1024 * 1024
 
@@ -308,6 +309,12 @@ def periksa(
         h.galat.append(f"Lembar {', '.join(lebar)} terlalu lebar (lebih dari {maks_kolom} kolom).")
     if sum(s.tinggi for s in hasil.values()) > maks_baris:
         h.galat.append(f"Berkas memuat terlalu banyak baris (lebih dari {maks_baris}).")
+    elif sum(s.tinggi * s.lebar for s in hasil.values()) > MAX_SEL:
+        h.galat.append(
+            "Lembar-lembar berkas terlalu besar untuk dibaca (lebih dari 2 juta sel bila "
+            "dihitung dari sel pertama sampai sel terakhir yang terisi); hapus isi sel yang "
+            "jauh di luar tabel."
+        )
     if sum(s.teks for s in hasil.values()) > MAX_TEKS:
         h.galat.append(
             "Berkas memuat terlalu banyak teks berulang (lebih dari 20 juta karakter bila "
