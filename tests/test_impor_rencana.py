@@ -585,6 +585,9 @@ def test_page_checks_then_imports(app_db):
     next(b for b in at.button if b.label == "Impor").click().run()
     assert not at.exception
     assert any("Impor selesai" in s.value for s in at.success)
+    # the same file again: nothing to import, no button
+    assert "sudah sama" in at.info[0].value
+    assert not [b for b in at.button if b.label == "Impor"]
     con = store.connect(app_db)
     try:
         assert con.execute("SELECT nama FROM unit WHERE kode = 'IMP'").fetchone() == (
