@@ -11,6 +11,8 @@ import sys
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from dashboard import config, excel_entri, rencana_xlsx, store, xlsx_aman
@@ -655,3 +657,34 @@ def test_problems_beyond_a_thousand_are_counted_not_listed(kosong):
     d = {"Unit": [("ENTAH", f"U{i}", "Unit", "Bidang") for i in range(1200)]}
     h = ri.impor_rencana(kosong, SISTEM, isi(d))
     assert len(h.masalah) == 1001 and "200 masalah lain" in h.masalah[-1].pesan
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.integers(min_value=-(10**18), max_value=10**18),
+        ),
+        min_size=13,
+        max_size=13,
+    )
+)
+def test_any_cell_values_give_messages_never_an_exception(nilai):
+    """Whatever an agency types in the Indikator and Target sheets, the reader answers with
+    rows and messages (pure: no store needed)."""
+    data = isi({"Indikator": [tuple(nilai)], "Target": [tuple(nilai) + (None,)]})
+    rows, masalah = rencana_xlsx.baca(data)
+    assert all(isinstance(m, rencana_xlsx.Masalah) for m in masalah)
+    assert all(m.lembar in ("Indikator", "Target", "-") for m in masalah)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000))
+def test_random_bytes_are_refused_cleanly(data):
+    h = xlsx_aman.periksa(data)
+    assert not h.aman
+    rows, masalah = rencana_xlsx.baca(data)
+    assert masalah and not any(rows.values())
