@@ -228,6 +228,11 @@ BURUK = [
         ("Unit", 2, "Kode Instansi", "tidak dikenal"),
     ),
     (
+        "target ganda",
+        dengan("Target", [DATA["Target"][1], DATA["Target"][1]]),
+        ("Target", 3, "Kode Indikator", "'P1 / 2025' ganda"),
+    ),
+    (
         "kode ganda",
         dengan("Indikator", [DATA["Indikator"][0], DATA["Indikator"][0]]),
         ("Indikator", 3, "Kode", "ganda"),

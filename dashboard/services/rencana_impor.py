@@ -181,12 +181,14 @@ class _Rencana:
         for r in self.rows[lembar]:
             k = kunci(r)
             if k in pertama:
+                # the key without its Kode Instansi: a code, or code / year (/ quarter)
+                teks = " / ".join(str(x) for x in k[1:]) if isinstance(k, tuple) else k
+                kolom = {"Target": "Kode Indikator", "Realisasi": "Kode Indikator"}
                 self.salah(
                     lembar,
                     r,
-                    "Kode",
-                    f"Kode '{k[-1] if isinstance(k, tuple) else k}' ganda: "
-                    f"sudah ada di baris {pertama[k]}.",
+                    kolom.get(lembar, "Kode Rencana" if lembar == "Anggaran" else "Kode"),
+                    f"'{teks}' ganda: sudah ada di baris {pertama[k]}.",
                 )
                 continue
             pertama[k] = r.baris
