@@ -98,7 +98,6 @@ JENIS_INDIKATOR = {
 POLARITAS = ("positif", "negatif")
 RUMUS_NEGATIF = ("A", "B")
 CARA_AGREGASI = ("SUM", "LAST", "AVG", "MAX")
-MAX_BARIS = 100_000  # all sheets together
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,12 @@ def _teks(v: Any) -> Any:
     return None if _kosong(v) else str(v).strip()
 
 
+def _ringkas(v: Any, n: int = 40) -> str:
+    """A cell quoted in a message, cut short (a cell may hold 32.767 characters)."""
+    t = str(v)
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
 def _angka(v: Any) -> float | None:
     if _kosong(v):
         return None
@@ -142,7 +147,7 @@ def _angka(v: Any) -> float | None:
     try:
         n = formats.parse_angka(v)
     except ValueError:
-        raise ValueError(f"'{v}' bukan angka (contoh: 1.234,5)") from None
+        raise ValueError(f"'{_ringkas(v)}' bukan angka (contoh: 1.234,5)") from None
     alasan = periksa_angka(n)
     if alasan:
         raise ValueError(alasan)
@@ -458,11 +463,8 @@ def baca(data: bytes) -> tuple[dict[str, list[Any]], list[Masalah]]:
     ]
     try:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        lembar = {
-            n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False)
-            for n in wb.sheet_names
-            if n in LEMBAR
-        }
+        # rows one at a time (iter_rows), so Python never holds a whole sheet's grid
+        lembar = {n: wb.get_sheet_by_name(n) for n in wb.sheet_names if n in LEMBAR}
     except Exception:  # noqa: BLE001 - any unreadable file gets the same clear answer
         return rows, [Masalah("-", 0, "-", "Berkas bukan Excel (.xlsx) yang dapat dibaca.")]
     if not lembar:
@@ -476,13 +478,14 @@ def baca(data: bytes) -> tuple[dict[str, list[Any]], list[Masalah]]:
                 + "); pakai templat dari perintah templat-rencana atau halaman Impor rencana.",
             )
         ]
-    if sum(len(isi) for isi in lembar.values()) > MAX_BARIS:
-        return rows, [Masalah("-", 0, "-", f"Terlalu banyak baris (maksimal {MAX_BARIS}).")]
     for nama, kolom in LEMBAR.items():
-        isi = lembar.get(nama)
-        if not isi:
+        if nama not in lembar:
             continue
-        posisi = {h: i for i, h in enumerate(_teks(v) for v in isi[0]) if h}
+        isi = lembar[nama].iter_rows()
+        kepala = next(isi, None)
+        if kepala is None:
+            continue
+        posisi = {h: i for i, h in enumerate(_teks(v) for v in kepala) if h}
         kurang = [k for k in kolom if k not in posisi]
         if kurang:
             masalah.append(
@@ -492,7 +495,7 @@ def baca(data: bytes) -> tuple[dict[str, list[Any]], list[Masalah]]:
         model = MODEL[nama]
         idx = [posisi[k] for k in kolom]
         sel_rumus = {b for b, _ in aman.rumus.get(nama, set())}
-        for k, baris in enumerate(isi[1:]):
+        for k, baris in enumerate(isi):
             nomor = k + 2
             val = [baris[i] if i < len(baris) else None for i in idx]
             if all(_kosong(v) for v in val) or nomor in sel_rumus:

@@ -43,12 +43,13 @@ if berkas is not None:
         hasil = web.safe(svc.impor_rencana)(cur, akses, data, terapkan=False)
     if hasil is not None:
         hitung = pd.DataFrame(
-            [(lembar, c["baru"], c["diubah"], c["tetap"]) for lembar, c in hasil.hitungan.items()],
+            [
+                (lembar, c["baru"], c["diubah"], c["tetap"])
+                for lembar, c in hasil.hitungan.items()
+                if sum(c.values())
+            ],
             columns=["Lembar", "Baru", "Diubah", "Tetap"],
         )
-        if not hitung.empty:
-            st.subheader("Isi berkas")
-            st.dataframe(hitung, hide_index=True)
         if hasil.masalah:
             st.error(
                 f"{formats.angka(len(hasil.masalah), 0)} kesalahan; tidak ada yang akan "
@@ -56,16 +57,27 @@ if berkas is not None:
                 icon=":material/error:",
             )
             st.dataframe(_tabel(hasil.masalah), hide_index=True)
-        else:
-            setuju = True
-            if hasil.peringatan:
-                st.warning(
-                    f"{formats.angka(len(hasil.peringatan), 0)} peringatan: target triwulan "
-                    "tidak sesuai target tahunan menurut cara agregasinya.",
-                    icon=":material/warning:",
-                )
-                st.dataframe(_tabel(hasil.peringatan), hide_index=True)
-                setuju = st.checkbox("Saya sudah memeriksa peringatan di atas; tetap impor.")
+        if hasil.peringatan:
+            st.warning(
+                f"{formats.angka(len(hasil.peringatan), 0)} peringatan: target triwulan "
+                "tidak sesuai target tahunan menurut cara agregasinya.",
+                icon=":material/warning:",
+            )
+            st.dataframe(_tabel(hasil.peringatan), hide_index=True)
+        if not hitung.empty:
+            st.subheader("Isi berkas")
+            st.caption("Baris per lembar: baru, diubah, atau sudah sama dengan yang tersimpan.")
+            st.dataframe(hitung, hide_index=True)
+        berubah = any(c["baru"] + c["diubah"] for c in hasil.hitungan.values())
+        if not hasil.masalah and not berubah:
+            st.info(
+                "Semua baris sudah sama dengan yang tersimpan; tidak ada yang perlu diimpor.",
+                icon=":material/check_circle:",
+            )
+        elif not hasil.masalah:
+            setuju = not hasil.peringatan or st.checkbox(
+                "Saya sudah memeriksa peringatan di atas; tetap impor."
+            )
             if st.button("Impor", type="primary", disabled=not setuju):
                 web.tulis(
                     svc.impor_rencana,

@@ -11,6 +11,8 @@ import sys
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from dashboard import config, excel_entri, rencana_xlsx, store, xlsx_aman
@@ -224,6 +226,11 @@ BURUK = [
         "instansi tidak dikenal",
         dengan("Unit", [("ENTAH", "SEK", "Sekretariat", "Sekretariat")]),
         ("Unit", 2, "Kode Instansi", "tidak dikenal"),
+    ),
+    (
+        "target ganda",
+        dengan("Target", [DATA["Target"][1], DATA["Target"][1]]),
+        ("Target", 3, "Kode Indikator", "'P1 / 2025' ganda"),
     ),
     (
         "kode ganda",
@@ -449,13 +456,9 @@ def _ganti_xml(data: bytes, bagian: str, fn) -> bytes:
 
 
 def _bagian_lembar(data: bytes, nama: str) -> str:
-    return (
-        "xl/"
-        + {
-            n: p.removeprefix("xl/")
-            for n, p in xlsx_aman._lembar(zipfile.ZipFile(io.BytesIO(data)), [10**9]).items()
-        }[nama]
-    )
+    """The sheet's part in a workbook saved by openpyxl (sheetN.xml in sheet order)."""
+    urutan = load_workbook(io.BytesIO(data)).sheetnames.index(nama) + 1
+    return f"xl/worksheets/sheet{urutan}.xml"
 
 
 def test_formula_is_refused_whatever_the_attribute_order(kosong):
@@ -589,6 +592,9 @@ def test_page_checks_then_imports(app_db):
     next(b for b in at.button if b.label == "Impor").click().run()
     assert not at.exception
     assert any("Impor selesai" in s.value for s in at.success)
+    # the same file again: nothing to import, no button
+    assert "sudah sama" in at.info[0].value
+    assert not [b for b in at.button if b.label == "Impor"]
     con = store.connect(app_db)
     try:
         assert con.execute("SELECT nama FROM unit WHERE kode = 'IMP'").fetchone() == (
@@ -596,3 +602,94 @@ def test_page_checks_then_imports(app_db):
         )
     finally:
         con.close()
+
+
+@pytest.mark.parametrize(
+    "baris,kolom,pesan_",
+    [(1_048_000, 3, "terlalu banyak baris"), (5, 16_000, "terlalu lebar")],
+    ids=["jauh-ke-bawah", "jauh-ke-kanan"],
+)
+def test_far_apart_cells_are_refused_before_the_reader_builds_the_grid(
+    kosong, baris, kolom, pesan_
+):
+    """Two cells far apart make a 5 KB file whose used rectangle the reader would build whole
+    (measured: A1 + row 1.000.000 col 100 took 4 GB in python-calamine)."""
+
+    def jauh(wb):
+        wb["Unit"].cell(baris + 1, kolom + 1).value = 1
+
+    data = isi({"Unit": [(KI, "A", "Unit A", "Bidang")]}, jauh)
+    assert len(data) < 20_000
+    sebelum = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    h = ri.impor_rencana(kosong, SISTEM, data)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - sebelum) / 1024 < 300
+    assert h.masalah[0].lembar == "-" and pesan_ in h.masalah[0].pesan, pesan(h)
+    assert hitung(kosong)["unit"] == 0
+
+
+def test_cells_without_reference_are_placed_by_the_xml_parse():
+    """`r` is optional on a cell: positions (and formulas) are then counted within the row."""
+    data = isi({"Unit": [(KI, "A", "Unit A", "Bidang")]})
+    bagian = _bagian_lembar(data, "Unit")
+    sel = b'<c r="D2" t="inlineStr"><is><t>Bidang</t></is></c>'
+    tanpa_r = _ganti_xml(data, bagian, lambda x: x.replace(sel, b"<c><f>1+1</f><v>2</v></c>"))
+    assert b"<c><f>" in zipfile.ZipFile(io.BytesIO(tanpa_r)).read(bagian)
+    h = xlsx_aman.periksa(tanpa_r)
+    assert h.aman and h.rumus == {"Unit": {(2, 3)}}
+
+
+def test_repeated_long_shared_strings_are_refused(kosong):
+    """Each cell gets its own copy of a shared string in the reader: 20.000 cells of one
+    32.767-character string made a 55 KB file take 1,3 GB."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet("Unit")
+    ws.write_row(0, 0, rencana_xlsx.LEMBAR["Unit"])
+    for r in range(1, 1000):
+        ws.write_row(r, 0, ["a" * 32_767] * 4)
+    wb.close()
+    data = buf.getvalue()
+    assert len(data) < 100_000
+    sebelum = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    h = ri.impor_rencana(kosong, SISTEM, data)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - sebelum) / 1024 < 300
+    assert "teks berulang" in h.masalah[0].pesan and hitung(kosong)["unit"] == 0
+
+
+def test_problems_beyond_a_thousand_are_counted_not_listed(kosong):
+    d = {"Unit": [("ENTAH", f"U{i}", "Unit", "Bidang") for i in range(1200)]}
+    h = ri.impor_rencana(kosong, SISTEM, isi(d))
+    assert len(h.masalah) == 1001 and "200 masalah lain" in h.masalah[-1].pesan
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.integers(min_value=-(10**18), max_value=10**18),
+        ),
+        min_size=13,
+        max_size=13,
+    )
+)
+def test_any_cell_values_give_messages_never_an_exception(nilai):
+    """Whatever an agency types in the Indikator and Target sheets, the reader answers with
+    rows and messages (pure: no store needed)."""
+    data = isi({"Indikator": [tuple(nilai)], "Target": [tuple(nilai) + (None,)]})
+    rows, masalah = rencana_xlsx.baca(data)
+    assert all(isinstance(m, rencana_xlsx.Masalah) for m in masalah)
+    assert all(m.lembar in ("Indikator", "Target", "-") for m in masalah)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000))
+def test_random_bytes_are_refused_cleanly(data):
+    h = xlsx_aman.periksa(data)
+    assert not h.aman
+    rows, masalah = rencana_xlsx.baca(data)
+    assert masalah and not any(rows.values())

@@ -181,12 +181,14 @@ class _Rencana:
         for r in self.rows[lembar]:
             k = kunci(r)
             if k in pertama:
+                # the key without its Kode Instansi: a code, or code / year (/ quarter)
+                teks = " / ".join(str(x) for x in k[1:]) if isinstance(k, tuple) else k
+                kolom = {"Target": "Kode Indikator", "Realisasi": "Kode Indikator"}
                 self.salah(
                     lembar,
                     r,
-                    "Kode",
-                    f"Kode '{k[-1] if isinstance(k, tuple) else k}' ganda: "
-                    f"sudah ada di baris {pertama[k]}.",
+                    kolom.get(lembar, "Kode Rencana" if lembar == "Anggaran" else "Kode"),
+                    f"'{teks}' ganda: sudah ada di baris {pertama[k]}.",
                 )
                 continue
             pertama[k] = r.baris
@@ -884,6 +886,21 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
     )
 
 
+MAX_MASALAH = 1_000
+
+
+def _batasi(daftar: list[Masalah]) -> list[Masalah]:
+    """The first 1.000 problems and a line counting the rest: enough to fix a file, and a
+    list a page can show."""
+    if len(daftar) <= MAX_MASALAH:
+        return daftar
+    lain = len(daftar) - MAX_MASALAH
+    return [
+        *daftar[:MAX_MASALAH],
+        Masalah("-", 0, "-", f"... dan {lain} masalah lain yang tidak ditampilkan."),
+    ]
+
+
 def impor_rencana(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -902,8 +919,8 @@ def impor_rencana(
     _cek_lingkup(cur, akses, rows)
     rc = _Rencana(cur, rows)
     rc.periksa()
-    hasil.masalah += rc.masalah
-    hasil.peringatan = rc.peringatan
+    hasil.masalah = _batasi(hasil.masalah + rc.masalah)
+    hasil.peringatan = _batasi(rc.peringatan)
     hasil.hitungan = rc.hitungan
     if not terapkan or hasil.masalah or (hasil.peringatan and not setujui_peringatan):
         return hasil
