@@ -9,7 +9,6 @@ mean against the store is `services/rencana_impor.py`.
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -142,16 +141,23 @@ def _angka(v: Any) -> float | None:
         return None
     if isinstance(v, bool):
         raise ValueError("harus berupa angka")
-    if isinstance(v, int | float) and not math.isfinite(v):
-        raise ValueError(periksa_angka(float(v)))
-    try:
-        n = formats.parse_angka(v)
-    except ValueError:
-        raise ValueError(f"'{_ringkas(v)}' bukan angka (contoh: 1.234,5)") from None
+    n = float(v) if isinstance(v, int | float) else _teks_angka(v)
     alasan = periksa_angka(n)
     if alasan:
         raise ValueError(alasan)
     return n
+
+
+def _teks_angka(v: Any) -> float | None:
+    """A number typed as Indonesian text; the bounds are checked by the caller, so a text that
+    is a number but out of bounds gets the bounds message, not "bukan angka"."""
+    try:
+        return formats.parse_angka(v)
+    except ValueError:
+        try:
+            return float(str(v).replace(".", "").replace(",", "."))
+        except ValueError:
+            raise ValueError(f"'{_ringkas(v)}' bukan angka (contoh: 1.234,5)") from None
 
 
 def _bulat(v: Any) -> Any:

@@ -202,7 +202,15 @@ def _beri_peran(con, username, peran):
     admin = _a(con, "admin")
     a = _a(con, username)
     pengguna.ubah_pengguna(
-        con, admin, username, {"nama": a.nama or username, "peran": peran, "unit_id": a.unit_id}
+        con,
+        admin,
+        username,
+        {
+            "nama": a.nama or username,
+            "peran": peran,
+            "unit_id": a.unit_id,
+            "instansi_id": a.instansi_id,
+        },
     )
     return _a(con, username)
 

@@ -172,7 +172,7 @@ def _tiga(**kw) -> dict:
         ),
         (
             {"kategori": [Kategori("A", float("inf"), "#1a7f37"), Kategori("B", None, "#c92a2a")]},
-            "terhingga",
+            "di luar batas",
         ),
         ({"jumlah_merah": 0}, "Kategori merah"),
         ({"jumlah_merah": 3}, "teratas tidak boleh merah"),
