@@ -52,6 +52,7 @@ def contoh_parameter(cur, name: str) -> list | None:
     )
     tahun = one("SELECT max(tahun) FROM target")
     unit = one("SELECT min(id) FROM unit WHERE instansi_id = $1", [iid])
+    waktu = dt.datetime(tahun or 2026, 1, 1)
     ind = one("SELECT min(id) FROM indikator WHERE unit_id = $1", [unit])
     per = one("SELECT max(id) FROM periode WHERE instansi_id = $1", [iid])
     sub = one("SELECT min(id) FROM pengajuan WHERE periode_id = $1", [per])
@@ -78,7 +79,10 @@ def contoh_parameter(cur, name: str) -> list | None:
         "indikator_list": [iid, unit],
         "pengajuan_get": [sub],
         "pengguna_akses": ["monev"],
-        "pengguna_credentials": [],
+        "pengguna_masuk": ["monev"],
+        "sesi_cari": ["0" * 64, waktu, waktu],
+        "sesi_pengguna": ["monev", waktu, waktu],
+        "login_gagal_get": [["u:monev", "a:127.0.0.1"]],
         "pengguna_list": [],
         "pengguna_status": ["monev"],
         "perbaikan_get": [1],
@@ -130,7 +134,6 @@ def contoh_parameter(cur, name: str) -> list | None:
         "temuan_rapat": [rapat],
         "tindak_lanjut_list": [iid, None, None],
         "tindak_lanjut_get": [tl],
-        "pengguna_keluar_pada": ["monev"],
         "pengguna_sandi": ["monev"],
         "pengguna_instansi": ["monev"],
         "pengguna_id": ["monev"],

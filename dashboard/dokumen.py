@@ -127,7 +127,7 @@ class Kop:
 
     @property
     def baris_pemda(self) -> str:
-        """"PEMERINTAH KABUPATEN X", whether or not the stored pemda starts with Pemerintah."""
+        """ "PEMERINTAH KABUPATEN X", whether or not the stored pemda starts with Pemerintah."""
         pemda = self.pemda.upper()
         return pemda if pemda.startswith("PEMERINTAH") else f"PEMERINTAH {pemda}"
 
@@ -178,9 +178,7 @@ def _blok_tanda_tangan(p: Penandatangan) -> Table:
         f"<u>{teks_pdf(p.nama)}</u>",
         f"NIP. {p.nip}" if p.nip else "",
     ]
-    sel = [
-        [Paragraph(b if i == 5 else teks_pdf(b), GAYA["isi"])] for i, b in enumerate(baris)
-    ]
+    sel = [[Paragraph(b if i == 5 else teks_pdf(b), GAYA["isi"])] for i, b in enumerate(baris)]
     blok = Table(sel, colWidths=[7.5 * cm], hAlign="RIGHT")
     blok.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0)]))
     return blok

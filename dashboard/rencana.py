@@ -24,6 +24,7 @@ TABEL_TINGKAT = {
 # the indicator column that points at a node of each level
 KOLOM_INDIKATOR = {t: f"{tab}_id" for t, tab in TABEL_TINGKAT.items()}
 
+
 def induk_tingkat(tingkat: str) -> str | None:
     """The level a node of `tingkat` hangs under (None for Tujuan)."""
     i = TINGKAT.index(tingkat)

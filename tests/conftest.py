@@ -55,15 +55,15 @@ def demo_con(demo_db: Path, tmp_path: Path):
 
 COOKIE_KEY = "uji-kunci-cookie-0123456789abcdefghijklmnop"
 SANDI = {
-    "admin": "Admin#2026",
-    "kadis": "Kadis#2026",
-    "sekretaris": "Sekretaris#2026",
-    "monev": "Monev#2026",
+    "admin": "Pustaka#Induk26",
+    "kadis": "Kepala#Dinas26",
+    "sekretaris": "Tata#Usaha2026",
+    "monev": "Evaluasi#Kinerja26",
 }
 
 
 def sandi_demo(username: str) -> str:
-    return SANDI.get(username, "Staf#2026")
+    return SANDI.get(username, "Bidang#Kerja26")
 
 
 @pytest.fixture
