@@ -3,10 +3,13 @@ first (looked up on every run), then the navigation for the caller's roles."""
 
 import streamlit as st
 
-from dashboard import auth, formats, store, ui, web
+from dashboard import auth, config, formats, store, ui, web
 
-# No material-symbol page icon: Streamlit fetches those from another origin, which the CSP refuses.
-st.set_page_config(page_title="Monev Kinerja", layout="wide")
+IKON = config.DATA_DIR / "ikon.png"
+
+# A local icon: a material-symbol one (also a page's icon, when none is set here) is fetched
+# from another origin, which the Content-Security-Policy refuses.
+st.set_page_config(page_title="Monev Kinerja", page_icon=str(IKON), layout="wide")
 
 try:
     web.connection()  # not cached on failure: the next request tries again

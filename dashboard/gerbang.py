@@ -149,9 +149,11 @@ async def _form(
         token = secrets.token_urlsafe(32)
     try:
         instansi, pemda = await _db(_nama_instansi)
-    except Exception:  # noqa: BLE001 - the form must show even when the store cannot be read
+    except Exception as exc:  # noqa: BLE001 - the form shows even when the store cannot be read
         log.exception("nama instansi tidak terbaca")
         instansi, pemda = "Monev Kinerja", ""
+        if isinstance(exc, store.StoreError):  # read-only or full folder: say so, no traceback
+            pesan, status = str(exc), 503
     isi = _HALAMAN.format(
         instansi=html.escape(instansi),
         pemda=html.escape(f"{pemda}. ") if pemda else "",
