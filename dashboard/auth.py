@@ -21,7 +21,10 @@ TOKEN_SESI = "_monev_token_sesi"
 
 def token() -> str | None:
     """The session token of this browser (the cookie, read at the websocket handshake)."""
-    return st.context.cookies.get(COOKIE_SESI) or st.session_state.get(TOKEN_SESI)
+    for t in (st.context.cookies.get(COOKIE_SESI), st.session_state.get(TOKEN_SESI)):
+        if isinstance(t, str) and t:
+            return t
+    return None
 
 
 def akses_sesi() -> Akses | None:

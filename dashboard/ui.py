@@ -13,6 +13,8 @@ from dashboard.akses import NAMA_PERAN, PERAN, Akses
 from dashboard.formats import md_aman
 
 SEMUA = frozenset(PERAN)
+# Set by the entry script once it has looked this run's session up; the page guard takes it.
+SESI_DIPERIKSA = "_monev_sesi_diperiksa"
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,15 @@ def akses_halaman(page_file: str) -> Akses:
 
     The navigation already leaves out pages that are not granted; this guard covers any other
     way a page script can be reached (Streamlit's legacy pages/ discovery on a server's very
-    first request, a stale session). It also shows the message of the write before a rerun.
+    first request, a stale session): when the entry script did not look the session up in this
+    run, the guard does. It also shows the message of the write before a rerun.
     """
-    from dashboard import web
+    from dashboard import auth, web
 
-    akses = st.session_state.get("akses")
+    if st.session_state.pop(SESI_DIPERIKSA, False):
+        akses = st.session_state.get("akses")
+    else:  # the entry script did not run first (legacy pages/ discovery): look the session up
+        akses = st.session_state["akses"] = auth.akses_sesi()
     nama = Path(page_file).name
     halaman = next((h for h in HALAMAN if h.file == nama), None)
     if akses is None or halaman is None or not (halaman.peran & akses.peran):

@@ -55,7 +55,7 @@ with st.form("ganti_sandi", clear_on_submit=True):
     lama = st.text_input("Kata sandi lama", type="password")
     baru = st.text_input("Kata sandi baru", type="password", help=ATURAN_SANDI)
     ulang = st.text_input("Ulangi kata sandi baru", type="password")
-    kirim = st.form_submit_button("Simpan kata sandi", type="primary")
+    kirim = st.form_submit_button("Simpan kata sandi", type="primary", key="simpan_sandi")
 st.caption(ATURAN_SANDI)
 
 if kirim:
