@@ -27,6 +27,7 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from http.cookies import SimpleCookie
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio.to_thread
 from starlette.middleware import Middleware
@@ -127,6 +128,7 @@ button {{ margin-top: 1.4rem; width: 100%; padding: .6rem; border: 0; border-rad
 {pesan}
 <form method="post" action="{aksi}">
 <input type="hidden" name="csrf" value="{csrf}">
+<input type="hidden" name="lanjut" value="{lanjut}">
 <label for="username">Nama pengguna</label>
 <input type="text" id="username" name="username" value="{username}" autocomplete="username"
  autocapitalize="none" required autofocus>
@@ -138,8 +140,19 @@ button {{ margin-top: 1.4rem; width: 100%; padding: .6rem; border: 0; border-rad
 """
 
 
+def _lanjut(nilai: str | None) -> str:
+    """Where to go after signing in: a path of this app only (never another site)."""
+    nilai = nilai or "/"
+    aman = nilai.startswith("/") and not nilai.startswith(("//", "/\\", JALUR_MASUK, JALUR_KELUAR))
+    return nilai if aman and len(nilai) <= 2000 and "\\" not in nilai else "/"
+
+
 async def _form(
-    request: Request, pesan: str | None = None, status: int = 200, username: str = ""
+    request: Request,
+    pesan: str | None = None,
+    status: int = 200,
+    username: str = "",
+    lanjut: str | None = None,
 ) -> Response:
     """The form with the browser's CSRF token in a cookie and in the hidden field (kept while
     the cookie lives: a second request for the form, say a favicon redirected here, must not
@@ -161,6 +174,7 @@ async def _form(
         aksi=JALUR_MASUK,
         csrf=token,
         username=html.escape(username),
+        lanjut=html.escape(_lanjut(lanjut or request.query_params.get("lanjut"))),
     )
     resp = HTMLResponse(isi, status_code=status, headers={"cache-control": "no-store"})
     resp.set_cookie(
@@ -179,12 +193,13 @@ async def halaman_masuk(request: Request) -> Response:
         return await _form(request)
     form = await request.form(max_files=0, max_fields=10, max_part_size=4096)
     username = str(form.get("username") or "")[:100]
+    lanjut = _lanjut(str(form.get("lanjut") or ""))
     sandi = str(form.get("password") or "")
     dikirim = str(form.get("csrf") or "")
     di_cookie = request.cookies.get(COOKIE_CSRF) or ""
     if not dikirim or not hmac.compare_digest(dikirim.encode(), di_cookie.encode()):
         return await _form(
-            request, "Formulir kedaluwarsa. Silakan isi dan kirim lagi.", 403, username
+            request, "Formulir kedaluwarsa. Silakan isi dan kirim lagi.", 403, username, lanjut
         )
     alamat = request.client.host if request.client else None
     hasil: svc.HasilMasuk = await _db(
@@ -192,11 +207,11 @@ async def halaman_masuk(request: Request) -> Response:
     )
     if hasil.token is None:
         status = 429 if hasil.tunggu else 401
-        resp = await _form(request, hasil.pesan, status, username)
+        resp = await _form(request, hasil.pesan, status, username, lanjut)
         if hasil.tunggu:
             resp.headers["retry-after"] = str(hasil.tunggu)
         return resp
-    resp = RedirectResponse("/", status_code=303)
+    resp = RedirectResponse(lanjut, status_code=303)
     resp.set_cookie(
         COOKIE_SESI,
         hasil.token,
@@ -299,7 +314,15 @@ class Gerbang:
             await self.app(scope, receive, kirim)
             return
         if scope["method"] in ("GET", "HEAD") and not path.startswith("/_stcore/"):
-            resp: Response = RedirectResponse(JALUR_MASUK, status_code=303)
+            asal = path + (
+                f"?{scope['query_string'].decode('latin-1')}" if scope.get("query_string") else ""
+            )
+            tujuan = (
+                JALUR_MASUK
+                if asal in ("/", "/auth/logout")
+                else f"{JALUR_MASUK}?{urlencode({'lanjut': asal})}"
+            )
+            resp: Response = RedirectResponse(tujuan, status_code=303)
         else:
             resp = Response("Silakan masuk terlebih dahulu.", status_code=403)
         if _token(scope):
