@@ -228,6 +228,8 @@ async def halaman_masuk(request: Request) -> Response:
 async def keluar(request: Request) -> Response:
     """End the cookie's session. No CSRF token needed: the cookie is SameSite=Lax, so a POST
     from another site carries no session to end."""
+    if request.method == "GET":  # a link from anywhere must not end a session
+        return RedirectResponse("/", status_code=303)
     token = request.cookies.get(COOKIE_SESI)
     if token:
         await _db(svc.akhiri_sesi, token)
@@ -239,7 +241,7 @@ async def keluar(request: Request) -> Response:
 def routes() -> list[Route]:
     return [
         Route(JALUR_MASUK, halaman_masuk, methods=["GET", "POST"]),
-        Route(JALUR_KELUAR, keluar, methods=["POST"]),
+        Route(JALUR_KELUAR, keluar, methods=["GET", "POST"]),
     ]
 
 
