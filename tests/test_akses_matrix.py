@@ -53,7 +53,7 @@ from .conftest import login, sandi_demo
 
 PERAN_DALAM = ("admin", "kadis", "sekretaris", "pengelola_monev", "staf_bidang")
 AKTOR = (*PERAN_DALAM, "staf_lain", *(f"asing:{p}" for p in PERAN_DALAM))
-SANDI_ASING = "Asing#2026x"
+SANDI_ASING = "Kebun#Luar2026x"
 
 # shorthand sets of allowed actors
 ADMIN = frozenset({"admin"})
@@ -656,7 +656,7 @@ OPERASI: list[Op] = [
                 "peran": ["staf_bidang"],
                 "unit_id": x.unit["DEP"],
             },
-            "Baru#Sekali27",
+            "Kursi#Jati#Coklat61",
             rounds=4,
         ),
         ADMIN,
