@@ -31,7 +31,7 @@ if sesi is not None:
             dibuat_pada=sesi["dibuat_pada"].map(_waktu),
             terakhir_pada=sesi["terakhir_pada"].map(_waktu),
             ini=sesi["ini"].map({True: "perangkat ini", False: ""}),
-        ).rename(
+        )[["ini", "dibuat_pada", "terakhir_pada", "alamat", "agen"]].rename(
             columns={
                 "dibuat_pada": "Masuk pada",
                 "terakhir_pada": "Terakhir aktif",

@@ -204,3 +204,19 @@ def test_websocket_without_a_session_is_refused(server, page: Page):
         url.replace("http", "ws") + "/_stcore/stream",
     )
     assert hasil.startswith("ditutup"), hasil
+
+
+def test_fresh_server_first_page_after_sign_in_has_the_real_menu(server, page: Page):
+    """The sign-in returns to the URL asked for. On a fresh server that first run of a page URL
+    goes through Streamlit's legacy pages/ discovery; the page guard switches it to the real
+    navigation (the caller's menu, not a list of every file in pages/)."""
+    url = server["url"]
+    page.goto(f"{url}/akun")
+    assert "/masuk?lanjut=%2Fakun" in page.url
+    page.get_by_label("Nama pengguna").fill("monev")
+    page.get_by_label("Kata sandi").fill(sandi_demo("monev"))
+    page.get_by_role("button", name="Masuk").click()
+    expect(_heading(page, "Akun saya")).to_be_visible()
+    expect(page.get_by_role("link", name="Beranda")).to_be_visible()
+    expect(page.get_by_role("link", name="admin pengguna")).to_have_count(0)
+    expect(page.get_by_role("button", name="Keluar").first).to_be_visible()
