@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import statistics
 import time
 
 import pytest
@@ -211,15 +210,14 @@ def test_failed_sign_ins_slow_down_per_username_and_per_address(demo_con):
 
 
 def test_failure_takes_as_long_for_an_unknown_user_as_for_a_real_one(demo_con):
-    def waktu(user: str) -> float:
-        t = []
-        for i in range(4):
+    """Attempts interleaved, the fastest of each kept (the least disturbed by other load)."""
+    waktu: dict[str, list[float]] = {"sekretaris": [], "tidak.ada.sama.sekali": []}
+    for i in range(5):
+        for user, t in waktu.items():
             t0 = time.perf_counter()
             pengguna.masuk(demo_con, user, "SalahSekali1", f"10.8.{len(user)}.{i}", "uji", SAAT)
             t.append(time.perf_counter() - t0)
-        return statistics.median(t)
-
-    ada, tidak = waktu("sekretaris"), waktu("tidak.ada.sama.sekali")
+    ada, tidak = (min(t) for t in waktu.values())
     assert abs(ada - tidak) / max(ada, tidak) < 0.25, (ada, tidak)
 
 
