@@ -52,6 +52,7 @@ def contoh_parameter(cur, name: str) -> list | None:
     )
     tahun = one("SELECT max(tahun) FROM target")
     unit = one("SELECT min(id) FROM unit WHERE instansi_id = $1", [iid])
+    waktu = dt.datetime(tahun or 2026, 1, 1)
     ind = one("SELECT min(id) FROM indikator WHERE unit_id = $1", [unit])
     per = one("SELECT max(id) FROM periode WHERE instansi_id = $1", [iid])
     sub = one("SELECT min(id) FROM pengajuan WHERE periode_id = $1", [per])
@@ -78,7 +79,10 @@ def contoh_parameter(cur, name: str) -> list | None:
         "indikator_list": [iid, unit],
         "pengajuan_get": [sub],
         "pengguna_akses": ["monev"],
-        "pengguna_credentials": [],
+        "pengguna_masuk": ["monev"],
+        "sesi_cari": ["0" * 64, waktu, waktu],
+        "sesi_pengguna": ["monev", waktu, waktu],
+        "login_gagal_get": [["u:monev", "a:127.0.0.1"]],
         "pengguna_list": [],
         "pengguna_status": ["monev"],
         "perbaikan_get": [1],
@@ -133,7 +137,6 @@ def contoh_parameter(cur, name: str) -> list | None:
         "temuan_rapat": [rapat],
         "tindak_lanjut_list": [iid, None, None],
         "tindak_lanjut_get": [tl],
-        "pengguna_keluar_pada": ["monev"],
         "pengguna_sandi": ["monev"],
         "pengguna_instansi": ["monev"],
         "pengguna_id": ["monev"],
@@ -189,28 +192,26 @@ def _median_ms(fn, repeat: int = 15) -> float:
 
 def _halaman(db: Path, username: str, url_path: str) -> dict[str, float]:
     """A page through AppTest behind a real login: cold (empty data cache) and warm rerun."""
-    import secrets
-
-    os.environ.update(
-        MONEV_DB=str(db),
-        MONEV_DEMO="0",
-        MONEV_COOKIE_KEY=os.environ.get("MONEV_COOKIE_KEY") or secrets.token_urlsafe(32),
-    )
+    os.environ.update(MONEV_DB=str(db), MONEV_DEMO="0")
     import streamlit as st
     from streamlit.testing.v1 import AppTest
     from streamlit.util import calc_hash
 
+    from dashboard import auth
     from dashboard.demo_katalog import PENGGUNA
+    from dashboard.services import pengguna
 
     sandi = next(p[4] for p in PENGGUNA if p[0] == username)
-    at = AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=120)
+    con = store.connect(db)  # the sign-in service the /masuk route calls (AppTest sends no cookie)
+    try:
+        token = pengguna.masuk(con, username, sandi, "127.0.0.1", "bench").token
+    finally:
+        con.close()
+    at = AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=120)
+    at.session_state[auth.TOKEN_SESI] = token
     t0 = time.perf_counter()
     at.run()
     first = (time.perf_counter() - t0) * 1000
-    at.text_input[0].input(username)
-    at.text_input[1].input(sandi)
-    at.button[0].click()
-    at.run()
     at._page_hash = calc_hash(url_path)  # as a browser asking for /<url_path>
     at.run()
     if at.exception or not at.title:

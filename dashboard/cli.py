@@ -28,8 +28,6 @@ def _open(args: argparse.Namespace):
 def cmd_init(args: argparse.Namespace) -> int:
     from dashboard.bootstrap import prepare
 
-    if args.demo and config.ensure_demo_cookie_key(demo=True):
-        print(f"Kunci cookie acak dibuat di {config.SECRETS_FILE} (mode demo).")
     con = _open(args)
     done = prepare(con, demo=args.demo)
     migr = done["migrasi"]

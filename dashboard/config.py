@@ -68,34 +68,36 @@ def sekarang() -> dt.datetime:
     return dt.datetime.now(zona_waktu()).replace(tzinfo=None)
 
 
-def cookie_key() -> str | None:
-    """The key that signs the login cookie: MONEV_COOKIE_KEY or secrets `[auth] cookie_key`."""
-    key = setting("MONEV_COOKIE_KEY", "auth", "cookie_key")
-    return key if key and len(key) >= 16 else None
+def _bilangan(env: str, section: str, key: str, default: int, minimum: int = 1) -> int:
+    raw = setting(env, section, key, str(default))
+    try:
+        return max(minimum, int(raw or default))
+    except ValueError:
+        return default
 
 
-def ensure_demo_cookie_key(demo: bool | None = None) -> bool:
-    """In demo mode (`demo`, else the setting), write a random cookie key into secrets.toml if
-    none is set; True if written.
+def https() -> bool:
+    """Served over HTTPS (MONEV_HTTPS / [app] https, default off): the session cookie is then
+    marked Secure, which a browser would drop on plain local HTTP."""
+    return (setting("MONEV_HTTPS", "app", "https", "0") or "0").lower() in {
+        "1",
+        "true",
+        "ya",
+        "yes",
+    }
 
-    Outside demo mode nothing is generated: the app refuses to start without a configured key.
-    """
-    if cookie_key() or not (demo_mode() if demo is None else demo):
-        return False
-    import secrets as pysecrets
 
-    key = pysecrets.token_urlsafe(32)
-    SECRETS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    existing = SECRETS_FILE.read_text(encoding="utf-8") if SECRETS_FILE.exists() else ""
-    if "[auth]" in existing:
-        existing = existing.replace("[auth]", f'[auth]\ncookie_key = "{key}"', 1)
-    else:
-        existing = (
-            existing.rstrip()
-            + ("\n\n" if existing.strip() else "")
-            + f'[auth]\ncookie_key = "{key}"\n'
-        )
-    SECRETS_FILE.write_text(existing, encoding="utf-8")
-    SECRETS_FILE.chmod(0o600)
-    secrets.cache_clear()
-    return True
+def sesi_idle() -> dt.timedelta:
+    """A session ends after this long without a request (MONEV_SESI_IDLE_MENIT, default 120)."""
+    return dt.timedelta(minutes=_bilangan("MONEV_SESI_IDLE_MENIT", "auth", "sesi_idle_menit", 120))
+
+
+def sesi_maks() -> dt.timedelta:
+    """A session ends this long after sign-in whatever happens (MONEV_SESI_MAKS_JAM, default 12)."""
+    return dt.timedelta(hours=_bilangan("MONEV_SESI_MAKS_JAM", "auth", "sesi_maks_jam", 12))
+
+
+def lama_kunci() -> dt.timedelta:
+    """How long an account stays locked after too many failed sign-ins (MONEV_LAMA_KUNCI_MENIT,
+    default 15); an admin or `python -m dashboard buka-kunci` can unlock it earlier."""
+    return dt.timedelta(minutes=_bilangan("MONEV_LAMA_KUNCI_MENIT", "auth", "lama_kunci_menit", 15))

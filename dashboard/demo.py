@@ -897,7 +897,8 @@ def _rapat(
 
 
 def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
-    """Demo logins for every role in the first instansi (bcrypt cost 10 to keep start-up quick)."""
+    """Demo logins for every role in the first instansi, hashed at the product's bcrypt cost (a
+    cheaper hash would make a failed sign-in for a demo user faster than for an unknown one)."""
     from dashboard.services.pengguna import hash_sandi
 
     units = dict(
@@ -910,7 +911,7 @@ def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
                 username,
                 nama,
                 f"{username}@contoh.go.id",
-                hash_sandi(sandi, rounds=10),
+                hash_sandi(sandi),
                 instansi_id,
                 units.get(unit_kode),
                 True,

@@ -569,11 +569,14 @@ CATATAN_KURANG = [
 
 # Demo logins (README lists them): username, nama, roles, unit kode (staf_bidang), password.
 PENGGUNA = [
-    ("admin", "Administrator Sistem", ["admin"], None, "Admin#2026"),
-    ("kadis", "Dra. Hj. Siti Rahmawati, M.Si", ["kadis"], None, "Kadis#2026"),
-    ("sekretaris", "H. Ahmad Fauzi, S.Sos, M.AP", ["sekretaris"], None, "Sekretaris#2026"),
-    ("monev", "Rina Marlina, S.E.", ["pengelola_monev"], None, "Monev#2026"),
-] + [(f"staf.{u[0].lower()}", f"Operator {u[1]}", ["staf_bidang"], u[0], "Staf#2026") for u in UNIT]
+    ("admin", "Administrator Sistem", ["admin"], None, "Pustaka#Induk26"),
+    ("kadis", "Dra. Hj. Siti Rahmawati, M.Si", ["kadis"], None, "Kepala#Dinas26"),
+    ("sekretaris", "H. Ahmad Fauzi, S.Sos, M.AP", ["sekretaris"], None, "Tata#Usaha2026"),
+    ("monev", "Rina Marlina, S.E.", ["pengelola_monev"], None, "Evaluasi#Kinerja26"),
+] + [
+    (f"staf.{u[0].lower()}", f"Operator {u[1]}", ["staf_bidang"], u[0], "Bidang#Kerja26")
+    for u in UNIT
+]
 
 # Monev meetings (SOP Monitoring Evaluasi Kinerja Secara Periodik): findings as
 # (permasalahan, penyebab, rekomendasi, tindak lanjut), progress notes, participants' names.

@@ -118,6 +118,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise MigrationError(f"Migrasi {name} gagal dan dibatalkan: {exc}") from exc
         applied.append(name)
+    if applied:
+        # Schema changes go into the file now, not only the WAL: DuckDB 1.5 cannot replay some
+        # DDL from a WAL left by a stopped server (a new store then failed to open).
+        con.execute("CHECKPOINT")
     return applied
 
 

@@ -3,12 +3,20 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import web
+from dashboard import formats, web
 from dashboard.akses import NAMA_PERAN, PERAN
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pengguna as svc
 from dashboard.ui import akses_halaman
+
+
+def _status(r) -> str:
+    if r.terkunci:
+        sampai = r.terkunci_sampai
+        return "Terkunci" if pd.isna(sampai) else f"Terkunci sampai {formats.jam(sampai)}"
+    return "Aktif" if r.aktif else "Nonaktif"
+
 
 akses = akses_halaman(__file__)
 st.title("Pengguna")
@@ -27,9 +35,7 @@ instansi_kode = dict(zip(instansi["id"].astype(int), instansi["kode"], strict=Tr
 
 st.dataframe(
     pengguna.assign(
-        status=pengguna.apply(
-            lambda r: "Terkunci" if r.terkunci else ("Aktif" if r.aktif else "Nonaktif"), axis=1
-        ),
+        status=pengguna.apply(lambda r: _status(r), axis=1),
         unit=pengguna["unit"].fillna(""),
         peran=pengguna["peran"].map(
             lambda p: ", ".join(NAMA_PERAN.get(x.strip(), x) for x in (p or "").split(","))
@@ -111,7 +117,8 @@ with tab_baru, st.form("pengguna_baru", clear_on_submit=False):
         "Kata sandi awal",
         type="password",
         key="baru_sandi",
-        help="Minimal 8 karakter, memuat huruf dan angka.",
+        help=f"Minimal {svc.PANJANG_MIN_SANDI} karakter, tidak memuat nama pengguna, dan bukan "
+        "kata sandi umum atau mudah ditebak.",
     )
     if st.form_submit_button("Tambah pengguna", type="primary"):
         web.tulis(

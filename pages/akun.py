@@ -1,25 +1,73 @@
-"""Akun saya: who I am, and changing my own password."""
+"""Akun saya: who I am, my active sessions (log out here or everywhere), changing my password."""
 
 import streamlit as st
 
-from dashboard import web
+from dashboard import auth, formats, web
 from dashboard.akses import NAMA_PERAN
 from dashboard.services import pengguna as svc
 from dashboard.ui import akses_halaman
+
+ATURAN_SANDI = (
+    f"Minimal {svc.PANJANG_MIN_SANDI} karakter, tidak memuat nama pengguna, dan bukan kata sandi "
+    "umum atau mudah ditebak."
+)
+
+
+def _waktu(t) -> str:
+    return f"{formats.tanggal(t.date())} {formats.jam(t)}"
+
 
 akses = akses_halaman(__file__)
 st.title("Akun saya")
 st.write(f"Nama pengguna: **{akses.username}**")
 st.write("Peran: " + ", ".join(NAMA_PERAN[p] for p in sorted(akses.peran)))
 
+st.subheader("Sesi aktif")
+with web.cursor() as cur:
+    sesi = web.safe(svc.daftar_sesi)(cur, akses, auth.token())
+if sesi is not None:
+    st.dataframe(
+        sesi.assign(
+            dibuat_pada=sesi["dibuat_pada"].map(_waktu),
+            terakhir_pada=sesi["terakhir_pada"].map(_waktu),
+            ini=sesi["ini"].map({True: "perangkat ini", False: ""}),
+        )[["ini", "dibuat_pada", "terakhir_pada", "alamat", "agen"]].rename(
+            columns={
+                "dibuat_pada": "Masuk pada",
+                "terakhir_pada": "Terakhir aktif",
+                "alamat": "Alamat",
+                "agen": "Peramban",
+                "ini": "Keterangan",
+            }
+        ),
+        hide_index=True,
+    )
+kolom = st.columns(2)
+if kolom[0].button("Keluar", icon=":material/logout:", key="akun_keluar"):
+    auth.keluar()
+if kolom[1].button(
+    "Keluar dari semua perangkat", icon=":material/devices:", key="akun_keluar_semua"
+):
+    auth.keluar(semua=True, akses=akses)
+
 with st.form("ganti_sandi", clear_on_submit=True):
     st.subheader("Ganti kata sandi")
     lama = st.text_input("Kata sandi lama", type="password")
-    baru = st.text_input(
-        "Kata sandi baru", type="password", help="Minimal 8 karakter, memuat huruf dan angka."
-    )
+    baru = st.text_input("Kata sandi baru", type="password", help=ATURAN_SANDI)
     ulang = st.text_input("Ulangi kata sandi baru", type="password")
-    kirim = st.form_submit_button("Simpan kata sandi", type="primary")
+    kirim = st.form_submit_button("Simpan kata sandi", type="primary", key="simpan_sandi")
+st.caption(ATURAN_SANDI)
 
 if kirim:
-    web.tulis(svc.ganti_sandi, akses, lama, baru, ulang, sukses="Kata sandi berhasil diganti.")
+    ok, _ = web.tulis(
+        svc.ganti_sandi,
+        akses,
+        lama,
+        baru,
+        ulang,
+        rerun=False,
+        sukses="Kata sandi berhasil diganti. Semua sesi akun ini telah diakhiri; silakan masuk "
+        "kembali dengan kata sandi baru.",
+    )
+    if ok:
+        st.link_button("Masuk kembali", auth.JALUR_MASUK, icon=":material/login:")

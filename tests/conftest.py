@@ -53,17 +53,16 @@ def demo_con(demo_db: Path, tmp_path: Path):
     c.close()
 
 
-COOKIE_KEY = "uji-kunci-cookie-0123456789abcdefghijklmnop"
 SANDI = {
-    "admin": "Admin#2026",
-    "kadis": "Kadis#2026",
-    "sekretaris": "Sekretaris#2026",
-    "monev": "Monev#2026",
+    "admin": "Pustaka#Induk26",
+    "kadis": "Kepala#Dinas26",
+    "sekretaris": "Tata#Usaha2026",
+    "monev": "Evaluasi#Kinerja26",
 }
 
 
 def sandi_demo(username: str) -> str:
-    return SANDI.get(username, "Staf#2026")
+    return SANDI.get(username, "Bidang#Kerja26")
 
 
 @pytest.fixture
@@ -73,7 +72,6 @@ def app_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     copy.write_bytes(demo_db.read_bytes())
     monkeypatch.setenv("MONEV_DB", str(copy))
     monkeypatch.setenv("MONEV_DEMO", "0")
-    monkeypatch.setenv("MONEV_COOKIE_KEY", COOKIE_KEY)
     return copy
 
 
@@ -82,16 +80,31 @@ def new_app():
 
     from dashboard import config
 
-    return AppTest.from_file(str(config.ROOT / "app.py"), default_timeout=60)
+    return AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=60)
+
+
+def sesi_baru(username: str, password: str | None = None) -> str | None:
+    """Sign in through the same service the `/masuk` route calls; the session token, or None."""
+    from dashboard.services import pengguna
+
+    con = store.connect(config.db_path())  # the app's database instance in this process
+    try:
+        return pengguna.masuk(
+            con, username, password or sandi_demo(username), "127.0.0.1", "AppTest"
+        ).token
+    finally:
+        con.close()
 
 
 def login(username: str, password: str | None = None):
-    """An AppTest session logged in through the real login form."""
+    """An AppTest session signed in: a session made by the sign-in service, its token handed to
+    the app the way the cookie is (AppTest cannot send cookies)."""
+    from dashboard import auth
+
     at = new_app()
-    at.run()
-    at.text_input[0].input(username)
-    at.text_input[1].input(password or sandi_demo(username))
-    at.button[0].click()
+    token = sesi_baru(username, password)
+    if token:
+        at.session_state[auth.TOKEN_SESI] = token
     at.run()
     assert not at.exception, at.exception
     return at

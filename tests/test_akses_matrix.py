@@ -56,11 +56,11 @@ from dashboard.services import (
 from dashboard.services import rencana as svc_rencana
 from dashboard.services.realisasi import BarisSimpan
 
-from .conftest import COOKIE_KEY, login, sandi_demo
+from .conftest import login, sandi_demo
 
 PERAN_DALAM = ("admin", "kadis", "sekretaris", "pengelola_monev", "staf_bidang")
 AKTOR = (*PERAN_DALAM, "staf_lain", *(f"asing:{p}" for p in PERAN_DALAM))
-SANDI_ASING = "Asing#2026x"
+SANDI_ASING = "Kebun#Luar2026x"
 PEMDA = ("pemda:admin", "pemda:kadis")  # users tied to no instansi
 
 # shorthand sets of allowed actors
@@ -725,7 +725,7 @@ OPERASI: list[Op] = [
                 "peran": ["staf_bidang"],
                 "unit_id": x.unit["DEP"],
             },
-            "Rahasia123",
+            "Kursi#Jati#Coklat61",
             rounds=4,
         ),
         ADMIN,
@@ -755,6 +755,18 @@ OPERASI: list[Op] = [
         "ganti_sandi (own account)",
         pengguna.ganti_sandi,
         lambda c, a, x: pengguna.ganti_sandi(c, a, _sandi(a), "SandiBaru2027", "SandiBaru2027"),
+        SEMUA,
+    ),
+    Op(
+        "daftar_sesi (own account)",
+        pengguna.daftar_sesi,
+        lambda c, a, x: pengguna.daftar_sesi(c, a),
+        SEMUA,
+    ),
+    Op(
+        "akhiri_semua_sesi (own account)",
+        pengguna.akhiri_semua_sesi,
+        lambda c, a, x: pengguna.akhiri_semua_sesi(c, a),
         SEMUA,
     ),
     # --- corrections (staf_bidang = SEK, whose TW III 2026 is signed)
@@ -1222,12 +1234,13 @@ TANPA_AKSES = {
     "pengguna.cocok_sandi": "pure",
     "pengguna.cek_kekuatan_sandi": "pure",
     "pengguna.sandi_acak": "pure",
-    "pengguna.credentials": "login form (hashes only, never shown)",
-    "pengguna.akses_untuk": "builds the caller after login",
-    "pengguna.catat_login": "login bookkeeping",
-    "pengguna.catat_login_gagal": "login bookkeeping",
-    "pengguna.catat_logout": "login bookkeeping",
-    "pengguna.cookie_dicabut": "login bookkeeping",
+    "pengguna.akses_untuk": "builds the caller (scripts, tests)",
+    "pengguna.hash_token": "pure",
+    "pengguna.jeda_login": "sign-in throttle, before anyone is signed in",
+    "pengguna.masuk": "the sign-in itself (checks the password)",
+    "pengguna.catat_login_gagal": "sign-in bookkeeping",
+    "pengguna.akses_sesi": "builds the caller from the session token",
+    "pengguna.akhiri_sesi": "ends the token's own session (logout)",
     "pengguna.ada_administrator": "before login: whether to show 'Belum ada administrator'",
     "instansi.id_dari_kode": "lookup of a public kode for the CLI (no data of the instansi)",
     # the SOP library and working calendar: shared documents every role may read (Daftar SOP)
@@ -1421,8 +1434,7 @@ ROLE_USERS = {
     "staf_bidang": "staf.lyn",
 }
 _BAHAYA = re.compile(
-    r"Traceback|File \"|\bError\b:|Exception|duckdb\.|\$2[aby]\$\d\d\$|password_hash|"
-    + re.escape(COOKIE_KEY)
+    r"Traceback|File \"|\bError\b:|Exception|duckdb\.|\$2[aby]\$\d\d\$|password_hash|token_hash"
 )
 
 

@@ -28,7 +28,6 @@ def folder_hanya_baca(demo_db, tmp_path, monkeypatch):
         folder.chmod(0o555)
     monkeypatch.setenv("MONEV_DB", str(folder / "monev.duckdb"))
     monkeypatch.setenv("MONEV_DEMO", "0")
-    monkeypatch.setenv("MONEV_COOKIE_KEY", "uji-kunci-cookie-0123456789abcdefghijklmnop")
     yield folder
     if os.geteuid() == 0:
         subprocess.run(["umount", "-l", str(folder)], check=False)

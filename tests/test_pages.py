@@ -7,7 +7,7 @@ from streamlit.util import calc_hash
 
 from dashboard import ui
 
-from .conftest import login, new_app, sandi_demo
+from .conftest import login, new_app, sandi_demo, sesi_baru
 
 ROLE_USERS = {
     "admin": "admin",
@@ -53,28 +53,40 @@ def test_role_sees_exactly_its_pages(app_db, peran):
                 assert "tidak tersedia" in at.error[0].value
 
 
-def test_not_logged_in_sees_only_login(app_db):
-    at = new_app()
-    at.run()
-    assert [t.label for t in at.text_input] == ["Nama pengguna", "Kata sandi"]
-    assert at.title[0].value == "Monev Kinerja"
-    for url in ("beranda", "admin-pengguna"):
-        _open_url(at, url)
-        assert not at.dataframe and not any(t.value in ("Beranda", "Pengguna") for t in at.title)
+def test_no_session_sees_nothing_of_the_app(app_db):
+    """Without a session (no cookie, or an ended one) a run shows only the way to the sign-in
+    form, whatever page is asked for."""
+    from dashboard import auth
 
-
-def test_wrong_password_message_does_not_reveal_user(app_db):
-    pesan = []
-    for user in ("admin", "tidak.ada"):
+    for token in (None, "x" * 43):
         at = new_app()
+        if token:
+            at.session_state[auth.TOKEN_SESI] = token
         at.run()
-        at.text_input[0].input(user)
-        at.text_input[1].input("salah-sekali1")
-        at.button[0].click()
-        at.run()
-        pesan.append([e.value for e in at.error])
-    assert pesan[0] == pesan[1]
-    assert "salah" in pesan[0][0]
+        assert not at.exception
+        assert at.title[0].value == "Monev Kinerja"
+        assert "Sesi Anda telah berakhir" in at.info[0].value
+        for url in ("beranda", "admin-pengguna"):
+            _open_url(at, url)
+            assert not at.dataframe and not at.text_input
+            assert not any(t.value in ("Beranda", "Pengguna") for t in at.title)
+
+
+def test_ended_session_loses_access_at_the_next_run(app_db):
+    from dashboard import store
+    from dashboard.services import pengguna
+
+    at = login("kadis")
+    assert at.title[0].value == "Beranda"
+    con = store.connect(app_db)
+    try:  # logout elsewhere (another tab, another device): the same session ends in the store
+        pengguna.akhiri_semua_sesi(con, pengguna.akses_untuk(con, "kadis"))
+    finally:
+        con.close()
+    at.run()  # (AppTest runs the page script alone here: its guard looks the session up)
+    assert at.session_state["akses"] is None
+    assert not at.title or at.title[0].value != "Beranda"
+    assert not at.dataframe
 
 
 def test_beranda_shows_capaian_per_bidang(app_db):
@@ -155,12 +167,11 @@ def test_dasbor_headline_opens_lists_and_filters_reach_the_url(app_db):
 
 
 def test_dasbor_shared_link_opens_the_same_filters(app_db):
+    from dashboard import auth
+
     at = new_app()
     at.query_params.update({"tw": "Triwulan II", "unit": "Bidang Pengelolaan Arsip"})
-    at.run()
-    at.text_input[0].input("sekretaris")
-    at.text_input[1].input(sandi_demo("sekretaris"))
-    at.button[0].click()
+    at.session_state[auth.TOKEN_SESI] = sesi_baru("sekretaris")
     at.run()
     assert at.selectbox(key="tw").value == 2
     assert _tabel(at, "Dinilai")["Unit"].tolist() == ["Bidang Pengelolaan Arsip"]
@@ -200,17 +211,26 @@ def test_dasbor_drill_down_shows_findings_and_history(app_db):
 def test_change_own_password_then_login_with_it(app_db):
     at = login("sekretaris")
     _open_url(at, "akun")
-    at.text_input[0].input("Sekretaris#2026")
-    at.text_input[1].input("pendek")
-    at.text_input[2].input("pendek")
-    at.button[0].click().run()
-    assert "minimal 8" in at.error[0].value
-    at.text_input[0].input("Sekretaris#2026")
-    at.text_input[1].input("BaruSekali2026")
-    at.text_input[2].input("BaruSekali2026")
-    at.button[0].click().run()
+    lama = sandi_demo("sekretaris")
+    for baru, pesan in (
+        ("pendek", "minimal 10"),
+        ("Sekretaris#2027", "memuat nama pengguna"),
+        ("password123", "terlalu umum"),
+    ):
+        at.text_input[0].input(lama)
+        at.text_input[1].input(baru)
+        at.text_input[2].input(baru)
+        at.button(key="simpan_sandi").click().run()
+        assert pesan in at.error[0].value, (baru, at.error)
+    at.text_input[0].input(lama)
+    at.text_input[1].input("Pohon#Mangga#Tua77")
+    at.text_input[2].input("Pohon#Mangga#Tua77")
+    at.button(key="simpan_sandi").click().run()
     assert at.success and "berhasil" in at.success[0].value
-    assert login("sekretaris", "BaruSekali2026").title[0].value == "Beranda"
+    at.run()  # the change ended this session too
+    assert at.session_state["akses"] is None
+    assert login("sekretaris").session_state["akses"] is None  # old password refused
+    assert login("sekretaris", "Pohon#Mangga#Tua77").title[0].value == "Beranda"
 
 
 def test_admin_creates_user_with_validation(app_db):
@@ -219,14 +239,17 @@ def test_admin_creates_user_with_validation(app_db):
     at.text_input(key="baru_username").input("budi")
     at.text_input(key="baru_nama").input("Budi Santoso")
     at.multiselect(key="baru_peran").select("staf_bidang")
-    at.text_input(key="baru_sandi").input("Rahasia123")
+    at.text_input(key="baru_sandi").input("Budi#Rahasia2026")
     at.button[0].click().run()
     assert "wajib memilih unit" in at.error[0].value
     at.selectbox(key="baru_unit").select(2)
     at.button[0].click().run()
+    assert "memuat nama pengguna" in at.error[0].value
+    at.text_input(key="baru_sandi").input("Kursi#Jati#Coklat61")
+    at.button[0].click().run()
     assert "budi ditambahkan" in at.success[0].value
     assert "budi" in at.dataframe[0].value["Nama pengguna"].tolist()
-    assert login("budi", "Rahasia123").session_state["akses"].unit_id == 2
+    assert login("budi", "Kursi#Jati#Coklat61").session_state["akses"].unit_id == 2
 
 
 def test_admin_edits_indicator_and_targets(app_db):
@@ -246,31 +269,6 @@ def test_admin_edits_indicator_and_targets(app_db):
     next(c for c in at.checkbox if c.label.startswith("Simpan walaupun")).check()
     at.button[0].click().run()
     assert at.success, [e.value for e in at.error]
-
-
-def test_app_refuses_to_start_without_cookie_key_outside_demo(app_db, monkeypatch):
-    monkeypatch.delenv("MONEV_COOKIE_KEY")
-    at = new_app()
-    at.run()
-    assert "Kunci cookie login belum diatur" in at.error[0].value
-    assert not at.text_input  # no login form without a signing key
-
-
-def test_demo_mode_creates_random_cookie_key(tmp_path, monkeypatch):
-    from dashboard import config
-
-    monkeypatch.delenv("MONEV_COOKIE_KEY", raising=False)
-    monkeypatch.setenv("MONEV_DEMO", "1")
-    assert config.cookie_key() is None
-    assert config.ensure_demo_cookie_key() is True
-    first = config.cookie_key()
-    assert first and len(first) >= 32
-    assert config.ensure_demo_cookie_key() is False  # kept on the next start
-    assert config.cookie_key() == first
-    monkeypatch.setenv("MONEV_DEMO", "0")
-    config.SECRETS_FILE.unlink()
-    config.secrets.cache_clear()
-    assert config.ensure_demo_cookie_key() is False and config.cookie_key() is None
 
 
 def test_entry_page_shows_live_checks_and_submits(app_db):
@@ -317,23 +315,6 @@ def test_period_and_correction_pages(app_db):
     assert "Dibuka" in table["Status"].tolist()
     _open_url(at, "perbaikan")
     assert not at.exception and at.title[0].value == "Perbaikan data"
-
-
-def test_failed_login_clears_cached_reads_only_when_it_locks(app_db, monkeypatch):
-    """A wrong password must not empty every user's cached reads (anyone at the form could
-    keep the app cold); the attempt that locks the account does, so the admin's user list
-    shows the lock."""
-    from dashboard import auth, web
-
-    monkeypatch.setenv("MONEV_MAX_GAGAL_LOGIN", "2")
-    dibersihkan: list[int] = []
-    monkeypatch.setattr(web, "clear_cache", lambda: dibersihkan.append(1))
-    kotak: dict = {}
-    auth._periksa(kotak, "kadis", "salah-sekali1")
-    auth._periksa(kotak, "tidak.ada", "salah-sekali1")
-    assert kotak == {"gagal": True} and dibersihkan == []
-    auth._periksa(kotak, "kadis", "salah-sekali1")  # second failure: locked
-    assert dibersihkan == [1]
 
 
 def test_kalender_survives_an_added_cuti_bersama(app_db):

@@ -1,20 +1,30 @@
-"""Users, roles, login bookkeeping and passwords. No Streamlit here.
+"""Users, roles, sign-in, sessions and passwords. No Streamlit here.
 
-Passwords are stored as bcrypt hashes only. A failed login increments a counter in the store; at
-the configured limit the account locks until an admin unlocks it. Every login, failure, lockout
-and password change is an event.
+Passwords are stored as bcrypt hashes only, and every sign-in attempt runs one bcrypt check (a
+fixed unusable hash stands in for an unknown user), so the time taken does not tell whether a
+user exists. Failed attempts slow down per username and per client address (a growing delay,
+counted whether the user exists or not); at the limit the account locks for a while (a setting),
+never for good, so strangers cannot shut an agency out. A successful sign-in creates a session:
+a random token for the cookie, of which only the SHA-256 hash is stored. Every request looks the
+session up; logout, logout everywhere, a password change, a reset, a deactivation and a lock end
+sessions in the store, so they lose access at their next click in every tab.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import math
+import re
 import secrets
 import string
+from dataclasses import dataclass
 
 import bcrypt
 import duckdb
 import pandas as pd
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from zxcvbn import zxcvbn
 
 from dashboard import config, store
 from dashboard.akses import PERAN, Akses, AksesDitolak
@@ -23,17 +33,24 @@ from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
 
 BCRYPT_ROUNDS = 12
-PANJANG_MIN_SANDI = 8
+PANJANG_MIN_SANDI = 10
+SKOR_MIN_SANDI = 3  # zxcvbn 0-4: below 3 a password is among common ones or easily guessed
 PESAN_LOGIN_GAGAL = "Nama pengguna atau kata sandi salah, atau akun sedang terkunci/nonaktif."
+PESAN_TUNGGU = "Terlalu banyak percobaan yang gagal. Coba lagi dalam {detik} detik."
+BEBAS_PER_PENGGUNA = 3  # failed attempts per username before the delay starts
+BEBAS_PER_ALAMAT = 10  # per client address (an office behind one NAT shares it)
+JEDA_MAKS_DETIK = 60
+SENTUH_SETIAP = dt.timedelta(seconds=60)  # last-seen is written at most this often
 
 
 def batas_gagal_login() -> int:
-    """Failed attempts before an account locks (MONEV_MAX_GAGAL_LOGIN / [auth] max_gagal_login)."""
-    raw = config.setting("MONEV_MAX_GAGAL_LOGIN", "auth", "max_gagal_login", "5")
+    """Failed attempts before an account locks for a while (MONEV_MAX_GAGAL_LOGIN /
+    [auth] max_gagal_login, default 10)."""
+    raw = config.setting("MONEV_MAX_GAGAL_LOGIN", "auth", "max_gagal_login", "10")
     try:
-        return max(1, int(raw or 5))
+        return max(1, int(raw or 10))
     except ValueError:
-        return 5
+        return 10
 
 
 def hash_sandi(sandi: str, rounds: int = BCRYPT_ROUNDS) -> str:
@@ -42,29 +59,44 @@ def hash_sandi(sandi: str, rounds: int = BCRYPT_ROUNDS) -> str:
 
 def cocok_sandi(sandi: str, hashed: str) -> bool:
     try:
-        return bcrypt.checkpw(sandi.encode("utf-8"), hashed.encode("ascii"))
+        return bcrypt.checkpw(sandi.encode("utf-8")[:72], hashed.encode("ascii"))
     except ValueError:
         return False
 
 
-def cek_kekuatan_sandi(sandi: str) -> None:
-    """At least 8 characters with a letter and a digit; raise ValueError in Indonesian."""
+def cek_kekuatan_sandi(sandi: str, username: str = "", nama: str = "") -> None:
+    """The password rules, one home for every form: at least 10 characters, not containing the
+    username (or a part of it of 4+ letters), not common or easily guessed (zxcvbn's lists of
+    common passwords, words, names and patterns). Raise ValueError naming the rule that failed."""
     if len(sandi) < PANJANG_MIN_SANDI:
         raise ValueError(f"Kata sandi minimal {PANJANG_MIN_SANDI} karakter.")
-    if not any(c.isalpha() for c in sandi) or not any(c.isdigit() for c in sandi):
-        raise ValueError("Kata sandi harus memuat huruf dan angka.")
+    rendah = sandi.lower()
+    nama_pengguna = username.strip().lower()
+    bagian = [b for b in re.split(r"[^a-z0-9]+", nama_pengguna) if len(b) >= 4]
+    if nama_pengguna and (nama_pengguna in rendah or any(b in rendah for b in bagian)):
+        raise ValueError("Kata sandi tidak boleh memuat nama pengguna.")
+    petunjuk = [x for x in (nama_pengguna, *bagian, *nama.lower().split()) if x]
+    if zxcvbn(sandi[:100], user_inputs=petunjuk)["score"] < SKOR_MIN_SANDI:
+        raise ValueError(
+            "Kata sandi terlalu umum atau mudah ditebak (sandi populer, kata kamus, nama, "
+            "urutan atau pengulangan). Gabungkan beberapa kata yang tidak berkaitan, angka "
+            "dan tanda baca."
+        )
 
 
-def sandi_acak(panjang: int = 12) -> str:
-    """A temporary password for a reset: letters and digits, always both."""
+def sandi_acak(panjang: int = 14) -> str:
+    """A temporary password for a reset: letters and digits that pass the rules."""
     abjad = string.ascii_letters + string.digits
     while True:
         s = "".join(secrets.choice(abjad) for _ in range(panjang))
-        if any(c.isdigit() for c in s) and any(c.isalpha() for c in s):
-            return s
+        try:
+            cek_kekuatan_sandi(s)
+        except ValueError:
+            continue
+        return s
 
 
-# ---------------------------------------------------------------- login
+# ---------------------------------------------------------------- sign-in and sessions
 
 
 def ada_administrator(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -74,29 +106,203 @@ def ada_administrator(cur: duckdb.DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
-# A hash of a random secret nobody knows: a locked or inactive account keeps its entry (so its
-# failed attempts are still counted) but no password can match it.
-_HASH_TERBLOKIR = bcrypt.hashpw(secrets.token_bytes(24), bcrypt.gensalt(BCRYPT_ROUNDS)).decode()
+# A hash of a random secret nobody knows, at the cost of real hashes: an unknown user is checked
+# against it, so a failed attempt costs the same whether the user exists or not.
+_HASH_PALSU = bcrypt.hashpw(secrets.token_bytes(24), bcrypt.gensalt(BCRYPT_ROUNDS)).decode()
 
 
-def credentials(cur: duckdb.DuckDBPyConnection) -> dict:
-    """Credentials for streamlit-authenticator. A locked or deactivated account fails exactly
-    like a wrong password, so the message never reveals whether a user exists."""
-    users: dict[str, dict] = {}
-    rows = store.fetch_all(cur, "pengguna_credentials")
-    for username, nama, email, hashed, peran, boleh in rows:
-        users[username] = {
-            "name": nama,
-            "email": email,
-            "password": hashed if boleh else _HASH_TERBLOKIR,
-            "roles": sorted(peran or []),
-            "failed_login_attempts": 0,
-        }
-    return {"usernames": users}
+@dataclass(frozen=True)
+class HasilMasuk:
+    """The outcome of a sign-in attempt: a session token, or a message and the seconds to wait."""
+
+    token: str | None = None
+    pesan: str | None = None
+    tunggu: int = 0
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _kunci_gagal(username: str, alamat: str | None) -> list[str]:
+    return [f"u:{username}", f"a:{alamat or '-'}"]
+
+
+def jeda_login(
+    cur: duckdb.DuckDBPyConnection, username: str, alamat: str | None, sekarang: dt.datetime
+) -> int:
+    """Seconds to wait before the next attempt for this username or client address: free for
+    the first few failures, then 1, 2, 4, ... up to a minute after the last one."""
+    jendela = sekarang - config.lama_kunci()
+    sisa = 0.0
+    rows = cur.execute(store.sql("login_gagal_get"), [_kunci_gagal(username, alamat)]).fetchall()
+    for kunci, jumlah, terakhir in rows:
+        bebas = BEBAS_PER_PENGGUNA if kunci.startswith("u:") else BEBAS_PER_ALAMAT
+        if terakhir < jendela or jumlah < bebas:
+            continue
+        jeda = min(2 ** (jumlah - bebas), JEDA_MAKS_DETIK)
+        sisa = max(sisa, (terakhir + dt.timedelta(seconds=jeda) - sekarang).total_seconds())
+    return math.ceil(sisa)
+
+
+def masuk(
+    cur: duckdb.DuckDBPyConnection,
+    username: str,
+    sandi: str,
+    alamat: str | None = None,
+    agen: str | None = None,
+    sekarang: dt.datetime | None = None,
+) -> HasilMasuk:
+    """Sign in: throttle, one bcrypt check whatever the username, then a new session or a
+    counted failure. A locked, inactive or unknown account fails like a wrong password."""
+    now = sekarang or config.sekarang()
+    username = (username or "").strip().lower()[:100]
+    sandi = (sandi or "")[:200]
+    tunggu = jeda_login(cur, username, alamat, now)
+    if tunggu > 0:
+        return HasilMasuk(pesan=PESAN_TUNGGU.format(detik=tunggu), tunggu=tunggu)
+    row = cur.execute(store.sql("pengguna_masuk"), [username]).fetchone() if username else None
+    cocok = cocok_sandi(sandi, row[1] if row else _HASH_PALSU)
+    if row and row[3] and row[4] is not None and row[4] <= now:
+        with store.transaction(cur):  # the lock's time is over
+            cur.execute(store.sql("pengguna_buka_kunci"), [username])
+            store.log_event(
+                cur, "akun_dibuka", objek="pengguna", objek_id=username, catatan="masa kunci habis"
+            )
+        row = (*row[:3], False, None)
+    if row and cocok and sandi and row[2] and not row[3]:
+        token = secrets.token_urlsafe(32)
+        with store.transaction(cur):
+            cur.execute(
+                store.sql("sesi_insert"),
+                [hash_token(token), row[0], now, (alamat or "")[:100] or None, (agen or "")[:300]],
+            )
+            cur.execute(store.sql("pengguna_reset_gagal"), [username])
+            cur.execute(store.sql("login_gagal_hapus"), [f"u:{username}"])
+            store.log_event(
+                cur,
+                "login",
+                pengguna=username,
+                objek="pengguna",
+                objek_id=username,
+                catatan=alamat,
+            )
+        return HasilMasuk(token=token)
+    catat_login_gagal(cur, username, alamat, now, ada=row is not None)
+    return HasilMasuk(pesan=PESAN_LOGIN_GAGAL)
+
+
+def catat_login_gagal(
+    cur: duckdb.DuckDBPyConnection,
+    username: str,
+    alamat: str | None,
+    sekarang: dt.datetime,
+    ada: bool,
+) -> bool:
+    """Count a failed attempt per username and per address (whether the user exists or not);
+    an existing account locks for a while at the limit, ending its sessions. True if locked."""
+    jendela = sekarang - config.lama_kunci()
+    with store.transaction(cur):
+        for kunci in _kunci_gagal(username, alamat):
+            cur.execute(store.sql("login_gagal_tambah"), [kunci, sekarang, jendela])
+        row = None
+        if ada:
+            cur.execute(store.sql("pengguna_tambah_gagal"), [username])
+            row = cur.execute(store.sql("pengguna_status"), [username]).fetchone()
+        store.log_event(
+            cur,
+            "login_gagal",
+            pengguna=username or None,
+            objek="pengguna",
+            objek_id=username or None,
+            catatan=f"{alamat or '-'}" + ("" if ada else "; pengguna tidak dikenal"),
+        )
+        if row and row[0] >= batas_gagal_login() and not row[1]:
+            sampai = sekarang + config.lama_kunci()
+            cur.execute(store.sql("pengguna_kunci"), [username, sampai])
+            cur.execute(store.sql("sesi_akhiri_pengguna"), [sekarang, username])
+            store.log_event(
+                cur,
+                "akun_terkunci",
+                pengguna=username,
+                objek="pengguna",
+                objek_id=username,
+                catatan=f"{row[0]} kali gagal masuk; terkunci sampai {sampai:%Y-%m-%d %H:%M}",
+            )
+            return True
+    return False
+
+
+def akses_sesi(
+    cur: duckdb.DuckDBPyConnection, token: str | None, sekarang: dt.datetime | None = None
+) -> Akses | None:
+    """The caller of a session token (one primary-key lookup), or None when the session is
+    unknown, ended, idle or too old, or the account is inactive or locked. Touches last-seen
+    at most once a minute."""
+    if not token or len(token) > 200:
+        return None
+    now = sekarang or config.sekarang()
+    th = hash_token(token)
+    row = cur.execute(
+        store.sql("sesi_cari"), [th, now - config.sesi_idle(), now - config.sesi_maks()]
+    ).fetchone()
+    if not row:
+        return None
+    uname, nama, instansi_id, unit_id, peran, terakhir = row
+    if now - terakhir >= SENTUH_SETIAP:
+        cur.execute(store.sql("sesi_sentuh"), [now, th])
+    return Akses(
+        username=uname,
+        peran=frozenset(peran or []),
+        instansi_id=instansi_id,
+        unit_id=unit_id,
+        nama=nama,
+    )
+
+
+def akhiri_sesi(cur: duckdb.DuckDBPyConnection, token: str | None) -> None:
+    """Log out this session (the cookie's); other devices stay signed in."""
+    if not token:
+        return
+    akses = akses_sesi(cur, token)
+    with store.transaction(cur):
+        cur.execute(store.sql("sesi_akhiri"), [config.sekarang(), hash_token(token)])
+        if akses is not None:
+            store.log_event(
+                cur, "logout", pengguna=akses.username, objek="pengguna", objek_id=akses.username
+            )
+
+
+def akhiri_semua_sesi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> None:
+    """ "Keluar dari semua perangkat": end every session of one's own account."""
+    with store.transaction(cur):
+        cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), akses.username])
+        store.log_event(
+            cur,
+            "logout_semua",
+            pengguna=akses.username,
+            objek="pengguna",
+            objek_id=akses.username,
+        )
+
+
+def daftar_sesi(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, token_ini: str | None = None
+) -> pd.DataFrame:
+    """One's own active sessions, newest first; `ini` marks the session of this browser."""
+    now = config.sekarang()
+    df = store.fetch_df(
+        cur,
+        "sesi_pengguna",
+        [akses.username, now - config.sesi_idle(), now - config.sesi_maks()],
+    )
+    ini = hash_token(token_ini) if token_ini else None
+    df["ini"] = df["token_hash"] == ini
+    return df.drop(columns=["token_hash"])
 
 
 def akses_untuk(cur: duckdb.DuckDBPyConnection, username: str) -> Akses | None:
-    """The caller object for a logged-in user; None if the account is gone, inactive or locked."""
+    """The caller object for a user (scripts and tests); None if gone, inactive or locked."""
     row = cur.execute(store.sql("pengguna_akses"), [username]).fetchone()
     if not row:
         return None
@@ -110,65 +316,10 @@ def akses_untuk(cur: duckdb.DuckDBPyConnection, username: str) -> Akses | None:
     )
 
 
-def catat_login(cur: duckdb.DuckDBPyConnection, username: str) -> None:
-    with store.transaction(cur):
-        cur.execute(store.sql("pengguna_reset_gagal"), [username])
-        store.log_event(cur, "login", pengguna=username, objek="pengguna", objek_id=username)
-
-
-def catat_login_gagal(cur: duckdb.DuckDBPyConnection, username: str | None) -> bool:
-    """Count a failed attempt for an existing user and lock at the limit; True if now locked.
-
-    An unknown username is logged too, without saying so to the person at the form.
-    """
-    batas = batas_gagal_login()
-    with store.transaction(cur):
-        row = None
-        if username:
-            cur.execute(store.sql("pengguna_tambah_gagal"), [username])
-            row = cur.execute(store.sql("pengguna_status"), [username]).fetchone()
-        store.log_event(
-            cur,
-            "login_gagal",
-            pengguna=username,
-            objek="pengguna",
-            objek_id=username,
-            catatan=None if row else "pengguna tidak dikenal",
-        )
-        if row and row[0] >= batas and not row[1]:
-            cur.execute(store.sql("pengguna_kunci"), [username])
-            store.log_event(
-                cur,
-                "akun_terkunci",
-                pengguna=username,
-                objek="pengguna",
-                objek_id=username,
-                catatan=f"{row[0]} kali gagal masuk",
-            )
-            return True
-    return False
-
-
-def catat_logout(
-    cur: duckdb.DuckDBPyConnection, username: str | None, pada: dt.datetime | None = None
-) -> None:
-    """Log out: every login cookie issued before now stops working for this user."""
-    if username:
-        with store.transaction(cur):
-            cur.execute(store.sql("pengguna_keluar"), [pada or dt.datetime.now(), username])
-            store.log_event(cur, "logout", pengguna=username, objek="pengguna", objek_id=username)
-
-
-def cookie_dicabut(cur: duckdb.DuckDBPyConnection, username: str, diterbitkan: dt.datetime) -> bool:
-    """Was this login cookie (issued at `diterbitkan`) revoked by a later logout?"""
-    row = cur.execute(store.sql("pengguna_keluar_pada"), [username]).fetchone()
-    return bool(row and row[0] is not None and diterbitkan <= row[0])
-
-
 def ganti_sandi(
     cur: duckdb.DuckDBPyConnection, akses: Akses, lama: str, baru: str, ulang: str
 ) -> None:
-    """A user changes their own password."""
+    """A user changes their own password; every session of the account ends (this one too)."""
     row = cur.execute(store.sql("pengguna_sandi"), [akses.username]).fetchone()
     if not row or not cocok_sandi(lama, row[0]):
         raise ValueError("Kata sandi lama salah.")
@@ -176,9 +327,10 @@ def ganti_sandi(
         raise ValueError("Ulangan kata sandi baru tidak sama.")
     if baru == lama:
         raise ValueError("Kata sandi baru harus berbeda dari yang lama.")
-    cek_kekuatan_sandi(baru)
+    cek_kekuatan_sandi(baru, akses.username, akses.nama or "")
     with store.transaction(cur):
         cur.execute(store.sql("pengguna_set_sandi"), [hash_sandi(baru), akses.username])
+        cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), akses.username])
         store.log_event(
             cur, "ganti_sandi", pengguna=akses.username, objek="pengguna", objek_id=akses.username
         )
@@ -301,7 +453,7 @@ def buat_pengguna(
 ) -> int:
     akses.wajib("admin")
     p = _lingkup_admin(akses, _cek_unit(cur, _validasi(data)))
-    cek_kekuatan_sandi(sandi)
+    cek_kekuatan_sandi(sandi, p.username, p.nama)
     if cur.execute(store.sql("pengguna_id"), [p.username]).fetchone():
         raise ValueError(f"Nama pengguna '{p.username}' sudah dipakai.")
     with store.transaction(cur):
@@ -344,6 +496,8 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
             store.sql("pengguna_update"),
             [p.nama, p.email, p.instansi_id, p.unit_id, p.aktif, p.username],
         )
+        if not p.aktif:  # a deactivated account loses its sessions at once
+            cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), p.username])
         cur.execute(store.sql("peran_pengguna_hapus"), [row[0]])
         for peran in p.peran:
             cur.execute(store.sql("peran_pengguna_insert"), [row[0], peran])
@@ -359,12 +513,14 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
 
 
 def reset_sandi(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> str:
-    """Set a temporary password (returned once, to hand to the user) and unlock."""
+    """Set a temporary password (returned once, to hand to the user), unlock, and end the
+    user's sessions (whoever held them no longer gets in)."""
     akses.wajib("admin")
     sementara = sandi_acak()
     _harus_ada(cur, akses, username)
     with store.transaction(cur):
         cur.execute(store.sql("pengguna_reset_sandi"), [hash_sandi(sementara), username])
+        cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), username])
         store.log_event(
             cur,
             "reset_sandi",

@@ -10,8 +10,6 @@ import pytest
 
 from dashboard import config, serve
 
-from ..conftest import COOKIE_KEY
-
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = config.ROOT / "test-artifacts"
 
@@ -24,7 +22,7 @@ def server(demo_db: Path, tmp_path: Path):
     db = tmp_path / "browser.duckdb"
     db.write_bytes(demo_db.read_bytes())
     log = tmp_path / "server.log"
-    env = {"MONEV_COOKIE_KEY": COOKIE_KEY, "MONEV_MAX_GAGAL_LOGIN": "3"}
+    env = {"MONEV_MAX_GAGAL_LOGIN": "3"}
     with serve.running(db, log, env) as (_, url):
         yield {"url": url, "db": db, "log": log}
 

@@ -8,9 +8,8 @@ from playwright.sync_api import Page, expect
 from .conftest import ARTIFACTS
 from .test_login_browser import _buka, _heading, _login
 
-# A real browser against an asynchronous UI: a test that fails once is run again (at most twice)
-# before it counts as failed; a real defect fails every time.
-pytestmark = [pytest.mark.browser, pytest.mark.flaky(reruns=2)]
+# No reruns and no click-again loops: a click the app drops is a defect.
+pytestmark = [pytest.mark.browser]
 
 
 def _logout(page: Page) -> None:

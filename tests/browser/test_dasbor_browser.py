@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from .conftest import ARTIFACTS
 from .test_login_browser import _buka, _heading, _login
 
-pytestmark = [pytest.mark.browser, pytest.mark.flaky(reruns=2)]
+pytestmark = [pytest.mark.browser]
 
 PENGGUNA = ["kadis", "sekretaris", "monev", "admin", "staf.lyn"]
 

@@ -13,21 +13,14 @@ from pypdf import PdfReader
 
 from .test_login_browser import _buka, _login
 
-pytestmark = [pytest.mark.browser, pytest.mark.flaky(reruns=2)]
+pytestmark = [pytest.mark.browser]
 
 LYN = "Bidang Layanan dan Otomasi Perpustakaan"
 
 
 def _buat(page: Page) -> None:
-    """Press Buat laporan until the download buttons show (a click during the post-login
-    rerun can be dropped, as for a person, who presses again)."""
-    for _ in range(3):
-        page.get_by_role("button", name="Buat laporan").click()
-        try:
-            expect(page.get_by_role("button", name="Unduh PDF")).to_be_visible(timeout=15_000)
-            return
-        except AssertionError:
-            continue
+    """Press Buat laporan once: the download buttons show."""
+    page.get_by_role("button", name="Buat laporan").click()
     expect(page.get_by_role("button", name="Unduh PDF")).to_be_visible()
 
 

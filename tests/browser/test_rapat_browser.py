@@ -14,24 +14,15 @@ from .conftest import ARTIFACTS
 from .test_alur_browser import _logout
 from .test_login_browser import _buka, _heading, _login
 
-# A real browser against an asynchronous UI: a test that fails once is run again (at most twice)
-# before it counts as failed; a real defect fails every time.
-pytestmark = [pytest.mark.browser, pytest.mark.flaky(reruns=2)]
+# No reruns and no click-again loops: a click the app drops is a defect.
+pytestmark = [pytest.mark.browser]
 
 TINDAK = "Menetapkan operator data cadangan uji peramban"
 
 
 def _masuk(page: Page, url: str, user: str) -> None:
-    """Log in and reach Beranda. On a busy machine a cold server can drop the first click on
-    Masuk (a person clicks again); so do we, up to three times."""
-    for _ in range(3):
-        try:
-            _login(page, url, user)
-            expect(_heading(page, "Beranda")).to_be_visible(timeout=15_000)
-            return
-        except AssertionError:
-            if _heading(page, "Beranda").is_visible():
-                return
+    """Log in and reach Beranda (one click)."""
+    _login(page, url, user)
     expect(_heading(page, "Beranda")).to_be_visible()
 
 

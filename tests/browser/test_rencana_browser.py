@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from .conftest import ARTIFACTS
 from .test_login_browser import _heading, _login
 
-pytestmark = [pytest.mark.browser, pytest.mark.flaky(reruns=2)]
+pytestmark = pytest.mark.browser
 
 
 def test_anggaran_typed_and_uploaded(server, page: Page, tmp_path):

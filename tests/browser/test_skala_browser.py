@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from .conftest import ARTIFACTS
 from .test_login_browser import _buka, _heading, _login
 
-pytestmark = [pytest.mark.browser, pytest.mark.flaky(reruns=2)]
+pytestmark = pytest.mark.browser
 
 
 def test_admin_edits_a_band_and_the_dashboard_follows(server, page: Page):

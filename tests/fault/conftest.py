@@ -14,7 +14,6 @@ import pytest
 from dashboard import serve
 
 from ..browser.conftest import browser, page  # noqa: F401 - Playwright fixtures reused
-from ..conftest import COOKIE_KEY
 
 
 def pytest_collection_modifyitems(config, items):
@@ -31,7 +30,7 @@ def pytest_collection_modifyitems(config, items):
 @contextlib.contextmanager
 def server(db: Path, log: Path) -> Iterator[dict]:
     """A real `streamlit run app.py` on `db`; yields url and the process; stopped at the end."""
-    with serve.running(db, log, {"MONEV_COOKIE_KEY": COOKIE_KEY}) as (proc, url):
+    with serve.running(db, log) as (proc, url):
         yield {"url": url, "proc": proc}
 
 

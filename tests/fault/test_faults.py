@@ -140,7 +140,7 @@ def test_server_killed_and_restarted_serves_the_saved_data(demo_db, tmp_path, pa
     def masuk(url: str) -> None:
         page.goto(url)
         page.get_by_label("Nama pengguna").fill("kadis")
-        page.get_by_label("Kata sandi").fill("Kadis#2026")
+        page.get_by_label("Kata sandi").fill("Kepala#Dinas26")
         page.get_by_role("button", name="Masuk").click()
         expect(page.get_by_role("heading", name="Beranda").first).to_be_visible()
 

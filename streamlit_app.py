@@ -1,0 +1,33 @@
+"""The pages' script, served by app.py's `st.App` behind the sign-in gate: the caller's session
+first (looked up on every run), then the navigation for the caller's roles."""
+
+import streamlit as st
+
+from dashboard import auth, config, formats, store, ui, web
+
+IKON = config.DATA_DIR / "ikon.png"
+
+# A local icon: a material-symbol one (also a page's icon, when none is set here) is fetched
+# from another origin, which the Content-Security-Policy refuses.
+st.set_page_config(page_title="Monev Kinerja", page_icon=str(IKON), layout="wide")
+
+try:
+    web.connection()  # not cached on failure: the next request tries again
+except store.StoreError as exc:  # read-only or full data folder, file held by another process
+    st.error(formats.md_aman(exc), icon=":material/database:")
+    st.stop()
+
+akses = auth.akses_sesi()
+st.session_state["akses"] = akses
+st.session_state[ui.SESI_DIPERIKSA] = True
+
+if akses is None:
+    halaman = st.navigation(
+        [st.Page(auth.sesi_berakhir, title="Masuk", icon=":material/login:", url_path="sesi")],
+        position="hidden",
+    )
+else:
+    halaman = ui.navigasi(akses)
+    ui.sidebar_pengguna(akses)
+    auth.tombol_keluar()
+halaman.run()
