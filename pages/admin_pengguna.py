@@ -43,7 +43,7 @@ st.dataframe(
         instansi=pengguna["instansi_id"].map(
             lambda i: "Semua instansi" if pd.isna(i) else instansi_kode.get(int(i), "")
         ),
-    )[["username", "nama", "peran", "instansi", "unit", "status", "gagal_login"]].rename(
+    )[["username", "nama", "status", "peran", "instansi", "unit", "gagal_login"]].rename(
         columns={
             "username": "Nama pengguna",
             "nama": "Nama",

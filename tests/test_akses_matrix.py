@@ -325,7 +325,7 @@ OPERASI: list[Op] = [
             c,
             a,
             {"username": "setda.uji", "nama": "Setda", "peran": ["kadis"], "instansi_id": None},
-            "Rahasia123",
+            "Baru#Sekali27",
             rounds=4,
         ),
         frozenset(),
