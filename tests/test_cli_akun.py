@@ -46,7 +46,7 @@ def test_init_without_demo_leaves_no_users_and_no_instansi(db):
 
 
 def test_admin_baru_with_typed_password_then_login(db, monkeypatch, capsys):
-    _ketik(monkeypatch, "Rahasia2026", "Rahasia2026")
+    _ketik(monkeypatch, "Baru#Sekali27", "Baru#Sekali27")
     assert main(["admin-baru", "--username", " Ketua.TI ", "--nama", "Budi Santoso"]) == 0
     assert "Administrator 'ketua.ti' dibuat (semua instansi)" in capsys.readouterr().out
     con = store.connect(db)
@@ -54,7 +54,7 @@ def test_admin_baru_with_typed_password_then_login(db, monkeypatch, capsys):
         akses = pengguna.akses_untuk(con, "ketua.ti")
         assert akses.peran == {"admin"} and akses.instansi_id is None
         hashed = pengguna.credentials(con)["usernames"]["ketua.ti"]["password"]
-        assert pengguna.cocok_sandi("Rahasia2026", hashed)
+        assert pengguna.cocok_sandi("Baru#Sekali27", hashed)
         assert pengguna.ada_administrator(con)
         ev = con.execute(
             "SELECT pengguna, objek_id FROM event WHERE jenis = 'pengguna_dibuat'"
@@ -69,7 +69,7 @@ def test_admin_baru_for_one_instansi(db, monkeypatch, capsys):
     con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('DISKOM', 'Diskominfo', 'Kab')")
     iid = con.execute("SELECT id FROM instansi WHERE kode = 'DISKOM'").fetchone()[0]
     con.close()
-    monkeypatch.setenv("MONEV_SANDI_BARU", "Rahasia2026")
+    monkeypatch.setenv("MONEV_SANDI_BARU", "Baru#Sekali27")
     assert main(["admin-baru", "--username", "adm", "--nama", "Admin", "--instansi", "DISKOM"]) == 0
     assert _baca(db, "SELECT instansi_id FROM pengguna WHERE username = 'adm'") == [(iid,)]
     assert main(["admin-baru", "--username", "adm2", "--nama", "Admin", "--instansi", "X"]) == 1
@@ -79,9 +79,9 @@ def test_admin_baru_for_one_instansi(db, monkeypatch, capsys):
 @pytest.mark.parametrize(
     ("jawaban", "pesan"),
     [
-        (("Rahasia2026", "Rahasia2027"), "Ulangan kata sandi tidak sama"),
+        (("Baru#Sekali27", "Baru#Sekali28"), "Ulangan kata sandi tidak sama"),
         (("pendek1", "pendek1"), "Kata sandi minimal"),
-        (("hanyahurufsaja", "hanyahurufsaja"), "huruf dan angka"),
+        (("hanyahurufsaja", "hanyahurufsaja"), "terlalu umum"),
     ],
 )
 def test_admin_baru_bad_password_refused_nothing_created(db, monkeypatch, capsys, jawaban, pesan):
@@ -100,7 +100,7 @@ def test_admin_baru_weak_password_from_env_refused(db, monkeypatch, capsys):
 
 
 def test_admin_baru_refuses_a_taken_username_and_bad_names(db, monkeypatch, capsys):
-    monkeypatch.setenv("MONEV_SANDI_BARU", "Rahasia2026")
+    monkeypatch.setenv("MONEV_SANDI_BARU", "Baru#Sekali27")
     assert main(["admin-baru", "--username", "adm", "--nama", "Admin"]) == 0
     assert main(["admin-baru", "--username", "ADM", "--nama", "Lagi"]) == 1
     err = capsys.readouterr().err
@@ -122,7 +122,7 @@ def _kunci(db: Path, username: str, kali: int) -> None:
 
 
 def test_locked_out_last_admin_recovers_with_buka_kunci(db, monkeypatch, capsys):
-    monkeypatch.setenv("MONEV_SANDI_BARU", "Rahasia2026")
+    monkeypatch.setenv("MONEV_SANDI_BARU", "Baru#Sekali27")
     assert main(["admin-baru", "--username", "adm", "--nama", "Admin"]) == 0
     _kunci(db, "adm", pengguna.batas_gagal_login())
     assert _baca(db, "SELECT terkunci, gagal_login FROM pengguna") == [(True, 5)]
@@ -133,7 +133,7 @@ def test_locked_out_last_admin_recovers_with_buka_kunci(db, monkeypatch, capsys)
 
 
 def test_reset_sandi_prints_a_password_that_logs_in(db, monkeypatch, capsys):
-    monkeypatch.setenv("MONEV_SANDI_BARU", "Rahasia2026")
+    monkeypatch.setenv("MONEV_SANDI_BARU", "Baru#Sekali27")
     assert main(["admin-baru", "--username", "adm", "--nama", "Admin"]) == 0
     _kunci(db, "adm", 9)
     capsys.readouterr()
@@ -162,11 +162,11 @@ def test_unknown_user_refused_with_message(db, capsys, perintah):
 def test_subprocess_admin_baru_with_env_password(tmp_path):
     """The scripted form an installer runs: MONEV_DB and MONEV_SANDI_BARU in the environment."""
     path = tmp_path / "skrip.duckdb"
-    env = {"PATH": "/usr/bin:/bin", "MONEV_DB": str(path), "MONEV_SANDI_BARU": "Rahasia2026"}
+    env = {"PATH": "/usr/bin:/bin", "MONEV_DB": str(path), "MONEV_SANDI_BARU": "Baru#Sekali27"}
     jalan = [sys.executable, "-m", "dashboard", "admin-baru", "--username", "adm", "--nama", "A d"]
     out = subprocess.run(jalan, capture_output=True, text=True, cwd=config.ROOT, env=env)
     assert out.returncode == 0, out.stderr
-    assert "Rahasia2026" not in out.stdout + out.stderr
+    assert "Baru#Sekali27" not in out.stdout + out.stderr
     out = subprocess.run(jalan, capture_output=True, text=True, cwd=config.ROOT, env=env)
     assert out.returncode == 1 and "sudah dipakai" in out.stderr
     assert _baca(path, "SELECT username FROM pengguna") == [("adm",)]

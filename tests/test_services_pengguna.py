@@ -153,11 +153,17 @@ def test_every_event_that_must_end_sessions_ends_them(demo_con, monkeypatch):
 
     token = _masuk(demo_con, "monev").token  # deactivation
     pengguna.ubah_pengguna(
-        demo_con, ADMIN, "monev", {"nama": "Rina", "peran": ["pengelola_monev"], "aktif": False}
+        demo_con,
+        ADMIN,
+        "monev",
+        {"nama": "Rina", "peran": ["pengelola_monev"], "aktif": False, "instansi_id": 1},
     )
     assert not _aktif(demo_con, token) and not _aktif(demo_con, lain)
     pengguna.ubah_pengguna(
-        demo_con, ADMIN, "monev", {"nama": "Rina", "peran": ["pengelola_monev"], "aktif": True}
+        demo_con,
+        ADMIN,
+        "monev",
+        {"nama": "Rina", "peran": ["pengelola_monev"], "aktif": True, "instansi_id": 1},
     )
     assert not _aktif(demo_con, token)  # reactivating does not bring a session back
 
