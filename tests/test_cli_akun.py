@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import subprocess
 import sys
@@ -53,7 +54,9 @@ def test_admin_baru_with_typed_password_then_login(db, monkeypatch, capsys):
     try:
         akses = pengguna.akses_untuk(con, "ketua.ti")
         assert akses.peran == {"admin"} and akses.instansi_id is None
-        hashed = pengguna.credentials(con)["usernames"]["ketua.ti"]["password"]
+        hashed = con.execute(
+            "SELECT password_hash FROM pengguna WHERE username = 'ketua.ti'"
+        ).fetchone()[0]
         assert pengguna.cocok_sandi("Baru#Sekali27", hashed)
         assert pengguna.ada_administrator(con)
         ev = con.execute(
@@ -115,8 +118,13 @@ def test_admin_baru_refuses_a_taken_username_and_bad_names(db, monkeypatch, caps
 def _kunci(db: Path, username: str, kali: int) -> None:
     con = store.connect(db)
     try:
-        for _ in range(kali):
-            pengguna.catat_login_gagal(con, username)
+        for i in range(kali):  # wrong passwords, an hour apart: no throttle delay in the way
+            pengguna.masuk(
+                con,
+                username,
+                "Salah#Sekali99",
+                sekarang=dt.datetime(2026, 1, 1) + dt.timedelta(hours=i),
+            )
     finally:
         con.close()
 
@@ -144,8 +152,7 @@ def test_reset_sandi_prints_a_password_that_logs_in(db, monkeypatch, capsys):
     pengguna.cek_kekuatan_sandi(sementara)  # the app's own rules accept it
     con = store.connect(db)
     try:
-        hashed = pengguna.credentials(con)["usernames"]["adm"]["password"]
-        assert pengguna.cocok_sandi(sementara, hashed)  # unlocked: the real hash is offered
+        assert pengguna.masuk(con, "adm", sementara).token  # unlocked: the password signs in
         assert pengguna.akses_untuk(con, "adm") is not None
         assert con.execute("SELECT count(*) FROM event WHERE jenis = 'reset_sandi'").fetchone()[0]
     finally:
