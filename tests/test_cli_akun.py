@@ -133,7 +133,9 @@ def test_locked_out_last_admin_recovers_with_buka_kunci(db, monkeypatch, capsys)
     monkeypatch.setenv("MONEV_SANDI_BARU", "Baru#Sekali27")
     assert main(["admin-baru", "--username", "adm", "--nama", "Admin"]) == 0
     _kunci(db, "adm", pengguna.batas_gagal_login())
-    assert _baca(db, "SELECT terkunci, gagal_login FROM pengguna") == [(True, pengguna.batas_gagal_login())]
+    assert _baca(db, "SELECT terkunci, gagal_login FROM pengguna") == [
+        (True, pengguna.batas_gagal_login())
+    ]
     assert main(["buka-kunci", "ADM"]) == 0
     assert "dibuka" in capsys.readouterr().out
     assert _baca(db, "SELECT terkunci, gagal_login FROM pengguna") == [(False, 0)]
