@@ -16,6 +16,14 @@ from dashboard.batas import periksa_angka
 
 K = TypeVar("K", bound=Hashable)
 
+# The vocabularies of units and indicators (docs/DOMAIN.md §3), as stored; forms, the workbook
+# and the CHECK constraints of 001_core.sql use these same values.
+JENIS_UNIT = ("Sekretariat", "Bidang", "Bagian", "UPT")
+JENIS_INDIKATOR = ("IKU", "IKK", "program", "kegiatan", "sub kegiatan")
+POLARITAS = tuple(p.value for p in engine.Polaritas)
+CARA_AGREGASI = tuple(a.value for a in engine.Agregasi)
+RUMUS_NEGATIF = ("A", "B")  # A: (2T - R) / T, B: T / R (docs/DOMAIN.md §4)
+
 # The planning tree, top down: each level's parent is the level before it (tujuan has none).
 TINGKAT = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
 TABEL_TINGKAT = {

@@ -23,80 +23,14 @@ from pydantic import (
     ValidationError,
 )
 
-from dashboard import formats, xlsx_aman
+from dashboard import formats, rencana, xlsx_aman
 from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA, periksa_angka
-from dashboard.rencana import TINGKAT
+from dashboard.rencana import CARA_AGREGASI, JENIS_UNIT, POLARITAS, RUMUS_NEGATIF, TINGKAT
 from dashboard.validasi import _PESAN
 
 PETUNJUK = "Petunjuk"
-LEMBAR: dict[str, tuple[str, ...]] = {
-    "Instansi": (
-        "Kode",
-        "Nama",
-        "Pemda",
-        "Alamat",
-        "Kota",
-        "Nama Kepala",
-        "Jabatan Kepala",
-        "NIP Kepala",
-    ),
-    "Unit": ("Kode Instansi", "Kode", "Nama", "Jenis"),
-    "Rencana": ("Kode Instansi", "Tingkat", "Kode", "Nama", "Kode Induk"),
-    "Indikator": (
-        "Kode Instansi",
-        "Kode",
-        "Nama",
-        "Satuan",
-        "Jenis",
-        "Kode Rencana",
-        "Kode Unit",
-        "Polaritas",
-        "Rumus Negatif",
-        "Cara Agregasi",
-        "Definisi",
-        "Sumber Data",
-        "Baseline",
-    ),
-    "Target": (
-        "Kode Instansi",
-        "Kode Indikator",
-        "Tahun",
-        "Tahunan",
-        "Tahunan Atas",
-        "TW I",
-        "TW II",
-        "TW III",
-        "TW IV",
-        "TW I Atas",
-        "TW II Atas",
-        "TW III Atas",
-        "TW IV Atas",
-        "Renstra",
-    ),
-    "Realisasi": ("Kode Instansi", "Kode Indikator", "Tahun", "Triwulan", "Nilai", "Catatan"),
-    "Anggaran": (
-        "Kode Instansi",
-        "Kode Rencana",
-        "Tahun",
-        "Pagu",
-        "Realisasi TW I",
-        "Realisasi TW II",
-        "Realisasi TW III",
-        "Realisasi TW IV",
-    ),
-}
-JENIS_UNIT = ("Sekretariat", "Bidang", "Bagian", "UPT")
-# Jenis as written in the workbook -> as stored
-JENIS_INDIKATOR = {
-    "IKU": "IKU",
-    "IKK": "IKK",
-    "Program": "program",
-    "Kegiatan": "kegiatan",
-    "Sub Kegiatan": "sub kegiatan",
-}
-POLARITAS = ("positif", "negatif")
-RUMUS_NEGATIF = ("A", "B")
-CARA_AGREGASI = ("SUM", "LAST", "AVG", "MAX")
+# Jenis as written in the workbook ("Sub Kegiatan") -> as stored ("sub kegiatan")
+JENIS_INDIKATOR = {j if j.isupper() else j.title(): j for j in rencana.JENIS_INDIKATOR}
 
 
 @dataclass(frozen=True)
@@ -319,6 +253,11 @@ MODEL: dict[str, type[_Baris]] = {
     "Target": BarisTarget,
     "Realisasi": BarisRealisasi,
     "Anggaran": BarisAnggaran,
+}
+# The public interface: sheet -> column names, in order (the models' aliases, written once).
+LEMBAR: dict[str, tuple[str, ...]] = {
+    nama: tuple(f.alias for k, f in model.model_fields.items() if k != "baris")
+    for nama, model in MODEL.items()
 }
 
 

@@ -130,21 +130,21 @@ with st.form(f"indikator_{pilih}_{tahun}"):
     satuan = b.text_input("Satuan", value=awal.get("satuan", ""), help="Misalnya %, dokumen, orang")
     polaritas = c.selectbox(
         "Polaritas",
-        ["positif", "negatif"],
-        index=["positif", "negatif"].index(awal.get("polaritas", "positif")),
+        svc.POLARITAS,
+        index=svc.POLARITAS.index(awal.get("polaritas", "positif")),
         help="Positif: makin tinggi makin baik. Negatif: makin rendah makin baik.",
     )
     a, b, c = st.columns(3)
     agregasi = a.selectbox(
         "Cara agregasi",
-        ["SUM", "LAST", "AVG", "MAX"],
-        index=["SUM", "LAST", "AVG", "MAX"].index(awal.get("cara_agregasi", "SUM")),
+        svc.CARA_AGREGASI,
+        index=svc.CARA_AGREGASI.index(awal.get("cara_agregasi", "SUM")),
         help="SUM kumulatif, LAST nilai akhir, AVG rata-rata, MAX tertinggi",
     )
     rumus = b.selectbox(
         "Rumus negatif",
-        ["A", "B"],
-        index=["A", "B"].index(awal.get("rumus_negatif", "A")),
+        svc.RUMUS_NEGATIF,
+        index=svc.RUMUS_NEGATIF.index(awal.get("rumus_negatif", "A")),
         help="A: (2T - R) / T; B: T / R. Hanya untuk indikator negatif.",
     )
     boleh_negatif = c.checkbox("Realisasi boleh negatif", value=bool(awal.get("boleh_negatif")))

@@ -12,11 +12,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from dashboard import rencana, store
 from dashboard.akses import Akses
 from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA, periksa_angka
+from dashboard.rencana import (  # the vocabularies, also offered by the admin pages
+    CARA_AGREGASI,
+    JENIS_INDIKATOR,
+    JENIS_UNIT,
+    POLARITAS,
+    RUMUS_NEGATIF,
+)
 from dashboard.services import lokasi
 from dashboard.validasi import pesan_validasi
-
-JENIS_UNIT = ("Sekretariat", "Bidang", "Bagian", "UPT")
-JENIS_INDIKATOR = ("IKU", "IKK", "program", "kegiatan", "sub kegiatan")
 
 
 def _salah_satu(nilai: str, opsi: tuple[str, ...]) -> str:
@@ -82,17 +86,17 @@ class IndikatorInput(BaseModel):
     @field_validator("polaritas")
     @classmethod
     def _polaritas(cls, v: str) -> str:
-        return _salah_satu(v, ("positif", "negatif"))
+        return _salah_satu(v, POLARITAS)
 
     @field_validator("cara_agregasi")
     @classmethod
     def _agregasi(cls, v: str) -> str:
-        return _salah_satu(v, ("SUM", "LAST", "AVG", "MAX"))
+        return _salah_satu(v, CARA_AGREGASI)
 
     @field_validator("rumus_negatif")
     @classmethod
     def _rumus(cls, v: str) -> str:
-        return _salah_satu(v, ("A", "B"))
+        return _salah_satu(v, RUMUS_NEGATIF)
 
     @field_validator("baseline", "target_renstra")
     @classmethod
