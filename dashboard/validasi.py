@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
 
 _PESAN = {
     "missing": "wajib diisi",
@@ -33,3 +37,12 @@ def pesan_validasi(exc: ValidationError, label: dict[str, str]) -> str:
             pesan = _PESAN.get(e["type"], e["msg"])
         baris.append(f"{kolom}: {pesan}." if kolom else f"{pesan}.")
     return " ".join(dict.fromkeys(baris))
+
+
+def validasi(cls: type[M], data: dict, label: dict[str, str], awalan: str = "") -> M:
+    """`data` as a `cls`, or a ValueError whose message names each field by its label: the one
+    way every service turns a form into its model."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(awalan + pesan_validasi(exc, label)) from exc

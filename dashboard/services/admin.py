@@ -7,7 +7,7 @@ import math
 
 import duckdb
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dashboard import rencana, store
 from dashboard.akses import Akses
@@ -20,7 +20,7 @@ from dashboard.rencana import (  # the vocabularies, also offered by the admin p
     RUMUS_NEGATIF,
 )
 from dashboard.services import lokasi
-from dashboard.validasi import pesan_validasi
+from dashboard.validasi import validasi
 
 
 def _salah_satu(nilai: str, opsi: tuple[str, ...]) -> str:
@@ -166,10 +166,7 @@ class PerluKonfirmasi(ValueError):
 
 
 def _model(cls: type[BaseModel], data: dict) -> BaseModel:
-    try:
-        return cls.model_validate(data)
-    except ValidationError as exc:
-        raise ValueError(pesan_validasi(exc, LABEL)) from exc
+    return validasi(cls, data, LABEL)
 
 
 def _cek_unit_instansi(cur: duckdb.DuckDBPyConnection, unit_id: int, instansi_id: int) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dashboard import store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA
-from dashboard.validasi import pesan_validasi
+from dashboard.validasi import validasi
 
 PANJANG_KODE = 30
 PANJANG_NIP = 18  # NIP of a civil servant (and NI PPPK): 18 digits, often written with spaces
@@ -71,10 +71,7 @@ LABEL_INSTANSI = {
 
 
 def _validasi(data: dict) -> InstansiInput:
-    try:
-        return InstansiInput.model_validate(data)
-    except ValidationError as exc:
-        raise ValueError(pesan_validasi(exc, LABEL_INSTANSI)) from exc
+    return validasi(InstansiInput, data, LABEL_INSTANSI)
 
 
 def daftar_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> pd.DataFrame:

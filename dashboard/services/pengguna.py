@@ -23,14 +23,14 @@ from dataclasses import dataclass
 import bcrypt
 import duckdb
 import pandas as pd
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from zxcvbn import zxcvbn
 
 from dashboard import config, store
 from dashboard.akses import PERAN, Akses, AksesDitolak
 from dashboard.batas import PANJANG_NAMA
 from dashboard.services import lokasi
-from dashboard.validasi import pesan_validasi
+from dashboard.validasi import validasi
 
 BCRYPT_ROUNDS = 12
 PANJANG_MIN_SANDI = 10
@@ -395,10 +395,7 @@ LABEL_PENGGUNA = {
 
 
 def _validasi(data: dict) -> PenggunaInput:
-    try:
-        return PenggunaInput.model_validate(data)
-    except ValidationError as exc:
-        raise ValueError(pesan_validasi(exc, LABEL_PENGGUNA)) from exc
+    return validasi(PenggunaInput, data, LABEL_PENGGUNA)
 
 
 def _cek_unit(cur: duckdb.DuckDBPyConnection, p: PenggunaInput) -> PenggunaInput:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dashboard import agenda, config, store
 from dashboard import notulen as dok
@@ -22,7 +22,7 @@ from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan
 from dashboard.skala import SKALA_BAKU, Skala
 from dashboard.store import KonflikData
-from dashboard.validasi import pesan_validasi
+from dashboard.validasi import validasi
 
 PERAN_BACA = ("pengelola_monev", "kadis", "sekretaris", "admin")
 MAKS_TEKS = 20_000
@@ -133,10 +133,7 @@ LABEL = {
 
 
 def _model(cls: type[BaseModel], data: dict, awalan: str = "") -> BaseModel:
-    try:
-        return cls.model_validate(data)
-    except ValidationError as exc:
-        raise ValueError(awalan + pesan_validasi(exc, LABEL)) from exc
+    return validasi(cls, data, LABEL, awalan)
 
 
 def _nilai(v: object) -> object:

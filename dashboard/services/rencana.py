@@ -12,13 +12,13 @@ import duckdb
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from dashboard import excel_entri, formats, rencana, store
 from dashboard.akses import Akses
 from dashboard.batas import PANJANG_NAMA, periksa_angka
 from dashboard.services import lokasi
-from dashboard.validasi import pesan_validasi
+from dashboard.validasi import validasi
 
 LABEL = {
     "kode": "Kode",
@@ -99,10 +99,7 @@ def simpan_node(
     and the tree must stay free of cycles."""
     _cek_admin(akses, instansi_id)
     tabel = _tabel(tingkat)
-    try:
-        n = NodeInput.model_validate(data)
-    except ValidationError as exc:
-        raise ValueError(pesan_validasi(exc, LABEL)) from exc
+    n = validasi(NodeInput, data, LABEL)
     df = _pohon(cur, instansi_id)
     lama = _node(df, tingkat, node_id) if node_id is not None else None
     induk_t = rencana.induk_tingkat(tingkat)
