@@ -138,7 +138,6 @@ def cmd_admin_baru(args: argparse.Namespace) -> int:
             f"kata sandi: buka-kunci {username} atau reset-sandi {username}."
         )
     sandi = _sandi_baru()
-    pengguna.cek_kekuatan_sandi(sandi)
     data = {"username": username, "nama": args.nama, "peran": ["admin"], "instansi_id": instansi_id}
     pengguna.buat_pengguna(cur, _pelaku(), data, sandi)
     lingkup = f"instansi {args.instansi}" if args.instansi else "semua instansi"
