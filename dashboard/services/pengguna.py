@@ -248,16 +248,10 @@ def akses_sesi(
     ).fetchone()
     if not row:
         return None
-    uname, nama, instansi_id, unit_id, peran, terakhir = row
+    *pengguna, terakhir = row
     if now - terakhir >= SENTUH_SETIAP:
         cur.execute(store.sql("sesi_sentuh"), [now, th])
-    return Akses(
-        username=uname,
-        peran=frozenset(peran or []),
-        instansi_id=instansi_id,
-        unit_id=unit_id,
-        nama=nama,
-    )
+    return _akses(*pengguna)
 
 
 def akhiri_sesi(cur: duckdb.DuckDBPyConnection, token: str | None) -> None:
@@ -306,9 +300,15 @@ def akses_untuk(cur: duckdb.DuckDBPyConnection, username: str) -> Akses | None:
     row = cur.execute(store.sql("pengguna_akses"), [username]).fetchone()
     if not row:
         return None
-    uname, nama, instansi_id, unit_id, peran = row
+    return _akses(*row)
+
+
+def _akses(
+    username: str, nama: str, instansi_id: int | None, unit_id: int | None, peran: list | None
+) -> Akses:
+    """The caller from a user row (username, nama, instansi, unit, roles) of a query."""
     return Akses(
-        username=uname,
+        username=username,
         peran=frozenset(peran or []),
         instansi_id=instansi_id,
         unit_id=unit_id,
