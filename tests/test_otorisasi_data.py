@@ -18,12 +18,14 @@ from dashboard.services import (
     dasbor,
     pengguna,
     perbaikan,
-    periode,
     realisasi,
     review,
     tindak_lanjut,
 )
 from dashboard.services.realisasi import BarisSimpan, KonflikData, ValidasiEntri
+
+from .test_services_workflow import _a, _periode
+from .test_services_workflow import _isi_target as _isi
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
 
@@ -31,28 +33,6 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
 @pytest.fixture(autouse=True)
 def _folder(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "DATA_DIR", tmp_path)
-
-
-def _a(con, username):
-    return pengguna.akses_untuk(con, username)
-
-
-def _periode(con, akses):
-    return int(periode.periode_entri(con, akses, akses.unit_id)["id"].iloc[0])
-
-
-def _isi(con, akses, pid, catatan="sesuai rencana"):
-    form = realisasi.form_entri(con, akses, pid, akses.unit_id)
-    isi = form.baris.set_index("indikator_id")
-    return [
-        BarisSimpan(
-            i.indikator_id,
-            i.target[2] if i.target[2] else 1,
-            catatan,
-            versi=int(isi.loc[i.indikator_id, "versi"]) if i.indikator_id in isi.index else None,
-        )
-        for i in form.indikator
-    ]
 
 
 def _nilai_unit(con, unit_id):
