@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
 from dashboard import capaian as engine
@@ -132,24 +132,6 @@ def periksa_kode(tingkat: str, kode: str, kode_induk: str | None = None) -> str 
             f"Kode {tingkat.lower()} '{kode}' harus diawali kode induknya '{kode_induk}.' "
             "(Permendagri 90)."
         )
-    return None
-
-
-def cari_siklus(induk: Mapping[K, K | None]) -> list[K] | None:
-    """A cycle in a parent map (node -> parent), as the nodes along it, or None. A tree whose
-    parents loop back never reaches a root, so every report would drop those nodes."""
-    selesai: set[K] = set()
-    for awal in induk:
-        jalur: list[K] = []
-        di_jalur: set[K] = set()
-        n: K | None = awal
-        while n is not None and n not in selesai:
-            if n in di_jalur:
-                return jalur[jalur.index(n) :]
-            jalur.append(n)
-            di_jalur.add(n)
-            n = induk.get(n)
-        selesai |= di_jalur
     return None
 
 

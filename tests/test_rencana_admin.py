@@ -44,11 +44,38 @@ def test_periksa_kode(tingkat, kode, induk, baik):
     assert (rencana.periksa_kode(tingkat, kode, induk) is None) is baik
 
 
-def test_cari_siklus():
-    assert rencana.cari_siklus({"a": None, "b": "a", "c": "b"}) is None
-    siklus = rencana.cari_siklus({"a": "c", "b": "a", "c": "b", "d": None})
-    assert siklus is not None and set(siklus) == {"a", "b", "c"}
-    assert rencana.cari_siklus({"x": "x"}) == ["x"]
+@pytest.mark.parametrize(
+    "cara,tahunan,triwulan,peringatan",
+    [
+        ("SUM", 100, [25, 25, 25, 25], False),
+        ("SUM", 100, [25, 25, 25, 20], True),
+        ("LAST", 100, [25, 50, 75, 100], False),
+        ("LAST", 100, [25, 50, 75, 90], True),
+        ("MAX", 90, [90, 80, 70, 90], False),
+        ("AVG", 80, [70, 80, 80, 90], False),
+        ("AVG", 80, [80, 80, 80, 90], True),
+        ("SUM", 100, [25, None, 25, 25], False),  # quarters not all set: nothing to compare
+    ],
+)
+def test_periksa_target_warns_when_quarters_do_not_aggregate(cara, tahunan, triwulan, peringatan):
+    galat, hasil = rencana.periksa_target(cara, tahunan, triwulan)
+    assert galat == [] and bool(hasil) is peringatan
+
+
+@pytest.mark.parametrize(
+    "args,pesan",
+    [
+        ((100, [25] * 4, 110, [None] * 4), "tidak boleh dicampur"),
+        ((100, [25] * 4, 90, [30] * 4), "lebih kecil"),
+        ((None, [None] * 4, 5, [None] * 4), "tanpa batas bawahnya"),
+        ((1e16, [1, 2, 3, 4], None, [None] * 4), "di luar batas"),
+        ((float("nan"), [1, 2, 3, 4], None, [None] * 4), "bukan angka"),
+    ],
+)
+def test_periksa_target_refuses(args, pesan):
+    tahunan, triwulan, atas, triwulan_atas = args
+    galat, _ = rencana.periksa_target("SUM", tahunan, triwulan, atas, triwulan_atas)
+    assert any(pesan in g for g in galat), galat
 
 
 # ---------------------------------------------------------------- tree

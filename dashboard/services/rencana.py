@@ -123,15 +123,6 @@ def simpan_node(
             raise ValueError("Unit penanggung jawab bukan bagian dari instansi ini.")
     else:
         n.unit_id = None
-    if lama is not None:
-        peta = {
-            (t, int(i)): (rencana.induk_tingkat(t), int(p)) if pd.notna(p) else None
-            for t, i, p in zip(df["tingkat"], df["id"], df["induk_id"], strict=True)
-        }
-        peta[(tingkat, node_id)] = (induk_t, n.induk_id) if induk_t else None
-        siklus = rencana.cari_siklus(peta)
-        if siklus:
-            raise ValueError("Perpindahan ini membuat lingkaran dalam pohon rencana; dibatalkan.")
     with store.transaction(cur):
         if node_id is None:
             depan = [instansi_id] if induk_t is None else [n.induk_id]
