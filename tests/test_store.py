@@ -103,3 +103,17 @@ def test_second_process_gets_clear_lock_message(tmp_path):
     assert out.returncode == 1
     assert "sedang dipakai proses lain" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_migrations_leave_no_schema_in_the_wal(tmp_path):
+    """A server stopped right after creating a store left the new DDL only in the WAL, which
+    DuckDB 1.5 could not replay ("no default database set"): the store would not open again.
+    The migrations are checkpointed into the file."""
+    path = tmp_path / "baru.duckdb"
+    con = store.connect(path)
+    try:
+        assert store.migrate(con)
+        wal = path.with_name(path.name + ".wal")
+        assert not wal.exists() or wal.stat().st_size == 0
+    finally:
+        con.close()
