@@ -19,7 +19,6 @@ except store.StoreError as exc:  # read-only or full data folder, file held by a
 
 akses = auth.akses_sesi()
 st.session_state["akses"] = akses
-st.session_state[ui.SESI_DIPERIKSA] = True
 
 if akses is None:
     halaman = st.navigation(

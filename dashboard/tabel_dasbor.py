@@ -1,5 +1,5 @@
 """The Kadis dashboard as shown: headline figures and every table, shaped from the services'
-frames with Indonesian formats. Pure (no Streamlit, no database), so pages/beranda.py stays
+frames with Indonesian formats. Pure (no Streamlit, no database), so app_pages/beranda.py stays
 layout and the shaping can be tested on hand-built frames.
 """
 

@@ -13,14 +13,10 @@ from dashboard.akses import NAMA_PERAN, PERAN, Akses
 from dashboard.formats import md_aman
 
 SEMUA = frozenset(PERAN)
-# Set by the entry script once it has looked this run's session up; the page guard takes it.
-SESI_DIPERIKSA = "_monev_sesi_diperiksa"
-_legacy_dimatikan = False
-
-
-def _matikan_legacy() -> None:
-    global _legacy_dimatikan
-    _legacy_dimatikan = True
+# The page scripts. Not `pages/`: next to the entry script that name turns on Streamlit's legacy
+# multipage discovery, which ran a page URL's script without the entry script (and its session
+# lookup) on a fresh server's first request.
+HALAMAN_DIR = config.ROOT / "app_pages"
 
 
 @dataclass(frozen=True)
@@ -201,29 +197,14 @@ def halaman_untuk(peran: frozenset[str]) -> list[Halaman]:
 def akses_halaman(page_file: str) -> Akses:
     """First line of every page: the caller, if this page is granted to their roles.
 
-    The navigation already leaves out pages that are not granted; this guard covers any other
-    way a page script can be reached (Streamlit's legacy pages/ discovery on a server's very
-    first request, a stale session): when the entry script did not look the session up in this
-    run, the guard does. It also shows the message of the write before a rerun.
+    The navigation already leaves out pages that are not granted and the entry script looks
+    the session up on every run; the guard checks again by page, so a page can never serve a
+    caller its roles do not allow. It also shows the message of the write before a rerun.
     """
-    from dashboard import auth, web
+    from dashboard import web
 
     nama = Path(page_file).name
-    if st.session_state.pop(SESI_DIPERIKSA, False):
-        akses = st.session_state.get("akses")
-    else:
-        # The entry script did not run: Streamlit's legacy pages/ discovery ran this page alone
-        # (a fresh server's first run asked for a page URL). Look the session up here; then
-        # register the caller's navigation (st.navigation turns that mode off for the process)
-        # and switch to this page through it, so the entry script and the real menu run.
-        akses = st.session_state["akses"] = auth.akses_sesi()
-        boleh = akses is not None and any(h.file == nama for h in halaman_untuk(akses.peran))
-        # Once per process: afterwards the mode is off for good. (AppTest turns it on again
-        # before every run and sends no headers; there the guard only looks the session up.)
-        if boleh and not _legacy_dimatikan and isinstance(st.context.headers.get("host"), str):
-            _matikan_legacy()
-            navigasi(akses)
-            st.switch_page(str(config.ROOT / "pages" / nama))
+    akses = st.session_state.get("akses")
     halaman = next((h for h in HALAMAN if h.file == nama), None)
     if akses is None or halaman is None or not (halaman.peran & akses.peran):
         st.error(
@@ -241,7 +222,7 @@ def navigasi(akses: Akses) -> st.navigation:
     for i, h in enumerate(halaman_untuk(akses.peran)):
         sections.setdefault(h.bagian, []).append(
             st.Page(
-                str(config.ROOT / "pages" / h.file),
+                str(HALAMAN_DIR / h.file),
                 title=h.judul,
                 icon=h.ikon,
                 url_path=h.url,

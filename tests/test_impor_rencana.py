@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from dashboard import config, excel_entri, rencana_xlsx, store, xlsx_aman
+from dashboard import config, excel_entri, rencana_xlsx, store, ui, xlsx_aman
 from dashboard.akses import SISTEM, Akses, AksesDitolak
 from dashboard.cli import main
 from dashboard.services import rencana_impor as ri
@@ -574,7 +574,7 @@ def test_cli_template_check_and_import(tmp_path, capsys):
 
 def test_page_checks_then_imports(app_db):
     at = login("admin")
-    at.switch_page(str(config.ROOT / "pages" / "admin_impor_rencana.py")).run()
+    at.switch_page(str(ui.HALAMAN_DIR / "admin_impor_rencana.py")).run()
     assert not at.exception and at.title[0].value == "Impor rencana"
     con = store.connect(app_db)
     kode = con.execute("SELECT kode FROM instansi ORDER BY id LIMIT 1").fetchone()[0]

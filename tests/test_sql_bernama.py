@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import config, store
+from dashboard import config, store, ui
 
 # Generators and harnesses (demo data, bench, load test) and the store's own migration and
 # backup mechanics may build SQL inline; the app's modules may not.
@@ -19,6 +19,7 @@ _MODUL = sorted(
     [p for p in _DASHBOARD.glob("*.py") if p.name not in _BEBAS]
     + list((_DASHBOARD / "services").glob("*.py"))
     + list((_DASHBOARD / "laporan").glob("*.py"))
+    + list(ui.HALAMAN_DIR.glob("*.py"))
 )
 _SQL = re.compile(r"^\s*\(?\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
 

@@ -110,8 +110,8 @@ def test_staf_bidang_cannot_open_admin_url(server, page: Page):
 
 
 def test_first_request_of_a_new_server_to_a_page_file_is_refused(server, page: Page):
-    """Streamlit's legacy pages/ discovery is active until the first st.navigation call; without
-    a session the gate answers every page URL with the sign-in form."""
+    """Without a session the gate answers every page URL, a page script's name too, with the
+    sign-in form."""
     page.goto(f"{server['url']}/admin_pengguna")
     expect(_form_masuk(page)).to_be_visible()
     expect(page.get_by_text("Administrator Sistem")).to_have_count(0)
@@ -208,8 +208,8 @@ def test_websocket_without_a_session_is_refused(server, page: Page):
 
 def test_fresh_server_first_page_after_sign_in_has_the_real_menu(server, page: Page):
     """The sign-in returns to the URL asked for. On a fresh server that first run of a page URL
-    goes through Streamlit's legacy pages/ discovery; the page guard switches it to the real
-    navigation (the caller's menu, not a list of every file in pages/)."""
+    shows the caller's menu (with a `pages/` folder Streamlit's legacy discovery listed every
+    page file instead; the scripts live in `app_pages/`)."""
     url = server["url"]
     page.goto(f"{url}/akun")
     assert "/masuk?lanjut=%2Fakun" in page.url

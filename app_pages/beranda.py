@@ -73,7 +73,7 @@ instansi = daftar_instansi(akses)
 if instansi.empty:
     st.info("Belum ada data instansi. Administrator menambahkannya di halaman Instansi.")
     if akses.punya("admin"):
-        st.page_link("pages/admin_instansi.py", label="Tambah instansi", icon=":material/add:")
+        st.page_link("app_pages/admin_instansi.py", label="Tambah instansi", icon=":material/add:")
     st.stop()
 
 # ---------------------------------------------------------------- filters (in the URL)
