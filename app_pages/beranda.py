@@ -1,7 +1,9 @@
 """Beranda, the Kadis dashboard: how every unit is doing in a period and why, down to the source.
 
-Filters live in the URL (bind="query-params": shareable, kept across page switches); each tab
-runs only when open, and its own selections redraw only its fragment.
+Filters, the data switch (signed only or all) and the open tab live in the URL
+(bind="query-params": shareable, kept across page switches); each tab runs only when open, and
+its own selections redraw only its fragment. Clicking a unit (bar, table row, heat-map cell) or
+an indicator (table row) opens its drill-down on the Indikator tab.
 """
 
 from collections.abc import Callable
@@ -9,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, dokumen, formats, web
+from dashboard import alur, charts, data_sah, dokumen, formats, web
 from dashboard import tabel_dasbor as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import dasbor as svc
@@ -34,16 +36,33 @@ def tabel(
     nama: str,
     judul: str,
     gaya: Callable[[object], str] | None = None,
-    tinggi: str = "auto",
+    tinggi: str | int = "auto",
+    kolom: dict[str, dict] | None = None,
+    pilih: Callable[[int], None] | None = None,
+    bungkus: bool = False,
+    tebal_akhir: bool = False,
 ) -> None:
     """A table (category cells styled by `gaya`, e.g. charts.gaya_kategori(skala);
-    `tinggi="content"`: every row shown) with its Excel and CSV downloads, built only when
-    clicked."""
+    `tinggi="content"`: every row shown; `kolom`: widths and alignment, tampil.KOLOM;
+    `bungkus`: taller rows so long texts wrap; `tebal_akhir`: a bold total row) with its Excel
+    and CSV downloads, built only when clicked. With `pilih`, clicking a row calls
+    `pilih(row position)`."""
     df = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
+    data = df.style.map(gaya, subset=["Kategori"]) if gaya else df.style
+    if tebal_akhir:
+        data = data.apply(
+            lambda r: ["font-weight: bold" if r.name == df.index[-1] else "" for _ in r], axis=1
+        )
+    kunci = f"tabel_{nama}"
     st.dataframe(
-        df.style.map(gaya, subset=["Kategori"]) if gaya else df,
+        data,
         hide_index=True,
         height=tinggi,
+        column_config=kolom,
+        row_height=70 if bungkus else None,
+        key=kunci if pilih else None,
+        on_select=(lambda: _pilih_baris(kunci, pilih)) if pilih else "ignore",
+        selection_mode="single-row",
     )
     with st.container(horizontal=True):
         st.download_button(
@@ -64,8 +83,56 @@ def tabel(
         )
 
 
-def grafik(fig, nama: str) -> None:
-    st.plotly_chart(fig, key=f"grafik_{nama}", config=charts.unduh_png(nama))
+def _pilih_baris(kunci: str, pilih: Callable[[int], None]) -> None:
+    baris = st.session_state[kunci].selection.rows
+    if baris:
+        pilih(baris[0])
+
+
+def grafik(fig, nama: str, pilih: Callable[[dict], None] | None = None) -> None:
+    """A chart with its PNG download; with `pilih`, clicking a point calls `pilih(point)`."""
+    kunci = f"grafik_{nama}"
+    if pilih is None:
+        st.plotly_chart(fig, key=kunci, config=charts.unduh_png(nama))
+        return
+
+    def klik() -> None:
+        titik = st.session_state[kunci].selection.points
+        if titik:
+            pilih(titik[0])
+
+    st.plotly_chart(
+        fig, key=kunci, config=charts.unduh_png(nama), on_select=klik, selection_mode="points"
+    )
+
+
+# ---------------------------------------------------------------- drill-down from a click
+# A click inside a tab's fragment runs its callback first: it sets the drill-down's widgets and
+# asks for a whole-page run (a fragment run cannot switch the tab or the filters).
+def buka_indikator(ind_id: int) -> None:
+    st.session_state["ind"] = int(ind_id)
+    st.session_state["bagian"] = "Indikator"
+    st.session_state["_beranda_pindah"] = True
+
+
+def buka_unit(unit_id: int, tw: int | None = None) -> None:
+    if akses.seluruh_instansi and int(unit_id) in nama_unit:
+        st.session_state["unit"] = int(unit_id)
+    if tw:
+        st.session_state["tw"] = int(tw)
+    st.session_state["bagian"] = "Indikator"
+    st.session_state["_beranda_pindah"] = True
+
+
+def buka_bagian(bagian: str) -> None:
+    st.session_state["bagian"] = bagian
+    st.session_state["_beranda_pindah"] = True
+
+
+def pindah_bila_diminta() -> None:
+    """Inside a fragment: after a click asked for another tab, run the whole page."""
+    if st.session_state.pop("_beranda_pindah", False):
+        st.rerun(scope="app")
 
 
 st.title("Beranda")
@@ -75,6 +142,8 @@ if instansi.empty:
     if akses.punya("admin"):
         st.page_link("app_pages/admin_instansi.py", label="Tambah instansi", icon=":material/add:")
     st.stop()
+
+# (room for the Staf Bidang's own first screen)
 
 # ---------------------------------------------------------------- filters (in the URL)
 kolom = st.columns([3, 1, 1, 2], vertical_alignment="bottom")
@@ -133,10 +202,22 @@ tahun, triwulan = int(tahun), int(triwulan)
 periode = f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 berkas = f"{tahun}_tw{triwulan}"
 
-data = web.safe(data_periode)(akses, instansi_id, tahun, triwulan, unit_id)
+# ---------------------------------------------------------------- which data (in the URL)
+baris_data = st.container(horizontal=True, vertical_alignment="center")
+hanya_sah = baris_data.toggle(
+    data_sah.LABEL_SAKLAR,
+    value=not data_sah.TERMASUK_BELUM_SAH_BAWAAN,
+    key="sah",
+    help=data_sah.BANTUAN_SAKLAR,
+    bind="query-params",
+)
+termasuk = not hanya_sah
+
+data = web.safe(data_periode)(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
 if data is None:
     st.stop()
 ind, skala = data.indikator, data.skala
+baris_data.caption(data.keterangan)
 if ind.empty:
     st.info("Tidak ada indikator untuk periode ini.")
     st.stop()
@@ -144,16 +225,80 @@ if ind.empty:
 BAGIAN = ["Ringkasan", "Indikator", "Perlu perhatian", "Anggaran"]
 if akses.instansi_id is None and len(instansi) > 1:
     BAGIAN.append("Antar instansi")
-tab = dict(zip(BAGIAN, st.tabs(BAGIAN, key="bagian", on_change="rerun"), strict=True))
+tab = dict(zip(BAGIAN, st.tabs(BAGIAN, key="bagian", bind="query-params"), strict=True))
 
 
 # ---------------------------------------------------------------- Ringkasan
+def _keadaan_unit(kirim: pd.DataFrame) -> dict[int, str]:
+    """unit_id -> its submission state and lateness, for the bar labels."""
+    return {
+        int(r.unit_id): r.keadaan + (" · Terlambat" if r.pengiriman == "Terlambat" else "")
+        for r in kirim.itertuples(index=False)
+    }
+
+
+def _menunggu_saya(kirim: pd.DataFrame) -> None:
+    """What waits for the caller's own review step in this period (the Kadis: signature)."""
+    for peran, status in alur.ANTRIAN.items():
+        if not akses.punya(peran):
+            continue
+        unit = kirim.loc[kirim["status"] == status, "unit"].tolist()
+        langkah = {"diajukan": "verifikasi", "diverifikasi": "paraf", "diparaf": "pengesahan"}
+        with st.container(horizontal=True, vertical_alignment="center"):
+            if unit:
+                st.markdown(
+                    f"**Menunggu {langkah[status]} Anda:** {formats.angka(len(unit), 0)} "
+                    f"pengajuan ({', '.join(unit)})"
+                )
+                st.page_link(
+                    "app_pages/antrian.py", label="Buka antrian review", icon=":material/inbox:"
+                )
+            else:
+                st.caption(f"Tidak ada pengajuan {periode} yang menunggu {langkah[status]} Anda.")
+
+
 @st.fragment
 def ringkasan() -> None:
+    pindah_bila_diminta()
     kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
     tl = tindak_lanjut(akses, instansi_id, unit_id)
     sop = pelanggaran_sop(akses, instansi_id, tahun, triwulan, unit_id)
-    st.caption(f"{periode}: {formats.angka(len(ind), 0)} indikator")
+    per_unit = data.per_unit
+
+    # the Kadis's question first: which unit is behind, and why
+    st.markdown(f"**Capaian rata-rata per unit, {periode}** (pilih batang untuk rinciannya)")
+    grafik(
+        charts.capaian_per_unit(per_unit, None, skala, _keadaan_unit(kirim)),
+        f"capaian_unit_{berkas}",
+        pilih=lambda t: buka_unit(t["customdata"][0]) if t.get("customdata") else None,
+    )
+    w = svc.perlu_perhatian(ind, tl, kirim, triwulan)
+    if w.empty:
+        st.success("Tidak ada indikator yang perlu perhatian pada periode ini.")
+    else:
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            st.markdown(f"**Paling perlu perhatian** ({formats.angka(len(w), 0)} indikator)")
+            st.button(
+                "Lihat semua",
+                key="lihat_perhatian",
+                on_click=buka_bagian,
+                args=("Perlu perhatian",),
+                type="tertiary",
+                icon=":material/arrow_forward:",
+            )
+        teratas = w.head(3)
+        tabel(
+            tampil.perhatian(teratas)[["No.", "Indikator", "Unit", "Alasan", "Catatan unit"]],
+            f"perhatian_teratas_{berkas}",
+            f"Paling perlu perhatian, {periode}",
+            kolom=tampil.KOLOM["perhatian"],
+            pilih=lambda i: buka_indikator(teratas["id"].iloc[i]),
+            bungkus=True,
+        )
+    _menunggu_saya(kirim)
+
+    st.subheader("Angka kunci")
+    st.caption(f"{periode}: {formats.angka(len(ind), 0)} indikator. {data.keterangan}")
     for baris in tampil.headline(ind, kirim, tl, sop, skala):
         with st.container(horizontal=True):
             for a in baris:
@@ -165,21 +310,43 @@ def ringkasan() -> None:
         key="daftar",
     )
     if daftar == "Indikator per kategori":
+        opsi = tampil.pilihan_kategori(ind, skala)
+        if st.session_state.get("daftar_kategori") not in opsi:
+            st.session_state["daftar_kategori"] = next(iter(opsi))
         pilihan = st.pills(
             "Kategori",
-            tampil.pilihan_kategori(skala),
+            list(opsi),
             key="daftar_kategori",
-            default=skala.urut[-1],
+            format_func=lambda k: f"{k} ({formats.angka(opsi[k], 0)})",
+            required=True,
         )
+        daftar_ind = ind[tampil.label_kategori(ind) == pilihan]
         tabel(
             tampil.indikator_kategori(ind, pilihan),
             f"indikator_{pilihan}_{berkas}".replace(" ", "_").lower(),
             f"Indikator {pilihan}, {periode}",
+            kolom=tampil.KOLOM["indikator_kategori"],
+            pilih=lambda i: buka_indikator(daftar_ind["id"].iloc[i]),
         )
     elif daftar == "Pengajuan per unit":
-        tabel(tampil.pengajuan(kirim), f"pengajuan_{berkas}", f"Pengajuan per unit, {periode}")
+        st.caption(tampil.BANTUAN_DIAJUKAN)
+        tabel(
+            tampil.pengajuan(kirim),
+            f"pengajuan_{berkas}",
+            f"Pengajuan per unit, {periode}",
+            kolom=tampil.KOLOM["pengajuan"],
+            pilih=lambda i: buka_unit(kirim["unit_id"].iloc[i]),
+        )
     elif daftar == "Tindak lanjut":
-        tabel(tampil.tindak_lanjut(tl), "tindak_lanjut_terbuka", "Tindak lanjut terbuka")
+        if tl.empty:
+            st.info("Tidak ada tindak lanjut yang masih terbuka.")
+        else:
+            tabel(
+                tampil.tindak_lanjut(tl),
+                "tindak_lanjut_terbuka",
+                "Tindak lanjut terbuka",
+                kolom=tampil.KOLOM["tindak_lanjut"],
+            )
     elif daftar == "Pelanggaran SOP":
         if sop.empty:
             st.info("Tidak ada langkah SOP yang melewati standar pada periode ini.")
@@ -188,20 +355,29 @@ def ringkasan() -> None:
                 tampil.pelanggaran_sop(sop),
                 f"pelanggaran_sop_{berkas}",
                 f"Pelanggaran SOP, {periode}",
+                kolom=tampil.KOLOM["pelanggaran_sop"],
             )
 
     st.subheader("Capaian per unit")
+    st.caption("Pilih satu baris atau satu sel peta untuk membuka indikator unit tersebut.")
     tabel(
-        tampil.per_unit(data.per_unit, skala),
+        tampil.per_unit(per_unit, skala, kirim),
         f"capaian_unit_{berkas}",
         f"Capaian per unit, {periode}",
         gaya=charts.gaya_kategori(skala),
+        kolom=tampil.KOLOM["per_unit"],
+        pilih=lambda i: buka_unit(per_unit["unit_id"].iloc[i]),
     )
+    id_unit = dict(zip(data.peta["unit"], data.peta["unit_id"], strict=False))
+    nomor_tw = {formats.nama_triwulan(n): n for n in range(1, 5)}
     grafik(
         charts.peta_capaian(
             data.peta, f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}", skala
         ),
         f"peta_capaian_{tahun}",
+        pilih=lambda t: buka_unit(id_unit[t["y"]], nomor_tw.get(t.get("x")))
+        if t.get("y") in id_unit
+        else None,
     )
     st.caption(
         "Capaian rata-rata hanya dari indikator yang dapat dinilai"
@@ -223,12 +399,13 @@ if tab["Ringkasan"].open is not False:
         ringkasan()
 
 
-# ---------------------------------------------------------------- Indikator: charts, drill-down
+# ---------------------------------------------------------------- Indikator: drill-down, charts
 @st.fragment
 def indikator() -> None:
-    judul_ind = f"Target dan realisasi per indikator, {periode}"
-    grafik(charts.capaian_indikator(ind, judul_ind, skala), f"capaian_indikator_{berkas}")
+    pindah_bila_diminta()
     label = tampil.label_indikator(ind)
+    if st.session_state.get("ind") not in label:
+        st.session_state.pop("ind", None)
     a, b = st.columns([3, 1])
     ind_id = a.selectbox("Indikator", list(label), format_func=label.get, key="ind")
     tw = b.selectbox(
@@ -244,6 +421,7 @@ def indikator() -> None:
     info = r.tren.info
     kode, satuan = info["kode"], str(info["satuan"])
     baris = ind[ind["id"] == ind_id].iloc[0]
+    st.text(f"{kode} · {info['nama']} ({info['unit_nama']})\n{r.perhitungan}")
     kiri, kanan = st.columns(2)
     with kiri:
         grafik(
@@ -273,7 +451,6 @@ def indikator() -> None:
     )
 
     st.subheader(f"Rincian {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}")
-    st.text(f"{kode} · {info['nama']} ({info['unit_nama']})\n{r.perhitungan}")
     rinci = f"{kode}_{tahun}_tw{int(tw)}"
     judul_rinci = f"{kode} {formats.nama_triwulan(int(tw))} {formats.nama_tahun(tahun)}"
     tabel(
@@ -281,24 +458,31 @@ def indikator() -> None:
         f"perhitungan_{rinci}",
         f"Perhitungan capaian {judul_rinci}",
         tinggi="content",
+        kolom={"Aspek": {"width": 200}, "Nilai": {"width": 680}},
     )
     st.markdown("**Nilai, catatan dan bukti dukung tahun ini**")
     tabel(
-        tampil.nilai_tahun(r.entri), f"nilai_{kode}_{tahun}", f"{kode} {formats.nama_tahun(tahun)}"
+        tampil.nilai_tahun(r.entri),
+        f"nilai_{kode}_{tahun}",
+        f"{kode} {formats.nama_tahun(tahun)}",
+        kolom={"Catatan": {"width": 330}, "Bukti dukung": {"width": 200}},
+        bungkus=True,
     )
-    c1, c2 = st.columns(2)
-    with c1:
-        st.markdown("**Peristiwa review pengajuan unit**")
-        if r.event.empty:
-            st.caption("Belum ada peristiwa review untuk periode ini.")
-        else:
-            tabel(tampil.review(r.event), f"review_{rinci}", f"Peristiwa review {judul_rinci}")
-    with c2:
-        st.markdown("**Riwayat nilai**")
-        if r.riwayat.empty:
-            st.caption("Nilai triwulan ini belum pernah diubah.")
-        else:
-            tabel(tampil.riwayat(r.riwayat), f"riwayat_{rinci}", f"Riwayat nilai {judul_rinci}")
+    st.markdown("**Peristiwa review pengajuan unit**")
+    if r.event.empty:
+        st.caption("Belum ada peristiwa review untuk periode ini.")
+    else:
+        tabel(
+            tampil.review(r.event),
+            f"review_{rinci}",
+            f"Peristiwa review {judul_rinci}",
+            kolom=tampil.KOLOM["review"],
+        )
+    st.markdown("**Riwayat nilai**")
+    if r.riwayat.empty:
+        st.caption("Nilai triwulan ini belum pernah diubah.")
+    else:
+        tabel(tampil.riwayat(r.riwayat), f"riwayat_{rinci}", f"Riwayat nilai {judul_rinci}")
     st.markdown("**Temuan monev atas indikator ini**")
     if r.tren.temuan.empty:
         st.caption("Belum ada temuan rapat monev atas indikator ini.")
@@ -306,11 +490,20 @@ def indikator() -> None:
         tabel(tampil.temuan(r.tren.temuan), f"temuan_{kode}", f"Temuan monev {kode}")
 
     st.subheader("Semua indikator: progres dan proyeksi")
+    st.caption("Pilih satu baris untuk membuka rincian indikatornya di atas.")
     tabel(
         tampil.semua_indikator(ind),
         f"indikator_{berkas}",
         f"Indikator, {periode}",
         gaya=charts.gaya_kategori(skala),
+        kolom={"Kode": {"width": 70}, "Indikator": {"width": 260}, "Unit": {"width": 170}},
+        pilih=lambda i: buka_indikator(ind["id"].iloc[i]),
+    )
+    judul_ind = f"Target dan realisasi per indikator, {periode}"
+    grafik(
+        charts.capaian_indikator(ind, judul_ind, skala),
+        f"capaian_indikator_{berkas}",
+        pilih=lambda t: buka_indikator(t["customdata"][4]) if t.get("customdata") else None,
     )
 
 
@@ -322,7 +515,9 @@ if tab["Indikator"].open:
 # ---------------------------------------------------------------- Perlu perhatian
 @st.fragment
 def perhatian() -> None:
-    w = svc.perlu_perhatian(ind, tindak_lanjut(akses, instansi_id, unit_id))
+    pindah_bila_diminta()
+    kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
+    w = svc.perlu_perhatian(ind, tindak_lanjut(akses, instansi_id, unit_id), kirim, triwulan)
     if w.empty:
         st.success("Tidak ada indikator yang perlu perhatian pada periode ini.")
         return
@@ -332,6 +527,9 @@ def perhatian() -> None:
         f"perlu_perhatian_{berkas}",
         f"Perlu perhatian, {periode}",
         gaya=charts.gaya_kategori(skala),
+        kolom=tampil.KOLOM["perhatian"],
+        pilih=lambda i: buka_indikator(w["id"].iloc[i]),
+        bungkus=True,
     )
 
 
@@ -343,17 +541,28 @@ if tab["Perlu perhatian"].open:
 # ---------------------------------------------------------------- Anggaran
 @st.fragment
 def bagian_anggaran() -> None:
-    ang = anggaran(akses, instansi_id, tahun, triwulan, unit_id)
+    ang = anggaran(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
     if ang.empty:
         st.info("Belum ada anggaran untuk tahun ini.")
         return
     judul = f"Serapan anggaran dan capaian kinerja, {periode}"
     grafik(charts.anggaran_kinerja(ang, judul), f"anggaran_{berkas}")
-    tabel(tampil.anggaran(ang), f"anggaran_{berkas}", judul)
+    st.caption(
+        "Batang abu-abu: serapan anggaran. Batang berwarna: capaian kinerja, hijau bila efisien "
+        "(indeks efisiensi, IE, paling sedikit 1), oranye bila belum. Angka IE di ujung batang."
+    )
+    tabel(
+        tampil.anggaran(ang),
+        f"anggaran_{berkas}",
+        judul,
+        kolom=tampil.KOLOM["anggaran"],
+        tebal_akhir=True,
+    )
     st.caption(
         "Serapan = realisasi s.d. triwulan / pagu tahunan; capaian kinerja = rata-rata progres "
-        "tahunan indikator program/kegiatan; indeks efisiensi = capaian / serapan (efisien "
-        "bila >= 1)."
+        "tahunan indikator program/kegiatan; indeks efisiensi (IE) = capaian / serapan "
+        "(efisien bila >= 1). Baris Jumlah: rupiah dijumlahkan, serapan dari jumlahnya; "
+        "persentase tidak pernah dijumlahkan."
     )
 
 

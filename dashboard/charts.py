@@ -68,39 +68,77 @@ def tata_letak(fig: go.Figure, judul: str | None = None, tinggi: int = 420) -> g
     return fig
 
 
-def capaian_per_unit(df: pd.DataFrame, judul: str, skala: Skala) -> go.Figure:
+def pendek(teks: str, batas: int) -> str:
+    """`teks` cut to at most `batas` characters at a word boundary, with an ellipsis: a bar
+    label never ends mid-word."""
+    teks = " ".join(str(teks).split())
+    if len(teks) <= batas:
+        return teks
+    potong = teks[: batas - 1].rsplit(" ", 1)[0].rstrip(" ,.;:-–")
+    return (potong or teks[: batas - 1]) + "…"
+
+
+def capaian_per_unit(
+    df: pd.DataFrame, judul: str | None, skala: Skala, keadaan: dict | None = None
+) -> go.Figure:
     """Horizontal bars of mean capaian per unit, coloured by the scale's categories (legend
-    highest first), with the 100 % line."""
+    highest first), with the 100 % line; each bar labelled with the unit's submission state
+    (`keadaan`: unit_id -> "Diajukan · Terlambat"). A unit with nothing assessed gets a thin
+    grey bar so its label still shows. customdata[0] is the unit_id (a click opens the unit)."""
     data = df.copy()
     data["label_kategori"] = data["kategori"].fillna("Belum Diisi")
     data = data.sort_values("capaian", ascending=True, na_position="first")
     warna, urut = warna_kategori(skala), _urutan(skala)
+    keadaan = keadaan or {}
+    puncak = pd.to_numeric(data["capaian"], errors="coerce").max()
+    atas = max(100.0, float(puncak) if pd.notna(puncak) else 100.0)
     fig = go.Figure()
     for kategori, g in data.groupby("label_kategori", sort=False):
+        nilai = pd.to_numeric(g["capaian"], errors="coerce")
+        teks = [
+            " · ".join(
+                x
+                for x in (
+                    formats.persen(v) if pd.notna(v) else "Belum ada capaian",
+                    keadaan.get(u, ""),
+                )
+                if x
+            )
+            for v, u in zip(g["capaian"], g["unit_id"], strict=True)
+        ]
         fig.add_bar(
-            x=pd.to_numeric(g["capaian"]).fillna(0),
+            x=nilai.fillna(atas * 0.01),
             y=g["unit"],
             orientation="h",
             name=kategori,
             legendrank=urut.get(kategori, len(urut)),
             marker_color=warna.get(kategori, WARNA_LAIN),
-            text=[formats.persen(v) if pd.notna(v) else "Belum diisi" for v in g["capaian"]],
-            textposition="auto",
+            text=teks,
+            textposition="outside",
+            cliponaxis=False,
             customdata=list(
                 zip(
+                    g["unit_id"],
                     g["jumlah_indikator"],
                     g["dinilai"],
                     g["capaian"].map(formats.persen),
                     strict=True,
                 )
             ),
-            hovertemplate="%{y}<br>Capaian %{customdata[2]}<br>%{customdata[1]} dari "
-            "%{customdata[0]} indikator dinilai<extra></extra>",
+            hovertemplate="%{y}<br>Capaian %{customdata[3]}<br>%{customdata[2]} dari "
+            "%{customdata[1]} indikator dinilai<br>%{text}<extra></extra>",
         )
     fig.add_vline(x=100, line_dash="dot", line_color="#495057")
-    fig.update_xaxes(title="Capaian rata-rata (%)", ticksuffix="%")
+    fig.update_xaxes(title=None, ticksuffix="%", range=[0, atas * 1.45])
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["unit"]))
-    return tata_letak(fig, judul, tinggi=max(300, 60 * len(data) + 80))
+    fig.update_layout(
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        bargap=0.35,
+        clickmode="event+select",
+    )
+    fig = tata_letak(fig, judul, tinggi=34 * len(data) + 70)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    return fig
 
 
 def alur_sop(langkah: pd.DataFrame, pelaksana: list[str], judul: str) -> go.Figure:
@@ -337,11 +375,11 @@ def tren_indikator(
 def capaian_indikator(df: pd.DataFrame, judul: str, skala: Skala) -> go.Figure:
     """Target against realisation per indicator: capaian (realisation to date as a share of the
     to-date target) in the scale's category colours (legend highest first) with the 100 %
-    line; hover shows both numbers."""
+    line; hover shows both numbers; customdata[4] is the indicator id (a click opens it)."""
     warna, urut = warna_kategori(skala), _urutan(skala)
     data = df.copy()
     data["label_kategori"] = data["kategori"].fillna(data["status"])
-    data["nama_pendek"] = data["kode"] + " " + data["nama"].str.slice(0, 40)
+    data["nama_pendek"] = data["kode"] + " " + data["nama"].map(lambda n: pendek(n, 45))
     data = data.sort_values("capaian", ascending=True, na_position="first")
     fig = go.Figure()
     for kategori, g in data.groupby("label_kategori", sort=False):
@@ -358,6 +396,7 @@ def capaian_indikator(df: pd.DataFrame, judul: str, skala: Skala) -> go.Figure:
                     g["realisasi_sd"].map(formats.angka),
                     g["satuan"],
                     g["capaian"].map(formats.persen),
+                    g["id"],
                     strict=True,
                 )
             ),
@@ -431,7 +470,7 @@ def progres_tahunan(
 def anggaran_kinerja(df: pd.DataFrame, judul: str) -> go.Figure:
     """Serapan anggaran against capaian kinerja per program/kegiatan, with indeks efisiensi."""
     data = df.iloc[::-1]
-    label = [f"{k} {n[:45]}" for k, n in zip(data["kode"], data["nama"], strict=True)]
+    label = [f"{k} {pendek(n, 45)}" for k, n in zip(data["kode"], data["nama"], strict=True)]
     fig = go.Figure()
     fig.add_bar(
         y=label,

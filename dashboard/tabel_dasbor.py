@@ -9,18 +9,26 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import bukti, formats, ketepatan
+from dashboard import alur, bukti, formats, ketepatan
 from dashboard.akses import NAMA_PERAN
-from dashboard.capaian import Status
+from dashboard.capaian import Status, serapan
 from dashboard.proyeksi import NAMA_AGREGASI, STATUS_TERPISAH, hitung_kategori
 from dashboard.proyeksi import persen_sesuai_target as sesuai_target
 from dashboard.skala import Skala
 
+BANTUAN_DIAJUKAN = (
+    "Dihitung: unit yang pengajuannya sudah diajukan (Diajukan, Diverifikasi, Diparaf atau "
+    "Disahkan). Tidak dihitung: Belum diisi, Draf dan Dikembalikan."
+)
 
-def pilihan_kategori(skala: Skala) -> list[str]:
-    """The headline boxes a list can be opened for: the scale's bands, highest first, then
-    the statuses counted apart."""
-    return [*skala.urut, *STATUS_TERPISAH]
+
+def pilihan_kategori(ind: pd.DataFrame, skala: Skala) -> dict[str, int]:
+    """The headline boxes a list can be opened for, with their counts: the scale's bands
+    (worst first: what needs looking at), then the statuses counted apart; empty ones left out,
+    so the list never opens on nothing."""
+    hitung = label_kategori(ind).value_counts()
+    urut = [*reversed(skala.urut), *STATUS_TERPISAH]
+    return {k: int(hitung[k]) for k in urut if hitung.get(k, 0) > 0}
 
 
 def _waktu(w: object) -> str:
@@ -61,7 +69,8 @@ def headline(
 ) -> tuple[list[Angka], list[Angka], list[Angka]]:
     """The three rows of headline numbers: indicators per band of the scale (by level, highest
     first, the band's range as help); those counted apart (never red) and the share on target;
-    submissions, follow-ups and SOP breaches."""
+    submissions, follow-ups and SOP breaches. Each number is the row count of the list opened
+    behind it (`Sudah diajukan`: the `sudah_diajukan` rows of the submission list)."""
     hitung = hitung_kategori(list(ind["status"]), list(ind["level"]), skala)
     kategori = [
         Angka(
@@ -74,9 +83,21 @@ def headline(
     lain = [Angka(k, _n(hitung[k]), "Dihitung terpisah, tidak dinilai.") for k in STATUS_TERPISAH]
     lain.append(Angka("Sesuai target", formats.persen(sesuai_target(list(ind["capaian"])), 1)))
     proses = [
-        Angka("Pengajuan lengkap", f"{_n(int(kirim['lengkap'].sum()))} dari {_n(len(kirim))}"),
-        Angka("Tepat waktu", _n((kirim["pengiriman"] == "Tepat waktu").sum())),
-        Angka("Terlambat", _n((kirim["pengiriman"] == "Terlambat").sum())),
+        Angka(
+            "Sudah diajukan",
+            f"{_n(int(kirim['sudah_diajukan'].sum()))} dari {_n(len(kirim))}",
+            BANTUAN_DIAJUKAN,
+        ),
+        Angka(
+            "Disahkan",
+            f"{_n(int((kirim['status'] == 'disahkan').sum()))} dari {_n(len(kirim))}",
+            "Unit yang pengajuannya sudah disahkan Kepala Dinas.",
+        ),
+        Angka(
+            "Terlambat",
+            _n((kirim["pengiriman"] == "Terlambat").sum()),
+            "Unit yang mengajukan setelah tenggat, atau belum mengajukan padahal tenggat lewat.",
+        ),
         Angka("Tindak lanjut terbuka", _n(len(tl))),
         Angka("Lewat batas waktu", _n(int(tl["terlambat"].sum()))),
         Angka("Pelanggaran SOP", _n(len(sop))),
@@ -100,21 +121,34 @@ def indikator_kategori(ind: pd.DataFrame, pilihan: str) -> pd.DataFrame:
     )
 
 
+def keterangan_kirim(r: object) -> str:
+    """A unit's submission in one phrase: the return's reason, who and when; else empty."""
+    if getattr(r, "keadaan", None) != "Dikembalikan":
+        return ""
+    oleh = formats.teks(r.akhir_oleh) or "peninjau"
+    alasan = formats.teks(r.akhir_catatan) or "tanpa alasan tercatat"
+    return f"Dikembalikan oleh {oleh}, {_waktu(r.akhir_pada)}: {alasan}"
+
+
 def pengajuan(kirim: pd.DataFrame) -> pd.DataFrame:
+    """The list behind `Sudah diajukan`: one row per unit, its state in words, and the column
+    the headline counts."""
     return pd.DataFrame(
         {
             "Unit": kirim["unit"],
-            "Status": kirim["status"].str.capitalize(),
+            "Keadaan": kirim["keadaan"],
+            "Sudah diajukan": kirim["sudah_diajukan"].map({True: "Ya", False: "Belum"}),
             "Pengiriman": kirim["pengiriman"],
-            "Diajukan": kirim["diajukan_pada"].map(_waktu),
+            "Terisi": kirim["terisi"].map(_n) + " dari " + kirim["indikator"].map(_n),
             "Tenggat": kirim["tenggat"].map(_tanggal),
-            "Terisi": kirim["terisi"].astype(str) + " dari " + kirim["indikator"].astype(str),
-            "Lengkap": kirim["lengkap"].map({True: "Ya", False: "Belum"}),
+            "Diajukan": kirim["diajukan_pada"].map(_waktu),
+            "Keterangan": [keterangan_kirim(r) for r in kirim.itertuples(index=False)],
         }
     )
 
 
 def tindak_lanjut(tl: pd.DataFrame) -> pd.DataFrame:
+    """Open follow-ups: what, who, by when and its state first (in view at 1366 px)."""
     return pd.DataFrame(
         {
             "Tindak lanjut": tl["uraian"],
@@ -122,8 +156,8 @@ def tindak_lanjut(tl: pd.DataFrame) -> pd.DataFrame:
             "Batas waktu": tl["batas_waktu"].map(_tanggal),
             "Status": tl["status"],
             "Lewat batas": tl["terlambat"].map({True: "Ya", False: ""}),
-            "Temuan": tl["permasalahan"],
             "Indikator": tl["indikator_kode"],
+            "Temuan": tl["permasalahan"],
             "Rapat": tl["rapat"],
             "Progres": tl["catatan_progres"],
         }
@@ -131,40 +165,38 @@ def tindak_lanjut(tl: pd.DataFrame) -> pd.DataFrame:
 
 
 def pelanggaran_sop(sop: pd.DataFrame) -> pd.DataFrame:
+    """SOP steps past their standard: the unit, the step and by how much first."""
     return pd.DataFrame(
         {
             "Unit": sop["unit"],
-            "SOP": sop["sop_nama"],
             "Langkah": sop["no"] + " · " + sop["aktivitas"],
-            "Standar": sop["waktu"],
-            "Durasi": sop["durasi_menit"].map(ketepatan.uraian_menit),
             "Kelebihan": sop["kelebihan_menit"].map(ketepatan.uraian_menit),
+            "Durasi": sop["durasi_menit"].map(ketepatan.uraian_menit),
+            "Standar": sop["waktu"],
             "Selesai": sop["selesai"].map(_tanggal),
+            "SOP": sop["sop_nama"],
         }
     )
 
 
-def per_unit(df: pd.DataFrame, skala: Skala) -> pd.DataFrame:
-    """Capaian per unit with its category and the count per band of the scale (coloured on the
-    page)."""
+def per_unit(df: pd.DataFrame, skala: Skala, kirim: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Capaian per unit with its category, its submission state (`kirim`, when given) and the
+    count per band of the scale (coloured on the page)."""
     # a unit with nothing assessed: Belum Diisi while a value is still missing
     belum = df["kategori"].isna() & (df[str(Status.BELUM_DIISI)] > 0)
-    return df.assign(
+    out = df.assign(
+        Dinilai=df["dinilai"].map(_n) + " dari " + df["jumlah_indikator"].map(_n),
         Capaian=df["capaian"].map(formats.persen),
         Kategori=df["kategori"]
         .fillna(belum.map({True: str(Status.BELUM_DIISI), False: None}))
         .fillna(str(Status.BELUM_DAPAT_DINILAI)),
-    )[
-        [
-            "unit",
-            "jumlah_indikator",
-            "dinilai",
-            "Capaian",
-            "Kategori",
-            *skala.urut,
-            *STATUS_TERPISAH,
-        ]
-    ].rename(columns={"unit": "Unit", "jumlah_indikator": "Indikator", "dinilai": "Dinilai"})
+    )
+    kolom = ["unit", "Dinilai", "Capaian", "Kategori"]
+    if kirim is not None:
+        keadaan = dict(zip(kirim["unit_id"], kirim["keadaan"], strict=True))
+        out["Pengajuan"] = out["unit_id"].map(keadaan).fillna("–")
+        kolom.append("Pengajuan")
+    return out[[*kolom, *skala.urut, *STATUS_TERPISAH]].rename(columns={"unit": "Unit"})
 
 
 def label_indikator(ind: pd.DataFrame) -> dict[int, str]:
@@ -177,6 +209,14 @@ def laju(baris: pd.Series, satuan: str) -> str:
     return formats.angka(baris["laju"]) + ("" if pd.isna(baris["laju"]) else f" {satuan}")
 
 
+def target_teks(bawah: object, atas: object) -> str:
+    """A target as the report writes it: `80`, or a range `80 – 90`."""
+    if atas is None or pd.isna(atas) or bawah is None or pd.isna(bawah):
+        return formats.angka(bawah)
+    lo, hi = sorted((float(bawah), float(atas)))
+    return f"{formats.angka(lo)} – {formats.angka(hi)}"
+
+
 def perhitungan(info: dict, hasil: dict, uraian: str) -> pd.DataFrame:
     """How one quarter's capaian was computed: attributes, the to-date numbers, the formula."""
     baris = {
@@ -186,7 +226,7 @@ def perhitungan(info: dict, hasil: dict, uraian: str) -> pd.DataFrame:
         "Satuan": str(info["satuan"]),
         "Definisi / rumus": formats.teks(info["definisi"]) or "–",
         "Sumber data": formats.teks(info["sumber_data"]) or "–",
-        "Target s.d. triwulan": formats.angka(hasil.get("target_sd")),
+        "Target s.d. triwulan": target_teks(hasil.get("target_sd"), hasil.get("target_atas_sd")),
         "Realisasi s.d. triwulan": formats.angka(hasil.get("realisasi_sd")),
         "Capaian": formats.persen(hasil.get("capaian")),
         "Kategori / status": hasil.get("kategori") or hasil.get("status") or "–",
@@ -207,15 +247,33 @@ def nilai_tahun(entri: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def mundur(dari: object, ke: object) -> bool:
+    """Is a review step from `dari` to `ke` a return (a step back in dashboard/alur.py)?"""
+    if not (dari in alur.STATUS and ke in alur.STATUS):
+        return False
+    return alur.STATUS.index(ke) < alur.STATUS.index(dari)
+
+
+def peristiwa(jenis: object, dari: object, ke: object) -> str:
+    """A review event in the words people use: `Diajukan → Diverifikasi`, `Dikembalikan:
+    Diparaf → Diverifikasi`, never the log's code (`transisi`)."""
+    label = alur.LABEL_STATUS
+    if jenis == "transisi" and isinstance(dari, str) and isinstance(ke, str):
+        langkah = f"{label.get(dari, dari)} → {label.get(ke, ke)}"
+        return f"Dikembalikan: {langkah}" if mundur(dari, ke) else langkah
+    return str(jenis).replace("_", " ").capitalize()
+
+
 def review(event: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Waktu": event["waktu"].map(_waktu),
-            "Pengguna": event["pengguna"],
+            "Oleh": event["pengguna"],
             "Peran": event["peran"].map(lambda p: NAMA_PERAN.get(p, p)),
-            "Jenis": event["jenis"],
-            "Dari": event["dari"],
-            "Ke": event["ke"],
+            "Peristiwa": [
+                peristiwa(j, d, k)
+                for j, d, k in zip(event["jenis"], event["dari"], event["ke"], strict=True)
+            ],
             "Catatan": event["catatan"],
         }
     )
@@ -271,22 +329,24 @@ def semua_indikator(ind: pd.DataFrame) -> pd.DataFrame:
 def ringkasan_perhatian(w: pd.DataFrame, skala: Skala) -> str:
     return (
         f"{formats.angka(len(w), 0)} indikator {skala.label_merah} atau dengan proyeksi "
-        f"akhir tahun di bawah target; {int((w['tanpa'] != '').sum())} tanpa catatan atau "
-        "tindak lanjut (kolom Belum ada)."
+        f"akhir tahun di bawah target, kecuali yang {skala.urut[0]}; diurutkan dari yang paling "
+        "berat (kategori, selisih proyeksi terhadap target, keterlambatan unit). "
+        f"{int((w['tanpa'] != '').sum())} tanpa catatan atau tindak lanjut (kolom Belum ada). "
+        "Pilih satu baris untuk membuka rinciannya."
     )
 
 
 def perhatian(w: pd.DataFrame) -> pd.DataFrame:
+    """The warnings list, most severe first: rank, the indicator, its own reason and the unit's
+    note side by side (wrapped on the page), then the follow-up."""
     return pd.DataFrame(
         {
-            "Kode": w["kode"],
-            "Indikator": w["nama"],
+            "No.": w["peringkat"],
+            "Indikator": w["kode"] + " · " + w["nama"],
             "Unit": w["unit_nama"],
-            "Capaian": w["capaian"].map(formats.persen),
             "Kategori": w["kategori"].fillna(w["status"]),
             "Alasan": w["alasan"],
-            "Proyeksi akhir tahun": w["proyeksi_capaian"].map(formats.persen),
-            "Catatan unit": w["catatan"],
+            "Catatan unit": w["catatan"].fillna("").map(lambda c: c.strip() or "–"),
             "Tindak lanjut terbuka": w["tindak_lanjut"],
             "Belum ada": w["tanpa"],
         }
@@ -294,11 +354,16 @@ def perhatian(w: pd.DataFrame) -> pd.DataFrame:
 
 
 def anggaran(ang: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
+    """Program and kegiatan rows (kegiatan indented under their program) and a Jumlah row:
+    rupiah summed over the programs, serapan of the sums; percentages never added."""
+    nama = [
+        n if t == "Program" else "\u00a0\u00a0\u00a0\u00a0" + n
+        for t, n in zip(ang["tingkat"], ang["nama"], strict=True)
+    ]
+    df = pd.DataFrame(
         {
-            "Tingkat": ang["tingkat"],
             "Kode": ang["kode"],
-            "Program / kegiatan": ang["nama"],
+            "Program / kegiatan": nama,
             "Pagu": ang["pagu"].map(formats.rupiah),
             "Realisasi": ang["realisasi"].map(formats.rupiah),
             "Serapan": ang["serapan"].map(formats.persen),
@@ -307,6 +372,19 @@ def anggaran(ang: pd.DataFrame) -> pd.DataFrame:
             "Efisien": ang["efisien"].map({True: "Ya", False: "Tidak"}),
         }
     )
+    program = ang[ang["tingkat"] == "Program"]
+    pagu, real = program["pagu"].sum(), program["realisasi"].sum()
+    jumlah = {
+        "Kode": "",
+        "Program / kegiatan": "Jumlah",
+        "Pagu": formats.rupiah(pagu),
+        "Realisasi": formats.rupiah(real),
+        "Serapan": formats.persen(serapan(real, pagu)),
+        "Capaian kinerja": "",
+        "Indeks efisiensi": "",
+        "Efisien": "",
+    }
+    return pd.concat([df, pd.DataFrame([jumlah])], ignore_index=True)
 
 
 def antar_instansi(df: pd.DataFrame) -> pd.DataFrame:
@@ -321,3 +399,78 @@ def antar_instansi(df: pd.DataFrame) -> pd.DataFrame:
             "Kepatuhan SOP": df["persen_sop"].map(lambda x: formats.persen(x, 1)),
         }
     )
+
+
+# Column widths (px) and alignment per table, so the key columns fit the 906 px a page has at
+# 1366 px wide; long texts wrap (the page gives those tables a taller row). Plain dicts: the
+# page hands them to st.dataframe's column_config.
+KANAN = {"alignment": "right"}
+KOLOM: dict[str, dict[str, dict]] = {
+    "indikator_kategori": {
+        "Kode": {"width": 70},
+        "Indikator": {"width": 260},
+        "Unit": {"width": 170},
+        "Target s.d.": {"width": 85, **KANAN},
+        "Realisasi s.d.": {"width": 95, **KANAN},
+        "Capaian": {"width": 75, **KANAN},
+        "Catatan": {"width": 250},
+    },
+    "pengajuan": {
+        "Unit": {"width": 210},
+        "Keadaan": {"width": 105},
+        "Sudah diajukan": {"width": 105},
+        "Pengiriman": {"width": 105},
+        "Terisi": {"width": 75},
+        "Tenggat": {"width": 130},
+        "Diajukan": {"width": 150},
+        "Keterangan": {"width": 320},
+    },
+    "tindak_lanjut": {
+        "Tindak lanjut": {"width": 300},
+        "PIC": {"width": 190},
+        "Batas waktu": {"width": 130},
+        "Status": {"width": 110},
+        "Lewat batas": {"width": 90},
+    },
+    "pelanggaran_sop": {
+        "Unit": {"width": 200},
+        "Langkah": {"width": 260},
+        "Kelebihan": {"width": 120, **KANAN},
+        "Durasi": {"width": 120, **KANAN},
+        "Standar": {"width": 100},
+        "Selesai": {"width": 130},
+    },
+    "per_unit": {
+        "Unit": {"width": 200},
+        "Dinilai": {"width": 70, **KANAN},
+        "Capaian": {"width": 75, **KANAN},
+        "Kategori": {"width": 110},
+        "Pengajuan": {"width": 105},
+    },
+    "perhatian": {
+        "No.": {"width": 40, **KANAN},
+        "Indikator": {"width": 210},
+        "Unit": {"width": 130},
+        "Kategori": {"width": 100},
+        "Alasan": {"width": 230},
+        "Catatan unit": {"width": 190},
+        "Tindak lanjut terbuka": {"width": 200},
+    },
+    "anggaran": {
+        "Kode": {"width": 100},
+        "Program / kegiatan": {"width": 250},
+        "Pagu": {"width": 140, **KANAN},
+        "Realisasi": {"width": 140, **KANAN},
+        "Serapan": {"width": 75, **KANAN},
+        "Capaian kinerja": {"width": 75, **KANAN, "label": "Capaian"},
+        "Indeks efisiensi": {"width": 55, **KANAN, "label": "IE", "help": "Indeks efisiensi"},
+        "Efisien": {"width": 60},
+    },
+    "review": {
+        "Waktu": {"width": 170},
+        "Oleh": {"width": 110},
+        "Peran": {"width": 130},
+        "Peristiwa": {"width": 220},
+        "Catatan": {"width": 270},
+    },
+}

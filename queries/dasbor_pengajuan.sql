@@ -1,6 +1,7 @@
 -- Submissions of every unit of instansi $1 for one period ($2 tahun, $3 triwulan), optionally
--- one unit ($4, NULL = all): status, when submitted, late flag, due date, and how many of the
--- unit's active indicators have a value for the quarter (complete when all do).
+-- one unit ($4, NULL = all): status, when submitted, late flag, due date, how many of the
+-- unit's active indicators have a value for the quarter, and the submission's last review step
+-- (a step back is a return: its reason, who and when).
 WITH u AS (
     SELECT id, kode, nama FROM unit
     WHERE instansi_id = $1 AND aktif AND ($4 IS NULL OR id = $4)
@@ -10,13 +11,28 @@ WITH u AS (
     LEFT JOIN realisasi r ON r.indikator_id = i.id AND r.tahun = $2 AND r.triwulan = $3
     WHERE i.instansi_id = $1 AND i.aktif AND ($4 IS NULL OR i.unit_id = $4)
     GROUP BY i.unit_id
+), p AS (
+    SELECT id, tenggat FROM periode WHERE instansi_id = $1 AND tahun = $2 AND triwulan = $3
+), akhir AS (
+    SELECT e.objek_id,
+           arg_max(e.dari, e.id) AS akhir_dari, arg_max(e.ke, e.id) AS akhir_ke,
+           arg_max(e.pengguna, e.id) AS akhir_oleh, arg_max(e.peran, e.id) AS akhir_peran,
+           arg_max(e.waktu, e.id) AS akhir_pada, arg_max(e.catatan, e.id) AS akhir_catatan
+    FROM event e
+    WHERE e.objek = 'pengajuan' AND e.jenis = 'transisi'
+      AND e.objek_id IN (SELECT CAST(s.id AS VARCHAR) FROM pengajuan s JOIN p ON s.periode_id = p.id)
+    GROUP BY e.objek_id
 )
 SELECT u.id AS unit_id, u.kode AS unit_kode, u.nama AS unit, p.id AS periode_id, p.tenggat,
        s.id AS pengajuan_id, coalesce(s.status, 'draf') AS status, s.diajukan_oleh,
        s.diajukan_pada, coalesce(s.terlambat, FALSE) AS terlambat,
-       coalesce(isi.indikator, 0) AS indikator, coalesce(isi.terisi, 0) AS terisi
+       coalesce(isi.indikator, 0) AS indikator, coalesce(isi.terisi, 0) AS terisi,
+       akhir.akhir_dari, akhir.akhir_ke, coalesce(g.nama, akhir.akhir_oleh) AS akhir_oleh,
+       akhir.akhir_peran, akhir.akhir_pada, akhir.akhir_catatan
 FROM u
-LEFT JOIN periode p ON p.instansi_id = $1 AND p.tahun = $2 AND p.triwulan = $3
+LEFT JOIN p ON TRUE
 LEFT JOIN pengajuan s ON s.periode_id = p.id AND s.unit_id = u.id
 LEFT JOIN isi ON isi.unit_id = u.id
+LEFT JOIN akhir ON akhir.objek_id = CAST(s.id AS VARCHAR)
+LEFT JOIN pengguna g ON g.username = akhir.akhir_oleh
 ORDER BY u.kode;

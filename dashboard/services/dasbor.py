@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from dashboard import agenda, bukti, config, proyeksi, store
+from dashboard import agenda, alur, bukti, config, data_sah, formats, proyeksi, store, tabel_dasbor
 from dashboard import capaian as engine
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan, sop_registry
-from dashboard.skala import SKALA_BAKU, Skala
+from dashboard.skala import SKALA_BAKU, Skala, bulat
 
 
 def _ind(row: object) -> engine.Indikator:
@@ -35,6 +35,23 @@ def daftar_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) 
     return df.reset_index(drop=True)
 
 
+def _realisasi_tahun(
+    cur: duckdb.DuckDBPyConnection,
+    instansi_id: int,
+    tahun: int,
+    lingkup: int | None,
+    triwulan: int,
+    termasuk_belum_sah: bool,
+) -> tuple[pd.DataFrame, pd.Series]:
+    """The year's targets and realisations (`indikator_tahun`), the unsigned values left out
+    when signed-only (dashboard/data_sah.py), and per row whether the value of `triwulan` is
+    present but not signed yet."""
+    df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
+    status = store.fetch_df(cur, "laporan_status_realisasi", [instansi_id, tahun, lingkup])
+    belum = data_sah.belum_sah(df, status, triwulan)
+    return (df if termasuk_belum_sah else data_sah.saring(df, status)), belum
+
+
 def indikator_tahun(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -42,14 +59,17 @@ def indikator_tahun(
     tahun: int,
     triwulan: int,
     unit_id: int | None = None,
+    termasuk_belum_sah: bool = data_sah.TERMASUK_BELUM_SAH_BAWAAN,
 ) -> pd.DataFrame:
     """Per indicator for the period: values, both figures of docs/DOMAIN.md §4.5, the year-end
-    projection, the pace needed, the quarter's note and evidence, and the capaian of every
-    quarter of the year (c1..c4, k1..k4, s1..s4 for the heat map), from one fetch."""
+    projection, the pace needed, the quarter's note and evidence, the capaian of every quarter
+    of the year (c1..c4, k1..k4, s1..s4 for the heat map) and `belum_sah` (the quarter's value
+    is not signed yet), from one fetch. Signed-only: unsigned values and their notes left out."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
+    df, belum = _realisasi_tahun(cur, instansi_id, tahun, lingkup, triwulan, termasuk_belum_sah)
     sk = svc_capaian.skala(cur, instansi_id)
     out = svc_capaian.hitung_capaian(df, triwulan, sk)
+    out["belum_sah"] = belum.to_numpy()
     for n in range(1, 5):
         h = out if n == triwulan else svc_capaian.hitung_capaian(df, n, sk)
         out[f"c{n}"], out[f"k{n}"], out[f"s{n}"] = h["capaian"], h["kategori"], h["status"]
@@ -75,6 +95,8 @@ def indikator_tahun(
     kolom = ["proyeksi_realisasi", "proyeksi_capaian", "laju", "arti_laju", "alasan"]
     out = pd.concat([out, pd.DataFrame(proy, columns=kolom, index=out.index)], axis=1)
     catatan = store.fetch_df(cur, "dasbor_catatan", [instansi_id, tahun, triwulan, lingkup])
+    if not termasuk_belum_sah:  # a note goes with its value
+        catatan = catatan[~catatan["indikator_id"].isin(out.loc[out["belum_sah"], "id"])]
     return out.merge(
         catatan.rename(columns={"indikator_id": "id"}), on="id", how="left"
     ).reset_index(drop=True)
@@ -89,6 +111,17 @@ class DataPeriode:
     per_unit: pd.DataFrame
     peta: pd.DataFrame
     skala: Skala
+    termasuk_belum_sah: bool = data_sah.TERMASUK_BELUM_SAH_BAWAAN
+
+    @property
+    def n_belum_sah(self) -> int:
+        """Values of the period not signed yet (counted, or left out when signed-only)."""
+        return int(self.indikator["belum_sah"].sum())
+
+    @property
+    def keterangan(self) -> str:
+        """What the numbers count, said next to them."""
+        return data_sah.keterangan(self.termasuk_belum_sah, self.n_belum_sah)
 
 
 def data_periode(
@@ -98,10 +131,17 @@ def data_periode(
     tahun: int,
     triwulan: int,
     unit_id: int | None = None,
+    termasuk_belum_sah: bool = data_sah.TERMASUK_BELUM_SAH_BAWAAN,
 ) -> DataPeriode:
-    ind = indikator_tahun(cur, akses, instansi_id, tahun, triwulan, unit_id)
+    ind = indikator_tahun(cur, akses, instansi_id, tahun, triwulan, unit_id, termasuk_belum_sah)
     sk = svc_capaian.skala(cur, instansi_id)
-    return DataPeriode(ind, svc_capaian.ringkas_per_unit(ind, sk), peta_capaian(ind, sk), sk)
+    return DataPeriode(
+        ind,
+        svc_capaian.ringkas_per_unit(ind, sk),
+        peta_capaian(ind, sk),
+        sk,
+        termasuk_belum_sah,
+    )
 
 
 def peta_capaian(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
@@ -128,6 +168,22 @@ def peta_capaian(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
     )
 
 
+# What "Sudah diajukan" counts: a submission that left the unit (a draft, a returned one or
+# one never started does not).
+SUDAH_DIAJUKAN = ("diajukan", "diverifikasi", "diparaf", "disahkan")
+
+
+def _keadaan(status: str, terisi: int, dikembalikan: bool) -> str:
+    """A unit's submission in the words people use: Belum diisi (nothing typed, never
+    submitted), Draf, Dikembalikan (returned to the unit, waiting for its fix), else the
+    status of the chain (Diajukan .. Disahkan)."""
+    if status == "draf":
+        if dikembalikan:
+            return "Dikembalikan"
+        return "Draf" if terisi else "Belum diisi"
+    return alur.LABEL_STATUS.get(status, status)
+
+
 def pengajuan(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -137,11 +193,20 @@ def pengajuan(
     unit_id: int | None = None,
     hari_ini: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Per unit: submission status of the period, complete or not, on time / late."""
+    """Per unit: submission status of the period, its state in words (`keadaan`: Belum diisi,
+    Draf, Dikembalikan, Diajukan .. Disahkan), `sudah_diajukan` (what the headline counts), the
+    last return's reason, complete or not, on time / late."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, lingkup])
     hari = hari_ini or config.sekarang().date()
     df["lengkap"] = (df["indikator"] > 0) & (df["terisi"] == df["indikator"])
+    df["dikembalikan"] = [
+        tabel_dasbor.mundur(d, k) for d, k in zip(df["akhir_dari"], df["akhir_ke"], strict=True)
+    ]
+    df["keadaan"] = [
+        _keadaan(r.status, r.terisi, r.dikembalikan) for r in df.itertuples(index=False)
+    ]
+    df["sudah_diajukan"] = df["status"].isin(SUDAH_DIAJUKAN)
     df["pengiriman"] = [
         proyeksi.status_kirim(
             r.status, r.diajukan_pada, bool(r.terlambat), r.tenggat if r.periode_id else None, hari
@@ -193,7 +258,7 @@ def anggaran(
     tahun: int,
     triwulan: int,
     unit_id: int | None = None,
-    ind: pd.DataFrame | None = None,
+    termasuk_belum_sah: bool = data_sah.TERMASUK_BELUM_SAH_BAWAAN,
 ) -> pd.DataFrame:
     """Per program and kegiatan: pagu, spending to date, serapan, mean progres tahunan of its
     indicators (to date against the annual target, like serapan against the annual pagu) and
@@ -202,8 +267,9 @@ def anggaran(
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     batas_skor = svc_capaian.skala(cur, instansi_id).batas_skor
     df = store.fetch_df(cur, "dasbor_anggaran", [instansi_id, tahun, triwulan, lingkup])
-    if ind is None:  # progres tahunan is all it needs: one engine pass
-        ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan, lingkup)
+    # progres tahunan is all it needs: one engine pass, on the same data as the rest of the page
+    real, _ = _realisasi_tahun(cur, instansi_id, tahun, lingkup, triwulan, termasuk_belum_sah)
+    ind = svc_capaian.hitung_capaian(real, triwulan, svc_capaian.skala(cur, instansi_id))
     peta = store.fetch_df(cur, "dasbor_indikator_kegiatan", [instansi_id]).merge(
         ind[["id", "progres_tahunan"]].rename(columns={"id": "indikator_id"}), on="indikator_id"
     )
@@ -246,10 +312,64 @@ def anggaran(
     return out
 
 
-def perlu_perhatian(ind: pd.DataFrame, tl: pd.DataFrame) -> pd.DataFrame:
-    """The warnings list: indicators in a red band of the scale or projected below target, with
-    the unit's note and its open follow-up; items with neither are marked."""
-    w = ind[ind["alasan"] != ""].copy()
+def _alasan_baris(row: pd.Series, triwulan: int, kirim: str | None) -> str:
+    """The reason one indicator needs attention, from its own numbers: its capaian and band with
+    the change since the previous quarter, the year-end projection when it misses the target,
+    and the unit's submission when it is late or returned."""
+    tw = formats.nama_triwulan(triwulan)
+    bagian = []
+    if pd.notna(row["capaian"]):
+        teks = f"Capaian {formats.persen(row['capaian'])} ({row['kategori']})"
+        lalu = row.get(f"c{triwulan - 1}") if triwulan > 1 else None
+        if lalu is not None and pd.notna(lalu):
+            lama = formats.persen(lalu)
+            tw_lalu = f"TW {formats.ROMAWI[triwulan - 1]}"
+            if bulat(row["capaian"]) < bulat(lalu):
+                teks += f", turun dari {lama} di {tw_lalu}"
+            elif bulat(row["capaian"]) > bulat(lalu):
+                teks += f", naik dari {lama} di {tw_lalu}"
+            else:
+                teks += f", sama dengan {tw_lalu}"
+        bagian.append(teks)
+    else:
+        bagian.append(f"Realisasi {tw} belum diisi")
+    proy = row["proyeksi_capaian"]
+    if pd.notna(proy) and bulat(proy) < 100:
+        bagian.append(f"proyeksi akhir tahun {formats.persen(proy)} dari target")
+    if kirim:
+        bagian.append(kirim)
+    return "; ".join(bagian)
+
+
+def _kirim_unit(kirim: pd.DataFrame | None) -> dict[int, str]:
+    """Per unit, the submission fact that adds to an indicator's severity (late or returned)."""
+    if kirim is None or kirim.empty:
+        return {}
+    out = {}
+    for r in kirim.itertuples(index=False):
+        if r.keadaan == "Dikembalikan":
+            out[int(r.unit_id)] = "pengajuan unit dikembalikan untuk diperbaiki"
+        elif r.pengiriman == "Terlambat":
+            out[int(r.unit_id)] = (
+                "pengajuan unit terlambat"
+                if r.status in SUDAH_DIAJUKAN
+                else "unit belum mengajukan, tenggat sudah lewat"
+            )
+    return out
+
+
+def perlu_perhatian(
+    ind: pd.DataFrame,
+    tl: pd.DataFrame,
+    kirim: pd.DataFrame | None = None,
+    triwulan: int = 4,
+) -> pd.DataFrame:
+    """The warnings list (docs/DOMAIN.md §9.4): indicators in a red band of the scale or
+    projected below the annual target, except those in the scale's top band (doing fine). Ranked
+    by severity: red band first, then the lower band, the larger projection gap, a late or
+    returned unit. Each row has its own reason (`alasan`), the unit's note and its open
+    follow-up; items with neither are marked (`tanpa`)."""
+    w = ind[(ind["alasan"] != "") & (ind["level"] != 1)].copy()
     terbuka = (
         tl.dropna(subset=["indikator_id"])
         .groupby("indikator_id")["uraian"]
@@ -263,7 +383,20 @@ def perlu_perhatian(ind: pd.DataFrame, tl: pd.DataFrame) -> pd.DataFrame:
         ", ".join(x for x, ada in (("catatan", c), ("tindak lanjut", t)) if not ada)
         for c, t in zip(ada_catatan, ada_tl, strict=True)
     ]
-    return w.reset_index(drop=True)
+    unit = _kirim_unit(kirim)
+    w["alasan"] = [_alasan_baris(r, triwulan, unit.get(int(r["unit_id"]))) for _, r in w.iterrows()]
+    w["_merah"] = w["merah"].fillna(False).astype(bool)
+    w["_level"] = pd.to_numeric(w["level"], errors="coerce").fillna(0)
+    w["_selisih"] = (100 - pd.to_numeric(w["proyeksi_capaian"], errors="coerce")).fillna(0)
+    w["_kirim"] = w["unit_id"].map(lambda u: int(u) in unit)
+    w = w.sort_values(
+        ["_merah", "_level", "_selisih", "_kirim", "kode"],
+        ascending=[False, False, False, False, True],
+        kind="stable",
+    )
+    w = w.drop(columns=["_merah", "_level", "_selisih", "_kirim"]).reset_index(drop=True)
+    w.insert(0, "peringkat", range(1, len(w) + 1))
+    return w
 
 
 @dataclass
