@@ -39,13 +39,15 @@ def tabel(
     tinggi: str | int = "auto",
     kolom: dict[str, dict] | None = None,
     pilih: Callable[[int], None] | None = None,
-    bungkus: bool = False,
+    bungkus: bool | int = False,
     tebal_akhir: bool = False,
+    urutan: list[str] | None = None,
 ) -> None:
     """A table (category cells styled by `gaya`, e.g. charts.gaya_kategori(skala);
     `tinggi="content"`: every row shown; `kolom`: widths and alignment, tampil.KOLOM;
-    `bungkus`: taller rows so long texts wrap; `tebal_akhir`: a bold total row) with its Excel
-    and CSV downloads, built only when clicked. With `pilih`, clicking a row calls
+    `bungkus`: taller rows (True, or a height in px above 64) so long texts wrap; `tebal_akhir`:
+    a bold total row; `urutan`: the columns shown, all of them downloaded) with its Excel and
+    CSV downloads, built only when clicked. With `pilih`, clicking a row calls
     `pilih(row position)`."""
     df = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
     data = df.style.map(gaya, subset=["Kategori"]) if gaya else df.style
@@ -59,7 +61,8 @@ def tabel(
         hide_index=True,
         height=tinggi,
         column_config=kolom,
-        row_height=70 if bungkus else None,
+        row_height=(80 if bungkus is True else int(bungkus)) if bungkus else None,
+        column_order=urutan,
         key=kunci if pilih else None,
         on_select=(lambda: _pilih_baris(kunci, pilih)) if pilih else "ignore",
         selection_mode="single-row",
@@ -367,6 +370,8 @@ def ringkasan() -> None:
         gaya=charts.gaya_kategori(skala),
         kolom=tampil.KOLOM["per_unit"],
         pilih=lambda i: buka_unit(per_unit["unit_id"].iloc[i]),
+        urutan=tampil.TAMPIL_PER_UNIT,
+        bungkus=66,
     )
     id_unit = dict(zip(data.peta["unit"], data.peta["unit_id"], strict=False))
     nomor_tw = {formats.nama_triwulan(n): n for n in range(1, 5)}
@@ -557,6 +562,8 @@ def bagian_anggaran() -> None:
         judul,
         kolom=tampil.KOLOM["anggaran"],
         tebal_akhir=True,
+        tinggi="content",
+        bungkus=66,
     )
     st.caption(
         "Serapan = realisasi s.d. triwulan / pagu tahunan; capaian kinerja = rata-rata progres "

@@ -3,7 +3,7 @@ and PDF, for every role, scoped like the Beranda (a staf_bidang gets its own uni
 
 import streamlit as st
 
-from dashboard import config, formats, web
+from dashboard import config, data_sah, formats, web
 from dashboard.laporan.data import JENIS, Permintaan, tampilan
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
@@ -46,10 +46,17 @@ unit_id = d.selectbox(
     format_func=lambda u: "Seluruh instansi" if u is None else nama_unit[u],
     key="lap_unit",
 )
-termasuk = st.checkbox(
-    "Ikutkan realisasi yang belum disahkan (laporan ditandai DRAF)",
-    key="lap_belum_sah",
-    help="Bawaan: hanya realisasi yang telah disahkan Kepala Dinas yang dihitung.",
+baris_data = st.container(horizontal=True, vertical_alignment="center")
+hanya_sah = baris_data.toggle(
+    data_sah.LABEL_SAKLAR,
+    value=not data_sah.TERMASUK_BELUM_SAH_BAWAAN,
+    key="lap_sah",
+    help=data_sah.BANTUAN_SAKLAR,
+)
+termasuk = not hanya_sah
+baris_data.caption(
+    data_sah.keterangan(termasuk)
+    + (" Laporan yang memuat nilai belum disahkan ditandai DRAF." if termasuk else "")
 )
 with st.expander("Penanda tangan dan tanggal"):
     st.caption("Kosongkan untuk memakai kota dan kepala instansi yang tercatat.")
@@ -111,7 +118,8 @@ with st.container(horizontal=True):
         )
 if lap.belum_sah:
     st.warning(lap.subjudul[-1], icon=":material/warning:")
-st.subheader(lap.judul.capitalize())
+st.subheader(lap.judul[:1].upper() + lap.judul[1:])  # "Triwulan III" stays as written
+st.caption(data_sah.keterangan(termasuk))
 for baris in lap.subjudul:
     st.text(baris)
 for t in lap.tabel:

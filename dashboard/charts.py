@@ -128,7 +128,7 @@ def capaian_per_unit(
             hovertemplate="%{y}<br>Capaian %{customdata[3]}<br>%{customdata[2]} dari "
             "%{customdata[1]} indikator dinilai<br>%{text}<extra></extra>",
         )
-    fig.add_vline(x=100, line_dash="dot", line_color="#495057")
+    fig.add_vline(x=100, line_dash="dot", line_color="#adb5bd", layer="below")
     fig.update_xaxes(title=None, ticksuffix="%", range=[0, atas * 1.45])
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=list(data["unit"]))
     fig.update_layout(
@@ -477,22 +477,30 @@ def anggaran_kinerja(df: pd.DataFrame, judul: str) -> go.Figure:
         x=data["serapan"],
         orientation="h",
         name="Serapan anggaran",
+        offsetgroup="serapan",
         marker_color="#adb5bd",
         hovertemplate="%{y}<br>Serapan %{x:,.2f}%<extra></extra>",
     )
-    fig.add_bar(
-        y=label,
-        x=data["capaian"],
-        orientation="h",
-        name="Capaian kinerja (hijau: efisien, oranye: belum)",
-        marker_color=[
-            "#1a7f37" if e else "#e8590c" if e is False else "#74c0fc" for e in data["efisien"]
-        ],
-        text=[f"IE {formats.angka(v)}" if pd.notna(v) else "" for v in data["indeks_efisiensi"]],
-        textposition="outside",
-        cliponaxis=False,
-        hovertemplate="%{y}<br>Capaian %{x:,.2f}%<br>%{text}<extra></extra>",
-    )
+    for nama, pilih, warna in (
+        ("Capaian kinerja, efisien (IE ≥ 1)", data["efisien"].eq(True), "#1a7f37"),
+        ("Capaian kinerja, belum efisien (IE < 1)", data["efisien"].eq(False), "#e8590c"),
+        ("Capaian kinerja, IE tidak dapat dihitung", data["efisien"].isna(), "#74c0fc"),
+    ):
+        if not pilih.any():
+            continue
+        g = data[pilih.to_numpy()]
+        fig.add_bar(
+            y=[x for x, p in zip(label, pilih, strict=True) if p],
+            x=g["capaian"],
+            orientation="h",
+            name=nama,
+            offsetgroup="capaian",
+            marker_color=warna,
+            text=[f"IE {formats.angka(v)}" if pd.notna(v) else "" for v in g["indeks_efisiensi"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>Capaian %{x:,.2f}%<br>%{text}<extra></extra>",
+        )
     fig.update_layout(barmode="group")
     puncak = pd.to_numeric(data[["serapan", "capaian"]].stack(), errors="coerce").max()
     fig.update_xaxes(

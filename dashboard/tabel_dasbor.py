@@ -180,8 +180,9 @@ def pelanggaran_sop(sop: pd.DataFrame) -> pd.DataFrame:
 
 
 def per_unit(df: pd.DataFrame, skala: Skala, kirim: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Capaian per unit with its category, its submission state (`kirim`, when given) and the
-    count per band of the scale (coloured on the page)."""
+    """Capaian per unit with its category, the spread of its indicators over the bands in one
+    line (`Sebaran`), its submission state (`kirim`, when given) and the count per band of the
+    scale (for the downloads)."""
     # a unit with nothing assessed: Belum Diisi while a value is still missing
     belum = df["kategori"].isna() & (df[str(Status.BELUM_DIISI)] > 0)
     out = df.assign(
@@ -191,12 +192,20 @@ def per_unit(df: pd.DataFrame, skala: Skala, kirim: pd.DataFrame | None = None) 
         .fillna(belum.map({True: str(Status.BELUM_DIISI), False: None}))
         .fillna(str(Status.BELUM_DAPAT_DINILAI)),
     )
-    kolom = ["unit", "Dinilai", "Capaian", "Kategori"]
+    semua = [*skala.urut, *STATUS_TERPISAH]
+    out["Sebaran"] = [
+        " · ".join(f"{_n(r[k])} {k}" for k in semua if r[k]) for _, r in out.iterrows()
+    ]
+    kolom = ["unit", "Dinilai", "Capaian", "Kategori", "Sebaran"]
     if kirim is not None:
         keadaan = dict(zip(kirim["unit_id"], kirim["keadaan"], strict=True))
         out["Pengajuan"] = out["unit_id"].map(keadaan).fillna("–")
         kolom.append("Pengajuan")
-    return out[[*kolom, *skala.urut, *STATUS_TERPISAH]].rename(columns={"unit": "Unit"})
+    return out[[*kolom, *semua]].rename(columns={"unit": "Unit"})
+
+
+# What the per-unit table shows at 1366 px (the counts per band stay in the downloads).
+TAMPIL_PER_UNIT = ["Unit", "Dinilai", "Capaian", "Kategori", "Sebaran", "Pengajuan"]
 
 
 def label_indikator(ind: pd.DataFrame) -> dict[int, str]:
@@ -441,30 +450,31 @@ KOLOM: dict[str, dict[str, dict]] = {
         "Selesai": {"width": 130},
     },
     "per_unit": {
-        "Unit": {"width": 200},
-        "Dinilai": {"width": 70, **KANAN},
-        "Capaian": {"width": 75, **KANAN},
-        "Kategori": {"width": 110},
-        "Pengajuan": {"width": 105},
+        "Unit": {"width": 235},
+        "Dinilai": {"width": 62, **KANAN},
+        "Capaian": {"width": 72, **KANAN},
+        "Kategori": {"width": 100},
+        "Sebaran": {"width": 250},
+        "Pengajuan": {"width": 100},
     },
     "perhatian": {
-        "No.": {"width": 40, **KANAN},
-        "Indikator": {"width": 210},
-        "Unit": {"width": 130},
-        "Kategori": {"width": 100},
-        "Alasan": {"width": 230},
-        "Catatan unit": {"width": 190},
+        "No.": {"width": 36, **KANAN},
+        "Indikator": {"width": 180},
+        "Unit": {"width": 112},
+        "Kategori": {"width": 82},
+        "Alasan": {"width": 240},
+        "Catatan unit": {"width": 205},
         "Tindak lanjut terbuka": {"width": 200},
     },
     "anggaran": {
-        "Kode": {"width": 100},
-        "Program / kegiatan": {"width": 250},
-        "Pagu": {"width": 140, **KANAN},
-        "Realisasi": {"width": 140, **KANAN},
-        "Serapan": {"width": 75, **KANAN},
-        "Capaian kinerja": {"width": 75, **KANAN, "label": "Capaian"},
-        "Indeks efisiensi": {"width": 55, **KANAN, "label": "IE", "help": "Indeks efisiensi"},
-        "Efisien": {"width": 60},
+        "Kode": {"width": 88},
+        "Program / kegiatan": {"width": 290},
+        "Pagu": {"width": 128, **KANAN},
+        "Realisasi": {"width": 128, **KANAN},
+        "Serapan": {"width": 68, **KANAN},
+        "Capaian kinerja": {"width": 68, **KANAN, "label": "Capaian"},
+        "Indeks efisiensi": {"width": 44, **KANAN, "label": "IE", "help": "Indeks efisiensi"},
+        "Efisien": {"width": 54},
     },
     "review": {
         "Waktu": {"width": 170},

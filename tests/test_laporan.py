@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.util import calc_hash
 
-from dashboard import config, store
+from dashboard import config, data_sah, store
 from dashboard.akses import SISTEM, Akses, AksesDitolak
 from dashboard.cli import main
 from dashboard.laporan.data import Permintaan
@@ -118,6 +118,7 @@ def toko(con):
 
 
 def _p(jenis: str, tahun: int = 2026, periode: int = 2, **kw) -> Permintaan:
+    kw.setdefault("termasuk_belum_sah", False)  # signed only unless a test asks for all data
     return Permintaan(jenis, 1, tahun, periode, tanggal=TANGGAL, **kw)
 
 
@@ -553,12 +554,19 @@ def test_page_per_role(app_db, username):
     at.button[0].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [b.label for b in at.get("download_button")] == ["Unduh Excel", "Unduh PDF"]
-    assert at.dataframe and "Hanya realisasi yang telah disahkan" in " ".join(
-        t.value for t in at.text
+    # the Beranda's default (dashboard/data_sah.py): all data, said so, the report marked DRAF
+    sah = at.toggle(key="lap_sah")
+    assert (
+        sah.value is (not data_sah.TERMASUK_BELUM_SAH_BAWAAN)
+        and sah.label == "Hanya data yang sudah disahkan"
     )
-    at.checkbox(key="lap_belum_sah").check().run()
+    assert "termasuk yang belum disahkan" in at.caption[0].value
+    assert at.dataframe and at.warning and "DRAF" in at.warning[0].value
+    sah.set_value(True).run()
     at.button[0].click().run()
-    assert at.warning and "DRAF" in at.warning[0].value
+    assert "Hanya realisasi yang telah disahkan" in " ".join(t.value for t in at.text)
+    assert "hanya realisasi yang sudah disahkan" in at.caption[0].value
+    assert not at.warning
 
 
 def test_excel_number_formats_of_every_table():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import capaian as engine
-from dashboard import formats
+from dashboard import data_sah, formats
 from dashboard.dokumen import Kop, Penandatangan
 from dashboard.services.capaian import angka_atau_none, ringkas_per_unit
 from dashboard.skala import SKALA_BAKU, Skala
@@ -24,7 +24,7 @@ JENIS = {
     "renja": "Formulir evaluasi Renja",
 }
 FORMAT = ("xlsx", "pdf")
-STATUS_SAH = "disahkan"
+STATUS_SAH = data_sah.STATUS_SAH
 KOLOM_STATUS = "Status data"
 DRAF = "DRAF"
 _URUT_TINGKAT = {"tujuan": -1, "sasaran": 0, "program": 1, "kegiatan": 2, "sub kegiatan": 3}
@@ -43,7 +43,7 @@ class Permintaan:
     tahun: int
     periode: int = 4  # triwulan 1-4 (triwulan, renja) or semester 1-2; unused for tahunan
     unit_id: int | None = None
-    termasuk_belum_sah: bool = False
+    termasuk_belum_sah: bool = data_sah.TERMASUK_BELUM_SAH_BAWAAN
     tanggal: dt.date | None = None
     kota: str | None = None
     jabatan: str | None = None

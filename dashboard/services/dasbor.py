@@ -348,12 +348,12 @@ def _kirim_unit(kirim: pd.DataFrame | None) -> dict[int, str]:
     out = {}
     for r in kirim.itertuples(index=False):
         if r.keadaan == "Dikembalikan":
-            out[int(r.unit_id)] = "pengajuan unit dikembalikan untuk diperbaiki"
+            out[int(r.unit_id)] = "pengajuan dikembalikan"
         elif r.pengiriman == "Terlambat":
             out[int(r.unit_id)] = (
-                "pengajuan unit terlambat"
+                "pengajuan terlambat"
                 if r.status in SUDAH_DIAJUKAN
-                else "unit belum mengajukan, tenggat sudah lewat"
+                else "belum diajukan, tenggat lewat"
             )
     return out
 
@@ -366,9 +366,11 @@ def perlu_perhatian(
 ) -> pd.DataFrame:
     """The warnings list (docs/DOMAIN.md §9.4): indicators in a red band of the scale or
     projected below the annual target, except those in the scale's top band (doing fine). Ranked
-    by severity: red band first, then the lower band, the larger projection gap, a late or
-    returned unit. Each row has its own reason (`alasan`), the unit's note and its open
-    follow-up; items with neither are marked (`tanpa`)."""
+    by severity: a red band first, then the lower band (a value not entered, never red, after
+    every band), the larger gap between the projection and the target, a late or returned
+    unit. Each
+    row has its own reason (`alasan`), the unit's note and its open follow-up; items with
+    neither are marked (`tanpa`). `peringkat`: 1 is the most severe."""
     w = ind[(ind["alasan"] != "") & (ind["level"] != 1)].copy()
     terbuka = (
         tl.dropna(subset=["indikator_id"])
@@ -386,15 +388,12 @@ def perlu_perhatian(
     unit = _kirim_unit(kirim)
     w["alasan"] = [_alasan_baris(r, triwulan, unit.get(int(r["unit_id"]))) for _, r in w.iterrows()]
     w["_merah"] = w["merah"].fillna(False).astype(bool)
+    w["_kirim"] = w["unit_id"].map(lambda u: int(u) in unit)
     w["_level"] = pd.to_numeric(w["level"], errors="coerce").fillna(0)
     w["_selisih"] = (100 - pd.to_numeric(w["proyeksi_capaian"], errors="coerce")).fillna(0)
-    w["_kirim"] = w["unit_id"].map(lambda u: int(u) in unit)
-    w = w.sort_values(
-        ["_merah", "_level", "_selisih", "_kirim", "kode"],
-        ascending=[False, False, False, False, True],
-        kind="stable",
-    )
-    w = w.drop(columns=["_merah", "_level", "_selisih", "_kirim"]).reset_index(drop=True)
+    urut = ["_merah", "_level", "_selisih", "_kirim"]
+    w = w.sort_values([*urut, "kode"], ascending=[False] * len(urut) + [True], kind="stable")
+    w = w.drop(columns=urut).reset_index(drop=True)
     w.insert(0, "peringkat", range(1, len(w) + 1))
     return w
 

@@ -1,9 +1,10 @@
 """Report services: the caller's scope checked first, named queries, capaian from the engine,
 then the tables of `dashboard.laporan.data` rendered as Excel or PDF.
 
-Signed only by default: a realisation counts when its unit's submission for that quarter is
-`disahkan`; other values are left out (the quarter reads Belum Diisi). With
-`termasuk_belum_sah` they count and every row holding one is marked.
+Signed only, or all data (the default of dashboard/data_sah.py, shared with the Beranda): a
+realisation counts when its unit's submission for that quarter is `disahkan`; other values are
+left out (the quarter reads Belum Diisi). With `termasuk_belum_sah` they count and every row
+holding one is marked.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from dashboard import config, formats, store
+from dashboard import config, data_sah, formats, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.dokumen import Kop, Penandatangan
 from dashboard.laporan import data, excel, pdf
@@ -41,7 +42,7 @@ def indikator_laporan(
     tahun: int,
     triwulan: int,
     unit_id: int | None = None,
-    termasuk_belum_sah: bool = False,
+    termasuk_belum_sah: bool = data_sah.TERMASUK_BELUM_SAH_BAWAAN,
 ) -> pd.DataFrame:
     """Per indicator: targets, the realisations that count, notes c1..c4, the engine's figures
     for quarter `triwulan`, its place in the planning hierarchy, and `belum_sah` (which counted
