@@ -65,7 +65,7 @@ def tabel(
         column_order=urutan,
         key=kunci if pilih else None,
         on_select=(lambda: _pilih_baris(kunci, pilih)) if pilih else "ignore",
-        selection_mode="single-row",
+        selection_mode=["single-row", "single-cell"],
     )
     with st.container(horizontal=True):
         st.download_button(
@@ -87,9 +87,12 @@ def tabel(
 
 
 def _pilih_baris(kunci: str, pilih: Callable[[int], None]) -> None:
-    baris = st.session_state[kunci].selection.rows
+    """A click on a row's checkbox selects the row, a click on any of its cells the cell:
+    either opens the row."""
+    pilihan = st.session_state[kunci].selection
+    baris = list(pilihan.rows) or [sel[0] for sel in pilihan.cells]
     if baris:
-        pilih(baris[0])
+        pilih(int(baris[0]))
 
 
 def grafik(fig, nama: str, pilih: Callable[[dict], None] | None = None) -> None:

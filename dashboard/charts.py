@@ -74,7 +74,10 @@ def pendek(teks: str, batas: int) -> str:
     teks = " ".join(str(teks).split())
     if len(teks) <= batas:
         return teks
-    potong = teks[: batas - 1].rsplit(" ", 1)[0].rstrip(" ,.;:-–")
+    potong = teks[: batas - 1]
+    if teks[batas - 1] != " ":  # the cut falls inside a word: drop that word
+        potong = potong.rsplit(" ", 1)[0]
+    potong = potong.rstrip(" ,.;:-–")
     return (potong or teks[: batas - 1]) + "…"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.util import calc_hash
 
-from dashboard import ui
+from dashboard import data_sah, ui
 
 from .conftest import login, new_app, sandi_demo, sesi_baru
 
@@ -94,21 +94,21 @@ def test_beranda_shows_capaian_per_bidang(app_db):
     assert at.title[0].value == "Beranda"
     assert [s.label for s in at.selectbox] == ["Tahun", "Triwulan", "Unit"]
     assert at.selectbox[0].value == 2026 and at.selectbox[1].value == 3
-    table = at.dataframe[0].value
+    table = _tabel(at, "Dinilai")
     assert len(table) == 6
     assert table["Capaian"].str.match(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?%$|^–$").all()
     dep = table[table["Unit"].str.contains("Deposit")].iloc[0]
     assert dep["Belum Diisi"] == 6 and dep["Capaian"] == "–"
     at.selectbox[1].select(2).run()
     assert not at.exception
-    assert at.dataframe[0].value["Belum Diisi"].sum() < 6
+    assert _tabel(at, "Dinilai")["Belum Diisi"].sum() < 6
     chart = at.get("plotly_chart")[0]
     assert '"separators":",."' in chart.proto.spec.replace(" ", "")
 
 
 def test_beranda_for_staf_bidang_shows_only_its_unit(app_db):
     at = login("staf.lyn")
-    table = at.dataframe[0].value
+    table = _tabel(at, "Dinilai")
     assert table["Unit"].tolist() == ["Bidang Layanan dan Otomasi Perpustakaan"]
     assert [s.label for s in at.selectbox] == ["Tahun", "Triwulan"]  # no unit choice
     for bagian in ("Indikator", "Perlu perhatian", "Anggaran"):
@@ -127,9 +127,14 @@ def test_dasbor_every_tab_per_role(app_db, peran):
         ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
     )
     metrik = {m.label: m.value for m in at.metric}
-    assert metrik["Belum Diisi"] == "6" and metrik["Pengajuan lengkap"] == "5 dari 6"
+    # PAR (returned to draft) and DEP (nothing entered) have not submitted
+    assert metrik["Belum Diisi"] == "6" and metrik["Sudah diajukan"] == "4 dari 6"
+    assert metrik["Disahkan"] == "1 dari 6"
     assert metrik["Terlambat"] == "3"  # PBP late, PAR returned to draft and DEP: due date passed
-    peta = at.get("plotly_chart")[0].proto
+    # the data the numbers count is said next to them, with the switch at its shared default
+    assert at.toggle(key="sah").value is (not data_sah.TERMASUK_BELUM_SAH_BAWAAN)
+    assert any(c.value.startswith("Data: semua realisasi") for c in at.caption)
+    peta = at.get("plotly_chart")[1].proto
     assert '"type":"heatmap"' in peta.spec.replace(" ", "")
     assert '"filename":"peta_capaian_2026"' in peta.config.replace(" ", "")
     for bagian, judul in (
@@ -146,11 +151,68 @@ def test_dasbor_every_tab_per_role(app_db, peran):
     at.session_state["bagian"] = "Perlu perhatian"
     at.run()
     w = _tabel(at, "Belum ada")
-    assert {"Catatan unit", "Tindak lanjut terbuka", "Alasan"} <= set(w.columns)
+    assert {"No.", "Catatan unit", "Tindak lanjut terbuka", "Alasan"} <= set(w.columns)
+    assert w["No."].tolist() == list(range(1, len(w) + 1))
+    assert "Sangat Tinggi" not in set(w["Kategori"])  # doing fine: not listed
+    assert w["Alasan"].nunique() == len(w)  # each row its own reason
     assert not (
         w["Kategori"].isin(["Belum Diisi", "Belum Dapat Dinilai"])
-        & w["Alasan"].str.startswith("Kategori")
+        & w["Alasan"].str.startswith("Capaian")
     ).any()
+
+
+@pytest.mark.parametrize("peran", list(ROLE_USERS))
+def test_beranda_first_screen_per_role(app_db, peran):
+    """The Ringkasan opens on the chart of capaian per unit with each unit's submission state,
+    then the indicators that most need attention; a reviewer sees what waits for their step."""
+    at = login(ROLE_USERS[peran])
+    assert not at.exception and not at.error
+    chart = at.get("plotly_chart")[0].proto.spec
+    assert '"orientation":"h"' in chart.replace(" ", "")
+    teks = " ".join(m.value for m in at.markdown)
+    assert "Capaian rata-rata per unit" in teks
+    if peran == "staf_bidang":
+        assert "Diparaf" in chart  # its own unit's state on the bar
+    else:
+        assert "Dikembalikan" in chart and "Belum diisi" in chart
+    teratas = _tabel(at, "Alasan")
+    assert len(teratas) <= 3 and list(teratas.columns) == [
+        "No.",
+        "Indikator",
+        "Unit",
+        "Alasan",
+        "Catatan unit",
+    ]
+    if peran == "kadis":
+        assert "Menunggu pengesahan Anda:" in teks and "Bidang Layanan" in teks
+    if peran == "sekretaris":
+        assert "menunggu paraf Anda" in " ".join(c.value for c in at.caption) or (
+            "Menunggu paraf Anda:" in teks
+        )
+
+
+def test_beranda_tab_is_in_the_url_and_a_shared_link_opens_it(app_db):
+    from dashboard import auth
+
+    # (the browser's address follows a tab switch: tests/browser/test_dasbor_browser.py)
+    tautan = new_app()
+    tautan.query_params.update({"bagian": "Anggaran", "tw": "Triwulan II"})
+    tautan.session_state[auth.TOKEN_SESI] = sesi_baru("kadis")
+    tautan.run()
+    assert not tautan.exception
+    anggaran = _tabel(tautan, "Pagu")
+    assert anggaran["Program / kegiatan"].iloc[-1] == "Jumlah"
+    assert not any("Capaian rata-rata per unit" in m.value for m in tautan.markdown)
+
+
+def test_beranda_signed_only_switch_changes_the_numbers_and_says_so(app_db):
+    at = login("kadis")
+    semua = {m.label: m.value for m in at.metric}
+    at.toggle(key="sah").set_value(True).run()
+    assert not at.exception
+    sah = {m.label: m.value for m in at.metric}
+    assert int(sah["Belum Diisi"]) > int(semua["Belum Diisi"])
+    assert any(c.value.startswith("Data: hanya realisasi yang sudah disahkan") for c in at.caption)
 
 
 def test_dasbor_headline_opens_lists_and_filters_reach_the_url(app_db):

@@ -4,13 +4,16 @@ the trend, drill-down, budget, warnings, the SQL comparison, and every scope den
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 
 import pandas as pd
 import pytest
 
+from dashboard import tabel_dasbor as tampil
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import dasbor
+from dashboard.skala import SKALA_BAKU
 
 HARI = dt.date(2026, 11, 21)
 KADIS = Akses("kadis", frozenset({"kadis"}), 1)
@@ -146,8 +149,85 @@ def test_submissions_complete_on_time_late(db):
     assert k.loc["A", "pengiriman"] == "Tepat waktu" and bool(k.loc["A", "lengkap"])
     assert k.loc["B", "pengiriman"] == "Terlambat"  # not submitted, due date passed
     assert k.loc["B", "terisi"] == 1 and bool(k.loc["B", "lengkap"])
+    assert k.loc["A", "keadaan"] == "Disahkan" and k.loc["B", "keadaan"] == "Draf"
+    assert bool(k.loc["A", "sudah_diajukan"]) and not bool(k.loc["B", "sudah_diajukan"])
     early = dasbor.pengajuan(db, KADIS, 1, 2026, 2, hari_ini=dt.date(2026, 7, 1))
     assert early.set_index("unit_kode").loc["B", "pengiriman"] == "Belum diajukan"
+
+
+def _kembalikan_b(db) -> None:
+    """Unit B submitted, then the Pengelola Monev returned it with a reason."""
+    db.execute(
+        "INSERT INTO pengajuan (id, periode_id, unit_id, status, diajukan_pada, terlambat) "
+        "VALUES (3, 1, 2, 'draf', TIMESTAMP '2026-07-10 09:00', FALSE)"
+    )
+    db.execute(
+        "INSERT INTO event (waktu, pengguna, peran, jenis, objek, objek_id, dari, ke, catatan) "
+        "VALUES (TIMESTAMP '2026-07-10 09:00', 'staf.b', 'staf_bidang', 'transisi', "
+        "'pengajuan', '3', 'draf', 'diajukan', NULL), (TIMESTAMP '2026-07-11 10:30', 'monev', "
+        "'pengelola_monev', 'transisi', 'pengajuan', '3', 'diajukan', 'draf', "
+        "'Lampirkan berita acara')"
+    )
+
+
+def test_headline_agrees_with_the_list_behind_it(db):
+    """'Sudah diajukan n dari m' counts exactly the rows marked Ya in the list it opens: a
+    draft or a returned unit is never counted (issue 15: '5 dari 6' counted a draft)."""
+    _kembalikan_b(db)
+    kirim = dasbor.pengajuan(db, KADIS, 1, 2026, 2, hari_ini=HARI)
+    ind = dasbor.indikator_tahun(db, KADIS, 1, 2026, 2)
+    tl = dasbor.tindak_lanjut_terbuka(db, KADIS, 1, hari_ini=HARI)
+    _, _, proses = tampil.headline(ind, kirim, tl, pd.DataFrame(), SKALA_BAKU)
+    angka = {a.label: a.nilai for a in proses}
+    daftar = tampil.pengajuan(kirim).set_index("Unit")
+    assert angka["Sudah diajukan"] == f"{(daftar['Sudah diajukan'] == 'Ya').sum()} dari 2"
+    assert angka["Sudah diajukan"] == "1 dari 2"
+    assert angka["Disahkan"] == f"{(daftar['Keadaan'] == 'Disahkan').sum()} dari 2"
+    assert angka["Terlambat"] == str((daftar["Pengiriman"] == "Terlambat").sum())
+    b = daftar.loc["Bidang B"]
+    assert (b["Keadaan"], b["Sudah diajukan"]) == ("Dikembalikan", "Belum")
+    assert b["Keterangan"] == (
+        "Dikembalikan oleh monev, 11 Juli 2026 10.30: Lampirkan berita acara"
+    )
+
+
+def test_signed_only_switch_one_default_everywhere(db):
+    """The dashboard, the report service and the report request share one default
+    (dashboard/data_sah.py); signed-only leaves unsigned values and their notes out."""
+    from dashboard import data_sah
+    from dashboard.laporan.data import Permintaan
+    from dashboard.services import laporan
+
+    bawaan = data_sah.TERMASUK_BELUM_SAH_BAWAAN
+    for fungsi in (
+        dasbor.indikator_tahun,
+        dasbor.data_periode,
+        dasbor.anggaran,
+        laporan.indikator_laporan,
+    ):
+        assert inspect.signature(fungsi).parameters["termasuk_belum_sah"].default is bawaan
+    assert Permintaan("triwulan", 1, 2026, 2).termasuk_belum_sah is bawaan
+
+    semua = dasbor.data_periode(db, KADIS, 1, 2026, 2, termasuk_belum_sah=True)
+    sah = dasbor.data_periode(db, KADIS, 1, 2026, 2, termasuk_belum_sah=False)
+    a, b = semua.indikator.set_index("kode"), sah.indikator.set_index("kode")
+    # unit A's TW II is disahkan, its TW I never was; unit B never submitted
+    assert a.loc["A.01", "capaian"] == pytest.approx(75)  # (90 + 60) / 200
+    assert b.loc["A.01", "capaian"] == pytest.approx(30)  # 60 / 200: TW I left out
+    assert a.loc["B.01", "kategori"] == "Sangat Rendah"
+    assert b.loc["B.01", "status"] == "Belum Diisi"
+    assert semua.n_belum_sah == sah.n_belum_sah == 1
+    assert semua.keterangan == (
+        "Data: semua realisasi, termasuk yang belum disahkan (1 nilai belum disahkan ikut "
+        "dihitung)."
+    )
+    assert sah.keterangan.startswith("Data: hanya realisasi yang sudah disahkan (1 nilai")
+    # the report counts what the dashboard counts, in either position of the switch
+    for termasuk, data in ((True, semua), (False, sah)):
+        lap = laporan.indikator_laporan(db, KADIS, 1, 2026, 2, None, termasuk).set_index("kode")
+        d = data.indikator.set_index("kode")
+        for kode in ("A.01", "A.02", "B.01"):
+            assert str(lap.loc[kode, "status"]) == str(d.loc[kode, "status"]), (termasuk, kode)
 
 
 def test_open_follow_ups_and_overdue(db):
@@ -176,9 +256,36 @@ def test_trend_has_meeting_marker_and_drill_down(db):
 def test_warnings_mark_missing_note_or_follow_up(db):
     ind = dasbor.indikator_tahun(db, KADIS, 1, 2026, 2)
     w = dasbor.perlu_perhatian(ind, dasbor.tindak_lanjut_terbuka(db, KADIS, 1)).set_index("kode")
-    assert list(w.index) == ["A.01", "B.01"]
+    assert set(w.index) == {"A.01", "B.01"}
     assert w.loc["A.01", "tindak_lanjut"] == "Tambah tenaga teknis" and w.loc["A.01", "tanpa"] == ""
     assert w.loc["B.01", "tanpa"] == "catatan, tindak lanjut"
+
+
+def test_warnings_ranked_by_severity_each_with_its_own_reason(db):
+    ind = dasbor.indikator_tahun(db, KADIS, 1, 2026, 2)
+    kirim = dasbor.pengajuan(db, KADIS, 1, 2026, 2, hari_ini=HARI)
+    tl = dasbor.tindak_lanjut_terbuka(db, KADIS, 1, hari_ini=HARI)
+    w = dasbor.perlu_perhatian(ind, tl, kirim, 2)
+    # the red band first (B.01 Sangat Rendah), then A.01 (Sedang, projected at 75%)
+    assert w["kode"].tolist() == ["B.01", "A.01"] and w["peringkat"].tolist() == [1, 2]
+    alasan = dict(zip(w["kode"], w["alasan"], strict=True))
+    assert alasan["A.01"] == (
+        "Capaian 75% (Sedang), turun dari 90% di TW I; proyeksi akhir tahun 75% dari target"
+    )
+    assert alasan["B.01"].startswith("Capaian 33,33% (Sangat Rendah)")
+    assert alasan["B.01"].endswith("belum diajukan, tenggat lewat")  # unit B is late
+    assert len(set(alasan.values())) == len(alasan)
+    # a row in the top band is fine and never listed, whatever its projection
+    atas = ind.copy()
+    atas.loc[atas["kode"] == "A.02", "alasan"] = "Proyeksi akhir tahun di bawah target"
+    assert "A.02" not in set(dasbor.perlu_perhatian(atas, tl, kirim, 2)["kode"])
+    assert ind.set_index("kode").loc["A.02", "kategori"] == "Sangat Tinggi"
+    # the lower band ranks first among the assessed, the larger gap next
+    dua = ind.copy()
+    dua.loc[dua["kode"] == "B.01", ["merah", "level"]] = [False, 3]
+    dua.loc[dua["kode"] == "B.01", "proyeksi_capaian"] = 90.0
+    urut = dasbor.perlu_perhatian(dua, tl, kirim, 2)["kode"].tolist()
+    assert urut == ["A.01", "B.01"]  # same band (3): A.01's gap (25) beats B.01's (10)
 
 
 def test_budget_serapan_capaian_efficiency(db):

@@ -69,7 +69,7 @@ def _aturan_merah(con) -> dict:
         "level": dict(zip(ind["id"], ind["level"].fillna(0), strict=True)),
         "peringatan": set(ind.loc[ind["alasan"].str.contains("Kategori"), "id"]),
         "alasan": set(ind["alasan"]),
-        "perhatian": set(perhatian.loc[perhatian["alasan"].str.contains("Kategori"), "id"]),
+        "perhatian": set(perhatian.loc[perhatian["merah"].eq(True), "id"]),
         "agenda": {i.objek_id for i in agenda if i.jenis == "indikator_rendah"},
         "agenda_teks": [i.uraian for i in agenda if i.jenis == "indikator_rendah"],
         "bahan": set(bahan.indikator["id"]),

@@ -30,6 +30,8 @@ def test_headline_counts_apart_and_follow_ups():
     kirim = pd.DataFrame(
         {
             "lengkap": [True, False, True],
+            "status": ["disahkan", "diajukan", "draf"],
+            "sudah_diajukan": [True, True, False],
             "pengiriman": ["Tepat waktu", "Terlambat", "Belum diajukan"],
         }
     )
@@ -46,8 +48,9 @@ def test_headline_counts_apart_and_follow_ups():
     angka = {a.label: a.nilai for a in [*lain, *proses]}
     assert angka["Belum Diisi"] == "1" and angka["Belum Dapat Dinilai"] == "1"
     assert angka["Sesuai target"] == "50%"
-    assert angka["Pengajuan lengkap"] == "2 dari 3"
-    assert (angka["Tepat waktu"], angka["Terlambat"]) == ("1", "1")
+    # a complete draft is not submitted: counted by status, never by filled values
+    assert angka["Sudah diajukan"] == "2 dari 3" and angka["Disahkan"] == "1 dari 3"
+    assert angka["Terlambat"] == "1"
     assert (angka["Tindak lanjut terbuka"], angka["Lewat batas waktu"]) == ("3", "2")
     assert angka["Pelanggaran SOP"] == "1"
 
@@ -91,15 +94,19 @@ def test_review_and_submission_times_in_indonesian():
             "waktu": [pd.Timestamp("2026-10-05 14:30")],
             "pengguna": ["monev"],
             "peran": ["pengelola_monev"],
-            "jenis": ["verifikasi"],
+            "jenis": ["transisi"],
             "dari": ["diajukan"],
             "ke": ["diverifikasi"],
             "catatan": [None],
         }
     )
-    assert tampil.review(event)[["Waktu", "Peran"]].values.tolist() == [
-        ["5 Oktober 2026 14.30", "Pengelola Monev"]
+    assert tampil.review(event)[["Waktu", "Peran", "Peristiwa"]].values.tolist() == [
+        ["5 Oktober 2026 14.30", "Pengelola Monev", "Diajukan → Diverifikasi"]
     ]
+    assert tampil.peristiwa("transisi", "diparaf", "diverifikasi") == (
+        "Dikembalikan: Diparaf → Diverifikasi"
+    )
+    assert tampil.peristiwa("periode_dibuka_ulang", None, None) == "Periode dibuka ulang"
     kirim = pd.DataFrame(
         {
             "unit": ["Bidang A", "Bidang B"],
@@ -110,6 +117,8 @@ def test_review_and_submission_times_in_indonesian():
             "terisi": [3, 0],
             "indikator": [3, 4],
             "lengkap": [True, False],
+            "keadaan": ["Diajukan", "Belum diisi"],
+            "sudah_diajukan": [True, False],
         }
     )
     t = tampil.pengajuan(kirim)
@@ -157,3 +166,46 @@ def test_budget_table_in_rupiah_and_indonesian_percentages():
     assert (row["Pagu"], row["Realisasi"]) == ("Rp 1.512.500.000", "Rp 819.514.000")
     assert (row["Serapan"], row["Capaian kinerja"]) == ("54,18%", "76,5%")
     assert (row["Indeks efisiensi"], row["Efisien"]) == ("1,41", "Ya")
+
+
+def test_lists_open_on_a_non_empty_category_worst_first():
+    opsi = tampil.pilihan_kategori(_ind(), SKALA_BAKU)
+    assert opsi == {"Rendah": 1, "Sangat Tinggi": 1, "Belum Diisi": 1, "Belum Dapat Dinilai": 1}
+    assert next(iter(opsi)) == "Rendah"  # the list opens here, never on an empty band
+
+
+def test_range_target_written_as_in_the_report():
+    assert tampil.target_teks(80.0, 90.0) == "80 – 90"
+    assert tampil.target_teks(90.0, 80.0) == "80 – 90"
+    assert tampil.target_teks(1234.5, None) == "1.234,5"
+
+
+def test_budget_total_row_sums_rupiah_and_recomputes_serapan():
+    ang = pd.DataFrame(
+        {
+            "tingkat": ["Program", "Kegiatan", "Program"],
+            "kode": ["1", "1.1", "2"],
+            "nama": ["P1", "K1", "P2"],
+            "pagu": [1000.0, 1000.0, 3000.0],
+            "realisasi": [500.0, 500.0, 1500.0],
+            "serapan": [50.0, 50.0, 50.0],
+            "capaian": [80.0, 80.0, 40.0],
+            "indeks_efisiensi": [1.6, 1.6, 0.8],
+            "efisien": [True, True, False],
+        }
+    )
+    t = tampil.anggaran(ang)
+    jumlah = t.iloc[-1]
+    assert (jumlah["Program / kegiatan"], jumlah["Pagu"]) == ("Jumlah", "Rp 4.000")
+    assert (jumlah["Realisasi"], jumlah["Serapan"]) == ("Rp 2.000", "50%")
+    assert jumlah["Capaian kinerja"] == ""  # percentages are never added
+    assert t["Program / kegiatan"].iloc[1].strip() == "K1"  # kegiatan indented
+    assert tampil.KOLOM["anggaran"]["Pagu"]["alignment"] == "right"
+
+
+def test_bar_labels_cut_at_a_word():
+    from dashboard.charts import pendek
+
+    teks = "Persentase fasilitasi layanan yang terlambat menurut standar waktu"
+    assert pendek(teks, 45) == "Persentase fasilitasi layanan yang terlambat…"
+    assert pendek("Pendek", 45) == "Pendek"

@@ -32,7 +32,7 @@ def test_dasbor_screenshot_per_role(server, page: Page, user: str):
         _tunggu_grafik(page)
         page.screenshot(path=str(ARTIFACTS / "dasbor-kadis-indikator.png"), full_page=True)
         page.get_by_role("tab", name="Perlu perhatian").click()
-        expect(page.get_by_text("Belum ada").first).to_be_visible()
+        expect(page.get_by_text("diurutkan dari yang paling berat").first).to_be_visible()
         page.screenshot(path=str(ARTIFACTS / "dasbor-kadis-perhatian.png"), full_page=True)
 
 
@@ -45,3 +45,25 @@ def test_dasbor_shared_link_survives_a_page_switch(server, page: Page):
     _buka(page, "Beranda")
     expect(page.get_by_text("Triwulan II TA 2026: 33 indikator").first).to_be_visible()
     assert "tw=Triwulan" in page.url
+
+
+def test_dasbor_tab_in_the_address_and_a_row_click_opens_the_drill_down(server, page: Page):
+    """At 1366x768: switching tabs writes ?bagian=...; clicking the first row of Perlu
+    perhatian opens the Indikator tab on that indicator."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _login(page, server["url"], "kadis")
+    expect(_heading(page, "Beranda")).to_be_visible()
+    _tunggu_grafik(page)
+    page.get_by_role("tab", name="Perlu perhatian").click()
+    expect(page.get_by_text("diurutkan dari yang paling berat").first).to_be_visible()
+    assert "bagian=Perlu+perhatian" in page.url
+    grid = page.locator("[data-testid='stDataFrame']:visible").first
+    expect(grid).to_be_visible()
+    kotak = grid.bounding_box()
+    # the first body row, on its Indikator cell (header ~35 px, rows 80 px)
+    page.mouse.click(kotak["x"] + 200, kotak["y"] + 35 + 40)
+    expect(page.get_by_role("tab", name="Indikator", selected=True)).to_be_visible()
+    expect(page.get_by_text("Semua indikator: progres dan proyeksi").first).to_be_visible()
+    assert "bagian=Indikator" in page.url
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dasbor-kadis-klik-baris.png"))
