@@ -375,6 +375,7 @@ def ringkasan() -> None:
         pilih=lambda i: buka_unit(per_unit["unit_id"].iloc[i]),
         urutan=tampil.TAMPIL_PER_UNIT,
         bungkus=66,
+        tinggi="content",
     )
     id_unit = dict(zip(data.peta["unit"], data.peta["unit_id"], strict=False))
     nomor_tw = {formats.nama_triwulan(n): n for n in range(1, 5)}

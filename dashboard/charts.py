@@ -139,7 +139,7 @@ def capaian_per_unit(
         bargap=0.35,
         clickmode="event+select",
     )
-    fig = tata_letak(fig, judul, tinggi=34 * len(data) + 70)
+    fig = tata_letak(fig, judul, tinggi=max(170, 34 * len(data) + 80))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return fig
 
@@ -291,8 +291,22 @@ def peta_capaian(df: pd.DataFrame, judul: str, skala: Skala) -> go.Figure:
             ygap=3,
         )
     )
+    # a heatmap cell cannot be selected: a transparent square marker over each cell carries the
+    # hover text and the click (x: the quarter, y: the unit)
+    fig.add_scatter(
+        x=[k for _ in unit for k in kolom],
+        y=[u for u in unit for _ in kolom],
+        mode="markers",
+        marker={"symbol": "square", "size": 44, "opacity": 0},
+        customdata=[h for baris in hover for h in baris],
+        hovertemplate="%{customdata}<extra></extra>",
+        showlegend=False,
+    )
+    fig.data[0].hoverinfo = "skip"
+    fig.data[0].hovertemplate = None
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(side="top", title=None)
+    fig.update_layout(clickmode="event+select")
     return tata_letak(fig, judul, tinggi=max(260, 48 * len(unit) + 110))
 
 
