@@ -230,10 +230,14 @@ def test_close_period_asks_first_and_lists_units_not_submitted(app_db):
     assert not at.exception, at.exception
     daftar = _tabel(at, "Status pengajuan")
     assert daftar["Unit"].tolist() == [
-        "Bidang Pengelolaan Arsip",
         "Bidang Deposit dan Pelestarian Bahan Pustaka",
+        "Bidang Pengelolaan Arsip",
     ]
-    assert daftar["Status pengajuan"].tolist() == ["Draf", "Belum mengisi"]
+    assert daftar["Status pengajuan"].tolist() == [
+        "Belum mengisi",
+        "Dikembalikan, belum diajukan ulang",
+    ]
+    assert daftar["Indikator terisi"].tolist() == ["0 dari 6", "5 dari 5"]
     assert _tabel(at, "Tenggat")["Status"].tolist()[0] == "Dibuka"  # not closed yet
     at.button(key="tutup_ya").click().run()
     assert not at.exception
@@ -263,7 +267,7 @@ def test_unit_with_a_draft_in_a_closed_period_asks_for_a_reopen(app_db):
     assert not at.exception, at.exception
     assert any("sudah ditutup" in w.value for w in at.warning)
     at.button(key="minta_buka_11").click().run()
-    assert [e.value for e in at.error] == ["Tuliskan alasan meminta periode dibuka kembali."]
+    assert _teks(at.error) == ["Tuliskan alasan meminta periode dibuka kembali."]
     at.text_area(key="alasan_buka_11").input("Data kunjungan baru diterima dari UPT.")
     at.button(key="minta_buka_11").click().run()
     assert not at.exception
@@ -302,4 +306,4 @@ def test_refused_reopen_request_shows_the_reason_to_the_unit(app_db):
     assert any("ditolak" in s.value for s in monev.success)
     at = login("staf.par")
     _open_url(at, "entri")
-    assert any("Data TW III sudah direkap untuk LKj." in w.value for w in at.warning)
+    assert any("Data TW III sudah direkap untuk LKj." in w for w in _teks(at.warning))
