@@ -835,6 +835,13 @@ OPERASI: list[Op] = [
         siapkan=_perbaikan("diajukan"),
         periksa=lambda r, k, a, x: k != "staf_lain" or r.empty,
     ),
+    Op(
+        "perbaikan.nilai_saat_ini",
+        perbaikan.nilai_saat_ini,
+        lambda c, a, x: perbaikan.nilai_saat_ini(c, a, x.indikator["SEK"], 2026, 3),
+        UNIT,
+        unit="SEK",
+    ),
     # --- periods
     Op(
         "daftar_periode",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import bukti, config, store, tampilan_review
-from dashboard.services import pengguna, periode, realisasi, review
+from dashboard.services import pengguna, perbaikan, periode, realisasi, review
 
 from .conftest import login
 from .test_pages import _open_url, _tabel
@@ -307,3 +307,69 @@ def test_refused_reopen_request_shows_the_reason_to_the_unit(app_db):
     at = login("staf.par")
     _open_url(at, "entri")
     assert any("Data TW III sudah direkap untuk LKj." in w for w in _teks(at.warning))
+
+
+# --- Perbaikan data ---------------------------------------------------------------------
+
+
+def _ajukan_perbaikan(app_db: Path) -> None:
+    con = store.connect(app_db)
+    try:
+        ind = con.execute("SELECT id FROM indikator WHERE kode = 'SEK.01'").fetchone()[0]
+        perbaikan.ajukan(
+            con,
+            _akses(con, "staf.sek"),
+            ind,
+            2026,
+            3,
+            "7",
+            "Salah ketik pada rekap bulanan.",
+            "https://drive.example/berita-acara.pdf",
+        )
+    finally:
+        con.close()
+
+
+def test_correction_form_shows_the_value_being_corrected(app_db):
+    at = login("staf.sek")
+    _open_url(at, "perbaikan")
+    assert not at.exception, at.exception
+    at.selectbox(key="riwayat_tw").select(2).run()  # TW II 2026: signed
+    kalimat = [m for m in _teks(at.markdown) if "Nilai yang diperbaiki" in m]
+    assert kalimat and "nilai saat ini (disahkan)" in kalimat[0]
+
+
+def test_reviewers_read_the_reason_and_evidence_of_a_correction(app_db):
+    _ajukan_perbaikan(app_db)
+    at = login("monev")
+    _open_url(at, "perbaikan")
+    assert not at.exception, at.exception
+    tabel = _tabel(at, "Diajukan oleh")
+    assert tabel["Diajukan oleh"].tolist() == ["Operator Sekretariat"]
+    assert "id" not in tabel.columns
+    assert not any(o.startswith("#") for o in at.selectbox(key="perbaikan_pilih").options)
+    teks = _teks(at.markdown)
+    assert "https://drive.example/berita-acara.pdf" in teks
+    assert "Salah ketik pada rekap bulanan." in teks
+    at.button(key="setujui_perbaikan").click().run()
+    assert any("diverifikasi" in s for s in _teks(at.success))
+
+
+def test_signing_a_correction_asks_first(app_db):
+    _ajukan_perbaikan(app_db)
+    con = store.connect(app_db)
+    try:
+        pid = con.execute("SELECT max(id) FROM perbaikan").fetchone()[0]
+        perbaikan.proses(con, _akses(con, "monev"), pid, "setujui")
+        perbaikan.proses(con, _akses(con, "sekretaris"), pid, "setujui")
+    finally:
+        con.close()
+    at = login("kadis")
+    _open_url(at, "perbaikan")
+    at.button(key="setujui_perbaikan").click().run()
+    assert not at.exception
+    assert at.button(key="konfirmasi_ya").label == "Ya, sahkan"
+    assert _tabel(at, "Diajukan oleh")["Status"].tolist() == ["Diparaf"]
+    at.button(key="konfirmasi_ya").click().run()
+    assert not at.exception
+    assert _tabel(at, "Diajukan oleh")["Status"].tolist() == ["Disahkan"]
