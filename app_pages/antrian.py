@@ -52,7 +52,6 @@ tabel = pd.DataFrame(
             _periode(y, t) for y, t in zip(antrian["tahun"], antrian["triwulan"], strict=True)
         ],
         "Status": antrian["status"].map(alur.LABEL_STATUS),
-        "Diajukan oleh": antrian["diajukan_oleh_nama"],
         "Menunggu sejak": antrian["status_sejak"].map(_waktu),
         "Hari": antrian["menunggu_hari"].map(lambda x: formats.angka(x, 1)),
         "Terlambat": antrian["terlambat"].map({True: "Terlambat", False: ""}),
@@ -63,13 +62,13 @@ pilihan = st.dataframe(
     hide_index=True,
     column_config={
         "id": None,
-        "Unit": st.column_config.TextColumn(width=330),
-        "Periode": st.column_config.TextColumn(width=150),
-        "Status": st.column_config.TextColumn(width=100),
-        "Diajukan oleh": st.column_config.TextColumn(width=200),
-        "Menunggu sejak": st.column_config.TextColumn(width=150),
-        "Hari": st.column_config.TextColumn(width="small", help="Lama menunggu, dalam hari"),
-        "Terlambat": st.column_config.TextColumn(width=90),
+        # widths add up to the 1366 px screen's main column (about 900 px): nothing clipped
+        "Unit": st.column_config.TextColumn(width=335),
+        "Periode": st.column_config.TextColumn(width=145),
+        "Status": st.column_config.TextColumn(width=95),
+        "Menunggu sejak": st.column_config.TextColumn(width=155),
+        "Hari": st.column_config.TextColumn(width=50, help="Lama menunggu, dalam hari"),
+        "Terlambat": st.column_config.TextColumn(width=80),
     },
     on_select="rerun",
     selection_mode="multi-row",
@@ -88,7 +87,8 @@ if terpilih:
             "pesan": tampil.pesan_massal(antrian.iloc[baris]["status"]),
         }
 
-label = {int(r.id): f"{r.Unit} · {r.Periode} · {r.Status}" for r in tabel.itertuples(index=False)}
+nama_pengajuan = {int(r.id): f"{r.Unit} · {r.Periode}" for r in tabel.itertuples(index=False)}
+label = {i: f"{n} · {s}" for (i, n), s in zip(nama_pengajuan.items(), tabel["Status"], strict=True)}
 pid = st.selectbox("Periksa pengajuan", list(label), format_func=label.get, key="periksa")
 with web.cursor() as cur:
     d = web.safe(svc.detail)(cur, akses, pid)
@@ -114,27 +114,31 @@ rincian = pd.DataFrame(
         f"Target s.d. {tw}": nilai["target_sd"].map(formats.angka),
         "Capaian": nilai["capaian"].map(formats.persen),
         "Kategori": nilai["kategori"].fillna(nilai["status"]),
-        "Catatan": nilai["catatan"].map(lambda c: "Ada" if isinstance(c, str) and c else "–"),
         "Bukti": [
             tampil.jenis_bukti(b, j)
             for b, j in zip(nilai["bukti"], nilai["bukti_jenis"], strict=True)
         ],
     }
 )
-angka = st.column_config.TextColumn(width=105, alignment="right")
+
+
+def angka(lebar: int) -> st.column_config.TextColumn:
+    return st.column_config.TextColumn(width=lebar, alignment="right")
+
+
 pilih_ind = st.dataframe(
     rincian.style.map(charts.gaya_kategori(skala), subset=["Kategori"]),
     hide_index=True,
     column_config={
-        "Kode": st.column_config.TextColumn(width=75, pinned=True),
-        "Indikator": st.column_config.TextColumn(width=300),
-        f"Realisasi {tw}": angka,
-        f"Realisasi s.d. {tw}": angka,
-        f"Target s.d. {tw}": angka,
-        "Capaian": st.column_config.TextColumn(width=80, alignment="right"),
-        "Kategori": st.column_config.TextColumn(width=110),
-        "Catatan": st.column_config.TextColumn(width=70),
-        "Bukti": st.column_config.TextColumn(width=95),
+        # about 900 px in all; the full name, note and evidence stand in the panel below
+        "Kode": st.column_config.TextColumn(width=62),
+        "Indikator": st.column_config.TextColumn(width=165),
+        f"Realisasi {tw}": angka(108),
+        f"Realisasi s.d. {tw}": angka(135),
+        f"Target s.d. {tw}": angka(125),
+        "Capaian": angka(75),
+        "Kategori": st.column_config.TextColumn(width=130),
+        "Bukti": st.column_config.TextColumn(width=65),
     },
     on_select="rerun",
     selection_mode="single-row",
@@ -270,14 +274,15 @@ def _konfirmasi() -> None:
         return
     if k["aksi"] == "sahkan":
         st.markdown(
-            f"Anda akan **mengesahkan** data kinerja **{formats.md_aman(label[ada[0]])}**. "
+            "Anda akan **mengesahkan** data kinerja "
+            f"**{formats.md_aman(nama_pengajuan[ada[0]])}**. "
             "Pengesahan adalah tanda tangan Anda: data terkunci, dan perubahan sesudahnya "
             "hanya lewat permintaan perbaikan data."
         )
         tombol = "Ya, sahkan"
     else:
         st.markdown(f"**{k['label']}** berikut:")
-        st.markdown("\n".join(f"- {formats.md_aman(label[i])}" for i in ada))
+        st.markdown("\n".join(f"- {formats.md_aman(nama_pengajuan[i])}" for i in ada))
         tombol = f"Ya, {k['label'][0].lower()}{k['label'][1:]}"
     ya, batal = st.columns(2)
     if ya.button(tombol, type="primary", key="konfirmasi_ya", width="stretch"):

@@ -56,18 +56,17 @@ else:
                 "Nilai baru": daftar["nilai_baru"].map(formats.angka),
                 "Status": daftar["status"].map(alur.LABEL_STATUS),
                 "Diajukan oleh": daftar["diajukan_oleh_nama"],
-                "Diajukan": daftar["diajukan_pada"].map(_waktu),
             }
         ),
         hide_index=True,
         column_config={
-            "Periode": st.column_config.TextColumn(width=150),
-            "Indikator": st.column_config.TextColumn(width=300),
+            # about 900 px: the 1366 px screen's main column; reason and evidence below
+            "Periode": st.column_config.TextColumn(width=145),
+            "Indikator": st.column_config.TextColumn(width=245),
             "Nilai lama": st.column_config.TextColumn(width=90, alignment="right"),
             "Nilai baru": st.column_config.TextColumn(width=90, alignment="right"),
-            "Status": st.column_config.TextColumn(width=110),
-            "Diajukan oleh": st.column_config.TextColumn(width=200),
-            "Diajukan": st.column_config.TextColumn(width=150),
+            "Status": st.column_config.TextColumn(width=105),
+            "Diajukan oleh": st.column_config.TextColumn(width=210),
         },
         height=min(38 + 35 * len(daftar), 260),
     )

@@ -55,17 +55,15 @@ if not menunggu.empty:
                     for y, t in zip(menunggu["tahun"], menunggu["triwulan"], strict=True)
                 ],
                 "Alasan unit": menunggu["alasan"],
-                "Diminta oleh": menunggu["oleh_nama"],
-                "Pada": menunggu["pada"].map(_waktu),
+                "Diminta": menunggu["pada"].map(_waktu),
             }
         ),
         hide_index=True,
-        column_config={
-            "Unit": st.column_config.TextColumn(width=300),
-            "Periode": st.column_config.TextColumn(width=160),
+        column_config={  # about 900 px: the 1366 px screen's main column
+            "Unit": st.column_config.TextColumn(width=290),
+            "Periode": st.column_config.TextColumn(width=150),
             "Alasan unit": st.column_config.TextColumn(width=300),
-            "Diminta oleh": st.column_config.TextColumn(width=200),
-            "Pada": st.column_config.TextColumn(width=150),
+            "Diminta": st.column_config.TextColumn(width=155),
         },
     )
     label_minta = {
@@ -75,8 +73,11 @@ if not menunggu.empty:
     mid = st.selectbox(
         "Jawab permintaan", list(label_minta), format_func=label_minta.get, key="permintaan"
     )
-    alasan_unit = menunggu.set_index("id").loc[mid, "alasan"]
-    st.caption(f"Alasan unit: {formats.md_aman(alasan_unit)}")
+    m = menunggu.set_index("id").loc[mid]
+    st.caption(
+        f"Diminta oleh {formats.md_aman(m['oleh_nama'])} pada {_waktu(m['pada'])}. Alasan: "
+        f"{formats.md_aman(m['alasan'])}"
+    )
     jawaban = st.text_input(
         "Catatan (wajib bila menolak; dibaca oleh unit)",
         key="jawaban_permintaan",
@@ -261,7 +262,11 @@ def _konfirmasi_tutup() -> None:
                 }
             ),
             hide_index=True,
-            column_config={"Unit": st.column_config.TextColumn(width="large")},
+            column_config={
+                "Unit": st.column_config.TextColumn(width=300),
+                "Status pengajuan": st.column_config.TextColumn(width=240),
+                "Indikator terisi": st.column_config.TextColumn(width=120),
+            },
         )
     ya, batal = st.columns(2)
     if ya.button("Ya, tutup periode", type="primary", key="tutup_ya", width="stretch"):

@@ -41,11 +41,11 @@ def jenis_bukti(label: object, jenis: object) -> str:
     """A short word for the evidence column: the file type of an upload, a link, a typed note,
     or a dash for none (the full text and the file itself stand in the detail panel)."""
     if label == bukti.LABEL_BERKAS and isinstance(jenis, str):
-        return "Gambar" if jenis in JENIS_GAMBAR else f"Berkas {jenis.upper()}"
+        return "Gambar" if jenis in JENIS_GAMBAR else jenis.upper()
     if not isinstance(label, str) or not label.strip():
         return "–"
     teks = label.strip().lower()
-    return "Tautan" if teks.startswith(("http://", "https://", "www.")) else "Keterangan"
+    return "Tautan" if teks.startswith(("http://", "https://", "www.")) else "Teks"
 
 
 def cara_pratinjau(jenis: str) -> str:

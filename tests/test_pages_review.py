@@ -77,8 +77,8 @@ def _pilih_antrian(at, baris: list[int]) -> None:
 def test_review_shows_the_quarter_value_beside_the_to_date_one(app_db):
     at = login("monev")
     _open_url(at, "antrian")
-    antrian = _tabel(at, "Menunggu sejak")
-    assert antrian["Diajukan oleh"].tolist() == ["Operator Bidang Pembinaan Kearsipan"]
+    assert _tabel(at, "Menunggu sejak")["Unit"].tolist() == ["Bidang Pembinaan Kearsipan"]
+    assert any("diajukan oleh Operator Bidang Pembinaan Kearsipan" in c for c in _teks(at.caption))
     nilai = _tabel(at, "Kode")
     assert {"Realisasi TW III", "Realisasi s.d. TW III", "Target s.d. TW III"} <= set(nilai)
     pka02 = nilai.set_index("Kode").loc["PKA.02"]
@@ -210,13 +210,13 @@ def test_evidence_opens_in_the_app(app_db, tmp_path, monkeypatch, nama, isi, jen
     unduh = [b for b in at.get("download_button") if b.proto.label.startswith("Unduh ")]
     assert len(unduh) == 1 and nama.split(".")[0] in unduh[0].proto.label
     if jenis_elemen == "pdf":
-        assert nilai.loc["PKA.01", "Bukti"] == "Berkas PDF"
+        assert nilai.loc["PKA.01", "Bukti"] == "PDF"
         assert [e for e in at.main if type(e).__name__ == "UnknownElement"], "no PDF viewer"
     elif jenis_elemen == "imgs":
         assert nilai.loc["PKA.01", "Bukti"] == "Gambar"
         assert at.get("image")
     else:
-        assert nilai.loc["PKA.01", "Bukti"] == "Berkas XLSX"
+        assert nilai.loc["PKA.01", "Bukti"] == "XLSX"
         assert any("tidak dapat ditampilkan" in c.value for c in at.caption)
 
 
@@ -278,7 +278,8 @@ def test_unit_with_a_draft_in_a_closed_period_asks_for_a_reopen(app_db):
     _open_url(monev, "periode")
     minta = _tabel(monev, "Alasan unit")
     assert minta["Unit"].tolist() == ["Bidang Pengelolaan Arsip"]
-    assert minta["Diminta oleh"].tolist() == ["Operator Bidang Pengelolaan Arsip"]
+    assert minta["Alasan unit"].tolist() == ["Data kunjungan baru diterima dari UPT."]
+    assert any("Diminta oleh Operator Bidang Pengelolaan Arsip" in c for c in _teks(monev.caption))
     monev.button(key="kabulkan").click().run()
     assert not monev.exception
     assert any("dibuka kembali" in s.value for s in monev.success)

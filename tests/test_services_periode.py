@@ -162,10 +162,10 @@ def test_bulk_label_names_the_step():
 
 def test_evidence_words_and_preview():
     j = tampilan_review.jenis_bukti
-    assert j(bukti.LABEL_BERKAS, "pdf") == "Berkas PDF"
+    assert j(bukti.LABEL_BERKAS, "pdf") == "PDF"
     assert j(bukti.LABEL_BERKAS, "jpg") == "Gambar"
     assert j("https://drive.example/x", None) == "Tautan"
-    assert j("Laporan kegiatan (berkas fisik)", None) == "Keterangan"
+    assert j("Laporan kegiatan (berkas fisik)", None) == "Teks"
     assert j(None, None) == j("  ", None) == "–"
     assert [tampilan_review.cara_pratinjau(x) for x in ("pdf", "png", "jpeg", "docx")] == [
         "pdf",
