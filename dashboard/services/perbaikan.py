@@ -66,6 +66,7 @@ def ajukan(
                 alasan.strip(),
                 (bukti or "").strip() or None,
                 akses.username,
+                config.sekarang(),
             ],
         ).fetchone()[0]
         pelaksanaan.pastikan_run(cur, "perbaikan", pid)
