@@ -1,56 +1,94 @@
-"""Antrian review: what waits for me (Pengelola Monev, Sekretaris, Kadis), the review view,
-approve or return with a reason, and bulk approve."""
+"""Antrian review: what waits for me (Pengelola Monev, Sekretaris, Kadis), the review view with
+each indicator's note and evidence, approve or return with a reason, and bulk approve. Signing
+and every bulk approval ask for confirmation first."""
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import alur, bukti, charts, formats, web
+from dashboard import alur, charts, formats, web
+from dashboard import tampilan_review as tampil
+from dashboard.akses import NAMA_PERAN
 from dashboard.services import capaian as svc_capaian
-from dashboard.services import realisasi as svc_realisasi
 from dashboard.services import review as svc
 from dashboard.ui import akses_halaman
+
+KONFIRMASI = "antrian_konfirmasi"  # {"aksi": "massal" | "sahkan", "ids": [...], ...}
+
+
+def _waktu(w: object) -> str:
+    return "–" if pd.isna(w) else f"{formats.tanggal(w.date())} {formats.jam(w)}"
+
+
+def _periode(tahun: int, triwulan: int) -> str:
+    return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
+
+
+def _batal() -> None:
+    st.session_state.pop(KONFIRMASI, None)
+
 
 akses = akses_halaman(__file__)
 st.title("Antrian review")
 antrian = web.cached_read(svc.antrian)(akses)
+langkah = [
+    f"{alur.LABEL_AKSI[alur.PERAN_MENYETUJUI[s]].lower()} ({NAMA_PERAN[p]})"
+    for p, s in alur.ANTRIAN.items()
+    if akses.punya(p)
+]
 if antrian.empty:
+    _batal()
     st.success("Tidak ada pengajuan yang menunggu Anda.", icon=":material/task_alt:")
     st.stop()
+st.caption(
+    f"{len(antrian)} pengajuan menunggu langkah Anda: {', '.join(langkah)}. Centang baris untuk "
+    "memproses beberapa sekaligus, atau pilih satu untuk diperiksa."
+)
 
 tabel = pd.DataFrame(
     {
         "id": antrian["id"],
         "Unit": antrian["unit"],
         "Periode": [
-            f"{formats.nama_triwulan(t)} {formats.nama_tahun(y)}"
-            for y, t in zip(antrian["tahun"], antrian["triwulan"], strict=True)
+            _periode(y, t) for y, t in zip(antrian["tahun"], antrian["triwulan"], strict=True)
         ],
         "Status": antrian["status"].map(alur.LABEL_STATUS),
-        "Menunggu sejak": antrian["status_sejak"].map(
-            lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"
-        ),
-        "Menunggu (hari)": antrian["menunggu_hari"].map(lambda x: formats.angka(x, 1)),
+        "Menunggu sejak": antrian["status_sejak"].map(_waktu),
+        "Hari": antrian["menunggu_hari"].map(lambda x: formats.angka(x, 1)),
         "Terlambat": antrian["terlambat"].map({True: "Terlambat", False: ""}),
     }
 )
 pilihan = st.dataframe(
     tabel,
     hide_index=True,
-    column_config={"id": None},
+    column_config={
+        "id": None,
+        # widths add up to the 1366 px screen's main column (about 900 px): nothing clipped
+        "Unit": st.column_config.TextColumn(width=335),
+        "Periode": st.column_config.TextColumn(width=145),
+        "Status": st.column_config.TextColumn(width=95),
+        "Menunggu sejak": st.column_config.TextColumn(width=155),
+        "Hari": st.column_config.TextColumn(width=50, help="Lama menunggu, dalam hari"),
+        "Terlambat": st.column_config.TextColumn(width=80),
+    },
     on_select="rerun",
     selection_mode="multi-row",
-    # keyed by the rows shown: once a bulk approval changes the queue, the old selection (row
-    # positions into the old table) is dropped instead of pointing past the end or at other rows
-    key=f"tabel_antrian_{hash(tuple(tabel['id']))}",
+    key=tampil.kunci_tabel(tabel["id"]),
 )
-terpilih = [int(tabel.iloc[i]["id"]) for i in pilihan.selection.rows]
-st.caption("Centang beberapa baris untuk menyetujui sekaligus.")
-if len(terpilih) > 1 and st.button(
-    f"Setujui {len(terpilih)} pengajuan", type="primary", key="setujui_massal"
-):
-    web.tulis(svc.proses_massal, akses, terpilih, sukses=lambda k: f"{k} pengajuan disetujui.")
+# positions into this table only (the key drops a selection of an earlier queue)
+baris = [i for i in pilihan.selection.rows if 0 <= i < len(tabel)]
+terpilih = [int(tabel.iloc[i]["id"]) for i in baris]
+if terpilih:
+    label_massal = tampil.label_massal(antrian.iloc[baris]["status"])
+    if st.button(label_massal, type="primary", key="setujui_massal", icon=":material/done_all:"):
+        st.session_state[KONFIRMASI] = {
+            "aksi": "massal",
+            "ids": terpilih,
+            "label": label_massal,
+            "pesan": tampil.pesan_massal(antrian.iloc[baris]["status"]),
+        }
 
-label = {int(r.id): f"{r.Unit} · {r.Periode} · {r.Status}" for r in tabel.itertuples()}
+nama_pengajuan = {int(r.id): f"{r.Unit} · {r.Periode}" for r in tabel.itertuples(index=False)}
+label = {i: f"{n} · {s}" for (i, n), s in zip(nama_pengajuan.items(), tabel["Status"], strict=True)}
 pid = st.selectbox("Periksa pengajuan", list(label), format_func=label.get, key="periksa")
 with web.cursor() as cur:
     d = web.safe(svc.detail)(cur, akses, pid)
@@ -58,90 +96,220 @@ if d is None:
     st.stop()
 info, nilai = d["info"], d["nilai"]
 skala = web.cached_read(svc_capaian.skala_instansi)(akses, int(info["instansi_id"]))
-st.subheader(
-    f"{formats.md_aman(info['unit_nama'])}: {formats.nama_triwulan(info['triwulan'])} "
-    f"{formats.nama_tahun(info['tahun'])}"
+tw = formats.nama_triwulan(info["triwulan"]).replace("Triwulan", "TW")
+st.subheader(f"{formats.md_aman(info['unit_nama'])}: {_periode(info['tahun'], info['triwulan'])}")
+st.caption(
+    f"Status **{alur.LABEL_STATUS[info['status']]}** · diajukan oleh "
+    f"{formats.md_aman(info['diajukan_oleh_nama'] or '–')} pada {_waktu(info['diajukan_pada'])}"
+    + (" · **terlambat**" if info["terlambat"] else "")
+    + f" · tenggat {formats.tanggal(info['tenggat'])}"
+)
+
+rincian = pd.DataFrame(
+    {
+        "Kode": nilai["kode"],
+        "Indikator": nilai["nama"],
+        f"Realisasi {tw}": nilai["realisasi_tw"].map(formats.angka),
+        f"Realisasi s.d. {tw}": nilai["realisasi_sd"].map(formats.angka),
+        f"Target s.d. {tw}": nilai["target_sd"].map(formats.angka),
+        "Capaian": nilai["capaian"].map(formats.persen),
+        "Kategori": nilai["kategori"].fillna(nilai["status"]),
+        "Bukti": [
+            tampil.jenis_bukti(b, j)
+            for b, j in zip(nilai["bukti"], nilai["bukti_jenis"], strict=True)
+        ],
+    }
+)
+
+
+def angka(lebar: int) -> st.column_config.TextColumn:
+    return st.column_config.TextColumn(width=lebar, alignment="right")
+
+
+pilih_ind = st.dataframe(
+    rincian.style.map(charts.gaya_kategori(skala), subset=["Kategori"]),
+    hide_index=True,
+    column_config={
+        # about 900 px in all; the full name, note and evidence stand in the panel below
+        "Kode": st.column_config.TextColumn(width=62),
+        "Indikator": st.column_config.TextColumn(width=165),
+        f"Realisasi {tw}": angka(108),
+        f"Realisasi s.d. {tw}": angka(135),
+        f"Target s.d. {tw}": angka(125),
+        "Capaian": angka(75),
+        "Kategori": st.column_config.TextColumn(width=130),
+        "Bukti": st.column_config.TextColumn(width=65),
+    },
+    on_select="rerun",
+    selection_mode="single-row",
+    selection_default={"selection": {"rows": [0]}},
+    key=f"rincian_{pid}",
 )
 st.caption(
-    f"Status {alur.LABEL_STATUS[info['status']]} · diajukan oleh "
-    f"{info['diajukan_oleh'] or '-'}" + (" · terlambat" if info["terlambat"] else "")
-)
-st.dataframe(
-    pd.DataFrame(
-        {
-            "Kode": nilai["kode"],
-            "Indikator": nilai["nama"],
-            "Satuan": nilai["satuan"],
-            "Target s.d. triwulan": nilai["target_sd"].map(formats.angka),
-            "Realisasi s.d. triwulan": nilai["realisasi_sd"].map(formats.angka),
-            "Capaian": nilai["capaian"].map(formats.persen),
-            "Kategori": nilai["kategori"].fillna(nilai["status"]),
-            "Catatan": nilai["catatan"].fillna(""),
-            "Bukti": nilai["bukti"].map(bukti.label),
-        }
-    ).style.map(charts.gaya_kategori(skala), subset=["Kategori"]),
-    hide_index=True,
+    f"Realisasi {tw}: angka yang diisi unit untuk triwulan ini. Realisasi s.d. {tw}: akumulasi "
+    "sesuai cara agregasi indikator. Klik satu baris untuk membaca catatan dan bukti dukungnya."
 )
 
-berkas = nilai[nilai["bukti"] == bukti.LABEL_BERKAS]
-if not berkas.empty:
-    with st.expander(f"Berkas bukti dukung ({len(berkas)})"):
-
-        def _unduh(indikator_id: int) -> bytes:
-            """Looked up from the record (and the reviewer's right to read it) when clicked."""
+pos = next((i for i in pilih_ind.selection.rows if 0 <= i < len(nilai)), 0)
+ind = nilai.iloc[pos]
+with st.container(border=True):
+    st.markdown(
+        f"**{formats.md_aman(ind['kode'])} · {formats.md_aman(ind['nama'])}** "
+        f"({formats.md_aman(ind['satuan'])}): realisasi {tw} "
+        f"**{formats.angka(ind['realisasi_tw'])}**, target {tw} "
+        f"{formats.angka(ind['target_tw'])}; s.d. {tw} "
+        f"{formats.angka(ind['realisasi_sd'])} dari {formats.angka(ind['target_sd'])} "
+        f"(capaian {formats.persen(ind['capaian'])})"
+    )
+    kiri, kanan = st.columns([2, 3])
+    with kiri:
+        st.markdown("**Catatan unit**")
+        catatan = ind["catatan"] if isinstance(ind["catatan"], str) else ""
+        st.markdown(formats.md_aman(catatan) if catatan.strip() else "_Tidak ada catatan._")
+    with kanan:
+        st.markdown("**Bukti dukung**")
+        ref = ind["bukti"] if isinstance(ind["bukti"], str) else ""
+        if not ref:
+            st.markdown("_Tidak ada bukti dukung._")
+        elif isinstance(ind["bukti_jenis"], str):
             with web.cursor() as cur:
-                hasil = svc_realisasi.berkas_bukti(
-                    cur, akses, indikator_id, info["tahun"], info["triwulan"]
+                berkas = web.safe(svc.berkas_bukti)(cur, akses, pid, int(ind["id"]))
+            if berkas is None:
+                st.warning(
+                    "Berkas bukti tidak ditemukan di penyimpanan; minta unit mengunggah ulang."
                 )
-            return b"" if hasil is None else hasil[1]
-
-        for r in berkas.itertuples(index=False):
-            st.download_button(
-                f"{r.kode}: unduh {bukti.LABEL_BERKAS}",
-                lambda ind=int(r.id): _unduh(ind),
-                file_name=f"bukti_{r.kode}_TW{info['triwulan']}_{info['tahun']}.{r.bukti_jenis}",
-                key=f"unduh_bukti_{r.id}",
-                on_click="ignore",
-            )
+            else:
+                nama_berkas, jenis, isi = berkas
+                cara = tampil.cara_pratinjau(jenis)
+                if cara == "pdf":
+                    st.pdf(isi, height=480, alt=f"Bukti dukung {ind['kode']}")
+                elif cara == "gambar":
+                    st.image(isi, caption=nama_berkas)
+                else:
+                    st.caption(f"Berkas {jenis.upper()} tidak dapat ditampilkan di aplikasi.")
+                st.download_button(
+                    f"Unduh {nama_berkas}",
+                    isi,
+                    file_name=f"bukti_{ind['kode']}_TW{info['triwulan']}_{info['tahun']}.{jenis}",
+                    key=f"unduh_bukti_{ind['id']}",
+                    icon=":material/download:",
+                    on_click="ignore",
+                )
+        else:
+            st.markdown(formats.md_aman(ref))
 
 with st.expander("Riwayat pengajuan"):
     r = d["riwayat"]
     st.dataframe(
         pd.DataFrame(
             {
-                "Waktu": r["waktu"].map(lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"),
-                "Oleh": r["pengguna"],
-                "Peran": r["peran"],
-                "Dari": r["dari"].map(alur.LABEL_STATUS),
-                "Ke": r["ke"].map(alur.LABEL_STATUS),
+                "Waktu": r["waktu"].map(_waktu),
+                "Oleh": r["nama"],
+                "Peran": r["peran"].map(
+                    lambda p: NAMA_PERAN.get(p, p) if isinstance(p, str) else ""
+                ),
+                "Dari": r["dari"].map(alur.LABEL_STATUS).fillna(""),
+                "Ke": r["ke"].map(alur.LABEL_STATUS).fillna(""),
                 "Catatan": r["catatan"].fillna(""),
             }
         ),
         hide_index=True,
+        column_config={
+            "Waktu": st.column_config.TextColumn(width=150),
+            "Oleh": st.column_config.TextColumn(width=220),
+            "Peran": st.column_config.TextColumn(width=130),
+            "Catatan": st.column_config.TextColumn(width="large"),
+        },
     )
 
 aksi = alur.PERAN_MENYETUJUI.get(info["status"])
-kol = st.columns(2)
-if aksi and kol[0].button(
-    alur.LABEL_AKSI[aksi], type="primary", key="setujui", icon=":material/check:", width="stretch"
-):
-    web.tulis(
-        svc.proses,
-        akses,
-        pid,
-        "setujui",
-        versi=info["versi"],  # as shown: a reviewer who acted meanwhile wins, this one is told
-        sukses=lambda s: f"Pengajuan {alur.LABEL_STATUS[s].lower()}.",
+setuju, kembali = st.columns(2, gap="large")
+with setuju:
+    if aksi and st.button(
+        alur.LABEL_AKSI[aksi],
+        type="primary",
+        key="setujui",
+        icon=":material/check:",
+        width="stretch",
+    ):
+        if aksi == "sahkan":  # a signature: asked once more, in a dialog
+            st.session_state[KONFIRMASI] = {"aksi": "sahkan", "ids": [pid], "versi": info["versi"]}
+        else:
+            web.tulis(
+                svc.proses,
+                akses,
+                pid,
+                "setujui",
+                versi=info["versi"],  # as shown: a reviewer who acted meanwhile wins
+                sukses=lambda s: f"Pengajuan {alur.LABEL_STATUS[s].lower()}.",
+            )
+with kembali:
+    alasan = st.text_area(
+        "Alasan pengembalian (wajib)",
+        key=f"alasan_kembali_{pid}",
+        height=90,
+        placeholder="mis. Bukti dukung IKU 2 belum diunggah; catatan penghambat belum diisi.",
     )
-with kol[1].popover("Kembalikan", icon=":material/undo:", width="stretch"):
-    alasan = st.text_area("Alasan pengembalian (wajib)", key="alasan_kembali")
-    if st.button("Kembalikan pengajuan", key="kembalikan"):
-        web.tulis(
-            svc.proses,
-            akses,
-            pid,
-            "kembalikan",
-            alasan,
-            versi=info["versi"],
-            sukses="Pengajuan dikembalikan dengan alasan tercatat.",
+    if st.button("Kembalikan ke unit", key="kembalikan", icon=":material/undo:", width="stretch"):
+        if not alasan.strip():  # the message stands right under the field it is about
+            st.error("Tuliskan alasan pengembalian; unit membacanya untuk memperbaiki data.")
+        else:
+            web.tulis(
+                svc.proses,
+                akses,
+                pid,
+                "kembalikan",
+                alasan,
+                versi=info["versi"],
+                sukses="Pengajuan dikembalikan dengan alasan tercatat.",
+            )
+
+
+def _konfirmasi() -> None:
+    """The pending signature or bulk approval, asked once more before it is done."""
+    k = st.session_state[KONFIRMASI]
+    ada = [i for i in k["ids"] if i in label]
+    if not ada:  # the queue changed meanwhile: nothing left to confirm
+        _batal()
+        return
+    if k["aksi"] == "sahkan":
+        st.markdown(
+            "Anda akan **mengesahkan** data kinerja "
+            f"**{formats.md_aman(nama_pengajuan[ada[0]])}**. "
+            "Pengesahan adalah tanda tangan Anda: data terkunci, dan perubahan sesudahnya "
+            "hanya lewat permintaan perbaikan data."
         )
+        tombol = "Ya, sahkan"
+    else:
+        st.markdown(f"**{k['label']}** berikut:")
+        st.markdown("\n".join(f"- {formats.md_aman(nama_pengajuan[i])}" for i in ada))
+        tombol = f"Ya, {k['label'][0].lower()}{k['label'][1:]}"
+    ya, batal = st.columns(2)
+    if ya.button(tombol, type="primary", key="konfirmasi_ya", width="stretch"):
+        if k["aksi"] == "sahkan":
+            web.tulis(
+                svc.proses,
+                akses,
+                ada[0],
+                "setujui",
+                versi=k["versi"],
+                setelah=_batal,
+                sukses=lambda s: f"Pengajuan {alur.LABEL_STATUS[s].lower()}.",
+            )
+        else:
+            web.tulis(
+                svc.proses_massal,
+                akses,
+                ada,
+                setelah=_batal,
+                sukses=k["pesan"],
+            )
+    if batal.button("Batal", key="konfirmasi_batal", width="stretch"):
+        _batal()
+        st.rerun()
+
+
+if KONFIRMASI in st.session_state:
+    k = st.session_state[KONFIRMASI]
+    judul = "Sahkan pengajuan ini?" if k["aksi"] == "sahkan" else f"{k['label']}?"
+    st.dialog(judul, on_dismiss=_batal)(_konfirmasi)()

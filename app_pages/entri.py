@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import alur, bukti, charts, formats, web
+from dashboard import alur, bukti, charts, formats, tampilan_periode, web
 from dashboard.entri import cek_baris_editor, periksa
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import periode as svc_periode
@@ -15,7 +15,7 @@ st.title("Isi realisasi")
 if akses.unit_id is None:
     st.warning("Akun Anda belum terhubung ke unit; hubungi administrator.")
     st.stop()
-
+tampilan_periode.periode_ditutup(akses)  # a closed period not submitted: ask for a reopen
 with web.cursor() as cur:
     periode = svc_periode.periode_entri(cur, akses, akses.unit_id)
 if periode.empty:

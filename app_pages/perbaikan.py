@@ -1,15 +1,33 @@
-"""Perbaikan data: a Bidang asks to correct signed data; reviewers verify, initial and sign it.
-Also the value history of an indicator and quarter."""
+"""Perbaikan data: a Bidang asks to correct signed data (seeing the value it corrects);
+reviewers read the reason and the evidence, then verify, initial and sign it (signing asks
+first). Also the value history of an indicator and quarter."""
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import alur, formats, web
+from dashboard import alur, config, formats, web
+from dashboard import tampilan_review as tampil
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import perbaikan as svc
 from dashboard.services import realisasi as svc_realisasi
+from dashboard.services import review as svc_review
 from dashboard.ui import akses_halaman, pilih_instansi
+
+KONFIRMASI = "perbaikan_konfirmasi"  # the id of the correction waiting to be signed
+
+
+def _periode(tahun: int, triwulan: int) -> str:
+    return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
+
+
+def _waktu(w: object) -> str:
+    return "–" if w is None or pd.isna(w) else f"{formats.tanggal(w.date())} {formats.jam(w)}"
+
+
+def _batal() -> None:
+    st.session_state.pop(KONFIRMASI, None)
+
 
 akses = akses_halaman(__file__)
 st.title("Perbaikan data")
@@ -19,55 +37,103 @@ with web.cursor() as cur:
     indikator = svc_admin.daftar_indikator(cur, akses, instansi_id)
 
 st.subheader("Permintaan perbaikan")
+label = {
+    int(r.id): f"{r.kode} {r.indikator} · {_periode(r.tahun, r.triwulan)} · "
+    f"{alur.LABEL_STATUS[r.status]}"
+    for r in daftar.itertuples(index=False)
+}
 if daftar.empty:
     st.info("Belum ada permintaan perbaikan.")
 else:
     st.dataframe(
         pd.DataFrame(
             {
-                "id": daftar["id"],
                 "Periode": [
-                    f"{formats.nama_triwulan(t)} {formats.nama_tahun(y)}"
-                    for y, t in zip(daftar["tahun"], daftar["triwulan"], strict=True)
+                    _periode(y, t) for y, t in zip(daftar["tahun"], daftar["triwulan"], strict=True)
                 ],
                 "Indikator": daftar["kode"] + " " + daftar["indikator"],
                 "Nilai lama": daftar["nilai_lama"].map(formats.angka),
                 "Nilai baru": daftar["nilai_baru"].map(formats.angka),
-                "Alasan": daftar["alasan"],
                 "Status": daftar["status"].map(alur.LABEL_STATUS),
-                "Diajukan oleh": daftar["diajukan_oleh"],
+                "Diajukan oleh": daftar["diajukan_oleh_nama"],
             }
         ),
         hide_index=True,
-        column_config={"id": None},
+        column_config={
+            # about 900 px: the 1366 px screen's main column; reason and evidence below
+            "Periode": st.column_config.TextColumn(width=145),
+            "Indikator": st.column_config.TextColumn(width=245),
+            "Nilai lama": st.column_config.TextColumn(width=90, alignment="right"),
+            "Nilai baru": st.column_config.TextColumn(width=90, alignment="right"),
+            "Status": st.column_config.TextColumn(width=105),
+            "Diajukan oleh": st.column_config.TextColumn(width=210),
+        },
+        height=min(38 + 35 * len(daftar), 260),
     )
     menunggu = daftar[daftar["status"].isin([s for p, s in alur.ANTRIAN.items() if akses.punya(p)])]
-    if not menunggu.empty:
-        pid = st.selectbox(
-            "Proses permintaan",
-            menunggu["id"].tolist(),
-            format_func=lambda i: f"#{i} " + menunggu.set_index("id").loc[i, "indikator"],
+    pilihan = menunggu if not menunggu.empty else daftar
+    pid = st.selectbox(
+        "Proses permintaan" if not menunggu.empty else "Baca permintaan",
+        pilihan["id"].astype(int).tolist(),
+        format_func=label.get,
+        key="perbaikan_pilih",
+    )
+    f = daftar.set_index("id").loc[pid]
+    with st.container(border=True):
+        st.markdown(
+            f"**{formats.md_aman(f['kode'])} · {formats.md_aman(f['indikator'])}** "
+            f"({formats.md_aman(f['unit'])}), {_periode(f['tahun'], f['triwulan'])}: "
+            f"{formats.angka(f['nilai_lama'])} → **{formats.angka(f['nilai_baru'])}** "
+            f"{formats.md_aman(f['satuan'] or '')}"
         )
-        kol = st.columns(2)
-        if kol[0].button("Setujui", type="primary", key="setujui_perbaikan"):
-            web.tulis(
-                svc.proses,
-                akses,
-                int(pid),
-                "setujui",
-                sukses=lambda s: f"Permintaan {alur.LABEL_STATUS[s].lower()}.",
-            )
-        with kol[1].popover("Kembalikan"):
-            alasan = st.text_area("Alasan (wajib)", key="alasan_perbaikan")
-            if st.button("Kembalikan permintaan", key="kembalikan_perbaikan"):
+        st.caption(
+            f"Status **{alur.LABEL_STATUS[f['status']]}** · diajukan oleh "
+            f"{formats.md_aman(f['diajukan_oleh_nama'])} pada {_waktu(f['diajukan_pada'])}"
+        )
+        kiri, kanan = st.columns(2)
+        kiri.markdown("**Alasan perbaikan**")
+        kiri.markdown(formats.md_aman(f["alasan"]))
+        kanan.markdown("**Bukti dukung**")
+        ref = f["bukti"] if isinstance(f["bukti"], str) else ""
+        kanan.markdown(formats.md_aman(ref) if ref.strip() else "_Tidak ada bukti dukung._")
+        if ref.strip():
+            kanan.caption(tampil.jenis_bukti(ref, None))
+
+    aksi = alur.PERAN_MENYETUJUI.get(f["status"])
+    peran_langkah = {s: p for p, s in alur.ANTRIAN.items()}.get(f["status"])
+    if aksi and peran_langkah and akses.punya(peran_langkah):
+        setuju, kembali = st.columns(2, gap="large")
+        if setuju.button(
+            alur.LABEL_AKSI[aksi],
+            type="primary",
+            key="setujui_perbaikan",
+            icon=":material/check:",
+            width="stretch",
+        ):
+            if aksi == "sahkan":
+                st.session_state[KONFIRMASI] = int(pid)
+            else:
                 web.tulis(
                     svc.proses,
                     akses,
                     int(pid),
-                    "kembalikan",
-                    alasan,
-                    sukses="Permintaan dikembalikan.",
+                    "setujui",
+                    sukses=lambda s: f"Permintaan {alur.LABEL_STATUS[s].lower()}.",
                 )
+        with kembali:
+            alasan = st.text_area("Alasan pengembalian (wajib)", key=f"alasan_perbaikan_{pid}")
+            if st.button("Kembalikan permintaan", key="kembalikan_perbaikan", width="stretch"):
+                if not alasan.strip():
+                    st.error("Tuliskan alasan pengembalian; unit membacanya.")
+                else:
+                    web.tulis(
+                        svc.proses,
+                        akses,
+                        int(pid),
+                        "kembalikan",
+                        alasan,
+                        sukses="Permintaan dikembalikan.",
+                    )
 
 opsi = {int(r.id): f"{r.kode} {r.nama}" for r in indikator.itertuples()}
 if not opsi:
@@ -75,20 +141,21 @@ if not opsi:
 st.subheader("Riwayat nilai")
 a, b, c = st.columns([3, 1, 1])
 ind = a.selectbox("Indikator", list(opsi), format_func=opsi.get, key="riwayat_ind")
-tahun = b.number_input("Tahun", min_value=2000, max_value=2100, value=2026, key="riwayat_th")
+tahun = b.number_input(
+    "Tahun", min_value=2000, max_value=2100, value=config.sekarang().year, key="riwayat_th"
+)
 tw = c.selectbox("Triwulan", [1, 2, 3, 4], format_func=formats.nama_triwulan, key="riwayat_tw")
 with web.cursor() as cur:
     riwayat = svc_realisasi.riwayat_nilai(cur, akses, ind, int(tahun), int(tw))
+    nama = svc_review.nama_pengguna(cur, riwayat["oleh"].tolist())
 if riwayat.empty:
     st.caption("Belum ada perubahan tercatat untuk nilai ini.")
 else:
     st.dataframe(
         pd.DataFrame(
             {
-                "Waktu": riwayat["pada"].map(
-                    lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"
-                ),
-                "Oleh": riwayat["oleh"],
+                "Waktu": riwayat["pada"].map(_waktu),
+                "Oleh": riwayat["oleh"].map(lambda u: nama.get(u, u)),
                 "Sumber": riwayat["sumber"],
                 "Nilai lama": riwayat["nilai_lama"].map(formats.angka),
                 "Nilai baru": riwayat["nilai_baru"].map(formats.angka),
@@ -98,8 +165,27 @@ else:
     )
 
 if akses.punya("staf_bidang"):
+    with web.cursor() as cur:
+        kini = web.safe(svc.nilai_saat_ini)(cur, akses, ind, int(tahun), int(tw))
     with st.form("ajukan_perbaikan"):
         st.subheader("Ajukan perbaikan data yang sudah disahkan")
+        if kini is not None:
+            nilai_kini = formats.angka(kini["nilai"])
+            if kini["status"] == "disahkan":
+                st.markdown(
+                    f"Nilai yang diperbaiki: **{formats.md_aman(opsi[ind])}**, "
+                    f"{_periode(int(tahun), int(tw))}: nilai saat ini (disahkan) "
+                    f"**{nilai_kini}**."
+                )
+            else:
+                st.info(
+                    f"Nilai {formats.md_aman(opsi[ind])} {_periode(int(tahun), int(tw))} saat "
+                    f"ini {nilai_kini}, status "
+                    f"{alur.LABEL_STATUS.get(kini['status'], 'belum diajukan').lower()}: belum "
+                    "disahkan, jadi diubah lewat Isi realisasi, bukan lewat permintaan perbaikan."
+                )
+            if kini["perbaikan_berjalan"]:
+                st.warning("Permintaan perbaikan untuk nilai ini sedang diproses.")
         nilai = st.text_input("Nilai baru", placeholder="mis. 1.234,5")
         alasan = st.text_area("Alasan perbaikan")
         bukti = st.text_input("Bukti dukung (tautan atau keterangan)")
@@ -115,3 +201,31 @@ if akses.punya("staf_bidang"):
                 bukti,
                 sukses="Permintaan perbaikan diajukan ke Pengelola Monev.",
             )
+
+
+def _konfirmasi() -> None:
+    pid = st.session_state[KONFIRMASI]
+    if pid not in label:
+        _batal()
+        return
+    st.markdown(
+        f"Anda akan **mengesahkan** perbaikan **{formats.md_aman(label[pid])}**. Nilai baru "
+        "langsung berlaku; nilai lama tetap tercatat di riwayat nilai."
+    )
+    ya, batal = st.columns(2)
+    if ya.button("Ya, sahkan", type="primary", key="konfirmasi_ya", width="stretch"):
+        web.tulis(
+            svc.proses,
+            akses,
+            pid,
+            "setujui",
+            setelah=_batal,
+            sukses=lambda s: f"Permintaan {alur.LABEL_STATUS[s].lower()}.",
+        )
+    if batal.button("Batal", key="konfirmasi_batal", width="stretch"):
+        _batal()
+        st.rerun()
+
+
+if KONFIRMASI in st.session_state:
+    st.dialog("Sahkan perbaikan ini?", on_dismiss=_batal)(_konfirmasi)()

@@ -1,14 +1,37 @@
-"""Periode pengumpulan: the Pengelola Monev opens, closes and reopens collection periods."""
+"""Periode pengumpulan: the Pengelola Monev opens, closes and reopens collection periods, and
+answers the units' requests to reopen one. Closing asks first and lists the units that have not
+submitted."""
 
-import datetime as dt
-
+import pandas as pd
 import streamlit as st
 
-from dashboard import config, formats, web
+from dashboard import config, formats, tampilan_periode, web
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import periode as svc
 from dashboard.ui import akses_halaman, pilih_instansi
+
+KONFIRMASI = "periode_tutup_konfirmasi"  # the id of the period waiting to be closed
+FORM_BARU = ("baru_tahun", "baru_triwulan", "baru_tenggat", "baru_catatan")
+
+
+def _nama(tahun: int, triwulan: int) -> str:
+    return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
+
+
+def _waktu(w: object) -> str:
+    return "–" if w is None or pd.isna(w) else f"{formats.tanggal(w.date())} {formats.jam(w)}"
+
+
+def _batal() -> None:
+    st.session_state.pop(KONFIRMASI, None)
+
+
+def _kosongkan_form_baru() -> None:
+    """After opening a period the form offers the next one again."""
+    for k in FORM_BARU:
+        st.session_state.pop(k, None)
+
 
 akses = akses_halaman(__file__)
 st.title("Periode pengumpulan")
@@ -16,41 +39,138 @@ instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)
 with web.cursor() as cur:
     periode = svc.daftar_periode(cur, akses, instansi_id)
     units = svc_admin.daftar_unit(cur, akses, instansi_id)
+    permintaan = svc.daftar_permintaan_buka(cur, akses, instansi_id)
+nama_periode = {int(r.id): _nama(r.tahun, r.triwulan) for r in periode.itertuples(index=False)}
 
-tampil = periode.assign(
-    Periode=[
-        f"{formats.nama_triwulan(t)} {formats.nama_tahun(y)}"
-        for y, t in zip(periode["tahun"], periode["triwulan"], strict=True)
-    ],
-    Tenggat=periode["tenggat"].map(formats.tanggal),
-    Status=periode["status"].map({"dibuka": "Dibuka", "ditutup": "Ditutup"}),
-)
+# --- the units' requests come first: someone is waiting for an answer
+menunggu = permintaan[permintaan["status"] == "menunggu"]
+if not menunggu.empty:
+    st.subheader(f"Permintaan buka kembali ({len(menunggu)})")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Unit": menunggu["unit"],
+                "Periode": [
+                    _nama(y, t)
+                    for y, t in zip(menunggu["tahun"], menunggu["triwulan"], strict=True)
+                ],
+                "Alasan unit": menunggu["alasan"],
+                "Diminta": menunggu["pada"].map(_waktu),
+            }
+        ),
+        hide_index=True,
+        column_config={  # about 900 px: the 1366 px screen's main column
+            "Unit": st.column_config.TextColumn(width=290),
+            "Periode": st.column_config.TextColumn(width=150),
+            "Alasan unit": st.column_config.TextColumn(width=300),
+            "Diminta": st.column_config.TextColumn(width=155),
+        },
+    )
+    label_minta = {
+        int(r.id): f"{r.unit} · {_nama(r.tahun, r.triwulan)}"
+        for r in menunggu.itertuples(index=False)
+    }
+    mid = st.selectbox(
+        "Jawab permintaan", list(label_minta), format_func=label_minta.get, key="permintaan"
+    )
+    m = menunggu.set_index("id").loc[mid]
+    st.caption(
+        f"Diminta oleh {formats.md_aman(m['oleh_nama'])} pada {_waktu(m['pada'])}. Alasan: "
+        f"{formats.md_aman(m['alasan'])}"
+    )
+    jawaban = st.text_input(
+        "Catatan (wajib bila menolak; dibaca oleh unit)",
+        key="jawaban_permintaan",
+        placeholder="mis. Data TW III sudah direkap untuk LKj; sampaikan lewat perbaikan data.",
+    )
+    kabul, tolak = st.columns(2)
+    if kabul.button(
+        "Buka untuk unit ini", type="primary", key="kabulkan", icon=":material/lock_open:"
+    ):
+        web.tulis(
+            svc.kabulkan_permintaan,
+            akses,
+            int(mid),
+            jawaban,
+            sukses="Periode dibuka kembali untuk unit tersebut; unit dapat melanjutkan draf.",
+        )
+    if tolak.button("Tolak", key="tolak", icon=":material/block:"):
+        web.tulis(
+            svc.tolak_permintaan,
+            akses,
+            int(mid),
+            jawaban,
+            sukses="Permintaan ditolak; alasannya tampil di halaman Isi realisasi unit.",
+        )
+
+st.subheader("Daftar periode")
 st.dataframe(
-    tampil[["Periode", "Tenggat", "Status", "diajukan", "disahkan", "terlambat", "catatan"]].rename(
-        columns={
-            "diajukan": "Unit mengajukan",
-            "disahkan": "Disahkan",
-            "terlambat": "Terlambat",
-            "catatan": "Catatan",
+    pd.DataFrame(
+        {
+            "Periode": list(nama_periode.values()),
+            "Tenggat": periode["tenggat"].map(formats.tanggal),
+            "Status": periode["status"].map({"dibuka": "Dibuka", "ditutup": "Ditutup"}),
+            "Unit mengajukan": periode["diajukan"],
+            "Disahkan": periode["disahkan"],
+            "Terlambat": periode["terlambat"],
+            "Catatan": periode["catatan"].fillna(""),
         }
     ),
     hide_index=True,
+    column_config={
+        "Periode": st.column_config.TextColumn(width=170),
+        "Tenggat": st.column_config.TextColumn(width=150),
+        "Status": st.column_config.TextColumn(width=90),
+        "Unit mengajukan": st.column_config.NumberColumn(width=130),
+        "Disahkan": st.column_config.NumberColumn(width=90),
+        "Terlambat": st.column_config.NumberColumn(width=90),
+        "Catatan": st.column_config.TextColumn(width="large"),
+    },
+    height=min(38 + 35 * len(periode), 320),
 )
 
-with st.form("buka_periode"):
+terbuka = periode[periode["status"] == "dibuka"]
+tutup_kol, baru_kol = st.columns(2, gap="large")
+with tutup_kol:
+    st.subheader("Tutup periode")
+    if terbuka.empty:
+        st.caption("Tidak ada periode yang sedang dibuka.")
+    else:
+        pid = st.selectbox(
+            "Periode yang ditutup",
+            terbuka["id"].tolist(),
+            format_func=nama_periode.get,
+            key="tutup_pilih",
+        )
+        st.caption(
+            "Setelah ditutup, unit tidak dapat mengisi lagi kecuali dibuka kembali untuknya."
+        )
+        if st.button("Tutup periode…", key="tutup", icon=":material/lock:"):
+            st.session_state[KONFIRMASI] = int(pid)
+
+usul_tahun, usul_tw, usul_tenggat = tampilan_periode.usulan_periode_baru(
+    zip(periode["tahun"], periode["triwulan"], strict=True), config.sekarang().date()
+)
+with baru_kol, st.form("buka_periode"):
     st.subheader("Buka periode baru")
-    a, b, c = st.columns(3)
+    a, b = st.columns(2)
     tahun = a.number_input(
-        "Tahun", min_value=2000, max_value=2100, value=config.sekarang().date().year
+        "Tahun", min_value=2000, max_value=2100, value=usul_tahun, key="baru_tahun"
     )
-    triwulan = b.selectbox("Triwulan", [1, 2, 3, 4], format_func=formats.nama_triwulan)
-    tenggat = c.date_input(
-        "Tenggat pengisian",
-        value=config.sekarang().date() + dt.timedelta(days=14),
-        format="DD/MM/YYYY",
+    triwulan = b.selectbox(
+        "Triwulan",
+        [1, 2, 3, 4],
+        index=usul_tw - 1,
+        format_func=formats.nama_triwulan,
+        key="baru_triwulan",
     )
-    catatan = st.text_area("Catatan (isi Nota Dinas)", placeholder="Opsional")
-    if st.form_submit_button("Buka periode", type="primary"):
+    tenggat = st.date_input(
+        "Tenggat pengisian", value=usul_tenggat, format="DD/MM/YYYY", key="baru_tenggat"
+    )
+    catatan = st.text_area(
+        "Catatan (isi Nota Dinas)", placeholder="Opsional", height=80, key="baru_catatan"
+    )
+    if st.form_submit_button("Buka periode", type="primary", icon=":material/event_available:"):
         web.tulis(
             svc.buka_periode,
             akses,
@@ -59,42 +179,106 @@ with st.form("buka_periode"):
             int(triwulan),
             tenggat,
             catatan,
-            sukses="Periode dibuka; unit dapat mulai mengisi.",
+            setelah=_kosongkan_form_baru,
+            sukses=f"Periode {_nama(int(tahun), int(triwulan))} dibuka; unit dapat mulai mengisi.",
         )
-
-terbuka = periode[periode["status"] == "dibuka"]
-if not terbuka.empty:
-    st.subheader("Tutup periode")
-    pid = st.selectbox(
-        "Periode yang ditutup",
-        terbuka["id"].tolist(),
-        format_func=lambda i: (tampil.set_index("id").loc[i, "Periode"]),
-        key="tutup_pilih",
-    )
-    if st.button("Tutup periode", key="tutup"):
-        web.tulis(svc.tutup_periode, akses, int(pid), sukses="Periode ditutup.")
 
 tertutup = periode[periode["status"] == "ditutup"]
 if not tertutup.empty:
     with st.form("buka_unit"):
         st.subheader("Buka kembali untuk satu unit")
-        pid = st.selectbox(
-            "Periode",
-            tertutup["id"].tolist(),
-            format_func=lambda i: (tampil.set_index("id").loc[i, "Periode"]),
-        )
-        uid = st.selectbox(
+        a, b = st.columns(2)
+        pid_unit = a.selectbox("Periode", tertutup["id"].tolist(), format_func=nama_periode.get)
+        uid = b.selectbox(
             "Unit",
             units["id"].tolist(),
             format_func=dict(zip(units["id"], units["nama"], strict=True)).get,
         )
-        alasan = st.text_input("Alasan")
+        alasan = st.text_input("Alasan (wajib)")
         if st.form_submit_button("Buka untuk unit ini"):
             web.tulis(
                 svc.buka_untuk_unit,
                 akses,
-                int(pid),
+                int(pid_unit),
                 int(uid),
                 alasan,
                 sukses="Periode dibuka kembali untuk unit tersebut.",
             )
+
+terjawab = permintaan[permintaan["status"] != "menunggu"]
+if not terjawab.empty:
+    with st.expander(f"Permintaan yang sudah dijawab ({len(terjawab)})"):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Unit": terjawab["unit"],
+                    "Periode": [
+                        _nama(y, t)
+                        for y, t in zip(terjawab["tahun"], terjawab["triwulan"], strict=True)
+                    ],
+                    "Jawaban": terjawab["status"].map(
+                        {"dikabulkan": "Dibuka kembali", "ditolak": "Ditolak"}
+                    ),
+                    "Catatan": terjawab["jawaban"].fillna(""),
+                    "Dijawab": terjawab["diproses_pada"].map(_waktu),
+                }
+            ),
+            hide_index=True,
+        )
+
+
+def _label_status(r: object) -> str:
+    if pd.isna(r.pengajuan_id) and r.terisi == 0:
+        return "Belum mengisi"
+    return "Dikembalikan, belum diajukan ulang" if r.dikembalikan else "Draf"
+
+
+def _konfirmasi_tutup() -> None:
+    """Closing stops every unit's entry: the units still in draft are named first."""
+    pid = st.session_state[KONFIRMASI]
+    if pid not in set(terbuka["id"].astype(int)):
+        _batal()
+        return
+    with web.cursor() as cur:
+        belum = web.safe(svc.belum_mengajukan)(cur, akses, pid)
+    if belum is None:
+        return
+    if belum.empty:
+        st.markdown(f"Semua unit sudah mengajukan data **{nama_periode[pid]}**.")
+    else:
+        st.markdown(
+            f"**{len(belum)} unit belum mengajukan** data {nama_periode[pid]}. Setelah "
+            "ditutup mereka tidak dapat mengisi lagi; mereka dapat meminta dibuka kembali "
+            "dari halaman Isi realisasi."
+        )
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Unit": belum["unit"],
+                    "Status pengajuan": [_label_status(r) for r in belum.itertuples()],
+                    "Indikator terisi": [
+                        f"{r.terisi} dari {r.indikator}" for r in belum.itertuples()
+                    ],
+                }
+            ),
+            hide_index=True,
+            column_config={
+                "Unit": st.column_config.TextColumn(width=300),
+                "Status pengajuan": st.column_config.TextColumn(width=240),
+                "Indikator terisi": st.column_config.TextColumn(width=120),
+            },
+        )
+    ya, batal = st.columns(2)
+    if ya.button("Ya, tutup periode", type="primary", key="tutup_ya", width="stretch"):
+        web.tulis(svc.tutup_periode, akses, pid, setelah=_batal, sukses="Periode ditutup.")
+    if batal.button("Batal", key="tutup_batal", width="stretch"):
+        _batal()
+        st.rerun()
+
+
+if KONFIRMASI in st.session_state:
+    st.dialog(
+        f"Tutup {nama_periode.get(st.session_state[KONFIRMASI], 'periode')}?",
+        width="medium",
+        on_dismiss=_batal,
+    )(_konfirmasi_tutup)()

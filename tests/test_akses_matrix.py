@@ -176,6 +176,23 @@ def _perbaikan(status: str) -> Callable[[object, Ctx], None]:
     return siapkan
 
 
+def _draf_ditutup(cur, ctx: Ctx, minta: bool = False) -> None:
+    """Setup: DEP's submission of the closed period back to a draft (closed before it was
+    submitted) and, with `minta`, its Staf Bidang's waiting request to reopen it."""
+    cur.execute(
+        "UPDATE pengajuan SET status = 'draf' WHERE periode_id = ? AND unit_id = ?",
+        [ctx.periode_tutup, ctx.unit["DEP"]],
+    )
+    if minta:
+        ctx.data["permintaan"] = periode.minta_buka_kembali(
+            cur,
+            pengguna.akses_untuk(cur, "staf.dep"),
+            ctx.periode_tutup,
+            ctx.unit["DEP"],
+            "data susulan",
+        )
+
+
 def _detail_sop(cur, ctx: Ctx):
     return sop_registry.detail(cur, ctx.sop)
 
@@ -818,6 +835,13 @@ OPERASI: list[Op] = [
         siapkan=_perbaikan("diajukan"),
         periksa=lambda r, k, a, x: k != "staf_lain" or r.empty,
     ),
+    Op(
+        "perbaikan.nilai_saat_ini",
+        perbaikan.nilai_saat_ini,
+        lambda c, a, x: perbaikan.nilai_saat_ini(c, a, x.indikator["SEK"], 2026, 3),
+        UNIT,
+        unit="SEK",
+    ),
     # --- periods
     Op(
         "daftar_periode",
@@ -846,6 +870,49 @@ OPERASI: list[Op] = [
             c, a, x.periode_tutup, x.unit["DEP"], "data susulan"
         ),
         MONEV,
+    ),
+    Op(
+        "periode.belum_mengajukan",
+        periode.belum_mengajukan,
+        lambda c, a, x: periode.belum_mengajukan(c, a, x.periode_buka),
+        MONEV,
+    ),
+    Op(
+        "periode.periode_ditutup_unit",
+        periode.periode_ditutup_unit,
+        lambda c, a, x: periode.periode_ditutup_unit(c, a, x.unit["DEP"]),
+        UNIT,
+        siapkan=lambda c, x: _draf_ditutup(c, x),
+    ),
+    Op(
+        "periode.minta_buka_kembali",
+        periode.minta_buka_kembali,
+        lambda c, a, x: periode.minta_buka_kembali(
+            c, a, x.periode_tutup, x.unit["DEP"], "data susulan"
+        ),
+        STAF,
+        siapkan=lambda c, x: _draf_ditutup(c, x),
+    ),
+    Op(
+        "periode.daftar_permintaan_buka",
+        periode.daftar_permintaan_buka,
+        lambda c, a, x: periode.daftar_permintaan_buka(c, a, x.instansi),
+        MONEV,
+        siapkan=lambda c, x: _draf_ditutup(c, x, minta=True),
+    ),
+    Op(
+        "periode.kabulkan_permintaan",
+        periode.kabulkan_permintaan,
+        lambda c, a, x: periode.kabulkan_permintaan(c, a, x.data["permintaan"]),
+        MONEV,
+        siapkan=lambda c, x: _draf_ditutup(c, x, minta=True),
+    ),
+    Op(
+        "periode.tolak_permintaan",
+        periode.tolak_permintaan,
+        lambda c, a, x: periode.tolak_permintaan(c, a, x.data["permintaan"], "sudah direkap"),
+        MONEV,
+        siapkan=lambda c, x: _draf_ditutup(c, x, minta=True),
     ),
     Op(
         "periode_entri",
@@ -950,6 +1017,13 @@ OPERASI: list[Op] = [
         "review.detail",
         review.detail,
         lambda c, a, x: review.detail(c, a, x.pengajuan["diajukan"]),
+        UNIT,
+        unit="PKA",
+    ),
+    Op(
+        "review.berkas_bukti",
+        review.berkas_bukti,
+        lambda c, a, x: review.berkas_bukti(c, a, x.pengajuan["diajukan"], x.indikator["PKA"]),
         UNIT,
         unit="PKA",
     ),
@@ -1226,6 +1300,7 @@ TANPA_AKSES = {
     "realisasi.kunci_pengajuan": "pure: the lock key of a submission",
     "review.pemisahan_tugas_aktif": "a setting read inside a transition already checked",
     "review.cek_pemisahan": "separation-of-duties check inside a transition already checked",
+    "review.nama_pengguna": "full names of users a checked read already shows by username",
     "pelaksanaan.sop_untuk": "lookup inside a transition's transaction",
     "pelaksanaan.pastikan_run": "called inside a transition already checked",
     # login bookkeeping: runs before anyone is logged in

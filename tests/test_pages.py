@@ -365,7 +365,7 @@ def test_queue_pages_per_reviewer(app_db):
         assert not at.exception
         queue = at.dataframe[0].value
         assert set(queue["Status"]) == {status}, user
-        assert queue["Menunggu (hari)"].str.match(r"^\d+(,\d)?$").all()
+        assert queue["Hari"].str.match(r"^\d+(,\d)?$").all()
 
 
 def test_period_and_correction_pages(app_db):

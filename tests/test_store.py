@@ -49,7 +49,8 @@ def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
 def test_migration_numbering_must_be_contiguous(tmp_path, monkeypatch):
     mig = tmp_path / "migrations"
     shutil.copytree(config.MIGRATIONS_DIR, mig)
-    (mig / "009_loncat.sql").write_text("SELECT 1;")
+    akhir = max(int(f.name[:3]) for f in mig.glob("[0-9][0-9][0-9]_*.sql"))
+    (mig / f"{akhir + 2:03d}_loncat.sql").write_text("SELECT 1;")  # one number skipped
     monkeypatch.setattr(config, "MIGRATIONS_DIR", mig)
     with pytest.raises(store.MigrationError, match="berurutan"):
         store.migrations()

@@ -66,6 +66,7 @@ def ajukan(
                 alasan.strip(),
                 (bukti or "").strip() or None,
                 akses.username,
+                config.sekarang(),
             ],
         ).fetchone()[0]
         pelaksanaan.pastikan_run(cur, "perbaikan", pid)
@@ -165,3 +166,21 @@ def _terapkan(
 def daftar(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     lingkup = akses.lingkup_unit(instansi_id, None)
     return store.fetch_df(cur, "perbaikan_list", [instansi_id, lingkup])
+
+
+def nilai_saat_ini(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int, tahun: int, triwulan: int
+) -> dict:
+    """The value a correction would replace, and whether it is signed (only signed data is
+    corrected by request): shown on the request form before the new value is typed."""
+    lokasi.baca_indikator(cur, akses, indikator_id)
+    nilai = cur.execute(store.sql("realisasi_nilai"), [indikator_id, tahun, triwulan]).fetchone()
+    status = cur.execute(store.sql("status_sah_nilai"), [indikator_id, tahun, triwulan]).fetchone()
+    berjalan = cur.execute(
+        store.sql("perbaikan_berjalan"), [indikator_id, tahun, triwulan]
+    ).fetchone()
+    return {
+        "nilai": nilai[0] if nilai else None,
+        "status": status[0] if status else None,
+        "perbaikan_berjalan": bool(berjalan),
+    }

@@ -12,7 +12,7 @@ from dashboard import alur, bukti, config, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import cek_panjang
 from dashboard.services import capaian as svc_capaian
-from dashboard.services import pelaksanaan
+from dashboard.services import lokasi, pelaksanaan
 from dashboard.services import realisasi as svc_realisasi
 from dashboard.store import KonflikData
 
@@ -73,8 +73,44 @@ def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> d
         lambda b: b.rsplit(".", 1)[-1] if bukti.rujukan_berkas(b) else None
     )
     nilai["bukti"] = nilai["bukti"].map(lambda b: bukti.label(b) or None)
+    n = int(info["triwulan"])
+    # the quarter's own figures as typed, beside the to-date ones of docs/DOMAIN.md §4.5
+    nilai["target_tw"] = nilai[f"t{n}"]
+    nilai["realisasi_tw"] = nilai[f"r{n}"]
     riwayat = store.fetch_df(cur, "event_objek", ["pengajuan", str(pengajuan_id)])
+    nama = nama_pengguna(cur, [info["diajukan_oleh"], *riwayat["pengguna"]])
+    info["diajukan_oleh_nama"] = nama.get(info["diajukan_oleh"], info["diajukan_oleh"])
+    riwayat["nama"] = riwayat["pengguna"].map(lambda u: nama.get(u, u))
     return {"info": info, "nilai": nilai, "riwayat": riwayat}
+
+
+def nama_pengguna(cur: duckdb.DuckDBPyConnection, usernames: list[object]) -> dict[str, str]:
+    """Full names of users (a reviewer reads "Rina Marlina, S.E.", not "monev"); a username
+    that no longer exists keeps showing as itself."""
+    daftar = sorted({u for u in usernames if isinstance(u, str) and u})
+    if not daftar:
+        return {}
+    return dict(cur.execute(store.sql("pengguna_nama"), [daftar]).fetchall())
+
+
+def berkas_bukti(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int, indikator_id: int
+) -> tuple[str, str, bytes] | None:
+    """The uploaded evidence of one indicator of a submission (file name, type, content), for
+    a caller who may read the submission: the indicator must belong to the submission's unit,
+    the reference is read from the record and only a file in that unit's folder is served."""
+    row = cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone()
+    if not row:
+        raise ValueError("Pengajuan tidak ditemukan.")
+    unit_id, instansi_id, tahun, triwulan = row[2], row[8], row[9], row[10]
+    akses.lingkup_unit(instansi_id, unit_id)
+    if lokasi.indikator(cur, indikator_id) != (instansi_id, unit_id):
+        raise AksesDitolak("Indikator ini bukan bagian dari pengajuan tersebut.")
+    ref = cur.execute(store.sql("realisasi_bukti"), [indikator_id, tahun, triwulan]).fetchone()
+    path = bukti.path_berkas(ref[0] if ref else None, unit_id)
+    if path is None:
+        return None
+    return path.name, path.suffix.lstrip(".").lower(), path.read_bytes()
 
 
 def proses(

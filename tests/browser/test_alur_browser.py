@@ -48,4 +48,5 @@ def test_submit_verify_paraf_sign(server, page: Page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "antrian-kadis.png"), full_page=True)
     page.get_by_role("button", name="Sahkan", exact=True).click()
+    page.get_by_role("button", name="Ya, sahkan").click()  # a signature is confirmed first
     expect(page.get_by_text("Pengajuan disahkan").first).to_be_visible()
