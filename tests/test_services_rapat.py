@@ -522,7 +522,7 @@ def test_minutes_pdf_and_docx_inert_and_indonesian(dunia):
         "NOTULEN RAPAT MONITORING DAN EVALUASI KINERJA",
         "PEMERINTAH KABUPATEN CONTOH",
         "Rabu, 29 April 2026",
-        "Pukul 09.00",
+        "Pukul 09.00 WIB",
         "Triwulan I TA 2026",
         "<b>Tebal</b> & <a href='x'>tautan</a> =SUM(A1) **bintang**",
         "Siti <i>Aminah</i>",
@@ -567,6 +567,22 @@ def test_minutes_pdf_and_docx_inert_and_indonesian(dunia):
     assert 'w:instr="PAGE"' in xml and 'w:instr="NUMPAGES"' in xml
     body = doc.element.body.xml
     assert "w:fldSimple" not in body and "w:hyperlink" not in body  # typed text stays text
+
+
+def test_minutes_time_in_the_agency_zone_and_room_to_sign(dunia, monkeypatch):
+    from dashboard import notulen
+
+    from .test_dokumen import _jarak_mm
+
+    assert notulen.pukul(dt.datetime(2026, 4, 29, 9)) == "Pukul 09.00 WIB"
+    monkeypatch.setenv("MONEV_TZ", "Asia/Makassar")
+    assert notulen.pukul(dt.datetime(2026, 4, 29, 9)) == "Pukul 09.00 WITA"
+    monkeypatch.setenv("MONEV_TZ", "Asia/Jayapura")
+    assert notulen.pukul(dt.datetime(2026, 4, 29, 13, 30)) == "Pukul 13.30 WIT"
+    monkeypatch.delenv("MONEV_TZ")
+    rid = svc.buat_rapat(dunia, MONEV, 1, _data(pimpinan="Ir. Tamu Undangan"), [], [])
+    isi = svc.notulen(dunia, MONEV, rid, "pdf")
+    assert 25 <= _jarak_mm(isi, "Pimpinan Rapat", "Ir. Tamu Undangan") <= 30
 
 
 def test_meeting_pack_pdf(dunia):
