@@ -638,3 +638,29 @@ def test_demo_meetings_and_follow_ups(demo_con):
     )
     staf = pengguna.akses_untuk(demo_con, "staf.lyn")
     assert set(svc_tl.daftar_tindak_lanjut(demo_con, staf, 1)["pic_unit_id"]) == {staf.unit_id}
+
+
+def test_duplicate_meeting_refused_unless_confirmed(dunia):
+    """Same period, same day, same title (case and spaces aside): refused with a message that
+    says what exists, until the user confirms it is another meeting; any difference passes."""
+    rid = svc.buat_rapat(dunia, MONEV, 1, _data(), [], [])
+    n = _jumlah(dunia, "rapat")
+    ulang = _data(judul="  rapat monev   TRIWULAN I ", waktu=dt.datetime(2026, 4, 29, 14, 0))
+    with pytest.raises(svc.RapatGanda, match="Rapat Monev Triwulan I' pada 29 April 2026"):
+        svc.buat_rapat(dunia, MONEV, 1, ulang, [], [])
+    assert _jumlah(dunia, "rapat") == n
+    kembar = svc.rapat_serupa(dunia, KADIS, 1, 2026, 1, dt.date(2026, 4, 29), ulang["judul"])
+    assert kembar["id"].tolist() == [rid]
+    # another day, another period or another title is another meeting
+    svc.buat_rapat(dunia, MONEV, 1, _data(waktu=dt.datetime(2026, 4, 30, 9)), [], [])
+    svc.buat_rapat(dunia, MONEV, 1, _data(triwulan=2), [], [])
+    svc.buat_rapat(dunia, MONEV, 1, _data(judul="Rapat Monev Lanjutan"), [], [])
+    assert _jumlah(dunia, "rapat") == n + 3
+    # confirmed: recorded, and both are listed
+    kedua = svc.buat_rapat(dunia, MONEV, 1, ulang, [], [], boleh_ganda=True)
+    kembar = svc.rapat_serupa(
+        dunia, KADIS, 1, 2026, 1, dt.date(2026, 4, 29), "Rapat Monev Triwulan I"
+    )
+    assert kembar["id"].tolist() == [rid, kedua]
+    with pytest.raises(AksesDitolak):
+        svc.rapat_serupa(dunia, STAF_A, 1, 2026, 1, dt.date(2026, 4, 29), "Rapat")
