@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import agenda, config, formats, web
-from dashboard.notulen import periode
+from dashboard.notulen import periode, pukul
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import rapat as svc
@@ -385,8 +385,8 @@ st.dataframe(
             ],
             "Isi": [
                 info["judul"],
-                f"{formats.hari_tanggal(pd.Timestamp(info['waktu']).date())}, pukul "
-                f"{formats.jam(pd.Timestamp(info['waktu']))}",
+                f"{formats.hari_tanggal(pd.Timestamp(info['waktu']).date())}, "
+                + pukul(pd.Timestamp(info["waktu"]).to_pydatetime()).replace("Pukul", "pukul"),
                 info["tempat"] or "–",
                 info["pimpinan"] or "–",
                 info["notulis"] or "–",
