@@ -3,12 +3,13 @@ findings and follow-ups, makes the minutes final (later changes only as revision
 reason) and downloads the minutes and the meeting pack. Kadis, Sekretaris and admin read."""
 
 import datetime as dt
+import hashlib
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import agenda, config, formats, web
-from dashboard.notulen import periode
+from dashboard.notulen import periode, pukul
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import rapat as svc
@@ -49,21 +50,74 @@ else:
     )
 
 BARU = 0
-if "_rapat_baru" in st.session_state:  # the meeting just created opens next
-    st.session_state["rapat_pilih"] = st.session_state.pop("_rapat_baru")
-pilihan = ([BARU] if boleh_ubah else []) + [int(i) for i in daftar["id"]]
+PILIH = "rapat_terpilih"  # the meeting shown, by id (BARU: the new-meeting form)
+TUNDA = "_rapat_tunda"  # a new meeting held back until the user confirms it is no duplicate
+ids = [int(i) for i in daftar["id"]]  # newest first
+pilihan = ([BARU] if boleh_ubah else []) + ids
 if not pilihan:
     st.stop()
-label = {BARU: "+ Catat rapat baru"} | {
-    int(
-        r.id
-    ): f"{periode(r.tahun, r.triwulan)} · {r.judul} ({'Final' if r.status == 'final' else 'Draf'})"
-    for r in daftar.itertuples()
-}
-rapat_id = st.selectbox("Rapat", pilihan, format_func=label.get, key="rapat_pilih")
 
 
-TANPA_UNIT = "— di luar unit kerja —"
+def _label(r) -> str:
+    status = "Final" if r.status == "final" else "Draf"
+    w = pd.Timestamp(r.waktu)
+    return f"{periode(r.tahun, r.triwulan)} · {r.judul} · {formats.tanggal(w.date())} ({status})"
+
+
+label = {BARU: "+ Catat rapat baru"} | {int(r.id): _label(r) for r in daftar.itertuples()}
+for rid_, teks in list(label.items()):  # a duplicate confirmed by the user: tell them apart
+    if list(label.values()).count(teks) > 1:
+        label[rid_] = f"{teks} · no. {rid_}"
+
+
+def _id_sah(nilai: object) -> int | None:
+    try:
+        rid = int(str(nilai))
+    except ValueError:
+        return None
+    return rid if rid in pilihan else None
+
+
+def _pilih(rid: int) -> None:
+    """Remember the meeting shown, in the session and in the address (?rapat=id), so every
+    rerun (a save, a download, a reload) opens it again."""
+    st.session_state[PILIH] = rid
+    if rid == BARU:
+        st.query_params.pop("rapat", None)
+    else:
+        st.query_params["rapat"] = str(rid)
+        st.session_state.pop(TUNDA, None)  # a held-back new meeting is dropped on leaving
+
+
+# the address first (a shared link), then this session's choice, then the newest meeting
+terpilih = next(
+    (
+        rid
+        for rid in (
+            _id_sah(st.query_params.get("rapat")),
+            _id_sah(st.session_state.get(PILIH)),
+        )
+        if rid is not None
+    ),
+    ids[0] if ids else BARU,
+)
+# the widget's key follows its labels: after "Finalkan" or a new meeting the selector is
+# drawn afresh with the new labels (a kept widget would hold the old label and lose the
+# choice on the next click), always on the meeting remembered in PILIH
+kunci_pilih = "rapat_pilih_" + hashlib.sha1("|".join(label.values()).encode()).hexdigest()[:10]
+if st.session_state.get(kunci_pilih) != terpilih:
+    st.session_state[kunci_pilih] = terpilih
+rapat_id = st.selectbox(
+    "Rapat",
+    pilihan,
+    format_func=label.get,
+    key=kunci_pilih,
+    on_change=lambda: _pilih(st.session_state[kunci_pilih]),
+)
+_pilih(rapat_id)
+
+
+TANPA_UNIT = "Tanpa unit (pimpinan, tamu)"
 SUMBER = {"usulan": "Usulan dari data", "manual": "Tambahan"}
 
 
@@ -107,12 +161,13 @@ def _tabel_peserta(peserta: pd.DataFrame, kunci: str) -> list[dict]:
     st.markdown("**Peserta rapat**")
     st.caption(
         "Tambah peserta di baris kosong paling bawah; untuk menghapus, pilih barisnya lalu tekan "
-        f"ikon tempat sampah. Unit {TANPA_UNIT} untuk pimpinan, narasumber atau tamu."
+        f"ikon tempat sampah. Unit **{TANPA_UNIT}** untuk Kepala Dinas, Sekretaris, Pengelola "
+        "Monev, narasumber atau tamu."
     )
     df = pd.DataFrame(
         {
-            "nama": peserta["nama"].astype("object"),
-            "jabatan": peserta["jabatan"].astype("object"),
+            "nama": peserta["nama"].astype("object").fillna(""),
+            "jabatan": peserta["jabatan"].astype("object").fillna(""),
             "unit_id": pd.to_numeric(peserta["unit_id"]).fillna(svc.TANPA_UNIT).astype(int),
         }
     )
@@ -122,8 +177,11 @@ def _tabel_peserta(peserta: pd.DataFrame, kunci: str) -> list[dict]:
         num_rows="dynamic",
         hide_index=True,
         column_config={
-            "nama": st.column_config.TextColumn("Nama", width="medium", max_chars=150),
-            "jabatan": st.column_config.TextColumn("Jabatan", width="medium", max_chars=150),
+            # a new row starts blank (not "None")
+            "nama": st.column_config.TextColumn("Nama", width="medium", max_chars=150, default=""),
+            "jabatan": st.column_config.TextColumn(
+                "Jabatan", width="medium", max_chars=150, default=""
+            ),
             "unit_id": st.column_config.SelectboxColumn(
                 "Unit",
                 width="medium",
@@ -198,6 +256,57 @@ def _tabel_agenda(items: list[dict], kunci: str) -> list[dict]:
     return hasil.to_dict("records")
 
 
+def _simpan_baru(data: dict, peserta: list[dict], ag: list[dict], ganda: bool = False) -> None:
+    """Record the new meeting and open it."""
+
+    def _buat(cur, *args):
+        rid = svc.buat_rapat(cur, *args, boleh_ganda=ganda)
+        _pilih(rid)
+        return rid
+
+    web.tulis(
+        _buat,
+        akses,
+        instansi_id,
+        data,
+        peserta,
+        ag,
+        sukses="Rapat tersimpan sebagai draf. Tambahkan temuan dan tindak lanjutnya.",
+        setelah=lambda: st.session_state.pop(TUNDA, None),
+    )
+
+
+def _konfirmasi_ganda(tunda: dict) -> None:
+    """The meeting just submitted repeats one already recorded: open that one, record this as
+    a separate meeting, or go back to the form."""
+    data = tunda["data"]
+    kembar = web.cached_read(svc.rapat_serupa)(
+        akses, instansi_id, data["tahun"], data["triwulan"], data["waktu"].date(), data["judul"]
+    )
+    if kembar.empty:  # removed meanwhile: nothing to confirm
+        st.session_state.pop(TUNDA, None)
+        return
+    ada = kembar.iloc[0]
+    status = "final" if ada["status"] == "final" else "draf"
+    per = periode(data["tahun"], data["triwulan"])
+    st.warning(
+        f"Rapat **{formats.md_aman(ada['judul'])}** untuk {per} "
+        f"pada {formats.tanggal(pd.Timestamp(ada['waktu']).date())} sudah tercatat ({status}). "
+        "Rapat yang sama tidak perlu dicatat dua kali; simpan hanya bila ini memang rapat lain.",
+        icon=":material/content_copy:",
+    )
+    with st.container(horizontal=True):
+        if st.button("Buka rapat yang sudah ada", type="primary", key="ganda_buka"):
+            st.session_state.pop(TUNDA, None)
+            _pilih(int(ada["id"]))
+            st.rerun()
+        if st.button("Tetap simpan sebagai rapat terpisah", key="ganda_simpan"):
+            _simpan_baru(data, tunda["peserta"], tunda["agenda"], ganda=True)
+        if st.button("Batal", key="ganda_batal"):
+            st.session_state.pop(TUNDA, None)
+            st.rerun()
+
+
 if rapat_id == BARU:
     st.subheader("Catat rapat baru")
     kop = web.cached_read(svc.kop_instansi)(akses, instansi_id)
@@ -245,22 +354,18 @@ if rapat_id == BARU:
         if not usulan:
             st.caption("Data periode ini tidak memunculkan usulan agenda; tulis agendanya.")
         data |= _pembahasan({"ringkasan": "", "kesimpulan": ""}, "baru")
-        if st.form_submit_button("Simpan rapat (draf)", type="primary"):
-
-            def _buat(cur, *args):
-                rid = svc.buat_rapat(cur, *args)
-                st.session_state["_rapat_baru"] = rid
-                return rid
-
-            web.tulis(
-                _buat,
-                akses,
-                instansi_id,
-                data,
-                peserta,
-                ag,
-                sukses="Rapat tersimpan sebagai draf. Tambahkan temuan dan tindak lanjutnya.",
-            )
+        simpan = st.form_submit_button("Simpan rapat (draf)", type="primary")
+    if simpan:
+        st.session_state.pop(TUNDA, None)
+        kembar = web.safe(web.cached_read(svc.rapat_serupa))(
+            akses, instansi_id, data["tahun"], data["triwulan"], data["waktu"].date(), data["judul"]
+        )
+        if kembar is not None and not kembar.empty:  # ask first (docs/DOMAIN.md §7.3)
+            st.session_state[TUNDA] = {"data": data, "peserta": peserta, "agenda": ag}
+        else:
+            _simpan_baru(data, peserta, ag)
+    if TUNDA in st.session_state:
+        _konfirmasi_ganda(st.session_state[TUNDA])
     st.stop()
 
 d = web.cached_read(svc.detail_rapat)(akses, rapat_id)
@@ -280,8 +385,8 @@ st.dataframe(
             ],
             "Isi": [
                 info["judul"],
-                f"{formats.hari_tanggal(pd.Timestamp(info['waktu']).date())}, pukul "
-                f"{formats.jam(pd.Timestamp(info['waktu']))}",
+                f"{formats.hari_tanggal(pd.Timestamp(info['waktu']).date())}, "
+                + pukul(pd.Timestamp(info["waktu"]).to_pydatetime()).replace("Pukul", "pukul"),
                 info["tempat"] or "–",
                 info["pimpinan"] or "–",
                 info["notulis"] or "–",
@@ -301,6 +406,7 @@ unduh[0].download_button(
     mime="application/pdf",
     icon=":material/picture_as_pdf:",
     key="unduh_pdf",
+    on_click="ignore",  # a download changes nothing on the page
 )
 unduh[1].download_button(
     "Notulen (DOCX)",
@@ -309,6 +415,7 @@ unduh[1].download_button(
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     icon=":material/description:",
     key="unduh_docx",
+    on_click="ignore",  # a download changes nothing on the page
 )
 unduh[2].download_button(
     "Bahan rapat (PDF)",
@@ -319,14 +426,22 @@ unduh[2].download_button(
     mime="application/pdf",
     icon=":material/summarize:",
     key="unduh_bahan",
+    on_click="ignore",  # a download changes nothing on the page
 )
 
 tab = st.tabs(["Peserta dan agenda", "Pembahasan", "Temuan dan tindak lanjut", "Revisi"])
 with tab[0]:
+    ps = d["peserta"]
     st.dataframe(
-        d["peserta"][["nama", "jabatan", "unit"]]
-        .fillna({"jabatan": "", "unit": TANPA_UNIT})
-        .rename(columns={"nama": "Nama", "jabatan": "Jabatan", "unit": "Unit"}),
+        pd.DataFrame(
+            {
+                "Nama": ps["nama"],
+                "Jabatan": ps["jabatan"].fillna(""),
+                # Kadis, Sekretaris, Pengelola Monev and guests belong to no unit: their
+                # jabatan says where they sit
+                "Unit": ps["unit"].where(ps["unit"].notna(), ps["jabatan"]).fillna("–"),
+            }
+        ),
         hide_index=True,
     )
     st.dataframe(
@@ -399,14 +514,6 @@ if not boleh_ubah:
 
 st.divider()
 alasan_label = "Alasan perubahan (wajib: notulen sudah final, perubahan menjadi revisi)"
-if not final and st.button("Finalkan notulen", type="primary", key="finalkan"):
-    web.tulis(
-        svc.finalkan_rapat,
-        akses,
-        rapat_id,
-        int(info["versi"]),
-        sukses="Notulen final; perubahan berikutnya dicatat sebagai revisi.",
-    )
 
 with st.expander("Tambah temuan dan tindak lanjut", expanded=not final and temuan.empty):
     indikator = web.cached_read(svc_admin.daftar_indikator)(akses, instansi_id)
@@ -484,6 +591,16 @@ if not temuan.empty:
         alasan3 = st.text_input(alasan_label, key="hapus_alasan") if final else None
         if st.button("Hapus temuan ini beserta tindak lanjutnya", key="hapus_temuan"):
             web.tulis(svc.hapus_temuan, akses, tid, alasan3, sukses="Temuan dihapus.")
+
+# after the findings: a draft is made final once its findings are in
+if not final and st.button("Finalkan notulen", type="primary", key="finalkan"):
+    web.tulis(
+        svc.finalkan_rapat,
+        akses,
+        rapat_id,
+        int(info["versi"]),
+        sukses="Notulen final; perubahan berikutnya dicatat sebagai revisi.",
+    )
 
 with st.expander(
     "Ubah data rapat, peserta dan agenda" + (" (sebagai revisi)" if final else ""),

@@ -22,8 +22,11 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -46,11 +49,25 @@ FORMAT_RUPIAH = '"Rp" #,##0'
 FORMAT_TANGGAL = "[$-421]d mmmm yyyy"
 
 
+# A column of figures in different units (one indicator counts visitors, the next an index):
+# each cell by its own value, a whole number without decimals, any other with two
+# (resolved per cell by `tulis_sheet`; never written to a file as it is).
+FORMAT_PER_SEL = "per-sel"
+
+
 def format_otomatis(nilai: Sequence[object]) -> str:
-    """Display format of a number column: whole numbers without decimals, a column holding any
-    fraction with two."""
+    """Display format of a number column: whole numbers without decimals; in a column that
+    also holds fractions each cell by its own value (`FORMAT_PER_SEL`)."""
     angka = [v for v in nilai if isinstance(v, int | float) and not isinstance(v, bool)]
     bulat = all(math.isnan(v) or float(v).is_integer() for v in angka)
+    return FORMAT_BULAT if bulat else FORMAT_PER_SEL
+
+
+def format_sel(kode: str | None, v: object) -> str | None:
+    """The format of one cell: `FORMAT_PER_SEL` resolved by the value."""
+    if kode != FORMAT_PER_SEL:
+        return kode
+    bulat = isinstance(v, int | float) and math.isfinite(v) and float(v).is_integer()
     return FORMAT_BULAT if bulat else FORMAT_ANGKA
 
 
@@ -156,32 +173,147 @@ def kop_pdf(kop: Kop) -> list:
     return [*baris, Spacer(1, 3), garis, Spacer(1, 8)]
 
 
-def tanda_tangan_pdf(p: Penandatangan) -> KeepTogether:
+# Room for a wet signature and the stamp between the jabatan line and the typed name
+# (docs/DOMAIN.md §9): 2,5-3 cm, the same in PDF, DOCX and Excel.
+RUANG_TTD = 2.75 * cm
+
+
+class _Penanda(Flowable):
+    """An invisible mark that notes the page it lands on (`pdf_bytes` reads it to see whether
+    the signature block was pushed onto a page of its own)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.halaman: int | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.halaman = self.canv.getPageNumber()
+
+
+class _TandaTangan(KeepTogether):
+    """The signature block(s), kept together, with a mark before and at the top of it."""
+
+    def __init__(self, blok: Flowable) -> None:
+        self.sebelum, self.awal = _Penanda(), _Penanda()
+        self.blok = blok
+        super().__init__([self.awal, Spacer(1, 14), blok])
+
+    @property
+    def sendiri(self) -> bool:
+        """True when the block went onto a later page than what came before it."""
+        return (self.awal.halaman or 0) > (self.sebelum.halaman or 0)
+
+
+def tanda_tangan_pdf(p: Penandatangan) -> _TandaTangan:
     """The signature block at the right: place and date, jabatan, room to sign, name, NIP."""
-    return KeepTogether([Spacer(1, 14), _blok_tanda_tangan(p)])
+    return _TandaTangan(_blok_tanda_tangan(p))
 
 
-def tanda_tangan_berdampingan_pdf(penandatangan: Sequence[Penandatangan]) -> KeepTogether:
+def tanda_tangan_berdampingan_pdf(penandatangan: Sequence[Penandatangan]) -> _TandaTangan:
     """Signature blocks side by side (e.g. notulis and pimpinan rapat)."""
     blok = Table([[_blok_tanda_tangan(p) for p in penandatangan]])
     blok.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return KeepTogether([Spacer(1, 14), blok])
+    return _TandaTangan(blok)
 
 
 def _blok_tanda_tangan(p: Penandatangan) -> Table:
-    baris = [
-        f"{p.kota}, {formats.tanggal(p.tanggal)}",
-        p.jabatan,
-        "",
-        "",
-        "",
-        f"<u>{teks_pdf(p.nama)}</u>",
-        f"NIP. {p.nip}" if p.nip else "",
+    """Place and date, jabatan, RUANG_TTD of empty room, the name underlined, the NIP."""
+    sel = [
+        [Paragraph(teks_pdf(f"{p.kota}, {formats.tanggal(p.tanggal)}"), GAYA["isi"])],
+        [Paragraph(teks_pdf(p.jabatan), GAYA["isi"])],
+        [Spacer(1, RUANG_TTD)],
+        [Paragraph(f"<u>{teks_pdf(p.nama)}</u>", GAYA["isi"])],
+        [Paragraph(teks_pdf(f"NIP. {p.nip}" if p.nip else ""), GAYA["isi"])],
     ]
-    sel = [[Paragraph(b if i == 5 else teks_pdf(b), GAYA["isi"])] for i, b in enumerate(baris)]
     blok = Table(sel, colWidths=[7.5 * cm], hAlign="RIGHT")
-    blok.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    blok.setStyle(
+        TableStyle(
+            [
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+            ]
+        )
+    )
     return blok
+
+
+# cell padding left + right of a tabel_pdf cell (reportlab's default 6 pt each side)
+_PAD_SEL = 12
+# a cell's font may shrink to this share of the table's size before a word would be cut
+_KECIL_MIN = 0.7
+_SPASI = re.compile(r"[ \t\r\n]+")  # where a line may break (not the no-break space)
+
+
+def kata(teks: str) -> list[str]:
+    """The pieces a cell line may break between: split at spaces and line breaks only; a
+    no-break space (the indentation of kegiatan rows) binds what it joins."""
+    return [k for k in _SPASI.split(teks) if k]
+
+
+def sel_pdf(v: object, gaya: ParagraphStyle, lebar: float | None = None) -> Paragraph:
+    """A table cell that breaks lines only at spaces: leading no-break spaces become an
+    indent, and when the longest word does not fit `lebar` (the column width) the font
+    shrinks (to 70%) until it does. Only a word that fits even then (a pasted link) may be
+    cut, rather than run over the next column."""
+    teks = "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+    isi = teks.lstrip("\u00a0")
+    inden = stringWidth("\u00a0", gaya.fontName, gaya.fontSize) * (len(teks) - len(isi))
+    if lebar is None:
+        return Paragraph(teks_pdf(teks), gaya)
+    ukuran, batas = gaya.fontSize, gaya.fontSize * _KECIL_MIN
+
+    def muat(u: float) -> bool:
+        ruang = lebar - _PAD_SEL - inden * u / gaya.fontSize
+        return all(stringWidth(k, gaya.fontName, u) <= ruang for k in kata(isi))
+
+    while not muat(ukuran) and ukuran - 0.25 >= batas:
+        ukuran -= 0.25
+    skala = ukuran / gaya.fontSize
+    gaya_sel = ParagraphStyle(
+        f"{gaya.name}_{ukuran}_{inden:.1f}",
+        parent=gaya,
+        fontSize=ukuran,
+        leading=gaya.leading * skala,
+        leftIndent=inden * skala,
+        splitLongWords=0 if muat(ukuran) else 1,
+    )
+    return Paragraph(teks_pdf(isi), gaya_sel)
+
+
+def baris_terpotong(p: Paragraph, lebar: float) -> list[str]:
+    """Words of a cell that reportlab cut inside (the check the tests make): the cell wrapped
+    at `lebar`, every piece of every line that is not a whole word of the text."""
+    p.wrap(lebar - _PAD_SEL, 10_000)
+    utuh = set(kata(p.text.replace("<br/>", "\n")))
+    potong = []
+    for baris in p.blPara.lines:
+        isi = baris[1] if isinstance(baris, tuple) else [w.text for w in baris.words]
+        potong += [k for w in isi for k in kata(w) if k not in utuh]
+    return potong
+
+
+class TabelPdf(Table):
+    """A `tabel_pdf` table that remembers what it was made from, so a heading can be kept
+    with its first rows and the last rows can be moved to the signature block."""
+
+    sumber: tuple[list, list, dict] | None = None
+    sel: Sequence[Sequence[Paragraph]] = ()  # the cells, set by tabel_pdf
+
+    def kata_terpotong(self) -> list[str]:
+        """Every piece of a word cut inside a cell (none when the columns are right)."""
+        lebar = self.sumber[2]["lebar"] if self.sumber else None
+        if lebar is None:
+            return []
+        return [
+            k
+            for row in self.sel
+            for p, w in zip(row, lebar, strict=True)
+            for k in baris_terpotong(p, w)
+        ]
 
 
 def tabel_pdf(
@@ -191,10 +323,11 @@ def tabel_pdf(
     kanan: Sequence[int] = (),
     tebal_baris: Sequence[int] = (),
     ukuran: float | None = None,
-) -> Table:
-    """A ruled table with a repeated grey header; cells are wrapped Paragraphs, so long text
-    breaks instead of running off the page. `kanan`: column indexes aligned right (numbers);
-    `ukuran`: a smaller font for a very wide form."""
+) -> TabelPdf:
+    """A ruled table with a repeated grey header; cells are wrapped Paragraphs that break only
+    between words (`sel_pdf`), so long text wraps instead of running off the page and no word
+    is cut. `kanan`: column indexes aligned right (numbers); `ukuran`: a smaller font for a
+    very wide form."""
     gaya = {k: GAYA[k] for k in ("sel", "sel_tebal")}
     if ukuran:
         gaya = {
@@ -203,23 +336,28 @@ def tabel_pdf(
         }
     gaya_kanan = ParagraphStyle("sel_kanan", parent=gaya["sel"], alignment=2)
     gaya_kanan_tebal = ParagraphStyle("sel_kanan_tebal", parent=gaya["sel_tebal"], alignment=2)
-    data = [[Paragraph(teks_pdf(h), gaya["sel_tebal"]) for h in header]]
+
+    def lebar_kolom(j: int) -> float | None:
+        return lebar[j] if lebar is not None and isinstance(lebar[j], int | float) else None
+
+    data = [[sel_pdf(h, gaya["sel_tebal"], lebar_kolom(j)) for j, h in enumerate(header)]]
     for i, row in enumerate(rows):
         tebal = i in tebal_baris
         data.append(
             [
-                Paragraph(
-                    teks_pdf(v),
+                sel_pdf(
+                    v,
                     (gaya_kanan_tebal if tebal else gaya_kanan)
                     if j in kanan
                     else (gaya["sel_tebal"] if tebal else gaya["sel"]),
+                    lebar_kolom(j),
                 )
                 for j, v in enumerate(row)
             ]
         )
     # splitInRow: a row taller than a page (a 2.000-character note) splits across pages
     # instead of failing the whole document with a LayoutError
-    t = Table(data, colWidths=lebar, repeatRows=1, splitInRow=1)
+    t = TabelPdf(data, colWidths=lebar, repeatRows=1, splitInRow=1)
     t.setStyle(
         TableStyle(
             [
@@ -231,7 +369,66 @@ def tabel_pdf(
             ]
         )
     )
+    t.sel = data
+    t.sumber = (
+        list(header),
+        [list(r) for r in rows],
+        {"lebar": lebar, "kanan": kanan, "tebal_baris": tebal_baris, "ukuran": ukuran},
+    )
     return t
+
+
+def _potong(t: TabelPdf, dari: int, sampai: int | None = None) -> TabelPdf:
+    """Rows dari..sampai of a tabel_pdf table as a table of their own, under the same header."""
+    header, rows, kw = t.sumber
+    tebal = [i - dari for i in kw["tebal_baris"] if dari <= i < (sampai or len(rows))]
+    return tabel_pdf(header, rows[dari:sampai], **{**kw, "tebal_baris": tebal})
+
+
+def _tinggi(f: Flowable, lebar: float) -> float:
+    return f.wrap(lebar, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+
+
+def judul_bersama(judul: Flowable, berikut: Flowable, lebar: float, baris: int = 3) -> list:
+    """A heading that never stays alone at the foot of a page: a conditional page break asks
+    for room for the heading and the start of what follows (a table's header and first
+    `baris` rows, or three lines of text), so both move to the next page together."""
+    if isinstance(berikut, TabelPdf) and berikut.sumber:
+        awal = _tinggi(_potong(berikut, 0, baris), lebar)
+    elif isinstance(berikut, Paragraph):
+        awal = min(_tinggi(berikut, lebar), 3 * berikut.style.leading)
+    else:
+        awal = _tinggi(berikut, lebar)
+    return [CondPageBreak(_tinggi(judul, lebar) + awal), judul, berikut]
+
+
+def _bawa_ke_tanda_tangan(isi: list, baris: int = 3) -> list:
+    """The document with what stands right before the signature block kept together with
+    it: the last `baris` rows of the last table (under its header) and everything between
+    them and the block, so the block never fills a page alone."""
+    s = max(i for i, f in enumerate(isi) if isinstance(f, _TandaTangan))
+    ttd = isi[s]
+    t = next(
+        (i for i in range(s - 1, -1, -1) if isinstance(isi[i], TabelPdf) and isi[i].sumber),
+        None,
+    )
+    if t is None:  # no table: the last paragraph goes with the block
+        awal, bawa = max(0, s - 1), isi[max(0, s - 1) : s]
+    else:
+        n = len(isi[t].sumber[1])
+        awal = t
+        if n > baris:
+            bawa = [_potong(isi[t], n - baris), *isi[t + 1 : s]]
+            isi = [*isi[:t], _potong(isi[t], 0, n - baris), *isi[t:]]
+            awal, s = t + 1, s + 1
+        else:  # a short table goes whole, with its heading
+            while awal > 0 and isinstance(isi[awal - 1], CondPageBreak | Paragraph):
+                awal -= 1
+                if isinstance(isi[awal], CondPageBreak):
+                    break
+            bawa = isi[awal:s]
+    bawa = [f for f in bawa if not isinstance(f, CondPageBreak)]
+    return [*isi[:awal], KeepTogether([*bawa, *ttd._content]), *isi[s + 1 :]]
 
 
 class _CanvasBernomor(rl_canvas.Canvas):
@@ -300,7 +497,13 @@ def pdf_bytes(
         author="Monev Kinerja",
     )
     kanvas = type("Kanvas", (_CanvasBernomor,), {"judul_kaki": kaki, "tanda_air": tanda_air})
-    doc.build(isi, canvasmaker=kanvas)
+    ttd = [f for f in isi if isinstance(f, _TandaTangan)]
+    cerita = [x for f in isi for x in ([f.sebelum, f] if isinstance(f, _TandaTangan) else [f])]
+    doc.build(cerita, canvasmaker=kanvas)
+    if ttd and ttd[-1].sendiri:  # built again with the last rows brought to the signature
+        buf.seek(0)
+        buf.truncate()
+        doc.build(_bawa_ke_tanda_tangan(isi), canvasmaker=kanvas)
     return buf.getvalue()
 
 
@@ -362,7 +565,7 @@ def tulis_sheet(
     tebal = {awal + 1 + b for b in tebal_baris}
     for i, row in enumerate(df.itertuples(index=False), start=awal + 1):
         for j, (kolom, v) in enumerate(zip(df.columns, row, strict=True)):
-            f = fmt(format_kolom.get(kolom), i in tebal)
+            f = fmt(format_sel(format_kolom.get(kolom), v), i in tebal)
             if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
                 ws.write_blank(i, j, None, f)
             elif isinstance(v, bool):
@@ -384,19 +587,19 @@ def tulis_sheet(
 
 
 def tanda_tangan_excel(workbook, ws, baris: int, kolom: int, p: Penandatangan) -> None:
-    """The signature block under a table, starting at (baris + 2, kolom)."""
+    """The signature block under a table, starting at (baris + 2, kolom), with one row
+    RUANG_TTD high between the jabatan and the name."""
     teks = [
         f"{p.kota}, {formats.tanggal(p.tanggal)}",
         p.jabatan,
-        "",
-        "",
         "",
         p.nama,
         f"NIP. {p.nip}" if p.nip else "",
     ]
     tebal = workbook.add_format({"bold": True, "underline": True})
     for i, t in enumerate(teks):
-        ws.write_string(baris + 2 + i, kolom, str(aman_sel(t)), tebal if i == 5 else None)
+        ws.write_string(baris + 2 + i, kolom, str(aman_sel(t)), tebal if i == 3 else None)
+    ws.set_row(baris + 4, RUANG_TTD)  # points, like reportlab's units
 
 
 _ANGKA_TAMPIL = re.compile(r"(Rp )?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(%)?")
@@ -519,8 +722,17 @@ def docx_baru(kop: Kop, mendatar: bool = False):
     return doc
 
 
-def tabel_docx(doc, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """A ruled table with a bold header row repeated on every page; cells are plain text."""
+def judul_docx(doc, teks: str):
+    """A bold section heading kept on the page of what follows it (Word's keep with next)."""
+    p = doc.add_paragraph()
+    p.add_run(teks_docx(teks)).bold = True
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
+def tabel_docx(doc, header: Sequence[str], rows: Sequence[Sequence[object]]):
+    """A ruled table with a bold header row repeated on every page; cells are plain text, and
+    Word wraps them at spaces only. Returns the table."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -538,22 +750,47 @@ def tabel_docx(doc, header: Sequence[str], rows: Sequence[Sequence[object]]) -> 
         cells = t.add_row().cells
         for sel, v in zip(cells, row, strict=True):
             sel.paragraphs[0].add_run(teks_docx(v)).font.size = Pt(9)
+    # the header stays with the first row; no row splits across two pages
+    for r in t.rows:
+        tolak = OxmlElement("w:cantSplit")
+        r._tr.get_or_add_trPr().append(tolak)
+    for sel in t.rows[0].cells:
+        for par in sel.paragraphs:
+            par.paragraph_format.keep_with_next = True
     doc.add_paragraph()
+    return t
+
+
+def bawa_ke_berikut_docx(tabel, baris: int = 3) -> None:
+    """Keep the last `baris` rows of a table on the page of what follows (the signature)."""
+    for r in tabel.rows[-baris:]:
+        for sel in r.cells:
+            for par in sel.paragraphs:
+                par.paragraph_format.keep_with_next = True
 
 
 def tanda_tangan_docx(doc, penandatangan: Sequence[Penandatangan]) -> None:
     """Signature blocks side by side (e.g. notulis and pimpinan rapat): place and date,
-    jabatan, room to sign, name underlined, NIP."""
+    jabatan, RUANG_TTD of room to sign, name underlined, NIP. The row never splits, and
+    every line keeps with the next, so the block stays whole."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
     tabel = doc.add_table(rows=1, cols=len(penandatangan))
+    tabel.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for sel, p in zip(tabel.rows[0].cells, penandatangan, strict=True):
-        baris = [f"{p.kota}, {formats.tanggal(p.tanggal)}", p.jabatan, "", "", ""]
-        sel.paragraphs[0].add_run(teks_docx(baris[0]))
-        for b in baris[1:]:
-            sel.add_paragraph(teks_docx(b))
-        nama = sel.add_paragraph().add_run(teks_docx(p.nama))
+        sel.paragraphs[0].add_run(teks_docx(f"{p.kota}, {formats.tanggal(p.tanggal)}"))
+        jabatan = sel.add_paragraph(teks_docx(p.jabatan))
+        jabatan.paragraph_format.space_after = Pt(0)
+        nama_p = sel.add_paragraph()
+        nama_p.paragraph_format.space_before = Pt(RUANG_TTD)
+        nama = nama_p.add_run(teks_docx(p.nama))
         nama.bold = nama.underline = True
         if p.nip:
             sel.add_paragraph(teks_docx(f"NIP. {p.nip}"))
+        for par in sel.paragraphs:
+            par.paragraph_format.keep_with_next = True
+            par.paragraph_format.keep_together = True
 
 
 def docx_bytes(doc) -> bytes:

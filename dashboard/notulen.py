@@ -16,11 +16,10 @@ from docx.shared import Cm, Pt
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from dashboard import agenda, charts, dokumen, formats
+from dashboard import agenda, charts, config, dokumen, formats
 from dashboard.dokumen import GAYA, Kop, Penandatangan, teks_pdf
 from dashboard.ketepatan import uraian_menit
 
@@ -57,15 +56,31 @@ def _penandatangan(info: dict, instansi: dict) -> list[Penandatangan]:
     return [Penandatangan(kota, tgl, notulis, str(info["notulis"] or "")), ketua]
 
 
+# the agency's zone as people write it after a time (Undang-Undang tentang waktu Indonesia)
+_SINGKATAN_ZONA = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def pukul(w: dt.datetime) -> str:
+    """ "Pukul 09.00 WIB": the meeting's local time with the agency's zone."""
+    zona = config.zona_waktu()
+    singkatan = _SINGKATAN_ZONA.get(zona.key) or w.replace(tzinfo=zona).tzname() or ""
+    return f"Pukul {formats.jam(w)} {singkatan}".strip()
+
+
 def _kepala(info: dict) -> list[tuple[str, str]]:
-    w = pd.Timestamp(info["waktu"])
+    w = pd.Timestamp(info["waktu"]).to_pydatetime()
     status = "Final" if info["status"] == "final" else "Draf"
     if int(info["revisi"] or 0):
         status += f" (revisi ke-{int(info['revisi'])})"
     return [
         ("Judul", str(info["judul"])),
         ("Hari, tanggal", formats.hari_tanggal(w.date())),
-        ("Waktu", f"Pukul {formats.jam(w)}"),
+        ("Waktu", pukul(w)),
         ("Tempat", str(info["tempat"] or "–")),
         ("Periode", periode(info["tahun"], info["triwulan"])),
         ("Pimpinan rapat", str(info["pimpinan"] or "–")),
@@ -125,8 +140,12 @@ def _baris_tindak_lanjut(temuan: pd.DataFrame, tl: pd.DataFrame) -> list[list[ob
 
 KOLOM_TEMUAN = ["No", "Unit", "Indikator", "Permasalahan", "Penyebab", "Rekomendasi"]
 KOLOM_TL = ["No", "Tindak lanjut", "Unit PIC", "Batas waktu", "Status"]
-# a heading never stays alone at the foot of a page
-SUBJUDUL = ParagraphStyle("subjudul_rapat", parent=GAYA["subjudul"], keepWithNext=1)
+SUBJUDUL = GAYA["subjudul"]
+
+
+def _bagian(judul: str, isi, lebar: float) -> list:
+    """A section heading kept with the start of its table or text (`dokumen.judul_bersama`)."""
+    return dokumen.judul_bersama(Paragraph(teks_pdf(judul), SUBJUDUL), isi, lebar)
 
 
 def notulen_pdf(detail: dict, instansi: dict) -> bytes:
@@ -143,41 +162,52 @@ def notulen_pdf(detail: dict, instansi: dict) -> bytes:
         colWidths=[3.5 * cm, lebar - 3.5 * cm],
     )
     kepala.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    isi += [kepala, Spacer(1, 6), Paragraph("A. Peserta", SUBJUDUL)]
-    isi.append(
+    isi += [kepala, Spacer(1, 6)]
+    isi += _bagian(
+        "A. Peserta",
         dokumen.tabel_pdf(
             ["No", "Nama", "Jabatan", "Unit"],
             _baris_peserta(detail["peserta"]),
             lebar=[1 * cm, 5.5 * cm, 5.5 * cm, lebar - 12 * cm],
-        )
+        ),
+        lebar,
     )
-    isi += [Paragraph("B. Agenda", SUBJUDUL)]
-    isi.append(
+    isi += _bagian(
+        "B. Agenda",
         dokumen.tabel_pdf(
             ["No", "Agenda", "Jenis", "Sumber"],
             _baris_agenda(detail["agenda"]),
             lebar=[1 * cm, lebar - 8 * cm, 4 * cm, 3 * cm],
-        )
+        ),
+        lebar,
     )
-    isi += [
-        Paragraph("C. Ringkasan pembahasan", SUBJUDUL),
-        Paragraph(teks_pdf(info["ringkasan"] or "–"), GAYA["isi"]),
-        Paragraph("D. Temuan", SUBJUDUL),
+    isi += _bagian(
+        "C. Ringkasan pembahasan", Paragraph(teks_pdf(info["ringkasan"] or "–"), GAYA["isi"]), lebar
+    )
+    isi += _bagian(
+        "D. Temuan",
         dokumen.tabel_pdf(
             KOLOM_TEMUAN,
             _baris_temuan(detail["temuan"]) or [["–", "Tidak ada temuan", "", "", "", ""]],
             lebar=[0.8 * cm, 2.8 * cm, 3 * cm, lebar - 12.6 * cm, 3 * cm, 3 * cm],
         ),
-        Paragraph("E. Tindak lanjut", SUBJUDUL),
+        lebar,
+    )
+    isi += _bagian(
+        "E. Tindak lanjut",
         dokumen.tabel_pdf(
             KOLOM_TL,
             _baris_tindak_lanjut(detail["temuan"], detail["tindak_lanjut"])
             or [["–", "Tidak ada tindak lanjut", "", "", ""]],
             lebar=[1 * cm, lebar - 11 * cm, 4 * cm, 3 * cm, 3 * cm],
         ),
-        Paragraph("F. Kesimpulan dan keputusan", SUBJUDUL),
+        lebar,
+    )
+    isi += _bagian(
+        "F. Kesimpulan dan keputusan",
         Paragraph(teks_pdf(info["kesimpulan"] or "–"), GAYA["isi"]),
-    ]
+        lebar,
+    )
     isi.append(dokumen.tanda_tangan_berdampingan_pdf(_penandatangan(info, instansi)))
     return dokumen.pdf_bytes(
         isi,
@@ -202,18 +232,23 @@ def notulen_docx(detail: dict, instansi: dict) -> bytes:
         ("B. Agenda", ["No", "Agenda", "Jenis", "Sumber"], _baris_agenda(detail["agenda"])),
     ]
     for judul_bagian, header, rows in bagian:
-        doc.add_paragraph().add_run(judul_bagian).bold = True
+        dokumen.judul_docx(doc, judul_bagian)
         dokumen.tabel_docx(doc, header, rows)
-    doc.add_paragraph().add_run("C. Ringkasan pembahasan").bold = True
+    dokumen.judul_docx(doc, "C. Ringkasan pembahasan")
     doc.add_paragraph(dokumen.teks_docx(info["ringkasan"] or "–"))
-    doc.add_paragraph().add_run("D. Temuan").bold = True
+    dokumen.judul_docx(doc, "D. Temuan")
     dokumen.tabel_docx(doc, KOLOM_TEMUAN, _baris_temuan(detail["temuan"]))
-    doc.add_paragraph().add_run("E. Tindak lanjut").bold = True
-    dokumen.tabel_docx(
+    dokumen.judul_docx(doc, "E. Tindak lanjut")
+    tl = dokumen.tabel_docx(
         doc, KOLOM_TL, _baris_tindak_lanjut(detail["temuan"], detail["tindak_lanjut"])
     )
-    doc.add_paragraph().add_run("F. Kesimpulan dan keputusan").bold = True
-    doc.add_paragraph(dokumen.teks_docx(info["kesimpulan"] or "–"))
+    # the last rows, the conclusions and the signatures stay on one page
+    dokumen.bawa_ke_berikut_docx(tl)
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    dokumen.judul_docx(doc, "F. Kesimpulan dan keputusan")
+    kesimpulan = doc.add_paragraph(dokumen.teks_docx(info["kesimpulan"] or "–"))
+    kesimpulan.paragraph_format.keep_with_next = True
+    doc.add_paragraph().paragraph_format.keep_with_next = True
     dokumen.tanda_tangan_docx(doc, _penandatangan(info, instansi))
     return dokumen.docx_bytes(doc)
 
@@ -319,70 +354,82 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
             )
         )
     isi += [
-        Paragraph(teks_pdf(f"1. Indikator dengan capaian {bahan.skala.label_merah}"), SUBJUDUL),
-        dokumen.tabel_pdf(
-            [
-                "Kode",
-                "Indikator",
-                "Unit",
-                "Target s.d. TW",
-                "Realisasi s.d. TW",
-                "Capaian",
-                "Kategori",
-            ],
-            [
+        *_bagian(
+            f"1. Indikator dengan capaian {bahan.skala.label_merah}",
+            dokumen.tabel_pdf(
                 [
-                    r.kode,
-                    r.nama,
-                    r.unit_nama,
-                    formats.angka(r.target_sd),
-                    formats.angka(r.realisasi_sd),
-                    formats.persen(r.capaian),
-                    r.kategori,
-                ]
-                for r in bahan.indikator.itertuples(index=False)
-            ]
-            or [["–", "Tidak ada", "", "", "", "", ""]],
-            lebar=[2 * cm, lebar - 15 * cm, 4.5 * cm, 2.3 * cm, 2.3 * cm, 1.9 * cm, 2 * cm],
-            kanan=[3, 4, 5],
-        ),
-        Paragraph("2. Unit terlambat atau belum menyampaikan data", SUBJUDUL),
-        dokumen.tabel_pdf(
-            ["Unit", "Keterangan", "Tenggat"],
-            [
-                [r.nama, r.masalah, formats.tanggal(_tanggal(r.tenggat))]
-                for r in bahan.unit.itertuples(index=False)
-            ]
-            or [["Tidak ada", "", ""]],
-            lebar=[8 * cm, lebar - 12 * cm, 4 * cm],
-        ),
-        Paragraph("3. Tindak lanjut rapat sebelumnya yang belum selesai", SUBJUDUL),
-        dokumen.tabel_pdf(
-            ["Tindak lanjut", "Unit PIC", "Rapat", "Batas waktu", "Status", "Lewat batas"],
-            [
+                    "Kode",
+                    "Indikator",
+                    "Unit",
+                    "Target s.d. TW",
+                    "Realisasi s.d. TW",
+                    "Capaian",
+                    "Kategori",
+                ],
                 [
-                    r.uraian,
-                    r.pic_unit,
-                    periode(r.tahun, r.triwulan),
-                    formats.tanggal(_tanggal(r.batas_waktu)),
-                    r.status + (" (minta ditutup)" if r.minta_tutup else ""),
-                    "Ya" if r.terlambat else "",
+                    [
+                        r.kode,
+                        r.nama,
+                        r.unit_nama,
+                        formats.angka(r.target_sd),
+                        formats.angka(r.realisasi_sd),
+                        formats.persen(r.capaian),
+                        r.kategori,
+                    ]
+                    for r in bahan.indikator.itertuples(index=False)
                 ]
-                for r in tl.itertuples(index=False)
-            ]
-            or [["Tidak ada", "", "", "", "", ""]],
-            lebar=[lebar - 17 * cm, 5 * cm, 3.5 * cm, 3 * cm, 3.5 * cm, 2 * cm],
+                or [["–", "Tidak ada", "", "", "", "", ""]],
+                lebar=[2 * cm, lebar - 15 * cm, 4.5 * cm, 2.3 * cm, 2.3 * cm, 1.9 * cm, 2 * cm],
+                kanan=[3, 4, 5],
+            ),
+            lebar,
         ),
-        Paragraph("4. Langkah SOP yang melewati standar waktu", SUBJUDUL),
-        dokumen.tabel_pdf(
-            ["No", "Langkah", "Kali", "Unit", "Total kelebihan"],
-            [
-                [r.no, r.aktivitas, r.kali, r.unit, uraian_menit(r.kelebihan_menit)]
-                for r in bahan.sop.itertuples(index=False)
-            ]
-            or [["–", "Tidak ada", "", "", ""]],
-            lebar=[1.2 * cm, lebar - 14.2 * cm, 1.5 * cm, 8 * cm, 3.5 * cm],
-            kanan=[2],
+        *_bagian(
+            "2. Unit terlambat atau belum menyampaikan data",
+            dokumen.tabel_pdf(
+                ["Unit", "Keterangan", "Tenggat"],
+                [
+                    [r.nama, r.masalah, formats.tanggal(_tanggal(r.tenggat))]
+                    for r in bahan.unit.itertuples(index=False)
+                ]
+                or [["Tidak ada", "", ""]],
+                lebar=[8 * cm, lebar - 12 * cm, 4 * cm],
+            ),
+            lebar,
+        ),
+        *_bagian(
+            "3. Tindak lanjut rapat sebelumnya yang belum selesai",
+            dokumen.tabel_pdf(
+                ["Tindak lanjut", "Unit PIC", "Rapat", "Batas waktu", "Status", "Lewat batas"],
+                [
+                    [
+                        r.uraian,
+                        r.pic_unit,
+                        periode(r.tahun, r.triwulan),
+                        formats.tanggal(_tanggal(r.batas_waktu)),
+                        r.status + (" (minta ditutup)" if r.minta_tutup else ""),
+                        "Ya" if r.terlambat else "",
+                    ]
+                    for r in tl.itertuples(index=False)
+                ]
+                or [["Tidak ada", "", "", "", "", ""]],
+                lebar=[lebar - 17 * cm, 5 * cm, 3.5 * cm, 3 * cm, 3.5 * cm, 2 * cm],
+            ),
+            lebar,
+        ),
+        *_bagian(
+            "4. Langkah SOP yang melewati standar waktu",
+            dokumen.tabel_pdf(
+                ["No", "Langkah", "Kali", "Unit", "Total kelebihan"],
+                [
+                    [r.no, r.aktivitas, r.kali, r.unit, uraian_menit(r.kelebihan_menit)]
+                    for r in bahan.sop.itertuples(index=False)
+                ]
+                or [["–", "Tidak ada", "", "", ""]],
+                lebar=[1.2 * cm, lebar - 14.2 * cm, 1.5 * cm, 8 * cm, 3.5 * cm],
+                kanan=[2],
+            ),
+            lebar,
         ),
         dokumen.tanda_tangan_pdf(
             Penandatangan(instansi.get("kota") or "", bahan.hari_ini, "Pengelola Monev", penyusun)

@@ -562,6 +562,14 @@ OPERASI: list[Op] = [
         INSTANSI,
     ),
     Op(
+        "rapat.rapat_serupa (duplicate check before a new meeting)",
+        rapat.rapat_serupa,
+        lambda c, a, x: rapat.rapat_serupa(
+            c, a, x.instansi, 2026, 3, dt.date(2026, 10, 29), RAPAT["judul"]
+        ),
+        PIMPINAN,
+    ),
+    Op(
         "rapat.buat_rapat",
         rapat.buat_rapat,
         lambda c, a, x: rapat.buat_rapat(c, a, x.instansi, RAPAT, [{"nama": "Budi"}], []),

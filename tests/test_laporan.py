@@ -584,3 +584,46 @@ def test_excel_number_formats_of_every_table():
     assert ws["A4"].number_format == "General"
     assert dokumen.FORMAT_ANGKA == "#,##0.00"
     _cek_cetak(ws, 3)
+
+
+# ---------------------------------------------------------------- ready to sign
+
+
+def test_title_in_proper_case_printed_in_capitals(toko):
+    lap = svc.susun_laporan(toko, SISTEM, _p("triwulan", periode=3))
+    assert lap.judul == "Laporan capaian kinerja Triwulan III tahun anggaran 2026"
+    teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, _p("triwulan", periode=3), "pdf").isi)
+    assert "LAPORAN CAPAIAN KINERJA TRIWULAN III TAHUN ANGGARAN 2026" in teks
+
+
+def test_report_signature_room_and_excel_whole_numbers(toko):
+    from .test_dokumen import _jarak_mm
+
+    isi = svc.dokumen_laporan(toko, SISTEM, _p("triwulan"), "pdf").isi
+    assert 25 <= _jarak_mm(isi, "Kepala Dinas X", "Budi Santoso") <= 30
+    x = svc.dokumen_laporan(toko, SISTEM, _p("triwulan"), "xlsx")
+    ws, baris, header, rows = _sheet(x.isi, "Capaian")
+    for sel in rows.values():
+        for h in ("Target tahunan", "Realisasi TW II", "Realisasi s.d. TW II"):
+            v = sel[h].value
+            if isinstance(v, int | float):
+                whole = float(v).is_integer()
+                assert sel[h].number_format == ("#,##0" if whole else "#,##0.00"), (h, v)
+
+
+@pytest.mark.parametrize(
+    "jenis,tahun,periode,draf",
+    [("renja", 2026, 3, True), ("renja", 2025, 4, False), ("semester", 2026, 1, True)],
+)
+def test_demo_report_cells_never_cut_a_word(demo_con, jenis, tahun, periode, draf):
+    """The widest forms of the demo data ("Pengembangan" under an indent, rupiah in the
+    K / Rp columns, "Progres tahunan" in a header): every PDF cell breaks between words."""
+    from dashboard import dokumen
+    from dashboard.laporan import pdf
+    from dashboard.services import pengguna
+
+    kadis = pengguna.akses_untuk(demo_con, "kadis")
+    p = Permintaan(jenis, kadis.instansi_id, tahun, periode, termasuk_belum_sah=draf)
+    lap = svc.susun_laporan(demo_con, kadis, p)
+    for t in lap.tabel:
+        assert pdf.tabel(t, dokumen.lebar_halaman()).kata_terpotong() == [], t.judul

@@ -4,9 +4,11 @@ meetings, decisions and what is overdue. Typed text is shown inert."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import duckdb
+import streamlit as st
 
 from .conftest import login
 from .test_pages import _open_url, _tabel
@@ -31,12 +33,27 @@ def _db(app_db, sql: str, params=None):
         con.close()
 
 
+def _pemilih(at):
+    """The meeting selector (its key follows its labels)."""
+    return next(s for s in at.selectbox if s.label == "Rapat")
+
+
+def _label(pemilih) -> str:
+    """The selected option as the user reads it."""
+    return pemilih.options[pemilih.index]
+
+
+def _terbaru(app_db) -> int:
+    return _db(app_db, "SELECT id FROM rapat ORDER BY waktu DESC, id DESC LIMIT 1")[0][0]
+
+
 def test_monev_records_meeting_with_proposed_agenda_and_finding(app_db):
     at = login("monev")
     _open_url(at, "rapat")
     assert not at.exception and at.title[0].value == "Rapat monev"
     assert "Triwulan II TA 2026" in _tabel(at, "Judul")["Periode"].tolist()
-    assert at.selectbox(key="rapat_pilih").value == 0  # new meeting
+    assert _pemilih(at).value == _terbaru(app_db)  # opens on the latest meeting
+    _pemilih(at).set_value(0).run()  # + Catat rapat baru
     editor = at.data_editor(key="baru_agenda_2026_3")
     assert editor.editing_mode == "dynamic"
     usulan = editor.value
@@ -65,8 +82,8 @@ def test_monev_records_meeting_with_proposed_agenda_and_finding(app_db):
     assert any("Rapat tersimpan sebagai draf" in s for s in _sukses(at)), [
         e.value for e in at.error
     ]
-    rid = at.selectbox(key="rapat_pilih").value
-    assert rid != 0
+    rid = _pemilih(at).value
+    assert rid != 0 and rid == _terbaru(app_db) and at.query_params["rapat"] == str(rid)
     agenda = _db(
         app_db, "SELECT uraian, sumber FROM rapat_agenda WHERE rapat_id = $1 ORDER BY urutan", [rid]
     )
@@ -153,10 +170,80 @@ def test_kadis_sees_meetings_decisions_and_overdue_by_unit(app_db):
     chart = at.get("plotly_chart")[0]
     assert '"separators":",."' in chart.proto.spec.replace(" ", "")
 
-    _open_url(at, "rapat")  # read only: no new meeting, no edit forms
-    assert at.selectbox(key="rapat_pilih").value != 0
+    _open_url(at, "rapat")  # read only: no new meeting, no edit forms; the latest one open
+    assert _pemilih(at).value == _terbaru(app_db) and 0 not in _pemilih(at).options
+    # the head of the agency sits in no unit: her jabatan stands there, never "None"
+    peserta = _tabel(at, "Jabatan")
+    kadis = _db(app_db, "SELECT kepala_nama, kepala_jabatan FROM instansi")[0]
+    baris = peserta[peserta["Nama"] == kadis[0]].iloc[0]
+    assert baris["Unit"] == baris["Jabatan"] != ""
+    assert not peserta.isin(["None", "— di luar unit kerja —"]).any(axis=None)
     assert not any(b.label in ("Simpan temuan", "Finalkan notulen") for b in at.button)
     assert len(at.get("download_button")) == 3
 
     _open_url(at, "tindak-lanjut")  # read only too
     assert not any(b.label in ("Simpan progres", "Tutup (Selesai)") for b in at.button)
+
+
+def test_selected_meeting_kept_through_finalising_and_reruns(app_db):
+    """An older draft picked from the list stays open after a finding is added, after
+    "Finalkan" (its label turns Final) and after a rerun without a change (a download click);
+    "Finalkan notulen" comes after the findings form; the address holds the meeting."""
+    rid = _db(app_db, "SELECT id FROM rapat ORDER BY waktu LIMIT 1")[0][0]
+    _db(app_db, "UPDATE rapat SET status = 'draf', revisi = 0 WHERE id = $1", [rid])
+    st.cache_data.clear()  # cached reads of an earlier test's store
+    at = login("monev")
+    _open_url(at, "rapat")
+    assert rid != _terbaru(app_db)
+    _pemilih(at).set_value(rid).run()
+    assert _label(_pemilih(at)).endswith("(Draf)")
+    label = [b.label for b in at.button]
+    assert label.index("Finalkan notulen") > label.index("Simpan temuan")
+    at.text_area(key="tm_masalah").input("Data belum lengkap disampaikan")
+    at.text_input(key="tl_uraian").input("Melengkapi data dan bukti dukung")
+    _tombol(at, "Simpan temuan").click().run()
+    assert any("Temuan dan tindak lanjutnya tersimpan" in s for s in _sukses(at))
+    assert _pemilih(at).value == rid
+    _tombol(at, "Finalkan notulen").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert _db(app_db, "SELECT status FROM rapat WHERE id = $1", [rid]) == [("final",)]
+    assert _pemilih(at).value == rid and _label(_pemilih(at)).endswith("(Final)")
+    at.run()  # what a download click does at most: a rerun
+    assert _pemilih(at).value == rid and at.query_params["rapat"] == str(rid)
+    assert not any(s.value == "Catat rapat baru" for s in at.subheader)
+
+
+def test_duplicate_meeting_asks_before_saving(app_db):
+    """The same new meeting submitted twice: the second time the page names the meeting that
+    exists and saves nothing until "Tetap simpan sebagai rapat terpisah"; "Buka rapat yang
+    sudah ada" opens that one instead. A participant row added blank starts empty."""
+    at = login("monev")
+    _open_url(at, "rapat")
+    _pemilih(at).set_value(0).run()
+    kolom = json.loads(at.data_editor(key="baru_peserta").proto.columns)
+    assert kolom["nama"]["default"] == "" and kolom["jabatan"]["default"] == ""
+    _tombol(at, "Simpan rapat (draf)").click().run()
+    assert any("Rapat tersimpan sebagai draf" in s for s in _sukses(at)), [
+        e.value for e in at.error
+    ]
+    pertama = _pemilih(at).value
+    n = _db(app_db, "SELECT count(*) FROM rapat")[0][0]
+
+    _pemilih(at).set_value(0).run()
+    _tombol(at, "Simpan rapat (draf)").click().run()
+    assert not at.exception
+    assert any("sudah tercatat" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert _db(app_db, "SELECT count(*) FROM rapat")[0][0] == n
+    _tombol(at, "Buka rapat yang sudah ada").click().run()
+    assert _pemilih(at).value == pertama and not at.warning
+
+    _pemilih(at).set_value(0).run()
+    _tombol(at, "Simpan rapat (draf)").click().run()
+    _tombol(at, "Tetap simpan sebagai rapat terpisah").click().run()
+    assert any("Rapat tersimpan sebagai draf" in s for s in _sukses(at)), [
+        e.value for e in at.error
+    ]
+    kedua = _pemilih(at).value
+    assert kedua not in (0, pertama) and _db(app_db, "SELECT count(*) FROM rapat")[0][0] == n + 1
+    # the two are told apart in the selector
+    assert len(set(_pemilih(at).options)) == len(_pemilih(at).options)

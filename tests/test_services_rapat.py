@@ -522,7 +522,7 @@ def test_minutes_pdf_and_docx_inert_and_indonesian(dunia):
         "NOTULEN RAPAT MONITORING DAN EVALUASI KINERJA",
         "PEMERINTAH KABUPATEN CONTOH",
         "Rabu, 29 April 2026",
-        "Pukul 09.00",
+        "Pukul 09.00 WIB",
         "Triwulan I TA 2026",
         "<b>Tebal</b> & <a href='x'>tautan</a> =SUM(A1) **bintang**",
         "Siti <i>Aminah</i>",
@@ -567,6 +567,22 @@ def test_minutes_pdf_and_docx_inert_and_indonesian(dunia):
     assert 'w:instr="PAGE"' in xml and 'w:instr="NUMPAGES"' in xml
     body = doc.element.body.xml
     assert "w:fldSimple" not in body and "w:hyperlink" not in body  # typed text stays text
+
+
+def test_minutes_time_in_the_agency_zone_and_room_to_sign(dunia, monkeypatch):
+    from dashboard import notulen
+
+    from .test_dokumen import _jarak_mm
+
+    assert notulen.pukul(dt.datetime(2026, 4, 29, 9)) == "Pukul 09.00 WIB"
+    monkeypatch.setenv("MONEV_TZ", "Asia/Makassar")
+    assert notulen.pukul(dt.datetime(2026, 4, 29, 9)) == "Pukul 09.00 WITA"
+    monkeypatch.setenv("MONEV_TZ", "Asia/Jayapura")
+    assert notulen.pukul(dt.datetime(2026, 4, 29, 13, 30)) == "Pukul 13.30 WIT"
+    monkeypatch.delenv("MONEV_TZ")
+    rid = svc.buat_rapat(dunia, MONEV, 1, _data(pimpinan="Ir. Tamu Undangan"), [], [])
+    isi = svc.notulen(dunia, MONEV, rid, "pdf")
+    assert 25 <= _jarak_mm(isi, "Pimpinan Rapat", "Ir. Tamu Undangan") <= 30
 
 
 def test_meeting_pack_pdf(dunia):
@@ -622,3 +638,29 @@ def test_demo_meetings_and_follow_ups(demo_con):
     )
     staf = pengguna.akses_untuk(demo_con, "staf.lyn")
     assert set(svc_tl.daftar_tindak_lanjut(demo_con, staf, 1)["pic_unit_id"]) == {staf.unit_id}
+
+
+def test_duplicate_meeting_refused_unless_confirmed(dunia):
+    """Same period, same day, same title (case and spaces aside): refused with a message that
+    says what exists, until the user confirms it is another meeting; any difference passes."""
+    rid = svc.buat_rapat(dunia, MONEV, 1, _data(), [], [])
+    n = _jumlah(dunia, "rapat")
+    ulang = _data(judul="  rapat monev   TRIWULAN I ", waktu=dt.datetime(2026, 4, 29, 14, 0))
+    with pytest.raises(svc.RapatGanda, match="Rapat Monev Triwulan I' pada 29 April 2026"):
+        svc.buat_rapat(dunia, MONEV, 1, ulang, [], [])
+    assert _jumlah(dunia, "rapat") == n
+    kembar = svc.rapat_serupa(dunia, KADIS, 1, 2026, 1, dt.date(2026, 4, 29), ulang["judul"])
+    assert kembar["id"].tolist() == [rid]
+    # another day, another period or another title is another meeting
+    svc.buat_rapat(dunia, MONEV, 1, _data(waktu=dt.datetime(2026, 4, 30, 9)), [], [])
+    svc.buat_rapat(dunia, MONEV, 1, _data(triwulan=2), [], [])
+    svc.buat_rapat(dunia, MONEV, 1, _data(judul="Rapat Monev Lanjutan"), [], [])
+    assert _jumlah(dunia, "rapat") == n + 3
+    # confirmed: recorded, and both are listed
+    kedua = svc.buat_rapat(dunia, MONEV, 1, ulang, [], [], boleh_ganda=True)
+    kembar = svc.rapat_serupa(
+        dunia, KADIS, 1, 2026, 1, dt.date(2026, 4, 29), "Rapat Monev Triwulan I"
+    )
+    assert kembar["id"].tolist() == [rid, kedua]
+    with pytest.raises(AksesDitolak):
+        svc.rapat_serupa(dunia, STAF_A, 1, 2026, 1, dt.date(2026, 4, 29), "Rapat")

@@ -89,6 +89,10 @@ class Tabel:
 
 @dataclass(frozen=True)
 class Laporan:
+    """A report ready to render. `judul` in sentence case with proper names as written
+    ("Laporan capaian kinerja Triwulan III tahun anggaran 2026"), shown so on screen; the
+    printed title line is its upper case."""
+
     judul: str
     subjudul: tuple[str, ...]
     tabel: tuple[Tabel, ...]

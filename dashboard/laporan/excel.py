@@ -32,7 +32,8 @@ def xlsx_bytes(lap: Laporan) -> bytes:
     f_catatan = wb.add_format({"italic": True})
     f_peringatan = wb.add_format({"bold": True, "font_color": "#B00020"})
     for t in lap.tabel:
-        judul = [lap.kop.baris_pemda, lap.kop.nama.upper(), lap.judul, *lap.subjudul, t.judul]
+        judul = [lap.kop.baris_pemda, lap.kop.nama.upper(), lap.judul.upper(), *lap.subjudul]
+        judul.append(t.judul)
         ws, baris = dokumen.tulis_sheet(
             wb,
             t.nama,

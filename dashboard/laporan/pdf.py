@@ -42,6 +42,38 @@ def _lebar_teks(teks: str, tebal: bool = False, ukuran: float = 7.5) -> float:
     return stringWidth(teks, "Helvetica-Bold" if tebal else "Helvetica", ukuran)
 
 
+def _minimal(
+    header: list[str], rows: list[list[str]], bobot: list[float], ukuran: float
+) -> list[float]:
+    """The narrowest each column may be: a number column (bobot 0) as wide as its longest
+    value, so numbers never wrap; a text column as wide as its longest word (at most 90 pt)."""
+    kolom = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    minimal = []
+    for h, sel, b in zip(header, kolom, bobot, strict=True):
+        # words as the cell breaks them: an indented name's no-break spaces belong to its
+        # first word (`dokumen.kata`)
+        kata = [w for v in (h, *sel) for w in dokumen.kata(v)] or [""]
+        if b:
+            minimal.append(min(max(_lebar_teks(w, True, ukuran) for w in kata) + _PAD, 90))
+        else:
+            isi = max((_lebar_teks(v, True, ukuran) for v in sel), default=0)
+            kata = (_lebar_teks(w, True, ukuran) for w in dokumen.kata(h))
+            minimal.append(max(isi, *kata) + _PAD)
+    return minimal
+
+
+def ukuran_muat(
+    header: list[str], rows: list[list[str]], bobot: list[float], total: float, ukuran: float
+) -> float:
+    """The font size of a table: `ukuran`, or smaller (in 0,25 pt steps, to 70%) when its
+    columns at their narrowest would not fit `total`; one size for the whole table, so a
+    column never shows some values smaller than others."""
+    u = ukuran
+    while sum(_minimal(header, rows, bobot, u)) > total and u - 0.25 >= ukuran * 0.7:
+        u -= 0.25
+    return u
+
+
 def lebar_kolom(
     header: list[str],
     rows: list[list[str]],
@@ -49,19 +81,9 @@ def lebar_kolom(
     total: float,
     ukuran: float = 7.5,
 ) -> list[float]:
-    """Column widths: a number column (bobot 0) as wide as its longest value, so numbers never
-    wrap; a text column at least as wide as its longest word, plus its share (bobot) of the room
-    left."""
-    kolom = list(zip(*rows, strict=True)) if rows else [() for _ in header]
-    minimal = []
-    for h, sel, b in zip(header, kolom, bobot, strict=True):
-        kata = [w for v in (h, *sel) for w in v.split()] or [""]
-        if b:
-            minimal.append(min(max(_lebar_teks(w, True, ukuran) for w in kata) + _PAD, 90))
-        else:
-            isi = max((_lebar_teks(v, True, ukuran) for v in sel), default=0)
-            kata = (_lebar_teks(w, True, ukuran) for w in h.split())
-            minimal.append(max(isi, *kata) + _PAD)
+    """Column widths: every column at its narrowest (`_minimal`), and a text column also its
+    share (bobot) of the room left."""
+    minimal = _minimal(header, rows, bobot, ukuran)
     sisa = total - sum(minimal)
     if sisa <= 0:
         return [w * total / sum(minimal) for w in minimal]
@@ -87,20 +109,23 @@ def tabel(t: Tabel, lebar_total: float):
         rows.append(sel)
     header = [h for h, *_ in kolom]
     bobot = [t.lebar[s[0]] if j == TEKS else 0 for _, s, j in kolom]
+    ukuran = ukuran_muat(header, rows, bobot, lebar_total, t.ukuran_pdf)
     return dokumen.tabel_pdf(
         header,
         rows,
-        lebar=lebar_kolom(header, rows, bobot, lebar_total, t.ukuran_pdf),
+        lebar=lebar_kolom(header, rows, bobot, lebar_total, ukuran),
         kanan=[i for i, b in enumerate(bobot) if not b],
         tebal_baris=t.tebal,
-        ukuran=t.ukuran_pdf,
+        ukuran=ukuran,
     )
 
 
 def pdf_laporan(lap: Laporan) -> bytes:
+    """The report as an A4 landscape PDF; every table heading stays with its first rows and
+    the signature block with the last rows (`dokumen.judul_bersama`, `dokumen.pdf_bytes`)."""
     isi = [
         *dokumen.kop_pdf(lap.kop),
-        Paragraph(dokumen.teks_pdf(lap.judul), dokumen.GAYA["judul"]),
+        Paragraph(dokumen.teks_pdf(lap.judul.upper()), dokumen.GAYA["judul"]),
     ]
     for i, s in enumerate(lap.subjudul):
         terakhir = i == len(lap.subjudul) - 1
@@ -108,15 +133,12 @@ def pdf_laporan(lap: Laporan) -> bytes:
         isi.append(Paragraph(dokumen.teks_pdf(s), gaya))
     lebar = dokumen.lebar_halaman()
     for t in lap.tabel:
-        isi += [
-            Spacer(1, 8),
-            Paragraph(dokumen.teks_pdf(t.judul), dokumen.GAYA["subjudul"]),
-            tabel(t, lebar),
-        ]
+        judul = Paragraph(dokumen.teks_pdf(t.judul), dokumen.GAYA["subjudul"])
+        isi += [Spacer(1, 8), *dokumen.judul_bersama(judul, tabel(t, lebar), lebar)]
         isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in t.catatan]
     isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in lap.catatan]
     isi.append(dokumen.tanda_tangan_pdf(lap.penandatangan))
-    kaki = f"{lap.judul} – {lap.kop.nama}"
+    kaki = f"{lap.judul.upper()} – {lap.kop.nama}"
     return dokumen.pdf_bytes(
         isi,
         judul=lap.judul,

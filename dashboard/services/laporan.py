@@ -190,7 +190,7 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         nip=p.nip or formats.teks(ins["kepala_nip"]),
     )
     return Laporan(
-        judul=judul.upper(),
+        judul=judul,
         subjudul=tuple(subjudul),
         tabel=tuple(tabel),
         catatan=tuple(catatan),

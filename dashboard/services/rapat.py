@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from dashboard import agenda, config, store
+from dashboard import agenda, config, formats, store
 from dashboard import notulen as dok
 from dashboard.agenda import ItemAgenda
 from dashboard.akses import Akses, AksesDitolak
@@ -364,6 +364,44 @@ def _tulis_daftar(
         )
 
 
+class RapatGanda(ValueError):
+    """A new meeting would repeat one already recorded: same period, day and title."""
+
+
+def _kunci_judul(judul: str) -> str:
+    """A title as compared for duplicates: case and runs of spaces ignored."""
+    return " ".join(str(judul).casefold().split())
+
+
+def rapat_serupa(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    tanggal: dt.date,
+    judul: str,
+) -> pd.DataFrame:
+    """Meetings already recorded for the same period, on the same day, under the same title
+    (case and spaces ignored): what a new meeting with these values would duplicate."""
+    _cek_baca(akses, instansi_id)
+    df = store.fetch_df(cur, "rapat_serupa", [instansi_id, tahun, triwulan, tanggal])
+    return df[df["judul"].map(_kunci_judul) == _kunci_judul(judul)].reset_index(drop=True)
+
+
+def _cek_ganda(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, r) -> None:
+    """Refuse a meeting that repeats one already recorded (docs/DOMAIN.md §7.3)."""
+    ada = rapat_serupa(cur, akses, instansi_id, r.tahun, r.triwulan, r.waktu.date(), r.judul)
+    if not ada.empty:
+        w = pd.Timestamp(ada["waktu"].iloc[0])
+        status = "final" if ada["status"].iloc[0] == "final" else "draf"
+        raise RapatGanda(
+            f"Rapat '{ada['judul'].iloc[0]}' pada {formats.tanggal(w.date())} untuk periode "
+            "yang sama sudah tercatat (" + status + "). Buka rapat itu, atau pastikan ini "
+            "rapat lain lalu simpan sebagai rapat terpisah."
+        )
+
+
 def buat_rapat(
     cur: duckdb.DuckDBPyConnection,
     akses: Akses,
@@ -371,13 +409,18 @@ def buat_rapat(
     data: dict,
     peserta: list[dict],
     agenda_: list[dict],
+    boleh_ganda: bool = False,
 ) -> int:
     """Record a meeting as a draft. `peserta` and `agenda_` are the rows of the page's tables
-    (see _peserta, _agenda): the proposals kept, reordered, and items added by hand."""
+    (see _peserta, _agenda): the proposals kept, reordered, and items added by hand. A meeting
+    of the same period, day and title as one already recorded is refused (`RapatGanda`)
+    unless the user confirmed it is another meeting (`boleh_ganda`)."""
     akses.wajib("pengelola_monev")
     akses.cek_instansi(instansi_id)
     r, ps, ag = _isi(cur, instansi_id, data, peserta, agenda_)
     with store.transaction(cur):
+        if not boleh_ganda:
+            _cek_ganda(cur, akses, instansi_id, r)
         rid = int(
             cur.execute(
                 store.sql("rapat_insert"),

@@ -4,6 +4,7 @@ proposed and assigns a follow-up; the Bidang staff updates it and asks to close 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -30,18 +31,34 @@ def test_record_meeting_then_bidang_updates_follow_up(server, page: Page):
     url = server["url"]
     _masuk(page, url, "monev")
     _buka(page, "Rapat monev")
+    # the page opens on the latest meeting; a new one is one choice away
+    # the selector is drawn afresh when its labels change: wait for the old one to go
+    pemilih = page.get_by_role("combobox", name="Rapat", exact=True)
+    expect(pemilih).to_have_value(re.compile(r"Triwulan II TA 2026 · .*\(Final\)$"))
+    pemilih.click()
+    page.get_by_role("option", name="+ Catat rapat baru").click()
     expect(page.get_by_text("Agenda rapat").first).to_be_visible()
     expect(page.get_by_text("Peserta rapat").first).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "rapat-monev-baru.png"), full_page=True)
     page.get_by_role("button", name="Simpan rapat (draf)").click()
     expect(page.get_by_text("Rapat tersimpan sebagai draf").first).to_be_visible()
+    baru = page.locator("input[aria-label='Rapat'][value^='Triwulan III TA 2026'][value$='(Draf)']")
+    expect(baru).to_be_visible()
+    expect(pemilih).to_have_count(1)
 
     page.get_by_label("Permasalahan", exact=True).fill("Data TW III belum disampaikan")
     page.get_by_label("Uraian tindak lanjut").fill(TINDAK)
     page.get_by_role("button", name="Simpan temuan").click()
     expect(page.get_by_text("Temuan dan tindak lanjutnya tersimpan").first).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "rapat-monev.png"), full_page=True)
+    # a download changes nothing: the same meeting stays open, with its forms
+    with page.expect_download() as unduhan:
+        page.get_by_role("button", name="Notulen (PDF)").click()
+    assert unduhan.value.suggested_filename.endswith(".pdf")
+    expect(pemilih).to_have_count(1)
+    expect(baru).to_be_visible()
+    expect(page.get_by_role("button", name="Finalkan notulen")).to_be_visible()
     page.get_by_text("Ubah data rapat, peserta dan agenda").click()
     page.get_by_role("button", name="Usulkan ulang agenda dari data").click()
     expect(page.get_by_text("usulan baru dari data").first).to_be_visible()
