@@ -118,7 +118,7 @@ with st.container(horizontal=True):
         )
 if lap.belum_sah:
     st.warning(lap.subjudul[-1], icon=":material/warning:")
-st.subheader(lap.judul[:1].upper() + lap.judul[1:])  # "Triwulan III" stays as written
+st.subheader(lap.judul)
 st.caption(data_sah.keterangan(termasuk))
 for baris in lap.subjudul:
     st.text(baris)
