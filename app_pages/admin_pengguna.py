@@ -74,6 +74,7 @@ def _form(prefix: str, awal: dict) -> dict:
         default=awal.get("peran", []),
         format_func=NAMA_PERAN.get,
         placeholder="Pilih peran",
+        select_all=False,  # its "Select all" is English and a user rarely holds every role
         key=f"{prefix}_peran",
     )
     unit = st.selectbox(

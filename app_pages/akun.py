@@ -13,10 +13,6 @@ ATURAN_SANDI = (
 )
 
 
-def _waktu(t) -> str:
-    return f"{formats.tanggal(t.date())} {formats.jam(t)}"
-
-
 akses = akses_halaman(__file__)
 st.title("Akun saya")
 st.write(f"Nama pengguna: **{akses.username}**")
@@ -28,8 +24,8 @@ with web.cursor() as cur:
 if sesi is not None:
     st.dataframe(
         sesi.assign(
-            dibuat_pada=sesi["dibuat_pada"].map(_waktu),
-            terakhir_pada=sesi["terakhir_pada"].map(_waktu),
+            dibuat_pada=sesi["dibuat_pada"].map(formats.waktu),
+            terakhir_pada=sesi["terakhir_pada"].map(formats.waktu),
             ini=sesi["ini"].map({True: "perangkat ini", False: ""}),
         )[["ini", "dibuat_pada", "terakhir_pada", "alamat", "agen"]].rename(
             columns={

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, formats, ketepatan, web
+from dashboard import alur, charts, formats, ketepatan, web
+from dashboard.akses import NAMA_PERAN
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan as svc
 from dashboard.ui import akses_halaman, pilih_instansi
@@ -16,6 +17,8 @@ if semua.empty:
     st.info("Belum ada pelaksanaan SOP yang tercatat.")
     st.stop()
 uraian = ketepatan.uraian_menit
+# one spelling per actor (the SOP documents mix "BIDANG" and "Fungsional")
+semua = semua.assign(pelaksana=semua["pelaksana"].map(ketepatan.nama_pelaksana))
 
 a, b = st.columns(2)
 sop_opsi = dict(zip(semua["kode"], semua["sop_nama"], strict=False))
@@ -44,7 +47,7 @@ with st.container(horizontal=True):
     )
     st.metric("Melewati standar", formats.angka(int(dinilai.sum() - tepat), 0))
     st.metric("Total kelebihan", uraian(df["kelebihan_menit"].fillna(0).sum()))
-    st.metric("Pengulangan (rework)", formats.angka(int((df["ulang"] > 0).sum()), 0))
+    st.metric("Langkah diulang", formats.angka(int((df["ulang"] > 0).sum()), 0))
 
 st.subheader("Per langkah")
 langkah = ketepatan.per_langkah(df)
@@ -62,7 +65,7 @@ st.dataframe(
             "Lewat": langkah["lewat"],
             "Total kelebihan": langkah["kelebihan_menit"].map(uraian),
             "Rata-rata tunggu": langkah["tunggu_rata_menit"].map(uraian),
-            "Rework": langkah["ulang"],
+            "Diulang": langkah["ulang"],
         }
     ),
     hide_index=True,
@@ -167,11 +170,11 @@ with web.cursor() as cur:
 st.dataframe(
     pd.DataFrame(
         {
-            "Waktu": ev["waktu"].map(lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"),
-            "Oleh": ev["pengguna"],
-            "Peran": ev["peran"],
-            "Dari": ev["dari"],
-            "Ke": ev["ke"],
+            "Waktu": ev["waktu"].map(formats.waktu),
+            "Oleh": ev["pengguna"].fillna("–"),
+            "Peran": ev["peran"].map(lambda p: NAMA_PERAN.get(p, p) if p else "–"),
+            "Dari": ev["dari"].map(alur.label_status),
+            "Ke": ev["ke"].map(alur.label_status),
             "Catatan": ev["catatan"].fillna(""),
         }
     ),

@@ -24,6 +24,7 @@ tampil = periode.assign(
     ],
     Tenggat=periode["tenggat"].map(formats.tanggal),
     Status=periode["status"].map({"dibuka": "Dibuka", "ditutup": "Ditutup"}),
+    catatan=periode["catatan"].fillna("–"),
 )
 st.dataframe(
     tampil[["Periode", "Tenggat", "Status", "diajukan", "disahkan", "terlambat", "catatan"]].rename(

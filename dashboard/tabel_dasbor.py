@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import bukti, formats, ketepatan
+from dashboard import alur, bukti, formats, ketepatan
 from dashboard.akses import NAMA_PERAN
 from dashboard.capaian import Status
 from dashboard.proyeksi import NAMA_AGREGASI, STATUS_TERPISAH, hitung_kategori
@@ -25,7 +25,7 @@ def pilihan_kategori(skala: Skala) -> list[str]:
 
 def _waktu(w: object) -> str:
     """`21 November 2026 14.30`, or a dash for a missing timestamp."""
-    return "–" if pd.isna(w) else f"{formats.tanggal(w)} {formats.jam(w)}"
+    return formats.waktu(w)
 
 
 def _n(x: float) -> str:
@@ -213,9 +213,9 @@ def review(event: pd.DataFrame) -> pd.DataFrame:
             "Waktu": event["waktu"].map(_waktu),
             "Pengguna": event["pengguna"],
             "Peran": event["peran"].map(lambda p: NAMA_PERAN.get(p, p)),
-            "Jenis": event["jenis"],
-            "Dari": event["dari"],
-            "Ke": event["ke"],
+            "Jenis": event["jenis"].map(alur.label_peristiwa),
+            "Dari": event["dari"].map(alur.label_status),
+            "Ke": event["ke"].map(alur.label_status),
             "Catatan": event["catatan"],
         }
     )
@@ -224,7 +224,7 @@ def review(event: pd.DataFrame) -> pd.DataFrame:
 def riwayat(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Waktu": df["pada"].map(formats.tanggal),
+            "Waktu": df["pada"].map(formats.waktu),
             "Oleh": df["oleh"],
             "Sumber": df["sumber"],
             "Lama": df["nilai_lama"].map(formats.angka),
