@@ -8,7 +8,7 @@ from dashboard import alur, bukti, charts, formats, web
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import realisasi as svc_realisasi
 from dashboard.services import review as svc
-from dashboard.ui import akses_halaman
+from dashboard.ui import akses_halaman, nama_peran
 
 akses = akses_halaman(__file__)
 st.title("Antrian review")
@@ -111,7 +111,7 @@ with st.expander("Riwayat pengajuan"):
             {
                 "Waktu": r["waktu"].map(lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"),
                 "Oleh": r["pengguna"],
-                "Peran": r["peran"],
+                "Peran": r["peran"].map(lambda p: nama_peran({p}) or "–"),
                 "Dari": r["dari"].map(alur.LABEL_STATUS),
                 "Ke": r["ke"].map(alur.LABEL_STATUS),
                 "Catatan": r["catatan"].fillna(""),

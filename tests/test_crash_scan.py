@@ -32,6 +32,7 @@ PENGGUNA = {
 TOKO = ("demo", "kosong", "ekstrem")
 INGGRIS = ("Traceback", "Error:", "Exception", "This app has encountered an error")
 KESALAHAN_SISTEM = "Terjadi kesalahan pada sistem"
+KODE_PERAN = r"\b(?:staf_bidang|pengelola_monev)\b"
 
 
 def _catatan(awal: str) -> str:
@@ -129,8 +130,11 @@ def _sel_kosong(at) -> list[str]:
             if isinstance(k, dict) and k.get("hidden"):
                 continue
             s = df[kolom]
-            if s.isna().any() or s.astype(str).isin(["None", "nan", "NaT", "empty"]).any():
+            teks = s.astype(str)
+            if s.isna().any() or teks.isin(["None", "nan", "NaT", "empty"]).any():
                 salah.append(str(kolom))
+            elif teks.str.contains(KODE_PERAN, regex=True).any():  # "Staf Bidang", not the code
+                salah.append(f"{kolom} (kode peran)")
     return salah
 
 
