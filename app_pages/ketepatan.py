@@ -51,6 +51,7 @@ with st.container(horizontal=True):
 
 st.subheader("Per langkah")
 langkah = ketepatan.per_langkah(df)
+# the verdict columns right after the step, so they are in view at 1366 px; spreads follow
 st.dataframe(
     pd.DataFrame(
         {
@@ -58,17 +59,27 @@ st.dataframe(
             "Aktivitas": langkah["aktivitas"],
             "Pelaksana": langkah["pelaksana"],
             "Standar": langkah["waktu"].fillna("tanpa standar"),
-            "Jumlah": langkah["jumlah"],
-            "Median": langkah["median_menit"].map(uraian),
-            "P90": langkah["p90_menit"].map(uraian),
             "Dalam standar": langkah["persen_tepat"].map(lambda v: formats.persen(v, 1)),
             "Lewat": langkah["lewat"],
+            "Median": langkah["median_menit"].map(uraian),
             "Total kelebihan": langkah["kelebihan_menit"].map(uraian),
+            "Jumlah": langkah["jumlah"],
+            "P90": langkah["p90_menit"].map(uraian),
             "Rata-rata tunggu": langkah["tunggu_rata_menit"].map(uraian),
             "Diulang": langkah["ulang"],
         }
     ),
     hide_index=True,
+    column_config={
+        "No": st.column_config.TextColumn(width=40),
+        "Aktivitas": st.column_config.TextColumn(width=245),
+        "Pelaksana": st.column_config.TextColumn(width=110),
+        "Standar": st.column_config.TextColumn(width=90),
+        "Dalam standar": st.column_config.TextColumn(width=105),
+        "Lewat": st.column_config.NumberColumn(width=55),
+        "Median": st.column_config.TextColumn(width=110),
+        "Total kelebihan": st.column_config.TextColumn(width=130),
+    },
 )
 st.caption(
     "Durasi dihitung dalam jam kerja menurut kalender kerja (hari kerja = 8,5 jam); "

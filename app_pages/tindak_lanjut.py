@@ -88,7 +88,7 @@ st.dataframe(
     ),
     hide_index=True,
     column_config={
-        "Unit PIC": st.column_config.TextColumn(width=160),
+        "Unit PIC": st.column_config.TextColumn(width=215),
         "Batas waktu": st.column_config.TextColumn(width=130),
         "Status": st.column_config.TextColumn(width=105),
         "Lewat batas": st.column_config.TextColumn(width=95),

@@ -27,7 +27,8 @@ PETUNJUK_UNGGAH = (
 # config option changes it, so one style rule on the main block's stable class name does. The
 # header bar itself holds only the (minimal) toolbar.
 GAYA = """<style>
-.stMainBlockContainer { padding-top: 2.25rem; }
+.stMainBlockContainer { padding-top: 1rem; }
+.stMainBlockContainer h1 { padding-top: 0; }
 </style>"""
 # The page scripts. Not `pages/`: next to the entry script that name turns on Streamlit's legacy
 # multipage discovery, which ran a page URL's script without the entry script (and its session
