@@ -20,7 +20,7 @@ from dashboard.cli import main
 from dashboard.laporan.data import Permintaan
 from dashboard.services import laporan as svc
 
-from .conftest import login
+from .conftest import login, tombol
 
 TANGGAL = dt.date(2026, 11, 21)
 STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
@@ -550,14 +550,14 @@ def test_page_per_role(app_db, username):
     else:
         assert unit.options[0] == "Seluruh instansi" and len(unit.options) == 7
     at.selectbox(key="lap_jenis").select("renja" if username == "monev" else "triwulan").run()
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [b.label for b in at.get("download_button")] == ["Unduh Excel", "Unduh PDF"]
     assert at.dataframe and "Hanya realisasi yang telah disahkan" in " ".join(
         t.value for t in at.text
     )
     at.checkbox(key="lap_belum_sah").check().run()
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert at.warning and "DRAF" in at.warning[0].value
 
 
