@@ -6,8 +6,9 @@ from dashboard import formats, web
 from dashboard.services import sop_registry as svc
 from dashboard.ui import akses_halaman
 
+TANPA = "tanpa"  # no manual standard: a value of its own, since an empty cell reads "None"
 NAMA_BASIS = {
-    "": "–",
+    TANPA: "–",
     "menit_kerja": "Menit kerja",
     "hari_kerja": "Hari kerja",
     "hari_kalender": "Hari kalender",
@@ -16,7 +17,8 @@ NAMA_BASIS = {
 akses = akses_halaman(__file__)
 st.title("Mutu baku waktu")
 st.caption(
-    "Teks waktu dari dokumen SOP, nilai yang terbaca parser, dan nilai manual. Teks tanpa "
+    "Teks waktu dari dokumen SOP, nilai yang terbaca parser, dan nilai manual (kolom ✎, diisi "
+    "admin bila parser salah membaca). Teks tanpa "
     "standar (misalnya 'Sesuai jadwal yang telah ditentukan') tidak dihitung pelanggaran."
 )
 with web.cursor() as cur:
@@ -46,7 +48,7 @@ tampil = df[df["sop_id"] == sop_id][
     waktu=lambda d: d["waktu"].fillna("–"),
     manual_hari=lambda d: d["manual_hari"].map(lambda v: formats.angka(v, 4, kosong="")),
     manual_menit=lambda d: d["manual_menit"].map(lambda v: formats.angka(v, 4, kosong="")),
-    manual_basis=lambda d: d["manual_basis"].fillna(""),
+    manual_basis=lambda d: d["manual_basis"].fillna(TANPA),
 )
 hasil = st.data_editor(
     tampil,
@@ -61,14 +63,14 @@ hasil = st.data_editor(
         "waktu": st.column_config.TextColumn("Teks waktu", width=140),
         "terbaca": st.column_config.TextColumn("Terbaca", width=120),
         "manual_hari": st.column_config.TextColumn(
-            "Hari (manual)", width=90, help="Angka, mis. 2 atau 0,5; kosongkan bila tidak ada"
+            "Hari ✎", width=90, help="Angka, mis. 2 atau 0,5; kosongkan bila tidak ada"
         ),
         "manual_menit": st.column_config.TextColumn(
-            "Menit (manual)", width=95, help="Angka, mis. 30; kosongkan bila tidak ada"
+            "Menit ✎", width=95, help="Angka, mis. 30; kosongkan bila tidak ada"
         ),
         "manual_basis": st.column_config.SelectboxColumn(
-            "Basis (manual)",
-            options=["", *svc.BASIS],
+            "Basis ✎",
+            options=[TANPA, *svc.BASIS],
             format_func=lambda b: NAMA_BASIS.get(b, b),
             width=110,
         ),
@@ -78,7 +80,7 @@ hasil = st.data_editor(
 
 
 def _sama(a, b) -> bool:
-    return (a or "") == (b or "")
+    return (a or "") == (b or "")  # an emptied cell comes back as None
 
 
 def _angka(teks: str | None, label: str, no: str) -> float | None:
@@ -103,7 +105,7 @@ if st.button("Simpan nilai manual", type="primary", key="simpan_manual"):
                 int(r["urutan"]),
                 _angka(r["manual_hari"], "Hari (manual)", r["no"]),
                 _angka(r["manual_menit"], "Menit (manual)", r["no"]),
-                r["manual_basis"] or None,
+                None if r["manual_basis"] in (None, "", TANPA) else r["manual_basis"],
             )
             for r in berubah
         ]

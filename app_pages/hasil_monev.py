@@ -69,9 +69,9 @@ else:
             ),
             hide_index=True,
             column_config={
-                "Unit PIC": st.column_config.TextColumn(width=170),
+                "Unit PIC": st.column_config.TextColumn(width=225),
                 "Terlambat (hari)": st.column_config.NumberColumn(width=110, format="%d"),
-                "Batas waktu": st.column_config.TextColumn(width=130),
+                "Batas waktu": st.column_config.TextColumn(width=125),
                 "Status": st.column_config.TextColumn(width=100),
                 "Rapat": st.column_config.TextColumn(width=120),
                 "Tindak lanjut": st.column_config.TextColumn(width="large"),
