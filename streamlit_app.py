@@ -27,6 +27,5 @@ if akses is None:
     )
 else:
     halaman = ui.navigasi(akses)
-    ui.sidebar_pengguna(akses)
-    auth.tombol_keluar()
+    ui.kepala_halaman(akses, auth.tombol_keluar)
 halaman.run()

@@ -17,7 +17,7 @@ tahun = int(
         "Tahun anggaran",
         min_value=2000,
         max_value=2100,
-        value=config.sekarang().date().year,
+        value=config.hari_ini().year,
         step=1,
         key="anggaran_tahun",
     )

@@ -97,7 +97,7 @@ pilih = kol[0].selectbox(
     format_func=lambda i: "(indikator baru)" if i is None else label[i],
 )
 tahun = kol[1].number_input(
-    "Tahun target", min_value=2000, max_value=2100, value=config.sekarang().date().year, step=1
+    "Tahun target", min_value=2000, max_value=2100, value=config.hari_ini().year, step=1
 )
 awal = indikator[indikator["id"] == pilih].iloc[0].to_dict() if pilih is not None else {}
 target = {}

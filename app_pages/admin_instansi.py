@@ -30,7 +30,7 @@ if daftar.empty and akses.instansi_id is not None:
 if daftar.empty:
     st.info("Belum ada instansi. Tambahkan instansi pertama dengan formulir di bawah.")
 else:
-    st.dataframe(daftar[list(KOLOM)].rename(columns=KOLOM), hide_index=True)
+    st.dataframe(daftar[list(KOLOM)].fillna("–").rename(columns=KOLOM), hide_index=True)
 
 boleh_tambah = akses.instansi_id is None
 nama = dict(zip(daftar["id"].astype(int), daftar["kode"] + " · " + daftar["nama"], strict=True))

@@ -40,9 +40,7 @@ with st.form("jam_kerja"):
         web.tulis(svc.simpan_jam_kerja, akses, baru, sukses="Jam kantor disimpan.")
 
 st.subheader("Hari libur")
-tahun = st.number_input(
-    "Tahun", min_value=2000, max_value=2100, value=config.sekarang().date().year
-)
+tahun = st.number_input("Tahun", min_value=2000, max_value=2100, value=config.hari_ini().year)
 nasional = pd.DataFrame(
     [(d, n, "Libur nasional") for d, n in sorted(libur_nasional(int(tahun)).items())],
     columns=["tanggal", "keterangan", "jenis"],
@@ -60,12 +58,17 @@ st.dataframe(
 
 with st.form("tambah_libur"):
     a, b, c = st.columns([1, 2, 1], vertical_alignment="bottom")
-    tanggal = a.date_input("Tanggal", format="DD/MM/YYYY")
-    ket = b.text_input("Keterangan", placeholder="mis. Cuti bersama Idul Fitri")
+    tanggal = a.date_input(
+        "Tanggal", value=config.hari_ini(), format="DD/MM/YYYY", key="libur_tanggal"
+    )
+    ket = b.text_input(
+        "Keterangan", placeholder="mis. Cuti bersama Idul Fitri", key="libur_keterangan"
+    )
     jenis = c.selectbox(
         "Jenis",
         ["cuti_bersama", "lokal"],
         format_func={"cuti_bersama": "Cuti bersama", "lokal": "Libur lokal"}.get,
+        key="libur_jenis",
     )
     if st.form_submit_button("Tambah hari libur"):
         web.tulis(svc.tambah_libur, akses, tanggal, ket, jenis, sukses="Hari libur ditambahkan.")

@@ -36,14 +36,18 @@ instansi_kode = dict(zip(instansi["id"].astype(int), instansi["kode"], strict=Tr
 st.dataframe(
     pengguna.assign(
         status=pengguna.apply(lambda r: _status(r), axis=1),
-        unit=pengguna["unit"].fillna(""),
+        unit=pengguna["unit"].fillna("–"),
         peran=pengguna["peran"].map(
             lambda p: ", ".join(NAMA_PERAN.get(x.strip(), x) for x in (p or "").split(","))
         ),
         instansi=pengguna["instansi_id"].map(
             lambda i: "Semua instansi" if pd.isna(i) else instansi_kode.get(int(i), "")
         ),
-    )[["username", "nama", "status", "peran", "instansi", "unit", "gagal_login"]].rename(
+    )[
+        ["username", "nama", "status", "peran"]
+        + (["instansi"] if len(instansi) > 1 else [])  # one instansi: the column says nothing
+        + ["unit", "gagal_login"]
+    ].rename(
         columns={
             "username": "Nama pengguna",
             "nama": "Nama",
@@ -55,6 +59,16 @@ st.dataframe(
         }
     ),
     hide_index=True,
+    # every column in view at 1366 px: short ones narrow, the names get what is left
+    column_config={
+        "Nama pengguna": st.column_config.TextColumn(width=100),
+        "Nama": st.column_config.TextColumn(width=250),
+        "Status": st.column_config.TextColumn(width=95),
+        "Peran": st.column_config.TextColumn(width=125),
+        "Instansi": st.column_config.TextColumn(width=100),
+        "Unit": st.column_config.TextColumn(width=230),
+        "Gagal masuk": st.column_config.NumberColumn(width=90, format="%d"),
+    },
 )
 unit_opsi = [None, *units]
 # Only an admin tied to no instansi may make a user tied to none (who sees every instansi).
@@ -74,6 +88,7 @@ def _form(prefix: str, awal: dict) -> dict:
         default=awal.get("peran", []),
         format_func=NAMA_PERAN.get,
         placeholder="Pilih peran",
+        select_all=False,  # its "Select all" is English and a user rarely holds every role
         key=f"{prefix}_peran",
     )
     unit = st.selectbox(

@@ -3,9 +3,8 @@
 import streamlit as st
 
 from dashboard import auth, formats, web
-from dashboard.akses import NAMA_PERAN
 from dashboard.services import pengguna as svc
-from dashboard.ui import akses_halaman
+from dashboard.ui import akses_halaman, nama_peran
 
 ATURAN_SANDI = (
     f"Minimal {svc.PANJANG_MIN_SANDI} karakter, tidak memuat nama pengguna, dan bukan kata sandi "
@@ -13,14 +12,10 @@ ATURAN_SANDI = (
 )
 
 
-def _waktu(t) -> str:
-    return f"{formats.tanggal(t.date())} {formats.jam(t)}"
-
-
 akses = akses_halaman(__file__)
 st.title("Akun saya")
 st.write(f"Nama pengguna: **{akses.username}**")
-st.write("Peran: " + ", ".join(NAMA_PERAN[p] for p in sorted(akses.peran)))
+st.write("Peran: " + nama_peran(akses.peran))
 
 st.subheader("Sesi aktif")
 with web.cursor() as cur:
@@ -28,8 +23,8 @@ with web.cursor() as cur:
 if sesi is not None:
     st.dataframe(
         sesi.assign(
-            dibuat_pada=sesi["dibuat_pada"].map(_waktu),
-            terakhir_pada=sesi["terakhir_pada"].map(_waktu),
+            dibuat_pada=sesi["dibuat_pada"].map(formats.waktu),
+            terakhir_pada=sesi["terakhir_pada"].map(formats.waktu),
             ini=sesi["ini"].map({True: "perangkat ini", False: ""}),
         )[["ini", "dibuat_pada", "terakhir_pada", "alamat", "agen"]].rename(
             columns={
@@ -42,12 +37,8 @@ if sesi is not None:
         ),
         hide_index=True,
     )
-kolom = st.columns(2)
-if kolom[0].button("Keluar", icon=":material/logout:", key="akun_keluar"):
-    auth.keluar()
-if kolom[1].button(
-    "Keluar dari semua perangkat", icon=":material/devices:", key="akun_keluar_semua"
-):
+# "Keluar" (this device) sits at the top right of every page; here only the all-devices one.
+if st.button("Keluar dari semua perangkat", icon=":material/devices:", key="akun_keluar_semua"):
     auth.keluar(semua=True, akses=akses)
 
 with st.form("ganti_sandi", clear_on_submit=True):

@@ -10,7 +10,7 @@ from dashboard import tampilan_review as tampil
 from dashboard.akses import NAMA_PERAN
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import review as svc
-from dashboard.ui import akses_halaman
+from dashboard.ui import akses_halaman, nama_peran
 
 KONFIRMASI = "antrian_konfirmasi"  # {"aksi": "massal" | "sahkan", "ids": [...], ...}
 
@@ -205,9 +205,7 @@ with st.expander("Riwayat pengajuan"):
             {
                 "Waktu": r["waktu"].map(_waktu),
                 "Oleh": r["nama"],
-                "Peran": r["peran"].map(
-                    lambda p: NAMA_PERAN.get(p, p) if isinstance(p, str) else ""
-                ),
+                "Peran": r["peran"].map(lambda p: nama_peran({p}) if isinstance(p, str) else ""),
                 "Dari": r["dari"].map(alur.LABEL_STATUS).fillna(""),
                 "Ke": r["ke"].map(alur.LABEL_STATUS).fillna(""),
                 "Catatan": r["catatan"].fillna(""),

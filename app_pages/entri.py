@@ -40,6 +40,12 @@ st.caption(
 if form.periode.get("catatan"):
     st.info(formats.md_aman(form.periode["catatan"]), icon=":material/mail:")
 
+if not form.indikator:  # a period opened before the admin entered the unit's indicators
+    st.info(
+        "Unit Anda belum memiliki indikator aktif; administrator menambahkannya di halaman "
+        "**Indikator dan target**."
+    )
+    st.stop()
 isi = form.baris.set_index("indikator_id")
 versi_editor = st.session_state.setdefault("versi_editor", 0)
 

@@ -47,25 +47,35 @@ else:
     )
     lewat = tl[tl["terlambat"]].sort_values("batas_waktu")
     if not lewat.empty:
+        st.subheader("Tindak lanjut yang lewat batas waktu")
+        # the short key columns first, the long description last in the widest column
         st.dataframe(
             pd.DataFrame(
                 {
                     "Unit PIC": lewat["pic_unit"],
-                    "Tindak lanjut": lewat["uraian"],
+                    "Terlambat (hari)": lewat["batas_waktu"].map(
+                        lambda b: (pd.Timestamp(config.hari_ini()) - pd.Timestamp(b)).days
+                    ),
                     "Batas waktu": lewat["batas_waktu"].map(
                         lambda b: formats.tanggal(pd.Timestamp(b).date())
-                    ),
-                    "Terlambat (hari)": lewat["batas_waktu"].map(
-                        lambda b: (pd.Timestamp(config.sekarang().date()) - pd.Timestamp(b)).days
                     ),
                     "Status": lewat["status"],
                     "Rapat": [
                         periode(y, t)
                         for y, t in zip(lewat["tahun"], lewat["triwulan"], strict=True)
                     ],
+                    "Tindak lanjut": lewat["uraian"],
                 }
             ),
             hide_index=True,
+            column_config={
+                "Unit PIC": st.column_config.TextColumn(width=225),
+                "Terlambat (hari)": st.column_config.NumberColumn(width=110, format="%d"),
+                "Batas waktu": st.column_config.TextColumn(width=125),
+                "Status": st.column_config.TextColumn(width=100),
+                "Rapat": st.column_config.TextColumn(width=120),
+                "Tindak lanjut": st.column_config.TextColumn(width="large"),
+            },
         )
 
 st.subheader("Rapat dan keputusannya")
@@ -75,17 +85,37 @@ else:
     st.dataframe(
         pd.DataFrame(
             {
+                "Tanggal": rapat["waktu"].map(lambda w: formats.tanggal(pd.Timestamp(w).date())),
                 "Periode": [
                     periode(y, t) for y, t in zip(rapat["tahun"], rapat["triwulan"], strict=True)
                 ],
-                "Tanggal": rapat["waktu"].map(lambda w: formats.tanggal(pd.Timestamp(w).date())),
-                "Judul": rapat["judul"],
-                "Kesimpulan dan keputusan": rapat["kesimpulan"].fillna(""),
+                "Status": rapat["status"].map({"draf": "Draf", "final": "Final"}),
                 "Temuan": rapat["temuan"],
                 "Tindak lanjut terbuka": rapat["tindak_lanjut_terbuka"],
-                "Status": rapat["status"].map({"draf": "Draf", "final": "Final"}),
+                "Judul": rapat["judul"],
             }
         ),
         hide_index=True,
-        column_config={"Kesimpulan dan keputusan": st.column_config.TextColumn(width="large")},
+        column_config={
+            "Tanggal": st.column_config.TextColumn(width=140),
+            "Periode": st.column_config.TextColumn(width=120),
+            "Status": st.column_config.TextColumn(width=70),
+            "Temuan": st.column_config.NumberColumn(width=80),
+            "Tindak lanjut terbuka": st.column_config.NumberColumn(width=150),
+            "Judul": st.column_config.TextColumn(width="large"),
+        },
     )
+    # a decision is a paragraph: read in full here rather than clipped in a table cell
+    label = {
+        int(i): f"{formats.tanggal(pd.Timestamp(r.waktu).date())} · {r.judul}"
+        for i, r in zip(rapat.index, rapat.itertuples(), strict=True)
+    }
+    pilih = st.selectbox(
+        "Kesimpulan dan keputusan rapat", list(label), format_func=label.get, key="hasil_rapat"
+    )
+    kesimpulan = rapat.loc[pilih, "kesimpulan"]
+    with st.container(border=True):
+        if pd.isna(kesimpulan) or not str(kesimpulan).strip():
+            st.caption("Rapat ini belum mencatat kesimpulan.")
+        else:
+            st.markdown(formats.md_aman(kesimpulan))

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, formats, ketepatan, web
+from dashboard import alur, charts, formats, ketepatan, web
+from dashboard.akses import NAMA_PERAN
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan as svc
 from dashboard.ui import akses_halaman, pilih_instansi
@@ -16,6 +17,8 @@ if semua.empty:
     st.info("Belum ada pelaksanaan SOP yang tercatat.")
     st.stop()
 uraian = ketepatan.uraian_menit
+# one spelling per actor (the SOP documents mix "BIDANG" and "Fungsional")
+semua = semua.assign(pelaksana=semua["pelaksana"].map(ketepatan.nama_pelaksana))
 
 a, b = st.columns(2)
 sop_opsi = dict(zip(semua["kode"], semua["sop_nama"], strict=False))
@@ -44,10 +47,11 @@ with st.container(horizontal=True):
     )
     st.metric("Melewati standar", formats.angka(int(dinilai.sum() - tepat), 0))
     st.metric("Total kelebihan", uraian(df["kelebihan_menit"].fillna(0).sum()))
-    st.metric("Pengulangan (rework)", formats.angka(int((df["ulang"] > 0).sum()), 0))
+    st.metric("Langkah diulang", formats.angka(int((df["ulang"] > 0).sum()), 0))
 
 st.subheader("Per langkah")
 langkah = ketepatan.per_langkah(df)
+# the verdict columns right after the step, so they are in view at 1366 px; spreads follow
 st.dataframe(
     pd.DataFrame(
         {
@@ -55,17 +59,27 @@ st.dataframe(
             "Aktivitas": langkah["aktivitas"],
             "Pelaksana": langkah["pelaksana"],
             "Standar": langkah["waktu"].fillna("tanpa standar"),
-            "Jumlah": langkah["jumlah"],
-            "Median": langkah["median_menit"].map(uraian),
-            "P90": langkah["p90_menit"].map(uraian),
             "Dalam standar": langkah["persen_tepat"].map(lambda v: formats.persen(v, 1)),
             "Lewat": langkah["lewat"],
+            "Median": langkah["median_menit"].map(uraian),
             "Total kelebihan": langkah["kelebihan_menit"].map(uraian),
+            "Jumlah": langkah["jumlah"],
+            "P90": langkah["p90_menit"].map(uraian),
             "Rata-rata tunggu": langkah["tunggu_rata_menit"].map(uraian),
-            "Rework": langkah["ulang"],
+            "Diulang": langkah["ulang"],
         }
     ),
     hide_index=True,
+    column_config={
+        "No": st.column_config.TextColumn(width=40),
+        "Aktivitas": st.column_config.TextColumn(width=245),
+        "Pelaksana": st.column_config.TextColumn(width=110),
+        "Standar": st.column_config.TextColumn(width=90),
+        "Dalam standar": st.column_config.TextColumn(width=105),
+        "Lewat": st.column_config.NumberColumn(width=55),
+        "Median": st.column_config.TextColumn(width=110),
+        "Total kelebihan": st.column_config.TextColumn(width=130),
+    },
 )
 st.caption(
     "Durasi dihitung dalam jam kerja menurut kalender kerja (hari kerja = 8,5 jam); "
@@ -167,11 +181,11 @@ with web.cursor() as cur:
 st.dataframe(
     pd.DataFrame(
         {
-            "Waktu": ev["waktu"].map(lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"),
-            "Oleh": ev["pengguna"],
-            "Peran": ev["peran"],
-            "Dari": ev["dari"],
-            "Ke": ev["ke"],
+            "Waktu": ev["waktu"].map(formats.waktu),
+            "Oleh": ev["pengguna"].fillna("–"),
+            "Peran": ev["peran"].map(lambda p: NAMA_PERAN.get(p, p) if p else "–"),
+            "Dari": ev["dari"].map(alur.label_status),
+            "Ke": ev["ke"].map(alur.label_status),
             "Catatan": ev["catatan"].fillna(""),
         }
     ),

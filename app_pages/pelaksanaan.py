@@ -40,14 +40,8 @@ if not tercatat.empty:
         pd.DataFrame(
             {
                 "Langkah": tercatat["urutan"].map(nama),
-                "Mulai": tercatat["mulai"].map(
-                    lambda w: f"{formats.tanggal(w.date())} {formats.jam(w)}"
-                ),
-                "Selesai": tercatat["selesai"].map(
-                    lambda w: "belum"
-                    if pd.isna(w)
-                    else f"{formats.tanggal(w.date())} {formats.jam(w)}"
-                ),
+                "Mulai": tercatat["mulai"].map(formats.waktu),
+                "Selesai": tercatat["selesai"].map(lambda w: formats.waktu(w, kosong="belum")),
                 "Pelaku": tercatat["pelaku"].fillna(""),
                 "Catatan": tercatat["catatan"].fillna(""),
             }
@@ -87,9 +81,9 @@ if st.button("Mulai sekarang", icon=":material/play_circle:", key="mulai_sekaran
 with st.form("waktu_diketik"):
     st.caption("Atau ketik waktunya (untuk langkah yang sudah terjadi):")
     a, b, c, d = st.columns(4)
-    tgl_mulai = a.date_input("Tanggal mulai", format="DD/MM/YYYY")
+    tgl_mulai = a.date_input("Tanggal mulai", value=config.hari_ini(), format="DD/MM/YYYY")
     jam_mulai = b.time_input("Jam mulai", value=dt.time(8, 0), step=300)
-    tgl_selesai = c.date_input("Tanggal selesai", format="DD/MM/YYYY")
+    tgl_selesai = c.date_input("Tanggal selesai", value=config.hari_ini(), format="DD/MM/YYYY")
     jam_selesai = d.time_input("Jam selesai", value=dt.time(9, 0), step=300)
     if st.form_submit_button("Simpan langkah", type="primary"):
         web.tulis(

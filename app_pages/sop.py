@@ -4,7 +4,8 @@ earlier revisions; the admin imports, edits and publishes revisions."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, formats, web
+from dashboard import charts, formats, ketepatan, web
+from dashboard.services import capaian as svc_capaian
 from dashboard.services import sop_registry as svc
 from dashboard.ui import akses_halaman
 
@@ -12,9 +13,19 @@ akses = akses_halaman(__file__)
 st.title("Daftar SOP")
 with web.cursor() as cur:
     daftar = svc.daftar_sop(cur)
+    dipakai = svc.kode_dipakai(cur)
 if daftar.empty:
     st.info("Belum ada SOP.")
     st.stop()
+# The caller's own SOPs first and chosen by default (those of the caller's instansi, and those
+# the app's flows run); the library's other agencies' SOPs follow, marked as examples.
+sendiri = {n.casefold() for n in web.cached_read(svc_capaian.daftar_instansi)(akses)["nama"]}
+milik = daftar["instansi"].str.casefold().isin(sendiri) | daftar["kode"].isin(dipakai)
+daftar = daftar.assign(lain=~milik).sort_values(["lain", "nama"], kind="stable")
+st.caption(
+    "SOP yang dipakai instansi Anda tampil lebih dulu; SOP instansi lain di pustaka hanya "
+    "sebagai contoh."
+)
 st.dataframe(
     daftar[["nama", "instansi", "nomor", "revisi", "langkah"]].rename(
         columns={
@@ -26,9 +37,16 @@ st.dataframe(
         }
     ),
     hide_index=True,
+    column_config={
+        "Nama SOP": st.column_config.TextColumn(width=380),
+        "Instansi": st.column_config.TextColumn(width=300),
+    },
 )
 
-label = {r.kode: f"{r.nama} ({r.instansi.title()})" for r in daftar.itertuples()}
+label = {
+    r.kode: f"{r.nama} ({r.instansi.title()})" + (" · contoh instansi lain" if r.lain else "")
+    for r in daftar.itertuples()
+}
 kode = st.selectbox("SOP", list(label), format_func=label.get, key="sop_kode")
 with web.cursor() as cur:
     revisi = svc.revisi(cur, kode)
@@ -69,14 +87,26 @@ with st.expander("Dasar hukum, keterkaitan, peringatan, kualifikasi, peralatan, 
     st.text(header["peringatan"] or "-")
 
 tabel = pd.DataFrame({"No": langkah["no"], "Aktivitas": langkah["aktivitas"]})
-for p in header["pelaksana"]:
-    tabel[p] = ["✓" if p in ps else "" for ps in langkah["pelaksana"]]
+for p in header["pelaksana"]:  # one narrow ✓ column per actor, all in view at 1366 px
+    tabel[ketepatan.nama_pelaksana(p)] = ["✓" if p in ps else "" for ps in langkah["pelaksana"]]
+kolom_pelaksana = {
+    ketepatan.nama_pelaksana(p): st.column_config.TextColumn(width=95, help=p)
+    for p in header["pelaksana"]
+}
 tabel["Kelengkapan"] = langkah["kelengkapan"].fillna("")
 tabel["Waktu"] = langkah["waktu"].fillna("")
 tabel["Standar terbaca"] = [w.uraian() for w in langkah["standar"]]
 tabel["Output"] = langkah["output"].fillna("")
 tabel["Keterangan"] = langkah["keterangan"].fillna("")
-st.dataframe(tabel, hide_index=True)
+st.dataframe(
+    tabel,
+    hide_index=True,
+    column_config={
+        "No": st.column_config.TextColumn(width=40),
+        "Aktivitas": st.column_config.TextColumn(width=300),
+        **kolom_pelaksana,
+    },
+)
 st.plotly_chart(
     charts.alur_sop(langkah, header["pelaksana"], "Alur langkah antar pelaksana"), key="alur_sop"
 )

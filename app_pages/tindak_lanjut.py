@@ -9,7 +9,7 @@ from dashboard import agenda, bukti, charts, formats, web
 from dashboard.notulen import periode
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import tindak_lanjut as svc
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.ui import PETUNJUK_UNGGAH, akses_halaman, pilih_instansi
 
 akses = akses_halaman(__file__)
 st.title("Tindak lanjut")
@@ -66,12 +66,11 @@ def _tgl(w) -> str:
     return formats.tanggal(pd.Timestamp(w).date()) if pd.notna(w) else "–"
 
 
+# The key columns first and narrow, so PIC, deadline and status are in view at 1366 px; the long
+# texts follow and are read in full in the panel of the selected follow-up below.
 st.dataframe(
     pd.DataFrame(
         {
-            "Rapat": [periode(y, t) for y, t in zip(df["tahun"], df["triwulan"], strict=True)],
-            "Permasalahan": df["permasalahan"],
-            "Tindak lanjut": df["uraian"],
             "Unit PIC": df["pic_unit"],
             "Batas waktu": df["batas_waktu"].map(_tgl),
             "Status": df["status"],
@@ -79,12 +78,23 @@ st.dataframe(
             "Minta ditutup": (df["minta_tutup"].astype(bool) & (df["status"] != "Selesai")).map(
                 {True: "Ya", False: ""}
             ),
+            "Tindak lanjut": df["uraian"],
+            "Permasalahan": df["permasalahan"],
             "Catatan progres": df["catatan_progres"].fillna(""),
             "Bukti": df["bukti"].map(bukti.label),
             "Catatan Pengelola Monev": df["catatan_monev"].fillna(""),
+            "Rapat": [periode(y, t) for y, t in zip(df["tahun"], df["triwulan"], strict=True)],
         }
     ),
     hide_index=True,
+    column_config={
+        "Unit PIC": st.column_config.TextColumn(width=215),
+        "Batas waktu": st.column_config.TextColumn(width=130),
+        "Status": st.column_config.TextColumn(width=105),
+        "Lewat batas": st.column_config.TextColumn(width=95),
+        "Minta ditutup": st.column_config.TextColumn(width=100),
+        "Tindak lanjut": st.column_config.TextColumn(width=320),
+    },
 )
 
 label = {
@@ -95,10 +105,19 @@ label = {
 tl_id = st.selectbox("Pilih tindak lanjut", list(label), format_func=label.get, key="tl_pilih")
 r = df[df["id"] == tl_id].iloc[0]
 versi = int(r["versi"])
-st.caption(
-    f"Batas waktu {_tgl(r['batas_waktu'])} · status {r['status']}"
-    + (" · lewat batas waktu" if r["terlambat"] else "")
-)
+with st.container(border=True):
+    st.caption(
+        f"{formats.md_aman(r['pic_unit'])} · batas waktu {_tgl(r['batas_waktu'])} · status "
+        f"{r['status']}" + (" · **lewat batas waktu**" if r["terlambat"] else "")
+    )
+    for judul, isi in (
+        ("Tindak lanjut", r["uraian"]),
+        ("Permasalahan", r["permasalahan"]),
+        ("Catatan progres", r["catatan_progres"]),
+        ("Catatan Pengelola Monev", r["catatan_monev"]),
+    ):
+        if isinstance(isi, str) and isi.strip():
+            st.markdown(f"**{judul}:** {formats.md_aman(isi)}")
 
 
 def _unduh_bukti() -> bytes:
@@ -162,6 +181,7 @@ if pic and r["status"] != "Selesai":
         max_upload_size=bukti.MAX_BYTES // 1024 // 1024,  # the widget says 5 MB, not 200 MB
         key=f"tl_berkas_{tl_id}",
     )
+    st.caption(PETUNJUK_UNGGAH)
     if unggah is not None and st.button("Unggah bukti", key="tl_unggah"):
         web.tulis(
             svc.unggah_bukti,

@@ -134,3 +134,31 @@ def transisi_perbaikan(
     if aksi == "kembalikan":
         return Langkah(dari, aksi, "dikembalikan", step.peran)
     return step
+
+
+# What an event-log row records, as people say it (the review history on Beranda, Antrian and
+# Ketepatan shows these instead of the stored codes).
+LABEL_PERISTIWA = {
+    "transisi": "Perubahan status",
+    "realisasi_disimpan": "Data disimpan",
+    "diimpor": "Impor Excel",
+    "periode_dibuka": "Periode dibuka",
+    "periode_ditutup": "Periode ditutup",
+    "periode_dibuka_unit": "Periode dibuka kembali untuk unit",
+    "langkah_sop": "Langkah SOP dicatat",
+}
+
+
+def label_peristiwa(jenis: str | None) -> str:
+    """An event kind in words: the table above, else the code with spaces ("rapat_dibuat" ->
+    "Rapat dibuat")."""
+    if not jenis:
+        return "–"
+    return LABEL_PERISTIWA.get(jenis, jenis.replace("_", " ").capitalize())
+
+
+def label_status(status: str | None) -> str:
+    """A submission status in words ("diverifikasi" -> "Diverifikasi"); blank gives "–"."""
+    if not status:
+        return "–"
+    return LABEL_STATUS.get(status, status.replace("_", " ").capitalize())

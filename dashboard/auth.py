@@ -46,8 +46,9 @@ def sesi_berakhir() -> None:
 
 
 def tombol_keluar() -> None:
-    """ "Keluar" in the sidebar: end this session in the store and leave."""
-    if st.sidebar.button("Keluar", icon=":material/logout:", key="tombol_keluar", width="stretch"):
+    """ "Keluar", at the top right of every page (ui.kepala_halaman): end this session in the
+    store and leave. Not in the sidebar, whose menu pushes it below the fold at 1366x657."""
+    if st.button("Keluar", icon=":material/logout:", key="tombol_keluar", type="tertiary"):
         keluar()
 
 

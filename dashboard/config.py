@@ -64,8 +64,24 @@ def zona_waktu() -> ZoneInfo:
 
 
 def sekarang() -> dt.datetime:
-    """Now, as a naive local time in the agency's zone (how every timestamp is stored)."""
+    """Now, as a naive local time in the agency's zone (how every timestamp is stored). The one
+    clock of the product: nothing calls date.today() or datetime.now(), so a test can freeze
+    time by replacing this function."""
     return dt.datetime.now(zona_waktu()).replace(tzinfo=None)
+
+
+def hari_ini() -> dt.date:
+    """The agency's date: the default of every date picker and the day overdue counts run to.
+    Between 00.00 and 07.00 WIB a UTC server's date.today() is still yesterday."""
+    return sekarang().date()
+
+
+def waktu_lokal(w: dt.datetime) -> dt.datetime:
+    """A stored or computed time as naive agency-local time: naive values already are (every
+    TIMESTAMP column holds local time), aware ones are converted to the agency's zone."""
+    if w.tzinfo is None:
+        return w
+    return w.astimezone(zona_waktu()).replace(tzinfo=None)
 
 
 def _bilangan(env: str, section: str, key: str, default: int, minimum: int = 1) -> int:

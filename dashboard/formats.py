@@ -10,6 +10,7 @@ import re
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from dashboard import config
 from dashboard.batas import periksa_angka
 from dashboard.skala import bulat
 
@@ -76,6 +77,19 @@ def hari_tanggal(d: dt.date | None, kosong: str = "–") -> str:
 def jam(t: dt.time | dt.datetime) -> str:
     """`14.30`."""
     return f"{t.hour:02d}.{t.minute:02d}"
+
+
+def waktu(w: dt.datetime | None, kosong: str = "–") -> str:
+    """`2 Desember 2026 01.05`: a moment in the agency's zone, the one way every page shows a
+    timestamp (docs/DOMAIN.md §11). None, NaT and NaN give `kosong`."""
+    try:
+        hilang = w is None or bool(w != w)  # noqa: PLR0124 - NaT and NaN are unequal to themselves
+    except TypeError:  # pandas.NA
+        hilang = True
+    if hilang:
+        return kosong
+    lokal = config.waktu_lokal(w)
+    return f"{tanggal(lokal.date())} {jam(lokal)}"
 
 
 def nama_triwulan(n: int) -> str:

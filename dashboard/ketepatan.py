@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import formats
 from dashboard.kalender import MENIT_HARI_KERJA, Kalender
 from dashboard.mutu_baku import HARI_KALENDER, MutuBakuWaktu
 
@@ -158,6 +159,19 @@ def hambatan(df: pd.DataFrame, kolom: str = "aktivitas") -> pd.DataFrame:
     return out.sort_values("kelebihan_menit", ascending=False).reset_index(drop=True)
 
 
+def nama_pelaksana(teks: str | None) -> str:
+    """An SOP actor as people write it: the documents type some in capitals ("BIDANG", "KEPALA
+    DINAS") and some not ("Fungsional"); capitals become title case, short acronyms (UPT, TU)
+    stay. Several actors stay comma-separated."""
+    if not teks:
+        return "–"
+
+    def kata(k: str) -> str:
+        return k if len(k) <= 3 or not k.isupper() else k.capitalize()
+
+    return ", ".join(" ".join(kata(k) for k in b.strip().split()) for b in str(teks).split(","))
+
+
 def uraian_menit(menit: float | None) -> str:
     """Minutes as Indonesian text: '45 menit', '3 jam 20 menit', '2 hari 1 jam' (working days
     of MENIT_HARI_KERJA minutes)."""
@@ -169,7 +183,7 @@ def uraian_menit(menit: float | None) -> str:
     hari, sisa = divmod(m, MENIT_HARI_KERJA)
     jam, mnt = divmod(sisa, 60)
     bagian = (
-        ([f"{hari} hari"] if hari else [])
+        ([f"{formats.angka(hari, 0)} hari"] if hari else [])
         + ([f"{jam} jam"] if jam else [])
         + ([f"{mnt} menit"] if mnt and not hari else [])
     )

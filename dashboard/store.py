@@ -58,7 +58,7 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
         except OSError as exc:
             raise StoreError(f"Folder basis data {path.parent} tidak dapat dibuat: {exc}") from exc
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         text = str(exc)
         if _tidak_tertulis(exc):
@@ -73,6 +73,17 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
                 "Hentikan proses itu dulu, lalu ulangi perintah ini."
             ) from exc
         raise StoreError(f"Basis data {path} tidak dapat dibuka: {text}") from exc
+    pakai_zona_instansi(con)
+    return con
+
+
+def pakai_zona_instansi(con: duckdb.DuckDBPyConnection) -> None:
+    """Every TIMESTAMP column holds the agency's local time (docs/DOMAIN.md §11): the app writes
+    `config.sekarang()`, and a column's DEFAULT current_timestamp must agree, so the engine's
+    time zone is the agency's for every cursor (GLOBAL: a cursor does not inherit a session
+    SET), not the server's (UTC on most hosts: the value history was 7 hours behind)."""
+    zona = config.zona_waktu().key.replace("'", "")
+    con.execute(f"SET GLOBAL TimeZone = '{zona}'")
 
 
 def migrations() -> list[tuple[int, str, Path]]:

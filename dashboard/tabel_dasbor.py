@@ -33,7 +33,7 @@ def pilihan_kategori(ind: pd.DataFrame, skala: Skala) -> dict[str, int]:
 
 def _waktu(w: object) -> str:
     """`21 November 2026 14.30`, or a dash for a missing timestamp."""
-    return "–" if pd.isna(w) else f"{formats.tanggal(w)} {formats.jam(w)}"
+    return formats.waktu(w)
 
 
 def _n(x: float) -> str:
@@ -266,11 +266,10 @@ def mundur(dari: object, ke: object) -> bool:
 def peristiwa(jenis: object, dari: object, ke: object) -> str:
     """A review event in the words people use: `Diajukan → Diverifikasi`, `Dikembalikan:
     Diparaf → Diverifikasi`, never the log's code (`transisi`)."""
-    label = alur.LABEL_STATUS
     if jenis == "transisi" and isinstance(dari, str) and isinstance(ke, str):
-        langkah = f"{label.get(dari, dari)} → {label.get(ke, ke)}"
+        langkah = f"{alur.label_status(dari)} → {alur.label_status(ke)}"
         return f"Dikembalikan: {langkah}" if mundur(dari, ke) else langkah
-    return str(jenis).replace("_", " ").capitalize()
+    return alur.label_peristiwa(jenis if isinstance(jenis, str) else None)
 
 
 def review(event: pd.DataFrame) -> pd.DataFrame:
@@ -291,7 +290,7 @@ def review(event: pd.DataFrame) -> pd.DataFrame:
 def riwayat(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Waktu": df["pada"].map(formats.tanggal),
+            "Waktu": df["pada"].map(formats.waktu),
             "Oleh": df["oleh"],
             "Sumber": df["sumber"],
             "Lama": df["nilai_lama"].map(formats.angka),

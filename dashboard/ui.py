@@ -3,6 +3,7 @@ in the navigation at all, so its URL cannot open it either; services check again
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,22 @@ from dashboard.akses import NAMA_PERAN, PERAN, Akses
 from dashboard.formats import md_aman
 
 SEMUA = frozenset(PERAN)
+
+# Next to every file uploader: its button and drop text are Streamlit's own fixed English
+# (README, "Teks bawaan Streamlit"); this says what they mean.
+PETUNJUK_UNGGAH = (
+    "Seret berkas ke kotak di atas (*Drag and drop file here*) atau klik **Upload** untuk "
+    "memilih berkas dari komputer; kedua tulisan itu bawaan Streamlit dan tidak dapat "
+    "diterjemahkan."
+)
+
+# Streamlit leaves about 6rem above a page's first element (under its own header bar); no
+# config option changes it, so one style rule on the main block's stable class name does. The
+# header bar itself holds only the (minimal) toolbar.
+GAYA = """<style>
+.stMainBlockContainer { padding-top: 1rem; }
+.stMainBlockContainer h1 { padding-top: 0; }
+</style>"""
 # The page scripts. Not `pages/`: next to the entry script that name turns on Streamlit's legacy
 # multipage discovery, which ran a page URL's script without the entry script (and its session
 # lookup) on a fresh server's first request.
@@ -217,9 +234,31 @@ def akses_halaman(page_file: str) -> Akses:
     return akses
 
 
+def nama_peran(peran: frozenset[str] | set[str]) -> str:
+    """Roles as people say them, in the usual order: "Kepala Dinas, Sekretaris"."""
+    return ", ".join(NAMA_PERAN[p] for p in PERAN if p in peran)
+
+
+def _tidak_tersedia(h: Halaman) -> Callable[[], None]:
+    """The page behind the URL of a page the caller's roles do not grant: a message instead of
+    landing on Beranda without a word. It shows nothing of the page itself."""
+
+    def halaman() -> None:
+        st.title("Halaman tidak tersedia")
+        st.error(
+            f"Halaman **{h.judul}** tidak tersedia untuk akun Anda: halaman ini untuk peran "
+            f"{nama_peran(h.peran)}. Pilih halaman dari menu di sebelah kiri.",
+            icon=":material/block:",
+        )
+
+    halaman.__name__ = f"tidak_tersedia_{h.url.replace('-', '_')}"
+    return halaman
+
+
 def navigasi(akses: Akses) -> st.navigation:
     sections: dict[str, list] = {}
-    for i, h in enumerate(halaman_untuk(akses.peran)):
+    boleh = halaman_untuk(akses.peran)
+    for i, h in enumerate(boleh):
         sections.setdefault(h.bagian, []).append(
             st.Page(
                 str(HALAMAN_DIR / h.file),
@@ -229,15 +268,29 @@ def navigasi(akses: Akses) -> st.navigation:
                 default=i == 0,
             )
         )
+    terakhir = list(sections.values())[-1]
+    for h in HALAMAN:
+        if h not in boleh:
+            terakhir.append(
+                st.Page(_tidak_tersedia(h), title=h.judul, url_path=h.url, visibility="hidden")
+            )
     # always fully expanded: a collapsed menu (the admin has more than twelve pages) shows
     # Streamlit's own English "View more" button
     return st.navigation(sections, expanded=True)
 
 
-def sidebar_pengguna(akses: Akses) -> None:
-    with st.sidebar:
-        st.markdown(f"**{md_aman(akses.nama or akses.username)}**")
-        st.caption(", ".join(NAMA_PERAN[p] for p in PERAN if p in akses.peran))
+def kepala_halaman(akses: Akses, tombol_keluar: Callable[[], None]) -> None:
+    """Above every page's title: who is signed in, and "Keluar" always in view (the sidebar's
+    bottom is below the fold at 1366x657 for every role). Also the page style (GAYA)."""
+    st.html(GAYA)
+    with st.container(
+        horizontal=True, horizontal_alignment="right", vertical_alignment="center", gap="small"
+    ):
+        st.markdown(
+            f"**{md_aman(akses.nama or akses.username)}** · {nama_peran(akses.peran)}",
+            width="content",
+        )
+        tombol_keluar()
 
 
 def pilih_instansi(akses: Akses, instansi) -> int:

@@ -33,6 +33,10 @@ def pesan_validasi(exc: ValidationError, label: dict[str, str]) -> str:
         kolom = label.get(loc[0], loc[0]) if loc else ""
         if e["type"] == "value_error":
             pesan = str(e.get("ctx", {}).get("error", e["msg"])).rstrip(".")
+        elif e["type"] == "string_too_short":  # blank is "wajib diisi", not "terlalu pendek"
+            kosong = not str(e.get("input") or "").strip()
+            minimal = e.get("ctx", {}).get("min_length")
+            pesan = "wajib diisi" if kosong else f"terlalu pendek (minimal {minimal} karakter)"
         else:
             pesan = _PESAN.get(e["type"], e["msg"])
         baris.append(f"{kolom}: {pesan}." if kolom else f"{pesan}.")

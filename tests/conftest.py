@@ -108,3 +108,8 @@ def login(username: str, password: str | None = None):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def tombol(at, indeks: int = 0):
+    """The page's n-th button, not counting "Keluar" (the page header's, above every title)."""
+    return [b for b in at.button if b.key != "tombol_keluar"][indeks]

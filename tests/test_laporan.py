@@ -20,7 +20,7 @@ from dashboard.cli import main
 from dashboard.laporan.data import Permintaan
 from dashboard.services import laporan as svc
 
-from .conftest import login
+from .conftest import login, tombol
 
 TANGGAL = dt.date(2026, 11, 21)
 STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
@@ -551,7 +551,7 @@ def test_page_per_role(app_db, username):
     else:
         assert unit.options[0] == "Seluruh instansi" and len(unit.options) == 7
     at.selectbox(key="lap_jenis").select("renja" if username == "monev" else "triwulan").run()
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [b.label for b in at.get("download_button")] == ["Unduh Excel", "Unduh PDF"]
     # the Beranda's default (dashboard/data_sah.py): all data, said so, the report marked DRAF
@@ -563,7 +563,7 @@ def test_page_per_role(app_db, username):
     assert "termasuk yang belum disahkan" in at.caption[0].value
     assert at.dataframe and at.warning and "DRAF" in at.warning[0].value
     sah.set_value(True).run()
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert "Hanya realisasi yang telah disahkan" in " ".join(t.value for t in at.text)
     assert "hanya realisasi yang sudah disahkan" in at.caption[0].value
     assert not at.warning

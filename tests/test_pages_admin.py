@@ -14,7 +14,7 @@ from dashboard.batas import PANJANG_NAMA
 from dashboard.cli import main
 from dashboard.services import instansi, pengguna
 
-from .conftest import login, new_app
+from .conftest import login, new_app, tombol
 from .test_pages import _open_url
 
 SANDI = "Rahasia2026"
@@ -120,11 +120,11 @@ def test_admin_of_none_creates_an_instansi(app_db):
             "NIP kepala": "1970",
         },
     )
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert "harus 18 angka" in at.error[0].value
     assert _hitung(app_db, "instansi") == 1
     _isi(at, {"NIP kepala": "19700101 199003 1 001", "Nama kepala": "Drs. Ahmad"})
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert not at.exception
     assert "INSPEKTORAT disimpan" in at.success[0].value
     assert "Inspektorat Daerah" in at.dataframe[0].value["Nama"].tolist()
@@ -140,7 +140,7 @@ def test_admin_of_one_edits_only_its_own_instansi(app_db):
     assert pilih.options == [pilih.format_func(1)]  # its own only; no "(instansi baru)"
     assert len(at.dataframe[0].value) == 1
     _isi(at, {"Kota (tempat tanda tangan)": "Sukamaju Kota"})
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert "disimpan" in at.success[0].value
     con = store.connect(app_db)
     assert con.execute("SELECT kota FROM instansi WHERE id = 1").fetchone()[0] == "Sukamaju Kota"
@@ -156,7 +156,7 @@ def test_units_page_for_admin_of_none_chooses_the_instansi(app_db):
     assert at.dataframe[0].value.empty
     assert {t.label: t.max_chars for t in at.text_input}["Nama"] == PANJANG_NAMA
     _isi(at, {"Kode": "SEK", "Nama": "Sekretariat Bappeda"})
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert "Unit disimpan" in at.success[0].value
     assert at.dataframe[0].value["Nama"].tolist() == ["Sekretariat Bappeda"]
     con = store.connect(app_db)
@@ -176,7 +176,7 @@ def test_admin_of_none_creates_a_user_for_every_instansi(app_db):
     at.multiselect(key="baru_peran").select("kadis")
     at.selectbox(key="baru_instansi").select_index(0)  # "Semua instansi (Setda / ...)"
     at.text_input(key="baru_sandi").input(SANDI)
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert "setda ditambahkan" in at.success[0].value
     tabel = at.dataframe[0].value.set_index("Nama pengguna")
     assert tabel.loc["setda", "Instansi"] == "Semua instansi"
@@ -196,7 +196,7 @@ def test_admin_of_one_is_not_offered_every_instansi(app_db):
     at.text_input(key="baru_nama").input("Kepala Bidang")
     at.multiselect(key="baru_peran").select("sekretaris")
     at.text_input(key="baru_sandi").input(SANDI)
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert "kabid ditambahkan" in at.success[0].value
     assert login("kabid", SANDI).session_state["akses"].instansi_id == 1
 

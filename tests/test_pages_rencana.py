@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dashboard import store
 
-from .conftest import login
+from .conftest import login, tombol
 from .test_pages import _open_url
 
 
@@ -23,7 +23,7 @@ def test_rencana_page_adds_a_tujuan_and_refuses_delete_of_a_node_with_data(app_d
     kode, nama = at.text_input[0], at.text_input[1]
     kode.input("T9")
     nama.input("Tujuan baru dari halaman")
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert not at.exception
     assert "Tujuan disimpan" in at.success[0].value, [e.value for e in at.error]
     assert "T9" in at.dataframe[0].value["Kode"].tolist()
@@ -34,7 +34,7 @@ def test_rencana_page_adds_a_tujuan_and_refuses_delete_of_a_node_with_data(app_d
     assert any("Tidak dapat dihapus" in c.value for c in at.caption)
     # a bad code is refused with the format
     at.text_input[0].input("2.23")
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert "tidak sesuai format" in at.error[0].value
 
 
@@ -73,7 +73,7 @@ def test_indikator_page_links_node_pk_and_renstra(app_db):
     kedudukan = next(s for s in at.selectbox if s.label == "Kedudukan dalam rencana")
     tujuan = next(o for o in kedudukan.options if o.startswith("Tujuan T2"))
     kedudukan.select(tujuan)
-    at.button[0].click().run()
+    tombol(at).click().run()
     assert at.success, [e.value for e in at.error]
     # Renstra targets: five years shown, a mix of single and range refused
     renstra = [t for t in at.text_input if t.key and t.key.startswith("rs_2")]

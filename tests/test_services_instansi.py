@@ -66,10 +66,10 @@ def test_admin_of_one_edits_only_its_own_and_adds_none(demo_con):
 @pytest.mark.parametrize(
     ("ubah", "pesan"),
     [
-        ({"kode": ""}, "Kode: terlalu pendek"),
+        ({"kode": ""}, "Kode: wajib diisi"),
         ({"kode": "A B"}, "Kode: hanya huruf"),
         ({"nama": "x" * (PANJANG_NAMA + 1)}, "Nama instansi: terlalu panjang"),
-        ({"pemda": ""}, "Pemerintah daerah: terlalu pendek"),
+        ({"pemda": ""}, "Pemerintah daerah: wajib diisi"),
         ({"kepala_jabatan": "x" * (PANJANG_NAMA + 1)}, "Jabatan kepala: terlalu panjang"),
         ({"kepala_nip": "1970 01"}, "NIP kepala: harus 18 angka"),
         ({"kepala_nip": "19700101199003100X"}, "NIP kepala: harus 18 angka"),

@@ -52,6 +52,12 @@ def daftar_sop(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return store.fetch_df(cur, "sop_list")
 
 
+def kode_dipakai(cur: duckdb.DuckDBPyConnection) -> set[str]:
+    """The SOPs the app's own flows run and time (sop_pemetaan): this agency's SOPs, whatever
+    agency name their document carries."""
+    return set(store.fetch_df(cur, "sop_pemetaan_list")["sop_kode"])
+
+
 def revisi(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
     return store.fetch_df(cur, "sop_revisi", [kode])
 

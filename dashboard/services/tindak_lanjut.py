@@ -20,7 +20,7 @@ _KONFLIK = "Tindak lanjut ini baru saja diubah pengguna lain; data dimuat ulang.
 
 
 def _hari_ini(hari_ini: dt.date | None) -> dt.date:
-    return hari_ini or config.sekarang().date()
+    return hari_ini or config.hari_ini()
 
 
 def daftar_tindak_lanjut(
