@@ -1330,6 +1330,7 @@ TANPA_AKSES = {
     "sop_registry.daftar_sop": "read for every role",
     "sop_registry.revisi": "read for every role",
     "sop_registry.detail": "read for every role",
+    "sop_registry.kode_dipakai": "read for every role (codes of the SOPs the flows run)",
     "sop_registry.waktu_efektif": "pure",
     "sop_registry.ke_excel": "pure (bytes of an SOP already read)",
     "sop_registry.kalender": "read for every role",
