@@ -9,6 +9,7 @@ import inspect
 import pandas as pd
 import pytest
 
+from dashboard import charts
 from dashboard import tabel_dasbor as tampil
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
@@ -142,6 +143,16 @@ def test_heat_map_and_unit_summary(db):
     assert data.per_unit["unit"].tolist() == ["Bidang B"]
     assert data.per_unit["Sangat Rendah"].tolist() == [1]
     assert set(data.peta["unit"]) == {"Bidang B"}
+
+
+def test_heat_map_keeps_two_units_of_one_name_apart(db):
+    """Two units named alike once crashed the heat map (one label, two rows per quarter)."""
+    ind = dasbor.indikator_tahun(db, KADIS, 1, 2026, 2)
+    ind.loc[ind["unit_nama"] == "Bidang B", "unit_nama"] = "Bidang A"
+    peta = dasbor.peta_capaian(ind)
+    assert sorted(set(peta["unit"])) == ["Bidang A", "Bidang A (2)"]
+    assert len(peta) == 8
+    charts.peta_capaian(peta, "Peta", SKALA_BAKU)
 
 
 def test_submissions_complete_on_time_late(db):

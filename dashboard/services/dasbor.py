@@ -146,9 +146,13 @@ def data_periode(
 
 def peta_capaian(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
     """Heat map data: mean capaian of assessed indicators per unit and quarter (long form),
-    each capped at the scale's `batas_skor`."""
+    each capped at the scale's `batas_skor`. Two units of the same name get their own rows
+    (the later ones numbered), since the heat map's rows are keyed by the label."""
     rows = []
-    for (unit_id, unit), g in ind.groupby(["unit_id", "unit_nama"], sort=True):
+    dipakai: dict[str, int] = {}
+    for (unit_id, nama), g in ind.groupby(["unit_id", "unit_nama"], sort=True):
+        dipakai[nama] = dipakai.get(nama, 0) + 1
+        unit = nama if dipakai[nama] == 1 else f"{nama} ({dipakai[nama]})"
         for n in range(1, 5):
             nilai = [svc_capaian.angka_atau_none(v) for v in g[f"c{n}"]]
             rata = engine.rata_rata_capaian(nilai, sk.batas_skor)
