@@ -3,7 +3,7 @@ first (looked up on every run), then the navigation for the caller's roles."""
 
 import streamlit as st
 
-from dashboard import auth, config, formats, store, ui, web
+from dashboard import auth, config, formats, isian_sesi, store, ui, web
 
 IKON = config.DATA_DIR / "ikon.png"
 
@@ -29,4 +29,5 @@ else:
     halaman = ui.navigasi(akses)
     ui.sidebar_pengguna(akses)
     auth.tombol_keluar()
+    isian_sesi.pengingat_sidebar(akses.username, halaman.url_path)  # typed, not saved
 halaman.run()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, dokumen, formats, web
+from dashboard import charts, dokumen, formats, tampilan_pengajuan, web
 from dashboard import tabel_dasbor as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import dasbor as svc
@@ -69,6 +69,7 @@ def grafik(fig, nama: str) -> None:
 
 
 st.title("Beranda")
+tampilan_pengajuan.kotak_dikembalikan_unit(akses)  # a Staf Bidang's returned submission
 instansi = daftar_instansi(akses)
 if instansi.empty:
     st.info("Belum ada data instansi. Administrator menambahkannya di halaman Instansi.")

@@ -89,8 +89,8 @@ def test_text_in_number_cells_and_formulas_listed_by_row_and_column(ctx):
     masalah = _problems(ctx, _isi(ctx[3], fill))
     rows = {(m.baris, m.kolom) for m in masalah}
     first = excel_entri.HEADER_ROW + 1
-    assert (first, "Realisasi diisi") in rows
-    assert (first + 2, "Realisasi diisi") in rows
+    assert (first, "Realisasi Triwulan III (isi)") in rows
+    assert (first + 2, "Realisasi Triwulan III (isi)") in rows
     assert any("Rumus" in m.pesan for m in masalah)
     assert any("bukan angka" in m.pesan for m in masalah)
 

@@ -1,0 +1,79 @@
+"""Values typed on "Isi realisasi" but not saved yet, kept in the session (st.session_state).
+
+Streamlit forgets a widget's value once its page is left, so the entry page copies every row
+typed differently from the store here, keyed by account, period and unit: opening another page
+and coming back shows them again, and the sidebar says they are not saved. They live as long as
+the browser session: a reload or a closed tab loses them (Streamlit has no public hook to ask
+before a tab closes), which is why the notice asks for "Simpan draf".
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.entri import Isian
+from dashboard.formats import md_aman
+
+KUNCI = "isian_realisasi_belum_disimpan"
+HALAMAN_ENTRI = "app_pages/entri.py"
+
+
+def _kunci(username: str, periode_id: int, unit_id: int) -> str:
+    return f"{username}:{int(periode_id)}:{int(unit_id)}"
+
+
+def _semua() -> dict[str, dict]:
+    return st.session_state.setdefault(KUNCI, {})
+
+
+def ambil(username: str, periode_id: int, unit_id: int) -> dict[int, Isian]:
+    """The unsaved rows of one period and unit (indicator id -> typed row)."""
+    isi = _semua().get(_kunci(username, periode_id, unit_id))
+    return {} if not isi else {int(i): Isian(*v) for i, v in isi["baris"].items()}
+
+
+def taruh(
+    username: str,
+    periode_id: int,
+    unit_id: int,
+    judul: str,
+    baris: dict[int, Isian],
+    kode: dict[int, str],
+) -> None:
+    """Keep the unsaved rows (none: forget the period). `judul` and `kode` name them in the
+    notice shown on other pages."""
+    k = _kunci(username, periode_id, unit_id)
+    if not baris:
+        _semua().pop(k, None)
+        return
+    _semua()[k] = {
+        "judul": judul,
+        "baris": {int(i): tuple(v) for i, v in baris.items()},
+        "kode": [kode[i] for i in sorted(baris, key=lambda i: kode.get(i, ""))],
+    }
+
+
+def buang(username: str, periode_id: int, unit_id: int) -> None:
+    _semua().pop(_kunci(username, periode_id, unit_id), None)
+
+
+def ringkasan(username: str) -> list[tuple[str, list[str]]]:
+    """(period title, indicator codes) of every period with unsaved rows of this account."""
+    awal = f"{username}:"
+    return [(v["judul"], v["kode"]) for k, v in _semua().items() if k.startswith(awal)]
+
+
+def teks_pengingat(judul: str, kode: list[str]) -> str:
+    """The sidebar notice, short enough to stay in view under the menu."""
+    daftar = ", ".join(kode[:4]) + (f" +{len(kode) - 4}" if len(kode) > 4 else "")
+    return md_aman(f"Isi realisasi {judul}: perubahan belum disimpan ({daftar}).")
+
+
+def pengingat_sidebar(username: str, halaman_url: str | None = None) -> None:
+    """The sidebar notice on every page but the entry page itself (which shows its own,
+    up to date after each edit), with a link back to it."""
+    if halaman_url == "entri":
+        return
+    for judul, kode in ringkasan(username):
+        st.sidebar.warning(teks_pengingat(judul, kode), icon=":material/edit_note:")
+        st.sidebar.page_link(HALAMAN_ENTRI, label="Buka Isi realisasi", icon=":material/undo:")
