@@ -7,7 +7,7 @@ typed but not saved are kept in the session (dashboard/isian_sesi.py) and flagge
 import pandas as pd
 import streamlit as st
 
-from dashboard import alur, bukti, charts, formats, isian_sesi, web, xlsx_aman
+from dashboard import alur, bukti, formats, isian_sesi, web, xlsx_aman
 from dashboard.entri import HasilPeriksa, Isian, belum_disimpan, periksa
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import periode as svc_periode
@@ -135,9 +135,7 @@ def _baris(ind) -> tuple[Isian, HasilPeriksa]:
             f"**{formats.persen(h.capaian)}**  \n"
             f":small[progres tahunan {formats.persen(h.progres_tahunan)}]"
         )
-        kol[4].badge(
-            kategori, color=warna_badge(charts.warna_kategori(skala).get(kategori, "#adb5bd"))
-        )
+        kol[4].badge(kategori, color=warna_badge(kategori, skala))
         pesan = [
             f":red[:material/block: {formats.md_aman(g)} Baris ini belum tersimpan.]"
             for g in h.galat

@@ -1,11 +1,8 @@
-"""Checks of one quarterly entry row (pure): what blocks a save, what only warns, and the
-capaian the operator sees as they type."""
+"""Checks of one quarterly entry row (pure): what cannot be stored, what blocks a submission, what
+only warns, the capaian the operator sees as they type, and whether a typed row is saved."""
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -160,31 +157,6 @@ def peringatan_lonjakan(nilai: float, sebelum: float | None) -> list[str]:
             "periksa kembali angkanya (salah ketik koma atau titik?)."
         ]
     return []
-
-
-def _id_baris(v: object) -> int | None:
-    """An editor row's indicator id as an int; None for a blank, text or fractional id."""
-    if isinstance(v, bool) or not isinstance(v, int | float):
-        return None
-    if isinstance(v, float) and (not math.isfinite(v) or not v.is_integer()):
-        return None
-    return int(v)
-
-
-def cek_baris_editor(ids: Sequence[object], harapan: Sequence[int]) -> str | None:
-    """Why the rows a table editor sent back cannot be taken, else None: the form's rows must
-    come back exactly once each (a forged client can add, delete, duplicate or alter rows)."""
-    baca = [_id_baris(v) for v in ids]
-    sah = set(harapan)
-    if any(v is None for v in baca) and len(baca) > len(harapan):
-        return "Ada baris yang ditambahkan ke tabel isian; baris tidak dapat ditambah."
-    if any(v is None or v not in sah for v in baca):
-        return "Tabel isian memuat indikator yang tidak dikenal; muat ulang tabel."
-    if any(n > 1 for n in Counter(baca).values()):
-        return "Tabel isian memuat indikator ganda; muat ulang tabel."
-    if set(baca) != sah:
-        return "Ada baris yang dihapus dari tabel isian; muat ulang tabel."
-    return None
 
 
 class Isian(NamedTuple):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import colorsys
 
-from dashboard import formats
+from dashboard import charts, formats
 from dashboard.entri import HasilPeriksa, IndikatorEntri
+from dashboard.skala import Skala
 
 
 def _nilai(bawah: float | None, atas: float | None) -> str:
@@ -38,9 +39,13 @@ def label_kategori(h: HasilPeriksa) -> str:
     return h.kategori or h.status
 
 
-def warna_badge(warna: str | None) -> str:
-    """The st.badge colour nearest a category's own colour (#rrggbb): badges take only a few
-    named colours, the hue decides."""
+def warna_badge(kategori: str, skala: Skala) -> str:
+    """The st.badge colour of a category or status: red for the scale's red bands (whatever
+    their own colour), else the named colour nearest the band's own (#rrggbb) by hue; badges
+    take only a few named colours."""
+    if skala.merah(skala.level_nama(kategori)):
+        return "red"
+    warna = charts.warna_kategori(skala).get(kategori)
     if not warna or len(warna) != 7:
         return "gray"
     r, g, b = (int(warna[i : i + 2], 16) / 255 for i in (1, 3, 5))
