@@ -207,10 +207,7 @@ with bar:
                 "atau dimuat ulang.",
                 icon=":material/edit_note:",
             )
-            st.sidebar.warning(
-                isian_sesi.teks_pengingat(judul_periode, [kode[i] for i in belum]),
-                icon=":material/edit_note:",
-            )
+            isian_sesi.tautan_sidebar(judul_periode, [kode[i] for i in sorted(belum, key=kode.get)])
         terisi = sum(h.nilai is not None for h in hasil.values())
         menghalangi = sum(not h.boleh_diajukan for h in hasil.values())
         peringatan = sum(bool(h.peringatan) for h in hasil.values())
@@ -263,11 +260,16 @@ with bar:
                         )
 
 BATAS_MB = bukti.MAX_BYTES // 1024 // 1024
-KETERANGAN_UNGGAH = (
-    "Kotak unggah memakai tulisan bawaan Streamlit yang tidak dapat diterjemahkan: "
-    "**Upload** / **Browse files** = pilih berkas, **Drag and drop file here** = seret berkas "
-    "ke sini, **Limit … per file** = batas ukuran per berkas."
-)
+
+
+def _keterangan_unggah(mb: int) -> None:
+    """Streamlit's uploader keeps its own English; say what it means next to it."""
+    st.caption(
+        "Tulisan bahasa Inggris di kotak unggah berasal dari Streamlit dan tidak dapat "
+        "diterjemahkan: **Upload** = pilih berkas (berkas juga dapat diseret ke kotak), "
+        f"**{mb}MB per file** = ukuran maksimal {mb} MB per berkas."
+    )
+
 
 with st.expander("Unggah berkas bukti dukung"):
     ind_opsi = {i.indikator_id: f"{i.kode} {i.nama}" for i in form.indikator}
@@ -281,7 +283,7 @@ with st.expander("Unggah berkas bukti dukung"):
         max_upload_size=BATAS_MB,
         disabled=kunci,
     )
-    st.caption(KETERANGAN_UNGGAH + f" Batas yang berlaku di sini: {BATAS_MB} MB per berkas.")
+    _keterangan_unggah(BATAS_MB)
 
     def _setelah_unggah() -> None:
         """The typed rows stay; the uploaded row's evidence is now the file."""
@@ -345,7 +347,7 @@ with st.expander("Excel: unduh templat atau unggah isian"):
         max_upload_size=batas_excel,
         disabled=kunci,
     )
-    st.caption(KETERANGAN_UNGGAH)
+    _keterangan_unggah(batas_excel)
     if unggah is not None:
         bar_baca = st.progress(0.0, text="Membaca berkas ...")
         try:

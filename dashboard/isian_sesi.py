@@ -64,16 +64,29 @@ def ringkasan(username: str) -> list[tuple[str, list[str]]]:
 
 
 def teks_pengingat(judul: str, kode: list[str]) -> str:
-    """The sidebar notice, short enough to stay in view under the menu."""
-    daftar = ", ".join(kode[:4]) + (f" +{len(kode) - 4}" if len(kode) > 4 else "")
-    return md_aman(f"Isi realisasi {judul}: perubahan belum disimpan ({daftar}).")
+    """The full notice (the sidebar link's tooltip)."""
+    daftar = ", ".join(kode[:6]) + (f" dan {len(kode) - 6} lainnya" if len(kode) > 6 else "")
+    return md_aman(
+        f"Isi realisasi {judul}: perubahan belum disimpan ({daftar}). Tekan Simpan draf; "
+        "isian hilang bila browser ditutup atau dimuat ulang."
+    )
+
+
+def tautan_sidebar(judul: str, kode: list[str]) -> None:
+    """One short line in the sidebar, under "Keluar" so it never pushes it out of view: a link
+    back to the entry page, the codes in its tooltip."""
+    st.sidebar.page_link(
+        HALAMAN_ENTRI,
+        label=f":orange[**Belum disimpan**: {len(kode)} indikator]",
+        icon=":material/edit_note:",
+        help=teks_pengingat(judul, kode),
+    )
 
 
 def pengingat_sidebar(username: str, halaman_url: str | None = None) -> None:
     """The sidebar notice on every page but the entry page itself (which shows its own,
-    up to date after each edit), with a link back to it."""
+    up to date after each edit)."""
     if halaman_url == "entri":
         return
     for judul, kode in ringkasan(username):
-        st.sidebar.warning(teks_pengingat(judul, kode), icon=":material/edit_note:")
-        st.sidebar.page_link(HALAMAN_ENTRI, label="Buka Isi realisasi", icon=":material/undo:")
+        tautan_sidebar(judul, kode)

@@ -23,6 +23,15 @@ def _teks(elemen) -> str:
     return " ".join(e.value for e in elemen).replace("\\", "")
 
 
+def _pengingat(at) -> str:
+    """The sidebar's "Belum disimpan" links: label and tooltip."""
+    return " ".join(
+        f"{p.proto.label} {p.proto.help}".replace("\\", "")
+        for p in at.sidebar.get("page_link")
+        if "Belum disimpan" in p.proto.label
+    )
+
+
 def _nilai_db(app_db, kode: str) -> tuple:
     con = duckdb.connect(str(app_db))  # the configuration of the app's own connection
     try:
@@ -96,10 +105,11 @@ def test_typed_values_survive_another_page_and_the_sidebar_says_so(app_db):
     _isian(at, "Realisasi DEP.02").input("380").run()
     _isian(at, "Catatan DEP.02").input("Dua kegiatan fumigasi").run()
     assert "Ada perubahan belum disimpan" in _teks(at.warning)
+    assert "(DEP.02)" in _pengingat(at)  # in the sidebar, where the user goes to leave
     _open_url(at, "beranda")
     assert not at.exception, at.exception
     assert at.title[0].value == "Beranda"
-    assert "perubahan belum disimpan (DEP.02)" in _teks(at.sidebar.warning)
+    assert "perubahan belum disimpan (DEP.02)" in _pengingat(at)
     _open_url(at, "entri")
     assert _isian(at, "Realisasi DEP.02").value == "380"
     assert _isian(at, "Catatan DEP.02").value == "Dua kegiatan fumigasi"
@@ -109,7 +119,7 @@ def test_typed_values_survive_another_page_and_the_sidebar_says_so(app_db):
     assert _nilai_db(app_db, "DEP.02") == (380.0, "Dua kegiatan fumigasi")
     assert "belum disimpan" not in _teks(at.warning)
     _open_url(at, "beranda")
-    assert "belum disimpan" not in _teks(at.sidebar.warning)
+    assert _pengingat(at) == ""
 
 
 def test_a_returned_submission_reads_dikembalikan_with_reason_who_and_when(app_db):
@@ -157,4 +167,4 @@ def test_the_uploader_states_the_real_limit_and_explains_streamlits_english(app_
     assert f"maks. {batas} MB" in label[0]
     assert [u.proto.max_upload_size_mb for u in at.get("file_uploader")] == [batas, batas]
     keterangan = _teks(at.caption)
-    assert "Browse files" in keterangan and "Drag and drop file here" in keterangan
+    assert "**Upload** = pilih berkas" in keterangan and "**5MB per file**" in keterangan
