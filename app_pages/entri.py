@@ -168,7 +168,8 @@ def _muat_ulang(tetap: dict[int, Isian] | None = None) -> None:
 
 
 def _baris_simpan() -> list[svc.BarisSimpan]:
-    """Every row that can be stored (the service skips the unchanged ones)."""
+    """The rows typed differently from the store that can be stored: a row not touched is not
+    sent, so its stored value is never rewritten from its rounded display."""
     return [
         svc.BarisSimpan(
             indikator_id=i,
@@ -177,7 +178,7 @@ def _baris_simpan() -> list[svc.BarisSimpan]:
             bukti=v.bukti,
             versi=int(isi.loc[i, "versi"]) if i in isi.index else None,
         )
-        for i, v in kini.items()
+        for i, v in belum.items()
         if i not in tak_tersimpan
     ]
 

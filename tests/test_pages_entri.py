@@ -168,3 +168,21 @@ def test_the_uploader_states_the_real_limit_and_explains_streamlits_english(app_
     assert [u.proto.max_upload_size_mb for u in at.get("file_uploader")] == [batas, batas]
     keterangan = _teks(at.caption)
     assert "**Upload** = pilih berkas" in keterangan and "**5MB per file**" in keterangan
+
+
+def test_saving_one_row_leaves_the_untouched_rows_as_stored(app_db):
+    """Rows are shown rounded to 4 decimals; a row the operator did not touch is not sent, so
+    its stored value keeps every decimal."""
+    con = duckdb.connect(str(app_db))
+    con.execute(
+        "UPDATE realisasi SET nilai = 46.123456 WHERE tahun = 2026 AND triwulan = 3 AND "
+        "indikator_id = (SELECT id FROM indikator WHERE kode = 'PAR.01')"
+    )
+    con.close()
+    at = login("staf.par")
+    _open_url(at, "entri")
+    assert _isian(at, "Realisasi PAR.01").value == "46,1235"
+    _isian(at, "Realisasi PAR.02").input("260").run()
+    at.button(key="simpan").click().run()
+    assert "Draf tersimpan (1 baris berubah)" in _teks(at.success), _teks(at.error)
+    assert _nilai_db(app_db, "PAR.01")[0] == 46.123456
