@@ -29,5 +29,5 @@ else:
     halaman = ui.navigasi(akses)
     ui.sidebar_pengguna(akses)
     auth.tombol_keluar()
-    isian_sesi.pengingat_sidebar(akses.username, halaman.url_path)  # typed, not saved
+    isian_sesi.pengingat_sidebar(akses, halaman.url_path)  # typed in Isi realisasi, not saved
 halaman.run()

@@ -24,6 +24,7 @@ if akses.unit_id is None:
 
 with web.cursor() as cur:
     periode = svc_periode.periode_entri(cur, akses, akses.unit_id)
+isian_sesi.sisakan(akses.username, akses.unit_id, [int(p) for p in periode["id"]])
 if periode.empty:
     st.info("Belum ada periode pengumpulan yang dibuka untuk unit Anda.")
     st.stop()
@@ -54,6 +55,9 @@ if kembali:
 if form.periode.get("catatan"):
     st.caption(f":material/mail: {formats.md_aman(form.periode['catatan'])}")
 
+if not form.indikator:
+    st.info(f"Unit Anda belum memiliki indikator untuk {judul_periode}; hubungi administrator.")
+    st.stop()
 isi = form.baris.set_index("indikator_id")
 kode = {i.indikator_id: i.kode for i in form.indikator}
 

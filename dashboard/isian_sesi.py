@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import web
+from dashboard.akses import Akses
 from dashboard.entri import Isian
 from dashboard.formats import md_aman
+from dashboard.services import periode
 
 KUNCI = "isian_realisasi_belum_disimpan"
 HALAMAN_ENTRI = "app_pages/entri.py"
@@ -57,6 +60,16 @@ def buang(username: str, periode_id: int, unit_id: int) -> None:
     _semua().pop(_kunci(username, periode_id, unit_id), None)
 
 
+def sisakan(username: str, unit_id: int, periode_ids: list[int]) -> None:
+    """Forget the unsaved rows of periods the unit can no longer enter (closed since): they
+    could not be saved any more, and their notice would never go."""
+    buka = {_kunci(username, p, unit_id) for p in periode_ids}
+    awal = f"{username}:"
+    for k in [k for k in _semua() if k.startswith(awal) and k.endswith(f":{int(unit_id)}")]:
+        if k not in buka:
+            _semua().pop(k)
+
+
 def ringkasan(username: str) -> list[tuple[str, list[str]]]:
     """(period title, indicator codes) of every period with unsaved rows of this account."""
     awal = f"{username}:"
@@ -83,10 +96,17 @@ def tautan_sidebar(judul: str, kode: list[str]) -> None:
     )
 
 
-def pengingat_sidebar(username: str, halaman_url: str | None = None) -> None:
-    """The sidebar notice on every page but the entry page itself (which shows its own,
-    up to date after each edit)."""
-    if halaman_url == "entri":
+def pengingat_sidebar(akses: Akses, halaman_url: str | None = None) -> None:
+    """The sidebar notice on every page but the entry page itself (which shows its own, up to
+    date after each edit); rows of a period closed since are dropped first."""
+    if halaman_url == "entri" or not ringkasan(akses.username):
         return
-    for judul, kode in ringkasan(username):
+    if akses.unit_id is not None:
+        try:
+            with web.cursor() as cur:
+                buka = periode.periode_entri(cur, akses, akses.unit_id)["id"]
+        except Exception:  # noqa: BLE001 - a notice must never break the page
+            return
+        sisakan(akses.username, akses.unit_id, [int(p) for p in buka])
+    for judul, kode in ringkasan(akses.username):
         tautan_sidebar(judul, kode)

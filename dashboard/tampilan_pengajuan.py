@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import config, formats
+from dashboard import config, formats, web
 from dashboard.akses import NAMA_PERAN, Akses
+from dashboard.services import realisasi
 from dashboard.services.realisasi import Pengembalian
 
 # Indonesia's three zones as people write them after a time; another zone keeps its name.
@@ -49,9 +50,6 @@ def kotak_dikembalikan(info: Pengembalian, periode: bool = False) -> None:
 def kotak_dikembalikan_unit(akses: Akses) -> None:
     """For a Staf Bidang (the one call on Beranda): every return its unit is waiting on, each
     with a link to the entry page. Nothing for other roles or when nothing was returned."""
-    from dashboard import web
-    from dashboard.services import realisasi
-
     if not akses.punya("staf_bidang") or akses.unit_id is None:
         return
     try:

@@ -186,3 +186,23 @@ def test_saving_one_row_leaves_the_untouched_rows_as_stored(app_db):
     at.button(key="simpan").click().run()
     assert "Draf tersimpan (1 baris berubah)" in _teks(at.success), _teks(at.error)
     assert _nilai_db(app_db, "PAR.01")[0] == 46.123456
+
+
+def test_the_notice_goes_when_the_period_is_closed(app_db):
+    from dashboard.services import pengguna, periode
+
+    at = login("staf.dep")
+    _open_url(at, "entri")
+    _isian(at, "Realisasi DEP.02").input("380").run()
+    _open_url(at, "beranda")
+    assert "(DEP.02)" in _pengingat(at)
+    con = duckdb.connect(str(app_db))
+    try:
+        staf, monev = pengguna.akses_untuk(con, "staf.dep"), pengguna.akses_untuk(con, "monev")
+        pid = int(periode.periode_entri(con, staf, staf.unit_id)["id"].iloc[0])
+        periode.tutup_periode(con, monev, pid)
+    finally:
+        con.close()
+    _open_url(at, "beranda")
+    assert not at.exception, at.exception
+    assert _pengingat(at) == ""  # nothing left that could still be saved
