@@ -61,5 +61,5 @@ def kotak_dikembalikan_unit(akses: Akses) -> None:
     for info in daftar:
         kotak_dikembalikan(info, periode=True)
         st.page_link(
-            "app_pages/entri.py", label="Perbaiki di Isi realisasi", icon=":material/edit_note:"
+            "app_pages/entri.py", label="Perbaiki dan ajukan lagi", icon=":material/edit_note:"
         )

@@ -133,6 +133,7 @@ def test_a_returned_submission_reads_dikembalikan_with_reason_who_and_when(app_d
         "Bukti dukung belum lengkap untuk beberapa indikator.",
     ):
         assert bagian in kotak, (bagian, kotak)
+    assert "Perbaiki dan ajukan lagi" in [p.proto.label for p in at.get("page_link")]
     _open_url(at, "entri")
     assert "Status: **Dikembalikan**" in _teks(at.markdown)
     kotak = _teks(at.warning)
