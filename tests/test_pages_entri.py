@@ -207,3 +207,34 @@ def test_the_notice_goes_when_the_period_is_closed(app_db):
     _open_url(at, "beranda")
     assert not at.exception, at.exception
     assert _pengingat(at) == ""  # nothing left that could still be saved
+
+
+def test_excel_preview_names_what_blocks_the_submission(app_db):
+    import io
+
+    import openpyxl
+
+    from dashboard import excel_entri
+    from dashboard.services import pengguna, periode, realisasi
+
+    con = duckdb.connect(str(app_db))
+    try:
+        staf = pengguna.akses_untuk(con, "staf.dep")
+        pid = int(periode.periode_entri(con, staf, staf.unit_id)["id"].iloc[0])
+        data = realisasi.template_excel(con, staf, pid, staf.unit_id)
+    finally:
+        con.close()
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    wb[excel_entri.SHEET].cell(excel_entri.HEADER_ROW + 1, excel_entri.COL_NILAI + 1).value = 10
+    keluar = io.BytesIO()
+    wb.save(keluar)
+    at = login("staf.dep")
+    _open_url(at, "entri")
+    at.file_uploader(key="unggah_excel").upload("isian.xlsx", keluar.getvalue()).run()
+    assert not at.exception, at.exception
+    pratinjau = next(d.value for d in at.dataframe if "Nilai baru" in d.value.columns)
+    assert pratinjau["Kode"].tolist() == ["DEP.01"]
+    assert "Kategori Rendah" in pratinjau["Perlu diperbaiki sebelum diajukan"].iloc[0]
+    at.button(key="terapkan").click().run()
+    assert "Impor diterapkan: 1 baris berubah" in _teks(at.success), _teks(at.error)
+    assert _nilai_db(app_db, "DEP.01") == (10.0, None)
