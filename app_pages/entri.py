@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import alur, bukti, formats, isian_sesi, web, xlsx_aman
-from dashboard.entri import HasilPeriksa, Isian, belum_disimpan, periksa
+from dashboard.entri import HasilPeriksa, Isian, belum_disimpan, periksa, sama_isian
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import periode as svc_periode
 from dashboard.services import realisasi as svc
@@ -140,10 +140,12 @@ def _baris(ind) -> tuple[Isian, HasilPeriksa]:
             f":small[progres tahunan {formats.persen(h.progres_tahunan)}]"
         )
         kol[4].badge(kategori, color=warna_badge(kategori, skala))
-        pesan = [
-            f":red[:material/block: {formats.md_aman(g)} Baris ini belum tersimpan.]"
-            for g in h.galat
-        ]
+        akibat = (
+            ""
+            if sama_isian(kini, tersimpan[ind.indikator_id])
+            else " Baris ini tidak ikut disimpan."
+        )
+        pesan = [f":red[:material/block: {formats.md_aman(g)}{akibat}]" for g in h.galat]
         pesan += [
             f":red[:material/error: {formats.md_aman(g)} (menghalangi pengajuan)]"
             for g in h.penghalang
@@ -161,7 +163,7 @@ for ind in form.indikator:
 
 belum = {} if kunci else belum_disimpan(kini, tersimpan)
 isian_sesi.taruh(akses.username, periode_id, akses.unit_id, judul_periode, belum, kode)
-tak_tersimpan = [i for i, h in hasil.items() if not h.boleh_disimpan]
+tak_tersimpan = [i for i in belum if not hasil[i].boleh_disimpan]  # typed, cannot be stored
 
 
 def _muat_ulang(tetap: dict[int, Isian] | None = None) -> None:
