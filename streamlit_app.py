@@ -3,7 +3,7 @@ first (looked up on every run), then the navigation for the caller's roles."""
 
 import streamlit as st
 
-from dashboard import auth, config, formats, store, ui, web
+from dashboard import auth, config, formats, isian_sesi, store, ui, web
 
 IKON = config.DATA_DIR / "ikon.png"
 
@@ -28,4 +28,5 @@ if akses is None:
 else:
     halaman = ui.navigasi(akses)
     ui.kepala_halaman(akses, auth.tombol_keluar)
+    isian_sesi.pengingat_sidebar(akses, halaman.url_path)  # typed in Isi realisasi, not saved
 halaman.run()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import alur, charts, data_sah, dokumen, formats, web
+from dashboard import alur, charts, data_sah, dokumen, formats, tampilan_pengajuan, web
 from dashboard import tabel_dasbor as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import dasbor as svc
@@ -142,6 +142,7 @@ def pindah_bila_diminta() -> None:
 
 
 st.title("Beranda")
+tampilan_pengajuan.kotak_dikembalikan_unit(akses)  # a Staf Bidang's returned submission
 instansi = daftar_instansi(akses)
 if instansi.empty:
     st.info("Belum ada data instansi. Administrator menambahkannya di halaman Instansi.")

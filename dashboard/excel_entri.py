@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import xlsxwriter
@@ -60,6 +60,13 @@ class BarisImpor:
     catatan: str | None
     bukti: str | None
     versi: int | None
+    # what keeps the row from being submitted (the draft takes it; docs/DOMAIN.md §6.2)
+    penghalang: list[str] = field(default_factory=list)
+
+
+def label_nilai(triwulan: int) -> str:
+    """The header of the input column, also the column named in a problem about it."""
+    return f"Realisasi {formats.nama_triwulan(triwulan)} (isi)"
 
 
 def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
@@ -102,7 +109,7 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
         f"Excel Anda. Tenggat: {formats.tanggal(p['tenggat'])}.",
     )
     for c, k in enumerate(KOLOM):
-        label = f"Realisasi {formats.nama_triwulan(n)} (isi)" if c == COL_NILAI else k
+        label = label_nilai(n) if c == COL_NILAI else k
         ws.write(HEADER_ROW - 1, c, label, head)
     isi = form.baris.set_index("indikator_id") if not form.baris.empty else None
     aturan: list[tuple[float, float]] = []
@@ -281,7 +288,8 @@ def baca_template(
     indikator = {i.kode: i for i in form.indikator}
     for baris, kolom in sorted(rumus):
         if baris > HEADER_ROW and kolom < len(KOLOM):
-            masalah.append(MasalahImpor(baris, KOLOM[kolom], "Rumus tidak diterima; isi nilai."))
+            nama = label_nilai(form.periode["triwulan"]) if kolom == COL_NILAI else KOLOM[kolom]
+            masalah.append(MasalahImpor(baris, nama, "Rumus tidak diterima; isi nilai."))
     berumus = {b for b, _ in rumus}
     hasil: list[BarisImpor] = []
     data_rows = df.iloc[HEADER_ROW:].itertuples(index=False, name=None)
@@ -308,7 +316,7 @@ def baca_template(
         catatan = teks(val[COL_CATATAN])
         h = periksa(ind, form.periode["triwulan"], mentah, catatan, skala)
         for g in h.galat:
-            masalah.append(MasalahImpor(nomor, "Realisasi diisi", g))
+            masalah.append(MasalahImpor(nomor, label_nilai(form.periode["triwulan"]), g))
         versi = val[COL_VERSI]
         hasil.append(
             BarisImpor(
@@ -318,6 +326,7 @@ def baca_template(
                 catatan,
                 teks(val[COL_BUKTI]),
                 int(versi) if isinstance(versi, int | float) and versi == versi else None,
+                h.penghalang,
             )
         )
     ganda = [k for k, n in Counter(b.kode for b in hasil).items() if n > 1]

@@ -951,6 +951,20 @@ OPERASI: list[Op] = [
         unit="PAR",
     ),
     Op(
+        "realisasi.pengembalian",
+        realisasi.pengembalian,
+        lambda c, a, x: realisasi.pengembalian(c, a, x.periode_buka, x.unit["PAR"]),
+        UNIT,
+        unit="PAR",
+    ),
+    Op(
+        "realisasi.pengembalian_unit",
+        realisasi.pengembalian_unit,
+        lambda c, a, x: realisasi.pengembalian_unit(c, a, x.unit["PAR"]),
+        UNIT,
+        unit="PAR",
+    ),
+    Op(
         "riwayat_nilai",
         realisasi.riwayat_nilai,
         lambda c, a, x: realisasi.riwayat_nilai(c, a, x.indikator["DEP"], 2026, 2),

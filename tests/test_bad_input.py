@@ -258,8 +258,10 @@ def test_entry_checks_never_raise(nilai, catatan, tw):
         riwayat=(10.0, 30.0),
     )
     h = entri.periksa(ind, tw, nilai, catatan, SKALA_BAKU)
-    assert isinstance(h.galat, list)
-    if not h.galat and h.nilai is not None:
+    assert isinstance(h.galat, list) and isinstance(h.penghalang, list)
+    if h.boleh_disimpan and h.nilai is not None:  # a draft holds only storable numbers
+        assert abs(h.nilai) <= 1e15
+    if h.boleh_diajukan and h.nilai is not None:  # a submission only a valid percentage
         assert 0 <= h.nilai <= 100
 
 
@@ -479,7 +481,8 @@ def test_user_text_with_html_and_markdown_is_inert(app_db):
     assert not at.exception
     elemen = _elemen(at)
     assert not any("<script>" in t for k, t in elemen if k not in INERT)
-    assert [i.value for i in at.info] == [formats.md_aman(PAYLOAD)]  # shown, escaped
+    nota = [c.value for c in at.caption if c.value.startswith(":material/mail:")]
+    assert nota == [":material/mail: " + formats.md_aman(PAYLOAD)]  # shown, escaped
     # a typed number with markup: the error quotes it, escaped wherever it is shown
     with pytest.raises(ValueError) as err:
         formats.parse_angka("<b>1</b>")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.entri import IndikatorEntri, periksa
+from dashboard.entri import IndikatorEntri, Isian, belum_disimpan, periksa, sama_isian
 
 SUM = IndikatorEntri(
     1,
@@ -37,24 +37,35 @@ def test_live_capaian_and_category():
     assert h.boleh_disimpan and not h.peringatan
 
 
-@pytest.mark.parametrize(
-    ("teks", "pesan"), [("dua ribu", "bukan angka"), ("-5", "negatif"), ("58%", "bukan angka")]
-)
-def test_blocking_checks(teks, pesan):
+@pytest.mark.parametrize(("teks", "pesan"), [("dua ribu", "bukan angka"), ("58%", "bukan angka")])
+def test_unreadable_value_cannot_be_stored(teks, pesan):
     h = periksa(SUM, 2, teks, "catatan")
-    assert not h.boleh_disimpan and pesan in h.galat[0]
+    assert not h.boleh_disimpan and not h.boleh_diajukan and pesan in h.galat[0]
 
 
-def test_percentage_above_100_blocks():
-    assert "lebih dari 100" in periksa(PERSEN, 3, "100,5", "x").galat[0]
-    assert periksa(PERSEN, 3, "100", "x").boleh_disimpan
+def test_a_note_too_long_cannot_be_stored():
+    h = periksa(SUM, 2, "2.000", "x" * 2001)
+    assert not h.boleh_disimpan and "terlalu panjang" in h.galat[0]
 
 
-def test_red_category_requires_note():
+def test_negative_is_kept_in_the_draft_but_blocks_the_submission():
+    h = periksa(SUM, 2, "-5", "catatan")
+    assert h.nilai == -5 and h.boleh_disimpan and not h.boleh_diajukan
+    assert "negatif" in h.penghalang[0] and not h.galat
+
+
+def test_percentage_above_100_blocks_the_submission_only():
+    h = periksa(PERSEN, 3, "100,5", "x")
+    assert "lebih dari 100" in h.penghalang[0] and h.boleh_disimpan and not h.boleh_diajukan
+    assert periksa(PERSEN, 3, "100", "x").boleh_diajukan
+
+
+def test_red_category_requires_note_to_submit_not_to_save():
     h = periksa(SUM, 2, "100", "")  # (1800 + 100) / 4500 = 42 %
     assert h.kategori == "Sangat Rendah"
-    assert any("catatan" in g for g in h.galat)
-    assert periksa(SUM, 2, "100", "Anggaran terlambat cair").boleh_disimpan
+    assert any("catatan" in g for g in h.penghalang) and h.boleh_disimpan
+    assert not h.boleh_diajukan
+    assert periksa(SUM, 2, "100", "Anggaran terlambat cair").boleh_diajukan
     assert periksa(SUM, 2, "1.200", "").kategori == "Sedang"  # 66,7 %: no note needed
 
 
@@ -62,14 +73,93 @@ def test_negative_allowed_when_indicator_allows_it():
     ind = IndikatorEntri(
         3, "A.03", "Pertumbuhan", "poin", boleh_negatif=True, target_tahunan=2, target=(2, 2, 2, 2)
     )
-    assert "negatif" not in " ".join(periksa(ind, 1, "-1", "turun").galat)
+    h = periksa(ind, 1, "-1", "turun")
+    assert "negatif" not in " ".join(h.galat + h.penghalang) and h.boleh_diajukan
 
 
 def test_warnings_do_not_block():
     h = periksa(PERSEN, 3, "35", "turun karena mutasi pegawai")
-    assert any("lebih rendah" in w for w in h.peringatan) and h.boleh_disimpan
+    assert any("lebih rendah" in w for w in h.peringatan) and h.boleh_diajukan
     h = periksa(SUM, 2, "99.000", "acara besar")
-    assert any("jauh di luar" in w for w in h.peringatan) and h.boleh_disimpan
+    assert h.peringatan and h.boleh_diajukan
+
+
+# DEP.03 of the demo: "Persentase koleksi langka dalam kondisi rusak", lower is better.
+RUSAK = IndikatorEntri(
+    4,
+    "DEP.03",
+    "Persentase koleksi langka dalam kondisi rusak",
+    "%",
+    polaritas="negatif",
+    cara_agregasi="LAST",
+    rumus_negatif="B",
+    target_tahunan=5,
+    target=(6, 5.5, 5, 5),
+    realisasi=(6.24, 6.39, None, None),
+    riwayat=(6.2, 6.95, 5.7, 5.73, 6.13, 5.6, 5.09, 6.4),
+)
+
+
+def test_negatif_last_going_down_is_progress_not_a_warning():
+    h = periksa(RUSAK, 3, "4,8", "konservasi rutin")
+    assert h.peringatan == [] and h.boleh_diajukan
+
+
+def test_negatif_last_going_up_warns_that_lower_is_better():
+    h = periksa(RUSAK, 3, "7", "banjir di gudang")
+    assert any("lebih tinggi" in w and "makin rendah makin baik" in w for w in h.peringatan)
+    assert not any("lebih rendah" in w for w in h.peringatan)
+
+
+def test_positif_last_going_up_does_not_warn():
+    assert not any("triwulan sebelumnya" in w for w in periksa(PERSEN, 3, "55", "x").peringatan)
+
+
+# DEP.02 of the demo: 374 in TW II; 1.234,5 typed for TW III is 3,3 times that.
+LESTARI = IndikatorEntri(
+    5,
+    "DEP.02",
+    "Jumlah bahan pustaka yang dilestarikan",
+    "eksemplar",
+    target_tahunan=1500,
+    target=(375, 375, 375, 375),
+    realisasi=(None, 374, None, None),
+    riwayat=(238, 271, 308, 480, 283, 321, 338, 450),
+)
+
+
+def test_a_jump_of_three_times_the_previous_quarter_warns():
+    h = periksa(LESTARI, 3, "1.234,5", None)
+    assert h.nilai == 1234.5
+    assert any("3,3 kali nilai triwulan sebelumnya (374)" in w for w in h.peringatan)
+    assert h.boleh_diajukan  # a warning, never a block
+
+
+def test_a_fall_to_a_third_of_the_previous_quarter_warns():
+    assert any("sepertiga" in w for w in periksa(LESTARI, 3, "120", "x").peringatan)
+
+
+@pytest.mark.parametrize("teks", ["374", "380", "900", "130"])
+def test_an_ordinary_change_does_not_warn(teks):
+    assert periksa(LESTARI, 3, teks, "x").peringatan == []
+
+
+def test_no_jump_warning_without_a_previous_quarter_this_year():
+    assert periksa(SUM, 1, "2.000", None).peringatan == []
+
+
+def test_same_row_reads_the_same_whatever_the_typing():
+    assert sama_isian(Isian("1234,5", " a ", ""), Isian("1.234,5", "a", ""))
+    assert sama_isian(Isian("", "", ""), Isian())
+    assert not sama_isian(Isian("1.234,5"), Isian("1.234,6"))
+    assert not sama_isian(Isian("dua"), Isian(""))
+    assert not sama_isian(Isian("1", "", "tautan"), Isian("1", "", ""))
+
+
+def test_unsaved_rows_are_those_typed_differently():
+    tersimpan = {1: Isian("10", "ok", ""), 2: Isian()}
+    kini = {1: Isian("10,0", "ok ", ""), 2: Isian("5"), 3: Isian()}
+    assert belum_disimpan(kini, tersimpan) == {2: Isian("5")}
 
 
 def test_blank_is_not_an_error():

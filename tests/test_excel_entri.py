@@ -89,8 +89,8 @@ def test_text_in_number_cells_and_formulas_listed_by_row_and_column(ctx):
     masalah = _problems(ctx, _isi(ctx[3], fill))
     rows = {(m.baris, m.kolom) for m in masalah}
     first = excel_entri.HEADER_ROW + 1
-    assert (first, "Realisasi diisi") in rows
-    assert (first + 2, "Realisasi diisi") in rows
+    assert (first, "Realisasi Triwulan III (isi)") in rows
+    assert (first + 2, "Realisasi Triwulan III (isi)") in rows
     assert any("Rumus" in m.pesan for m in masalah)
     assert any("bukan angka" in m.pesan for m in masalah)
 
@@ -159,3 +159,24 @@ def test_stale_file_is_a_conflict(ctx):
     assert not masalah
     with pytest.raises(realisasi.KonflikData):
         realisasi.terapkan_impor(con, staf, pid, staf.unit_id, perubahan)
+
+
+def test_a_row_that_only_blocks_the_submission_is_imported_and_named(ctx):
+    """Like a draft typed on the page: a red row without a note is taken, its reason shown in
+    the preview; the submission will refuse it."""
+    con, staf, pid, data = ctx
+
+    def fill(ws):
+        _target_fill(ws)
+        r = excel_entri.HEADER_ROW + 1  # DEP.01, far below its target, no note
+        ws.cell(r, excel_entri.COL_NILAI + 1).value = 10
+        ws.cell(r, excel_entri.COL_CATATAN + 1).value = None
+
+    perubahan, masalah = realisasi.pratinjau_impor(con, staf, pid, staf.unit_id, _isi(data, fill))
+    assert masalah == []
+    baris = perubahan.set_index("kode")
+    assert "Kategori Rendah: isi catatan" in baris.loc["DEP.01", "penghalang"]
+    assert baris["penghalang"].isna().sum() == len(baris) - 1
+    realisasi.terapkan_impor(con, staf, pid, staf.unit_id, perubahan)
+    with pytest.raises(ValueError, match="DEP.01: Kategori Rendah"):
+        realisasi.ajukan(con, staf, pid, staf.unit_id)

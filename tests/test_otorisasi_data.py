@@ -8,10 +8,9 @@ from __future__ import annotations
 import io
 import threading
 
-import pandas as pd
 import pytest
 
-from dashboard import bukti, config, entri, excel_entri, tabel_dasbor
+from dashboard import bukti, config, excel_entri, tabel_dasbor
 from dashboard.akses import AksesDitolak
 from dashboard.alur import TransisiDitolak
 from dashboard.services import (
@@ -481,29 +480,6 @@ def test_two_reviewers_of_a_correction_at_the_same_moment(demo_con, monkeypatch)
     assert isinstance(hasil["B" if menang == ["A"] else "A"], KonflikData), hasil
 
 
-# --- forged table-editor rows ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("ids", "pesan"),
-    [
-        ([1, 2, 3, None], "ditambah"),  # a row added
-        ([1, 2], "dihapus"),  # a row deleted
-        ([1, 2, 2], "ganda"),  # a row duplicated
-        ([1, 2, 3, 3], "ganda"),
-        ([1, 2, 9], "tidak dikenal"),  # an id changed
-        ([1, 2, "x"], "tidak dikenal"),
-    ],
-)
-def test_forged_editor_rows_are_refused_with_a_message(ids, pesan):
-    assert pesan in (entri.cek_baris_editor(ids, [1, 2, 3]) or "")
-
-
-def test_editor_rows_in_order_pass():
-    assert entri.cek_baris_editor([1, 2, 3], [1, 2, 3]) is None
-    assert entri.cek_baris_editor([1.0, 2.0, 3.0], [1, 2, 3]) is None
-
-
 def test_two_rows_of_one_indicator_are_refused_and_write_no_history(demo_con):
     dep = _a(demo_con, "staf.dep")
     pid = _periode(demo_con, dep)
@@ -572,13 +548,8 @@ def test_import_checks_unit_and_period_whatever_the_sheet_names(demo_con, ubah):
     assert "periode lain" in pesan or "tidak dikenali" in pesan, pesan
 
 
-def test_editor_page_reads_rows_by_indicator_not_position():
-    df = pd.DataFrame({"indikator_id": [3, 1, 2]})
-    assert entri.cek_baris_editor(df["indikator_id"].tolist(), [1, 2, 3]) is None
-
-
 def test_entry_and_review_pages_show_no_storage_path(app_db, monkeypatch, tmp_path):
-    """The unit's editor, its download button and the reviewer's view carry the label and a
+    """The unit's inputs, its download button and the reviewer's view carry the label and a
     download by record, never the `berkas:` reference."""
     import duckdb
 
@@ -595,8 +566,10 @@ def test_entry_and_review_pages_show_no_storage_path(app_db, monkeypatch, tmp_pa
     at = login("staf.pka")
     _open_url(at, "entri")
     assert not at.exception, at.exception
-    teks = str([e.proto for e in at.get("arrow_data_frame")]) + str(
-        [b.proto for b in at.get("download_button")]
+    teks = (
+        str([e.proto for e in at.get("arrow_data_frame")])
+        + str([b.proto for b in at.get("download_button")])
+        + str([t.value for t in at.text_input])
     )
     assert "berkas:" not in teks and "rahasia" not in teks
     assert bukti.LABEL_BERKAS in teks

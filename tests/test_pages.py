@@ -336,28 +336,7 @@ def test_admin_edits_indicator_and_targets(app_db):
     assert at.success, [e.value for e in at.error]
 
 
-def test_entry_page_shows_live_checks_and_submits(app_db):
-    at = login("staf.par")  # PAR: returned to draft in TW III 2026, values complete
-    _open_url(at, "entri")
-    assert not at.exception
-    assert at.title[0].value == "Isi realisasi"
-    assert "Draf" in at.caption[0].value
-    pratinjau = _tabel(at, "Capaian triwulan")
-    assert {"Progres tahunan", "Kategori", "Masalah"} <= set(pratinjau.columns)
-    assert pratinjau["Capaian triwulan"].str.endswith("%").all()
-    at.button(key="ajukan").click().run()
-    assert not at.exception
-    assert any("diajukan" in s.value for s in at.success), [e.value for e in at.error]
-    _open_url(at, "entri")
-    assert "terkunci" in at.caption[0].value
-
-
-def test_entry_page_for_unit_not_yet_entered(app_db):
-    at = login("staf.dep")
-    _open_url(at, "entri")
-    assert _tabel(at, "Kategori")["Kategori"].eq("Belum Diisi").all()
-    at.button(key="ajukan").click().run()
-    assert any("Belum lengkap" in e.value for e in at.error)
+# Isi realisasi: tests/test_pages_entri.py
 
 
 def test_queue_pages_per_reviewer(app_db):

@@ -75,7 +75,7 @@ def test_save_draft_checks_everything_and_saves_nothing_on_error(demo_con):
     pid = _periode(demo_con, staf)
     rows = _isi_target(demo_con, staf, pid)
     rows[0].nilai = "abc"
-    rows[1].nilai = "-3"
+    rows[1].catatan = "x" * 2001  # what cannot be stored; a rule that only blocks Ajukan does not
     with pytest.raises(ValidasiEntri) as err:
         realisasi.simpan(demo_con, staf, pid, staf.unit_id, rows)
     assert len(err.value.masalah) == 2 and "DEP.01" in str(err.value)

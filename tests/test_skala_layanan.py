@@ -54,14 +54,19 @@ def _aturan_merah(con) -> dict:
     # the note-required rule: DEP (not entered yet) types 0 everywhere without a note
     pid = int(periode.periode_entri(con, staf, staf.unit_id)["id"].iloc[0])
     form = realisasi.form_entri(con, staf, pid, staf.unit_id)
-    with pytest.raises(ValidasiEntri) as err:
-        realisasi.simpan(
-            con,
-            staf,
-            pid,
-            staf.unit_id,
-            [BarisSimpan(i.indikator_id, "0", "") for i in form.indikator],
+    isi = form.baris.set_index("indikator_id")
+    baris = [
+        BarisSimpan(
+            i.indikator_id,
+            "0",
+            "",
+            versi=int(isi.loc[i.indikator_id, "versi"]) if i.indikator_id in isi.index else None,
         )
+        for i in form.indikator
+    ]
+    realisasi.simpan(con, staf, pid, staf.unit_id, baris)  # a draft keeps them
+    with pytest.raises(ValidasiEntri) as err:  # the submission refuses them
+        realisasi.ajukan(con, staf, pid, staf.unit_id)
     wajib_catatan = {k for k, p in err.value.masalah if "isi catatan" in p}
     return {
         "skala": sk,

@@ -25,12 +25,17 @@ from dashboard.store import KonflikData
 
 
 class ValidasiEntri(ValueError):
-    """One or more rows failed their checks; `masalah` lists them (kode, pesan)."""
+    """One or more rows failed their checks; `masalah` lists them (kode, pesan). `tindakan`
+    says what was refused: "disimpan" (a draft) or "diajukan" (a submission)."""
 
-    def __init__(self, masalah: list[tuple[str, str]]):
+    def __init__(
+        self, masalah: list[tuple[str, str]], tindakan: str = "disimpan", pesan: str | None = None
+    ):
         self.masalah = masalah
         super().__init__(
-            "Data belum dapat disimpan: " + "; ".join(f"{kode}: {pesan}" for kode, pesan in masalah)
+            pesan
+            or f"Data belum dapat {tindakan}: "
+            + "; ".join(f"{kode}: {isi}" for kode, isi in masalah)
         )
 
 
@@ -113,8 +118,15 @@ def form_entri(
 
 
 def _periksa_semua(
-    form: FormEntri, baris: list[BarisSimpan], sk: Skala, berkas: dict[int, str] | None = None
+    form: FormEntri,
+    baris: list[BarisSimpan],
+    sk: Skala,
+    berkas: dict[int, str] | None = None,
+    ajukan: bool = False,
 ) -> list[tuple[str, str]]:
+    """The problems of the rows (kode, pesan): what cannot be stored at all, and, for a
+    submission (`ajukan`), also what blocks it (docs/DOMAIN.md §6.2): a draft keeps a negative
+    value or a red row without a note, the submission does not."""
     kode = {i.indikator_id: i for i in form.indikator}
     masalah = []
     ganda = {k for k, n in Counter(r.indikator_id for r in baris).items() if n > 1}
@@ -126,7 +138,8 @@ def _periksa_semua(
         if ind is None:
             masalah.append((str(r.indikator_id), "indikator ini bukan milik unit Anda"))
             continue
-        for g in periksa(ind, form.periode["triwulan"], r.nilai, r.catatan, sk).galat:
+        h = periksa(ind, form.periode["triwulan"], r.nilai, r.catatan, sk)
+        for g in h.galat + (h.penghalang if ajukan else []):
             masalah.append((ind.kode, g))
         if berkas and r.indikator_id in berkas:
             continue
@@ -159,7 +172,9 @@ def simpan(
     sumber: str = "entri",
 ) -> int:
     """Save a draft: check every row, then write the changed ones in one transaction.
-    Returns the number of rows changed."""
+    Returns the number of rows changed. Only what cannot be stored refuses a draft (not a
+    number, beyond the bounds, too long, a typed file reference); the rules that block a
+    submission are checked by `ajukan`."""
     return _simpan(cur, akses, periode_id, unit_id, baris, sumber)
 
 
@@ -329,8 +344,6 @@ def ajukan(
         for i in form.indikator
         if i.indikator_id not in isi.index or pd.isna(isi.loc[i.indikator_id, "nilai"])
     ]
-    if kosong:
-        raise ValueError("Belum lengkap; realisasi belum diisi untuk: " + ", ".join(kosong))
     masalah = _periksa_semua(
         form,
         [
@@ -339,9 +352,15 @@ def ajukan(
             if i in {x.indikator_id for x in form.indikator}
         ],
         svc_capaian.skala(cur, instansi_id),
+        ajukan=True,
     )
+    if kosong:  # every reason at once, not one after the other
+        pesan = "Belum lengkap; realisasi belum diisi untuk: " + ", ".join(kosong) + "."
+        if masalah:
+            pesan += " Perlu diperbaiki juga: " + "; ".join(f"{k}: {m}" for k, m in masalah)
+        raise ValidasiEntri([(k, "realisasi belum diisi") for k in kosong] + masalah, pesan=pesan)
     if masalah:
-        raise ValidasiEntri(masalah)
+        raise ValidasiEntri(masalah, "diajukan")
     sekarang = sekarang or config.sekarang()
     terlambat = sekarang.date() > form.periode["tenggat"]
     konflik = "Pengajuan ini baru saja diproses atau disimpan pengguna lain; muat ulang."
@@ -368,6 +387,49 @@ def ajukan(
             )
     except (duckdb.ConstraintException, duckdb.TransactionException) as exc:
         raise KonflikData(konflik) from exc
+
+
+@dataclass(frozen=True)
+class Pengembalian:
+    """A submission returned to its unit, waiting for the unit to fix and resubmit it: why,
+    by whom (full name and role code) and when (the agency's clock, as events are stored)."""
+
+    periode_id: int
+    tahun: int
+    triwulan: int
+    alasan: str | None
+    oleh: str
+    peran: str
+    waktu: dt.datetime
+
+
+def pengembalian(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
+) -> Pengembalian | None:
+    """The return the unit's submission of the period is waiting on; None when it was never
+    returned or has been submitted again since. Read by whoever may read the unit."""
+    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
+    p = svc_periode.info_periode(cur, periode_id)
+    if p["instansi_id"] != instansi_id:
+        raise AksesDitolak("Periode ini bukan milik instansi unit tersebut.")
+    row = cur.execute(store.sql("pengajuan_pengembalian"), [periode_id, unit_id]).fetchone()
+    if not row:
+        return None
+    status, waktu, username, nama, peran, dari, ke, alasan = row
+    if status != "draf" or (dari, ke) != ("diajukan", "draf"):
+        return None
+    return Pengembalian(
+        periode_id, p["tahun"], p["triwulan"], teks(alasan), nama or username, peran, waktu
+    )
+
+
+def pengembalian_unit(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int
+) -> list[Pengembalian]:
+    """Every return the unit is waiting on, over the periods it can still enter."""
+    daftar = svc_periode.periode_entri(cur, akses, unit_id)
+    hasil = (pengembalian(cur, akses, int(pid), unit_id) for pid in daftar["id"])
+    return [h for h in hasil if h is not None]
 
 
 def riwayat_nilai(
@@ -423,6 +485,7 @@ def pratinjau_impor(
                     "catatan_baru": r.catatan,
                     "bukti_baru": bukti.label(r.bukti) or None,
                     "versi": r.versi,
+                    "penghalang": "; ".join(r.penghalang) or None,
                 }
             )
     return pd.DataFrame(perubahan), masalah
