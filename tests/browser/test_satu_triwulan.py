@@ -278,7 +278,7 @@ def _ubah_realisasi(page: Page, baris: list[Isian], b: Isian) -> None:
     _tunggu(page)
 
 
-def _isi_lewat_excel(page: Page, baris: list[Isian]) -> None:
+def _isi_lewat_excel(page: Page, baris: list[Isian], foto: Callable[[str], None]) -> None:
     """Staf Bidang: download the Excel template, fill it (openpyxl), upload it and apply."""
     _pilih_periode_entri(page)
     page.get_by_text("Excel: unduh templat atau unggah isian").click()
@@ -309,7 +309,10 @@ def _isi_lewat_excel(page: Page, baris: list[Isian]) -> None:
         ]
     )
     expect(page.get_by_text(f"Pratinjau: {len(baris)} baris akan berubah.")).to_be_visible()
-    page.get_by_role("button", name="Terapkan impor").click()
+    terapkan = page.get_by_role("button", name="Terapkan impor")
+    terapkan.scroll_into_view_if_needed()
+    foto("pratinjau-excel")
+    terapkan.click()
     expect(page.get_by_text(f"Impor diterapkan: {len(baris)} baris berubah.").first).to_be_visible()
     grid = page.get_by_test_id("stDataFrame").first
     expect(_sel(grid, 0, 0)).to_have_text(baris[0].kode)
@@ -350,11 +353,12 @@ def _sahkan(page: Page, unit: str) -> None:
     _setujui(page, unit, "Sahkan", "Pengajuan disahkan")
 
 
-def _kembalikan(page: Page, unit: str, alasan: str) -> None:
+def _kembalikan(page: Page, unit: str, alasan: str, foto: Callable[[str], None]) -> None:
     """Pengelola Monev: return a submission to the unit with a reason."""
     _periksa(page, unit)
     page.get_by_role("button", name="Kembalikan").click()
     page.get_by_label("Alasan pengembalian (wajib)").fill(alasan)
+    foto(f"kembalikan-{unit.lower()}")
     page.get_by_role("button", name="Kembalikan pengajuan").click()
     expect(page.get_by_text("Pengajuan dikembalikan dengan alasan tercatat.").first).to_be_visible()
 
@@ -402,6 +406,10 @@ def _rapat(page: Page, unit: str, kode: str) -> None:
     expect(page.get_by_text("Temuan dan tindak lanjutnya tersimpan").first).to_be_visible()
     page.get_by_role("button", name="Finalkan notulen").click()
     expect(page.get_by_text("Notulen final").first).to_be_visible()
+    page.get_by_role("tab", name="Temuan dan tindak lanjut").click()
+    expect(page.get_by_text(TEMUAN).first).to_be_attached()  # a grid cell of the findings
+    # the reader's view: from the meeting's choice down to its findings
+    _kotak_pilih(page, "Rapat").evaluate("e => e.scrollIntoView({block: 'start'})")
 
 
 def _tindak_lanjut(page: Page) -> None:
@@ -466,7 +474,7 @@ def test_satu_triwulan(server, page: Page, isian: dict[str, list[Isian]]):
     for unit, baris in isian.items():
         _masuk(page, url, f"staf.{unit.lower()}")
         if unit == LEWAT_EXCEL:
-            _isi_lewat_excel(page, baris)
+            _isi_lewat_excel(page, baris, jejak.foto)
         else:
             ketik = [
                 Isian(b.kode, b.nilai * 10, b.catatan) if b.kode == SALAH else b for b in baris
@@ -478,7 +486,7 @@ def test_satu_triwulan(server, page: Page, isian: dict[str, list[Isian]]):
         _keluar(page)
 
     _masuk(page, url, "monev")
-    _kembalikan(page, DIKEMBALIKAN, ALASAN)
+    _kembalikan(page, DIKEMBALIKAN, ALASAN, jejak.foto)
     jejak.foto(f"dikembalikan-{DIKEMBALIKAN.lower()}")
     for unit in isian:
         if unit != DIKEMBALIKAN:
