@@ -87,6 +87,14 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def log_server(server):
+    """The server's log kept beside the screenshots, to read after a failed run."""
+    yield
+    FOTO.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(server["log"], FOTO / "server.log")
+
+
 @pytest.fixture(scope="module")
 def isian(demo_db: Path) -> dict[str, list[Isian]]:
     return rencana_isian(demo_db)
@@ -461,7 +469,7 @@ def _unduh_laporan(page: Page) -> dict[str, bytes]:
 # ---------------------------------------------------------------- the quarter
 
 
-def test_satu_triwulan(server, page: Page, isian: dict[str, list[Isian]]):
+def test_satu_triwulan(server, log_server, page: Page, isian: dict[str, list[Isian]]):
     url = server["url"]
     jejak = Jejak(page)
 
