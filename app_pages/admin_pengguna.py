@@ -45,7 +45,8 @@ st.dataframe(
         ),
     )[
         ["username", "nama", "status", "peran"]
-        + (["instansi"] if len(instansi) > 1 else [])  # one instansi: the column says nothing
+        # every user in one instansi: the column says nothing (an admin tied to none differs)
+        + (["instansi"] if pengguna["instansi_id"].nunique(dropna=False) > 1 else [])
         + ["unit", "gagal_login"]
     ].rename(
         columns={
