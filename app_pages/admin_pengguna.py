@@ -45,8 +45,8 @@ st.dataframe(
         ),
     )[
         ["username", "nama", "status", "peran"]
-        # every user in one instansi: the column says nothing (an admin tied to none differs)
-        + (["instansi"] if pengguna["instansi_id"].nunique(dropna=False) > 1 else [])
+        # one instansi and nobody tied to none: the column says nothing
+        + (["instansi"] if len(instansi) > 1 or pengguna["instansi_id"].isna().any() else [])
         + ["unit", "gagal_login"]
     ].rename(
         columns={
