@@ -11,11 +11,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import alur, charts, data_sah, dokumen, formats, tampilan_pengajuan, web
+from dashboard import alur, charts, dokumen, formats, tampilan_pengajuan, web
 from dashboard import tabel_dasbor as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import dasbor as svc
-from dashboard.ui import akses_halaman
+from dashboard.ui import akses_halaman, saklar_data
 
 akses = akses_halaman(__file__)
 daftar_instansi = web.cached_read(svc_capaian.daftar_instansi)
@@ -210,15 +210,7 @@ periode = f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 berkas = f"{tahun}_tw{triwulan}"
 
 # ---------------------------------------------------------------- which data (in the URL)
-baris_data = st.container(horizontal=True, vertical_alignment="center")
-hanya_sah = baris_data.toggle(
-    data_sah.LABEL_SAKLAR,
-    value=not data_sah.TERMASUK_BELUM_SAH_BAWAAN,
-    key="sah",
-    help=data_sah.BANTUAN_SAKLAR,
-    bind="query-params",
-)
-termasuk = not hanya_sah
+termasuk, baris_data = saklar_data("sah", di_url=True)
 
 data = web.safe(data_periode)(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
 if data is None:

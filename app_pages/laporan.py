@@ -8,7 +8,7 @@ from dashboard.laporan.data import JENIS, Permintaan, tampilan
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import laporan as svc
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.ui import akses_halaman, pilih_instansi, saklar_data
 
 akses = akses_halaman(__file__)
 dokumen_laporan = web.cached_read(svc.dokumen_laporan)
@@ -46,14 +46,7 @@ unit_id = d.selectbox(
     format_func=lambda u: "Seluruh instansi" if u is None else nama_unit[u],
     key="lap_unit",
 )
-baris_data = st.container(horizontal=True, vertical_alignment="center")
-hanya_sah = baris_data.toggle(
-    data_sah.LABEL_SAKLAR,
-    value=not data_sah.TERMASUK_BELUM_SAH_BAWAAN,
-    key="lap_sah",
-    help=data_sah.BANTUAN_SAKLAR,
-)
-termasuk = not hanya_sah
+termasuk, baris_data = saklar_data("lap_sah")
 baris_data.caption(
     data_sah.keterangan(termasuk)
     + (" Laporan yang memuat nilai belum disahkan ditandai DRAF." if termasuk else "")

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import config
+from dashboard import config, data_sah
 from dashboard.akses import NAMA_PERAN, PERAN, Akses
 from dashboard.formats import md_aman
 
@@ -305,3 +306,18 @@ def pilih_instansi(akses: Akses, instansi) -> int:
         return int(instansi["id"].iloc[0])
     nama = dict(zip(instansi["id"].astype(int), instansi["nama"], strict=True))
     return int(st.selectbox("Instansi", list(nama), format_func=nama.get, key="pilih_instansi"))
+
+
+def saklar_data(key: str, di_url: bool = False) -> tuple[bool, DeltaGenerator]:
+    """The one switch of which data count (docs/DOMAIN.md §9.3), with the same label, help and
+    default on the Beranda and the Laporan kinerja page. Returns whether unsigned values count
+    and the row beside it, where the page states what its numbers count."""
+    baris = st.container(horizontal=True, vertical_alignment="center")
+    hanya_sah = baris.toggle(
+        data_sah.LABEL_SAKLAR,
+        value=not data_sah.TERMASUK_BELUM_SAH_BAWAAN,
+        key=key,
+        help=data_sah.BANTUAN_SAKLAR,
+        **({"bind": "query-params"} if di_url else {}),
+    )
+    return not hanya_sah, baris
