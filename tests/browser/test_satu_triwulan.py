@@ -46,6 +46,7 @@ DIKEMBALIKAN = "LYN"  # this unit types a wrong value and is returned
 SALAH = "LYN.02"  # ... in this indicator: ten times the real visitor count
 ALASAN = "LYN.02 tertulis 10 kali lipat dari buku tamu; perbaiki jumlah pengunjung."
 TEMUAN_UNIT = "PBP"
+TEMUAN_KODE = "PBP.06"  # Jumlah koleksi bahan pustaka yang ditambah
 TEMUAN = "Koleksi bahan pustaka yang ditambah di bawah target triwulan."
 TINDAK = "Menyusun jadwal percepatan pengadaan koleksi Triwulan I 2027"
 PROGRES = "Jadwal percepatan disusun; pengadaan tahap pertama sudah dikontrak."
@@ -136,13 +137,14 @@ class Jejak:
         FOTO.mkdir(parents=True)
         self.page, self.n, self.mulai, self.waktu = page, 0, time.monotonic(), []
 
-    def foto(self, langkah: str, lihat: Locator | None = None) -> None:
+    def foto(self, langkah: str, lihat: Locator | None = None, blok: str = "center") -> None:
         """What the user sees now (the viewport, 1366x768), once the page's run has ended;
-        `lihat`, the step's result, is scrolled into the middle of the view first."""
+        `lihat`, the step's result, is scrolled into view first (`blok`: where it stands,
+        "center", "start" or "end")."""
         _tunggu(self.page)
         expect(self.page.locator(".stSkeleton")).to_have_count(0)  # lazy widgets drawn
         if lihat is not None:
-            lihat.evaluate("e => e.scrollIntoView({block: 'center'})")
+            lihat.evaluate("(e, blok) => e.scrollIntoView({block: blok})", blok)
         self.page.mouse.move(0, 0)  # no hover tooltip over the content
         self.n += 1
         self.page.screenshot(path=str(FOTO / f"{self.n:02d}-{langkah}.png"))
@@ -240,6 +242,11 @@ def _kotak_realisasi(page: Page, kode: str) -> Locator:
     return page.get_by_role("textbox", name=f"Realisasi {kode}", exact=True)
 
 
+def _baris_entri(page: Page, kode: str) -> Locator:
+    """An indicator's row of columns on Isi realisasi: name and targets, inputs, capaian."""
+    return page.get_by_test_id("stHorizontalBlock").filter(has=_kotak_realisasi(page, kode))
+
+
 def _belum_disimpan(page: Page, kode: list[str]) -> Locator:
     """The bar's notice naming every row typed and not yet saved."""
     return page.get_by_text(f"Ada perubahan belum disimpan: {', '.join(sorted(kode))}.")
@@ -279,11 +286,10 @@ def _ubah_realisasi(page: Page, b: Isian) -> Locator:
     nilai = _kotak_realisasi(page, b.kode)
     nilai.fill(b.ketik)
     nilai.press("Tab")
-    pesan = _belum_disimpan(page, [b.kode])
-    expect(pesan).to_be_visible()
+    expect(_belum_disimpan(page, [b.kode])).to_be_visible()
     _tunggu(page)
     expect(nilai).to_have_value(b.ketik)
-    return pesan
+    return _baris_entri(page, b.kode)
 
 
 def _isi_lewat_excel(page: Page, baris: list[Isian], foto: Callable[..., None]) -> None:
@@ -355,9 +361,36 @@ def _verifikasi(page: Page, unit: str) -> Locator:
     return _setujui(page, unit, "Verifikasi", "Pengajuan diverifikasi.")
 
 
-def _paraf(page: Page, unit: str) -> Locator:
-    """Sekretaris: initial one submission."""
-    return _setujui(page, unit, "Paraf", "Pengajuan diparaf.")
+def _centang_antrian(page: Page, tombol: str) -> int:
+    """Reviewer: tick every submission of this quarter in the queue (the row's checkbox); the
+    bulk button then names the step and the count. Returns how many were ticked."""
+    _halaman(page, "Antrian review")
+    grid = page.get_by_test_id("stDataFrame").first
+    expect(_sel(grid, 2, 0)).to_be_attached()
+    periode = grid.locator("[data-testid^='glide-cell-2-']").all_text_contents()  # 1: Unit
+    baris = [i for i, p in enumerate(periode) if p == PERIODE]
+    for k, i in enumerate(baris, start=1):
+        _klik_baris(page, grid, i, x=20)
+        expect(page.get_by_role("button", name=f"{tombol} {k} pengajuan")).to_be_visible()
+        _tunggu(page)
+    return len(baris)
+
+
+def _paraf_massal(page: Page, n: int, foto: Callable[..., None]) -> Locator:
+    """Sekretaris: initial the ticked submissions at once, confirmed in the dialog; the queue
+    keeps the others (an earlier quarter's) and shows them."""
+    page.get_by_role("button", name=f"Paraf {n} pengajuan").click()
+    dialog = page.get_by_role("dialog", name=f"Paraf {n} pengajuan?")
+    for nama in NAMA_UNIT.values():
+        expect(dialog).to_contain_text(f"{nama} · {PERIODE}")
+    foto("paraf-konfirmasi")
+    dialog.get_by_role("button", name=f"Ya, paraf {n} pengajuan").click()
+    pesan = page.get_by_text(f"{n} pengajuan diparaf.")
+    expect(pesan).to_be_visible()
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_text(re.compile(r"^\d+ pengajuan menunggu langkah Anda"))).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    return pesan
 
 
 def _sahkan(page: Page, unit: str, foto: Callable[..., None] | None = None) -> Locator:
@@ -446,10 +479,9 @@ def _rapat(page: Page, unit: str, kode: str) -> Locator:
     expect(page.get_by_text("Notulen final").first).to_be_visible()
     _tunggu(page)
     expect(_kotak_pilih(page, "Rapat")).to_have_value(re.compile(rf"^{PERIODE} · .*\(Final\)$"))
-    tab = page.get_by_role("tab", name="Temuan dan tindak lanjut")
-    tab.click()
+    page.get_by_role("tab", name="Temuan dan tindak lanjut").click()
     expect(page.get_by_text(TEMUAN).first).to_be_attached()  # a grid cell of the findings
-    return tab
+    return page.get_by_test_id("stSelectbox").filter(has=_kotak_pilih(page, "Rapat"))
 
 
 def _tindak_lanjut(page: Page) -> Locator:
@@ -486,16 +518,17 @@ def _dasbor_kadis(page: Page, n_indikator: int) -> Locator:
     return page.get_by_role("heading", name="Angka kunci")
 
 
-def _klik_baris(page: Page, grid: Locator, baris: int, tinggi: int) -> None:
-    """Click a row's first cell with the mouse (the grid is drawn on a canvas): header 35 px,
-    rows `tinggi` px. The pointer enters the grid first and the browser draws two frames
-    before the press: a press in the same frame as the pointer's entry is dropped by the grid
-    (every time with one `mouse.click`, measured), not a matter of time."""
+def _klik_baris(page: Page, grid: Locator, baris: int, tinggi: int = 35, x: int = 60) -> None:
+    """Click a row with the mouse `x` px from the grid's left edge (20: the row's checkbox,
+    60: its first cell; the grid is drawn on a canvas): header 35 px, rows `tinggi` px. The
+    pointer enters the row first and the browser draws two frames before the press: a press
+    in the same frame as the pointer's entry is dropped by the grid (every time with one
+    `mouse.click`, measured), not a matter of time."""
     _tunggu(page)
     grid.scroll_into_view_if_needed()
     kotak = grid.bounding_box()
     assert kotak is not None
-    page.mouse.move(kotak["x"] + 60, kotak["y"] + 35 + tinggi * baris + tinggi // 2)
+    page.mouse.move(kotak["x"] + x, kotak["y"] + 35 + tinggi * baris + tinggi // 2)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     page.mouse.down()
     page.mouse.up()
@@ -515,21 +548,25 @@ def _buka_unit_dari_tabel(page: Page, unit: str) -> Locator:
         for i in range(len(NAMA_UNIT))
         if _sel(grid, 1, i).text_content() == NAMA_UNIT[unit]  # 0: the row checkbox
     )
-    _klik_baris(page, grid, baris, 66)
+    _klik_baris(page, grid, baris, tinggi=66)
     expect(page.get_by_role("tab", name="Indikator")).to_have_attribute("aria-selected", "true")
     expect(_kotak_pilih(page, "Unit")).to_have_value(NAMA_UNIT[unit])
     expect(page).to_have_url(re.compile(r"bagian=Indikator"))
     return page.get_by_role("tab", name="Indikator")
 
 
-def _rincian(page: Page, kode: str) -> Locator:
-    """Kadis: drill down to one indicator: its calculation, values and the meeting's finding."""
+def _rincian(page: Page, kode: str) -> tuple[Locator, Locator]:
+    """Kadis: drill down to one indicator: its calculation, values and the meeting's finding
+    (the heading of the quarter's details, and the findings' title)."""
     _pilih(page, "Indikator", f"{kode} ·")
     rincian = page.get_by_role("heading", name=f"Rincian {PERIODE}")
     expect(rincian).to_be_visible()
     expect(page.get_by_text(f"{kode} · ").first).to_be_visible()
+    temuan = page.get_by_text("Temuan monev atas indikator ini", exact=True)
+    expect(temuan).to_be_visible()
     expect(page.get_by_text(TEMUAN).first).to_be_attached()  # a grid cell of the findings
-    return rincian
+    _tunggu(page)
+    return rincian, temuan
 
 
 def _unduh_laporan(page: Page) -> tuple[Locator, dict[str, bytes]]:
@@ -584,7 +621,7 @@ def test_satu_triwulan(server, log_server, page: Page, isian: dict[str, list[Isi
     _masuk(page, url, f"staf.{DIKEMBALIKAN.lower()}")
     foto("alasan-di-beranda", _baca_alasan(page, ALASAN))
     foto("alasan-di-isi-realisasi", _buka_perbaikan(page, ALASAN))
-    foto("diperbaiki", _ubah_realisasi(page, salah))
+    foto("diperbaiki", _ubah_realisasi(page, salah), "end")
     foto("diajukan-ulang", _ajukan(page))
     _keluar(page)
 
@@ -593,9 +630,9 @@ def test_satu_triwulan(server, log_server, page: Page, isian: dict[str, list[Isi
     _keluar(page)
 
     _masuk(page, url, "sekretaris")
-    for unit in isian:
-        hasil = _paraf(page, unit)
-    foto("paraf", hasil)
+    n = _centang_antrian(page, "Paraf")
+    assert n == len(NAMA_UNIT)
+    foto("paraf", _paraf_massal(page, n, foto))
     _keluar(page)
 
     _masuk(page, url, "kadis")
@@ -604,9 +641,8 @@ def test_satu_triwulan(server, log_server, page: Page, isian: dict[str, list[Isi
     foto("sahkan", hasil)
     _keluar(page)
 
-    rendah = next(b for b in isian[TEMUAN_UNIT] if b.nilai > 0)
     _masuk(page, url, "monev")
-    foto("rapat-monev", _rapat(page, TEMUAN_UNIT, rendah.kode))
+    foto("rapat-monev", _rapat(page, TEMUAN_UNIT, TEMUAN_KODE), "start")
     _keluar(page)
 
     _masuk(page, url, f"staf.{TEMUAN_UNIT.lower()}")
@@ -616,7 +652,9 @@ def test_satu_triwulan(server, log_server, page: Page, isian: dict[str, list[Isi
     _masuk(page, url, "kadis")
     foto("beranda-kadis", _dasbor_kadis(page, sum(len(b) for b in isian.values())))
     foto("unit-dari-tabel", _buka_unit_dari_tabel(page, TEMUAN_UNIT))
-    foto("rincian-kadis", _rincian(page, rendah.kode))
+    rincian, temuan = _rincian(page, TEMUAN_KODE)
+    foto("rincian-kadis", rincian, "start")
+    foto("temuan-di-rincian", temuan)
     tombol, berkas = _unduh_laporan(page)
     foto("laporan-kadis", tombol)
 
