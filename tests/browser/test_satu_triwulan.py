@@ -1,16 +1,21 @@
 """Satu triwulan: a whole quarter played in a real browser at 1366x768, as the people do it.
 
-The Pengelola Monev opens Triwulan IV 2026 (the demo store has targets for it but no period);
-six units enter their realisations, one of them through the Excel template, and submit; one
-submission is returned with a reason, the Bidang reads it, fixes its value and submits again;
-every submission is verified, initialled and signed; a monev meeting records a finding with a
-follow-up that the unit then updates; the Kadis reads the dashboard and the drill-down and
-downloads the quarterly report as PDF and Excel.
+The Pengelola Monev opens Triwulan IV 2026 (the quarter the form offers after the demo's last
+one); six units type their realisations row by row, save the draft and submit, one of them
+through the Excel template; one submission is returned with a reason, the Bidang reads it on
+its Beranda and at the top of Isi realisasi, fixes its value and submits again; every
+submission is verified, the Sekretaris initials the six at once (confirmed in a dialog) and the
+Kadis signs each (confirmed in a dialog); a monev meeting records a finding with a follow-up
+that the unit then updates; the Kadis reads the dashboard (6 of 6 submitted and signed), clicks
+a unit's row to open the drill-down, reads the indicator's finding and downloads the quarterly
+report as PDF and Excel, whose values are the ones entered.
 
 Every user action is one small step function that finds its controls by their visible label or
 role, so a page whose layout changes needs only its step adapted. A screenshot of every step is
-kept in test-artifacts/satu-triwulan/NN-step.png. No reruns, no click-again loops and no sleeps:
-each step waits for what the user would wait for (the text the page shows once its run ended).
+kept in test-artifacts/satu-triwulan/NN-step.png, the step's result scrolled into view, with
+the server's log beside it. No reruns, no click-again loops and no sleeps: each step waits for
+what the user would wait for (the text the page shows once its run ended) and for the run to
+end before it uses the page's controls again.
 """
 
 from __future__ import annotations
