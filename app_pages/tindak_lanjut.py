@@ -9,7 +9,7 @@ from dashboard import agenda, bukti, charts, formats, web
 from dashboard.notulen import periode
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import tindak_lanjut as svc
-from dashboard.ui import PETUNJUK_UNGGAH, akses_halaman, pilih_instansi
+from dashboard.ui import PETUNJUK_UNGGAH, akses_halaman, pilih_berlabel, pilih_instansi
 
 akses = akses_halaman(__file__)
 st.title("Tindak lanjut")
@@ -102,7 +102,7 @@ label = {
     + (" · lewat batas" if r.terlambat else "")
     for r in df.itertuples()
 }
-tl_id = st.selectbox("Pilih tindak lanjut", list(label), format_func=label.get, key="tl_pilih")
+tl_id = pilih_berlabel("Pilih tindak lanjut", label, "tl_pilih")
 r = df[df["id"] == tl_id].iloc[0]
 versi = int(r["versi"])
 with st.container(border=True):

@@ -22,6 +22,12 @@ BANTUAN_DIAJUKAN = (
 )
 
 
+POLARITAS = {
+    "positif": "Positif: makin tinggi makin baik",
+    "negatif": "Negatif: makin rendah makin baik",
+}
+
+
 def pilihan_kategori(ind: pd.DataFrame, skala: Skala) -> dict[str, int]:
     """The headline boxes a list can be opened for, with their counts: the scale's bands
     (worst first: what needs looking at), then the statuses counted apart; empty ones left out,
@@ -229,7 +235,7 @@ def target_teks(bawah: object, atas: object) -> str:
 def perhitungan(info: dict, hasil: dict, uraian: str) -> pd.DataFrame:
     """How one quarter's capaian was computed: attributes, the to-date numbers, the formula."""
     baris = {
-        "Polaritas": str(info["polaritas"]),
+        "Polaritas": POLARITAS.get(str(info["polaritas"]), str(info["polaritas"])),
         "Cara agregasi": NAMA_AGREGASI.get(str(info["cara_agregasi"]), str(info["cara_agregasi"])),
         "Rumus negatif": str(info["rumus_negatif"]) if info["polaritas"] == "negatif" else "–",
         "Satuan": str(info["satuan"]),

@@ -3,6 +3,7 @@ in the navigation at all, so its URL cannot open it either; services check again
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -321,3 +322,25 @@ def saklar_data(key: str, di_url: bool = False) -> tuple[bool, DeltaGenerator]:
         **({"bind": "query-params"} if di_url else {}),
     )
     return not hanya_sah, baris
+
+
+def pilih_berlabel(judul: str, label: dict, kunci: str) -> object:
+    """A selectbox of records whose labels change with the records (a status in the label).
+    Its widget key follows the labels: a widget kept under one key holds its old labels in the
+    browser after a save, so it is drawn afresh, on the record chosen last (kept apart)."""
+    simpan = f"{kunci}_terpilih"
+    terpilih = st.session_state.get(simpan)
+    if terpilih not in label:
+        terpilih = next(iter(label))
+    k = f"{kunci}_" + hashlib.sha1("|".join(map(str, label.values())).encode()).hexdigest()[:10]
+    if st.session_state.get(k) != terpilih:
+        st.session_state[k] = terpilih
+    pilihan = st.selectbox(
+        judul,
+        list(label),
+        format_func=label.get,
+        key=k,
+        on_change=lambda: st.session_state.__setitem__(simpan, st.session_state[k]),
+    )
+    st.session_state[simpan] = pilihan
+    return pilihan

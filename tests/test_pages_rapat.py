@@ -47,6 +47,11 @@ def _terbaru(app_db) -> int:
     return _db(app_db, "SELECT id FROM rapat ORDER BY waktu DESC, id DESC LIMIT 1")[0][0]
 
 
+def _pilih_tl(at):
+    """The follow-up selector (its key follows its labels: ui.pilih_berlabel)."""
+    return next(s for s in at.selectbox if s.label == "Pilih tindak lanjut")
+
+
 def test_monev_records_meeting_with_proposed_agenda_and_finding(app_db):
     at = login("monev")
     _open_url(at, "rapat")
@@ -135,7 +140,7 @@ def test_bidang_updates_follow_up_and_monev_closes_it(app_db):
     _open_url(at, "tindak-lanjut")
     assert not at.exception and at.title[0].value == "Tindak lanjut"
     assert set(_tabel(at, "Unit PIC")["Unit PIC"]) == {"Bidang Layanan dan Otomasi Perpustakaan"}
-    tl_id = at.selectbox(key="tl_pilih").value
+    tl_id = _pilih_tl(at).value
     at.radio(key=f"tl_status_{tl_id}").set_value("Dalam Proses")
     at.text_area(key=f"tl_catatan_{tl_id}").input("Jadwal percepatan sudah disusun.")
     at.checkbox(key=f"tl_minta_{tl_id}").check()
@@ -150,7 +155,7 @@ def test_bidang_updates_follow_up_and_monev_closes_it(app_db):
     at = login("monev")
     _open_url(at, "tindak-lanjut")
     assert at.segmented_control(key="tl_tampil").value == "Minta ditutup"
-    at.selectbox(key="tl_pilih").set_value(tl_id).run()
+    _pilih_tl(at).set_value(tl_id).run()
     _tombol(at, "Tutup (Selesai)").click().run()
     assert any("ditutup (Selesai)" in s for s in _sukses(at)), [e.value for e in at.error]
     assert _db(app_db, "SELECT status FROM tindak_lanjut WHERE id = $1", [tl_id]) == [("Selesai",)]
