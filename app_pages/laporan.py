@@ -109,11 +109,16 @@ with st.container(horizontal=True):
             mime=pdf.mime,
             icon=":material/picture_as_pdf:",
         )
-if lap.belum_sah:
-    st.warning(lap.subjudul[-1], icon=":material/warning:")
+subjudul = lap.subjudul
+if lap.belum_sah:  # the documents print it in capitals; on screen once, in a sentence
+    subjudul, draf = lap.subjudul[:-1], lap.subjudul[-1]
+    awal, _, akhir = draf.partition(" (")
+    st.warning(
+        f"{awal.capitalize()} (triwulan ini atau sebelumnya; {akhir}", icon=":material/warning:"
+    )
 st.subheader(lap.judul)
 st.caption(data_sah.keterangan(termasuk))
-for baris in lap.subjudul:
+for baris in subjudul:
     st.text(baris)
 for t in lap.tabel:
     st.markdown(f"**{t.judul}**")

@@ -561,7 +561,8 @@ def test_page_per_role(app_db, username):
         and sah.label == "Hanya data yang sudah disahkan"
     )
     assert "termasuk yang belum disahkan" in at.caption[0].value
-    assert at.dataframe and at.warning and "DRAF" in at.warning[0].value
+    assert at.dataframe and at.warning and "Draf: memuat" in at.warning[0].value
+    assert not any("DRAF" in t.value for t in at.text)  # said once, not twice
     sah.set_value(True).run()
     tombol(at).click().run()
     assert "Hanya realisasi yang telah disahkan" in " ".join(t.value for t in at.text)
