@@ -15,10 +15,6 @@ from dashboard.ui import akses_halaman, nama_peran
 KONFIRMASI = "antrian_konfirmasi"  # {"aksi": "massal" | "sahkan", "ids": [...], ...}
 
 
-def _waktu(w: object) -> str:
-    return "–" if pd.isna(w) else f"{formats.tanggal(w.date())} {formats.jam(w)}"
-
-
 def _periode(tahun: int, triwulan: int) -> str:
     return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 
@@ -52,7 +48,7 @@ tabel = pd.DataFrame(
             _periode(y, t) for y, t in zip(antrian["tahun"], antrian["triwulan"], strict=True)
         ],
         "Status": antrian["status"].map(alur.LABEL_STATUS),
-        "Menunggu sejak": antrian["status_sejak"].map(_waktu),
+        "Menunggu sejak": antrian["status_sejak"].map(formats.waktu),
         "Hari": antrian["menunggu_hari"].map(lambda x: formats.angka(x, 1)),
         "Terlambat": antrian["terlambat"].map({True: "Terlambat", False: ""}),
     }
@@ -100,7 +96,8 @@ tw = formats.nama_triwulan(info["triwulan"]).replace("Triwulan", "TW")
 st.subheader(f"{formats.md_aman(info['unit_nama'])}: {_periode(info['tahun'], info['triwulan'])}")
 st.caption(
     f"Status **{alur.LABEL_STATUS[info['status']]}** · diajukan oleh "
-    f"{formats.md_aman(info['diajukan_oleh_nama'] or '–')} pada {_waktu(info['diajukan_pada'])}"
+    f"{formats.md_aman(info['diajukan_oleh_nama'] or '–')} "
+    f"pada {formats.waktu(info['diajukan_pada'])}"
     + (" · **terlambat**" if info["terlambat"] else "")
     + f" · tenggat {formats.tanggal(info['tenggat'])}"
 )
@@ -203,7 +200,7 @@ with st.expander("Riwayat pengajuan"):
     st.dataframe(
         pd.DataFrame(
             {
-                "Waktu": r["waktu"].map(_waktu),
+                "Waktu": r["waktu"].map(formats.waktu),
                 "Oleh": r["nama"],
                 "Peran": r["peran"].map(lambda p: nama_peran({p}) if isinstance(p, str) else ""),
                 "Dari": r["dari"].map(alur.LABEL_STATUS).fillna(""),

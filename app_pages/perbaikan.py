@@ -21,10 +21,6 @@ def _periode(tahun: int, triwulan: int) -> str:
     return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 
 
-def _waktu(w: object) -> str:
-    return "–" if w is None or pd.isna(w) else f"{formats.tanggal(w.date())} {formats.jam(w)}"
-
-
 def _batal() -> None:
     st.session_state.pop(KONFIRMASI, None)
 
@@ -88,7 +84,7 @@ else:
         )
         st.caption(
             f"Status **{alur.LABEL_STATUS[f['status']]}** · diajukan oleh "
-            f"{formats.md_aman(f['diajukan_oleh_nama'])} pada {_waktu(f['diajukan_pada'])}"
+            f"{formats.md_aman(f['diajukan_oleh_nama'])} pada {formats.waktu(f['diajukan_pada'])}"
         )
         kiri, kanan = st.columns(2)
         kiri.markdown("**Alasan perbaikan**")
@@ -154,7 +150,7 @@ else:
     st.dataframe(
         pd.DataFrame(
             {
-                "Waktu": riwayat["pada"].map(_waktu),
+                "Waktu": riwayat["pada"].map(formats.waktu),
                 "Oleh": riwayat["oleh"].map(lambda u: nama.get(u, u)),
                 "Sumber": riwayat["sumber"],
                 "Nilai lama": riwayat["nilai_lama"].map(formats.angka),

@@ -19,10 +19,6 @@ def _nama(tahun: int, triwulan: int) -> str:
     return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 
 
-def _waktu(w: object) -> str:
-    return "–" if w is None or pd.isna(w) else f"{formats.tanggal(w.date())} {formats.jam(w)}"
-
-
 def _batal() -> None:
     st.session_state.pop(KONFIRMASI, None)
 
@@ -55,7 +51,7 @@ if not menunggu.empty:
                     for y, t in zip(menunggu["tahun"], menunggu["triwulan"], strict=True)
                 ],
                 "Alasan unit": menunggu["alasan"],
-                "Diminta": menunggu["pada"].map(_waktu),
+                "Diminta": menunggu["pada"].map(formats.waktu),
             }
         ),
         hide_index=True,
@@ -75,7 +71,7 @@ if not menunggu.empty:
     )
     m = menunggu.set_index("id").loc[mid]
     st.caption(
-        f"Diminta oleh {formats.md_aman(m['oleh_nama'])} pada {_waktu(m['pada'])}. Alasan: "
+        f"Diminta oleh {formats.md_aman(m['oleh_nama'])} pada {formats.waktu(m['pada'])}. Alasan: "
         f"{formats.md_aman(m['alasan'])}"
     )
     jawaban = st.text_input(
@@ -220,7 +216,7 @@ if not terjawab.empty:
                         {"dikabulkan": "Dibuka kembali", "ditolak": "Ditolak"}
                     ),
                     "Catatan": terjawab["jawaban"].fillna(""),
-                    "Dijawab": terjawab["diproses_pada"].map(_waktu),
+                    "Dijawab": terjawab["diproses_pada"].map(formats.waktu),
                 }
             ),
             hide_index=True,

@@ -24,11 +24,6 @@ units = web.cached_read(svc_admin.daftar_unit)(akses, instansi_id)
 nama_unit = dict(zip(units["id"].astype(int), units["nama"], strict=True))
 
 
-def _waktu(w) -> str:
-    w = pd.Timestamp(w)
-    return f"{formats.tanggal(w.date())} {formats.jam(w)}"
-
-
 if daftar.empty:
     st.info("Belum ada rapat monev yang tercatat.")
 else:
@@ -39,7 +34,7 @@ else:
                     periode(y, t) for y, t in zip(daftar["tahun"], daftar["triwulan"], strict=True)
                 ],
                 "Judul": daftar["judul"],
-                "Waktu": daftar["waktu"].map(_waktu),
+                "Waktu": daftar["waktu"].map(formats.waktu),
                 "Status": daftar["status"].map({"draf": "Draf", "final": "Final"}),
                 "Revisi": daftar["revisi"],
                 "Temuan": daftar["temuan"],
@@ -503,7 +498,7 @@ with tab[3]:
                     "Revisi": rev["revisi"],
                     "Alasan": rev["alasan"],
                     "Oleh": rev["oleh"],
-                    "Pada": rev["pada"].map(_waktu),
+                    "Pada": rev["pada"].map(formats.waktu),
                 }
             ),
             hide_index=True,

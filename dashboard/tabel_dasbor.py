@@ -37,11 +37,6 @@ def pilihan_kategori(ind: pd.DataFrame, skala: Skala) -> dict[str, int]:
     return {k: int(hitung[k]) for k in urut if hitung.get(k, 0) > 0}
 
 
-def _waktu(w: object) -> str:
-    """`21 November 2026 14.30`, or a dash for a missing timestamp."""
-    return formats.waktu(w)
-
-
 def _n(x: float) -> str:
     """A count as shown: `1.234`."""
     return formats.angka(x, 0)
@@ -133,7 +128,7 @@ def keterangan_kirim(r: object) -> str:
         return ""
     oleh = formats.teks(r.akhir_oleh) or "peninjau"
     alasan = formats.teks(r.akhir_catatan) or "tanpa alasan tercatat"
-    return f"Dikembalikan oleh {oleh}, {_waktu(r.akhir_pada)}: {alasan}"
+    return f"Dikembalikan oleh {oleh}, {formats.waktu(r.akhir_pada)}: {alasan}"
 
 
 def pengajuan(kirim: pd.DataFrame) -> pd.DataFrame:
@@ -147,7 +142,7 @@ def pengajuan(kirim: pd.DataFrame) -> pd.DataFrame:
             "Pengiriman": kirim["pengiriman"],
             "Terisi": kirim["terisi"].map(_n) + " dari " + kirim["indikator"].map(_n),
             "Tenggat": kirim["tenggat"].map(_tanggal),
-            "Diajukan": kirim["diajukan_pada"].map(_waktu),
+            "Diajukan": kirim["diajukan_pada"].map(formats.waktu),
             "Keterangan": [keterangan_kirim(r) for r in kirim.itertuples(index=False)],
         }
     )
@@ -281,7 +276,7 @@ def peristiwa(jenis: object, dari: object, ke: object) -> str:
 def review(event: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Waktu": event["waktu"].map(_waktu),
+            "Waktu": event["waktu"].map(formats.waktu),
             "Oleh": event["pengguna"],
             "Peran": event["peran"].map(lambda p: NAMA_PERAN.get(p, p)),
             "Peristiwa": [

@@ -33,10 +33,6 @@ def usulan_periode_baru(
     return tahun, triwulan, max(tenggat, hari_ini + dt.timedelta(days=14))
 
 
-def _waktu(w: object) -> str:
-    return "–" if w is None or pd.isna(w) else f"{formats.tanggal(w.date())} {formats.jam(w)}"
-
-
 def periode_ditutup(akses: Akses) -> None:
     """On Isi realisasi: each closed period the unit has not submitted, said plainly, with its
     reopen request (sent, waiting, or refused with the reason) or the form to send one."""
@@ -51,14 +47,14 @@ def periode_ditutup(akses: Akses) -> None:
         keadaan = "masih berupa draf" if pd.notna(r.pengajuan_id) else "belum diisi"
         with st.container(border=True):
             st.warning(
-                f"Periode **{nama}** sudah ditutup ({_waktu(r.ditutup_pada)}) sebelum data unit "
-                f"Anda diajukan; data periode itu {keadaan} dan tidak dapat diubah lagi. Minta "
-                "Pengelola Monev membukanya kembali untuk unit Anda.",
+                f"Periode **{nama}** sudah ditutup ({formats.waktu(r.ditutup_pada)}) sebelum "
+                f"data unit Anda diajukan; data periode itu {keadaan} dan tidak dapat diubah "
+                "lagi. Minta Pengelola Monev membukanya kembali untuk unit Anda.",
                 icon=":material/lock_clock:",
             )
             if r.permintaan_status == "menunggu":
                 st.info(
-                    f"Permintaan dikirim {_waktu(r.permintaan_pada)}; menunggu jawaban "
+                    f"Permintaan dikirim {formats.waktu(r.permintaan_pada)}; menunggu jawaban "
                     "Pengelola Monev.",
                     icon=":material/hourglass_top:",
                 )
