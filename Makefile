@@ -7,7 +7,7 @@ SCALE     ?= M
 PORT      ?= 8501
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-quick bench lint install install-test browser clean loadtest faulttest
+.PHONY: server-deps run test test-quick bench lint install install-test browser clean loadtest faulttest
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,7 +30,15 @@ run: $(STAMP)
 	$(BIN)/python -m dashboard init --demo
 	MONEV_DEMO=1 $(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) browser
+## PostgreSQL (the shared-database backend and its tests) and nginx (several processes), from
+## Debian's packages; the suites start their own throwaway clusters (dashboard/pg_lokal.py).
+server-deps:
+	@if [ ! -x /usr/lib/postgresql/15/bin/initdb ] || ! command -v nginx >/dev/null; then \
+	  echo "memasang paket Debian postgresql dan nginx ..."; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql-15 nginx-light; \
+	fi
+
+test: $(STAMP) browser server-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
