@@ -22,7 +22,15 @@ PREFIX = "berkas:"
 
 
 def folder() -> Path:
-    return config.DATA_DIR / "bukti"
+    """Where evidence files live: MONEV_BUKTI_DIR (or secrets `[app] folder_bukti`; relative to
+    the project root), else the data folder's `bukti/`. Every process serving one store must
+    read the same folder (README, Penerapan): the processes of one machine share its data
+    folder; several machines mount one shared folder here."""
+    raw = config.setting("MONEV_BUKTI_DIR", "app", "folder_bukti")
+    if not raw:
+        return config.DATA_DIR / "bukti"
+    path = Path(raw)
+    return path if path.is_absolute() else config.ROOT / path
 
 
 def simpan_berkas(unit_id: int, tahun: int, triwulan: int, nama: str, isi: bytes) -> str:
