@@ -329,6 +329,10 @@ def parser() -> argparse.ArgumentParser:
         help="username admin yang tercatat mengimpor (bawaan: sistem, untuk semua instansi)",
     )
     s.set_defaults(fn=cmd_impor_rencana)
+
+    from dashboard.layani import parser_layani
+
+    parser_layani(sub)
     return p
 
 
