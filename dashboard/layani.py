@@ -183,6 +183,34 @@ def _perintah_nginx(folder: Path, *opsi: str) -> list[str]:
     ]
 
 
+def _folder_kerja(folder: Path) -> None:
+    for sub in ("logs", "temp"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+
+
+def uji_nginx(folder: Path) -> None:
+    """`nginx -t` on the written configuration: a clear error before anything listens."""
+    _folder_kerja(folder)
+    uji = subprocess.run(
+        _perintah_nginx(folder, "-t", "-q"), capture_output=True, text=True, check=False
+    )
+    if uji.returncode != 0:
+        raise LayaniError(f"Konfigurasi nginx {folder / 'nginx.conf'} ditolak:\n{uji.stderr}")
+
+
+def jalankan_nginx(folder: Path) -> subprocess.Popen:
+    """nginx in the foreground on `folder`/nginx.conf, as a supervised child (its own process
+    group; SIGTERM from the kernel if the launcher dies)."""
+    _folder_kerja(folder)
+    return subprocess.Popen(
+        _perintah_nginx(folder, "-g", "daemon off;"),
+        stdout=(folder / "logs" / "nginx-error.log").open("a"),
+        stderr=subprocess.STDOUT,
+        process_group=0,
+        preexec_fn=serve._mati_bersama_induk,
+    )
+
+
 def _ekor(path: Path, baris: int = 15) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-baris:])
@@ -237,10 +265,6 @@ class Layanan:
             or secrets.token_hex(32),
         }
 
-    def _siapkan_folder(self) -> None:
-        for sub in ("logs", "temp"):
-            (self.folder / sub).mkdir(parents=True, exist_ok=True)
-
     def _siapkan_store(self) -> None:
         """Migrate once before the processes start, so N processes never race to migrate; the
         connection is closed again (a DuckDB file admits one process: the server)."""
@@ -259,13 +283,7 @@ class Layanan:
         p.ulang_pada = None
 
     def _mulai_nginx(self) -> None:
-        self.nginx = subprocess.Popen(
-            _perintah_nginx(self.folder, "-g", "daemon off;"),
-            stdout=(self.folder / "logs" / "nginx-error.log").open("a"),
-            stderr=subprocess.STDOUT,
-            process_group=0,
-            preexec_fn=serve._mati_bersama_induk,
-        )
+        self.nginx = jalankan_nginx(self.folder)
 
     def _url_publik(self) -> str:
         host = "127.0.0.1" if self.alamat in ("0.0.0.0", "") else self.alamat
@@ -273,7 +291,7 @@ class Layanan:
 
     def mulai(self) -> None:
         """Start every process, wait until each answers, then nginx in front of them."""
-        self._siapkan_folder()
+        _folder_kerja(self.folder)
         self._siapkan_store()
         self.env_anak = self._env()
         ports = [serve.free_port() for _ in range(self.proses)]
@@ -288,11 +306,7 @@ class Layanan:
             serve.tunggu_siap(p.proc, f"http://127.0.0.1:{p.port}", p.log, timeout=120)
         conf = self.folder / "nginx.conf"
         conf.write_text(konfigurasi_nginx(self.folder, self.alamat, self.port, ports))
-        uji = subprocess.run(
-            _perintah_nginx(self.folder, "-t", "-q"), capture_output=True, text=True, check=False
-        )
-        if uji.returncode != 0:
-            raise LayaniError(f"Konfigurasi nginx {conf} ditolak:\n{uji.stdout}{uji.stderr}")
+        uji_nginx(self.folder)
         self._mulai_nginx()
         batas = time.monotonic() + 30
         while not serve.siap(self._url_publik()):
