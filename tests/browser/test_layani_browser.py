@@ -1,0 +1,104 @@
+"""A real browser behind the several-process launcher (dashboard/layani.py): an evidence upload
+(PUT /_stcore/upload_file, then the rerun that stores it) reaches the process that holds the
+session; the process is killed, the page reloaded: still signed in, and the next upload reaches
+the process now holding the session. One process over DuckDB now; two over PostgreSQL once the
+store accepts a postgresql:// URL (skipped with the reason before)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from dashboard import pg_lokal
+from tests.test_layani import _cmdline, _pg_belum_didukung, _tunggu_sehat, layanan
+
+from .test_login_browser import _heading, _login
+
+pytestmark = [pytest.mark.browser]
+SHOTS = Path("/work/notes/shots/multi")
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def _unggah(page: Page, nama: str) -> Locator:
+    """Staf Bidang: upload an evidence file for the first indicator and store it."""
+    page.get_by_role("link", name="Isi realisasi").click()
+    expect(_heading(page, "Isi realisasi")).to_be_visible()
+    page.get_by_text("Unggah berkas bukti dukung").click()
+    unggah = page.get_by_test_id("stFileUploader").filter(has_text="Berkas (PDF")
+    unggah.locator("input[type=file]").set_input_files(
+        files=[{"name": nama, "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    expect(unggah.get_by_text(nama)).to_be_visible()
+    page.get_by_role("button", name="Simpan bukti").click()
+    pesan = page.get_by_text(f"Bukti {nama} tersimpan.")
+    expect(pesan).to_be_visible()
+    pesan.scroll_into_view_if_needed()
+    return pesan
+
+
+def _port_proses(folder: Path, proses: str) -> int:
+    conf = (folder / "nginx.conf").read_text()
+    return int(re.search(rf"upstream monev_{proses} \{{\s*server 127\.0\.0\.1:(\d+)", conf)[1])
+
+
+@pytest.mark.parametrize("bentuk", ["duckdb-1", "postgresql-2"])
+def test_unggah_bukti_lewat_nginx_dan_proses_mati(
+    bentuk: str, browser, demo_db: Path, tmp_path: Path, monkeypatch
+):
+    if bentuk.startswith("postgresql"):
+        if not pg_lokal.tersedia():
+            pytest.skip("PostgreSQL tidak terpasang (make server-deps)")
+        alasan = _pg_belum_didukung(tmp_path, monkeypatch)
+        if alasan:
+            pytest.skip(alasan)
+    with contextlib.ExitStack() as tumpuk:
+        if bentuk.startswith("postgresql"):
+            db = tumpuk.enter_context(pg_lokal.klaster(tmp_path / "pg"))
+            env = {"MONEV_DEMO": "1"}
+        else:
+            db = str(tmp_path / "monev.duckdb")
+            Path(db).write_bytes(demo_db.read_bytes())
+            env = {}
+        proses = int(bentuk.split("-")[1])
+        jalan = tumpuk.enter_context(layanan(tmp_path, db, proses, env))
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
+        tumpuk.callback(context.close)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+
+        _login(page, jalan.url, "staf.dep")
+        _unggah(page, "bukti-pertama.pdf")
+        # in the launcher's evidence folder, the one every process is given
+        assert [f.read_bytes() for f in (tmp_path / "bukti").rglob("bukti-pertama_*.pdf")] == [PDF]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"unggah-{bentuk}.png"))
+
+        # the process holding this browser's session dies; the page is reloaded
+        rute = next(c["value"] for c in context.cookies() if c["name"] == "monev_proses")
+        port = _port_proses(jalan.folder, rute)
+        pid = jalan.streamlit()[port]
+        os.kill(pid, signal.SIGKILL)
+        if proses == 1:  # nowhere else to go: wait for the launcher's restart
+            akhir = time.monotonic() + 120
+            while jalan.streamlit().get(port) in (None, pid):
+                assert time.monotonic() < akhir, jalan.log.read_text()
+                time.sleep(0.3)
+            _tunggu_sehat(f"http://127.0.0.1:{port}")
+        page.reload()
+        expect(_heading(page, "Isi realisasi")).to_be_visible()  # signed in, no form
+        _unggah(page, "bukti-kedua.pdf")
+        assert len(list((tmp_path / "bukti").rglob("bukti-kedua_*.pdf"))) == 1
+        page.screenshot(path=str(SHOTS / f"unggah-setelah-mati-{bentuk}.png"))
+        if proses > 1:
+            baru = next(c["value"] for c in context.cookies() if c["name"] == "monev_proses")
+            assert baru != rute
+
+        sisa = jalan.berhenti()
+        assert not sisa, [(p, _cmdline(p)) for p in sisa]
