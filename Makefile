@@ -5,9 +5,10 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 SCALE     ?= M
 PORT      ?= 8501
+PROSES    ?= $(shell nproc 2>/dev/null || echo 1)
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: server-deps run test test-quick bench lint install install-test browser clean loadtest faulttest
+.PHONY: server-deps run run-multi test test-quick bench lint install install-test browser clean loadtest faulttest
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,6 +30,11 @@ browser:
 run: $(STAMP)
 	$(BIN)/python -m dashboard init --demo
 	MONEV_DEMO=1 $(BIN)/streamlit run app.py --server.port $(PORT)
+
+## Several Streamlit processes (PROSES, default one per core) behind Debian's nginx on PORT, over
+## the PostgreSQL in MONEV_DB (README, Penerapan); more than one process over DuckDB is refused.
+run-multi: $(STAMP) server-deps
+	$(BIN)/python -m dashboard layani --proses $(PROSES) --port $(PORT)
 
 ## PostgreSQL (the shared-database backend and its tests) and nginx (several processes), from
 ## Debian's packages; the suites start their own throwaway clusters (dashboard/pg_lokal.py).

@@ -87,10 +87,22 @@ def _server(port: int, cadangan: bool = False) -> str:
     return f"        server 127.0.0.1:{port} {opsi};"
 
 
-def konfigurasi_nginx(folder: Path, alamat: str, port: int, port_proses: list[int]) -> str:
+def konfigurasi_nginx(
+    folder: Path,
+    alamat: str,
+    port: int,
+    port_proses: list[int],
+    proxy_depan: list[str] | None = None,
+) -> str:
     """The nginx configuration: every path inside `folder` (nothing in root-owned system
     folders), the public `alamat:port`, one upstream per process (that process first, the
-    others as backups) chosen by the route cookie, and a hashed upstream for the rest."""
+    others as backups) chosen by the route cookie, and a hashed upstream for the rest. The
+    processes get the client's address in X-Forwarded-For (replaced, never appended: a browser
+    cannot choose it); behind a balancer (`proxy_depan`, its addresses) the address the
+    balancer forwards is taken as the client's."""
+    percaya = [f"    set_real_ip_from {a};" for a in proxy_depan or []]
+    if percaya:
+        percaya += ["    real_ip_header X-Forwarded-For;", "    real_ip_recursive on;"]
     from dashboard.gerbang import COOKIE_SESI
 
     hulu = [
@@ -142,6 +154,7 @@ def konfigurasi_nginx(folder: Path, alamat: str, port: int, port_proses: list[in
             "    proxy_request_buffering off;",
             "    proxy_buffering off;",
             "    server_tokens off;",
+            *percaya,
             "    map $http_upgrade $monev_koneksi {",
             "        default upgrade;",
             '        "" "";',
@@ -155,7 +168,7 @@ def konfigurasi_nginx(folder: Path, alamat: str, port: int, port_proses: list[in
             "            proxy_pass http://$monev_hulu;",
             "            proxy_http_version 1.1;",
             "            proxy_set_header Host $http_host;",
-            "            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+            "            proxy_set_header X-Forwarded-For $remote_addr;",
             "            proxy_set_header X-Forwarded-Proto $scheme;",
             "            proxy_set_header Upgrade $http_upgrade;",
             "            proxy_set_header Connection $monev_koneksi;",
@@ -248,6 +261,7 @@ class Layanan:
     db: str
     folder: Path
     alamat: str = "0.0.0.0"
+    proxy_depan: list[str] = field(default_factory=list)
     keluaran: object = sys.stdout
     anak: list[Proses] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
@@ -305,7 +319,8 @@ class Layanan:
             assert p.proc is not None
             serve.tunggu_siap(p.proc, f"http://127.0.0.1:{p.port}", p.log, timeout=120)
         conf = self.folder / "nginx.conf"
-        conf.write_text(konfigurasi_nginx(self.folder, self.alamat, self.port, ports))
+        isi = konfigurasi_nginx(self.folder, self.alamat, self.port, ports, self.proxy_depan)
+        conf.write_text(isi)
         uji_nginx(self.folder)
         self._mulai_nginx()
         batas = time.monotonic() + 30
@@ -380,7 +395,8 @@ def cmd_layani(args: argparse.Namespace) -> int:
     folder = Path(args.folder).resolve() if args.folder else config.DATA_DIR / "layani"
     try:
         periksa(args.proses, db)
-        return Layanan(args.proses, args.port, db, folder, args.alamat).jalankan()
+        layanan = Layanan(args.proses, args.port, db, folder, args.alamat, args.proxy_depan or [])
+        return layanan.jalankan()
     except (LayaniError, RuntimeError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
@@ -403,6 +419,13 @@ def parser_layani(sub: argparse._SubParsersAction) -> None:
         "--db",
         default=argparse.SUPPRESS,
         help="basis data bersama, mis. postgresql://pengguna@host/monev (bawaan: MONEV_DB)",
+    )
+    s.add_argument(
+        "--proxy-depan",
+        action="append",
+        metavar="ALAMAT",
+        help="alamat atau CIDR balancer di depan mesin ini, yang X-Forwarded-For-nya dipercaya "
+        "(boleh berulang; bawaan: tidak ada)",
     )
     s.add_argument("--folder", help="folder kerja: konfigurasi nginx dan log (bawaan: data/layani)")
     s.set_defaults(fn=cmd_layani)

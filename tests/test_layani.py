@@ -254,11 +254,18 @@ def test_konfigurasi_nginx_hulu_dan_hash(tmp_path: Path):
     assert "proxy_set_header Connection $monev_koneksi;" in conf
     assert "proxy_read_timeout 3600s;" in conf
     assert "proxy_next_upstream error timeout;" in conf
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
+    assert "set_real_ip_from" not in conf
+    balancer = layani.konfigurasi_nginx(tmp_path, "0.0.0.0", 80, [9001], ["10.0.0.0/24"])
+    assert "set_real_ip_from 10.0.0.0/24;" in balancer
+    assert "real_ip_header X-Forwarded-For;" in balancer
     # every file nginx writes is inside the runtime folder
     for path in re.findall(r"(?:pid|_log|_path) (/\S+?)[; ]", conf):
         assert Path(path).is_relative_to(tmp_path), path
     (tmp_path / "nginx.conf").write_text(conf)
     layani.uji_nginx(tmp_path)  # Debian's nginx accepts it, as this user
+    (tmp_path / "nginx.conf").write_text(balancer)
+    layani.uji_nginx(tmp_path)
 
 
 def test_lebih_dari_satu_proses_di_duckdb_ditolak(tmp_path: Path, capsys):
@@ -291,7 +298,8 @@ class _Pengganti(BaseHTTPRequestHandler):
     def _jawab(self) -> None:
         panjang = int(self.headers.get("Content-Length") or 0)
         isi = self.rfile.read(panjang) if panjang else b""
-        body = f"{self.server.nomor} {len(isi)}".encode()  # type: ignore[attr-defined]
+        xff = self.headers.get("X-Forwarded-For", "-")
+        body = f"{self.server.nomor} {len(isi)} {xff}".encode()  # type: ignore[attr-defined]
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -311,13 +319,18 @@ def _pengganti(nomor: int, port: int) -> ThreadingHTTPServer:
     return srv
 
 
-def _minta(url: str, kue: dict[str, str], data: bytes | None = None) -> tuple[int, int, str]:
+def _minta(
+    url: str, kue: dict[str, str], data: bytes | None = None, xff: str | None = None
+) -> tuple[int, int, str]:
     """(process that answered, body length it saw, route cookie nginx set)."""
     req = urllib.request.Request(url, data=data, method="PUT" if data else "GET")
     if kue:
         req.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in kue.items()))
+    if xff:
+        req.add_header("X-Forwarded-For", xff)
     with urllib.request.urlopen(req, timeout=10) as r:
-        nomor, panjang = r.read().decode().split()
+        nomor, panjang, diterus = r.read().decode().split(maxsplit=2)
+        assert diterus == "127.0.0.1", diterus  # the client's address, never one it sent
         rute = next(
             m.group(1)
             for h in r.headers.get_all("Set-Cookie")
@@ -374,6 +387,8 @@ def test_nginx_merutekan_lengket(nginx_pengganti):
     for i in range(3):
         for k in range(3):
             assert _minta(url, {"monev_sesi": f"token-{k}", "monev_proses": str(i)})[:1] == (i,)
+    # a browser cannot choose the address the processes see (the sign-in throttle's key)
+    _minta(url, {}, xff="6.6.6.6")
     # an upload's body reaches its process whole (streamed, no temporary file)
     isi = os.urandom(300_000)
     assert _minta(url, {"monev_proses": "2"}, isi)[:2] == (2, len(isi))
