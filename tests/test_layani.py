@@ -18,9 +18,11 @@ import contextlib
 import http.cookiejar
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -445,12 +447,12 @@ def test_satu_proses_duckdb_di_belakang_nginx(demo_db: Path, tmp_path: Path):
         assert "Menghentikan nginx dan 1 proses (SIGTERM)" in jalan.log.read_text()
 
 
-def _pg_belum_didukung(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str | None:
+def _pg_belum_didukung(url: str, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str | None:
     """Why the store cannot serve PostgreSQL yet, or None. Before the adapter (issue 16 item
     3), store.connect takes a URL for a file name and creates a DuckDB file under it."""
     monkeypatch.chdir(tmp)
-    with contextlib.suppress(Exception):  # an adapter may fail to reach this closed port
-        store.connect("postgresql://postgres@127.0.0.1:9/monev").close()
+    with contextlib.suppress(Exception):
+        store.connect(url).close()
     if (tmp / "postgresql:").exists():
         return (
             "store.connect belum menerima URL postgresql:// (adapter PostgreSQL, issue 16 "
@@ -459,14 +461,28 @@ def _pg_belum_didukung(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str | None
     return None
 
 
-def test_dua_proses_postgres_proses_mati_sesi_tetap(tmp_path: Path, monkeypatch):
+@contextlib.contextmanager
+def klaster_pg(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A throwaway PostgreSQL cluster the store can open, else a skip with the reason. Its
+    folder is outside pytest's temp root: a pytest starting meanwhile resets that root to 0700,
+    and the `postgres` user could then not reach its files (the stop would fail and leave the
+    server running)."""
     if not pg_lokal.tersedia():
         pytest.skip("PostgreSQL tidak terpasang (make server-deps)")
-    alasan = _pg_belum_didukung(tmp_path, monkeypatch)
-    if alasan:
-        pytest.skip(alasan)
+    folder = Path(tempfile.mkdtemp(prefix="monev-layani-pg-"))
+    try:
+        with pg_lokal.klaster(folder / "pg") as url:
+            alasan = _pg_belum_didukung(url, tmp, monkeypatch)
+            if alasan:
+                pytest.skip(alasan)
+            yield url
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_dua_proses_postgres_proses_mati_sesi_tetap(tmp_path: Path, monkeypatch):
     with (
-        pg_lokal.klaster(tmp_path / "pg") as url,
+        klaster_pg(tmp_path, monkeypatch) as url,
         layanan(tmp_path, url, 2, {"MONEV_DEMO": "1"}) as jalan,
     ):
         ports = sorted(jalan.streamlit())

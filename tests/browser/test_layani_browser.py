@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from dashboard import pg_lokal
-from tests.test_layani import _cmdline, _pg_belum_didukung, _tunggu_sehat, layanan
+from tests.test_layani import _cmdline, _tunggu_sehat, klaster_pg, layanan
 
 from .test_login_browser import _heading, _login
 
@@ -52,15 +51,9 @@ def _port_proses(folder: Path, proses: str) -> int:
 def test_unggah_bukti_lewat_nginx_dan_proses_mati(
     bentuk: str, browser, demo_db: Path, tmp_path: Path, monkeypatch
 ):
-    if bentuk.startswith("postgresql"):
-        if not pg_lokal.tersedia():
-            pytest.skip("PostgreSQL tidak terpasang (make server-deps)")
-        alasan = _pg_belum_didukung(tmp_path, monkeypatch)
-        if alasan:
-            pytest.skip(alasan)
     with contextlib.ExitStack() as tumpuk:
         if bentuk.startswith("postgresql"):
-            db = tumpuk.enter_context(pg_lokal.klaster(tmp_path / "pg"))
+            db = tumpuk.enter_context(klaster_pg(tmp_path, monkeypatch))
             env = {"MONEV_DEMO": "1"}
         else:
             db = str(tmp_path / "monev.duckdb")
