@@ -46,3 +46,15 @@ def test_references_outside_the_folder_are_not_served(tmp_path):
     assert bukti.path_berkas("berkas:../rahasia.txt") is None
     assert bukti.path_berkas("https://contoh.go.id/bukti.pdf") is None
     assert bukti.path_berkas(None) is None
+
+
+def test_folder_bersama_dari_lingkungan(tmp_path, monkeypatch):
+    """Several processes or machines read one folder (MONEV_BUKTI_DIR, README Penerapan)."""
+    bersama = tmp_path / "bersama"
+    monkeypatch.setenv("MONEV_BUKTI_DIR", str(bersama))
+    ref = bukti.simpan_berkas(3, 2026, 3, "bukti.pdf", PDF)
+    path = bukti.path_berkas(ref, 3)
+    assert path is not None and bersama in path.parents
+    monkeypatch.setenv("MONEV_BUKTI_DIR", "data/bersama")
+    assert bukti.folder() == config.ROOT / "data" / "bersama"
+    assert bukti.path_berkas(ref, 3) is None  # another folder: not found there
