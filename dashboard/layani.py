@@ -215,13 +215,14 @@ def jalankan_nginx(folder: Path) -> subprocess.Popen:
     """nginx in the foreground on `folder`/nginx.conf, as a supervised child (its own process
     group; SIGTERM from the kernel if the launcher dies)."""
     _folder_kerja(folder)
-    return subprocess.Popen(
-        _perintah_nginx(folder, "-g", "daemon off;"),
-        stdout=(folder / "logs" / "nginx-error.log").open("a"),
-        stderr=subprocess.STDOUT,
-        process_group=0,
-        preexec_fn=serve._mati_bersama_induk,
-    )
+    with (folder / "logs" / "nginx-error.log").open("a") as out:
+        return subprocess.Popen(
+            _perintah_nginx(folder, "-g", "daemon off;"),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            process_group=0,
+            preexec_fn=serve._mati_bersama_induk,
+        )
 
 
 def _ekor(path: Path, baris: int = 15) -> str:

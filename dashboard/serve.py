@@ -44,20 +44,26 @@ def mulai(
     terminal's Ctrl+C reaches only the supervisor, which stops it; and it dies with its
     parent). Only for a child started from the main thread: the kernel ties it to the
     starting thread."""
-    return subprocess.Popen(
-        [
-            sys.executable,
-            *("-m", "streamlit", "run", str(config.ROOT / "app.py")),
-            *("--server.port", str(port), "--server.address", "127.0.0.1"),
-            *("--server.headless", "true"),
-        ],
-        cwd=config.ROOT,
-        env={**os.environ, "MONEV_DB": str(db), "MONEV_DEMO": "1" if demo else "0", **(env or {})},
-        stdout=log.open("a"),
-        stderr=subprocess.STDOUT,
-        process_group=0 if anak else None,
-        preexec_fn=_mati_bersama_induk if anak else None,
-    )
+    with log.open("a") as out:  # the child keeps its copy; a restart loop leaks no handle
+        return subprocess.Popen(
+            [
+                sys.executable,
+                *("-m", "streamlit", "run", str(config.ROOT / "app.py")),
+                *("--server.port", str(port), "--server.address", "127.0.0.1"),
+                *("--server.headless", "true"),
+            ],
+            cwd=config.ROOT,
+            env={
+                **os.environ,
+                "MONEV_DB": str(db),
+                "MONEV_DEMO": "1" if demo else "0",
+                **(env or {}),
+            },
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            process_group=0 if anak else None,
+            preexec_fn=_mati_bersama_induk if anak else None,
+        )
 
 
 def siap(url: str) -> bool:
