@@ -308,6 +308,16 @@ def periksa(folder: Path) -> dict[str, Any]:
 # -------------------------------------------------------------- embedded (DuckDB) restore
 
 
+def _nama_baru(path: Path, akhiran: str = "") -> Path:
+    """`path` + `akhiran`, or with -2, -3 ... before the ending when that name (or its WAL) is
+    taken: two restores within one second."""
+    n, calon = 1, path.with_name(path.name + akhiran)
+    while calon.exists() or _wal(calon).exists():
+        n += 1
+        calon = path.with_name(f"{path.name}-{n}{akhiran}")
+    return calon
+
+
 def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
@@ -453,7 +463,7 @@ def _tukar(db: Path, baru: Path, utuh: bool, waktu: str) -> Path | None:
     belongs to the previous file and moves with it: replayed onto the new file it would corrupt
     it. `utuh` False: the previous file could not be opened (broken); it is moved aside as is.
     A `db` that did not exist is created with a link, which fails if someone created it since."""
-    lama = db.with_name(f"{db.name}.sebelum-pulih-{waktu}")
+    lama = _nama_baru(db.with_name(f"{db.name}.sebelum-pulih-{waktu}"))
     if not db.exists():
         if _wal(db).exists():
             os.replace(_wal(db), _wal(lama))
@@ -643,7 +653,7 @@ def pulihkan_pg(
             raise CadanganError(
                 "Cadangan ini dari berkas DuckDB; pulihkan dengan MONEV_DB berisi path berkas."
             )
-        sebelum = kerja / f"sebelum-pulih-{waktu}{AKHIRAN_ARSIP}"
+        sebelum = _nama_baru(kerja / f"sebelum-pulih-{waktu}", AKHIRAN_ARSIP)
         cadangkan_pg(url, sebelum, folder_bukti=folder_bukti, oleh="pulihkan")
         skrip = Path(tempfile.mkdtemp(prefix=".pulih-", dir=kerja)) / "pulih.sql"
         try:

@@ -246,4 +246,3 @@ def table_names(cur: duckdb.DuckDBPyConnection) -> list[str]:
             "ORDER BY table_name"
         ).fetchall()
     ]
-
