@@ -167,15 +167,7 @@ def test_restore_force_keeps_the_previous_file_and_its_wal(demo_db, tmp_path, ja
     checkpoint): the new store has the backup's rows, the kept previous file has the save."""
     db = _db(demo_db, tmp_path)
     cadangan.cadangkan_berkas(db, tmp_path / "bk", folder_bukti=tmp_path / "kosong")
-    kode = textwrap.dedent(f"""
-        import duckdb, os
-        c = duckdb.connect({str(db)!r})
-        c.execute("SET checkpoint_threshold = '1TB'")
-        c.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('WAL', 'x', 'y')")
-        os._exit(9)
-    """)
-    subprocess.run([sys.executable, "-c", kode], check=False)
-    assert Path(f"{db}.wal").exists()
+    _simpan_lalu_mati(db, "WAL")
     with pytest.raises(cadangan.CadanganError, match="sudah ada"):
         cadangan.pulihkan(tmp_path / "bk", db, folder_bukti=tmp_path / "b")
     hasil = cadangan.pulihkan(tmp_path / "bk", db, ganti=True, folder_bukti=tmp_path / "b")
@@ -241,15 +233,35 @@ def test_restore_count_mismatch_changes_nothing(demo_db, tmp_path):
     assert sorted(p.name for p in tmp_path.glob("monev*")) == ["monev.duckdb"]
 
 
-def test_restore_replaces_a_store_that_no_longer_opens(demo_db, tmp_path):
-    """After a crash that left a store no start can open, a restore still puts a good one in."""
+def _simpan_lalu_mati(db: Path, kode_instansi: str) -> None:
+    """A writer killed after a commit, before any checkpoint: the commit is only in the WAL."""
+    kode = textwrap.dedent(f"""
+        import duckdb, os
+        c = duckdb.connect({str(db)!r})
+        c.execute("SET checkpoint_threshold = '1TB'")
+        c.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ({kode_instansi!r}, 'x', 'y')")
+        os._exit(9)
+    """)
+    subprocess.run([sys.executable, "-c", kode], check=False)
+    assert Path(f"{db}.wal").exists()
+
+
+def test_restore_replaces_a_store_that_no_longer_opens(demo_db, tmp_path, jam):
+    """After a crash that left a store no start can open (here: a damaged file with a WAL next
+    to it), a restore still puts a good one in, and the WAL goes with the old file: replayed
+    onto the new one it would break it again."""
     db = _db(demo_db, tmp_path)
     cadangan.cadangkan_berkas(db, tmp_path / "bk", folder_bukti=tmp_path / "kosong")
-    db.write_bytes(b"bukan basis data" * 100)
+    _simpan_lalu_mati(db, "WAL")
+    with db.open("r+b") as f:
+        f.write(b"rusak" * 1000)
     with pytest.raises(store.StoreError):
         store.connect(db)
-    cadangan.pulihkan(tmp_path / "bk", db, ganti=True, folder_bukti=tmp_path / "b")
+    hasil = cadangan.pulihkan(tmp_path / "bk", db, ganti=True, folder_bukti=tmp_path / "b")
+    assert not Path(f"{db}.wal").exists()
+    assert Path(f"{hasil['sebelumnya']}.wal").exists()
     assert _isi(db) == _isi(demo_db)
+    store.connect(db).close()  # and it opens again, read-write
 
 
 def test_restore_of_an_older_backup_without_manifest(demo_db, tmp_path):
