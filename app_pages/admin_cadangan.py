@@ -69,7 +69,10 @@ else:
             on_click="ignore",
             key="unduh_arsip",
         )
-    st.caption(f"Arsip ini juga tersimpan di server: `{arsip[nama].path}`")
+    st.caption(
+        f"Arsip ini juga tersimpan di server: `{arsip[nama].path}`. Arsip lama tidak dihapus "
+        "otomatis; hapus di folder itu bila ruang disk menipis."
+    )
 
 st.subheader("Memulihkan")
 st.markdown(

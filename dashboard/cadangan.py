@@ -214,7 +214,18 @@ def cadangkan_berkas(
 
 def _jadikan(tujuan: Path, isi) -> dict[str, Any]:
     """Fill a folder with `isi(folder)`, or pack it into an archive that appears whole (written
-    under a temporary name, then renamed) when `tujuan` ends in .tar.gz."""
+    under a temporary name, then renamed) when `tujuan` ends in .tar.gz. A full or read-only
+    disk gives a message, never a half archive."""
+    try:
+        return _jadikan_di(tujuan, isi)
+    except (OSError, duckdb.Error) as exc:
+        raise CadanganError(
+            f"Cadangan tidak dapat ditulis ke {tujuan}: {exc}. Periksa ruang disk dan izin "
+            "folder, lalu ulangi."
+        ) from exc
+
+
+def _jadikan_di(tujuan: Path, isi) -> dict[str, Any]:
     if not tujuan.name.endswith(AKHIRAN_ARSIP):
         _siapkan_folder(tujuan)
         return isi(tujuan)

@@ -461,3 +461,13 @@ def test_postgres_backup_and_restore_with_pg_dump(tmp_path, bukti_dir, jam):
         assert hasil["sebelumnya"].is_file()
         sebelum = cadangan.baca_manifest_arsip(hasil["sebelumnya"])
         assert sebelum["jumlah_baris"]["instansi"] == 25
+
+
+def test_admin_of_one_instansi_among_several_is_told_why(app_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "DATA_DIR", tmp_path)
+    _tambah_instansi(app_db, "LAIN")  # the demo admin is tied to the demo instansi
+    at = login("admin")
+    at.switch_page(str(config.ROOT / "app_pages" / "admin_cadangan.py")).run()
+    assert not at.exception and at.title[0].value == "Cadangan data"
+    assert "hanya dapat dibuat dan diunduh oleh administrator" in at.info[0].value
+    assert not any(b.label == "Buat cadangan sekarang" for b in at.button)
