@@ -457,7 +457,7 @@ def pulihkan(
                 _langkah("diverifikasi")
                 n_bukti = pulihkan_bukti(folder, manifest, folder_bukti or bukti.folder(), waktu)
                 _langkah("bukti")
-                disimpan = _tukar(db, baru, lama is not None or not ada, waktu)
+                disimpan = _tukar(db, baru, waktu)
             except BaseException:
                 for sisa in (baru, _wal(baru)):
                     sisa.unlink(missing_ok=True)
@@ -468,12 +468,12 @@ def pulihkan(
     return {"jumlah_baris": jumlah, "bukti": n_bukti, "sebelumnya": disimpan, "manifest": manifest}
 
 
-def _tukar(db: Path, baru: Path, utuh: bool, waktu: str) -> Path | None:
-    """Put the verified new file at `db`. The previous file keeps a second name first (a hard
-    link, so `db` is never missing), then os.replace swaps in one step. A WAL next to `db`
-    belongs to the previous file and moves with it: replayed onto the new file it would corrupt
-    it. `utuh` False: the previous file could not be opened (broken); it is moved aside as is.
-    A `db` that did not exist is created with a link, which fails if someone created it since."""
+def _tukar(db: Path, baru: Path, waktu: str) -> Path | None:
+    """Put the verified new file at `db`. The previous file (also a broken one) keeps a second
+    name first (a hard link, so `db` is never missing), then os.replace swaps in one step. A WAL
+    next to `db` belongs to the previous file and moves with it: replayed onto the new file it
+    would corrupt it. A `db` that did not exist is created with a link, which fails if someone
+    created it since."""
     lama = _nama_baru(db.with_name(f"{db.name}.sebelum-pulih-{waktu}"))
     if not db.exists():
         if _wal(db).exists():
@@ -487,13 +487,10 @@ def _tukar(db: Path, baru: Path, utuh: bool, waktu: str) -> Path | None:
         baru.unlink()
         _langkah("ditukar")
         return None
-    if utuh:
-        try:
-            os.link(db, lama)
-        except OSError:  # a file system without hard links
-            shutil.copy2(db, lama)
-    else:
-        os.replace(db, lama)
+    try:
+        os.link(db, lama)
+    except OSError:  # a file system without hard links
+        shutil.copy2(db, lama)
     if _wal(db).exists():
         os.replace(_wal(db), _wal(lama))
     _langkah("lama_disimpan")
