@@ -130,7 +130,15 @@ def siapkan(db: Path, scale: str, sesi: int, campuran: dict[str, float] = CAMPUR
         for u in rencana + pengisi:
             uid = con.execute(
                 store.sql("pengguna_insert"),
-                [u.username, f"Uji beban {u.username}", None, hashed, u.instansi_id, u.unit_id, True],
+                [
+                    u.username,
+                    f"Uji beban {u.username}",
+                    None,
+                    hashed,
+                    u.instansi_id,
+                    u.unit_id,
+                    True,
+                ],
             ).fetchone()[0]
             con.execute("INSERT INTO peran_pengguna VALUES (?, ?)", [uid, peran[u.jenis]])
         diajukan = sum(
