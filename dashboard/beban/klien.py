@@ -157,6 +157,8 @@ class Sesi:
             max_size=2**27,
             open_timeout=timeout,
             close_timeout=5,
+            proxy=None,  # straight to the server, whatever the environment's proxy says
+            legacy=True,  # a connection held open across calls, not a `with` block
         )
         self.halaman: dict[str, str] = {}  # page title (as in the menu) -> page script hash
         self.hash_halaman = ""  # the page shown ("" until the first run names it)
