@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--duration", type=float, default=180, help="detik kerja setelah ramp (180)")
     p.add_argument("--rounds", type=int, default=None, help="putaran per sesi (tanpa: durasi)")
     p.add_argument("--think", type=_jeda, default=(2.5, 7.5), help="jeda pikir, mis. 2.5-7.5")
-    p.add_argument("--ramp", type=float, default=20, help="sesi mulai tersebar selama N detik")
+    p.add_argument("--ramp", type=float, default=60, help="sesi mulai tersebar selama N detik")
     p.add_argument("--mix", type=_campuran, default=siapkan.CAMPURAN)
     p.add_argument("--url", help="sasar server yang sudah berjalan (perlu --db dengan rencana)")
     p.add_argument("--db", type=Path, help="basis data beban (dibangun bila belum ada)")
@@ -112,6 +112,7 @@ def jalankan(a: argparse.Namespace) -> dict:
                 putaran=a.rounds,
                 jeda=a.think,
                 ramp=a.ramp,
+                mulai=t0,
                 timeout=a.timeout,
             )
             c = skenario.jalankan(rencana, p)
@@ -130,6 +131,7 @@ def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -
     for g in c.galat:
         galat_per_jenis[g["jenis"]] = galat_per_jenis.get(g["jenis"], 0) + 1
     aksi = {k: ukur.ringkas(c.waktu[k]) for k in URUTAN if c.waktu.get(k)}
+    tetap = {k: ukur.ringkas(c.waktu_tetap[k]) for k in URUTAN if c.waktu_tetap.get(k)}
     server = pengukur.laporan()
     if a.soak:
         server["rss_mb"] = [[s.t, round(s.rss / 2**20, 1)] for s in pengukur.sampel]
@@ -149,6 +151,7 @@ def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -
         "wall_s": round(dinding, 1),
         "persiapan": persiapan,
         "actions": aksi,
+        "actions_after_ramp": tetap,
         "p95_max_ms": max(p95) if p95 else None,
         "target_p95_ms": TARGET_P95_MS,
         "errors": len(c.galat),
@@ -172,12 +175,18 @@ def tabel(h: dict) -> str:
         f"Uji beban {h['jenis']} skala {h['scale']}: {h['sessions']} sesi "
         f"({', '.join(f'{k} {v}' for k, v in h['sessions_by_kind'].items() if v)}), "
         f"puncak bersamaan {h['sessions_peak']}, {h['wall_s']:.0f} s",
-        f"{'aksi':<24}{'n':>6}{'p50 ms':>10}{'p95 ms':>10}{'maks ms':>10}",
+        f"{'aksi':<24}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'maks ms':>9}"
+        f"   setelah ramp: {'n':>5}{'p50 ms':>9}{'p95 ms':>9}",
     ]
+
+    def ms(x: float | None) -> str:
+        return f"{x:>9.0f}" if x is not None else f"{'-':>9}"
+
     for k, v in h["actions"].items():
+        t = h["actions_after_ramp"].get(k, {"n": 0, "p50_ms": None, "p95_ms": None})
         b.append(
-            f"{LABEL.get(k, k):<24}{v['n']:>6}{v['p50_ms']:>10.0f}{v['p95_ms']:>10.0f}"
-            f"{v['max_ms']:>10.0f}"
+            f"{LABEL.get(k, k):<24}{v['n']:>6}{ms(v['p50_ms'])}{ms(v['p95_ms'])}"
+            f"{ms(v['max_ms'])}   {'':>13}{t['n']:>5}{ms(t['p50_ms'])}{ms(t['p95_ms'])}"
         )
     s = h["server"]
     b.append(

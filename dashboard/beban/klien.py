@@ -157,6 +157,7 @@ class Sesi:
             max_size=2**27,
             open_timeout=timeout,
             close_timeout=5,
+            ping_interval=None,  # a browser sends no pings of its own (the server may)
             proxy=None,  # straight to the server, whatever the environment's proxy says
             legacy=True,  # a connection held open across calls, not a `with` block
         )

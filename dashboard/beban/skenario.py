@@ -36,7 +36,8 @@ class Pengaturan:
     batas: float  # time.monotonic() after which no new action starts
     putaran: int | None = None  # cycles per session (None: until `batas`)
     jeda: tuple[float, float] = (2.5, 7.5)
-    ramp: float = 20.0  # sessions start spread over this many seconds
+    ramp: float = 60.0  # sessions start spread over this many seconds
+    mulai: float = 0.0  # time.monotonic() at the start: actions after mulai + ramp are "steady"
     timeout: float = 120.0
 
 
@@ -46,6 +47,8 @@ class Catatan:
     def __init__(self) -> None:
         self.kunci = threading.Lock()
         self.waktu: dict[str, list[float]] = defaultdict(list)
+        self.waktu_tetap: dict[str, list[float]] = defaultdict(list)  # started after the ramp
+        self.tetap_sejak = 0.0
         self.galat: list[dict] = []
         self.simpan: list[dict] = []
         self.setuju: list[dict] = []
@@ -56,9 +59,11 @@ class Catatan:
         with self.kunci:
             self.galat.append({"user": user, "jenis": jenis, "aksi": aksi, "pesan": pesan[:300]})
 
-    def ukur(self, user: str, aksi: str, h: Hasil) -> Hasil:
+    def ukur(self, user: str, aksi: str, h: Hasil, mulai: float) -> Hasil:
         with self.kunci:
             self.waktu[aksi].append(h.detik)
+            if mulai >= self.tetap_sejak:
+                self.waktu_tetap[aksi].append(h.detik)
         for e in h.exceptions:
             self.gagal(user, "exception", aksi, e)
         if not h.selesai:
@@ -94,7 +99,8 @@ class Pemakai:
 
     def aksi(self, nama: str, **kw) -> Hasil:
         assert self.s is not None
-        return self.c.ukur(self.u.username, nama, self.s.jalankan(**kw))
+        mulai = time.monotonic()
+        return self.c.ukur(self.u.username, nama, self.s.jalankan(**kw), mulai)
 
     def jalan(self) -> None:
         time.sleep(self.rng.uniform(0, self.p.ramp))
@@ -230,6 +236,7 @@ class Pemakai:
 def jalankan(rencana: list[Pengguna], p: Pengaturan, seed: int = 16) -> Catatan:
     """All sessions at once, one thread each (the client waits on sockets, not on the CPU)."""
     c = Catatan()
+    c.tetap_sejak = p.mulai + p.ramp
     threads = [
         threading.Thread(
             target=Pemakai(u, p, c, random.Random(seed * 100_003 + i)).jalan,
