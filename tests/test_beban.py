@@ -84,7 +84,7 @@ def test_every_kind_of_user_against_a_real_server(tmp_path: Path):
     assert not psutil.Process().children(recursive=True), "server masih berjalan"
 
     # the read-back can fail: a save or an approval the store does not have is a lost write
-    rencana = {u.jenis: u for u in siapkan.baca_rencana(db)}
+    rencana = {u.jenis: u for u in siapkan.baca_rencana(siapkan.jalur_rencana(db))}
     staf = rencana["staf"]
     palsu = [
         {

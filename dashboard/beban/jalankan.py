@@ -57,7 +57,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--ramp", type=float, default=60, help="sesi mulai tersebar selama N detik")
     p.add_argument("--mix", type=_campuran, default=siapkan.CAMPURAN)
     p.add_argument("--url", help="sasar server yang sudah berjalan (perlu --db dengan rencana)")
-    p.add_argument("--db", type=Path, help="basis data beban (dibangun bila belum ada)")
+    p.add_argument("--db", help="basis data beban: berkas (dibangun bila belum ada) atau URL")
+    p.add_argument("--plan", type=Path, help="rencana pengguna beban (default: <db>.beban.json)")
     p.add_argument("--prepare-only", action="store_true", help="hanya bangun --db dan rencananya")
     p.add_argument("--server-pids", help="pid server dipisah koma (dengan --url; default: cari)")
     p.add_argument("--sample", type=float, default=1.0, help="selang sampel CPU/RSS, detik")
@@ -68,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 @contextlib.contextmanager
-def _server(a: argparse.Namespace, db: Path, folder: Path) -> Iterator[tuple[str, list[int]]]:
+def _server(a: argparse.Namespace, db: Path | str, folder: Path) -> Iterator[tuple[str, list[int]]]:
     """The deployment under load: a server started here on `db` (cwd = the project, so its
     .streamlit/config.toml applies), or the one at --url."""
     if a.url:
@@ -81,7 +82,7 @@ def _server(a: argparse.Namespace, db: Path, folder: Path) -> Iterator[tuple[str
         yield url, [proc.pid]
 
 
-def _baca_kembali(db: Path | None, c: skenario.Catatan, url: str | None) -> dict:
+def _baca_kembali(db: Path | str | None, c: skenario.Catatan) -> dict:
     if db is None:
         return {"diperiksa": False, "alasan": "tanpa --db", "hilang": []}
     try:
@@ -93,15 +94,15 @@ def _baca_kembali(db: Path | None, c: skenario.Catatan, url: str | None) -> dict
 def jalankan(a: argparse.Namespace) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="monev-beban-"))
     try:
-        db = a.db or folder / "beban.duckdb"
+        db = a.db if a.db and "://" in a.db else Path(a.db or folder / "beban.duckdb")
         persiapan = None
-        if not a.url and not (a.db and a.db.exists()):
+        if not a.url and isinstance(db, Path) and not db.exists():
             t0 = time.perf_counter()
             persiapan = siapkan.siapkan(db, a.scale, a.sessions, a.mix)
             persiapan["detik"] = round(time.perf_counter() - t0, 1)
         if a.prepare_only:
             return {"persiapan": persiapan, "db": str(db)}
-        rencana = siapkan.baca_rencana(db)[: a.sessions]
+        rencana = siapkan.baca_rencana(a.plan or siapkan.jalur_rencana(db))[: a.sessions]
         klien = psutil.Process()
         with _server(a, db, folder) as (url, pids):
             pengukur = ukur.PengukurServer(pids, a.sample).mulai()
@@ -119,7 +120,7 @@ def jalankan(a: argparse.Namespace) -> dict:
             dinding = time.monotonic() - t0
             cpu1 = klien.cpu_times()
             pengukur.henti()
-        baca = _baca_kembali(db if not a.url or a.db else None, c, a.url)
+        baca = _baca_kembali(db, c)
         return _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -225,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
         a.sessions, a.duration, a.sample = 200, 600, 10.0
     if a.url and not a.db:
         parser().error("--url perlu --db: basis data (dan rencana) yang disiapkan --prepare-only")
+    if a.prepare_only and (not a.db or "://" in a.db):
+        parser().error("--prepare-only perlu --db: berkas basis data yang akan dibangun")
+    if a.db and "://" in a.db and not (a.url and a.plan):
+        parser().error("--db berupa URL hanya dengan --url dan --plan")
     h = jalankan(a)
     if a.prepare_only:
         print(json.dumps(h, indent=1))

@@ -49,8 +49,9 @@ def jalur_rencana(db: Path) -> Path:
     return Path(f"{db}.beban.json")
 
 
-def baca_rencana(db: Path) -> list[Pengguna]:
-    return [Pengguna(**p) for p in json.loads(jalur_rencana(db).read_text(encoding="utf-8"))]
+def baca_rencana(rencana: Path) -> list[Pengguna]:
+    """The load users of a plan file (`jalur_rencana(db)` of the store it was built with)."""
+    return [Pengguna(**p) for p in json.loads(rencana.read_text(encoding="utf-8"))]
 
 
 def _unit_terbuka(con) -> list[tuple[int, int, int]]:
