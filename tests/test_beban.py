@@ -59,9 +59,10 @@ def test_element_key_and_text_as_read():
     assert Elemen("alert", a).teks == "Draf tersimpan (2 baris berubah)."
 
 
-def test_every_kind_of_user_against_a_real_server(tmp_path: Path):
+def test_every_kind_of_user_against_a_real_server(demo_db: Path, tmp_path: Path):
     """Three sessions (Kadis, staf, Pengelola Monev), two rounds each, through the websocket."""
     db, out = tmp_path / "beban.duckdb", tmp_path / "hasil.json"
+    siapkan.siapkan(db, "S", 3, dari=demo_db)  # the S demo of the suite, plus the load users
     kode = jalankan.main(
         [
             *("--scale", "S", "--sessions", "3", "--rounds", "2"),

@@ -90,17 +90,27 @@ def _isi_dan_ajukan(con, username: str, unit_id: int, instansi_id: int, periode_
     return True
 
 
-def siapkan(db: Path, scale: str, sesi: int, campuran: dict[str, float] = CAMPURAN) -> dict:
-    """Build the store at `db` (a new file) and its plan; a summary of what was made."""
+def siapkan(
+    db: Path,
+    scale: str,
+    sesi: int,
+    campuran: dict[str, float] = CAMPURAN,
+    dari: Path | None = None,
+) -> dict:
+    """Build the store at `db` (a new file) and its plan; a summary of what was made. `dari`:
+    a copy of that demo store (of `scale`, generated for HARI_DEMO) instead of generating."""
     from dashboard.services import pengguna as svc_pengguna
 
     if db.exists():
         raise FileExistsError(f"{db} sudah ada; uji beban membangun basis datanya sendiri")
+    if dari is not None:
+        db.write_bytes(dari.read_bytes())
     con = store.connect(db)
     try:
         store.migrate(con)
         con.execute("SET enable_progress_bar = false")
-        demo.generate(con, scale, today=HARI_DEMO)
+        if dari is None:
+            demo.generate(con, scale, today=HARI_DEMO)
         jumlah = bagi(sesi, campuran)
         units = _unit_terbuka(con)
         instansi = [r[0] for r in con.execute("SELECT id FROM instansi ORDER BY id").fetchall()]
