@@ -49,9 +49,9 @@ def _jeda(teks: str) -> tuple[float, float]:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard.beban", description=__doc__)
-    p.add_argument("--sessions", type=int, default=100, help="sesi bersamaan (100)")
+    p.add_argument("--sessions", type=int, help="sesi bersamaan (100; soak 200)")
     p.add_argument("--scale", default="M", choices=["S", "M", "L"])
-    p.add_argument("--duration", type=float, default=180, help="detik kerja setelah ramp (180)")
+    p.add_argument("--duration", type=float, help="detik kerja setelah ramp (180; soak 600)")
     p.add_argument("--rounds", type=int, default=None, help="putaran per sesi (tanpa: durasi)")
     p.add_argument("--think", type=_jeda, default=(2.5, 7.5), help="jeda pikir, mis. 2.5-7.5")
     p.add_argument("--ramp", type=float, default=60, help="sesi mulai tersebar selama N detik")
@@ -61,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", type=Path, help="rencana pengguna beban (default: <db>.beban.json)")
     p.add_argument("--prepare-only", action="store_true", help="hanya bangun --db dan rencananya")
     p.add_argument("--server-pids", help="pid server dipisah koma (dengan --url; default: cari)")
-    p.add_argument("--sample", type=float, default=1.0, help="selang sampel CPU/RSS, detik")
+    p.add_argument("--sample", type=float, help="selang sampel CPU/RSS, detik (1; soak 10)")
     p.add_argument("--timeout", type=float, default=120, help="batas satu run, detik")
     p.add_argument("--soak", action="store_true", help="200 sesi, 10 menit, RSS tiap 10 s")
     p.add_argument("--json", type=Path, help="berkas hasil (default bench-results/...)")
@@ -222,8 +222,10 @@ def tabel(h: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     a = parser().parse_args(argv)
-    if a.soak:
-        a.sessions, a.duration, a.sample = 200, 600, 10.0
+    bawaan = (200, 600.0, 10.0) if a.soak else (100, 180.0, 1.0)
+    a.sessions = a.sessions or bawaan[0]
+    a.duration = a.duration if a.duration is not None else bawaan[1]
+    a.sample = a.sample or bawaan[2]
     if a.url and not a.db:
         parser().error("--url perlu --db: basis data (dan rencana) yang disiapkan --prepare-only")
     if a.prepare_only and (not a.db or "://" in a.db):
