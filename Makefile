@@ -58,8 +58,14 @@ bench: $(STAMP)
 faulttest: $(STAMP) browser
 	$(BIN)/python -m pytest tests/fault -m fault
 
-loadtest: $(STAMP) browser
-	$(BIN)/python -m dashboard.loadtest --sessions 50 --browsers 5
+## Real-protocol load (dashboard/beban): websocket sessions against a real server at scale $(SCALE).
+SESSIONS  ?= 100
+loadtest: $(STAMP)
+	$(BIN)/python -m dashboard.beban --scale $(SCALE) --sessions $(SESSIONS)
+
+.PHONY: soak
+soak: $(STAMP)
+	$(BIN)/python -m dashboard.beban --scale $(SCALE) --soak
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

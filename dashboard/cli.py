@@ -60,25 +60,50 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sasaran(args: argparse.Namespace) -> str:
+    """The store of a backup or restore: --db, else MONEV_DB (a file, or a postgresql:// URL)."""
+    return args.db or config.setting("MONEV_DB", "database", "path") or str(config.db_path())
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
-    con = _open(args)
-    folder = store.backup(con, Path(args.folder))
-    print(f"Cadangan ditulis ke {folder}")
+    """Database and evidence files into a folder or .tar.gz (dashboard/cadangan.py)."""
+    from dashboard import cadangan
+
+    sasaran, tujuan = _sasaran(args), Path(args.folder)
+    bukti = Path(args.bukti) if args.bukti else None
+    oleh = _pelaku().username
+    if cadangan.adalah_postgres(sasaran):
+        m = cadangan.cadangkan_pg(sasaran, tujuan, folder_bukti=bukti, oleh=oleh)
+    else:
+        db = Path(args.db) if args.db else config.db_path()
+        m = cadangan.cadangkan_berkas(db, tujuan, folder_bukti=bukti, oleh=oleh)
+    n_bukti = sum(b["path"].startswith(cadangan.BUKTI_DIR + "/") for b in m["berkas"])
+    print(
+        f"Cadangan ditulis ke {tujuan}: {len(m['jumlah_baris'])} tabel, "
+        f"{sum(m['jumlah_baris'].values())} baris, {n_bukti} berkas bukti, "
+        f"versi skema {m['versi_skema']}."
+    )
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    path = Path(args.db) if args.db else config.db_path()
-    if path.exists() and not args.force:
-        raise store.StoreError(
-            f"{path} sudah ada. Pulihkan ke berkas baru dengan --db, atau pakai --force untuk "
-            "menggantinya (berkas lama dipindah ke .sebelum-pulih)."
+    """Only while no process holds the store; checked, then swapped in (dashboard/cadangan.py)."""
+    from dashboard import cadangan
+
+    sasaran, sumber = _sasaran(args), Path(args.folder)
+    bukti = Path(args.bukti) if args.bukti else None
+    if cadangan.adalah_postgres(sasaran):
+        hasil = cadangan.pulihkan_pg(
+            sumber, sasaran, kerja=cadangan.folder_arsip(), ganti=args.force, folder_bukti=bukti
         )
-    if path.exists():
-        path.rename(path.with_suffix(path.suffix + ".sebelum-pulih"))
-    con = store.connect(path)
-    store.restore(con, Path(args.folder))
-    print(f"Basis data {path} dipulihkan dari {args.folder}")
+        print(f"Basis data PostgreSQL dipulihkan dari {sumber}.")
+    else:
+        db = Path(args.db) if args.db else config.db_path()
+        hasil = cadangan.pulihkan(sumber, db, ganti=args.force, folder_bukti=bukti)
+        print(f"Basis data {db} dipulihkan dari {sumber}; jumlah baris sama dengan manifest.")
+    print(f"  berkas bukti ditulis: {hasil['bukti']}")
+    if hasil["sebelumnya"]:
+        print(f"  keadaan sebelumnya disimpan di {hasil['sebelumnya']}")
     return 0
 
 
@@ -258,13 +283,25 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--replace", action="store_true", help="hapus berkas basis data lebih dulu")
     s.set_defaults(fn=cmd_demo)
 
-    s = sub.add_parser("backup", help="ekspor seluruh basis data ke folder (EXPORT DATABASE)")
-    s.add_argument("folder", help="folder tujuan yang baru atau kosong")
+    s = sub.add_parser(
+        "backup",
+        help="cadangkan basis data dan berkas bukti (server berhenti; saat berjalan: halaman "
+        "Cadangan data)",
+    )
+    s.add_argument("folder", help="folder baru atau kosong, atau berkas .tar.gz")
+    s.add_argument("--bukti", help="folder berkas bukti (bawaan: folder data/bukti)")
     s.set_defaults(fn=cmd_backup)
 
-    s = sub.add_parser("restore", help="pulihkan basis data dari folder cadangan")
-    s.add_argument("folder", help="folder hasil perintah backup")
-    s.add_argument("--force", action="store_true", help="ganti berkas basis data yang ada")
+    s = sub.add_parser(
+        "restore", help="pulihkan cadangan (folder atau .tar.gz) saat tidak ada proses memakainya"
+    )
+    s.add_argument("folder", help="folder atau arsip .tar.gz hasil backup / halaman Cadangan data")
+    s.add_argument(
+        "--force",
+        action="store_true",
+        help="ganti basis data yang ada (yang lama disimpan sebagai .sebelum-pulih-<waktu>)",
+    )
+    s.add_argument("--bukti", help="folder berkas bukti (bawaan: folder data/bukti)")
     s.set_defaults(fn=cmd_restore)
 
     s = sub.add_parser(

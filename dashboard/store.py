@@ -246,26 +246,3 @@ def table_names(cur: duckdb.DuckDBPyConnection) -> list[str]:
             "ORDER BY table_name"
         ).fetchall()
     ]
-
-
-def backup(cur: duckdb.DuckDBPyConnection, folder: Path) -> Path:
-    """EXPORT DATABASE to a folder (schema.sql, load.sql and one Parquet file per table)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if any(folder.iterdir()):
-        raise StoreError(f"Folder cadangan {folder} tidak kosong; pilih folder baru.")
-    cur.execute(f"EXPORT DATABASE '{_quote_path(folder)}' (FORMAT parquet)")
-    return folder
-
-
-def restore(cur: duckdb.DuckDBPyConnection, folder: Path) -> None:
-    """IMPORT DATABASE into an empty database file."""
-    if not (folder / "schema.sql").is_file():
-        raise StoreError(f"{folder} bukan folder cadangan (schema.sql tidak ada).")
-    if table_names(cur):
-        raise StoreError("Basis data tujuan tidak kosong; pulihkan ke berkas baru.")
-    cur.execute(f"IMPORT DATABASE '{_quote_path(folder)}'")
-
-
-def _quote_path(folder: Path) -> str:
-    """EXPORT/IMPORT take no bound parameters; the path comes from the operator's CLI argument."""
-    return str(folder.resolve()).replace("'", "''")

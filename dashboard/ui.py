@@ -205,6 +205,14 @@ HALAMAN = [
         frozenset({"admin"}),
         "Administrasi",
     ),
+    Halaman(
+        "admin_cadangan.py",
+        "Cadangan data",
+        ":material/backup:",
+        "admin-cadangan",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
 ]
 
 

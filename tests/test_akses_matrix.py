@@ -53,6 +53,7 @@ from dashboard.services import (
     sop_registry,
     tindak_lanjut,
 )
+from dashboard.services import cadangan as svc_cadangan
 from dashboard.services import rencana as svc_rencana
 from dashboard.services.realisasi import BarisSimpan
 
@@ -1280,7 +1281,34 @@ OPERASI: list[Op] = [
         ADMIN,
         periksa=lambda r, k, a, x: r.diterapkan and not r.masalah,
     ),
+    # a backup holds every instansi: with two in the store only an admin tied to none
+    Op(
+        "buat_cadangan",
+        svc_cadangan.buat_cadangan,
+        lambda c, a, x: _di_folder_sementara(lambda: svc_cadangan.buat_cadangan(c, a)),
+        frozenset(),
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "daftar_cadangan",
+        svc_cadangan.daftar_cadangan,
+        lambda c, a, x: _di_folder_sementara(lambda: svc_cadangan.daftar_cadangan(c, a)),
+        frozenset(),
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "boleh",
+        svc_cadangan.boleh,
+        lambda c, a, x: svc_cadangan.boleh(c, a) or _tolak(),
+        frozenset(),
+        pemda=frozenset({"pemda:admin"}),
+    ),
 ]
+
+
+def _tolak() -> None:
+    """For a yes/no check in the matrix: no counts as refused."""
+    raise AksesDitolak("tidak boleh")
 
 
 def _sub_kegiatan(cur, ctx: Ctx) -> int:
@@ -1340,6 +1368,7 @@ TANPA_AKSES = {
     "pengguna.akhiri_sesi": "ends the token's own session (logout)",
     "pengguna.ada_administrator": "before login: whether to show 'Belum ada administrator'",
     "instansi.id_dari_kode": "lookup of a public kode for the CLI (no data of the instansi)",
+    "cadangan.isi_arsip": "bytes of an archive listed by daftar_cadangan, which checked the caller",
     # the SOP library and working calendar: shared documents every role may read (Daftar SOP)
     "sop_registry.daftar_sop": "read for every role",
     "sop_registry.revisi": "read for every role",

@@ -39,11 +39,16 @@ def test_init_demo_backup_restore(tmp_path, capsys):
     assert "data demo dimuat" in capsys.readouterr().out
     assert main(["--db", db, "init", "--demo"]) == 0  # second start: nothing reloaded
     assert "data demo dimuat" not in capsys.readouterr().out
-    assert main(["--db", db, "backup", str(tmp_path / "bk")]) == 0
-    assert main(["--db", str(tmp_path / "baru.duckdb"), "restore", str(tmp_path / "bk")]) == 0
-    assert main(["--db", db, "restore", str(tmp_path / "bk")]) == 1  # exists, no --force
+    bukti = ["--bukti", str(tmp_path / "bukti")]  # never the checkout's data/bukti
+    assert main(["--db", db, "backup", str(tmp_path / "bk"), *bukti]) == 0
+    assert "Cadangan ditulis" in capsys.readouterr().out
+    baru = ["--db", str(tmp_path / "baru.duckdb")]
+    assert main([*baru, "restore", str(tmp_path / "bk"), *bukti]) == 0
+    assert "jumlah baris sama dengan manifest" in capsys.readouterr().out
+    assert main(["--db", db, "restore", str(tmp_path / "bk"), *bukti]) == 1  # exists, no --force
     assert "sudah ada" in capsys.readouterr().err
-    assert main(["--db", db, "backup", str(tmp_path / "bk")]) == 1  # folder not empty
+    assert main(["--db", db, "backup", str(tmp_path / "bk"), *bukti]) == 1  # folder not empty
+    assert "tidak kosong" in capsys.readouterr().err
 
 
 def test_demo_replace_and_refuse(tmp_path, capsys):

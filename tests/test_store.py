@@ -1,4 +1,5 @@
-"""Migrations, transactions, backup/restore and the one-process lock, on real DuckDB files."""
+"""Migrations, transactions and the one-process lock, on real DuckDB files (backup and restore:
+tests/test_cadangan.py)."""
 
 from __future__ import annotations
 
@@ -61,32 +62,6 @@ def test_transaction_rolls_back_whole(con):
         con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'a', 'p')")
         con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'b', 'p')")
     assert con.execute("SELECT count(*) FROM instansi").fetchone()[0] == 0
-
-
-def test_backup_restore_round_trip_identical(demo_con, tmp_path):
-    folder = store.backup(demo_con, tmp_path / "cadangan")
-    target = store.connect(tmp_path / "pulih.duckdb")
-    store.restore(target, folder)
-    tables = store.table_names(demo_con)
-    assert store.table_names(target) == tables
-    for t in tables:
-        a = demo_con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-        b = target.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-        assert a == b, t
-    # sequences continue after the restored ids
-    new_id = target.execute(
-        "INSERT INTO instansi (kode, nama, pemda) VALUES ('BARU', 'x', 'y') RETURNING id"
-    ).fetchone()[0]
-    assert new_id > demo_con.execute("SELECT max(id) FROM instansi").fetchone()[0]
-
-
-def test_backup_refuses_non_empty_folder_and_restore_non_empty_db(demo_con, tmp_path):
-    (tmp_path / "isi").mkdir()
-    (tmp_path / "isi" / "f").write_text("x")
-    with pytest.raises(store.StoreError, match="tidak kosong"):
-        store.backup(demo_con, tmp_path / "isi")
-    with pytest.raises(store.StoreError, match="bukan folder cadangan"):
-        store.restore(demo_con, tmp_path / "isi")
 
 
 def test_second_process_gets_clear_lock_message(tmp_path):

@@ -223,8 +223,15 @@ def test_backup_restore_cli_round_trip_identical(demo_db, tmp_path):
     _periksa_utuh(db, laporan, awal)
     cli = [sys.executable, "-m", "dashboard"]
     for args in (
-        ["--db", str(db), "backup", str(tmp_path / "cadangan")],
-        ["--db", str(tmp_path / "pulih.duckdb"), "restore", str(tmp_path / "cadangan")],
+        ["--db", str(db), "backup", str(tmp_path / "cadangan"), "--bukti", str(tmp_path / "b")],
+        [
+            "--db",
+            str(tmp_path / "pulih.duckdb"),
+            "restore",
+            str(tmp_path / "cadangan"),
+            "--bukti",
+            str(tmp_path / "b"),
+        ],
     ):
         r = subprocess.run(cli + args, cwd=config.ROOT, capture_output=True, text=True, timeout=300)
         assert r.returncode == 0, r.stderr

@@ -1,0 +1,100 @@
+"""The real-protocol load test (dashboard/beban): its pure figures, and a short run of every kind
+of user against a real server on a small store (no timed assertions: only that it works, that
+every acknowledged write is read back, and that no process is left)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import psutil
+import pytest
+from streamlit.proto.Alert_pb2 import Alert
+
+from dashboard.beban import jalankan, siapkan, ukur
+from dashboard.beban.klien import Elemen
+
+
+def test_persentil_interpolates_between_ranks():
+    xs = [0.4, 0.1, 0.3, 0.2, 0.5]
+    assert ukur.persentil(xs, 50) == pytest.approx(0.3)
+    assert ukur.persentil(xs, 95) == pytest.approx(0.48)
+    assert ukur.persentil(xs, 100) == 0.5
+    assert ukur.persentil([2.0], 95) == 2.0
+    assert math.isnan(ukur.persentil([], 50))
+
+
+def test_ringkas_in_milliseconds_and_empty():
+    r = ukur.ringkas([0.1, 0.2, 0.3])
+    assert r == {"n": 3, "p50_ms": 200.0, "p95_ms": 290.0, "max_ms": 300.0}
+    assert ukur.ringkas([]) == {"n": 0, "p50_ms": None, "p95_ms": None, "max_ms": None}
+
+
+def test_rss_levels_off_or_keeps_growing():
+    mb = 2**20
+    naik_lalu_datar = [100 * mb, 150 * mb, 190 * mb, 200 * mb, 201 * mb, 199 * mb, 202 * mb]
+    naik_lalu_datar += [200 * mb, 203 * mb]
+    assert ukur.rss_mendatar(naik_lalu_datar)["mendatar"] is True
+    terus_naik = [100 * mb + k * 20 * mb for k in range(9)]
+    v = ukur.rss_mendatar(terus_naik)
+    assert v["mendatar"] is False and v["verdict"] == "terus naik" and v["pertumbuhan"] > 0.05
+    assert ukur.rss_mendatar([mb] * 5)["mendatar"] is None
+
+
+def test_bagi_the_sessions_by_kind():
+    assert siapkan.bagi(100) == {"kadis": 40, "staf": 45, "reviewer": 15}
+    assert siapkan.bagi(3) == {"kadis": 1, "staf": 1, "reviewer": 1}
+    assert siapkan.bagi(1, {"staf": 1.0}) == {"kadis": 0, "staf": 1, "reviewer": 0}
+    assert sum(siapkan.bagi(7).values()) == 7
+
+
+def test_element_key_and_text_as_read():
+    from streamlit.proto.Button_pb2 import Button
+
+    b = Button(id="$$ID-0123abcd-tabel-antrian-1-2", label="Simpan draf")
+    assert Elemen("button", b).key == "tabel-antrian-1-2"
+    assert Elemen("button", Button(id="abc")).key is None
+    a = Alert(body="Draf tersimpan \\(2 baris berubah\\)\\.", format=Alert.SUCCESS)
+    assert Elemen("alert", a).teks == "Draf tersimpan (2 baris berubah)."
+
+
+def test_every_kind_of_user_against_a_real_server(demo_db: Path, tmp_path: Path):
+    """Three sessions (Kadis, staf, Pengelola Monev), two rounds each, through the websocket."""
+    db, out = tmp_path / "beban.duckdb", tmp_path / "hasil.json"
+    siapkan.siapkan(db, "S", 3, dari=demo_db)  # the S demo of the suite, plus the load users
+    kode = jalankan.main(
+        [
+            *("--scale", "S", "--sessions", "3", "--rounds", "2"),
+            *("--think", "0.1-0.3", "--ramp", "0.5", "--sample", "0.5"),
+            *("--db", str(db), "--json", str(out)),
+        ]
+    )
+    h = json.loads(out.read_text(encoding="utf-8"))
+    assert h["errors"] == 0, h["error_samples"]
+    assert kode == 0
+    assert h["sessions_by_kind"] == {"kadis": 1, "staf": 1, "monev": 1, "sekretaris": 0}
+    assert h["sessions_peak"] >= 1
+    for aksi in ("login", "first_load", "rerun", "drilldown", "input", "save", "approve"):
+        a = h["actions"][aksi]
+        assert a["n"] >= 1 and 0 < a["p50_ms"] <= a["p95_ms"] <= a["max_ms"], aksi
+    assert h["actions"]["save"]["n"] == 2 and h["saves_acknowledged"] == 2
+    assert h["approvals_acknowledged"] >= 1
+    assert h["lost_writes_checked"] is True and h["lost_writes"] == 0
+    assert h["server"]["rss_puncak_mb"] > 0 and h["server"]["cpu_maks_pct"] is not None
+    assert not psutil.Process().children(recursive=True), "server masih berjalan"
+
+    # the read-back can fail: a save or an approval the store does not have is a lost write
+    rencana = {u.jenis: u for u in siapkan.baca_rencana(siapkan.jalur_rencana(db))}
+    staf = rencana["staf"]
+    palsu = [
+        {
+            "username": staf.username,
+            "unit_id": staf.unit_id,
+            "periode_id": staf.periode_id,
+            "nilai": {"TIDAK.ADA": 1.5},
+        }
+    ]
+    setuju = [{"username": rencana["kadis"].username, "pesan": "Pengajuan disahkan."}]
+    hilang = siapkan.baca_kembali(db, palsu, setuju)
+    assert len(hilang) == 3, hilang  # not in the history, not the stored value, no event
