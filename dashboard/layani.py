@@ -366,10 +366,10 @@ class Layanan:
     def hentikan(self) -> None:
         """nginx first (no new requests), then every process; each waited for."""
         if self.nginx is not None:
-            serve.hentikan(self.nginx)
+            serve.berhenti(self.nginx)
         for p in self.anak:
             if p.proc is not None:
-                serve.hentikan(p.proc)
+                serve.berhenti(p.proc)
 
     def jalankan(self) -> int:
         """Start, supervise until SIGTERM/SIGINT, stop everything (also on any error)."""

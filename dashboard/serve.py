@@ -88,7 +88,7 @@ def tunggu_siap(proc: subprocess.Popen, url: str, log: Path, timeout: float = 60
         time.sleep(0.3)
 
 
-def hentikan(proc: subprocess.Popen, timeout: float = 10) -> None:
+def berhenti(proc: subprocess.Popen, timeout: float = 10) -> None:
     """Stop a child: SIGTERM, then SIGKILL if it has not exited in `timeout` seconds."""
     if proc.poll() is None:
         proc.terminate()
@@ -117,4 +117,4 @@ def running(
     try:
         yield proc, url
     finally:
-        hentikan(proc)
+        berhenti(proc)

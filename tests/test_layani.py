@@ -364,7 +364,7 @@ def nginx_pengganti(tmp_path: Path):
         yield url, ports, servers
     finally:
         anak = keturunan(proc.pid)
-        serve.hentikan(proc)
+        serve.berhenti(proc)
         for srv in servers:
             srv.shutdown()
             srv.server_close()
