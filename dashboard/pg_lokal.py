@@ -12,8 +12,10 @@ import contextlib
 import glob
 import os
 import shutil
+import signal
 import stat
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,19 +132,35 @@ def _ada_db(programs: Path, port: int, dbname: str, folder: Path) -> bool:
 
 
 def berhenti(data: Path) -> None:
-    """Stop the cluster at once (fast shutdown); nothing is left running."""
+    """Stop the cluster at once (fast shutdown); if pg_ctl cannot, signal the postmaster whose
+    pid the cluster recorded, so nothing is left running either way."""
     programs = bin_dir()
-    if programs and (data / "postmaster.pid").exists():
-        _jalankan(
-            [str(programs / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], data.parent
-        )
+    pid_file = data / "postmaster.pid"
+    if not pid_file.exists():
+        return
+    try:
+        if programs is None:
+            raise RuntimeError("pg_ctl tidak ada")
+        _jalankan([str(programs / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], data)
+    except RuntimeError:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            os.kill(int(pid_file.read_text().split()[0]), signal.SIGQUIT)
 
 
 @contextlib.contextmanager
-def klaster(folder: Path, dbname: str = "monev") -> Iterator[str]:
-    """A started cluster for the duration of the block, stopped afterwards (passed or failed)."""
-    url, data = mulai(folder, dbname=dbname)
+def klaster(folder: Path | None = None, dbname: str = "monev") -> Iterator[str]:
+    """A started cluster for the duration of the block, stopped afterwards (passed or failed).
+    Without a folder it lives in its own folder under the system temp folder, removed
+    afterwards: not under pytest's temp root, which every pytest run resets to mode 700 (the
+    `postgres` user could then not reach a running cluster's files, nor stop it)."""
+    sendiri = folder is None
+    folder = folder or Path(tempfile.mkdtemp(prefix="monev-pg-"))
     try:
-        yield url
+        url, data = mulai(folder, dbname=dbname)
+        try:
+            yield url
+        finally:
+            berhenti(data)
     finally:
-        berhenti(data)
+        if sendiri:
+            shutil.rmtree(folder, ignore_errors=True)

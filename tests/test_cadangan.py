@@ -413,7 +413,7 @@ def _psql(url: str, sql: str) -> str:
 
 @pytest.mark.skipif(not pg_lokal.tersedia(), reason="PostgreSQL tidak terpasang")
 def test_postgres_backup_and_restore_with_pg_dump(tmp_path, bukti_dir, jam):
-    with pg_lokal.klaster(tmp_path / "pg") as url:
+    with pg_lokal.klaster() as url:
         _psql(
             url,
             "CREATE TABLE schema_migrations (versi INTEGER PRIMARY KEY, nama TEXT);"

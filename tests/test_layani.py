@@ -18,11 +18,9 @@ import contextlib
 import http.cookiejar
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -463,21 +461,14 @@ def _pg_belum_didukung(url: str, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 @contextlib.contextmanager
 def klaster_pg(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A throwaway PostgreSQL cluster the store can open, else a skip with the reason. Its
-    folder is outside pytest's temp root: a pytest starting meanwhile resets that root to 0700,
-    and the `postgres` user could then not reach its files (the stop would fail and leave the
-    server running)."""
+    """A throwaway PostgreSQL cluster the store can open, else a skip with the reason."""
     if not pg_lokal.tersedia():
         pytest.skip("PostgreSQL tidak terpasang (make server-deps)")
-    folder = Path(tempfile.mkdtemp(prefix="monev-layani-pg-"))
-    try:
-        with pg_lokal.klaster(folder / "pg") as url:
-            alasan = _pg_belum_didukung(url, tmp, monkeypatch)
-            if alasan:
-                pytest.skip(alasan)
-            yield url
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with pg_lokal.klaster() as url:
+        alasan = _pg_belum_didukung(url, tmp, monkeypatch)
+        if alasan:
+            pytest.skip(alasan)
+        yield url
 
 
 def test_dua_proses_postgres_proses_mati_sesi_tetap(tmp_path: Path, monkeypatch):
