@@ -22,7 +22,7 @@ ENV_SANDI_BARU = "MONEV_SANDI_BARU"
 
 
 def _open(args: argparse.Namespace):
-    return store.connect(Path(args.db) if args.db else None)
+    return store.connect(args.db or None)  # a file or a postgresql:// URL
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -31,7 +31,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     con = _open(args)
     done = prepare(con, demo=args.demo)
     migr = done["migrasi"]
-    print(f"Basis data siap: {args.db or config.db_path()}")
+    print(f"Basis data siap: {store.nama_tampil(args.db or config.db_url())}")
     print(f"  migrasi diterapkan: {', '.join(migr) if migr else 'tidak ada (sudah terbaru)'}")
     if "demo" in done:
         print(f"  data demo dimuat: {json.dumps(done['demo'])}")
@@ -79,6 +79,36 @@ def cmd_restore(args: argparse.Namespace) -> int:
     con = store.connect(path)
     store.restore(con, Path(args.folder))
     print(f"Basis data {path} dipulihkan dari {args.folder}")
+    return 0
+
+
+def cmd_pindah_ke_postgres(args: argparse.Namespace) -> int:
+    """Copy the embedded store into an empty PostgreSQL database and compare the row counts."""
+    from dashboard import pindah
+
+    if not config.adalah_url(args.url):
+        raise ValueError("URL tujuan harus berbentuk postgresql://pengguna@host:port/basisdata.")
+    berkas = Path(args.db_sumber or args.db or config.db_path())
+    if not berkas.is_file():
+        raise ValueError(f"Berkas DuckDB {berkas} tidak ada; beri --db BERKAS.")
+    sumber = store.connect(berkas)
+    tujuan = store.connect(args.url)
+    try:
+        t0 = time.perf_counter()
+        hasil = pindah.salin(sumber, tujuan)
+    finally:
+        tujuan.close()
+        sumber.close()
+    print(pindah.laporan(hasil))
+    beda = [h.tabel for h in hasil if not h.sama]
+    if beda:
+        print(f"Galat: jumlah baris berbeda di tabel {', '.join(beda)}.", file=sys.stderr)
+        return 1
+    print(
+        f"{len(hasil)} tabel disalin dari {berkas} ke {store.nama_tampil(args.url)} dalam "
+        f"{time.perf_counter() - t0:.1f} detik; jumlah baris sama. Jalankan aplikasi dengan "
+        f"MONEV_DB={store.nama_tampil(args.url)}"
+    )
     return 0
 
 
@@ -239,7 +269,7 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m dashboard",
         description="Dashboard monev dan capaian kinerja: perintah pengelolaan.",
     )
-    p.add_argument("--db", help="berkas DuckDB (bawaan: MONEV_DB atau data/monev.duckdb)")
+    p.add_argument("--db", help="berkas DuckDB atau URL postgresql:// (bawaan: MONEV_DB)")
     sub = p.add_subparsers(dest="command", required=True, metavar="<perintah>")
 
     s = sub.add_parser("init", help="buat dan migrasikan basis data, muat pustaka SOP")
@@ -275,6 +305,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--nama", required=True, help="nama lengkap")
     s.add_argument("--instansi", help="kode instansi (bawaan: semua instansi)")
     s.set_defaults(fn=cmd_admin_baru)
+
+    s = sub.add_parser(
+        "pindah-ke-postgres",
+        help="salin basis data DuckDB ke basis data PostgreSQL kosong, bandingkan jumlah baris",
+    )
+    s.add_argument("url", help="basis data tujuan, postgresql://pengguna@host:port/nama")
+    s.add_argument("--db", dest="db_sumber", help="berkas DuckDB sumber (bawaan: --db / MONEV_DB)")
+    s.set_defaults(fn=cmd_pindah_ke_postgres)
 
     s = sub.add_parser("buka-kunci", help="buka akun yang terkunci, hitungan gagal masuk ke 0")
     s.add_argument("username")

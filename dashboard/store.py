@@ -113,6 +113,11 @@ def _connect_pg(url: str) -> duckdb.DuckDBPyConnection:
         ) from exc
 
 
+def nama_tampil(path_or_url: object) -> str:
+    """A store's name for messages: a file path, or the URL with its password hidden."""
+    return store_pg._tanpa_sandi(str(path_or_url))
+
+
 def adalah_pg(con: object) -> bool:
     """Is this connection or cursor a PostgreSQL one (store_pg)?"""
     return isinstance(con, store_pg.PgKursor)

@@ -236,10 +236,14 @@ class PgKursor:
         self._cur.execute(f"DROP TABLE IF EXISTS pg_temp.{nama}")
         self._cur.execute(f"CREATE TEMP TABLE {nama} ({definisi})")
         self._terdaftar.add(nama)
-        with self._cur.copy(f"COPY {nama} ({', '.join(kolom)}) FROM STDIN") as copy:
+        with self.copy(f"COPY {nama} ({', '.join(kolom)}) FROM STDIN") as copy:
             for baris in df.itertuples(index=False, name=None):
                 copy.write_row([_nilai_py(v) for v in baris])
         return self
+
+    def copy(self, statement: str) -> psycopg.Copy:
+        """`COPY ... FROM STDIN` on this connection (bulk loads: register, pindah-ke-postgres)."""
+        return self._cur.copy(statement)
 
     def unregister(self, nama: str) -> PgKursor:
         self._terdaftar.discard(nama)
