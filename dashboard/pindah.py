@@ -41,6 +41,13 @@ def _tabel_berisi(tujuan, tabel: list[str]) -> list[str]:
     return [t for t in tabel if t not in _BENIH | {"schema_migrations"} and _jumlah(tujuan, t)]
 
 
+def _versi(cur) -> int:
+    """The source's schema version, read without writing (it may be opened read-only)."""
+    if "schema_migrations" not in store.table_names(cur):
+        return 0
+    return int(cur.execute("SELECT coalesce(max(versi), 0) FROM schema_migrations").fetchone()[0])
+
+
 def _urutan_kolom(cur, tabel: str, skema: str) -> list[str]:
     return [
         r[0]
@@ -59,7 +66,8 @@ def salin(sumber: duckdb.DuckDBPyConnection, tujuan) -> list[HasilTabel]:
         raise store.StoreError("Tujuan harus basis data PostgreSQL (URL postgresql://...).")
     if store.adalah_pg(sumber):
         raise store.StoreError("Sumber harus berkas DuckDB.")
-    store.migrate(sumber)
+    if _versi(sumber) < len(store.migrations()):
+        store.migrate(sumber)  # an older store: brought up to date first, as the app would
     store.migrate(tujuan)
     tabel = store.table_names(sumber)
     di_tujuan = set(store.table_names(tujuan))

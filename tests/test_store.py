@@ -6,10 +6,11 @@ import shutil
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from dashboard import config, store
+
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 
 
 def test_migrations_recorded_and_idempotent(con):
@@ -57,12 +58,13 @@ def test_migration_numbering_must_be_contiguous(tmp_path, monkeypatch):
 
 
 def test_transaction_rolls_back_whole(con):
-    with pytest.raises(duckdb.Error), store.transaction(con):
+    with pytest.raises(store.GALAT_DB), store.transaction(con):
         con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'a', 'p')")
         con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'b', 'p')")
     assert con.execute("SELECT count(*) FROM instansi").fetchone()[0] == 0
 
 
+@pytest.mark.duckdb_saja  # PostgreSQL: pg_dump / pg_restore
 def test_backup_restore_round_trip_identical(demo_con, tmp_path):
     folder = store.backup(demo_con, tmp_path / "cadangan")
     target = store.connect(tmp_path / "pulih.duckdb")
@@ -80,6 +82,7 @@ def test_backup_restore_round_trip_identical(demo_con, tmp_path):
     assert new_id > demo_con.execute("SELECT max(id) FROM instansi").fetchone()[0]
 
 
+@pytest.mark.duckdb_saja
 def test_backup_refuses_non_empty_folder_and_restore_non_empty_db(demo_con, tmp_path):
     (tmp_path / "isi").mkdir()
     (tmp_path / "isi" / "f").write_text("x")
