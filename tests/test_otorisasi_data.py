@@ -274,7 +274,8 @@ def _unit_besar(con, n=3000):
     iid = con.execute("SELECT instansi_id FROM unit WHERE id = ?", [dep.unit_id]).fetchone()[0]
     con.execute(
         "INSERT INTO indikator (instansi_id, unit_id, kode, nama, jenis, satuan) "
-        "SELECT ?, ?, 'UJI.' || i, 'Indikator uji ' || i, 'IKK', 'dokumen' FROM generate_series(1, ?) t(i)",
+        "SELECT ?, ?, 'UJI.' || i, 'Indikator uji ' || i, 'IKK', 'dokumen' "
+        "FROM generate_series(1, ?) t(i)",
         [iid, dep.unit_id, n],
     )
     pid = _periode(con, dep)
