@@ -116,7 +116,10 @@ def _kolom_df(nilai: list, oid: int) -> pd.Series | np.ndarray | list:
         return pd.to_datetime(pd.Series(nilai, dtype=object)).astype("datetime64[us]")
     if oid == _BOOL:
         return pd.array(nilai, dtype="boolean" if ada_null else "bool")
-    return pd.Series(nilai, dtype=object)
+    seri = pd.Series(nilai, dtype=object)
+    if any(isinstance(v, list) for v in nilai):  # DuckDB gives a LIST cell as a numpy array
+        seri = seri.map(lambda v: np.array(v, dtype=object) if isinstance(v, list) else v)
+    return seri
 
 
 def _tipe_pg(seri: pd.Series) -> str:
@@ -285,6 +288,9 @@ class PgStore(PgKursor):
         def _siapkan(conn: psycopg.Connection) -> None:
             conn.execute(f"SET TimeZone = '{zona.replace(chr(39), '')}'")
 
+        # one direct connection first: an unreachable server, a missing database or a refused
+        # login is reported at once with PostgreSQL's own reason (the pool would retry quietly)
+        psycopg.connect(url, connect_timeout=10).close()
         maks = pool_max or int(config.setting("MONEV_PG_KONEKSI", "database", "koneksi", "0") or 0)
         self._pool = psycopg_pool.ConnectionPool(
             url,

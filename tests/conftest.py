@@ -202,7 +202,7 @@ def sesi_baru(username: str, password: str | None = None) -> str | None:
     """Sign in through the same service the `/masuk` route calls; the session token, or None."""
     from dashboard.services import pengguna
 
-    con = store.connect(config.db_path())  # the app's database instance in this process
+    con = store.connect(config.db_url())  # the app's database instance in this process
     try:
         return pengguna.masuk(
             con, username, password or sandi_demo(username), "127.0.0.1", "AppTest"
