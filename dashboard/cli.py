@@ -42,6 +42,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from dashboard import demo
 
+    if config.adalah_url(args.db or config.db_url()):
+        raise ValueError(
+            "Data demo dibuat di berkas DuckDB (--db BERKAS); pindahkan ke PostgreSQL dengan "
+            "pindah-ke-postgres, atau pakai `init --demo` langsung pada basis data PostgreSQL."
+        )
     path = Path(args.db) if args.db else config.db_path()
     if args.replace and path.exists():
         path.unlink()

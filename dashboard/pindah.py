@@ -87,6 +87,7 @@ def salin(sumber: duckdb.DuckDBPyConnection, tujuan) -> list[HasilTabel]:
                 continue
             _salin_tabel(sumber, tujuan, t)
         _setel_sequence(sumber, tujuan)
+    tujuan.execute("ANALYZE")  # planner statistics now, not when autovacuum gets to it
     return [HasilTabel(t, _jumlah(sumber, t), _jumlah(tujuan, t)) for t in tabel]
 
 

@@ -74,6 +74,8 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
     folder; a clear error when another process holds the file or the server is unreachable."""
     if path is None:
         path = config.db_url()
+    if isinstance(path, Path) and re.match(r"postgres(ql)?:/[^/]", str(path)):
+        path = str(path).replace(":/", "://", 1)  # a URL passed through Path() lost a slash
     if store_pg.adalah_url(path):
         return _connect_pg(str(path))
     path = Path(path)
