@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -332,3 +333,42 @@ def test_generated_sql_in_queries_avoids_duckdb_only_syntax():
             if terlarang.search(kode):
                 temuan.append(f"{path.name}:{i}: {baris.strip()}")
     assert temuan == []
+
+
+@pytest.fixture
+def app_pg(pg_uji: PgUji, pg_template_demo, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The app wired to a fresh PostgreSQL copy of the demo store through MONEV_DB."""
+    url = pg_uji.buat(pg_template_demo)
+    monkeypatch.setenv("MONEV_DB", url)
+    monkeypatch.setenv("MONEV_DEMO", "0")
+    try:
+        yield url
+    finally:
+        pg_uji.hapus(url)
+
+
+@pytest.mark.parametrize("username", ["admin", "kadis", "monev", "staf.par"])
+def test_every_page_of_a_role_runs_on_postgresql(app_pg, username):
+    """Each page the role may open, run by AppTest against PostgreSQL: no exception, its title."""
+    from streamlit.util import calc_hash
+
+    from dashboard import ui
+
+    from .conftest import login
+
+    at = login(username)
+    akses = pengguna_akses(app_pg, username)
+    for h in ui.halaman_untuk(akses.peran):
+        at._page_hash = calc_hash(h.url)  # as tests/test_pages.py opens a page by URL
+        at.run()
+        assert not at.exception, (username, h.file, at.exception)
+        assert at.title[0].value == h.judul, (username, h.file)
+        assert not at.error, (username, h.file, [e.value for e in at.error])
+
+
+def pengguna_akses(url: str, username: str):
+    con = store.connect(url)
+    try:
+        return pengguna.akses_untuk(con, username)
+    finally:
+        con.close()
