@@ -213,7 +213,7 @@ def cmd_reset_sandi(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from dashboard import bench
 
-    return bench.main(args.scale, Path(args.output) if args.output else None)
+    return bench.main(args.scale, Path(args.output) if args.output else None, args.pg)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -330,6 +330,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("bench", help="ukur waktu query dan halaman Beranda")
     s.add_argument("--scale", choices=["S", "M", "L"], default="S")
     s.add_argument("--output", help="berkas JSON hasil (bawaan: bench-results/<skala>.json)")
+    s.add_argument("--pg", metavar="URL", help="ukur di basis data PostgreSQL kosong ini")
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("report", help="buat laporan kinerja (Excel atau PDF)")
