@@ -253,7 +253,9 @@ def kunci(*objek: Hashable) -> Iterator[None]:
     through its primary-key index (both updates commit: a lost update; reproduced in
     tests/test_otorisasi_data.py), and one server process owns the database file, so a lock per
     object in the process makes the second writer start after the first has committed, where
-    its conditional update sees the new state. Locks are taken in a fixed order (no deadlock)."""
+    its conditional update sees the new state. Locks are taken in a fixed order (no deadlock).
+    On PostgreSQL (several processes) the row locks of the same conditional updates decide
+    between processes; this lock still orders the writers of one process before they get there."""
     with _KUNCI_DAFTAR:
         kunci_objek = [
             _KUNCI.setdefault(k, threading.RLock()) for k in sorted(set(objek), key=repr)
