@@ -44,14 +44,7 @@ from psycopg.types.string import StrDumper
 
 from dashboard import config
 
-# Conflicts the services turn into "someone else saved first" (store.KonflikData).
-GALAT_KONFLIK: tuple[type[BaseException], ...] = (
-    psycopg.errors.UniqueViolation,
-    psycopg.errors.SerializationFailure,
-    psycopg.errors.DeadlockDetected,
-)
-
-_POOL_BAWAAN = 20
+_POOL_BAWAAN = 20  # connections per server process (MONEV_PG_KONEKSI)
 
 
 adalah_url = config.adalah_url
@@ -177,6 +170,8 @@ class PgKursor:
 
     # -- running statements ------------------------------------------------------------------
     def execute(self, query: str, parameters: Sequence[Any] | None = None) -> PgKursor:
+        if isinstance(parameters, dict):
+            raise TypeError("Parameter bernama tidak didukung di PostgreSQL; pakai $1..$n.")
         params = list(parameters) if parameters else None
         teks = _tanda_tanya_ke_dolar(query) if params else query
         self._cur.execute(teks, params)
@@ -324,7 +319,9 @@ class PgStore(PgKursor):
                     conn.execute(f"DROP TABLE IF EXISTS pg_temp.{nama}")
         except psycopg.Error:
             conn.close()  # the pool replaces a broken connection
-        if not self._pool.closed:
+        if self._pool.closed:
+            conn.close()
+        else:
             self._pool.putconn(conn)
 
     def close(self) -> None:
