@@ -198,7 +198,7 @@ def _median_ms(fn, repeat: int = 15) -> float:
     return statistics.median(times)
 
 
-def _halaman(db: Path, username: str, url_path: str) -> dict[str, float]:
+def _halaman(db: Path | str, username: str, url_path: str) -> dict[str, float]:
     """A page through AppTest behind a real login: cold (empty data cache) and warm rerun."""
     os.environ.update(MONEV_DB=str(db), MONEV_DEMO="0")
     import streamlit as st
@@ -304,13 +304,13 @@ def _impor_10000(con) -> dict[str, float]:
     con.execute("UPDATE pengguna SET unit_id = $1 WHERE username = 'staf.dep'", [unit])
     con.execute(
         "INSERT INTO indikator (instansi_id, unit_id, kode, nama, jenis, satuan, cara_agregasi) "
-        "SELECT $1, $2, 'B.' || lpad(i::VARCHAR, 5, '0'), 'Jumlah keluaran uji ' || i, "
-        "'sub kegiatan', 'dokumen', 'SUM' FROM range(10000) t(i)",
+        "SELECT $1, $2, 'B.' || lpad(CAST(i AS VARCHAR), 5, '0'), 'Jumlah keluaran uji ' || i, "
+        "'sub kegiatan', 'dokumen', 'SUM' FROM generate_series(0, 9999) t(i)",
         [staf.instansi_id, unit],
     )
     con.execute(
         "INSERT INTO target SELECT id, $1, tw, CASE WHEN tw = 0 THEN 400 ELSE 100 END, NULL "
-        "FROM indikator, range(5) t(tw) WHERE unit_id = $2",
+        "FROM indikator, generate_series(0, 4) t(tw) WHERE unit_id = $2",
         [tahun, unit],
     )
     staf = pengguna.akses_untuk(con, "staf.dep")
@@ -445,23 +445,35 @@ def _laporan(con) -> dict[str, float]:
     return out
 
 
-def run(scale: str, folder: Path) -> dict:
+def run(scale: str, folder: Path, pg_url: str | None = None) -> dict:
+    """Generate the scale into a DuckDB file and time it; with `pg_url` (an empty PostgreSQL
+    database) the generated store is copied there (pindah-ke-postgres) and timed there."""
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / f"bench_{scale}.duckdb"
     for p in (db, Path(str(db) + ".wal")):
         p.unlink(missing_ok=True)
     con = store.connect(db)
     store.migrate(con)
-    con.execute("SET enable_progress_bar = false")
+    store.siapkan_batch(con)
     t0 = time.perf_counter()
     counts = demo.generate(con, scale, today=TODAY)
-    con.execute("CHECKPOINT")
+    store.checkpoint(con)
     result: dict = {
         "scale": scale,
+        "backend": "postgres" if pg_url else "duckdb",
         "generate_s": time.perf_counter() - t0,
         "rows": counts,
         "queries_ms": {},
     }
+    if pg_url:
+        from dashboard import pindah
+
+        pg = store.connect(pg_url)
+        t0 = time.perf_counter()
+        pindah.salin(con, pg)
+        result["pindah_s"] = time.perf_counter() - t0
+        con.close()
+        con, db = pg, pg_url
     cur = con.cursor()
     for name in query_baca():
         text = store.sql(name)
@@ -477,7 +489,7 @@ def run(scale: str, folder: Path) -> dict:
     result["simpan_40_ms"] = _simpan_40(con)
     result.update(_impor_10000(con))
     result.update(_impor_rencana_10000(con))
-    con.execute("CHECKPOINT")
+    store.checkpoint(con)
     con.close()
     for key, (user, url) in {
         "beranda": ("kadis", "beranda"),
@@ -490,7 +502,8 @@ def run(scale: str, folder: Path) -> dict:
 
 def report(r: dict) -> str:
     lines = [
-        f"Benchmark skala {r['scale']}  (baris: {json.dumps(r['rows'])})",
+        f"Benchmark skala {r['scale']} {r.get('backend', 'duckdb')}  "
+        f"(baris: {json.dumps(r['rows'])})",
         f"{'ukuran':<40}{'nilai':>12}{'target':>12}",
     ]
 
@@ -529,9 +542,10 @@ def report(r: dict) -> str:
     return "\n".join(lines)
 
 
-def main(scale: str, output: Path | None = None) -> int:
-    result = run(scale, config.DATA_DIR / "bench")
-    output = output or config.ROOT / "bench-results" / f"{scale}.json"
+def main(scale: str, output: Path | None = None, pg_url: str | None = None) -> int:
+    result = run(scale, config.DATA_DIR / "bench", pg_url)
+    nama = f"{scale}-postgres" if pg_url else scale
+    output = output or config.ROOT / "bench-results" / f"{nama}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     result["measured_at"] = dt.datetime.now().isoformat(timespec="seconds")
     output.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -61,11 +61,6 @@ def folder_arsip() -> Path:
     return config.DATA_DIR / "cadangan"
 
 
-def adalah_postgres(tujuan: str | Path | None) -> bool:
-    """Is the store a PostgreSQL URL (MONEV_DB=postgresql://...) rather than a DuckDB file?"""
-    return str(tujuan or "").startswith(("postgresql://", "postgres://"))
-
-
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:

@@ -22,7 +22,7 @@ ENV_SANDI_BARU = "MONEV_SANDI_BARU"
 
 
 def _open(args: argparse.Namespace):
-    return store.connect(Path(args.db) if args.db else None)
+    return store.connect(args.db or None)  # a file or a postgresql:// URL
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -31,7 +31,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     con = _open(args)
     done = prepare(con, demo=args.demo)
     migr = done["migrasi"]
-    print(f"Basis data siap: {args.db or config.db_path()}")
+    print(f"Basis data siap: {store.nama_tampil(args.db or config.db_url())}")
     print(f"  migrasi diterapkan: {', '.join(migr) if migr else 'tidak ada (sudah terbaru)'}")
     if "demo" in done:
         print(f"  data demo dimuat: {json.dumps(done['demo'])}")
@@ -42,6 +42,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from dashboard import demo
 
+    if config.adalah_url(args.db or config.db_url()):
+        raise ValueError(
+            "Data demo dibuat di berkas DuckDB (--db BERKAS); pindahkan ke PostgreSQL dengan "
+            "pindah-ke-postgres, atau pakai `init --demo` langsung pada basis data PostgreSQL."
+        )
     path = Path(args.db) if args.db else config.db_path()
     if args.replace and path.exists():
         path.unlink()
@@ -62,7 +67,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _sasaran(args: argparse.Namespace) -> str:
     """The store of a backup or restore: --db, else MONEV_DB (a file, or a postgresql:// URL)."""
-    return args.db or config.setting("MONEV_DB", "database", "path") or str(config.db_path())
+    return args.db or config.db_url()
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -72,7 +77,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     sasaran, tujuan = _sasaran(args), Path(args.folder)
     bukti = Path(args.bukti) if args.bukti else None
     oleh = _pelaku().username
-    if cadangan.adalah_postgres(sasaran):
+    if config.adalah_url(sasaran):
         m = cadangan.cadangkan_pg(sasaran, tujuan, folder_bukti=bukti, oleh=oleh)
     else:
         db = Path(args.db) if args.db else config.db_path()
@@ -92,7 +97,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     sasaran, sumber = _sasaran(args), Path(args.folder)
     bukti = Path(args.bukti) if args.bukti else None
-    if cadangan.adalah_postgres(sasaran):
+    if config.adalah_url(sasaran):
         hasil = cadangan.pulihkan_pg(
             sumber, sasaran, kerja=cadangan.folder_arsip(), ganti=args.force, folder_bukti=bukti
         )
@@ -104,6 +109,36 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"  berkas bukti ditulis: {hasil['bukti']}")
     if hasil["sebelumnya"]:
         print(f"  keadaan sebelumnya disimpan di {hasil['sebelumnya']}")
+    return 0
+
+
+def cmd_pindah_ke_postgres(args: argparse.Namespace) -> int:
+    """Copy the embedded store into an empty PostgreSQL database and compare the row counts."""
+    from dashboard import pindah
+
+    if not config.adalah_url(args.url):
+        raise ValueError("URL tujuan harus berbentuk postgresql://pengguna@host:port/basisdata.")
+    berkas = Path(args.db_sumber or args.db or config.db_path())
+    if not berkas.is_file():
+        raise ValueError(f"Berkas DuckDB {berkas} tidak ada; beri --db BERKAS.")
+    sumber = store.connect(berkas)
+    tujuan = store.connect(args.url)
+    try:
+        t0 = time.perf_counter()
+        hasil = pindah.salin(sumber, tujuan)
+    finally:
+        tujuan.close()
+        sumber.close()
+    print(pindah.laporan(hasil))
+    beda = [h.tabel for h in hasil if not h.sama]
+    if beda:
+        print(f"Galat: jumlah baris berbeda di tabel {', '.join(beda)}.", file=sys.stderr)
+        return 1
+    print(
+        f"{len(hasil)} tabel disalin dari {berkas} ke {store.nama_tampil(args.url)} dalam "
+        f"{time.perf_counter() - t0:.1f} detik; jumlah baris sama. Jalankan aplikasi dengan "
+        f"MONEV_DB={store.nama_tampil(args.url)}"
+    )
     return 0
 
 
@@ -203,7 +238,7 @@ def cmd_reset_sandi(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from dashboard import bench
 
-    return bench.main(args.scale, Path(args.output) if args.output else None)
+    return bench.main(args.scale, Path(args.output) if args.output else None, args.pg)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -264,7 +299,7 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m dashboard",
         description="Dashboard monev dan capaian kinerja: perintah pengelolaan.",
     )
-    p.add_argument("--db", help="berkas DuckDB (bawaan: MONEV_DB atau data/monev.duckdb)")
+    p.add_argument("--db", help="berkas DuckDB atau URL postgresql:// (bawaan: MONEV_DB)")
     sub = p.add_subparsers(dest="command", required=True, metavar="<perintah>")
 
     s = sub.add_parser("init", help="buat dan migrasikan basis data, muat pustaka SOP")
@@ -313,6 +348,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--instansi", help="kode instansi (bawaan: semua instansi)")
     s.set_defaults(fn=cmd_admin_baru)
 
+    s = sub.add_parser(
+        "pindah-ke-postgres",
+        help="salin basis data DuckDB ke basis data PostgreSQL kosong, bandingkan jumlah baris",
+    )
+    s.add_argument("url", help="basis data tujuan, postgresql://pengguna@host:port/nama")
+    s.add_argument("--db", dest="db_sumber", help="berkas DuckDB sumber (bawaan: --db / MONEV_DB)")
+    s.set_defaults(fn=cmd_pindah_ke_postgres)
+
     s = sub.add_parser("buka-kunci", help="buka akun yang terkunci, hitungan gagal masuk ke 0")
     s.add_argument("username")
     s.set_defaults(fn=cmd_buka_kunci)
@@ -324,6 +367,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("bench", help="ukur waktu query dan halaman Beranda")
     s.add_argument("--scale", choices=["S", "M", "L"], default="S")
     s.add_argument("--output", help="berkas JSON hasil (bawaan: bench-results/<skala>.json)")
+    s.add_argument("--pg", metavar="URL", help="ukur di basis data PostgreSQL kosong ini")
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("report", help="buat laporan kinerja (Excel atau PDF)")

@@ -38,9 +38,29 @@ def setting(env: str, section: str, key: str, default: str | None = None) -> str
     return str(value) if value not in (None, "") else default
 
 
-def db_path() -> Path:
-    """The DuckDB file: MONEV_DB, else secrets `[database] path`, else data/monev.duckdb."""
+def adalah_url(nilai: object) -> bool:
+    """A PostgreSQL URL rather than a DuckDB file path."""
+    return str(nilai).startswith(("postgresql://", "postgres://"))
+
+
+def db_url() -> str:
+    """The store to open: MONEV_DB, else secrets `[database] path`, else data/monev.duckdb; a
+    `postgresql://` URL as it is (the shared-database backend), a file as its absolute path."""
     raw = setting("MONEV_DB", "database", "path")
+    if raw and adalah_url(raw):
+        return raw
+    return str(db_path())
+
+
+def db_path() -> Path:
+    """The DuckDB file: MONEV_DB, else secrets `[database] path`, else data/monev.duckdb. With a
+    PostgreSQL URL there is no file: commands that need one say so."""
+    raw = setting("MONEV_DB", "database", "path")
+    if raw and adalah_url(raw):
+        raise ValueError(
+            "MONEV_DB berisi alamat PostgreSQL, bukan berkas DuckDB; perintah ini memerlukan "
+            "berkas DuckDB (beri --db BERKAS)."
+        )
     path = Path(raw) if raw else DEFAULT_DB
     return path if path.is_absolute() else ROOT / path
 

@@ -34,7 +34,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,20 +57,15 @@ def alamat_db(db: str | None = None) -> str:
     every command), else MONEV_DB / secrets (relative to the project root), else the default
     file; a file as an absolute path, so every process opens the same one."""
     if db:
-        return db if postgres(db) else str(Path(db).resolve())
-    raw = config.setting("MONEV_DB", "database", "path")
-    return raw if raw and postgres(raw) else str(config.db_path())
-
-
-def postgres(db: str) -> bool:
-    return urllib.parse.urlsplit(db).scheme in {"postgresql", "postgres"}
+        return db if config.adalah_url(db) else str(Path(db).resolve())
+    return config.db_url()
 
 
 def periksa(proses: int, db: str) -> None:
     """Refuse a shape that cannot work, before anything starts."""
     if proses < 1:
         raise LayaniError("Jumlah proses (--proses) minimal 1.")
-    if proses > 1 and not postgres(db):
+    if proses > 1 and not config.adalah_url(db):
         raise LayaniError(
             f"{proses} proses perlu PostgreSQL (MONEV_DB=postgresql://...): berkas DuckDB "
             f"{db} hanya dapat dibuka oleh satu proses. Jalankan dengan --proses 1, atau "

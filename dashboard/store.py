@@ -1,7 +1,10 @@
-"""DuckDB store: connection, numbered migrations, named queries and transactions.
+"""The store: connection, numbered migrations, named queries and transactions.
 
-One connection per process (DuckDB lets only one process open a file); callers take a cursor per
-unit of work. Every write runs inside `transaction()`.
+Two backends behind one interface (a DuckDB connection's): an embedded DuckDB file (one
+connection per process: DuckDB lets only one process open a file) or, with a `postgresql://`
+URL, a shared PostgreSQL database (dashboard/store_pg.py, several processes). Callers take a
+cursor per unit of work; every write runs inside `transaction()`. The same SQL files run on both
+(docs/postgres.md: the rules for writing a query both engines run).
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import psycopg
 
-from dashboard import config
+from dashboard import config, store_pg
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
@@ -32,6 +36,22 @@ class MigrationError(StoreError):
 
 class KonflikData(StoreError):
     """Someone else changed the same data first: nothing was saved, the form must reload."""
+
+
+# What a write that raced another raises, whatever the backend: a write-write conflict in
+# DuckDB, a deadlock or serialization failure in PostgreSQL (GALAT_TRANSAKSI); plus a key
+# inserted by the other writer first (GALAT_KONFLIK). The services turn them into KonflikData.
+GALAT_TRANSAKSI: tuple[type[BaseException], ...] = (
+    duckdb.TransactionException,
+    psycopg.errors.SerializationFailure,
+    psycopg.errors.DeadlockDetected,
+)
+GALAT_KONFLIK: tuple[type[BaseException], ...] = (
+    *GALAT_TRANSAKSI,
+    duckdb.ConstraintException,
+    psycopg.errors.UniqueViolation,
+)
+GALAT_DB: tuple[type[BaseException], ...] = (duckdb.Error, psycopg.Error)
 
 
 _TIDAK_TERTULIS = ("no space left", "read-only file system", "permission denied", "disk full")
@@ -50,8 +70,15 @@ def _pesan_tidak_tertulis(exc: BaseException) -> str:
 
 
 def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file, creating its folder; a clear error when another process holds it."""
-    path = Path(path) if path else config.db_path()
+    """Open the store: a `postgresql://` URL (store_pg), else the DuckDB file, creating its
+    folder; a clear error when another process holds the file or the server is unreachable."""
+    if path is None:
+        path = config.db_url()
+    if isinstance(path, Path) and re.match(r"postgres(ql)?:/[^/]", str(path)):
+        path = str(path).replace(":/", "://", 1)  # a URL passed through Path() lost a slash
+    if store_pg.adalah_url(path):
+        return _connect_pg(str(path))
+    path = Path(path)
     if str(path) != ":memory:":
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +102,40 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
         raise StoreError(f"Basis data {path} tidak dapat dibuka: {text}") from exc
     pakai_zona_instansi(con)
     return con
+
+
+def _connect_pg(url: str) -> duckdb.DuckDBPyConnection:
+    try:
+        return store_pg.connect(url)  # type: ignore[return-value]  # same interface
+    except psycopg.Error as exc:
+        raise StoreError(
+            f"Basis data PostgreSQL {store_pg._tanpa_sandi(url)} tidak dapat dihubungi: "
+            f"periksa MONEV_DB (alamat, port, nama basis data, pengguna) dan bahwa server "
+            f"PostgreSQL berjalan. ({exc})"
+        ) from exc
+
+
+def nama_tampil(path_or_url: object) -> str:
+    """A store's name for messages: a file path, or the URL with its password hidden."""
+    return store_pg._tanpa_sandi(str(path_or_url))
+
+
+def adalah_pg(con: object) -> bool:
+    """Is this connection or cursor a PostgreSQL one (store_pg)?"""
+    return isinstance(con, store_pg.PgKursor)
+
+
+def siapkan_batch(con: duckdb.DuckDBPyConnection) -> None:
+    """Quiet a long batch (demo, CLI): DuckDB's progress bar off; nothing to do on PG."""
+    if not adalah_pg(con):
+        con.execute("SET enable_progress_bar = false")
+
+
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Write DuckDB's WAL into the file (after migrations and bulk loads); PostgreSQL manages
+    its own write-ahead log."""
+    if not adalah_pg(con):
+        con.execute("CHECKPOINT")
 
 
 def pakai_zona_instansi(con: duckdb.DuckDBPyConnection) -> None:
@@ -125,14 +186,14 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(path.read_text(encoding="utf-8"))
             con.execute("INSERT INTO schema_migrations (versi, nama) VALUES (?, ?)", [number, name])
             con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except GALAT_DB as exc:
             con.execute("ROLLBACK")
             raise MigrationError(f"Migrasi {name} gagal dan dibatalkan: {exc}") from exc
         applied.append(name)
     if applied:
         # Schema changes go into the file now, not only the WAL: DuckDB 1.5 cannot replay some
         # DDL from a WAL left by a stopped server (a new store then failed to open).
-        con.execute("CHECKPOINT")
+        checkpoint(con)
     return applied
 
 
@@ -174,8 +235,8 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
             raise StoreError(_pesan_tidak_tertulis(exc)) from exc
         raise
     try:
-        cur.execute("COMMIT")  # DuckDB rolls a failed commit back itself
-    except duckdb.Error as exc:
+        cur.execute("COMMIT")  # DuckDB and PostgreSQL roll a failed commit back themselves
+    except GALAT_DB as exc:
         if _tidak_tertulis(exc):
             raise StoreError(_pesan_tidak_tertulis(exc)) from exc
         raise
@@ -192,7 +253,9 @@ def kunci(*objek: Hashable) -> Iterator[None]:
     through its primary-key index (both updates commit: a lost update; reproduced in
     tests/test_otorisasi_data.py), and one server process owns the database file, so a lock per
     object in the process makes the second writer start after the first has committed, where
-    its conditional update sees the new state. Locks are taken in a fixed order (no deadlock)."""
+    its conditional update sees the new state. Locks are taken in a fixed order (no deadlock).
+    On PostgreSQL (several processes) the row locks of the same conditional updates decide
+    between processes; this lock still orders the writers of one process before they get there."""
     with _KUNCI_DAFTAR:
         kunci_objek = [
             _KUNCI.setdefault(k, threading.RLock()) for k in sorted(set(objek), key=repr)
@@ -239,10 +302,13 @@ def log_event(
 
 
 def table_names(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """The store's tables (DuckDB's schema 'main', PostgreSQL's 'public'), by name."""
+    skema = "public" if adalah_pg(cur) else "main"
     return [
         r[0]
         for r in cur.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-            "ORDER BY table_name"
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 "
+            "AND table_type = 'BASE TABLE' ORDER BY table_name",
+            [skema],
         ).fetchall()
     ]

@@ -25,7 +25,8 @@ T = TypeVar("T")
 
 @st.cache_resource(show_spinner="Menyiapkan basis data ...")
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """One connection per process and file: migrate, and load the demo into an empty store."""
+    """One connection per process and store (a DuckDB file, or a PostgreSQL URL: then a pool
+    of connections, one per cursor): migrate, and load the demo into an empty store."""
     from dashboard.bootstrap import prepare  # avoid importing demo code in every page
 
     con = store.connect(path)
@@ -34,7 +35,7 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    return _connection(str(config.db_path()))
+    return _connection(config.db_url())
 
 
 @contextmanager

@@ -8,5 +8,5 @@ JOIN periode p ON p.id = s.periode_id
 JOIN unit u ON u.id = s.unit_id
 JOIN instansi i ON i.id = p.instansi_id
 LEFT JOIN pengguna g ON g.username = s.diajukan_oleh
-WHERE list_contains($1, s.status) AND ($2 IS NULL OR p.instansi_id = $2)
+WHERE s.status = ANY($1) AND (CAST($2 AS INTEGER) IS NULL OR p.instansi_id = $2)
 ORDER BY s.status_sejak;

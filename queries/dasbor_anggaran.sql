@@ -16,6 +16,6 @@ LEFT JOIN (
     WHERE tahun = $2 AND triwulan <= $3
     GROUP BY sub_kegiatan_id
 ) ra ON ra.sub_kegiatan_id = sk.id
-WHERE tj.instansi_id = $1 AND ($4 IS NULL OR coalesce(sk.unit_id, k.unit_id) = $4)
-GROUP BY ALL
+WHERE tj.instansi_id = $1 AND (CAST($4 AS INTEGER) IS NULL OR coalesce(sk.unit_id, k.unit_id) = $4)
+GROUP BY p.id, p.kode, p.nama, k.id, k.kode, k.nama
 ORDER BY p.kode, k.kode;

@@ -3,4 +3,4 @@
 SELECT r.indikator_id, r.catatan, r.bukti
 FROM realisasi r
 JOIN indikator i ON i.id = r.indikator_id
-WHERE i.instansi_id = $1 AND r.tahun = $2 AND r.triwulan = $3 AND ($4 IS NULL OR i.unit_id = $4);
+WHERE i.instansi_id = $1 AND r.tahun = $2 AND r.triwulan = $3 AND (CAST($4 AS INTEGER) IS NULL OR i.unit_id = $4);

@@ -4,24 +4,24 @@
 -- (a step back is a return: its reason, who and when).
 WITH u AS (
     SELECT id, kode, nama FROM unit
-    WHERE instansi_id = $1 AND aktif AND ($4 IS NULL OR id = $4)
+    WHERE instansi_id = $1 AND aktif AND (CAST($4 AS INTEGER) IS NULL OR id = $4)
 ), isi AS (
     SELECT i.unit_id, count(*) AS indikator, count(r.nilai) AS terisi
     FROM indikator i
     LEFT JOIN realisasi r ON r.indikator_id = i.id AND r.tahun = $2 AND r.triwulan = $3
-    WHERE i.instansi_id = $1 AND i.aktif AND ($4 IS NULL OR i.unit_id = $4)
+    WHERE i.instansi_id = $1 AND i.aktif AND (CAST($4 AS INTEGER) IS NULL OR i.unit_id = $4)
     GROUP BY i.unit_id
 ), p AS (
     SELECT id, tenggat FROM periode WHERE instansi_id = $1 AND tahun = $2 AND triwulan = $3
 ), akhir AS (
-    SELECT e.objek_id,
-           arg_max(e.dari, e.id) AS akhir_dari, arg_max(e.ke, e.id) AS akhir_ke,
-           arg_max(e.pengguna, e.id) AS akhir_oleh, arg_max(e.peran, e.id) AS akhir_peran,
-           arg_max(e.waktu, e.id) AS akhir_pada, arg_max(e.catatan, e.id) AS akhir_catatan
+    -- the last transition's own values (a NULL note stays NULL, not an earlier step's note)
+    SELECT DISTINCT ON (e.objek_id) e.objek_id,
+           e.dari AS akhir_dari, e.ke AS akhir_ke, e.pengguna AS akhir_oleh,
+           e.peran AS akhir_peran, e.waktu AS akhir_pada, e.catatan AS akhir_catatan
     FROM event e
     WHERE e.objek = 'pengajuan' AND e.jenis = 'transisi'
       AND e.objek_id IN (SELECT CAST(s.id AS VARCHAR) FROM pengajuan s JOIN p ON s.periode_id = p.id)
-    GROUP BY e.objek_id
+    ORDER BY e.objek_id, e.id DESC
 )
 SELECT u.id AS unit_id, u.kode AS unit_kode, u.nama AS unit, p.id AS periode_id, p.tenggat,
        s.id AS pengajuan_id, coalesce(s.status, 'draf') AS status, s.diajukan_oleh,

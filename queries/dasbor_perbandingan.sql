@@ -13,7 +13,7 @@
 WITH r AS (
     SELECT indikator_id,
            sum(nilai) AS r_sum, avg(nilai) AS r_avg, max(nilai) AS r_max,
-           arg_max(nilai, triwulan) AS r_last, bool_or(triwulan = $2) AS diisi
+           (array_agg(nilai ORDER BY triwulan DESC))[1] AS r_last, bool_or(triwulan = $2) AS diisi
     FROM realisasi
     WHERE tahun = $1 AND triwulan <= $2 AND nilai IS NOT NULL
     GROUP BY indikator_id
@@ -67,7 +67,7 @@ WITH r AS (
     FROM dinilai
 ), batas AS (
     SELECT unnest(CAST($4 AS INTEGER[])) AS instansi_id,
-           unnest(CAST($5 AS DOUBLE[])) AS batas_skor
+           unnest(CAST($5 AS DOUBLE PRECISION[])) AS batas_skor
 ), cap AS (
     SELECT n.instansi_id,
            -- least() skips NULLs: a value that cannot be assessed must stay NULL, not the cap
@@ -98,8 +98,8 @@ WITH r AS (
     WHERE p.tahun = $1 AND p.triwulan = $2
 ), ev AS (
     SELECT e.objek, e.objek_id, e.ke, e.waktu FROM event e
-    SEMI JOIN run ON run.objek = e.objek AND run.objek_id = e.objek_id
     WHERE e.jenis = 'transisi'
+      AND EXISTS (SELECT 1 FROM run WHERE run.objek = e.objek AND run.objek_id = e.objek_id)
 ), akhir AS (
     SELECT run.id AS run_id, run.instansi_id, run.sop_id, m.urutan, m.mulai AS status_mulai,
            run.objek, run.objek_id, run.dibuka_pada, e.waktu AS selesai
@@ -107,28 +107,27 @@ WITH r AS (
     JOIN sop_pemetaan m ON m.sop_kode = run.kode AND m.objek = run.objek
     JOIN ev e ON e.objek = run.objek AND e.objek_id = run.objek_id AND e.ke = m.selesai
 ), catatan AS (
+    -- a step starts at the latest entry into its start status up to its end
     SELECT a.instansi_id, a.sop_id, a.urutan, a.selesai,
-           CASE WHEN a.status_mulai = 'periode_dibuka' THEN a.dibuka_pada ELSE b.waktu END
-               AS mulai
+           CASE WHEN a.status_mulai = 'periode_dibuka' THEN a.dibuka_pada
+                ELSE (SELECT max(b.waktu) FROM ev b
+                      WHERE b.objek = a.objek AND b.objek_id = a.objek_id
+                        AND b.ke = a.status_mulai AND b.waktu <= a.selesai) END AS mulai
     FROM akhir a
-    ASOF LEFT JOIN ev b
-        ON b.objek = a.objek AND b.objek_id = a.objek_id AND b.ke = a.status_mulai
-       AND b.waktu <= a.selesai
     UNION ALL
     SELECT run.instansi_id, run.sop_id, l.urutan, l.selesai, l.mulai
     FROM sop_run_langkah l
     JOIN run ON run.id = l.run_id
     WHERE l.selesai IS NOT NULL
 ), kal AS (
-    SELECT d, row_number() OVER (ORDER BY d) AS urut
-    FROM (SELECT DISTINCT unnest(CAST($3 AS DATE[])) AS d)
+    SELECT DISTINCT unnest(CAST($3 AS DATE[])) AS d
 ), hari AS (
+    -- working days between start and end: working days up to the end minus up to the start
     SELECT c.instansi_id, c.sop_id, c.urutan, c.mulai, c.selesai,
-           coalesce(k2.urut, 0) - coalesce(k1.urut, 0) AS hari_kerja,
-           date_diff('day', CAST(c.mulai AS DATE), CAST(c.selesai AS DATE)) AS hari_kalender
+           (SELECT count(*) FROM kal WHERE kal.d <= CAST(c.selesai AS DATE))
+           - (SELECT count(*) FROM kal WHERE kal.d <= CAST(c.mulai AS DATE)) AS hari_kerja,
+           CAST(c.selesai AS DATE) - CAST(c.mulai AS DATE) AS hari_kalender
     FROM catatan c
-    ASOF LEFT JOIN kal k1 ON k1.d <= CAST(c.mulai AS DATE)
-    ASOF LEFT JOIN kal k2 ON k2.d <= CAST(c.selesai AS DATE)
     WHERE c.mulai IS NOT NULL AND c.mulai <= c.selesai
 ), sop AS (
     SELECT h.instansi_id,

@@ -10,5 +10,5 @@ JOIN rapat r ON r.id = t.rapat_id
 LEFT JOIN unit pu ON pu.id = tl.pic_unit_id
 LEFT JOIN indikator i ON i.id = t.indikator_id
 WHERE r.instansi_id = $1 AND tl.status <> 'Selesai'
-  AND ($2 IS NULL OR tl.pic_unit_id = $2 OR t.unit_id = $2)
+  AND (CAST($2 AS INTEGER) IS NULL OR tl.pic_unit_id = $2 OR t.unit_id = $2)
 ORDER BY tl.batas_waktu, tl.id;

@@ -6,5 +6,5 @@ SELECT i.id, i.kode, i.nama, i.jenis, i.satuan, i.polaritas, i.cara_agregasi, i.
        i.tujuan_id, i.sasaran_id, i.program_id, i.kegiatan_id, i.sub_kegiatan_id
 FROM indikator i
 JOIN unit u ON u.id = i.unit_id
-WHERE i.instansi_id = $1 AND ($2 IS NULL OR i.unit_id = $2)
+WHERE i.instansi_id = $1 AND (CAST($2 AS INTEGER) IS NULL OR i.unit_id = $2)
 ORDER BY u.kode, i.kode;

@@ -5,7 +5,7 @@ WITH ind AS (
            i.rumus_negatif, i.boleh_negatif, i.unit_id, u.kode AS unit_kode, u.nama AS unit_nama
     FROM indikator i
     JOIN unit u ON u.id = i.unit_id
-    WHERE i.instansi_id = $1 AND i.aktif AND ($3 IS NULL OR i.unit_id = $3)
+    WHERE i.instansi_id = $1 AND i.aktif AND (CAST($3 AS INTEGER) IS NULL OR i.unit_id = $3)
 ), t AS (
     SELECT t.indikator_id,
            max(CASE WHEN t.triwulan = 0 THEN t.nilai END)      AS t0,

@@ -24,5 +24,5 @@ JOIN sasaran s ON s.id = p.sasaran_id
 JOIN tujuan t ON t.id = s.tujuan_id
 LEFT JOIN anggaran a ON a.sub_kegiatan_id = sk.id AND a.tahun = $2
 LEFT JOIN ra ON ra.sub_kegiatan_id = sk.id
-WHERE t.instansi_id = $1 AND ($3 IS NULL OR coalesce(sk.unit_id, k.unit_id) = $3)
+WHERE t.instansi_id = $1 AND (CAST($3 AS INTEGER) IS NULL OR coalesce(sk.unit_id, k.unit_id) = $3)
 ORDER BY p.kode, k.kode, sk.kode;

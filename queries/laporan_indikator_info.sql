@@ -19,4 +19,4 @@ LEFT JOIN kegiatan k ON k.id = coalesce(i.kegiatan_id, sk.kegiatan_id)
 LEFT JOIN program p ON p.id = coalesce(i.program_id, k.program_id)
 LEFT JOIN sasaran s ON s.id = coalesce(i.sasaran_id, p.sasaran_id)
 LEFT JOIN tujuan t ON t.id = coalesce(i.tujuan_id, s.tujuan_id)
-WHERE i.instansi_id = $1 AND i.aktif AND ($2 IS NULL OR i.unit_id = $2);
+WHERE i.instansi_id = $1 AND i.aktif AND (CAST($2 AS INTEGER) IS NULL OR i.unit_id = $2);

@@ -7,5 +7,5 @@ JOIN indikator i ON i.id = r.indikator_id
 LEFT JOIN periode p ON p.instansi_id = i.instansi_id AND p.tahun = r.tahun
                    AND p.triwulan = r.triwulan
 LEFT JOIN pengajuan s ON s.periode_id = p.id AND s.unit_id = i.unit_id
-WHERE i.instansi_id = $1 AND r.tahun = $2 AND i.aktif AND ($3 IS NULL OR i.unit_id = $3)
+WHERE i.instansi_id = $1 AND r.tahun = $2 AND i.aktif AND (CAST($3 AS INTEGER) IS NULL OR i.unit_id = $3)
 ORDER BY r.indikator_id, r.triwulan;

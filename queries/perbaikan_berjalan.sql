@@ -1,4 +1,4 @@
 -- Is a correction of indicator $1, year $2, quarter $3 still in progress? (rows if so)
-SELECT 1 FROM perbaikan
+SELECT 1 AS ada FROM perbaikan
 WHERE indikator_id = $1 AND tahun = $2 AND triwulan = $3
   AND status IN ('diajukan', 'diverifikasi', 'diparaf');

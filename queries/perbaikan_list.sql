@@ -8,5 +8,5 @@ FROM perbaikan f
 JOIN indikator i ON i.id = f.indikator_id
 JOIN unit u ON u.id = i.unit_id
 LEFT JOIN pengguna g ON g.username = f.diajukan_oleh
-WHERE i.instansi_id = $1 AND ($2 IS NULL OR i.unit_id = $2)
+WHERE i.instansi_id = $1 AND (CAST($2 AS INTEGER) IS NULL OR i.unit_id = $2)
 ORDER BY f.diajukan_pada DESC;

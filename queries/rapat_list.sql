@@ -6,5 +6,5 @@ SELECT r.id, r.tahun, r.triwulan, r.judul, r.waktu, r.tempat, r.pimpinan, r.notu
        (SELECT count(*) FROM temuan t JOIN tindak_lanjut l ON l.temuan_id = t.id
         WHERE t.rapat_id = r.id AND l.status <> 'Selesai') AS tindak_lanjut_terbuka
 FROM rapat r
-WHERE r.instansi_id = $1 AND ($2 IS NULL OR r.tahun = $2)
+WHERE r.instansi_id = $1 AND (CAST($2 AS INTEGER) IS NULL OR r.tahun = $2)
 ORDER BY r.waktu DESC, r.id DESC;

@@ -30,12 +30,12 @@ ind AS (
            count(*) AS n
     FROM indikator
     WHERE instansi_id = $1
-    GROUP BY ALL
+    GROUP BY 1, 2
 ),
 ang AS (
     SELECT sub_kegiatan_id, count(*) AS n
     FROM (SELECT sub_kegiatan_id FROM anggaran
-          UNION ALL SELECT sub_kegiatan_id FROM realisasi_anggaran)
+          UNION ALL SELECT sub_kegiatan_id FROM realisasi_anggaran) AS a
     GROUP BY sub_kegiatan_id
 )
 SELECT node.tingkat, node.id, node.kode, node.nama, node.induk_id, node.unit_id, node.aktif,

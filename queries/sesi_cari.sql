@@ -3,7 +3,7 @@
 -- identity, scope, roles and when the session was last touched. One primary-key probe plus
 -- the user's own rows.
 SELECT p.username, p.nama, p.instansi_id, p.unit_id,
-       list(r.peran ORDER BY r.peran) FILTER (WHERE r.peran IS NOT NULL) AS peran,
+       array_agg(r.peran ORDER BY r.peran) FILTER (WHERE r.peran IS NOT NULL) AS peran,
        s.terakhir_pada
 FROM sesi s
 JOIN pengguna p ON p.id = s.pengguna_id

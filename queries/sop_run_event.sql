@@ -2,5 +2,5 @@
 SELECT e.objek, e.objek_id, e.waktu, e.dari, e.ke, e.pengguna, e.peran, e.catatan
 FROM sop_run r
 JOIN event e ON e.objek = r.objek AND e.objek_id = CAST(r.objek_id AS VARCHAR)
-WHERE list_contains($1, r.id) AND e.jenis = 'transisi'
+WHERE r.id = ANY($1) AND e.jenis = 'transisi'
 ORDER BY e.waktu, e.id;

@@ -3,5 +3,5 @@
 SELECT id, run_id, urutan, mulai, selesai, pelaku, catatan, dicatat_oleh,
        row_number() OVER (PARTITION BY run_id, urutan ORDER BY mulai) - 1 AS ulang
 FROM sop_run_langkah
-WHERE list_contains($1, run_id)
+WHERE run_id = ANY($1)
 ORDER BY run_id, mulai;

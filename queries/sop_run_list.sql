@@ -5,5 +5,5 @@ FROM sop_run r
 JOIN sop s ON s.id = r.sop_id
 LEFT JOIN periode p ON p.id = r.periode_id
 LEFT JOIN unit u ON u.id = r.unit_id
-WHERE r.instansi_id = $1 AND ($2 IS NULL OR p.tahun = $2) AND ($3 IS NULL OR r.unit_id = $3)
+WHERE r.instansi_id = $1 AND (CAST($2 AS INTEGER) IS NULL OR p.tahun = $2) AND (CAST($3 AS INTEGER) IS NULL OR r.unit_id = $3)
 ORDER BY p.tahun DESC, p.triwulan DESC, u.nama;

@@ -9,5 +9,5 @@ FROM tindak_lanjut l
 JOIN temuan t ON t.id = l.temuan_id
 JOIN rapat r ON r.id = t.rapat_id
 JOIN unit u ON u.id = l.pic_unit_id
-WHERE r.instansi_id = $1 AND ($2 IS NULL OR l.pic_unit_id = $2) AND ($3 IS NULL OR r.id = $3)
+WHERE r.instansi_id = $1 AND (CAST($2 AS INTEGER) IS NULL OR l.pic_unit_id = $2) AND (CAST($3 AS INTEGER) IS NULL OR r.id = $3)
 ORDER BY l.batas_waktu, l.id;

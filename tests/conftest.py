@@ -1,15 +1,120 @@
-"""Shared fixtures: real DuckDB files in temp folders, never a mock of the store."""
+"""Shared fixtures: real DuckDB files in temp folders, never a mock of the store; and, for the
+modules marked `dua_backend`, the same tests against a real PostgreSQL 15 (a throwaway cluster
+for the session, a fresh database per test made from a migrated or demo-loaded template)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from dashboard import config, demo, store
+from dashboard import config, demo, pg_lokal, store
 
 TODAY = dt.date(2026, 11, 21)
+BACKENDS = ("duckdb", "postgres")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module marked `pytest.mark.dua_backend` runs every test that takes a store (`con`,
+    `demo_con`, `backend`) once per backend: ids end in [duckdb] / [postgres]; a test marked
+    `duckdb_saja` there (a DuckDB file mechanism, e.g. EXPORT DATABASE) runs on DuckDB only."""
+    tanda = metafunc.definition.get_closest_marker
+    if "backend" in metafunc.fixturenames and tanda("dua_backend"):
+        metafunc.parametrize(
+            "backend", BACKENDS[:1] if tanda("duckdb_saja") else BACKENDS, indirect=True
+        )
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store backend of this test: "duckdb", or "postgres" in a dua_backend module."""
+    return getattr(request, "param", "duckdb")
+
+
+class PgUji:
+    """The session's PostgreSQL cluster: template databases and a fresh database per test."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._nomor = itertools.count(1)
+
+    def url_db(self, nama: str) -> str:
+        return self.url.rsplit("/", 1)[0] + f"/{nama}"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as c:
+            c.execute(sql)
+
+    def buat(self, template: str | None = None) -> str:
+        """A new database (a copy of `template` when given); its URL."""
+        nama = f"uji_{next(self._nomor)}"
+        self._admin(f"CREATE DATABASE {nama}" + (f" TEMPLATE {template}" if template else ""))
+        return self.url_db(nama)
+
+    def hapus(self, url: str) -> None:
+        self._admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+    def template(self, nama: str, isi) -> str:
+        """A template database filled once by `isi(con)`; tests copy it."""
+        self._admin(f"CREATE DATABASE {nama}")
+        c = store.connect(self.url_db(nama))
+        try:
+            isi(c)
+        finally:
+            c.close()
+        return nama
+
+
+@pytest.fixture(scope="session")
+def pg_uji() -> Iterator[PgUji]:
+    """A throwaway PostgreSQL cluster for the session (stopped afterwards, passed or failed).
+    Skips only where PostgreSQL is not installed (`make test` installs it). Its folder is not
+    under pytest's temp root: every pytest run resets that root to mode 700, which would lock
+    the `postgres` user out of a running cluster of a concurrent session."""
+    if not pg_lokal.tersedia():
+        pytest.skip("PostgreSQL tidak terpasang (make server-deps)")
+    folder = Path(tempfile.mkdtemp(prefix="monev-pg-uji-"))
+    try:
+        with pg_lokal.klaster(folder) as url:
+            yield PgUji(url)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_template_kosong(pg_uji: PgUji) -> str:
+    return pg_uji.template("tpl_kosong", store.migrate)
+
+
+@pytest.fixture(scope="session")
+def pg_template_demo(pg_uji: PgUji, demo_db: Path) -> str:
+    from dashboard import pindah
+
+    def isi(c) -> None:
+        sumber = store.connect(demo_db, read_only=True)
+        try:
+            pindah.salin(sumber, c)
+        finally:
+            sumber.close()
+
+    return pg_uji.template("tpl_demo", isi)
+
+
+def _pg_con(pg_uji: PgUji, template: str) -> Iterator:
+    url = pg_uji.buat(template)
+    c = store.connect(url)
+    try:
+        yield c
+    finally:
+        c.close()
+        pg_uji.hapus(url)
 
 
 @pytest.fixture(autouse=True)
@@ -22,8 +127,13 @@ def _private_secrets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
-def con(tmp_path: Path):
+def con(backend: str, tmp_path: Path, request: pytest.FixtureRequest):
     """A migrated, empty store."""
+    if backend == "postgres":
+        yield from _pg_con(
+            request.getfixturevalue("pg_uji"), request.getfixturevalue("pg_template_kosong")
+        )
+        return
     c = store.connect(tmp_path / "test.duckdb")
     store.migrate(c)
     yield c
@@ -36,16 +146,21 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     c = store.connect(path)
     store.migrate(c)
-    c.execute("SET enable_progress_bar = false")
+    store.siapkan_batch(c)
     demo.generate(c, "S", today=TODAY)
-    c.execute("CHECKPOINT")
+    store.checkpoint(c)
     c.close()
     return path
 
 
 @pytest.fixture
-def demo_con(demo_db: Path, tmp_path: Path):
+def demo_con(backend: str, demo_db: Path, tmp_path: Path, request: pytest.FixtureRequest):
     """A private writable copy of the demo store."""
+    if backend == "postgres":
+        yield from _pg_con(
+            request.getfixturevalue("pg_uji"), request.getfixturevalue("pg_template_demo")
+        )
+        return
     copy = tmp_path / "demo_copy.duckdb"
     copy.write_bytes(demo_db.read_bytes())
     c = store.connect(copy)
@@ -87,7 +202,7 @@ def sesi_baru(username: str, password: str | None = None) -> str | None:
     """Sign in through the same service the `/masuk` route calls; the session token, or None."""
     from dashboard.services import pengguna
 
-    con = store.connect(config.db_path())  # the app's database instance in this process
+    con = store.connect(config.db_url())  # the app's database instance in this process
     try:
         return pengguna.masuk(
             con, username, password or sandi_demo(username), "127.0.0.1", "AppTest"

@@ -26,6 +26,8 @@ from dashboard.services.realisasi import BarisSimpan, KonflikData, ValidasiEntri
 from .test_services_workflow import _a, _periode
 from .test_services_workflow import _isi_target as _isi
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
 
 
@@ -272,7 +274,8 @@ def _unit_besar(con, n=3000):
     iid = con.execute("SELECT instansi_id FROM unit WHERE id = ?", [dep.unit_id]).fetchone()[0]
     con.execute(
         "INSERT INTO indikator (instansi_id, unit_id, kode, nama, jenis, satuan) "
-        "SELECT ?, ?, 'UJI.' || i, 'Indikator uji ' || i, 'IKK', 'dokumen' FROM range(?) t(i)",
+        "SELECT ?, ?, 'UJI.' || i, 'Indikator uji ' || i, 'IKK', 'dokumen' "
+        "FROM generate_series(1, ?) t(i)",
         [iid, dep.unit_id, n],
     )
     pid = _periode(con, dep)

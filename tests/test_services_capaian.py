@@ -9,6 +9,8 @@ import pytest
 from dashboard.akses import SISTEM, Akses, AksesDitolak
 from dashboard.services import capaian as svc
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 
 def _build(con):
     con.execute("INSERT INTO instansi (id, kode, nama, pemda) VALUES (1, 'D', 'Dinas X', 'Kab')")

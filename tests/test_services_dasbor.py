@@ -16,6 +16,8 @@ from dashboard.services import capaian as svc_capaian
 from dashboard.services import dasbor
 from dashboard.skala import SKALA_BAKU
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 HARI = dt.date(2026, 11, 21)
 KADIS = Akses("kadis", frozenset({"kadis"}), 1)
 STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), 1, unit_id=1)

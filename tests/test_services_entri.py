@@ -15,6 +15,8 @@ from dashboard.services.realisasi import BarisSimpan, Pengembalian, ValidasiEntr
 from dashboard.skala import SKALA_BAKU
 from dashboard.tampilan_entri import teks_target, warna_badge
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 
 def _a(con, username):
     return pengguna.akses_untuk(con, username)

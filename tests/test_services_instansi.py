@@ -9,6 +9,8 @@ from dashboard.akses import SISTEM, Akses, AksesDitolak
 from dashboard.batas import PANJANG_NAMA
 from dashboard.services import admin, capaian, dasbor, instansi, pengguna, rapat, review
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 ADMIN_SATU = Akses("admin", frozenset({"admin"}), instansi_id=1)  # the demo admin
 ADMIN_SEMUA = Akses("admin.pemda", frozenset({"admin"}))  # tied to no instansi
 

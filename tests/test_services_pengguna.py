@@ -14,6 +14,8 @@ from dashboard.services import admin, pengguna
 
 from .conftest import sandi_demo
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 ADMIN = Akses("admin", frozenset({"admin"}), instansi_id=1)
 KADIS = Akses("kadis", frozenset({"kadis"}), instansi_id=1)
 STAF = Akses("staf.lyn", frozenset({"staf_bidang"}), instansi_id=1, unit_id=2)

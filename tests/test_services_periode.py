@@ -13,6 +13,8 @@ from dashboard import bukti, config, tampilan_periode, tampilan_review
 from dashboard.akses import AksesDitolak
 from dashboard.services import pengguna, periode, review
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 TW3 = 11
 
 

@@ -20,6 +20,8 @@ from dashboard.services import rapat as svc
 from dashboard.services import tindak_lanjut as svc_tl
 from dashboard.store import KonflikData
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 HARI_INI = dt.date(2026, 11, 21)
 MONEV = Akses("monev", frozenset({"pengelola_monev"}), 1, nama="Rina Marlina")
 KADIS = Akses("kadis", frozenset({"kadis"}), 1)

@@ -11,6 +11,8 @@ from dashboard import config, ketepatan, sop
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import pelaksanaan, pengguna, realisasi, review, sop_registry
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 ADMIN = Akses("admin", frozenset({"admin"}), instansi_id=1)
 KADIS = Akses("kadis", frozenset({"kadis"}), instansi_id=1)
 KODE = "dpk_kalbar_pengumpulan_data_kinerja"

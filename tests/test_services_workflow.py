@@ -14,6 +14,8 @@ from dashboard.alur import TransisiDitolak
 from dashboard.services import pengguna, perbaikan, periode, realisasi, review
 from dashboard.services.realisasi import BarisSimpan, KonflikData, ValidasiEntri
 
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
+
 
 def _a(con, username):
     return pengguna.akses_untuk(con, username)

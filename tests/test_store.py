@@ -7,10 +7,11 @@ import shutil
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from dashboard import config, store
+
+pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 
 
 def test_migrations_recorded_and_idempotent(con):
@@ -58,7 +59,7 @@ def test_migration_numbering_must_be_contiguous(tmp_path, monkeypatch):
 
 
 def test_transaction_rolls_back_whole(con):
-    with pytest.raises(duckdb.Error), store.transaction(con):
+    with pytest.raises(store.GALAT_DB), store.transaction(con):
         con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'a', 'p')")
         con.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('A', 'b', 'p')")
     assert con.execute("SELECT count(*) FROM instansi").fetchone()[0] == 0

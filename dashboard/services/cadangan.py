@@ -75,8 +75,8 @@ def buat_cadangan(cur: duckdb.DuckDBPyConnection, akses: Akses) -> Arsip:
     while tujuan.exists():  # two backups in the same second
         n += 1
         tujuan = folder / f"{nama}-{n}{cadangan.AKHIRAN_ARSIP}"
-    url = config.setting("MONEV_DB", "database", "path")
-    if cadangan.adalah_postgres(url):
+    url = config.db_url()
+    if config.adalah_url(url):
         manifest = cadangan.cadangkan_pg(str(url), tujuan, oleh=akses.username)
     else:
         manifest = cadangan.cadangkan(cur, tujuan, oleh=akses.username)

@@ -109,7 +109,7 @@ def proses(
     try:
         with store.kunci(("perbaikan", int(perbaikan_id))):
             return _terapkan(cur, akses, perbaikan_id, row, step, catatan, waktu)
-    except duckdb.TransactionException as exc:
+    except store.GALAT_TRANSAKSI as exc:
         raise KonflikData("Permintaan ini baru saja diproses pengguna lain; muat ulang.") from exc
 
 

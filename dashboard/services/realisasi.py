@@ -270,7 +270,7 @@ def _simpan(
                 objek_id=f"{periode_id}:{unit_id}",
                 catatan=f"{len(ubah) + len(baru)} baris ({sumber})",
             )
-    except (duckdb.ConstraintException, duckdb.TransactionException) as exc:
+    except store.GALAT_KONFLIK as exc:
         raise KonflikData(_pesan_konflik()) from exc
     return len(ubah) + len(baru)
 
@@ -385,7 +385,7 @@ def ajukan(
                 ke="diajukan",
                 catatan="terlambat" if terlambat else None,
             )
-    except (duckdb.ConstraintException, duckdb.TransactionException) as exc:
+    except store.GALAT_KONFLIK as exc:
         raise KonflikData(konflik) from exc
 
 

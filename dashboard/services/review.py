@@ -128,7 +128,7 @@ def proses(
     try:
         with store.kunci(*_kunci(cur, [pengajuan_id])), store.transaction(cur):
             baru = _proses(cur, akses, pengajuan_id, aksi, catatan, sekarang, versi)
-    except duckdb.TransactionException as exc:
+    except store.GALAT_TRANSAKSI as exc:
         raise KonflikData(_KONFLIK) from exc
     return baru
 
@@ -262,7 +262,7 @@ def proses_massal(
         with store.kunci(*_kunci(cur, pengajuan_ids)), store.transaction(cur):
             for pid in pengajuan_ids:
                 _proses(cur, akses, pid, "setujui", None, sekarang)
-    except duckdb.TransactionException as exc:
+    except store.GALAT_TRANSAKSI as exc:
         raise KonflikData(
             "Sebagian pengajuan baru saja diproses pengguna lain; tidak ada yang "
             "diubah, muat ulang antrian."

@@ -86,8 +86,8 @@ CREATE TABLE indikator (
     boleh_negatif   BOOLEAN NOT NULL DEFAULT FALSE,              -- may a realisation be < 0
     definisi        VARCHAR,
     sumber_data     VARCHAR,
-    baseline        DOUBLE,
-    target_renstra  DOUBLE,                                      -- end-of-Renstra target
+    baseline        DOUBLE PRECISION,
+    target_renstra  DOUBLE PRECISION,                                      -- end-of-Renstra target
     -- the level it hangs on: exactly one of these is set (tujuan via sasaran's parent)
     sasaran_id      INTEGER,
     program_id      INTEGER,
@@ -104,8 +104,8 @@ CREATE TABLE target (
     indikator_id INTEGER NOT NULL,
     tahun        INTEGER NOT NULL,
     triwulan     INTEGER NOT NULL CHECK (triwulan BETWEEN 0 AND 4),
-    nilai        DOUBLE NOT NULL,
-    nilai_atas   DOUBLE,
+    nilai        DOUBLE PRECISION NOT NULL,
+    nilai_atas   DOUBLE PRECISION,
     PRIMARY KEY (indikator_id, tahun, triwulan)
 );
 
@@ -114,7 +114,7 @@ CREATE TABLE realisasi (
     indikator_id INTEGER NOT NULL,
     tahun        INTEGER NOT NULL,
     triwulan     INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
-    nilai        DOUBLE,
+    nilai        DOUBLE PRECISION,
     catatan      VARCHAR,                -- faktor pendorong / penghambat, kendala
     bukti        VARCHAR,                -- evidence reference: stored file, link or text
     versi        INTEGER NOT NULL DEFAULT 1,   -- optimistic concurrency
@@ -127,7 +127,7 @@ CREATE TABLE realisasi (
 CREATE TABLE anggaran (
     sub_kegiatan_id INTEGER NOT NULL,
     tahun           INTEGER NOT NULL,
-    pagu            DOUBLE NOT NULL CHECK (pagu >= 0),
+    pagu            DOUBLE PRECISION NOT NULL CHECK (pagu >= 0),
     PRIMARY KEY (sub_kegiatan_id, tahun)
 );
 
@@ -135,7 +135,7 @@ CREATE TABLE realisasi_anggaran (
     sub_kegiatan_id INTEGER NOT NULL,
     tahun           INTEGER NOT NULL,
     triwulan        INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
-    nilai           DOUBLE NOT NULL CHECK (nilai >= 0),   -- that quarter's spending
+    nilai           DOUBLE PRECISION NOT NULL CHECK (nilai >= 0),   -- that quarter's spending
     PRIMARY KEY (sub_kegiatan_id, tahun, triwulan)
 );
 
@@ -218,8 +218,8 @@ CREATE TABLE sop_langkah (
     pelaksana    VARCHAR NOT NULL,       -- JSON list
     kelengkapan  VARCHAR,
     waktu        VARCHAR,                -- mutu baku waktu, original text
-    waktu_hari   DOUBLE,                 -- parsed: day part
-    waktu_menit  DOUBLE,                 -- parsed: working-minute part
+    waktu_hari   DOUBLE PRECISION,                 -- parsed: day part
+    waktu_menit  DOUBLE PRECISION,                 -- parsed: working-minute part
     waktu_basis  VARCHAR,                -- menit_kerja | hari_kerja | hari_kalender | NULL (no standard)
     output       VARCHAR,
     keterangan   VARCHAR,

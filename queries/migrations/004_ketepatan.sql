@@ -4,8 +4,8 @@
 ALTER TABLE sop ADD COLUMN catatan_revisi VARCHAR;
 
 -- The admin's value where the parser could not read the text (or read it wrongly).
-ALTER TABLE sop_langkah ADD COLUMN manual_hari DOUBLE;
-ALTER TABLE sop_langkah ADD COLUMN manual_menit DOUBLE;
+ALTER TABLE sop_langkah ADD COLUMN manual_hari DOUBLE PRECISION;
+ALTER TABLE sop_langkah ADD COLUMN manual_menit DOUBLE PRECISION;
 ALTER TABLE sop_langkah ADD COLUMN manual_basis VARCHAR;
 
 -- Cuti bersama and local days off (national holidays come from the holidays package).

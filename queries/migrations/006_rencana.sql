@@ -14,7 +14,7 @@ ALTER TABLE indikator ADD COLUMN pk BOOLEAN DEFAULT FALSE;   -- in the Perjanjia
 CREATE TABLE target_renstra (
     indikator_id INTEGER NOT NULL,
     tahun        INTEGER NOT NULL,
-    nilai        DOUBLE NOT NULL,
-    nilai_atas   DOUBLE,
+    nilai        DOUBLE PRECISION NOT NULL,
+    nilai_atas   DOUBLE PRECISION,
     PRIMARY KEY (indikator_id, tahun)
 );
