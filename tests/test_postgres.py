@@ -173,14 +173,6 @@ def test_a_column_default_stores_agency_local_time(con, monkeypatch):
     assert abs(pada - lokal) < dt.timedelta(minutes=5), (pada, lokal)
 
 
-@PG
-def test_backup_and_restore_refuse_clearly_on_postgresql(con, tmp_path):
-    with pytest.raises(store.StoreError, match="pg_dump"):
-        store.backup(con, tmp_path / "cadangan")
-    with pytest.raises(store.StoreError, match="pg_dump"):
-        store.restore(con, tmp_path)
-
-
 def test_unreachable_server_is_a_clear_message():
     with pytest.raises(store.StoreError, match="tidak dapat dihubungi"):
         store.connect("postgresql://monev:rahasia@127.0.0.1:1/tidakada")
