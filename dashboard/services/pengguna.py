@@ -26,7 +26,7 @@ import pandas as pd
 from pydantic import BaseModel, Field, field_validator, model_validator
 from zxcvbn import zxcvbn
 
-from dashboard import config, store
+from dashboard import config, store, versi_data
 from dashboard.akses import PERAN, Akses, AksesDitolak
 from dashboard.batas import PANJANG_NAMA
 from dashboard.services import lokasi
@@ -454,6 +454,7 @@ def buat_pengguna(
     if cur.execute(store.sql("pengguna_id"), [p.username]).fetchone():
         raise ValueError(f"Nama pengguna '{p.username}' sudah dipakai.")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         uid = cur.execute(
             store.sql("pengguna_insert"),
             [
@@ -489,6 +490,7 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
     if p.username == akses.username and ("admin" not in p.peran or not p.aktif):
         raise ValueError("Anda tidak dapat mencabut peran admin atau menonaktifkan akun sendiri.")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(
             store.sql("pengguna_update"),
             [p.nama, p.email, p.instansi_id, p.unit_id, p.aktif, p.username],
