@@ -142,3 +142,16 @@ def test_an_open_dashboard_shows_a_value_saved_in_another_session(app_db):
     sesudah = _tabel(kadis, "Belum Diisi").set_index("Unit")
     beda = sebelum["Belum Diisi"] - sesudah["Belum Diisi"]
     assert beda[beda != 0].tolist() == [1], beda
+
+
+def test_burst_harness_counts_cold_dashboards_per_instansi(tmp_path, monkeypatch):
+    """`python -m dashboard.bench_cache`: after every save the saving instansi's Kadis is cold
+    and the other instansi's Kadis never is."""
+    from dashboard import bench_cache
+
+    db = tmp_path / "cache_S.duckdb"
+    monkeypatch.setenv("MONEV_DB", str(db))  # restored afterwards (the harness sets it)
+    bench_cache.siapkan(db, "S")
+    hasil = bench_cache.run(db, 3)
+    assert hasil["kadis_instansi_sama_dingin"] == 3
+    assert hasil["kadis_instansi_lain_dingin"] == 0
