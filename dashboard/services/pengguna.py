@@ -191,13 +191,13 @@ def masuk(
                 objek_id=username,
                 catatan=alamat,
             )
-        bersihkan_sesi(cur, now)
+        _bersihkan_sesi(cur, now)
         return HasilMasuk(token=token)
     catat_login_gagal(cur, username, alamat, now, ada=row is not None)
     return HasilMasuk(pesan=PESAN_LOGIN_GAGAL)
 
 
-def bersihkan_sesi(cur: duckdb.DuckDBPyConnection, sekarang: dt.datetime) -> None:
+def _bersihkan_sesi(cur: duckdb.DuckDBPyConnection, sekarang: dt.datetime) -> None:
     """Delete the sign-in rows nothing can use any more, at every successful sign-in: sessions
     ended, idle or past their absolute age for a day, and failed-sign-in counts older than the
     throttle window. Without it both tables keep a row per sign-in (and per guessed username)
