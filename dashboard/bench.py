@@ -71,6 +71,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "periode_terakhir": [iid],
         "tahun_tersedia": [iid],
         "instansi_list": [],
+        "versi_semua": [],
         "unit_list": [iid],
         "pengaturan_get": [iid, "kategori_bands"],
         "sop_next_revisi": [one("SELECT min(kode) FROM sop")],

@@ -1,10 +1,18 @@
 """A real `streamlit run app.py` in a child process, for the browser, fault and load suites
-and for the several-process launcher (dashboard/layani.py)."""
+and for the several-process launcher (dashboard/layani.py).
+
+The server is stopped in every path: the block raising (a failed test), an interruption
+(Ctrl-C) while it starts or runs, and the caller being killed outright. The child asks the
+kernel for SIGTERM when its parent dies (Linux prctl PDEATHSIG: a suite killed by a CI timeout
+runs no `finally`), and it gets its own process group, so stopping it signals the whole group.
+tests/conftest.py fails a run that still has a child process at its end (`turunan`, `hentikan`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import http.client
 import os
 import signal
 import socket
@@ -13,6 +21,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import config
@@ -37,13 +46,11 @@ def mulai(
     port: int,
     env: dict[str, str] | None = None,
     demo: bool = False,
-    anak: bool = False,
 ) -> subprocess.Popen:
     """Start the app on 127.0.0.1:`port` over the store `db` (a DuckDB file or a URL), its
-    output appended to `log`. `anak`: a supervised child (its own process group, so a
-    terminal's Ctrl+C reaches only the supervisor, which stops it; and it dies with its
-    parent). Only for a child started from the main thread: the kernel ties it to the
-    starting thread."""
+    output appended to `log`; in its own process group (a terminal's Ctrl+C reaches only the
+    caller, which stops it), dying with the thread that started it (the kernel ties the
+    parent-death signal to that thread: start it from one that lives as long as the server)."""
     with log.open("a") as out:  # the child keeps its copy; a restart loop leaks no handle
         return subprocess.Popen(
             [
@@ -61,15 +68,15 @@ def mulai(
             },
             stdout=out,
             stderr=subprocess.STDOUT,
-            process_group=0 if anak else None,
-            preexec_fn=_mati_bersama_induk if anak else None,
+            process_group=0,
+            preexec_fn=_mati_bersama_induk,
         )
 
 
 def siap(url: str) -> bool:
     """Does the server at `url` answer its health check?"""
     with (
-        contextlib.suppress(OSError),
+        contextlib.suppress(OSError, http.client.HTTPException),
         urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r,
     ):
         return r.status == 200
@@ -81,21 +88,31 @@ def tunggu_siap(proc: subprocess.Popen, url: str, log: Path, timeout: float = 60
     deadline = time.time() + timeout
     while not siap(url):
         if time.time() > deadline or proc.poll() is not None:
-            proc.kill()
-            proc.wait(timeout=10)
+            berhenti(proc)
             pesan = f"server Streamlit tidak siap dalam {timeout:.0f} detik; lihat {log}"
             raise RuntimeError(pesan)
         time.sleep(0.3)
 
 
+def _sinyal(proc: subprocess.Popen, sinyal: int) -> None:
+    """To the child's whole process group when it leads one (a server started here), else to
+    the child alone (e.g. nginx)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        if os.getpgid(proc.pid) == proc.pid:
+            os.killpg(proc.pid, sinyal)
+        else:
+            proc.send_signal(sinyal)
+
+
 def berhenti(proc: subprocess.Popen, timeout: float = 10) -> None:
-    """Stop a child: SIGTERM, then SIGKILL if it has not exited in `timeout` seconds."""
+    """Stop a child (SIGTERM, then SIGKILL after `timeout` seconds) and reap it; nothing of it
+    is left running or as a zombie."""
     if proc.poll() is None:
-        proc.terminate()
+        _sinyal(proc, signal.SIGTERM)
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            _sinyal(proc, signal.SIGKILL)
             proc.wait(timeout=timeout)
 
 
@@ -108,13 +125,64 @@ def running(
     demo: bool = False,
 ) -> Iterator[tuple[subprocess.Popen, str]]:
     """Serve the app on `db` at a free port and yield (process, url) once it answers its
-    health check; the process is stopped (or was killed by the caller) afterwards. The demo is
-    off unless asked for (`demo`): the suites bring their own prepared store."""
+    health check; the process is stopped afterwards whatever happened (or was killed by the
+    caller). The demo is off unless asked for (`demo`): the suites bring their own prepared
+    store. Start it from the thread that lives as long as the server (the kernel's parent-death
+    signal follows the starting thread)."""
     port = free_port()
-    proc = mulai(db, log, port, env, demo)
     url = f"http://127.0.0.1:{port}"
-    tunggu_siap(proc, url, log, timeout)
+    proc: subprocess.Popen | None = None
     try:
+        proc = mulai(db, log, port, env, demo)
+        tunggu_siap(proc, url, log, timeout)
         yield proc, url
     finally:
-        berhenti(proc)
+        if proc is not None:
+            berhenti(proc)
+
+
+@dataclass(frozen=True)
+class Proses:
+    pid: int
+    status: str  # R, S, D, Z (zombie: dead, not reaped yet), ...
+    perintah: str
+
+
+def _baca_proses(pid: int) -> tuple[int, Proses] | None:
+    """(parent pid, process) from /proc, or None when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    # the command name is in parentheses and may hold spaces: the fields follow the last ")"
+    sisa = stat[stat.rindex(")") + 2 :].split()
+    perintah = cmdline.replace(b"\0", b" ").decode(errors="replace").strip()
+    return int(sisa[1]), Proses(
+        pid, sisa[0], perintah or stat[stat.index("(") : stat.rindex(")") + 1]
+    )
+
+
+def turunan(pid: int | None = None) -> list[Proses]:
+    """Every living descendant of a process (this one by default), from /proc (Linux); zombies,
+    which are dead, are left out."""
+    induk_dari: dict[int, tuple[int, Proses]] = {}
+    for nama in os.listdir("/proc"):
+        if nama.isdigit() and (baca := _baca_proses(int(nama))):
+            induk_dari[int(nama)] = baca
+    akar, hasil, cari = pid or os.getpid(), [], [pid or os.getpid()]
+    while cari:
+        atas = cari.pop()
+        for anak, (induk, proses) in induk_dari.items():
+            if induk == atas and anak != akar:
+                cari.append(anak)
+                if proses.status != "Z":
+                    hasil.append(proses)
+    return sorted(hasil, key=lambda p: p.pid)
+
+
+def hentikan(proses: list[Proses]) -> None:
+    """SIGKILL each of them (already gone is fine)."""
+    for p in proses:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(p.pid, signal.SIGKILL)

@@ -242,8 +242,10 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         raise
 
 
-_KUNCI: dict[Hashable, threading.RLock] = {}
-_KUNCI_DAFTAR = threading.Lock()
+# A fixed set of lock stripes, not a lock per object: a dict of one lock per object kept every
+# submission, correction and meeting ever written in memory for the life of the process.
+GARIS_KUNCI = 256
+_GARIS: tuple[threading.RLock, ...] = tuple(threading.RLock() for _ in range(GARIS_KUNCI))
 
 
 @contextmanager
@@ -253,16 +255,15 @@ def kunci(*objek: Hashable) -> Iterator[None]:
     through its primary-key index (both updates commit: a lost update; reproduced in
     tests/test_otorisasi_data.py), and one server process owns the database file, so a lock per
     object in the process makes the second writer start after the first has committed, where
-    its conditional update sees the new state. Locks are taken in a fixed order (no deadlock).
-    On PostgreSQL (several processes) the row locks of the same conditional updates decide
-    between processes; this lock still orders the writers of one process before they get there."""
-    with _KUNCI_DAFTAR:
-        kunci_objek = [
-            _KUNCI.setdefault(k, threading.RLock()) for k in sorted(set(objek), key=repr)
-        ]
+    its conditional update sees the new state. An object's lock is one of `GARIS_KUNCI`
+    stripes chosen by its hash (memory stays fixed however many objects are written; two
+    objects sharing a stripe only wait for each other). Stripes are taken in a fixed order
+    (no deadlock), each once per call, and are re-entrant. On PostgreSQL (several processes)
+    the row locks of the same conditional updates decide between processes; this lock still
+    orders the writers of one process before they get there."""
     with ExitStack() as tumpukan:
-        for k in kunci_objek:
-            tumpukan.enter_context(k)
+        for i in sorted({hash(k) % GARIS_KUNCI for k in objek}):
+            tumpukan.enter_context(_GARIS[i])
         yield
 
 

@@ -5,8 +5,9 @@ Pages import this and the chart helpers; they never touch SQL or the engine dire
 
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
@@ -14,8 +15,8 @@ from typing import Any, ParamSpec, TypeVar
 import duckdb
 import streamlit as st
 
-from dashboard import config, store
-from dashboard.akses import AksesDitolak
+from dashboard import config, store, versi_data
+from dashboard.akses import Akses, AksesDitolak
 from dashboard.formats import md_aman
 
 log = logging.getLogger("monev")
@@ -48,27 +49,90 @@ def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
         cur.close()
 
 
+_VERSI = "_monev_versi_data"
+
+
+def awal_run() -> None:
+    """At the start of every page run (streamlit_app.py): the run's first cached read reads the
+    data versions again (one small query per run, not one per read). A fragment's own rerun
+    keeps the versions of its page run, so its reads agree with the data the page drew around
+    it; a write reruns the whole page."""
+    st.session_state.pop(_VERSI, None)
+
+
+def _versi() -> dict[str, int]:
+    versi = st.session_state.get(_VERSI)
+    if versi is None:
+        with cursor() as cur:
+            versi = versi_data.baca(cur)
+        st.session_state[_VERSI] = versi
+    return versi
+
+
+def _kunci_versi(tanda: inspect.Signature, args: tuple, kwargs: dict) -> tuple:
+    """The store and the data versions a read `fn(cur, akses, ...)` depends on: the instansi
+    it names (its `instansi_id` argument), else the caller's instansi, else every instansi."""
+    try:
+        argumen = tanda.bind_partial(None, *args, **kwargs).arguments
+    except TypeError:  # the service reports the wrong call itself
+        argumen = {}
+    instansi_id = argumen.get("instansi_id")
+    akses = argumen.get("akses")
+    if instansi_id is None and isinstance(akses, Akses):
+        instansi_id = akses.instansi_id
+    # The store is in the key: cached reads of one database file are never served for another.
+    return (config.db_url(), *versi_data.kunci(_versi(), instansi_id))
+
+
 def cached_read(fn: Callable[..., T]) -> Callable[..., T]:
-    """Cache a service read `fn(cur, akses, ...)`; the key includes the caller, so the
-    service's permission check has passed for exactly this caller before a hit is served."""
+    """Cache a service read `fn(cur, akses, ...)`. The key includes the caller, so the
+    service's permission check has passed for exactly this caller before a hit is served, and
+    the current version of the data it reads (docs/DOMAIN.md §13): a write elsewhere in the
+    same instansi, in this process or another one sharing the store, turns it cold; a write in
+    another instansi leaves it warm. The TTL only bounds memory and writes made outside the
+    app (a CLI command) that bump no version."""
+    tanda = inspect.signature(fn)
 
     @st.cache_data(ttl=900, show_spinner=False, max_entries=512)
-    def _cached(nama_fungsi: str, *args: Any, **kwargs: Any) -> T:
-        # nama_fungsi is part of the cache key: every wrapper shares this code, and Streamlit
-        # leaves parameters starting with "_" out of the key.
+    def _cached(nama_fungsi: str, versi: tuple, *args: Any, **kwargs: Any) -> T:
+        # nama_fungsi and versi are part of the cache key: every wrapper shares this code, and
+        # Streamlit leaves parameters starting with "_" out of the key.
         with cursor() as cur:
             return fn(cur, *args, **kwargs)
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> T:
-        return _cached(f"{fn.__module__}.{fn.__qualname__}", *args, **kwargs)
+        versi = _kunci_versi(tanda, args, kwargs)
+        return _cached(f"{fn.__module__}.{fn.__qualname__}", versi, *args, **kwargs)
 
     return wrapper
 
 
-def clear_cache() -> None:
-    """After every write: cached reads may now be stale."""
-    st.cache_data.clear()
+def invalidate(lingkup: Iterable[str]) -> None:
+    """After a write: bump the versions of the scopes it touched, in the store, so the cached
+    reads of exactly that data turn cold in every process; this run reads versions again.
+    Other scopes stay warm. Should the bump itself fail, this process's whole cache is
+    emptied instead (other processes then see the write when its entries expire)."""
+    lingkup = set(lingkup)
+    if not lingkup:
+        return
+    try:
+        with cursor() as cur:
+            versi_data.naikkan(cur, lingkup)
+    except Exception:  # noqa: BLE001 - the write itself is done; stale reads are the risk
+        log.exception("Versi data %s tidak dapat dinaikkan", sorted(lingkup))
+        st.cache_data.clear()
+    st.session_state.pop(_VERSI, None)
+
+
+def _lingkup_penulis(args: tuple, kwargs: dict) -> str:
+    """The scope of a write whose service named none: the caller's instansi (GLOBAL for a
+    caller tied to no instansi, or when the caller is unknown)."""
+    akses = next(
+        (a for a in (*args, *kwargs.values()) if isinstance(a, Akses)),
+        st.session_state.get("akses"),
+    )
+    return versi_data.lingkup_penulis(akses.instansi_id if isinstance(akses, Akses) else None)
 
 
 def show_error(exc: BaseException) -> None:
@@ -111,23 +175,27 @@ def tulis(
     setelah: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> tuple[bool, T | BaseException | None]:
-    """Run a service write `fn(cur, *args)`, then clear cached reads, run `setelah` and rerun so
-    the page shows the new state with the success message on top. On failure show an actionable
-    error (never a traceback), keep the form as typed and return (False, the exception); a
-    conflict with another user's save reruns with fresh values and the message kept."""
-    try:
-        with cursor() as cur:
-            hasil = fn(cur, *args, **kwargs)
-    except store.KonflikData as exc:
-        clear_cache()
-        if setelah:
-            setelah()
-        st.session_state[_FLASH] = ("error", str(exc))
-        st.rerun()
-    except Exception as exc:  # noqa: BLE001 - shown as a message, logged in full
-        show_error(exc)
-        return False, exc
-    clear_cache()
+    """Run a service write `fn(cur, *args)`, then invalidate the cached reads of the data it
+    touched (the scopes the service named with `versi_data.sentuh`, else the caller's
+    instansi), run `setelah` and rerun so the page shows the new state with the success
+    message on top. On failure show an actionable error (never a traceback), keep the form as
+    typed and return (False, the exception); a conflict with another user's save reruns with
+    fresh values and the message kept."""
+    with versi_data.catat() as tersentuh:
+        try:
+            with cursor() as cur:
+                hasil = fn(cur, *args, **kwargs)
+        except store.KonflikData as exc:
+            invalidate(tersentuh or {_lingkup_penulis(args, kwargs)})
+            if setelah:
+                setelah()
+            st.session_state[_FLASH] = ("error", str(exc))
+            st.rerun()
+        except Exception as exc:  # noqa: BLE001 - shown as a message, logged in full
+            invalidate(tersentuh)  # what a service committed before it failed, if it said so
+            show_error(exc)
+            return False, exc
+    invalidate(tersentuh or {_lingkup_penulis(args, kwargs)})
     if setelah:
         setelah()
     pesan = (sukses(hasil) if callable(sukses) else sukses) if sukses else None

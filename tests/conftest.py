@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from dashboard import config, demo, pg_lokal, store
+from dashboard import config, demo, pg_lokal, serve, store
 
 TODAY = dt.date(2026, 11, 21)
 BACKENDS = ("duckdb", "postgres")
@@ -124,6 +126,34 @@ def _private_secrets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     config.secrets.cache_clear()
     yield
     config.secrets.cache_clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """No test leaves a process running, passed or failed: after every fixture is torn down
+    (trylast: after pytest's own teardown of the remaining fixtures), any living descendant of
+    this pytest process is killed, listed, and fails the run. A process that is already
+    stopping gets a few seconds first (a browser driver closing)."""
+    if not Path("/proc/self/stat").exists():  # /proc only (Linux): elsewhere nothing checked
+        return
+    sisa = serve.turunan(os.getpid())
+    batas = time.monotonic() + 5
+    while sisa and time.monotonic() < batas:
+        time.sleep(0.2)
+        sisa = serve.turunan(os.getpid())
+    if not sisa:
+        return
+    serve.hentikan(sisa)
+    laporan = session.config.pluginmanager.get_plugin("terminalreporter")
+    pesan = "\n".join(
+        ["Proses anak masih berjalan setelah suite selesai (kini dihentikan):"]
+        + [f"  pid {p.pid}: {p.perintah[:200]}" for p in sisa]
+    )
+    if laporan:
+        laporan.write_line(pesan, red=True, bold=True)
+    else:
+        print(pesan)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture

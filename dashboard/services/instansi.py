@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from dashboard import store
+from dashboard import store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA
 from dashboard.validasi import validasi
@@ -118,6 +118,7 @@ def simpan_instansi(
         i.kepala_nip,
     ]
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         if instansi_id is None:
             instansi_id = cur.execute(store.sql("instansi_insert"), nilai).fetchone()[0]
             jenis = "instansi_dibuat"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import math
 import re
 import secrets
@@ -26,7 +27,7 @@ import pandas as pd
 from pydantic import BaseModel, Field, field_validator, model_validator
 from zxcvbn import zxcvbn
 
-from dashboard import config, store
+from dashboard import config, store, versi_data
 from dashboard.akses import PERAN, Akses, AksesDitolak
 from dashboard.batas import PANJANG_NAMA
 from dashboard.services import lokasi
@@ -41,6 +42,9 @@ BEBAS_PER_PENGGUNA = 3  # failed attempts per username before the delay starts
 BEBAS_PER_ALAMAT = 10  # per client address (an office behind one NAT shares it)
 JEDA_MAKS_DETIK = 60
 SENTUH_SETIAP = dt.timedelta(seconds=60)  # last-seen is written at most this often
+SIMPAN_SESI_USANG = dt.timedelta(days=1)  # an unusable session row is deleted a day later
+
+log = logging.getLogger("monev")
 
 
 def batas_gagal_login() -> int:
@@ -187,9 +191,27 @@ def masuk(
                 objek_id=username,
                 catatan=alamat,
             )
+        _bersihkan_sesi(cur, now)
         return HasilMasuk(token=token)
     catat_login_gagal(cur, username, alamat, now, ada=row is not None)
     return HasilMasuk(pesan=PESAN_LOGIN_GAGAL)
+
+
+def _bersihkan_sesi(cur: duckdb.DuckDBPyConnection, sekarang: dt.datetime) -> None:
+    """Delete the sign-in rows nothing can use any more, at every successful sign-in: sessions
+    ended, idle or past their absolute age for a day, and failed-sign-in counts older than the
+    throttle window. Without it both tables keep a row per sign-in (and per guessed username)
+    forever. A failed clean-up is logged and never fails the sign-in."""
+    usang = sekarang - SIMPAN_SESI_USANG
+    try:
+        with store.transaction(cur):
+            cur.execute(
+                store.sql("sesi_hapus_lama"),
+                [usang, usang - config.sesi_idle(), usang - config.sesi_maks()],
+            )
+            cur.execute(store.sql("login_gagal_hapus_lama"), [sekarang - config.lama_kunci()])
+    except Exception:  # noqa: BLE001 - best effort: the sign-in itself has succeeded
+        log.exception("Pembersihan sesi lama gagal; dicoba lagi pada login berikutnya")
 
 
 def catat_login_gagal(
@@ -454,6 +476,7 @@ def buat_pengguna(
     if cur.execute(store.sql("pengguna_id"), [p.username]).fetchone():
         raise ValueError(f"Nama pengguna '{p.username}' sudah dipakai.")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         uid = cur.execute(
             store.sql("pengguna_insert"),
             [
@@ -489,6 +512,7 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
     if p.username == akses.username and ("admin" not in p.peran or not p.aktif):
         raise ValueError("Anda tidak dapat mencabut peran admin atau menonaktifkan akun sendiri.")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(
             store.sql("pengguna_update"),
             [p.nama, p.email, p.instansi_id, p.unit_id, p.aktif, p.username],

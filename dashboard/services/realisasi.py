@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from dashboard import alur, bukti, config, store
+from dashboard import alur, bukti, config, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN
 from dashboard.entri import IndikatorEntri, periksa
@@ -231,6 +231,7 @@ def _simpan(
     kolom = ["indikator_id", "nilai", "catatan", "bukti"]
     try:
         with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
+            versi_data.sentuh_instansi(instansi_id)
             # the draft check runs inside the write's transaction: a submission locked after
             # the checks above either makes this claim fail or conflicts with it
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
@@ -366,6 +367,7 @@ def ajukan(
     konflik = "Pengajuan ini baru saja diproses atau disimpan pengguna lain; muat ulang."
     try:
         with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
+            versi_data.sentuh_instansi(instansi_id)
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
             res = cur.execute(
                 store.sql("pengajuan_transisi"), ["diajukan", sekarang, pid, "draf", None]

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from dashboard import config, formats, store
+from dashboard import config, formats, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.alur import LABEL_STATUS
 from dashboard.rencana import KOLOM_INDIKATOR, TABEL_TINGKAT, TINGKAT, induk_tingkat, periksa_target
@@ -928,6 +928,7 @@ def impor_rencana(
         hasil.diterapkan = True
         return hasil
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         _terapkan(cur, akses, rc)
         store.log_event(
             cur,

@@ -8,7 +8,7 @@ import json
 import duckdb
 import pandas as pd
 
-from dashboard import alur, bukti, config, store
+from dashboard import alur, bukti, config, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import cek_panjang
 from dashboard.services import capaian as svc_capaian
@@ -228,6 +228,7 @@ def _proses(
     cek_panjang(catatan, "Catatan")
     step = alur.transisi(status, aksi, akses.peran, catatan, akses.username, pengaju)
     cek_pemisahan(cur, instansi_id, "pengajuan", pengajuan_id, status, akses.username, pengaju)
+    versi_data.sentuh_instansi(instansi_id)
     res = cur.execute(
         store.sql("pengajuan_transisi"),
         [step.ke, sekarang or config.sekarang(), pengajuan_id, status, versi],

@@ -12,7 +12,7 @@ import pandas as pd
 import yaml
 
 from dashboard import sop as sop_lib
-from dashboard import store
+from dashboard import store, versi_data
 from dashboard.akses import Akses
 from dashboard.formats import teks
 from dashboard.kalender import Kalender, dari_pengaturan
@@ -101,6 +101,7 @@ def impor_yaml(
 def _simpan(
     cur: duckdb.DuckDBPyConnection, akses: Akses, sop: sop_lib.Sop, sumber: str, catatan: str | None
 ) -> int:
+    versi_data.sentuh(versi_data.GLOBAL)  # the library is every instansi's (two commits)
     sop_id = sop_lib.save_sop(cur, sop, sumber=sumber)
     with store.transaction(cur):
         cur.execute(store.sql("sop_catatan_revisi"), [(catatan or "").strip() or None, sop_id])
@@ -232,6 +233,7 @@ def atur_manual(
     if any(v is not None and v < 0 for v in (hari, menit)):
         raise ValueError("Standar waktu tidak boleh negatif.")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(
             store.sql("sop_langkah_manual"),
             [hari if basis else None, menit if basis else None, basis, sop_id, urutan],
@@ -279,6 +281,7 @@ def simpan_jam_kerja(
     except (TypeError, IndexError, KeyError) as exc:  # not a list of (start, end) pairs
         raise ValueError(f"Jam kerja tidak valid: {pesan}.") from exc
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(store.sql("pengaturan_bawaan_hapus"), ["jam_kerja"])
         cur.execute(store.sql("pengaturan_bawaan_insert"), ["jam_kerja", json.dumps(jam)])
         store.log_event(
@@ -309,6 +312,7 @@ def tambah_libur(
     if cur.execute(store.sql("hari_libur_ada"), [tanggal]).fetchone():
         raise ValueError("Tanggal itu sudah tercatat sebagai hari libur.")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(store.sql("hari_libur_insert"), [tanggal, keterangan.strip(), jenis])
         store.log_event(
             cur,
@@ -323,6 +327,7 @@ def tambah_libur(
 def hapus_libur(cur: duckdb.DuckDBPyConnection, akses: Akses, tanggal: dt.date) -> None:
     akses.wajib("admin")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(store.sql("hari_libur_hapus"), [tanggal])
         store.log_event(
             cur,
@@ -368,6 +373,7 @@ def simpan_pemetaan(
     if len({r[1] for r in rows}) != len(rows):
         raise ValueError("Satu langkah hanya boleh dipetakan sekali.")
     with store.transaction(cur):
+        versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(store.sql("sop_pemetaan_hapus"), [kode])
         for row in rows:
             cur.execute(store.sql("sop_pemetaan_insert"), list(row))

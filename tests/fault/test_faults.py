@@ -30,13 +30,15 @@ def _tulis_lalu_bunuh(db: Path, jumlah: int, seed: int) -> list[str]:
         text=True,
     )
     laporan = []
-    for baris in proc.stdout:
-        laporan.append(baris.strip())
-        if len(laporan) >= jumlah:
-            break
-    time.sleep(random.Random(seed).uniform(0, 0.08))  # land inside the next write
-    proc.send_signal(signal.SIGKILL)
-    sisa, galat = proc.communicate(timeout=30)
+    try:
+        for baris in proc.stdout:
+            laporan.append(baris.strip())
+            if len(laporan) >= jumlah:
+                break
+        time.sleep(random.Random(seed).uniform(0, 0.08))  # land inside the next write
+    finally:  # killed in every path, a failure or Ctrl-C included
+        proc.send_signal(signal.SIGKILL)
+        sisa, galat = proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL, galat[-2000:]
     return laporan + [b for b in sisa.splitlines() if b]
 

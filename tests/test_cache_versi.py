@@ -1,0 +1,157 @@
+"""Cached reads are invalidated only for the data a write touched (docs/DOMAIN.md §13): a write
+in one instansi leaves another instansi's cached reads warm, and a version bumped by another
+process (here: straight through the store, not through `web.tulis`) turns them cold."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import versi_data, web
+from dashboard.akses import Akses
+
+from .conftest import login
+from .test_pages import _open_url, _tabel
+
+KADIS_A = Akses("kadis.a", frozenset({"kadis"}), instansi_id=1)
+KADIS_B = Akses("kadis.b", frozenset({"kadis"}), instansi_id=2)
+SETDA = Akses("setda", frozenset({"kadis"}), instansi_id=None)
+STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
+
+# How many times each read really ran (a cache miss), per caller.
+PANGGILAN: Counter[str] = Counter()
+
+
+def baca(cur, akses: Akses, instansi_id: int | None = None) -> str:
+    """A service read of one instansi (or of every instansi): counts its real runs."""
+    PANGGILAN[akses.username] += 1
+    return f"{akses.username}#{PANGGILAN[akses.username]}"
+
+
+def tulis_tanpa_lingkup(cur, akses: Akses) -> None:
+    """A service write that names no scope: the writer's instansi is bumped."""
+
+
+def tulis_global(cur, akses: Akses) -> None:
+    """A service write of data shared by every instansi (a holiday, the SOP library)."""
+    versi_data.sentuh(versi_data.GLOBAL)
+
+
+def tulis_gagal_setelah_commit(cur, akses: Akses, instansi_id: int) -> None:
+    """A write that committed something in another instansi, said so, then failed."""
+    versi_data.sentuh_instansi(instansi_id)
+    raise ValueError("Langkah kedua gagal.")
+
+
+def _halaman() -> None:
+    """The page under test: four cached reads, and buttons that write."""
+    import streamlit as st
+
+    from dashboard import web
+    from tests import test_cache_versi as t
+
+    web.awal_run()  # what streamlit_app.py does at the start of every run
+    st.session_state["akses"] = t.STAF_A
+    web.show_flash()
+    baca = web.cached_read(t.baca)
+    st.text(baca(t.KADIS_A, 1))
+    st.text(baca(t.KADIS_B, 2))
+    st.text(baca(t.SETDA))
+    if st.button("Simpan", key="simpan"):
+        web.tulis(t.tulis_tanpa_lingkup, t.STAF_A, sukses="Tersimpan.")
+    if st.button("Simpan global", key="global"):
+        web.tulis(t.tulis_global, t.STAF_A)
+    if st.button("Gagal", key="gagal"):
+        web.tulis(t.tulis_gagal_setelah_commit, t.STAF_A, 2)
+
+
+def _buka(app_db) -> AppTest:
+    st.cache_data.clear()
+    PANGGILAN.clear()
+    at = AppTest.from_function(_halaman, default_timeout=60).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _dibaca(at) -> dict[str, str]:
+    return dict(zip(("a", "b", "setda"), (x.value for x in at.text), strict=True))
+
+
+def test_a_write_in_one_instansi_leaves_another_instansi_warm(app_db):
+    at = _buka(app_db)
+    assert _dibaca(at) == {"a": "kadis.a#1", "b": "kadis.b#1", "setda": "setda#1"}
+    at.run()
+    assert PANGGILAN == {"kadis.a": 1, "kadis.b": 1, "setda": 1}  # warm: nothing ran again
+    at.button(key="simpan").click().run()  # a staf of instansi 1 saves
+    assert not at.exception and "Tersimpan" in at.success[0].value
+    # instansi 1 is fresh, instansi 2 is served from the cache, the all-instansi view fresh
+    assert PANGGILAN == {"kadis.a": 2, "kadis.b": 1, "setda": 2}
+    assert _dibaca(at) == {"a": "kadis.a#2", "b": "kadis.b#1", "setda": "setda#2"}
+
+
+def test_a_version_bumped_by_another_process_makes_the_read_fresh(app_db):
+    at = _buka(app_db)
+    with web.cursor() as cur:  # another process's write: only the store knows of it
+        versi_data.naikkan(cur, [versi_data.lingkup_instansi(2)])
+    at.run()
+    assert PANGGILAN == {"kadis.a": 1, "kadis.b": 2, "setda": 2}
+    assert _dibaca(at)["b"] == "kadis.b#2"
+
+
+def test_a_write_of_shared_data_refreshes_every_instansi(app_db):
+    at = _buka(app_db)
+    at.button(key="global").click().run()
+    assert PANGGILAN == {"kadis.a": 2, "kadis.b": 2, "setda": 2}
+
+
+def test_a_failed_write_bumps_what_it_said_it_committed(app_db):
+    at = _buka(app_db)
+    at.button(key="gagal").click().run()
+    assert "Langkah kedua gagal" in at.error[0].value
+    at.run()  # the next click (a failed write does not rerun: the form stays as typed)
+    assert PANGGILAN == {"kadis.a": 1, "kadis.b": 2, "setda": 2}
+
+
+def test_versions_in_the_store_grow_per_scope(con):
+    assert versi_data.baca(con) == {}
+    versi_data.naikkan(con, ["instansi:1", versi_data.GLOBAL])
+    versi_data.naikkan(con, ["instansi:1"])
+    versi = versi_data.baca(con)
+    assert versi == {"instansi:1": 2, "global": 1}
+    assert versi_data.kunci(versi, 1) == (1, 2)
+    assert versi_data.kunci(versi, 7) == (1, 0)  # never written: version 0
+    assert versi_data.kunci(versi, None) == (3,)  # every instansi: the sum grows with any bump
+
+
+def test_an_open_dashboard_shows_a_value_saved_in_another_session(app_db):
+    """A Kadis's Beranda, cached, counts one indicator fewer not yet filled after a staf of
+    the same instansi saved it in another session."""
+    kadis = login("kadis")
+    kadis.selectbox(key="tw").select(3).run()
+    sebelum = _tabel(kadis, "Belum Diisi").set_index("Unit")
+    staf = login("staf.dep")
+    _open_url(staf, "entri")
+    isian = next(w for w in staf.text_input if w.label == "Realisasi DEP.04")
+    isian.input("30").run()
+    staf.button(key="simpan").click().run()
+    assert not staf.exception and staf.success, [e.value for e in staf.error]
+    kadis.run()  # the Kadis's next click
+    assert not kadis.exception
+    sesudah = _tabel(kadis, "Belum Diisi").set_index("Unit")
+    beda = sebelum["Belum Diisi"] - sesudah["Belum Diisi"]
+    assert beda[beda != 0].tolist() == [1], beda
+
+
+def test_burst_harness_counts_cold_dashboards_per_instansi(tmp_path, monkeypatch):
+    """`python -m dashboard.bench_cache`: after every save the saving instansi's Kadis is cold
+    and the other instansi's Kadis never is."""
+    from dashboard import bench_cache
+
+    db = tmp_path / "cache_S.duckdb"
+    monkeypatch.setenv("MONEV_DB", str(db))  # restored afterwards (the harness sets it)
+    bench_cache.siapkan(db, "S")
+    hasil = bench_cache.run(db, 3)
+    assert hasil["kadis_instansi_sama_dingin"] == 3
+    assert hasil["kadis_instansi_lain_dingin"] == 0

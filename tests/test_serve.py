@@ -1,0 +1,138 @@
+"""The suites' Streamlit server is stopped in every path (a test raising in the block, an
+interruption while it starts, the suite killed outright), and a run that leaves a child process
+alive fails and names it (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from dashboard import config, serve
+
+
+def _hidup(pid: int) -> bool:
+    """Running (a zombie is dead: only its exit status waits to be read)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"
+
+
+def _tunggu_mati(pid: int, detik: float = 30) -> bool:
+    """Whether the process is gone within a guard time (it is signalled asynchronously)."""
+    batas = time.monotonic() + detik
+    while _hidup(pid) and time.monotonic() < batas:
+        time.sleep(0.1)
+    return not _hidup(pid)
+
+
+def _salinan(demo_db: Path, tmp_path: Path) -> Path:
+    """The server's own copy (it opens its store for writing)."""
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    return db
+
+
+def test_server_is_stopped_when_the_test_raises_inside_the_block(demo_db, tmp_path):
+    db, log = _salinan(demo_db, tmp_path), tmp_path / "server.log"
+    with (
+        pytest.raises(AssertionError, match="gagal di tengah"),
+        serve.running(db, log) as (proc, _),
+    ):
+        pid = proc.pid
+        assert _hidup(pid)
+        raise AssertionError("uji gagal di tengah")
+    assert not _hidup(pid) and proc.returncode is not None
+    assert pid not in [p.pid for p in serve.turunan()]
+
+
+def test_server_is_stopped_when_its_start_is_interrupted(demo_db, tmp_path, monkeypatch):
+    """Ctrl-C while waiting for the health check (before the block is entered)."""
+    dibuat: list[subprocess.Popen] = []
+
+    class Dicatat(subprocess.Popen):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            dibuat.append(self)
+
+    def diinterupsi(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Dicatat)
+    monkeypatch.setattr(serve.urllib.request, "urlopen", diinterupsi)
+    with pytest.raises(KeyboardInterrupt), serve.running(demo_db, tmp_path / "server.log"):
+        pass
+    assert len(dibuat) == 1 and dibuat[0].returncode is not None
+    assert not _hidup(dibuat[0].pid)
+
+
+@pytest.mark.skipif(not Path("/usr/bin/setpriv").exists(), reason="setpriv (util-linux) tidak ada")
+def test_server_stops_when_the_suite_is_killed_outright(demo_db, tmp_path):
+    """SIGKILL runs no `finally`: the kernel's parent-death signal stops the server."""
+    db = _salinan(demo_db, tmp_path)
+    skrip = textwrap.dedent(
+        f"""
+        import time
+        from pathlib import Path
+        from dashboard import serve
+        with serve.running(Path({str(db)!r}), Path({str(tmp_path / "server.log")!r})) as (p, _):
+            print(p.pid, flush=True)
+            time.sleep(600)
+        """
+    )
+    suite = subprocess.Popen(
+        [sys.executable, "-c", skrip], cwd=config.ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        pid = int(suite.stdout.readline())
+        assert _hidup(pid)
+        suite.send_signal(signal.SIGKILL)
+        suite.wait(timeout=30)
+        assert _tunggu_mati(pid), f"server {pid} masih berjalan setelah induknya dibunuh"
+    finally:
+        suite.kill()
+        suite.wait(timeout=30)
+
+
+def test_a_child_left_running_is_found_and_killed():
+    tidur = subprocess.Popen(["sleep", "600"])
+    try:
+        sisa = [p for p in serve.turunan(os.getpid()) if p.pid == tidur.pid]
+        assert [p.perintah for p in sisa] == ["sleep 600"]
+        serve.hentikan(sisa)
+        assert tidur.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        tidur.kill()
+        tidur.wait(timeout=30)
+
+
+def test_a_run_that_leaves_a_child_alive_fails_and_names_it(tmp_path):
+    """A whole pytest run with this suite's conftest, whose only test passes but leaves a
+    process behind: the run fails, the process is named and killed."""
+    uji = tmp_path / "test_bocor.py"
+    uji.write_text(
+        "import subprocess\n\n"
+        "def test_bocor():\n"
+        "    p = subprocess.Popen(['sleep', '601'])\n"
+        "    open('pid', 'w').write(str(p.pid))\n"
+    )
+    hasil = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.conftest", str(uji), "-q"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(config.ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert hasil.returncode == pytest.ExitCode.TESTS_FAILED, hasil.stdout + hasil.stderr
+    assert "1 passed" in hasil.stdout
+    assert "Proses anak masih berjalan" in hasil.stdout and "sleep 601" in hasil.stdout
+    assert _tunggu_mati(int((tmp_path / "pid").read_text()))
