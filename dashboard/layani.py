@@ -287,7 +287,7 @@ class Layanan:
             con.close()
 
     def _jalankan_proses(self, p: Proses, env: dict[str, str]) -> None:
-        p.proc = serve.mulai(self.db, p.log, p.port, env, config.demo_mode(), anak=True)
+        p.proc = serve.mulai(self.db, p.log, p.port, env, config.demo_mode())
         p.mulai_pada = time.monotonic()
         p.ulang_pada = None
 
