@@ -304,7 +304,7 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("init", help="buat dan migrasikan basis data, muat pustaka SOP")
     s.add_argument("--demo", action="store_true", help="muat data demo bila basis data kosong")
-    s.set_defaults(fn=cmd_init)
+    s.set_defaults(fn=cmd_init, menulis=True)
 
     s = sub.add_parser("demo", help="buat data demo atau data benchmark")
     s.add_argument(
@@ -346,7 +346,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--username", required=True, help="nama pengguna untuk masuk")
     s.add_argument("--nama", required=True, help="nama lengkap")
     s.add_argument("--instansi", help="kode instansi (bawaan: semua instansi)")
-    s.set_defaults(fn=cmd_admin_baru)
+    s.set_defaults(fn=cmd_admin_baru, menulis=True)
 
     s = sub.add_parser(
         "pindah-ke-postgres",
@@ -358,11 +358,11 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("buka-kunci", help="buka akun yang terkunci, hitungan gagal masuk ke 0")
     s.add_argument("username")
-    s.set_defaults(fn=cmd_buka_kunci)
+    s.set_defaults(fn=cmd_buka_kunci, menulis=True)
 
     s = sub.add_parser("reset-sandi", help="beri kata sandi sementara (ditampilkan sekali)")
     s.add_argument("username")
-    s.set_defaults(fn=cmd_reset_sandi)
+    s.set_defaults(fn=cmd_reset_sandi, menulis=True)
 
     s = sub.add_parser("bench", help="ukur waktu query dan halaman Beranda")
     s.add_argument("--scale", choices=["S", "M", "L"], default="S")
@@ -409,7 +409,7 @@ def parser() -> argparse.ArgumentParser:
         "--oleh",
         help="username admin yang tercatat mengimpor (bawaan: sistem, untuk semua instansi)",
     )
-    s.set_defaults(fn=cmd_impor_rencana)
+    s.set_defaults(fn=cmd_impor_rencana, menulis=True)
 
     from dashboard.layani import parser_layani
 
@@ -417,10 +417,28 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _segarkan_cache_server(args: argparse.Namespace) -> None:
+    """A write from the command line to a shared PostgreSQL store: the running servers' cached
+    reads must not serve the old data (docs/DOMAIN.md §13.4). An embedded store cannot have a
+    server running beside a command (the file's lock), so it has nothing to refresh."""
+    from dashboard import versi_data
+
+    url = args.db or config.db_url()
+    if config.adalah_url(url):
+        con = store.connect(url)
+        try:
+            versi_data.naikkan(con, [versi_data.GLOBAL])
+        finally:
+            con.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.fn(args)
+        hasil = args.fn(args)
+        if hasil == 0 and getattr(args, "menulis", False):
+            _segarkan_cache_server(args)
+        return hasil
     except (store.StoreError, ValueError, OSError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1

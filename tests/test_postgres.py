@@ -364,3 +364,19 @@ def pengguna_akses(url: str, username: str):
         return pengguna.akses_untuk(con, username)
     finally:
         con.close()
+
+
+def test_a_command_line_write_refreshes_the_servers_cached_reads(pg_uji, pg_template_kosong):
+    """DOMAIN §13.4: a write command (`init`) on a shared store raises `global`."""
+    from dashboard import cli, versi_data
+
+    url = pg_uji.buat(pg_template_kosong)
+    c = store.connect(url)
+    try:
+        sebelum = versi_data.baca(c).get(versi_data.GLOBAL, 0)
+        assert cli.main(["--db", url, "init"]) == 0
+        sesudah = versi_data.baca(c).get(versi_data.GLOBAL, 0)
+        assert sesudah == sebelum + 1
+    finally:
+        c.close()
+        pg_uji.hapus(url)
