@@ -85,7 +85,7 @@ def mulai(folder: Path, port: int | None = None, dbname: str = "monev") -> tuple
         )
     opsi = (
         f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c max_connections=300 -c shared_buffers=256MB"
+        "-c max_connections=300 -c shared_buffers=256MB -c jit=off"
     )
     _jalankan(
         [
