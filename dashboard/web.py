@@ -69,11 +69,14 @@ def _versi() -> dict[str, int]:
     return versi
 
 
-def _kunci_versi(tanda: inspect.Signature, args: tuple, kwargs: dict) -> tuple:
-    """The store and the data versions a read `fn(cur, akses, ...)` depends on: the instansi
-    it names (its `instansi_id` argument), else the caller's instansi, else every instansi."""
+def _kunci_versi(
+    tanda: inspect.Signature, args: tuple, kwargs: dict, dengan_cur: bool = True
+) -> tuple:
+    """The store and the data versions a read `fn(cur, akses, ...)` (or a view
+    `fn(akses, ...)`, `dengan_cur` False) depends on: the instansi it names (its `instansi_id`
+    argument), else the caller's instansi, else every instansi."""
     try:
-        argumen = tanda.bind_partial(None, *args, **kwargs).arguments
+        argumen = tanda.bind_partial(*((None,) if dengan_cur else ()), *args, **kwargs).arguments
     except TypeError:  # the service reports the wrong call itself
         argumen = {}
     instansi_id = argumen.get("instansi_id")
@@ -108,6 +111,33 @@ def cached_read(fn: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
+@st.cache_resource(ttl=900, show_spinner=False, max_entries=512)
+def _view(nama_fungsi: str, versi: tuple, _fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """The cache of every `cached_view` (`_fn` itself is not hashed: its name is)."""
+    return _fn(*args, **kwargs)
+
+
+def cached_view(fn: Callable[..., T]) -> Callable[..., T]:
+    """Cache what a page builds from cached reads, `fn(akses, ...)`: a chart, a formatted
+    table, a list ranked from a read. Built once per caller, arguments and data version, keyed
+    like `cached_read` (its `instansi_id` argument, else the caller's instansi), so it turns
+    cold exactly when the reads it is built from do (docs/DOMAIN.md §13.5). `fn` must read
+    only through cached reads given the same caller and instansi, and depend on nothing else.
+    The value is shared, not copied (a plotly figure would be validated again on every copy):
+    never change it in place."""
+    tanda = inspect.signature(fn)
+    # a page's functions all live in the module "__main__": its file tells two pages apart
+    kode = getattr(fn, "__code__", None)
+    nama = f"{fn.__module__}.{fn.__qualname__}:{kode.co_filename if kode else ''}"
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        versi = _kunci_versi(tanda, args, kwargs, dengan_cur=False)
+        return _view(nama, versi, fn, *args, **kwargs)
+
+    return wrapper
+
+
 def invalidate(lingkup: Iterable[str]) -> None:
     """After a write: bump the versions of the scopes it touched, in the store, so the cached
     reads of exactly that data turn cold in every process; this run reads versions again.
@@ -122,6 +152,7 @@ def invalidate(lingkup: Iterable[str]) -> None:
     except Exception:  # noqa: BLE001 - the write itself is done; stale reads are the risk
         log.exception("Versi data %s tidak dapat dinaikkan", sorted(lingkup))
         st.cache_data.clear()
+        _view.clear()
     st.session_state.pop(_VERSI, None)
 
 
