@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import versi_data, web
@@ -83,8 +82,7 @@ def _halaman() -> None:
 
 
 def _buka(app_db) -> AppTest:
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    web.kosongkan_cache()
     PANGGILAN.clear()
     DIBANGUN.clear()
     at = AppTest.from_function(_halaman, default_timeout=60).run()
