@@ -256,6 +256,86 @@ def _menunggu_saya(kirim: pd.DataFrame) -> None:
                 st.caption(f"Tidak ada pengajuan {periode} yang menunggu {langkah[status]} Anda.")
 
 
+# ---------------------------------------------------------------- views built once per data
+# version (web.cached_view: keyed like the cached reads they are built from, shared, never
+# changed in place): a plotly figure costs tens of ms to build and validate on every run.
+@web.cached_view
+def _perlu_perhatian(
+    akses, instansi_id: int, tahun: int, triwulan: int, unit_id: int | None, termasuk: bool
+) -> pd.DataFrame:
+    d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
+    kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
+    return svc.perlu_perhatian(
+        d.indikator, tindak_lanjut(akses, instansi_id, unit_id), kirim, triwulan
+    )
+
+
+@web.cached_view
+def _grafik_unit(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
+    d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
+    kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
+    return charts.capaian_per_unit(d.per_unit, None, d.skala, _keadaan_unit(kirim))
+
+
+@web.cached_view
+def _tabel_unit(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
+    d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
+    kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
+    return tampil.per_unit(d.per_unit, d.skala, kirim)
+
+
+@web.cached_view
+def _grafik_peta(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
+    d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
+    judul = f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}"
+    return charts.peta_capaian(d.peta, judul, d.skala)
+
+
+@web.cached_view
+def _indikator_semua(
+    akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool, judul: str
+):
+    """The Indikator tab's table of every indicator and its chart."""
+    d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
+    return (
+        tampil.semua_indikator(d.indikator),
+        charts.capaian_indikator(d.indikator, judul, d.skala),
+    )
+
+
+@web.cached_view
+def _grafik_rincian(
+    akses,
+    instansi_id: int,
+    tahun: int,
+    triwulan: int,
+    unit_id,
+    termasuk: bool,
+    ind_id: int,
+    tw: int,
+):
+    """The drill-down's trend and this year's progress of one indicator."""
+    d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
+    r = rincian(akses, ind_id, tahun, tw)
+    info = r.tren.info
+    kode, satuan = info["kode"], str(info["satuan"])
+    baris = d.indikator[d.indikator["id"] == ind_id].iloc[0]
+    return (
+        charts.tren_indikator(r.tren.nilai, r.tren.temuan, satuan, f"Tren {kode}", d.skala),
+        charts.progres_tahunan(
+            r.tren.nilai[r.tren.nilai["tahun"] == tahun],
+            triwulan,
+            svc_capaian.angka_atau_none(baris["t0"]),
+            svc_capaian.angka_atau_none(baris["proyeksi_realisasi"]),
+            satuan,
+            f"Progres tahunan {kode}, {formats.nama_tahun(tahun)}",
+        ),
+    )
+
+
+dipilih = (akses, instansi_id, tahun, triwulan, unit_id, termasuk)  # what every view is of
+
+
 @st.fragment
 def ringkasan() -> None:
     pindah_bila_diminta()
@@ -267,11 +347,11 @@ def ringkasan() -> None:
     # the Kadis's question first: which unit is behind, and why
     st.markdown(f"**Capaian rata-rata per unit, {periode}** (pilih batang untuk rinciannya)")
     grafik(
-        charts.capaian_per_unit(per_unit, None, skala, _keadaan_unit(kirim)),
+        _grafik_unit(*dipilih),
         f"capaian_unit_{berkas}",
         pilih=lambda t: buka_unit(t["customdata"][0]) if t.get("customdata") else None,
     )
-    w = svc.perlu_perhatian(ind, tl, kirim, triwulan)
+    w = _perlu_perhatian(*dipilih)
     if w.empty:
         st.success("Tidak ada indikator yang perlu perhatian pada periode ini.")
     else:
@@ -360,7 +440,7 @@ def ringkasan() -> None:
     st.subheader("Capaian per unit")
     st.caption("Pilih satu baris atau satu sel peta untuk membuka indikator unit tersebut.")
     tabel(
-        tampil.per_unit(per_unit, skala, kirim),
+        _tabel_unit(*dipilih),
         f"capaian_unit_{berkas}",
         f"Capaian per unit, {periode}",
         gaya=charts.gaya_kategori(skala),
@@ -373,9 +453,7 @@ def ringkasan() -> None:
     id_unit = dict(zip(data.peta["unit"], data.peta["unit_id"], strict=False))
     nomor_tw = {formats.nama_triwulan(n): n for n in range(1, 5)}
     grafik(
-        charts.peta_capaian(
-            data.peta, f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}", skala
-        ),
+        _grafik_peta(*dipilih),
         f"peta_capaian_{tahun}",
         pilih=lambda t: buka_unit(id_unit[t["y"]], nomor_tw.get(t.get("x")))
         if t.get("y") in id_unit
@@ -424,24 +502,12 @@ def indikator() -> None:
     kode, satuan = info["kode"], str(info["satuan"])
     baris = ind[ind["id"] == ind_id].iloc[0]
     st.text(f"{kode} · {info['nama']} ({info['unit_nama']})\n{r.perhitungan}")
+    tren, progres = _grafik_rincian(*dipilih, int(ind_id), int(tw))
     kiri, kanan = st.columns(2)
     with kiri:
-        grafik(
-            charts.tren_indikator(r.tren.nilai, r.tren.temuan, satuan, f"Tren {kode}", skala),
-            f"tren_{kode}",
-        )
+        grafik(tren, f"tren_{kode}")
     with kanan:
-        grafik(
-            charts.progres_tahunan(
-                r.tren.nilai[r.tren.nilai["tahun"] == tahun],
-                triwulan,
-                svc_capaian.angka_atau_none(baris["t0"]),
-                svc_capaian.angka_atau_none(baris["proyeksi_realisasi"]),
-                satuan,
-                f"Progres tahunan {kode}, {formats.nama_tahun(tahun)}",
-            ),
-            f"progres_{kode}_{tahun}",
-        )
+        grafik(progres, f"progres_{kode}_{tahun}")
     with st.container(horizontal=True):
         st.metric("Progres tahunan", formats.persen(baris["progres_tahunan"]))
         st.metric("Proyeksi capaian akhir tahun", formats.persen(baris["proyeksi_capaian"]))
@@ -491,19 +557,20 @@ def indikator() -> None:
     else:
         tabel(tampil.temuan(r.tren.temuan), f"temuan_{kode}", f"Temuan monev {kode}")
 
+    judul_ind = f"Target dan realisasi per indikator, {periode}"
+    semua, grafik_semua = _indikator_semua(*dipilih, judul_ind)
     st.subheader("Semua indikator: progres dan proyeksi")
     st.caption("Pilih satu baris untuk membuka rincian indikatornya di atas.")
     tabel(
-        tampil.semua_indikator(ind),
+        semua,
         f"indikator_{berkas}",
         f"Indikator, {periode}",
         gaya=charts.gaya_kategori(skala),
         kolom={"Kode": {"width": 70}, "Indikator": {"width": 260}, "Unit": {"width": 170}},
         pilih=lambda i: buka_indikator(ind["id"].iloc[i]),
     )
-    judul_ind = f"Target dan realisasi per indikator, {periode}"
     grafik(
-        charts.capaian_indikator(ind, judul_ind, skala),
+        grafik_semua,
         f"capaian_indikator_{berkas}",
         pilih=lambda t: buka_indikator(t["customdata"][4]) if t.get("customdata") else None,
     )
@@ -518,8 +585,7 @@ if tab["Indikator"].open:
 @st.fragment
 def perhatian() -> None:
     pindah_bila_diminta()
-    kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
-    w = svc.perlu_perhatian(ind, tindak_lanjut(akses, instansi_id, unit_id), kirim, triwulan)
+    w = _perlu_perhatian(*dipilih)
     if w.empty:
         st.success("Tidak ada indikator yang perlu perhatian pada periode ini.")
         return

@@ -17,13 +17,18 @@ from dashboard.tampilan_pengajuan import kotak_dikembalikan
 from dashboard.ui import akses_halaman
 
 akses = akses_halaman(__file__)
+# Cached per data version of the instansi (docs/DOMAIN.md §13): every save, review step or
+# period change of the instansi turns them cold, and each typed value reruns this page.
+periode_entri = web.cached_read(svc_periode.periode_entri)
+form_entri = web.cached_read(svc.form_entri)
+skala_instansi = web.cached_read(svc_capaian.skala_instansi)
+pengembalian = web.cached_read(svc.pengembalian)
 st.title("Isi realisasi")
 if akses.unit_id is None:
     st.warning("Akun Anda belum terhubung ke unit; hubungi administrator.")
     st.stop()
 tampilan_periode.periode_ditutup(akses)  # a closed period not submitted: ask for a reopen
-with web.cursor() as cur:
-    periode = svc_periode.periode_entri(cur, akses, akses.unit_id)
+periode = periode_entri(akses, akses.unit_id)
 isian_sesi.sisakan(akses.username, akses.unit_id, [int(p) for p in periode["id"]])
 if periode.empty:
     st.info("Belum ada periode pengumpulan yang dibuka untuk unit Anda.")
@@ -36,10 +41,9 @@ label = {
 atas = st.columns([3, 2], vertical_alignment="bottom")
 periode_id = atas[0].selectbox("Periode", list(label), format_func=label.get)
 
-with web.cursor() as cur:
-    form = svc.form_entri(cur, akses, periode_id, akses.unit_id)
-    skala = svc_capaian.skala_instansi(cur, akses, form.periode["instansi_id"])
-    kembali = svc.pengembalian(cur, akses, periode_id, akses.unit_id)
+form = form_entri(akses, periode_id, akses.unit_id)
+skala = skala_instansi(akses, form.periode["instansi_id"])
+kembali = pengembalian(akses, periode_id, akses.unit_id)
 n = form.periode["triwulan"]
 tw = formats.ROMAWI[n]
 judul_periode = f"{formats.nama_triwulan(n)} {formats.nama_tahun(form.periode['tahun'])}"

@@ -38,8 +38,7 @@ def periode_ditutup(akses: Akses) -> None:
     reopen request (sent, waiting, or refused with the reason) or the form to send one."""
     if akses.unit_id is None or not akses.punya("staf_bidang"):
         return
-    with web.cursor() as cur:
-        daftar = web.safe(svc.periode_ditutup_unit)(cur, akses, akses.unit_id)
+    daftar = web.safe(web.cached_read(svc.periode_ditutup_unit))(akses, akses.unit_id)
     if daftar is None or daftar.empty:
         return
     for r in daftar.itertuples(index=False):

@@ -5,6 +5,7 @@ Pages import this and the chart helpers; they never touch SQL or the engine dire
 
 from __future__ import annotations
 
+import functools
 import inspect
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,10 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
 
     con = store.connect(path)
     prepare(con, demo=config.demo_mode())
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        # Many small queries of many sessions at once, each on its own thread: a query split
+        # over worker threads only adds their hand-offs (measured: ~20 % more CPU per query).
+        con.execute("SET threads = 1")
     return con
 
 
@@ -69,11 +74,14 @@ def _versi() -> dict[str, int]:
     return versi
 
 
-def _kunci_versi(tanda: inspect.Signature, args: tuple, kwargs: dict) -> tuple:
-    """The store and the data versions a read `fn(cur, akses, ...)` depends on: the instansi
-    it names (its `instansi_id` argument), else the caller's instansi, else every instansi."""
+def _kunci_versi(
+    tanda: inspect.Signature, args: tuple, kwargs: dict, dengan_cur: bool = True
+) -> tuple:
+    """The store and the data versions a read `fn(cur, akses, ...)` (or a view
+    `fn(akses, ...)`, `dengan_cur` False) depends on: the instansi it names (its `instansi_id`
+    argument), else the caller's instansi, else every instansi."""
     try:
-        argumen = tanda.bind_partial(None, *args, **kwargs).arguments
+        argumen = tanda.bind_partial(*((None,) if dengan_cur else ()), *args, **kwargs).arguments
     except TypeError:  # the service reports the wrong call itself
         argumen = {}
     instansi_id = argumen.get("instansi_id")
@@ -84,6 +92,27 @@ def _kunci_versi(tanda: inspect.Signature, args: tuple, kwargs: dict) -> tuple:
     return (config.db_url(), *versi_data.kunci(_versi(), instansi_id))
 
 
+# Signatures of the functions cached (a page's own views are new objects on every run: bounded).
+_tanda = functools.lru_cache(maxsize=512)(inspect.signature)
+
+
+# One cache for every cached read, made once: a page wraps its reads again on every run, and a
+# new st.cache_data function reads and hashes its source code at its first call. Big enough for
+# every session's current reads at a deadline (older versions are the least recently used).
+@st.cache_data(ttl=900, show_spinner=False, max_entries=2048)
+def _baca(nama_fungsi: str, versi: tuple, _fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`_fn(cur, ...)` (not hashed: its name is), keyed on its name and data versions."""
+    with cursor() as cur:
+        return _fn(cur, *args, **kwargs)
+
+
+def _nama(fn: Callable) -> str:
+    """A function's name in the cache keys: a page's functions all live in the module
+    "__main__", so its file tells two pages apart."""
+    kode = getattr(fn, "__code__", None)
+    return f"{fn.__module__}.{fn.__qualname__}:{kode.co_filename if kode else ''}"
+
+
 def cached_read(fn: Callable[..., T]) -> Callable[..., T]:
     """Cache a service read `fn(cur, akses, ...)`. The key includes the caller, so the
     service's permission check has passed for exactly this caller before a hit is served, and
@@ -91,21 +120,42 @@ def cached_read(fn: Callable[..., T]) -> Callable[..., T]:
     same instansi, in this process or another one sharing the store, turns it cold; a write in
     another instansi leaves it warm. The TTL only bounds memory and writes made outside the
     app (a CLI command) that bump no version."""
-    tanda = inspect.signature(fn)
-
-    @st.cache_data(ttl=900, show_spinner=False, max_entries=512)
-    def _cached(nama_fungsi: str, versi: tuple, *args: Any, **kwargs: Any) -> T:
-        # nama_fungsi and versi are part of the cache key: every wrapper shares this code, and
-        # Streamlit leaves parameters starting with "_" out of the key.
-        with cursor() as cur:
-            return fn(cur, *args, **kwargs)
+    tanda, nama = _tanda(fn), _nama(fn)
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> T:
-        versi = _kunci_versi(tanda, args, kwargs)
-        return _cached(f"{fn.__module__}.{fn.__qualname__}", versi, *args, **kwargs)
+        return _baca(nama, _kunci_versi(tanda, args, kwargs), fn, *args, **kwargs)
 
     return wrapper
+
+
+@st.cache_resource(ttl=900, show_spinner=False, max_entries=512)
+def _view(nama_fungsi: str, versi: tuple, _fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """The cache of every `cached_view` (`_fn` itself is not hashed: its name is)."""
+    return _fn(*args, **kwargs)
+
+
+def cached_view(fn: Callable[..., T]) -> Callable[..., T]:
+    """Cache what a page builds from cached reads, `fn(akses, ...)`: a chart, a formatted
+    table, a list ranked from a read. Built once per caller, arguments and data version, keyed
+    like `cached_read` (its `instansi_id` argument, else the caller's instansi), so it turns
+    cold exactly when the reads it is built from do (docs/DOMAIN.md §13.5). `fn` must read
+    only through cached reads given the same caller and instansi, and depend on nothing else.
+    The value is shared, not copied (a plotly figure would be validated again on every copy):
+    never change it in place."""
+    tanda, nama = _tanda(fn), _nama(fn)
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        return _view(nama, _kunci_versi(tanda, args, kwargs, dengan_cur=False), fn, *args, **kwargs)
+
+    return wrapper
+
+
+def kosongkan_cache() -> None:
+    """Forget every cached read and view of this process (not the connection)."""
+    _baca.clear()
+    _view.clear()
 
 
 def invalidate(lingkup: Iterable[str]) -> None:
@@ -121,7 +171,7 @@ def invalidate(lingkup: Iterable[str]) -> None:
             versi_data.naikkan(cur, lingkup)
     except Exception:  # noqa: BLE001 - the write itself is done; stale reads are the risk
         log.exception("Versi data %s tidak dapat dinaikkan", sorted(lingkup))
-        st.cache_data.clear()
+        kosongkan_cache()
     st.session_state.pop(_VERSI, None)
 
 

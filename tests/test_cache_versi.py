@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import versi_data, web
@@ -22,12 +21,24 @@ STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
 
 # How many times each read really ran (a cache miss), per caller.
 PANGGILAN: Counter[str] = Counter()
+# How many times each view was really built, per caller.
+DIBANGUN: Counter[str] = Counter()
 
 
 def baca(cur, akses: Akses, instansi_id: int | None = None) -> str:
     """A service read of one instansi (or of every instansi): counts its real runs."""
     PANGGILAN[akses.username] += 1
     return f"{akses.username}#{PANGGILAN[akses.username]}"
+
+
+def tampilan(akses: Akses, instansi_id: int | None = None) -> list[str]:
+    """A view built from a cached read (a chart, a table): counts its real builds."""
+    from dashboard import web
+
+    DIBANGUN[akses.username] += 1
+    dibaca = web.cached_read(baca)
+    nilai = dibaca(akses) if instansi_id is None else dibaca(akses, instansi_id)
+    return [nilai, f"dibangun#{DIBANGUN[akses.username]}"]
 
 
 def tulis_tanpa_lingkup(cur, akses: Akses) -> None:
@@ -59,6 +70,9 @@ def _halaman() -> None:
     st.text(baca(t.KADIS_A, 1))
     st.text(baca(t.KADIS_B, 2))
     st.text(baca(t.SETDA))
+    lihat = web.cached_view(t.tampilan)
+    for dilihat in (lihat(t.KADIS_A, 1), lihat(t.KADIS_B, 2), lihat(t.SETDA)):
+        st.caption(" ".join(dilihat))
     if st.button("Simpan", key="simpan"):
         web.tulis(t.tulis_tanpa_lingkup, t.STAF_A, sukses="Tersimpan.")
     if st.button("Simpan global", key="global"):
@@ -68,8 +82,9 @@ def _halaman() -> None:
 
 
 def _buka(app_db) -> AppTest:
-    st.cache_data.clear()
+    web.kosongkan_cache()
     PANGGILAN.clear()
+    DIBANGUN.clear()
     at = AppTest.from_function(_halaman, default_timeout=60).run()
     assert not at.exception, at.exception
     return at
@@ -89,6 +104,27 @@ def test_a_write_in_one_instansi_leaves_another_instansi_warm(app_db):
     # instansi 1 is fresh, instansi 2 is served from the cache, the all-instansi view fresh
     assert PANGGILAN == {"kadis.a": 2, "kadis.b": 1, "setda": 2}
     assert _dibaca(at) == {"a": "kadis.a#2", "b": "kadis.b#1", "setda": "setda#2"}
+
+
+def test_a_cached_view_is_rebuilt_exactly_when_its_reads_turn_cold(app_db):
+    """web.cached_view (a Beranda chart): built once per data version, from the fresh read
+    after a write in its instansi, kept after a write in another instansi."""
+    at = _buka(app_db)
+    at.run()
+    assert DIBANGUN == {"kadis.a": 1, "kadis.b": 1, "setda": 1}  # warm: nothing built again
+    at.button(key="simpan").click().run()  # a staf of instansi 1 saves
+    assert DIBANGUN == {"kadis.a": 2, "kadis.b": 1, "setda": 2}
+    assert [c.value for c in at.caption] == [
+        "kadis.a#2 dibangun#2",  # built from the fresh read, not the stale one
+        "kadis.b#1 dibangun#1",
+        "setda#2 dibangun#2",
+    ]
+    with web.cursor() as cur:  # another process's write in instansi 2
+        versi_data.naikkan(cur, [versi_data.lingkup_instansi(2)])
+    at.run()
+    assert DIBANGUN == {"kadis.a": 2, "kadis.b": 2, "setda": 3}
+    at.button(key="global").click().run()  # shared data: every view is rebuilt
+    assert DIBANGUN == {"kadis.a": 3, "kadis.b": 3, "setda": 4}
 
 
 def test_a_version_bumped_by_another_process_makes_the_read_fresh(app_db):

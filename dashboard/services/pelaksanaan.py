@@ -126,35 +126,46 @@ def selesaikan_langkah(
 
 def _otomatis(runs: pd.DataFrame, events: pd.DataFrame, peta: pd.DataFrame) -> list[dict]:
     """Step records from the events: each time the step's end status is reached, the step ran
-    from the latest start marker before it; repeats after a return are rework."""
+    from the latest start marker before it; repeats after a return are rework. Plain lists,
+    not a DataFrame filter per run and step: a Kadis dashboard turned cold spends its time here."""
+    ev: dict[tuple, list[tuple[object, pd.Timestamp]]] = {}
+    urut = events.sort_values("waktu", kind="stable")
+    for objek, objek_id, ke, waktu in zip(
+        urut["objek"], urut["objek_id"], urut["ke"], urut["waktu"].tolist(), strict=True
+    ):
+        ev.setdefault((objek, objek_id), []).append((ke, waktu))
+    langkah: dict[object, list] = {}
+    for m in peta.itertuples(index=False):
+        langkah.setdefault(m.sop_kode, []).append(m)
     out = []
-    ev = {k: g.sort_values("waktu") for k, g in events.groupby(["objek", "objek_id"])}
     for run in runs.itertuples(index=False):
         if pd.isna(run.objek_id):
             continue
         e = ev.get((run.objek, str(int(run.objek_id))))
         if e is None:
             continue
-        for m in peta[peta["sop_kode"] == run.kode].itertuples(index=False):
+        for m in langkah.get(run.kode, ()):
             if m.objek != run.objek:
                 continue
             ulang = 0
-            for akhir in e[e["ke"] == m.selesai].itertuples(index=False):
+            for ke, selesai in e:
+                if ke != m.selesai:
+                    continue
                 if m.mulai == "periode_dibuka":
                     mulai = run.periode_dibuka
                 else:
-                    awal = e[(e["ke"] == m.mulai) & (e["waktu"] <= akhir.waktu)]
-                    if awal.empty:
+                    awal = [w for k, w in e if k == m.mulai and w <= selesai]
+                    if not awal:
                         continue
-                    mulai = awal["waktu"].iloc[-1]
-                if pd.isna(mulai) or mulai > akhir.waktu:
+                    mulai = awal[-1]
+                if pd.isna(mulai) or mulai > selesai:
                     continue
                 out.append(
                     {
                         "run_id": run.id,
                         "urutan": m.urutan,
                         "mulai": mulai,
-                        "selesai": akhir.waktu,
+                        "selesai": selesai,
                         "ulang": ulang,
                     }
                 )
