@@ -183,6 +183,14 @@ def _kembalikan_b(db) -> None:
     )
 
 
+def test_a_quarter_without_a_period_lists_every_unit_as_not_filled(db):
+    """The Triwulan selector offers quarters whose period was never opened (crashed with
+    'boolean value of NA is ambiguous')."""
+    k = dasbor.pengajuan(db, KADIS, 1, 2026, 4, hari_ini=HARI)
+    assert len(k) > 0 and not k["sudah_diajukan"].any()
+    assert set(k["keadaan"]) == {"Belum diisi"}
+
+
 def test_headline_agrees_with_the_list_behind_it(db):
     """'Sudah diajukan n dari m' counts exactly the rows marked Ya in the list it opens: a
     draft or a returned unit is never counted (issue 15: '5 dari 6' counted a draft)."""

@@ -213,7 +213,11 @@ def pengajuan(
     df["sudah_diajukan"] = df["status"].isin(SUDAH_DIAJUKAN)
     df["pengiriman"] = [
         proyeksi.status_kirim(
-            r.status, r.diajukan_pada, bool(r.terlambat), r.tenggat if r.periode_id else None, hari
+            r.status,
+            r.diajukan_pada,
+            bool(r.terlambat) if pd.notna(r.terlambat) else False,
+            r.tenggat if pd.notna(r.periode_id) else None,
+            hari,
         )
         for r in df.itertuples(index=False)
     ]
