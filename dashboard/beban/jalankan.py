@@ -293,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
     except LayaniError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as sebab:
+        print(f"Uji beban dihentikan ({sebab or 'Ctrl+C'}); server dihentikan.", file=sys.stderr)
+        return 130
     finally:
         if utama:
             signal.signal(signal.SIGTERM, lama)
