@@ -126,35 +126,47 @@ def selesaikan_langkah(
 
 def _otomatis(runs: pd.DataFrame, events: pd.DataFrame, peta: pd.DataFrame) -> list[dict]:
     """Step records from the events: each time the step's end status is reached, the step ran
-    from the latest start marker before it; repeats after a return are rework."""
+    from the latest start marker before it; repeats after a return are rework. On plain lists
+    (a run's events, the mapping of its SOP): filtering small frames once per step and event
+    cost a cold Beranda about 100 ms at scale L."""
+    ev: dict[tuple[str, str], list[tuple[str, pd.Timestamp]]] = {}
+    urut = events.sort_values("waktu", kind="stable")
+    for objek, objek_id, ke, waktu in zip(
+        urut["objek"], urut["objek_id"], urut["ke"], urut["waktu"], strict=True
+    ):
+        ev.setdefault((objek, objek_id), []).append((ke, waktu))
+    per_sop: dict[str, list] = {}
+    for m in peta.itertuples(index=False):
+        per_sop.setdefault(m.sop_kode, []).append(m)
     out = []
-    ev = {k: g.sort_values("waktu") for k, g in events.groupby(["objek", "objek_id"])}
     for run in runs.itertuples(index=False):
         if pd.isna(run.objek_id):
             continue
         e = ev.get((run.objek, str(int(run.objek_id))))
         if e is None:
             continue
-        for m in peta[peta["sop_kode"] == run.kode].itertuples(index=False):
+        for m in per_sop.get(run.kode, ()):
             if m.objek != run.objek:
                 continue
             ulang = 0
-            for akhir in e[e["ke"] == m.selesai].itertuples(index=False):
+            for ke, akhir in e:
+                if ke != m.selesai:
+                    continue
                 if m.mulai == "periode_dibuka":
                     mulai = run.periode_dibuka
                 else:
-                    awal = e[(e["ke"] == m.mulai) & (e["waktu"] <= akhir.waktu)]
-                    if awal.empty:
+                    awal = [w for k, w in e if k == m.mulai and w <= akhir]
+                    if not awal:
                         continue
-                    mulai = awal["waktu"].iloc[-1]
-                if pd.isna(mulai) or mulai > akhir.waktu:
+                    mulai = awal[-1]
+                if pd.isna(mulai) or mulai > akhir:
                     continue
                 out.append(
                     {
                         "run_id": run.id,
                         "urutan": m.urutan,
                         "mulai": mulai,
-                        "selesai": akhir.waktu,
+                        "selesai": akhir,
                         "ulang": ulang,
                     }
                 )
