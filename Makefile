@@ -5,10 +5,10 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 SCALE     ?= M
 PORT      ?= 8501
-PROSES    ?= $(shell nproc 2>/dev/null || echo 1)
+NPROC     := $(shell nproc 2>/dev/null || echo 1)
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: server-deps run run-multi test test-quick bench lint install install-test browser clean loadtest faulttest
+.PHONY: server-deps run run-multi test test-quick bench lint install install-test browser clean loadtest loadtest-multi faulttest
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -34,7 +34,7 @@ run: $(STAMP)
 ## Several Streamlit processes (PROSES, default one per core) behind Debian's nginx on PORT, over
 ## the PostgreSQL in MONEV_DB (README, Penerapan); more than one process over DuckDB is refused.
 run-multi: $(STAMP) server-deps
-	$(BIN)/python -m dashboard layani --proses $(PROSES) --port $(PORT)
+	$(BIN)/python -m dashboard layani --proses $(or $(PROSES),$(NPROC)) --port $(PORT)
 
 ## PostgreSQL (the shared-database backend and its tests) and nginx (several processes), from
 ## Debian's packages; the suites start their own throwaway clusters (dashboard/pg_lokal.py).
@@ -59,9 +59,14 @@ faulttest: $(STAMP) browser
 	$(BIN)/python -m pytest tests/fault -m fault
 
 ## Real-protocol load (dashboard/beban): websocket sessions against a real server at scale $(SCALE).
-SESSIONS  ?= 100
 loadtest: $(STAMP)
-	$(BIN)/python -m dashboard.beban --scale $(SCALE) --sessions $(SESSIONS)
+	$(BIN)/python -m dashboard.beban --scale $(SCALE) --sessions $(or $(SESSIONS),100)
+
+## The same against PROSES (2) Streamlit processes behind nginx over a throwaway PostgreSQL
+## cluster holding a copy of the load store; PROSES=1 is the one-process baseline on PostgreSQL.
+loadtest-multi: $(STAMP) server-deps
+	$(BIN)/python -m dashboard.beban --scale $(SCALE) --sessions $(or $(SESSIONS),200) \
+	  --pg --proses $(or $(PROSES),2)
 
 .PHONY: soak
 soak: $(STAMP)

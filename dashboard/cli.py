@@ -367,7 +367,11 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("bench", help="ukur waktu query dan halaman Beranda")
     s.add_argument("--scale", choices=["S", "M", "L"], default="S")
     s.add_argument("--output", help="berkas JSON hasil (bawaan: bench-results/<skala>.json)")
-    s.add_argument("--pg", metavar="URL", help="ukur di basis data PostgreSQL kosong ini")
+    s.add_argument(
+        "--pg",
+        metavar="URL",
+        help="ukur di basis data PostgreSQL kosong ini; `lokal`: klaster sementara (pg_lokal)",
+    )
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("report", help="buat laporan kinerja (Excel atau PDF)")

@@ -101,19 +101,22 @@ WITH r AS (
     WHERE e.jenis = 'transisi'
       AND EXISTS (SELECT 1 FROM run WHERE run.objek = e.objek AND run.objek_id = e.objek_id)
 ), akhir AS (
-    SELECT run.id AS run_id, run.instansi_id, run.sop_id, m.urutan, m.mulai AS status_mulai,
-           run.objek, run.objek_id, run.dibuka_pada, e.waktu AS selesai
+    SELECT row_number() OVER () AS k, run.id AS run_id, run.instansi_id, run.sop_id, m.urutan,
+           m.mulai AS status_mulai, run.objek, run.objek_id, run.dibuka_pada, e.waktu AS selesai
     FROM run
     JOIN sop_pemetaan m ON m.sop_kode = run.kode AND m.objek = run.objek
     JOIN ev e ON e.objek = run.objek AND e.objek_id = run.objek_id AND e.ke = m.selesai
 ), catatan AS (
-    -- a step starts at the latest entry into its start status up to its end
+    -- a step starts at the latest entry into its start status up to its end: one join and a
+    -- max per record (k), not a subquery per record (PostgreSQL ran that as a scan of ev per
+    -- record, three times: 7 s at scale L)
     SELECT a.instansi_id, a.sop_id, a.urutan, a.selesai,
            CASE WHEN a.status_mulai = 'periode_dibuka' THEN a.dibuka_pada
-                ELSE (SELECT max(b.waktu) FROM ev b
-                      WHERE b.objek = a.objek AND b.objek_id = a.objek_id
-                        AND b.ke = a.status_mulai AND b.waktu <= a.selesai) END AS mulai
+                ELSE max(b.waktu) END AS mulai
     FROM akhir a
+    LEFT JOIN ev b ON b.objek = a.objek AND b.objek_id = a.objek_id
+                  AND b.ke = a.status_mulai AND b.waktu <= a.selesai
+    GROUP BY a.k, a.instansi_id, a.sop_id, a.urutan, a.selesai, a.status_mulai, a.dibuka_pada
     UNION ALL
     SELECT run.instansi_id, run.sop_id, l.urutan, l.selesai, l.mulai
     FROM sop_run_langkah l

@@ -12,6 +12,7 @@ import psutil
 import pytest
 from streamlit.proto.Alert_pb2 import Alert
 
+from dashboard import layani, pg_lokal
 from dashboard.beban import jalankan, siapkan, ukur
 from dashboard.beban.klien import Elemen
 
@@ -98,3 +99,42 @@ def test_every_kind_of_user_against_a_real_server(demo_db: Path, tmp_path: Path)
     setuju = [{"username": rencana["kadis"].username, "pesan": "Pengajuan disahkan."}]
     hilang = siapkan.baca_kembali(db, palsu, setuju)
     assert len(hilang) == 3, hilang  # not in the history, not the stored value, no event
+
+
+@pytest.mark.skipif(
+    not (pg_lokal.tersedia() and Path(layani.NGINX).exists()),
+    reason="PostgreSQL atau nginx tidak terpasang (make server-deps)",
+)
+def test_two_processes_behind_nginx_over_a_throwaway_postgres(demo_db: Path, tmp_path: Path):
+    """`--proses 2 --pg`: the store copied into a cluster of its own, two Streamlit processes
+    behind nginx over it, every kind of user once; the writes read back from PostgreSQL; each
+    group of server processes sampled; nginx, Streamlit and PostgreSQL all gone afterwards."""
+    db, out = tmp_path / "beban.duckdb", tmp_path / "hasil.json"
+    siapkan.siapkan(db, "S", 4, dari=demo_db)
+    kode = jalankan.main(
+        [
+            *("--scale", "S", "--sessions", "4", "--rounds", "1", "--proses", "2", "--pg"),
+            *("--think", "0.1-0.3", "--ramp", "0.5", "--sample", "0.5"),
+            *("--db", str(db), "--json", str(out)),
+        ]
+    )
+    h = json.loads(out.read_text(encoding="utf-8"))
+    assert h["errors"] == 0, h["error_samples"]
+    assert kode == 0
+    assert (h["backend"], h["proses"]) == ("postgres", 2) and h["postgres"]["pindah_s"] > 0
+    assert h["saves_acknowledged"] >= 2 and h["approvals_acknowledged"] >= 1
+    assert h["lost_writes_checked"] is True and h["lost_writes"] == 0, h["lost_writes_note"]
+    kelompok = h["server"]["kelompok"]
+    assert set(kelompok) == {"streamlit", "nginx", "postgres"}
+    assert len(kelompok["streamlit"]["pids"]) == 2
+    assert kelompok["postgres"]["proses_maks"] > 1 and kelompok["postgres"]["memori"] == "pss"
+    assert all(k["memori_puncak_mb"] > 0 for k in kelompok.values())
+    assert not psutil.Process().children(recursive=True), "nginx/Streamlit masih berjalan"
+    sisa = [p for k in kelompok.values() for p in k["pids"] if psutil.pid_exists(p)]
+    assert not sisa, f"proses server masih ada: {sisa}"
+
+
+def test_several_processes_need_postgres(capsys):
+    with pytest.raises(SystemExit):
+        jalankan.main(["--proses", "2", "--sessions", "2"])
+    assert "perlu --pg" in capsys.readouterr().err

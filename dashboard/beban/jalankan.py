@@ -1,6 +1,8 @@
-"""The runner of `make loadtest` and `make soak`: prepare the store, start the server (or target a
-running deployment with --url), run the sessions, sample the server, read every acknowledged
-write back, print a table and write the JSON."""
+"""The runner of `make loadtest`, `make loadtest-multi` and `make soak`: prepare the store, start
+the deployment (one server over DuckDB; with --pg a throwaway PostgreSQL cluster with a copy of
+the store and --proses N processes behind nginx; or target a running one with --url), run the
+sessions, sample the server processes, read every acknowledged write back, print a table and
+write the JSON."""
 
 from __future__ import annotations
 
@@ -8,16 +10,19 @@ import argparse
 import contextlib
 import json
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 
-from dashboard import config, serve
-from dashboard.beban import siapkan, skenario, ukur
+from dashboard import config
+from dashboard.beban import penerapan, siapkan, skenario, ukur
+from dashboard.layani import LayaniError
 
 TARGET_P95_MS = 1000.0  # issue 16: p95 <= 1 s for every action, 0 errors, 0 lost writes
 URUTAN = ["login", "first_load", "page", "rerun", "drilldown", "input", "save", "approve"]
@@ -56,6 +61,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--think", type=_jeda, default=(2.5, 7.5), help="jeda pikir, mis. 2.5-7.5")
     p.add_argument("--ramp", type=float, default=60, help="sesi mulai tersebar selama N detik")
     p.add_argument("--mix", type=_campuran, default=siapkan.CAMPURAN)
+    p.add_argument(
+        "--pg",
+        action="store_true",
+        help="salin basis data ke klaster PostgreSQL sementara dan layani dari sana (nginx)",
+    )
+    p.add_argument(
+        "--proses", type=int, default=1, help="proses Streamlit di belakang nginx (>1 perlu --pg)"
+    )
     p.add_argument("--url", help="sasar server yang sudah berjalan (perlu --db dengan rencana)")
     p.add_argument("--db", help="basis data beban: berkas (dibangun bila belum ada) atau URL")
     p.add_argument("--plan", type=Path, help="rencana pengguna beban (default: <db>.beban.json)")
@@ -69,17 +82,33 @@ def parser() -> argparse.ArgumentParser:
 
 
 @contextlib.contextmanager
-def _server(a: argparse.Namespace, db: Path | str, folder: Path) -> Iterator[tuple[str, list[int]]]:
-    """The deployment under load: a server started here on `db` (cwd = the project, so its
-    .streamlit/config.toml applies), or the one at --url."""
+def _basis(
+    a: argparse.Namespace, db: Path | str, folder: Path
+) -> Iterator[tuple[Path | str, dict]]:
+    """The store the servers use and where writes are read back: the DuckDB file, or with --pg
+    a throwaway cluster holding a copy of it (stopped after the block)."""
+    if not a.pg:
+        yield db, {}
+        return
+    with penerapan.klaster_dengan_salinan(Path(db), folder / "pg") as pg:
+        yield pg, {"pindah_s": round(pg.pindah_s, 1)}
+
+
+@contextlib.contextmanager
+def _server(a: argparse.Namespace, basis, folder: Path) -> Iterator[penerapan.Penerapan]:
+    """The deployment under load: started here (cwd = the project, so its .streamlit/config.toml
+    applies) on `basis`, or the one at --url."""
     if a.url:
         pids = (
             [int(x) for x in a.server_pids.split(",")] if a.server_pids else ukur.pid_server(a.url)
         )
-        yield a.url.rstrip("/"), pids
-        return
-    with serve.running(db, folder / "server.log") as (proc, url):
-        yield url, [proc.pid]
+        yield penerapan.Penerapan(a.url.rstrip("/"), {"server": pids}, "server di --url")
+    elif a.pg:
+        with penerapan.di_belakang_nginx(basis, a.proses, folder / "layani") as p:
+            yield p
+    else:
+        with penerapan.satu_proses(basis, folder) as p:
+            yield p
 
 
 def _baca_kembali(db: Path | str | None, c: skenario.Catatan) -> dict:
@@ -104,24 +133,31 @@ def jalankan(a: argparse.Namespace) -> dict:
             return {"persiapan": persiapan, "db": str(db)}
         rencana = siapkan.baca_rencana(a.plan or siapkan.jalur_rencana(db))[: a.sessions]
         klien = psutil.Process()
-        with _server(a, db, folder) as (url, pids):
-            pengukur = ukur.PengukurServer(pids, a.sample).mulai()
-            cpu0, t0 = klien.cpu_times(), time.monotonic()
-            p = skenario.Pengaturan(
-                url=url,
-                batas=t0 + a.ramp + a.duration,
-                putaran=a.rounds,
-                jeda=a.think,
-                ramp=a.ramp,
-                mulai=t0,
-                timeout=a.timeout,
-            )
-            c = skenario.jalankan(rencana, p)
-            dinding = time.monotonic() - t0
-            cpu1 = klien.cpu_times()
-            pengukur.henti()
-        baca = _baca_kembali(db, c)
-        return _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url)
+        with _basis(a, db, folder) as (basis, info_pg):
+            with _server(a, basis, folder) as dep:
+                pengukur = ukur.PengukurServer(
+                    selang=a.sample, kelompok=dep.kelompok, pss=dep.pss
+                ).mulai()
+                cpu0, t0 = klien.cpu_times(), time.monotonic()
+                p = skenario.Pengaturan(
+                    url=dep.url,
+                    batas=t0 + a.ramp + a.duration,
+                    putaran=a.rounds,
+                    jeda=a.think,
+                    ramp=a.ramp,
+                    mulai=t0,
+                    timeout=a.timeout,
+                )
+                c = skenario.jalankan(rencana, p)
+                dinding = time.monotonic() - t0
+                cpu1 = klien.cpu_times()
+                pengukur.henti()
+            baca = _baca_kembali(basis.url if a.pg else db, c)
+        h = _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, dep.url)
+        h.update(bentuk=dep.bentuk, backend="postgres" if a.pg else "duckdb", proses=a.proses)
+        if info_pg:
+            h["postgres"] = info_pg
+        return h
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -141,7 +177,7 @@ def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -
     return {
         "jenis": "soak" if a.soak else "loadtest",
         "waktu": config.sekarang().isoformat(timespec="seconds"),
-        "url": url if a.url else "server sendiri (serve.running)",
+        "url": url if a.url else "server sendiri",
         "scale": a.scale,
         "sessions": len(rencana),
         "sessions_by_kind": {j: sum(u.jenis == j for u in rencana) for j in skenario.HALAMAN},
@@ -190,10 +226,16 @@ def tabel(h: dict) -> str:
             f"{ms(v['max_ms'])}   {'':>13}{t['n']:>5}{ms(t['p50_ms'])}{ms(t['p95_ms'])}"
         )
     s = h["server"]
+    b.append(f"penerapan: {h.get('bentuk', '-')}")
     b.append(
         f"server: CPU rata-rata {s['cpu_rata_pct']} % satu inti, maks {s['cpu_maks_pct']} %; "
-        f"RSS puncak {s['rss_puncak_mb']} MB"
+        f"memori puncak {s['rss_puncak_mb']} MB"
     )
+    for nama, k in s.get("kelompok", {}).items():
+        b.append(
+            f"  {nama:<10} {k['proses_maks']:>3} proses: CPU rata-rata {k['cpu_rata_pct']} %, "
+            f"maks {k['cpu_maks_pct']} %; {k['memori'].upper()} puncak {k['memori_puncak_mb']} MB"
+        )
     if "rss_level" in s:
         lv = s["rss_level"]
         b.append(
@@ -220,6 +262,12 @@ def tabel(h: dict) -> str:
     return "\n".join(b)
 
 
+def _sigterm(signum: int, _frame: object) -> None:
+    """SIGTERM as Ctrl+C: the `finally` blocks stop nginx, Streamlit and the PostgreSQL cluster
+    (the cluster is no child of this process: nothing else would stop it)."""
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main(argv: list[str] | None = None) -> int:
     a = parser().parse_args(argv)
     bawaan = (200, 600.0, 10.0) if a.soak else (100, 180.0, 1.0)
@@ -232,7 +280,25 @@ def main(argv: list[str] | None = None) -> int:
         parser().error("--prepare-only perlu --db: berkas basis data yang akan dibangun")
     if a.db and "://" in a.db and not (a.url and a.plan):
         parser().error("--db berupa URL hanya dengan --url dan --plan")
-    h = jalankan(a)
+    if a.proses > 1 and not a.pg and not a.url:
+        parser().error(
+            f"--proses {a.proses} perlu --pg: berkas DuckDB hanya dapat dibuka oleh satu proses"
+        )
+    if a.pg and (a.url or (a.db and "://" in a.db)):
+        parser().error("--pg menyalin berkas --db (atau yang dibangun) ke klaster sementara")
+    utama = threading.current_thread() is threading.main_thread()
+    lama = signal.signal(signal.SIGTERM, _sigterm) if utama else None  # stop what it started
+    try:
+        h = jalankan(a)
+    except LayaniError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as sebab:
+        print(f"Uji beban dihentikan ({sebab or 'Ctrl+C'}); server dihentikan.", file=sys.stderr)
+        return 130
+    finally:
+        if utama:
+            signal.signal(signal.SIGTERM, lama)
     if a.prepare_only:
         print(json.dumps(h, indent=1))
         return 0

@@ -85,57 +85,83 @@ def pid_server(url: str) -> list[int]:
 class Sampel:
     t: float  # seconds since the sampler started
     cpu_pct: float  # percent of one core, all server processes and children together
-    rss: int  # bytes, summed
+    rss: int  # bytes, summed (PSS for the groups in `PengukurServer.pss`)
+    kelompok: dict[str, tuple[float, int]] = field(default_factory=dict)  # name: (cpu %, bytes)
 
 
 @dataclass
 class PengukurServer:
-    """Samples CPU and RSS of the server processes (and their children) every `selang` s."""
+    """Samples CPU and memory of the server processes (and their children) every `selang` s, in
+    total and per named group of root processes (`kelompok`, e.g. streamlit / nginx / postgres;
+    without it one group "server" of `pids`). A group in `pss` is measured by PSS, not RSS:
+    PostgreSQL's backends map one shared buffer pool, which RSS would count once per backend."""
 
-    pids: Iterable[int]
+    pids: Iterable[int] = ()
     selang: float = 1.0
+    kelompok: dict[str, list[int]] = field(default_factory=dict)
+    pss: frozenset[str] = frozenset()
     sampel: list[Sampel] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._akar = [psutil.Process(p) for p in self.pids]
+        if not self.kelompok:
+            self.kelompok = {"server": list(self.pids)}
+        self._akar = {
+            nama: [psutil.Process(p) for p in pids] for nama, pids in self.kelompok.items()
+        }
         self._proses: dict[int, psutil.Process] = {}
+        self._jumlah: dict[str, int] = dict.fromkeys(self.kelompok, 0)  # most processes seen
         self._henti = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True, name="pengukur")
 
-    def _semua(self) -> list[psutil.Process]:
+    def _semua(self, akar: list[psutil.Process]) -> list[psutil.Process]:
         out = []
-        for akar in self._akar:
+        for a in akar:
             try:
-                out += [akar, *akar.children(recursive=True)]
+                out += [a, *a.children(recursive=True)]
             except psutil.NoSuchProcess:
                 continue
         return out
 
-    def _ambil(self, t0: float) -> None:
-        cpu, rss = 0.0, 0
-        for p in self._semua():
-            p = self._proses.setdefault(p.pid, p)  # the same object keeps the CPU baseline
+    def _memori(self, p: psutil.Process, nama: str) -> int:
+        if nama in self.pss:
             try:
-                baru = p.pid not in self._dilihat
-                c = p.cpu_percent(None)
-                rss += p.memory_info().rss
-                if not baru:
-                    cpu += c
-                self._dilihat.add(p.pid)
-            except (psutil.NoSuchProcess, psutil.AccessDenied):
-                continue
-        self.sampel.append(Sampel(round(time.monotonic() - t0, 2), round(cpu, 1), rss))
+                return p.memory_full_info().pss
+            except psutil.AccessDenied:
+                pass
+        return p.memory_info().rss
+
+    def _ambil(self, t0: float) -> None:
+        total_cpu, total_mem, bagian = 0.0, 0, {}
+        for nama, akar in self._akar.items():
+            cpu, mem, semua = 0.0, 0, self._semua(akar)
+            self._jumlah[nama] = max(self._jumlah[nama], len(semua))
+            for p in semua:
+                p = self._proses.setdefault(p.pid, p)  # the same object keeps the CPU baseline
+                try:
+                    baru = p.pid not in self._dilihat
+                    c = p.cpu_percent(None)
+                    mem += self._memori(p, nama)
+                    if not baru:
+                        cpu += c
+                    self._dilihat.add(p.pid)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+            bagian[nama] = (round(cpu, 1), mem)
+            total_cpu, total_mem = total_cpu + cpu, total_mem + mem
+        t = round(time.monotonic() - t0, 2)
+        self.sampel.append(Sampel(t, round(total_cpu, 1), total_mem, bagian))
 
     def _loop(self) -> None:
         t0 = time.monotonic()
         self._dilihat: set[int] = set()
-        for p in self._semua():  # the baseline of cpu_percent
-            self._proses[p.pid] = p
-            try:
-                p.cpu_percent(None)
-                self._dilihat.add(p.pid)
-            except (psutil.NoSuchProcess, psutil.AccessDenied):
-                continue
+        for akar in self._akar.values():
+            for p in self._semua(akar):  # the baseline of cpu_percent
+                self._proses[p.pid] = p
+                try:
+                    p.cpu_percent(None)
+                    self._dilihat.add(p.pid)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
         while not self._henti.wait(self.selang):
             self._ambil(t0)
 
@@ -150,12 +176,27 @@ class PengukurServer:
     def laporan(self) -> dict:
         cpu = [s.cpu_pct for s in self.sampel]
         rss = [s.rss for s in self.sampel]
-        return {
-            "pids": [p.pid for p in self._akar],
+        out = {
+            "pids": [p.pid for akar in self._akar.values() for p in akar],
             "selang_s": self.selang,
             "cpu_rata_pct": round(sum(cpu) / len(cpu), 1) if cpu else None,
             "cpu_maks_pct": max(cpu) if cpu else None,
             "rss_puncak_mb": round(max(rss) / 2**20, 1) if rss else None,
             "rss_awal_mb": round(rss[0] / 2**20, 1) if rss else None,
             "rss_akhir_mb": round(rss[-1] / 2**20, 1) if rss else None,
+        }
+        if len(self._akar) > 1:
+            out["kelompok"] = {nama: self._laporan_kelompok(nama) for nama in self._akar}
+        return out
+
+    def _laporan_kelompok(self, nama: str) -> dict:
+        cpu = [s.kelompok[nama][0] for s in self.sampel if nama in s.kelompok]
+        mem = [s.kelompok[nama][1] for s in self.sampel if nama in s.kelompok]
+        return {
+            "pids": [p.pid for p in self._akar[nama]],
+            "proses_maks": self._jumlah[nama],
+            "cpu_rata_pct": round(sum(cpu) / len(cpu), 1) if cpu else None,
+            "cpu_maks_pct": max(cpu) if cpu else None,
+            "memori": "pss" if nama in self.pss else "rss",
+            "memori_puncak_mb": round(max(mem) / 2**20, 1) if mem else None,
         }
