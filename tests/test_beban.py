@@ -138,3 +138,17 @@ def test_several_processes_need_postgres(capsys):
     with pytest.raises(SystemExit):
         jalankan.main(["--proses", "2", "--sessions", "2"])
     assert "perlu --pg" in capsys.readouterr().err
+
+
+def test_a_plan_for_more_sessions_serves_fewer_in_the_same_mix():
+    rencana = [siapkan.Pengguna(f"s{k}", "staf", 1, k, 1) for k in range(90)]
+    rencana += [
+        siapkan.Pengguna(f"r{k}", "monev" if k % 2 == 0 else "sekretaris", 2) for k in range(30)
+    ]
+    rencana += [siapkan.Pengguna(f"k{k}", "kadis", 3) for k in range(80)]
+    dipilih = siapkan.pilih(rencana, 100)
+    jenis = [u.jenis for u in dipilih]
+    assert len(dipilih) == 100
+    assert (jenis.count("staf"), jenis.count("kadis")) == (45, 40)
+    assert (jenis.count("monev"), jenis.count("sekretaris")) == (8, 7)
+    assert siapkan.pilih(rencana, 500) == rencana

@@ -131,7 +131,8 @@ def jalankan(a: argparse.Namespace) -> dict:
             persiapan["detik"] = round(time.perf_counter() - t0, 1)
         if a.prepare_only:
             return {"persiapan": persiapan, "db": str(db)}
-        rencana = siapkan.baca_rencana(a.plan or siapkan.jalur_rencana(db))[: a.sessions]
+        rencana = siapkan.baca_rencana(a.plan or siapkan.jalur_rencana(db))
+        rencana = siapkan.pilih(rencana, a.sessions, a.mix)
         klien = psutil.Process()
         with _basis(a, db, folder) as (basis, info_pg):
             with _server(a, basis, folder) as dep:

@@ -54,6 +54,22 @@ def baca_rencana(rencana: Path) -> list[Pengguna]:
     return [Pengguna(**p) for p in json.loads(rencana.read_text(encoding="utf-8"))]
 
 
+def pilih(
+    rencana: list[Pengguna], sesi: int, campuran: dict[str, float] = CAMPURAN
+) -> list[Pengguna]:
+    """`sesi` load users of a plan in the mix's proportions, so one store built for 200 sessions
+    serves a run of 100 (one process against two) with the same mix; the plan lists staf, then
+    reviewers in pairs, then Kadis, and its head alone would have no Kadis. Kadis fill what the
+    other kinds lack."""
+    if sesi >= len(rencana):
+        return list(rencana)
+    jumlah = bagi(sesi, campuran)
+    staf = [u for u in rencana if u.jenis == "staf"][: jumlah["staf"]]
+    reviewer = [u for u in rencana if u.jenis in ("monev", "sekretaris")][: jumlah["reviewer"]]
+    kadis = [u for u in rencana if u.jenis == "kadis"][: sesi - len(staf) - len(reviewer)]
+    return staf + reviewer + kadis
+
+
 def _unit_terbuka(con) -> list[tuple[int, int, int]]:
     """(unit, instansi, open period) of the units that can still save a draft there, spread
     over the instansi (the first unit of every instansi, then the second, ...)."""
