@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import http.cookiejar
 import os
@@ -175,8 +176,10 @@ class Klien:
 
     def beranda(self) -> tuple[list[str], str | None]:
         """Open a websocket with this browser's cookies, run the default page; return its
-        texts and the process the handshake's route cookie names."""
-        return asyncio.run(self._beranda())
+        texts and the process the handshake's route cookie names. In a thread of its own: the
+        browser suites' session Playwright keeps an event loop running in this one."""
+        with concurrent.futures.ThreadPoolExecutor(1) as pelaksana:
+            return pelaksana.submit(asyncio.run, self._beranda()).result()
 
     async def _beranda(self) -> tuple[list[str], str | None]:
         import websockets
