@@ -55,20 +55,8 @@ def _hidup(pid: int) -> bool:
 
 
 def keturunan(pid: int) -> set[int]:
-    """Every descendant of `pid` (children, grandchildren: nginx's workers), from /proc."""
-    anak: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            bagian = stat.read_text().rsplit(")", 1)[1].split()
-            anak.setdefault(int(bagian[1]), []).append(int(stat.parent.name))
-    hasil: set[int] = set()
-    antre = [pid]
-    while antre:
-        for c in anak.get(antre.pop(), []):
-            if c not in hasil:
-                hasil.add(c)
-                antre.append(c)
-    return hasil
+    """Every living descendant of `pid` (children, grandchildren: nginx's workers)."""
+    return {p.pid for p in serve.turunan(pid)}
 
 
 def _cmdline(pid: int) -> str:
