@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from dashboard import alur, charts, dokumen, formats, tampilan_pengajuan, web
 from dashboard import tabel_dasbor as tampil
@@ -35,7 +36,7 @@ def tabel(
     df: pd.DataFrame,
     nama: str,
     judul: str,
-    gaya: Callable[[object], str] | None = None,
+    warna: dict[str, str] | None = None,
     tinggi: str | int = "auto",
     kolom: dict[str, dict] | None = None,
     pilih: Callable[[int], None] | None = None,
@@ -43,16 +44,27 @@ def tabel(
     tebal_akhir: bool = False,
     urutan: list[str] | None = None,
 ) -> None:
-    """A table (category cells styled by `gaya`, e.g. charts.gaya_kategori(skala);
+    """A table (the Kategori column as labels coloured by `warna`, charts.warna_kategori;
     `tinggi="content"`: every row shown; `kolom`: widths and alignment, tampil.KOLOM;
     `bungkus`: taller rows (True, or a height in px above 64) so long texts wrap; `tebal_akhir`:
     a bold total row; `urutan`: the columns shown, all of them downloaded) with its Excel and
     CSV downloads, built only when clicked. With `pilih`, clicking a row calls
     `pilih(row position)`."""
     df = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
-    data = df.style.map(gaya, subset=["Kategori"]) if gaya else df.style
+    # A pandas Styler only where a cell is styled, and over the shown columns only: Streamlit
+    # renders every cell of a Styler through its HTML translation, a third of a warm Beranda
+    # run's CPU when every table was one.
+    tampak = df[urutan] if urutan else df
+    kolom = dict(kolom or {})
+    if warna:  # the category as a coloured label, not a styled cell (see above)
+        tampak = tampak.assign(Kategori=[[k] if k else [] for k in tampak["Kategori"]])
+        peta = {**warna, **{k: "#e4e7eb" for k in df["Kategori"] if k and k not in warna}}
+        kolom["Kategori"] = st.column_config.MultiselectColumn(
+            **kolom.get("Kategori", {}), options=list(peta), color=list(peta.values())
+        )
+    data: pd.DataFrame | Styler = tampak
     if tebal_akhir:
-        data = data.apply(
+        data = tampak.style.apply(
             lambda r: ["font-weight: bold" if r.name == df.index[-1] else "" for _ in r], axis=1
         )
     kunci = f"tabel_{nama}"
@@ -443,7 +455,7 @@ def ringkasan() -> None:
         _tabel_unit(*dipilih),
         f"capaian_unit_{berkas}",
         f"Capaian per unit, {periode}",
-        gaya=charts.gaya_kategori(skala),
+        warna=charts.warna_kategori(skala),
         kolom=tampil.KOLOM["per_unit"],
         pilih=lambda i: buka_unit(per_unit["unit_id"].iloc[i]),
         urutan=tampil.TAMPIL_PER_UNIT,
@@ -565,7 +577,7 @@ def indikator() -> None:
         semua,
         f"indikator_{berkas}",
         f"Indikator, {periode}",
-        gaya=charts.gaya_kategori(skala),
+        warna=charts.warna_kategori(skala),
         kolom={"Kode": {"width": 70}, "Indikator": {"width": 260}, "Unit": {"width": 170}},
         pilih=lambda i: buka_indikator(ind["id"].iloc[i]),
     )
@@ -594,7 +606,7 @@ def perhatian() -> None:
         tampil.perhatian(w),
         f"perlu_perhatian_{berkas}",
         f"Perlu perhatian, {periode}",
-        gaya=charts.gaya_kategori(skala),
+        warna=charts.warna_kategori(skala),
         kolom=tampil.KOLOM["perhatian"],
         pilih=lambda i: buka_indikator(w["id"].iloc[i]),
         bungkus=True,
@@ -651,9 +663,7 @@ def antar_instansi() -> None:
         tampil.antar_instansi(df),
         f"antar_instansi_{berkas}",
         f"Perbandingan antar instansi, {periode}",
-        gaya=charts.gaya_warna(
-            dict(zip(df["kategori"].dropna(), df["warna"].dropna(), strict=True))
-        ),
+        warna=dict(zip(df["kategori"].dropna(), df["warna"].dropna(), strict=True)),
     )
     st.caption(
         "Kepatuhan SOP dihitung per hari kerja (standar di bawah satu hari: selesai pada hari "

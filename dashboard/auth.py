@@ -19,9 +19,15 @@ from dashboard.services import pengguna as svc
 TOKEN_SESI = "_monev_token_sesi"
 
 
+_COOKIE = "_monev_cookie_sesi"
+
+
 def token() -> str | None:
-    """The session token of this browser (the cookie, read at the websocket handshake)."""
-    for t in (st.context.cookies.get(COOKIE_SESI), st.session_state.get(TOKEN_SESI)):
+    """The session token of this browser (the cookie, read at the websocket handshake, so kept
+    for the session's later runs: parsing the headers again cost a millisecond per run)."""
+    if _COOKIE not in st.session_state:
+        st.session_state[_COOKIE] = st.context.cookies.get(COOKIE_SESI)
+    for t in (st.session_state[_COOKIE], st.session_state.get(TOKEN_SESI)):
         if isinstance(t, str) and t:
             return t
     return None

@@ -91,6 +91,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "pengguna_akses": ["monev"],
         "pengguna_masuk": ["monev"],
         "sesi_cari": ["0" * 64, waktu, waktu],
+        "peran_pengguna_dari": [1],
         "sesi_pengguna": ["monev", waktu, waktu],
         "login_gagal_get": [["u:monev", "a:127.0.0.1"]],
         "pengguna_list": [],

@@ -270,10 +270,11 @@ def akses_sesi(
     ).fetchone()
     if not row:
         return None
-    *pengguna, terakhir = row
+    username, nama, instansi_id, unit_id, terakhir, pengguna_id = row
     if now - terakhir >= SENTUH_SETIAP:
         cur.execute(store.sql("sesi_sentuh"), [now, th])
-    return _akses(*pengguna)
+    peran = [r[0] for r in cur.execute(store.sql("peran_pengguna_dari"), [pengguna_id]).fetchall()]
+    return _akses(username, nama, instansi_id, unit_id, peran)
 
 
 def akhiri_sesi(cur: duckdb.DuckDBPyConnection, token: str | None) -> None:
