@@ -19,13 +19,13 @@ from dashboard.services import dasbor as svc
 from dashboard.ui import akses_halaman, saklar_data
 
 akses = akses_halaman(__file__)
-daftar_instansi = web.cached_read(svc_capaian.daftar_instansi)
+daftar_instansi = web.cached_read(svc_capaian.daftar_instansi, isian=False)
 periode_terakhir = web.cached_read(svc_capaian.periode_terakhir)
 tahun_tersedia = web.cached_read(svc_capaian.tahun_tersedia)
-daftar_unit = web.cached_read(svc.daftar_unit)
+daftar_unit = web.cached_read(svc.daftar_unit, isian=False)
 data_periode = web.cached_read(svc.data_periode)
 pengajuan = web.cached_read(svc.pengajuan)
-tindak_lanjut = web.cached_read(svc.tindak_lanjut_terbuka)
+tindak_lanjut = web.cached_read(svc.tindak_lanjut_terbuka, isian=False)
 pelanggaran_sop = web.cached_read(svc.pelanggaran_sop)
 anggaran = web.cached_read(svc.anggaran)
 rincian = web.cached_read(svc.rincian)

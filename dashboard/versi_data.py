@@ -48,6 +48,13 @@ def lingkup_instansi(instansi_id: int) -> str:
     return f"instansi:{int(instansi_id)}"
 
 
+def lingkup_isian(instansi_id: int) -> str:
+    """The values, notes and evidence the units of an instansi have entered (a draft save):
+    what most dashboard reads show, but not the follow-ups, the units, the SOP step records or
+    the lists of instansi (docs/DOMAIN.md §13.6)."""
+    return f"isian:{int(instansi_id)}"
+
+
 def lingkup_penulis(instansi_id: int | None) -> str:
     """The scope of a write that said nothing: the writer's instansi, or every instansi's data
     (GLOBAL) for a writer tied to none (an administrator, a Sekretariat Daerah view)."""
@@ -65,6 +72,12 @@ def sentuh(*lingkup: str) -> None:
 def sentuh_instansi(instansi_id: int | None) -> None:
     """Inside a write of one instansi's data (None: the data of every instansi)."""
     sentuh(lingkup_penulis(instansi_id))
+
+
+def sentuh_isian(instansi_id: int) -> None:
+    """Inside a write of entered values only (a draft save): the reads that show no entered
+    value (`web.cached_read(..., isian=False)`) stay warm."""
+    sentuh(lingkup_isian(instansi_id))
 
 
 @contextmanager
@@ -90,10 +103,12 @@ def baca(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {str(k): int(v) for k, v in store.fetch_all(cur, "versi_semua")}
 
 
-def kunci(versi: dict[str, int], instansi_id: int | None) -> tuple[int, ...]:
+def kunci(versi: dict[str, int], instansi_id: int | None, isian: bool = True) -> tuple[int, ...]:
     """The part of a cached read's key that changes when its data may have changed: for a read
-    of one instansi, the versions of GLOBAL and of that instansi; for a read over every
-    instansi, the sum of all versions (it grows with every bump, in any scope)."""
+    of one instansi, the versions of GLOBAL and of that instansi, and of its entered values
+    unless the read shows none (`isian` False); for a read over every instansi, the sum of all
+    versions (it grows with every bump, in any scope)."""
     if instansi_id is None:
         return (sum(versi.values()),)
-    return (versi.get(GLOBAL, 0), versi.get(lingkup_instansi(instansi_id), 0))
+    bagian = (versi.get(GLOBAL, 0), versi.get(lingkup_instansi(instansi_id), 0))
+    return (*bagian, versi.get(lingkup_isian(instansi_id), 0)) if isian else bagian

@@ -75,7 +75,7 @@ def _versi() -> dict[str, int]:
 
 
 def _kunci_versi(
-    tanda: inspect.Signature, args: tuple, kwargs: dict, dengan_cur: bool = True
+    tanda: inspect.Signature, args: tuple, kwargs: dict, dengan_cur: bool = True, isian: bool = True
 ) -> tuple:
     """The store and the data versions a read `fn(cur, akses, ...)` (or a view
     `fn(akses, ...)`, `dengan_cur` False) depends on: the instansi it names (its `instansi_id`
@@ -89,7 +89,7 @@ def _kunci_versi(
     if instansi_id is None and isinstance(akses, Akses):
         instansi_id = akses.instansi_id
     # The store is in the key: cached reads of one database file are never served for another.
-    return (config.db_url(), *versi_data.kunci(_versi(), instansi_id))
+    return (config.db_url(), *versi_data.kunci(_versi(), instansi_id, isian))
 
 
 # Signatures of the functions cached (a page's own views are new objects on every run: bounded).
@@ -113,18 +113,19 @@ def _nama(fn: Callable) -> str:
     return f"{fn.__module__}.{fn.__qualname__}:{kode.co_filename if kode else ''}"
 
 
-def cached_read(fn: Callable[..., T]) -> Callable[..., T]:
+def cached_read(fn: Callable[..., T], isian: bool = True) -> Callable[..., T]:
     """Cache a service read `fn(cur, akses, ...)`. The key includes the caller, so the
     service's permission check has passed for exactly this caller before a hit is served, and
     the current version of the data it reads (docs/DOMAIN.md §13): a write elsewhere in the
     same instansi, in this process or another one sharing the store, turns it cold; a write in
-    another instansi leaves it warm. The TTL only bounds memory and writes made outside the
-    app (a CLI command) that bump no version."""
+    another instansi leaves it warm. `isian=False` for a read that shows no value the units
+    entered: a draft save leaves it warm (§13.6). The TTL only bounds memory and writes made
+    outside the app (a CLI command) that bump no version."""
     tanda, nama = _tanda(fn), _nama(fn)
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> T:
-        return _baca(nama, _kunci_versi(tanda, args, kwargs), fn, *args, **kwargs)
+        return _baca(nama, _kunci_versi(tanda, args, kwargs, isian=isian), fn, *args, **kwargs)
 
     return wrapper
 

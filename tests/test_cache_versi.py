@@ -23,12 +23,25 @@ STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
 PANGGILAN: Counter[str] = Counter()
 # How many times each view was really built, per caller.
 DIBANGUN: Counter[str] = Counter()
+# How many times the read that shows no entered value really ran, per caller.
+TETAP: Counter[str] = Counter()
 
 
 def baca(cur, akses: Akses, instansi_id: int | None = None) -> str:
     """A service read of one instansi (or of every instansi): counts its real runs."""
     PANGGILAN[akses.username] += 1
     return f"{akses.username}#{PANGGILAN[akses.username]}"
+
+
+def baca_tanpa_isian(cur, akses: Akses, instansi_id: int) -> str:
+    """A read that shows no value the units entered (the follow-ups, the units)."""
+    TETAP[akses.username] += 1
+    return f"{akses.username}#{TETAP[akses.username]}"
+
+
+def tulis_draf(cur, akses: Akses, instansi_id: int) -> None:
+    """A draft save: entered values of one instansi only."""
+    versi_data.sentuh_isian(instansi_id)
 
 
 def tampilan(akses: Akses, instansi_id: int | None = None) -> list[str]:
@@ -70,6 +83,7 @@ def _halaman() -> None:
     st.text(baca(t.KADIS_A, 1))
     st.text(baca(t.KADIS_B, 2))
     st.text(baca(t.SETDA))
+    st.markdown(web.cached_read(t.baca_tanpa_isian, isian=False)(t.KADIS_A, 1))
     lihat = web.cached_view(t.tampilan)
     for dilihat in (lihat(t.KADIS_A, 1), lihat(t.KADIS_B, 2), lihat(t.SETDA)):
         st.caption(" ".join(dilihat))
@@ -77,6 +91,8 @@ def _halaman() -> None:
         web.tulis(t.tulis_tanpa_lingkup, t.STAF_A, sukses="Tersimpan.")
     if st.button("Simpan global", key="global"):
         web.tulis(t.tulis_global, t.STAF_A)
+    if st.button("Draf", key="draf"):
+        web.tulis(t.tulis_draf, t.STAF_A, 1)
     if st.button("Gagal", key="gagal"):
         web.tulis(t.tulis_gagal_setelah_commit, t.STAF_A, 2)
 
@@ -85,6 +101,7 @@ def _buka(app_db) -> AppTest:
     web.kosongkan_cache()
     PANGGILAN.clear()
     DIBANGUN.clear()
+    TETAP.clear()
     at = AppTest.from_function(_halaman, default_timeout=60).run()
     assert not at.exception, at.exception
     return at
@@ -104,6 +121,19 @@ def test_a_write_in_one_instansi_leaves_another_instansi_warm(app_db):
     # instansi 1 is fresh, instansi 2 is served from the cache, the all-instansi view fresh
     assert PANGGILAN == {"kadis.a": 2, "kadis.b": 1, "setda": 2}
     assert _dibaca(at) == {"a": "kadis.a#2", "b": "kadis.b#1", "setda": "setda#2"}
+
+
+def test_a_draft_save_leaves_warm_the_reads_that_show_no_entered_value(app_db):
+    """DOMAIN §13.6: a draft save raises only its instansi's `isian` scope: the reads of
+    entered values turn cold, a read marked `isian=False` stays warm; any other write in the
+    instansi turns both cold."""
+    at = _buka(app_db)
+    at.button(key="draf").click().run()
+    assert PANGGILAN == {"kadis.a": 2, "kadis.b": 1, "setda": 2}
+    assert TETAP == {"kadis.a": 1}
+    at.button(key="simpan").click().run()  # a write of the instansi's own data (a review step)
+    assert PANGGILAN == {"kadis.a": 3, "kadis.b": 1, "setda": 3}
+    assert TETAP == {"kadis.a": 2}
 
 
 def test_a_cached_view_is_rebuilt_exactly_when_its_reads_turn_cold(app_db):
@@ -156,9 +186,14 @@ def test_versions_in_the_store_grow_per_scope(con):
     versi_data.naikkan(con, ["instansi:1"])
     versi = versi_data.baca(con)
     assert versi == {"instansi:1": 2, "global": 1}
-    assert versi_data.kunci(versi, 1) == (1, 2)
-    assert versi_data.kunci(versi, 7) == (1, 0)  # never written: version 0
+    assert versi_data.kunci(versi, 1) == (1, 2, 0)
+    assert versi_data.kunci(versi, 7) == (1, 0, 0)  # never written: version 0
     assert versi_data.kunci(versi, None) == (3,)  # every instansi: the sum grows with any bump
+    versi_data.naikkan(con, [versi_data.lingkup_isian(1)])
+    versi = versi_data.baca(con)
+    assert versi_data.kunci(versi, 1) == (1, 2, 1)  # a draft save in instansi 1
+    assert versi_data.kunci(versi, 1, isian=False) == (1, 2)  # a read of no entered value
+    assert versi_data.kunci(versi, None) == (4,)
 
 
 def test_an_open_dashboard_shows_a_value_saved_in_another_session(app_db):
@@ -166,7 +201,7 @@ def test_an_open_dashboard_shows_a_value_saved_in_another_session(app_db):
     the same instansi saved it in another session."""
     kadis = login("kadis")
     kadis.selectbox(key="tw").select(3).run()
-    sebelum = _tabel(kadis, "Belum Diisi").set_index("Unit")
+    sebelum = _tabel(kadis, "Dinilai").set_index("Unit")
     staf = login("staf.dep")
     _open_url(staf, "entri")
     isian = next(w for w in staf.text_input if w.label == "Realisasi DEP.04")
@@ -175,9 +210,9 @@ def test_an_open_dashboard_shows_a_value_saved_in_another_session(app_db):
     assert not staf.exception and staf.success, [e.value for e in staf.error]
     kadis.run()  # the Kadis's next click
     assert not kadis.exception
-    sesudah = _tabel(kadis, "Belum Diisi").set_index("Unit")
-    beda = sebelum["Belum Diisi"] - sesudah["Belum Diisi"]
-    assert beda[beda != 0].tolist() == [1], beda
+    sesudah = _tabel(kadis, "Dinilai").set_index("Unit")
+    beda = sebelum["Sebaran"] != sesudah["Sebaran"]  # "6 Belum Diisi" -> "1 ... · 5 Belum Diisi"
+    assert beda.sum() == 1, (sebelum["Sebaran"], sesudah["Sebaran"])
 
 
 def test_burst_harness_counts_cold_dashboards_per_instansi(tmp_path, monkeypatch):

@@ -151,3 +151,20 @@ def test_red_bands_get_a_red_badge_whatever_their_own_colour():
     assert warna_badge("Sangat Tinggi", SKALA_BAKU) == "green"
     assert warna_badge("Sedang", SKALA_BAKU) == "orange"
     assert warna_badge("Belum Diisi", SKALA_BAKU) == "gray"
+
+
+def test_a_draft_save_names_only_the_entered_values_a_submission_the_instansi(demo_con):
+    """DOMAIN §13.6: Simpan draf raises the instansi's `isian` scope (the follow-ups, units and
+    SOP records of the Kadis's dashboard stay cached); Ajukan raises the instansi's."""
+    from dashboard import versi_data
+
+    dep = _a(demo_con, "staf.dep")
+    pid = _periode(demo_con, dep)
+    form = realisasi.form_entri(demo_con, dep, pid, dep.unit_id)
+    rows = [BarisSimpan(i.indikator_id, i.target[2], "sesuai rencana") for i in form.indikator]
+    with versi_data.catat() as draf:
+        realisasi.simpan(demo_con, dep, pid, dep.unit_id, rows)
+    assert draf == {versi_data.lingkup_isian(dep.instansi_id)}
+    with versi_data.catat() as ajukan:
+        realisasi.ajukan(demo_con, dep, pid, dep.unit_id)
+    assert versi_data.lingkup_instansi(dep.instansi_id) in ajukan

@@ -231,7 +231,7 @@ def _simpan(
     kolom = ["indikator_id", "nilai", "catatan", "bukti"]
     try:
         with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
-            versi_data.sentuh_instansi(instansi_id)
+            versi_data.sentuh_isian(instansi_id)  # a draft: entered values only (§13.6)
             # the draft check runs inside the write's transaction: a submission locked after
             # the checks above either makes this claim fail or conflicts with it
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
