@@ -195,26 +195,41 @@ def capaian_indikator(
     return hitung_capaian(df, triwulan, skala(cur, instansi_id))
 
 
-def hitung_capaian(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
-    """The engine's figures (KOLOM_HASIL) for quarter `triwulan` added to every row of an
-    `indikator_tahun`-shaped frame: one fetch serves every quarter of the year, and reports
-    call it on values already limited to signed ones. `level` and `merah` (a red band of the
-    instansi's scale) are what the rules ask, never the category's name."""
-    hasil = []
-    for row in df.itertuples(index=False):
-        ind = engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
-        r, t, ta = per_triwulan(row, "r"), per_triwulan(row, "t"), per_triwulan(row, "t", "_atas")
-        h = engine.hitung_triwulan(
-            ind,
-            triwulan,
-            r,
-            t,
-            angka_atau_none(row.t0),
-            ta if any(v is not None for v in ta) else None,
-            angka_atau_none(row.t0_atas),
-            sk,
+def _masukan(df: pd.DataFrame) -> list[tuple]:
+    """Per row of an `indikator_tahun`-shaped frame, the engine's inputs: (indicator,
+    realisations, targets, annual target, upper targets or None, annual upper target). Read
+    column by column (a frame's rows one by one cost more than the engine itself)."""
+    v = angka_atau_none
+    kol = {c: df[c].tolist() for c in df.columns}
+    q = range(1, 5)
+    out = []
+    for i in range(len(df)):
+        ta = [v(kol[f"t{n}_atas"][i]) for n in q]
+        out.append(
+            (
+                engine.Indikator(
+                    kol["polaritas"][i], kol["cara_agregasi"][i], kol["rumus_negatif"][i]
+                ),
+                [v(kol[f"r{n}"][i]) for n in q],
+                [v(kol[f"t{n}"][i]) for n in q],
+                v(kol["t0"][i]),
+                ta if any(x is not None for x in ta) else None,
+                v(kol["t0_atas"][i]),
+            )
         )
-        hasil.append(
+    return out
+
+
+def _hasil(masukan: list[tuple], triwulan: int, sk: Skala) -> list[engine.HasilTriwulan]:
+    return [
+        engine.hitung_triwulan(ind, triwulan, r, t, t0, ta, t0a, sk)
+        for ind, r, t, t0, ta, t0a in masukan
+    ]
+
+
+def _kolom_hasil(hasil: list[engine.HasilTriwulan], sk: Skala, index: pd.Index) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
             (
                 h.target_sd,
                 h.target_atas_sd,
@@ -227,8 +242,34 @@ def hitung_capaian(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
                 h.progres_tahunan,
                 str(h.status_tahunan),
             )
-        )
-    return pd.concat([df, pd.DataFrame(hasil, columns=KOLOM_HASIL, index=df.index)], axis=1)
+            for h in hasil
+        ],
+        columns=KOLOM_HASIL,
+        index=index,
+    )
+
+
+def hitung_capaian(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
+    """The engine's figures (KOLOM_HASIL) for quarter `triwulan` added to every row of an
+    `indikator_tahun`-shaped frame: one fetch serves every quarter of the year, and reports
+    call it on values already limited to signed ones. `level` and `merah` (a red band of the
+    instansi's scale) are what the rules ask, never the category's name."""
+    hasil = _hasil(_masukan(df), triwulan, sk)
+    return pd.concat([df, _kolom_hasil(hasil, sk, df.index)], axis=1)
+
+
+def hitung_capaian_tahun(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
+    """`hitung_capaian` for `triwulan`, plus the capaian, category and status of every quarter
+    of the year (c1..c4, k1..k4, s1..s4: the heat map), from one reading of the inputs."""
+    masukan = _masukan(df)
+    out = pd.concat([df, _kolom_hasil(_hasil(masukan, triwulan, sk), sk, df.index)], axis=1)
+    tambahan = {}
+    for n in range(1, 5):
+        hasil = _hasil(masukan, n, sk)
+        tambahan[f"c{n}"] = [h.capaian for h in hasil]
+        tambahan[f"k{n}"] = [h.kategori for h in hasil]
+        tambahan[f"s{n}"] = [str(h.status) for h in hasil]
+    return pd.concat([out, pd.DataFrame(tambahan, index=df.index)], axis=1)
 
 
 def ringkas_per_unit(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:

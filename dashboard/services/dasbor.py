@@ -68,11 +68,8 @@ def indikator_tahun(
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df, belum = _realisasi_tahun(cur, instansi_id, tahun, lingkup, triwulan, termasuk_belum_sah)
     sk = svc_capaian.skala(cur, instansi_id)
-    out = svc_capaian.hitung_capaian(df, triwulan, sk)
+    out = svc_capaian.hitung_capaian_tahun(df, triwulan, sk)
     out["belum_sah"] = belum.to_numpy()
-    for n in range(1, 5):
-        h = out if n == triwulan else svc_capaian.hitung_capaian(df, n, sk)
-        out[f"c{n}"], out[f"k{n}"], out[f"s{n}"] = h["capaian"], h["kategori"], h["status"]
     proy = []
     for row in out.itertuples(index=False):
         ind = _ind(row)
