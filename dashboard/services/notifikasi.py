@@ -223,15 +223,35 @@ def surat(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> sura
 
 def berkas_surat(
     cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, bentuk: str
-) -> tuple[str, bytes]:
-    """The letter as ('nama berkas', bytes), bentuk 'pdf' or 'docx'."""
+) -> bytes:
+    """The letter as a file, bentuk 'pdf' or 'docx' (named by `nama_berkas_surat`)."""
     s = surat(cur, akses, periode_id)
-    nama = f"nota-dinas-permintaan-data-tw{s.triwulan}-{s.tahun}.{bentuk}"
     if bentuk == "pdf":
-        return nama, surat_permintaan.pdf(s)
+        return surat_permintaan.pdf(s)
     if bentuk == "docx":
-        return nama, surat_permintaan.docx(s)
+        return surat_permintaan.docx(s)
     raise ValueError("Bentuk berkas harus PDF atau DOCX.")
+
+
+def daftar_surat(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
+    """The instansi's request letters (the Periode page)."""
+    akses.cek_instansi(instansi_id)
+    if not akses.seluruh_instansi:
+        raise AksesDitolak("Daftar Nota Dinas hanya untuk peran yang melihat seluruh instansi.")
+    return store.fetch_df(cur, "surat_permintaan_list", [instansi_id])
+
+
+def nama_berkas_surat(periode_id: int, bentuk: str) -> str:
+    return f"nota-dinas-permintaan-data-periode-{int(periode_id)}.{bentuk}"
+
+
+def ada_surat(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> bool:
+    """Has the period a letter (periods opened before the letter existed have none)?"""
+    try:
+        surat(cur, akses, periode_id)
+    except ValueError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- the inbox
