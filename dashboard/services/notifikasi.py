@@ -510,7 +510,7 @@ def kirim_outbox(
             surel.kirim(setelan, kepada, subjek, isi)
         except (OSError, smtplib.SMTPException) as exc:
             pesan = f"{type(exc).__name__}: {exc}"[:500]
-            lagi = config.sekarang() + aturan.jeda_coba_lagi(int(percobaan) + 1)
+            lagi = sekarang + aturan.jeda_coba_lagi(int(percobaan) + 1)
             with store.transaction(cur):
                 cur.execute(store.sql("surel_gagal"), [sid, lagi, pesan])
             log.warning("Surel %s ke %s gagal: %s", sid, kepada, pesan)
@@ -520,7 +520,7 @@ def kirim_outbox(
                 break
             continue
         with store.transaction(cur):
-            cur.execute(store.sql("surel_terkirim"), [sid, config.sekarang()])
+            cur.execute(store.sql("surel_terkirim"), [sid, sekarang])
         terkirim += 1
     return HasilKirim(terkirim, gagal, tuple(dict.fromkeys(galat)))
 
