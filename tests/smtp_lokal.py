@@ -3,8 +3,10 @@ it receives; stopped at the end of the block (its thread joined)."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -37,11 +39,21 @@ def server_smtp() -> Iterator[tuple[int, KotakSurat]]:
 
     kotak = KotakSurat()
     sebelum = set(threading.enumerate())
-    kendali = Controller(kotak, hostname="127.0.0.1", port=serve.free_port())
+    # the loop's default executor (aiosmtpd looks the host name up there) is ours to stop
+    pelaksana = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smtp-uji")
+    loop = asyncio.new_event_loop()
+    loop.set_default_executor(pelaksana)
+    kendali = Controller(kotak, hostname="127.0.0.1", port=serve.free_port(), loop=loop)
     kendali.start()
+    milik = set(threading.enumerate()) - sebelum  # the server's own thread(s)
     try:
         yield kendali.port, kotak
     finally:
         kendali.stop()
-        sisa = [t for t in threading.enumerate() if t not in sebelum and t.is_alive()]
+        pelaksana.shutdown(wait=True)
+        sisa = [
+            t
+            for t in threading.enumerate()
+            if t.is_alive() and (t in milik or t.name.startswith("smtp-uji"))
+        ]
         assert not sisa, f"server SMTP meninggalkan thread: {sisa}"
