@@ -509,7 +509,7 @@ def cmd_impor_rencana(args: argparse.Namespace) -> int:
 
 
 def cmd_notifikasi(args: argparse.Namespace) -> int:
-    """The reminders due now, then the outbox (docs/DOMAIN.md §16). Idempotent: run it every
+    """The reminders due now, then the outbox (docs/DOMAIN.md §14). Idempotent: run it every
     15 minutes from cron or a systemd timer. The inbox scopes it wrote are bumped, so the
     running servers' sidebar counts follow (PostgreSQL; a DuckDB file is held by the server,
     whose admin page "Kirim sekarang" does the same)."""

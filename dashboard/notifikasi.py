@@ -1,4 +1,4 @@
-"""Notification rules (docs/DOMAIN.md §16), pure: which reminder is due on which day, the
+"""Notification rules (docs/DOMAIN.md §14), pure: which reminder is due on which day, the
 deduplication keys, the retry schedule of a failed email and the texts.
 
 Deadline and follow-up reminders count calendar days (the tenggat of a Nota Dinas and the

@@ -1,4 +1,4 @@
-"""Email through SMTP (docs/DOMAIN.md §16): the settings and one send, nothing else.
+"""Email through SMTP (docs/DOMAIN.md §14): the settings and one send, nothing else.
 
 Settings are read like every other (config.setting: the environment first, then `[smtp]` of
 .streamlit/secrets.toml). Without a host, email is off: inbox items are still written and the

@@ -1,4 +1,4 @@
-"""What the notification screens show (docs/DOMAIN.md §16): the sidebar count, the inbox rows
+"""What the notification screens show (docs/DOMAIN.md §14): the sidebar count, the inbox rows
 and the outbox table, built from the services' reads; the pages only place them."""
 
 from __future__ import annotations

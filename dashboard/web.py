@@ -76,7 +76,7 @@ def _versi() -> dict[str, int]:
 
 def versi_lingkup(lingkup: str) -> int:
     """The current version of one scope this run (e.g. a user's inbox scope): an argument of
-    a cached read keyed on a scope other than its instansi's (docs/DOMAIN.md §16)."""
+    a cached read keyed on a scope other than its instansi's (docs/DOMAIN.md §14)."""
     return _versi().get(lingkup, 0)
 
 

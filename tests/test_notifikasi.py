@@ -1,4 +1,4 @@
-"""Notification rules (docs/DOMAIN.md §16), pure: which reminder on which day, the retry
+"""Notification rules (docs/DOMAIN.md §14), pure: which reminder on which day, the retry
 schedule, the letter's number."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Notifications and the request letter on a real demo store (docs/DOMAIN.md §16): what opening
+"""Notifications and the request letter on a real demo store (docs/DOMAIN.md §14): what opening
 a period writes, the reminders (idempotent), the email switches, retries after a failure and a
 real SMTP server (aiosmtpd, started by the test). Demo: TW III 2026 (periode 11) is open with
 tenggat 15 Oktober 2026; DEP and PAR have not submitted it."""

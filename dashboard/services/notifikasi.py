@@ -1,4 +1,4 @@
-"""Notifications (docs/DOMAIN.md §16): the inbox, the email outbox, each user's switches, the
+"""Notifications (docs/DOMAIN.md §14): the inbox, the email outbox, each user's switches, the
 reminders and the sender.
 
 Event-driven notifications are written by the service that makes the change, inside its

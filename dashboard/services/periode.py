@@ -72,7 +72,7 @@ def buka_periode(
             ke="dibuka",
             catatan=f"TW {triwulan} {tahun}, tenggat {tenggat.isoformat()}",
         )
-        # the Nota Dinas permintaan data, sent to every unit with the period (DOMAIN.md §16)
+        # the Nota Dinas permintaan data, sent to every unit with the period (DOMAIN.md §14)
         notifikasi.buat_surat_permintaan(
             cur, akses, int(pid), instansi_id, tahun, triwulan, tenggat
         )

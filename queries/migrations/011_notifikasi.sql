@@ -1,5 +1,5 @@
 -- 011: the request letter of a period (Nota Dinas permintaan data kinerja), the in-app inbox,
--- the email outbox and each user's notification preferences (docs/DOMAIN.md §16).
+-- the email outbox and each user's notification preferences (docs/DOMAIN.md §14).
 -- Portable SQL (DuckDB and PostgreSQL 15). Only primary keys and unique keys are indexed on
 -- the rows that are updated (an update of an indexed column is a delete + insert in DuckDB).
 
