@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import auth, formats, web
+from dashboard.services import notifikasi as svc_notifikasi
 from dashboard.services import pengguna as svc
 from dashboard.ui import akses_halaman, nama_peran
 
@@ -40,6 +41,29 @@ if sesi is not None:
 # "Keluar" (this device) sits at the top right of every page; here only the all-devices one.
 if st.button("Keluar dari semua perangkat", icon=":material/devices:", key="akun_keluar_semua"):
     auth.keluar(semua=True, akses=akses)
+
+with st.form("preferensi_notifikasi"):
+    st.subheader("Pemberitahuan")
+    with web.cursor() as cur:
+        pref = svc_notifikasi.preferensi(cur, akses)
+    surel_aktif = st.toggle(
+        "Kirim pemberitahuan ke surel saya",
+        value=pref.surel,
+        help="Pemberitahuan tetap masuk ke Kotak masuk walaupun surel dimatikan.",
+    )
+    ringkasan = st.toggle(
+        "Ringkasan harian lewat surel",
+        value=pref.ringkasan,
+        help="Sekali sehari: daftar pemberitahuan yang belum Anda baca.",
+    )
+    if st.form_submit_button("Simpan pengaturan pemberitahuan", key="simpan_preferensi"):
+        web.tulis(
+            svc_notifikasi.simpan_preferensi,
+            akses,
+            surel_aktif,
+            ringkasan,
+            sukses="Pengaturan pemberitahuan disimpan.",
+        )
 
 with st.form("ganti_sandi", clear_on_submit=True):
     st.subheader("Ganti kata sandi")

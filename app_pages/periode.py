@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import config, formats, tampilan_periode, web
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
+from dashboard.services import notifikasi as svc_notifikasi
 from dashboard.services import periode as svc
 from dashboard.ui import akses_halaman, pilih_instansi
 
@@ -125,6 +126,36 @@ st.dataframe(
     height=min(38 + 35 * len(periode), 320),
 )
 
+surat = web.cached_read(svc_notifikasi.daftar_surat)(akses, instansi_id)
+if not surat.empty:
+    st.subheader("Nota Dinas permintaan data")
+    label_surat = {
+        int(r.periode_id): f"{_nama(r.tahun, r.triwulan)} · Nomor {r.nomor}"
+        for r in surat.itertuples(index=False)
+    }
+    kol_surat = st.columns([3, 1, 1], vertical_alignment="bottom")
+    pid_surat = kol_surat[0].selectbox(
+        "Periode", list(label_surat), format_func=label_surat.get, key="surat_pilih"
+    )
+    for kol, bentuk, ikon in (
+        (kol_surat[1], "pdf", ":material/picture_as_pdf:"),
+        (kol_surat[2], "docx", ":material/description:"),
+    ):
+        kol.download_button(
+            f"Unduh {bentuk.upper()}",
+            lambda bentuk=bentuk: web.cached_read(svc_notifikasi.berkas_surat)(
+                akses, int(pid_surat), bentuk
+            ),
+            file_name=svc_notifikasi.nama_berkas_surat(int(pid_surat), bentuk),
+            icon=ikon,
+            key=f"surat_unduh_{bentuk}",
+            on_click="ignore",  # a download changes nothing on the page
+            width="stretch",
+        )
+    st.caption(
+        "Nota Dinas dibuat dan dikirim ke kotak masuk serta surel setiap unit saat periode dibuka."
+    )
+
 terbuka = periode[periode["status"] == "dibuka"]
 tutup_kol, baru_kol = st.columns(2, gap="large")
 with tutup_kol:
@@ -176,7 +207,8 @@ with baru_kol, st.form("buka_periode"):
             tenggat,
             catatan,
             setelah=_kosongkan_form_baru,
-            sukses=f"Periode {_nama(int(tahun), int(triwulan))} dibuka; unit dapat mulai mengisi.",
+            sukses=f"Periode {_nama(int(tahun), int(triwulan))} dibuka; Nota Dinas permintaan "
+            "data dikirim ke kotak masuk dan surel setiap unit.",
         )
 
 tertutup = periode[periode["status"] == "ditutup"]

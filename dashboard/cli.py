@@ -415,6 +415,12 @@ def parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(fn=cmd_impor_rencana, menulis=True)
 
+    s = sub.add_parser(
+        "notifikasi",
+        help="buat pengingat yang jatuh tempo lalu kirim surel antrean (jalankan tiap 15 menit)",
+    )
+    s.set_defaults(fn=cmd_notifikasi)
+
     from dashboard.layani import parser_layani
 
     parser_layani(sub)
@@ -499,4 +505,26 @@ def cmd_impor_rencana(args: argparse.Namespace) -> int:
         )
         return 2
     print("Impor selesai: seluruh isi berkas disimpan dalam satu transaksi.")
+    return 0
+
+
+def cmd_notifikasi(args: argparse.Namespace) -> int:
+    """The reminders due now, then the outbox (docs/DOMAIN.md §14). Idempotent: run it every
+    15 minutes from cron or a systemd timer. The inbox scopes it wrote are bumped, so the
+    running servers' sidebar counts follow (PostgreSQL; a DuckDB file is held by the server,
+    whose admin page "Kirim sekarang" does the same)."""
+    from dashboard import versi_data
+    from dashboard.services import notifikasi
+
+    con = _open(args)
+    store.migrate(con)
+    cur = con.cursor()
+    with versi_data.catat() as tersentuh:
+        pengingat, kirim = notifikasi.jalankan(cur, notifikasi.SISTEM_PENGIRIM)
+    versi_data.naikkan(cur, tersentuh)
+    rincian = ", ".join(f"{k} {v}" for k, v in sorted(pengingat.baru.items())) or "tidak ada"
+    print(f"Pengingat baru: {rincian}.")
+    print(f"Surel terkirim: {kirim.terkirim}, gagal: {kirim.gagal}.")
+    for g in kirim.galat:
+        print(f"  galat: {g}", file=sys.stderr)
     return 0

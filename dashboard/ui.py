@@ -99,6 +99,7 @@ HALAMAN = [
         frozenset({"pengelola_monev"}),
         "SOP",
     ),
+    Halaman("kotak_masuk.py", "Kotak masuk", ":material/inbox:", "kotak-masuk", SEMUA, "Akun"),
     Halaman("akun.py", "Akun saya", ":material/person:", "akun", SEMUA, "Akun"),
     Halaman(
         "admin_instansi.py",
@@ -206,6 +207,14 @@ HALAMAN = [
         "Administrasi",
     ),
     Halaman(
+        "admin_notifikasi.py",
+        "Notifikasi dan surel",
+        ":material/mark_email_unread:",
+        "admin-notifikasi",
+        frozenset({"admin"}),
+        "Administrasi",
+    ),
+    Halaman(
         "admin_cadangan.py",
         "Cadangan data",
         ":material/backup:",
@@ -265,6 +274,15 @@ def _tidak_tersedia(h: Halaman) -> Callable[[], None]:
     return halaman
 
 
+def _judul(akses: Akses, h: Halaman) -> str:
+    """A page's menu entry; the inbox's carries the unread count (a cached read)."""
+    if h.file != "kotak_masuk.py":
+        return h.judul
+    from dashboard import tampilan_notifikasi
+
+    return tampilan_notifikasi.judul_kotak(tampilan_notifikasi.jumlah_belum_dibaca(akses))
+
+
 def navigasi(akses: Akses) -> st.navigation:
     sections: dict[str, list] = {}
     boleh = halaman_untuk(akses.peran)
@@ -272,7 +290,7 @@ def navigasi(akses: Akses) -> st.navigation:
         sections.setdefault(h.bagian, []).append(
             st.Page(
                 str(HALAMAN_DIR / h.file),
-                title=h.judul,
+                title=_judul(akses, h),
                 icon=h.ikon,
                 url_path=h.url,
                 default=i == 0,

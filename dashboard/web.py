@@ -74,6 +74,12 @@ def _versi() -> dict[str, int]:
     return versi
 
 
+def versi_lingkup(lingkup: str) -> int:
+    """The current version of one scope this run (e.g. a user's inbox scope): an argument of
+    a cached read keyed on a scope other than its instansi's (docs/DOMAIN.md §14)."""
+    return _versi().get(lingkup, 0)
+
+
 def _kunci_versi(
     tanda: inspect.Signature, args: tuple, kwargs: dict, dengan_cur: bool = True, isian: bool = True
 ) -> tuple:

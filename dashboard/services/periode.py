@@ -1,5 +1,6 @@
-"""Collection periods: opened by the Pengelola Monev (the app's Nota Dinas), closed, and reopened
-for one unit with a reason, on the Pengelola Monev's own initiative or at the unit's request."""
+"""Collection periods: opened by the Pengelola Monev with the Nota Dinas permintaan data sent to
+every unit (services/notifikasi.py), closed, and reopened for one unit with a reason, on the
+Pengelola Monev's own initiative or at the unit's request."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from dashboard import config, store
+from dashboard import config, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN, cek_panjang
-from dashboard.services import lokasi
+from dashboard.services import lokasi, notifikasi
 
 
 def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
@@ -71,6 +72,12 @@ def buka_periode(
             ke="dibuka",
             catatan=f"TW {triwulan} {tahun}, tenggat {tenggat.isoformat()}",
         )
+        # the Nota Dinas permintaan data, sent to every unit with the period (DOMAIN.md §14)
+        notifikasi.buat_surat_permintaan(
+            cur, akses, int(pid), instansi_id, tahun, triwulan, tenggat
+        )
+        versi_data.sentuh_instansi(instansi_id)
+    notifikasi.kirim_segera(cur)  # after the commit, bounded; the command retries the rest
     return int(pid)
 
 

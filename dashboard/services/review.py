@@ -12,7 +12,7 @@ from dashboard import alur, bukti, config, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import cek_panjang
 from dashboard.services import capaian as svc_capaian
-from dashboard.services import lokasi, pelaksanaan
+from dashboard.services import lokasi, notifikasi, pelaksanaan
 from dashboard.services import realisasi as svc_realisasi
 from dashboard.store import KonflikData
 
@@ -247,6 +247,8 @@ def _proses(
         ke=step.ke,
         catatan=(catatan or "").strip() or None,
     )
+    if step.aksi == "kembalikan":
+        notifikasi.beri_tahu_dikembalikan(cur, pengajuan_id, step.ke, (catatan or "").strip())
     return step.ke
 
 
