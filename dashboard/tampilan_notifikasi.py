@@ -18,7 +18,7 @@ def versi_kotak(akses: Akses) -> int:
 
 def jumlah_belum_dibaca(akses: Akses) -> int:
     """The sidebar count, from the cache until an inbox write of the caller's instansi."""
-    return web.cached_read(svc.jumlah_belum_dibaca)(akses, versi_kotak(akses))
+    return web.cached_read(svc.jumlah_belum_dibaca, isian=False)(akses, versi_kotak(akses))
 
 
 def judul_kotak(n: int) -> str:
