@@ -16,7 +16,7 @@ from typing import Any, ParamSpec, TypeVar
 import duckdb
 import streamlit as st
 
-from dashboard import config, store, versi_data
+from dashboard import config, penjadwal, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.formats import md_aman
 
@@ -37,6 +37,7 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
         # Many small queries of many sessions at once, each on its own thread: a query split
         # over worker threads only adds their hand-offs (measured: ~20 % more CPU per query).
         con.execute("SET threads = 1")
+    penjadwal.mulai(con)  # the reminders and the outbox, from the server itself (§14.5)
     return con
 
 

@@ -17,6 +17,11 @@ import pytest
 
 from dashboard import config, demo, pg_lokal, serve, store
 
+# The servers' own notification timer (dashboard/penjadwal.py) stays off in every test and every
+# server a test starts (they inherit the environment): a reminder written a minute into a test
+# would change what the test counts. tests/test_penjadwal.py runs it on purpose.
+os.environ["MONEV_NOTIFIKASI_MENIT"] = "0"
+
 TODAY = dt.date(2026, 11, 21)
 BACKENDS = ("duckdb", "postgres")
 
