@@ -112,8 +112,12 @@ def _baris(ind) -> tuple[Isian, HasilPeriksa]:
     k = f"entri_{periode_id}_{versi}_{ind.indikator_id}"
     with st.container(border=True):
         kol = st.columns(KOLOM)
-        kol[0].markdown(f"**{formats.md_aman(ind.kode)}** {formats.md_aman(ind.nama)}")
-        kol[0].caption(formats.md_aman(teks_target(ind, n)))
+        # one element where two would do: a typed value redraws every row (Streamlit's cost
+        # is per element, about a third of a millisecond each)
+        kol[0].markdown(
+            f"**{formats.md_aman(ind.kode)}** {formats.md_aman(ind.nama)}  \n"
+            f":gray[:small[{formats.md_aman(teks_target(ind, n))}]]"
+        )
         nilai = kol[1].text_input(
             f"Realisasi {ind.kode}",
             value=awal.nilai,
@@ -144,9 +148,9 @@ def _baris(ind) -> tuple[Isian, HasilPeriksa]:
         kategori = label_kategori(h)
         kol[4].markdown(
             f"**{formats.persen(h.capaian)}**  \n"
-            f":small[progres tahunan {formats.persen(h.progres_tahunan)}]"
+            f":small[progres tahunan {formats.persen(h.progres_tahunan)}]  \n"
+            f":{warna_badge(kategori, skala)}-badge[{formats.md_aman(kategori)}]"
         )
-        kol[4].badge(kategori, color=warna_badge(kategori, skala))
         akibat = (
             ""
             if sama_isian(kini, tersimpan[ind.indikator_id])
