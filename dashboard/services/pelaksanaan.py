@@ -510,7 +510,7 @@ def catatan_langkah(
 
 def _lengkapi(df: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame:
     """The record frame with its run's SOP, revision, period and unit."""
-    kolom = ["id", "kode", "sop_nama", "revisi", "prosedur", "tahun", "triwulan"]
+    kolom = ["id", "sop_id", "kode", "sop_nama", "revisi", "prosedur", "tahun", "triwulan"]
     info = runs.reindex(columns=kolom).rename(columns={"id": "run_id"})
     out = df.merge(info, on="run_id", how="left")
     nama = runs.dropna(subset=["unit_id"]).drop_duplicates("unit_id")
