@@ -14,7 +14,7 @@ akses = akses_halaman(__file__)
 st.title("Daftar SOP")
 with web.cursor() as cur:
     daftar = svc.daftar_sop(cur)
-    dipakai = svc.kode_dipakai(cur)
+    dipakai = svc.kode_dipakai(cur, akses.instansi_id)
 if daftar.empty:
     st.info("Belum ada SOP.")
     st.stop()

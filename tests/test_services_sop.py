@@ -226,4 +226,4 @@ def test_step_mapping_editable_by_admin_only(demo_con):
     manual.loc[manual["urutan"] == 3, "cara"] = "manual"
     assert sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, manual) == 4
     df = pelaksanaan.catatan_langkah(demo_con, KADIS, 1)
-    assert 3 not in set(df["urutan"])  # step 3 no longer read from the events
+    assert 3 not in set(df.loc[df["kode"] == KODE, "urutan"])  # no longer read from the events

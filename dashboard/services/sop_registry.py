@@ -52,14 +52,21 @@ def daftar_sop(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return store.fetch_df(cur, "sop_list")
 
 
-def kode_dipakai(cur: duckdb.DuckDBPyConnection) -> set[str]:
-    """The SOPs the app runs and times: those some instansi adopted, and the defaults of an
-    instansi without adoption, whatever agency name their document carries."""
+def kode_dipakai(cur: duckdb.DuckDBPyConnection, instansi_id: int | None = None) -> set[str]:
+    """The SOPs the app runs and times for an instansi (None: any instansi): those adopted,
+    and the defaults of a procedure without adoption, whatever agency name their document
+    carries."""
     adopsi = store.fetch_df(cur, "sop_adopsi_semua")
-    return set(adopsi["sop_kode"]) | {
-        "dpk_kalbar_pengumpulan_data_kinerja",
-        "dpk_kalbar_perbaikan_data_kinerja",
+    if instansi_id is not None:
+        adopsi = adopsi[adopsi["instansi_id"] == instansi_id]
+    bawaan = {
+        "pengumpulan": "dpk_kalbar_pengumpulan_data_kinerja",
+        "perbaikan": "dpk_kalbar_perbaikan_data_kinerja",
     }
+    if instansi_id is None:
+        return set(adopsi["sop_kode"]) | set(bawaan.values())
+    dipilih = set(adopsi["prosedur"])
+    return set(adopsi["sop_kode"]) | {k for p, k in bawaan.items() if p not in dipilih}
 
 
 def revisi(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
