@@ -171,15 +171,19 @@ st.dataframe(
 )
 
 st.subheader("Pelaksanaan dan total waktunya")
-runs = df.groupby("run_id").agg(
-    tahun=("tahun", "first"),
-    triwulan=("triwulan", "first"),
-    unit=("unit", lambda s: ", ".join(sorted({u for u in s if isinstance(u, str)})) or None),
-    mulai=("mulai", "min"),
-    selesai=("selesai", "max"),
-    langkah=("urutan", "nunique"),
-    lewat=("lewat", "sum"),
-)
+runs = (
+    df.groupby("run_id")
+    .agg(
+        tahun=("tahun", "first"),
+        triwulan=("triwulan", "first"),
+        unit=("unit", lambda s: ", ".join(sorted({u for u in s if isinstance(u, str)})) or None),
+        mulai=("mulai", "min"),
+        selesai=("selesai", "max"),
+        langkah=("urutan", "nunique"),
+        lewat=("lewat", "sum"),
+    )
+    .sort_values("mulai", ascending=False)
+)  # the latest runs first
 with web.cursor() as cur:
     jumlah_std = svc.standar_sop(cur, [int(i) for i in df["sop_id"].unique()])
     kal = sop_registry.kalender(cur)
@@ -216,15 +220,20 @@ st.dataframe(
     pd.DataFrame(
         {
             "Langkah": lewat["no"].astype(str) + ". " + lewat["aktivitas"].str.slice(0, 70),
+            "Kelebihan": lewat["kelebihan_menit"].map(uraian),
+            "Standar": lewat["waktu"],
             "Pelaksana": lewat["pelaksana"],
             "Oleh": lewat["oleh"].fillna("–"),
-            "Unit": lewat["unit"].fillna("tingkat instansi"),
-            "Standar": lewat["waktu"],
-            "Kelebihan": lewat["kelebihan_menit"].map(uraian),
+            "Unit": lewat["unit"].fillna("Tingkat instansi"),
         }
     ).head(200),
     hide_index=True,
-    column_config={"Langkah": st.column_config.TextColumn(width=330)},
+    column_config={
+        "Langkah": st.column_config.TextColumn(width=300),
+        "Kelebihan": st.column_config.TextColumn(width=110),
+        "Standar": st.column_config.TextColumn(width=90),
+        "Oleh": st.column_config.TextColumn(width=90),
+    },
 )
 label = {
     i: f"{_label_run(r)} · langkah {r.no}: lewat {uraian(r.kelebihan_menit)}"

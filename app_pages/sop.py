@@ -248,6 +248,8 @@ with tab_peta:
     )
     with web.cursor() as cur:
         peta = svc.pemetaan(cur, kode)
+    teks_kolom = [k for k in svc.KOLOM_PETA if k != "urutan"]
+    peta[teks_kolom] = peta[teks_kolom].astype(object).where(peta[teks_kolom].notna(), "")
     objek_opsi = sorted({o for v in svc.JENIS_EVENT.values() for o in v})
     status_opsi = sorted({k for v in svc.STATUS_KE.values() for k in v})
     peta_baru = st.data_editor(
