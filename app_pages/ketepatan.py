@@ -7,6 +7,7 @@ from dashboard import alur, charts, formats, ketepatan, web
 from dashboard.akses import NAMA_PERAN
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan as svc
+from dashboard.services import sop_registry
 from dashboard.ui import akses_halaman, pilih_instansi
 
 akses = akses_halaman(__file__)
@@ -17,6 +18,18 @@ if semua.empty:
     st.info("Belum ada pelaksanaan SOP yang tercatat.")
     st.stop()
 uraian = ketepatan.uraian_menit
+
+
+def _label_run(r) -> str:
+    """A run as people name it: unit (or the instansi's own run) and its quarter or year."""
+    kapan = (
+        f"Tahun {int(r.tahun)}"
+        if pd.isna(r.triwulan)
+        else f"TW {formats.ROMAWI[int(r.triwulan)]} {int(r.tahun)}"
+    )
+    return f"{r.unit if isinstance(r.unit, str) else 'Tingkat instansi'} · {kapan}"
+
+
 # one spelling per actor (the SOP documents mix "BIDANG" and "Fungsional")
 semua = semua.assign(pelaksana=semua["pelaksana"].map(ketepatan.nama_pelaksana))
 
@@ -157,14 +170,73 @@ st.dataframe(
     hide_index=True,
 )
 
+st.subheader("Pelaksanaan dan total waktunya")
+runs = (
+    df.groupby("run_id")
+    .agg(
+        tahun=("tahun", "first"),
+        triwulan=("triwulan", "first"),
+        unit=("unit", lambda s: ", ".join(sorted({u for u in s if isinstance(u, str)})) or None),
+        mulai=("mulai", "min"),
+        selesai=("selesai", "max"),
+        langkah=("urutan", "nunique"),
+        lewat=("lewat", "sum"),
+    )
+    .sort_values("mulai", ascending=False)
+)  # the latest runs first
+with web.cursor() as cur:
+    jumlah_std = svc.standar_sop(cur, [int(i) for i in df["sop_id"].unique()])
+    kal = sop_registry.kalender(cur)
+sop_run = dict(zip(df["run_id"], df["sop_id"], strict=False))
+runs["total"] = [kal.menit_kerja(a, b) for a, b in zip(runs["mulai"], runs["selesai"], strict=True)]
+runs["standar"] = [jumlah_std.get(int(sop_run[i]), 0.0) for i in runs.index]
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Pelaksanaan": [_label_run(r) for r in runs.itertuples()],
+            "Langkah tercatat": runs["langkah"].to_numpy(),
+            "Lewat standar": runs["lewat"].astype(int).to_numpy(),
+            "Total waktu": runs["total"].map(uraian).to_numpy(),
+            "Jumlah standar SOP": runs["standar"].map(uraian).to_numpy(),
+            "Melebihi": (runs["total"] > runs["standar"])
+            .map({True: "ya", False: "tidak"})
+            .to_numpy(),
+        }
+    ),
+    hide_index=True,
+)
+st.caption(
+    "Total waktu = jam kerja dari langkah pertama mulai sampai langkah terakhir selesai; "
+    "jumlah standar SOP = jumlah mutu baku waktu semua langkahnya (langkah tanpa standar "
+    "tidak dihitung)."
+)
+
 st.subheader("Pelanggaran dan pelaksanaannya")
 lewat = df[df["lewat"]].sort_values("kelebihan_menit", ascending=False)
 if lewat.empty:
     st.success("Tidak ada langkah yang melewati standar.")
     st.stop()
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Langkah": lewat["no"].astype(str) + ". " + lewat["aktivitas"].str.slice(0, 70),
+            "Kelebihan": lewat["kelebihan_menit"].map(uraian),
+            "Standar": lewat["waktu"],
+            "Pelaksana": lewat["pelaksana"],
+            "Oleh": lewat["oleh"].fillna("–"),
+            "Unit": lewat["unit"].fillna("Tingkat instansi"),
+        }
+    ).head(200),
+    hide_index=True,
+    column_config={
+        "Langkah": st.column_config.TextColumn(width=300),
+        "Kelebihan": st.column_config.TextColumn(width=110),
+        "Standar": st.column_config.TextColumn(width=90),
+        "Oleh": st.column_config.TextColumn(width=90),
+    },
+)
 label = {
-    i: f"{r.unit} · TW {formats.ROMAWI[int(r.triwulan)]} {int(r.tahun)} · langkah {r.no}: "
-    f"lewat {uraian(r.kelebihan_menit)}"
+    i: f"{_label_run(r)} · langkah {r.no}: lewat {uraian(r.kelebihan_menit)}"
     for i, r in lewat.head(200).iterrows()
 }
 pilih = st.selectbox("Pilih pelanggaran", list(label), format_func=label.get, key="ktp_lewat")

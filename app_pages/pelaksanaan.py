@@ -18,11 +18,19 @@ instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)
 with web.cursor() as cur:
     runs = svc.daftar_run(cur, akses, instansi_id)
 if runs.empty:
-    st.info("Belum ada pelaksanaan SOP; pelaksanaan dibuat saat unit mengajukan data.")
+    st.info(
+        "Belum ada pelaksanaan SOP; pelaksanaan dibuat saat periode dibuka atau unit "
+        "mengajukan data, sesuai SOP yang dijalankan instansi."
+    )
     st.stop()
 label = {
-    int(r.id): f"{r.unit} · TW {formats.ROMAWI[int(r.triwulan)]} {int(r.tahun)} · "
-    f"{r.sop_nama} (rev. {r.revisi})"
+    int(r.id): f"{r.unit if isinstance(r.unit, str) else 'Tingkat instansi'} · "
+    + (
+        f"Tahun {int(r.tahun)}"
+        if pd.isna(r.triwulan)
+        else f"TW {formats.ROMAWI[int(r.triwulan)]} {int(r.tahun)}"
+    )
+    + f" · {r.sop_nama} (rev. {r.revisi})"
     for r in runs.itertuples()
 }
 run_id = st.selectbox("Pelaksanaan", list(label), format_func=label.get, key="run")

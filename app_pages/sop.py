@@ -6,14 +6,15 @@ import streamlit as st
 
 from dashboard import charts, formats, ketepatan, web
 from dashboard.services import capaian as svc_capaian
+from dashboard.services import pelaksanaan as svc_pel
 from dashboard.services import sop_registry as svc
-from dashboard.ui import akses_halaman
+from dashboard.ui import akses_halaman, pilih_instansi
 
 akses = akses_halaman(__file__)
 st.title("Daftar SOP")
 with web.cursor() as cur:
     daftar = svc.daftar_sop(cur)
-    dipakai = svc.kode_dipakai(cur)
+    dipakai = svc.kode_dipakai(cur, akses.instansi_id)
 if daftar.empty:
     st.info("Belum ada SOP.")
     st.stop()
@@ -117,6 +118,54 @@ st.caption(
     f"{formats.angka(menit)} menit kerja; langkah tanpa standar tidak dihitung."
 )
 
+if akses.punya("admin") or akses.punya("pengelola_monev"):
+    st.divider()
+    st.subheader("SOP yang dijalankan instansi")
+    st.caption(
+        "Untuk tiap prosedur, instansi memilih satu SOP dari pustaka. Pelaksanaan baru memakai "
+        "revisi yang berlaku saat pelaksanaan dimulai; pelaksanaan yang sudah berjalan tetap "
+        "memakai revisinya."
+    )
+    inst_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
+    with web.cursor() as cur:
+        adopsi = svc_pel.daftar_adopsi(cur, akses, inst_id)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Prosedur": adopsi["prosedur_nama"],
+                "SOP": adopsi["sop_nama"].fillna("Belum dipilih"),
+                "Revisi berlaku": adopsi["revisi"].map(
+                    lambda r: "–" if pd.isna(r) else formats.angka(r, 0)
+                ),
+                "Keterangan": [
+                    "bawaan aplikasi" if b else f"dipilih oleh {o}"
+                    for b, o in zip(adopsi["bawaan"], adopsi["diadopsi_oleh"], strict=True)
+                ],
+            }
+        ),
+        hide_index=True,
+    )
+    with st.form("adopsi_sop"):
+        a, b = st.columns(2)
+        prosedur = a.selectbox("Prosedur", list(svc_pel.PROSEDUR), format_func=svc_pel.PROSEDUR.get)
+        nama_sop = dict(
+            zip(
+                daftar["kode"],
+                daftar["nama"] + " (" + daftar["instansi"].str.title() + ")",
+                strict=True,
+            )
+        )
+        pilihan = b.selectbox("SOP dari pustaka", list(nama_sop), format_func=nama_sop.get)
+        if st.form_submit_button("Jalankan SOP ini", type="primary"):
+            web.tulis(
+                svc_pel.adopsi,
+                akses,
+                inst_id,
+                prosedur,
+                pilihan,
+                sukses="SOP instansi diperbarui; pelaksanaan baru memakai SOP ini.",
+            )
+
 if not akses.punya("admin"):
     st.stop()
 st.divider()
@@ -192,22 +241,37 @@ with tab_ubah:
         )
 with tab_peta:
     st.caption(
-        "Langkah yang dilakukan aplikasi: mulai saat penanda 'mulai' tercapai, selesai saat "
-        "penanda 'selesai' tercapai (penanda: periode dibuka atau status pengajuan / "
-        "perbaikan). Langkah lain dicatat manual oleh Pengelola Monev."
+        "Tiap langkah: **event** (aplikasi mencatatnya: mulai pada event 'mulai' terakhir "
+        "sebelum event 'selesai'; 'langkah' = saat langkah bernomor itu selesai) atau **manual** "
+        "(dicatat Pengelola Monev di halaman Catat langkah SOP). Status hanya untuk event "
+        "transisi."
     )
     with web.cursor() as cur:
         peta = svc.pemetaan(cur, kode)
+    teks_kolom = [k for k in svc.KOLOM_PETA if k != "urutan"]
+    peta[teks_kolom] = peta[teks_kolom].astype(object).where(peta[teks_kolom].notna(), "")
+    objek_opsi = sorted({o for v in svc.JENIS_EVENT.values() for o in v})
+    status_opsi = sorted({k for v in svc.STATUS_KE.values() for k in v})
     peta_baru = st.data_editor(
         peta,
         num_rows="dynamic",
         hide_index=True,
         key=f"peta_{kode}",
         column_config={
-            "urutan": st.column_config.NumberColumn("Urutan langkah", min_value=1, step=1),
-            "objek": st.column_config.SelectboxColumn("Objek", options=["pengajuan", "perbaikan"]),
-            "mulai": st.column_config.SelectboxColumn("Mulai", options=list(svc.PENANDA)),
-            "selesai": st.column_config.SelectboxColumn("Selesai", options=list(svc.PENANDA)),
+            "urutan": st.column_config.NumberColumn("Urutan", min_value=1, step=1, width=60),
+            "cara": st.column_config.SelectboxColumn("Cara", options=["event", "manual"]),
+            "mulai_jenis": st.column_config.SelectboxColumn(
+                "Event mulai", options=list(svc.JENIS_EVENT)
+            ),
+            "mulai_objek": st.column_config.SelectboxColumn("Objek mulai", options=objek_opsi),
+            "mulai_ke": st.column_config.TextColumn(
+                "Status / langkah mulai", help="Status transisi, atau nomor urut langkah"
+            ),
+            "selesai_jenis": st.column_config.SelectboxColumn(
+                "Event selesai", options=[j for j in svc.JENIS_EVENT if j != "langkah"]
+            ),
+            "selesai_objek": st.column_config.SelectboxColumn("Objek selesai", options=objek_opsi),
+            "selesai_ke": st.column_config.SelectboxColumn("Status selesai", options=status_opsi),
         },
     )
     if st.button("Simpan pemetaan", key="simpan_peta"):
@@ -216,5 +280,5 @@ with tab_peta:
             akses,
             kode,
             peta_baru,
-            sukses=lambda n: f"Pemetaan {n} langkah disimpan.",
+            sukses=lambda n: f"Pemetaan disimpan: {n} langkah dicatat dari event aplikasi.",
         )

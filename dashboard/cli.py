@@ -421,6 +421,14 @@ def parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(fn=cmd_notifikasi)
 
+    s = sub.add_parser(
+        "sop-status", help="ketepatan waktu tiap SOP yang dijalankan: pelaksanaan dan langkah"
+    )
+    s.add_argument("--instansi", help="kode instansi (bawaan: semua instansi)")
+    s.add_argument("--tahun", type=int, help="hanya pelaksanaan tahun ini")
+    s.add_argument("--json", action="store_true", help="keluaran JSON untuk skrip")
+    s.set_defaults(fn=cmd_sop_status)
+
     from dashboard.layani import parser_layani
 
     parser_layani(sub)
@@ -452,6 +460,42 @@ def main(argv: list[str] | None = None) -> int:
     except (store.StoreError, ValueError, OSError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
+
+
+def cmd_sop_status(args: argparse.Namespace) -> int:
+    """Per SOP with runs: kode, nama, instansi, runs, steps measured, share within standard
+    (0..1) and breaches (docs/DOMAIN.md §8.7). An interface: scripts read the JSON."""
+    import json
+
+    from dashboard.akses import SISTEM
+    from dashboard.services import instansi, pelaksanaan
+
+    con = store.connect(args.db or None, read_only=True)
+    cur = con.cursor()
+    daftar = [(int(i), str(k)) for i, k in store.fetch_all(cur, "instansi_kode_semua")]
+    if args.instansi:
+        iid = instansi.id_dari_kode(cur, args.instansi)
+        if iid is None:
+            raise ValueError(f"Instansi dengan kode '{args.instansi}' tidak ada.")
+        daftar = [(i, k) for i, k in daftar if i == iid]
+    hasil = pelaksanaan.status_sop(cur, SISTEM, daftar, args.tahun)
+    if args.json:
+        print(json.dumps(hasil, ensure_ascii=False, indent=2))
+        return 0
+    if not hasil:
+        print("Belum ada pelaksanaan SOP.")
+    for h in hasil:
+        persen = (
+            "–"
+            if h["dalam_standar"] is None
+            else f"{h['dalam_standar'] * 100:.1f}".replace(".", ",")
+        )
+        print(
+            f"{h['instansi']:<15} {h['nama'][:50]:<50} pelaksanaan {h['runs']:>4}  "
+            f"langkah diukur {h['langkah_diukur']:>4}  dalam standar {persen:>5} %  "
+            f"pelanggaran {h['pelanggaran']:>4}"
+        )
+    return 0
 
 
 def cmd_templat_rencana(args: argparse.Namespace) -> int:

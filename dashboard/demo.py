@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard import config, formats, sop, store
+from dashboard import config, demo_sop, formats, sop, store
 from dashboard import demo_katalog as kat
 
 DEMO_SEED = 20261121
@@ -598,9 +598,9 @@ def _alur(
 
 
 # Steps of SOP Pengumpulan Data Kinerja (DPK Kalbar) done outside the app, logged by hand in the
-# demo: (urutan, typical working minutes, spread). Some run long: that is what the view is for.
+# demo (step 2, the Nota Dinas, is the app's letter: dashboard/demo_sop.py)
+# (urutan, typical working minutes, spread). Some run long: that is what the view is for.
 LANGKAH_MANUAL = (
-    (2, 80, 0.5),
     (4, 25, 0.6),
     (6, 150, 0.7),
     (9, 5, 0.8),
@@ -633,8 +633,9 @@ def _pelaksanaan(
         return 0
     cur.execute(
         "INSERT INTO sop_run (sop_id, instansi_id, periode_id, unit_id, objek, objek_id, "
-        "dibuat_pada) SELECT $1, p.instansi_id, s.periode_id, s.unit_id, 'pengajuan', s.id, "
-        "p.dibuka_pada FROM pengajuan s JOIN periode p ON p.id = s.periode_id ORDER BY s.id",
+        "dibuat_pada, prosedur, kunci, tahun, triwulan) SELECT $1, p.instansi_id, s.periode_id, "
+        "s.unit_id, 'pengajuan', s.id, p.dibuka_pada, 'pengumpulan', CAST(s.id AS VARCHAR), "
+        "p.tahun, p.triwulan FROM pengajuan s JOIN periode p ON p.id = s.periode_id ORDER BY s.id",
         [sop_id[0]],
     )
     runs = cur.execute(
@@ -647,9 +648,7 @@ def _pelaksanaan(
         if (th, tw) == akhir:
             continue
         for urutan, menit, sebar in LANGKAH_MANUAL:
-            if urutan == 2:
-                mulai = dibuka - dt.timedelta(hours=int(rng.integers(2, 30)))
-            elif urutan in (4, 6):
+            if urutan in (4, 6):
                 mulai = dibuka + dt.timedelta(
                     days=int(rng.integers(18, 24)), hours=int(rng.integers(0, 5))
                 )
@@ -669,7 +668,7 @@ def _pelaksanaan(
                         mulai,
                         akhir_langkah,
                         "monev",
-                        "dicatat dari agenda surat" if urutan == 2 else None,
+                        None,
                         "monev",
                     )
                 )
@@ -949,6 +948,9 @@ def generate(
         counts["langkah_manual"] = _pelaksanaan(cur, akhir, rng)
     with store.transaction(cur):
         counts["rapat"] = _rapat(cur, akhir, today or config.sekarang().date(), seed)
+    if scale == "S":  # every seed SOP adopted and run (docs/DOMAIN.md §8.5)
+        with store.transaction(cur):
+            counts.update(demo_sop.generate(cur, tahun, akhir, seed, _insert))
     counts.update(
         {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}
     )

@@ -46,6 +46,8 @@ class Catatan:
     selesai: dt.datetime
     waktu: MutuBakuWaktu
     ulang: int = 0  # 0 the first time, 1.. for rework after a return
+    oleh: str | None = None  # who closed the step (the user of its end event, or the pelaku)
+    unit_id: int | None = None  # the unit the record is about (a submission's), if any
 
 
 def nilai(kal: Kalender, catatan: list[Catatan]) -> pd.DataFrame:
@@ -65,6 +67,8 @@ def nilai(kal: Kalender, catatan: list[Catatan]) -> pd.DataFrame:
                 "mulai": c.mulai,
                 "selesai": c.selesai,
                 "ulang": c.ulang,
+                "oleh": c.oleh,
+                "unit_id": c.unit_id,
                 "waktu": c.waktu.teks,
                 "standar_menit": std,
                 "durasi_menit": d,
@@ -83,6 +87,8 @@ def nilai(kal: Kalender, catatan: list[Catatan]) -> pd.DataFrame:
             "mulai",
             "selesai",
             "ulang",
+            "oleh",
+            "unit_id",
             "waktu",
             "standar_menit",
             "durasi_menit",

@@ -272,6 +272,9 @@ def is_empty(cur: duckdb.DuckDBPyConnection) -> bool:
     return not row or row[0] == 0
 
 
+_PEMICU_RUN = frozenset({"periode", "laporan_berkala", "lkj", "ekinerja", "rapat"})
+
+
 def log_event(
     cur: duckdb.DuckDBPyConnection,
     jenis: str,
@@ -300,6 +303,10 @@ def log_event(
             data,
         ],
     )
+    if objek in _PEMICU_RUN:  # an event that may start an SOP run (docs/DOMAIN.md §8.5)
+        from dashboard.services import pelaksanaan  # noqa: PLC0415 - services import store
+
+        pelaksanaan.pada_event(cur, objek, objek_id)
 
 
 def table_names(cur: duckdb.DuckDBPyConnection) -> list[str]:

@@ -6,7 +6,7 @@
 --            at its instansi's scoring cap (dashboard/skala.py): $5[k] (NULL: none) is the cap
 --            of instansi $4[k];
 --   tepat_waktu: units that submitted on time / active units;
---   SOP: step records of the period's runs (from workflow events through sop_pemetaan, and
+--   SOP: step records of the period's runs (from transitions through sop_pemetaan, and
 --        logged by hand) within the step's mutu baku, counted in whole working days: $3 is
 --        the list of working days (the calendar of dashboard/kalender.py); a standard below
 --        one day means the same working day.
@@ -100,11 +100,21 @@ WITH r AS (
     SELECT e.objek, e.objek_id, e.ke, e.waktu FROM event e
     WHERE e.jenis = 'transisi'
       AND EXISTS (SELECT 1 FROM run WHERE run.objek = e.objek AND run.objek_id = e.objek_id)
+), m AS (
+    -- the steps timed between two transitions of the run's object, or from the period opening
+    -- (docs/DOMAIN.md §8.6); steps timed from other events are on the Ketepatan waktu SOP page
+    SELECT sop_kode, urutan, selesai_objek AS objek, selesai_ke AS selesai,
+           CASE WHEN mulai_jenis = 'periode_dibuka' THEN 'periode_dibuka' ELSE mulai_ke END
+               AS mulai
+    FROM sop_pemetaan
+    WHERE cara = 'event' AND selesai_jenis = 'transisi'
+      AND (mulai_jenis = 'periode_dibuka'
+           OR (mulai_jenis = 'transisi' AND mulai_objek = selesai_objek))
 ), akhir AS (
     SELECT row_number() OVER () AS k, run.id AS run_id, run.instansi_id, run.sop_id, m.urutan,
            m.mulai AS status_mulai, run.objek, run.objek_id, run.dibuka_pada, e.waktu AS selesai
     FROM run
-    JOIN sop_pemetaan m ON m.sop_kode = run.kode AND m.objek = run.objek
+    JOIN m ON m.sop_kode = run.kode AND m.objek = run.objek
     JOIN ev e ON e.objek = run.objek AND e.objek_id = run.objek_id AND e.ke = m.selesai
 ), catatan AS (
     -- a step starts at the latest entry into its start status up to its end: one join and a

@@ -730,6 +730,24 @@ OPERASI: list[Op] = [
     Op(
         "event_run", pelaksanaan.event_run, lambda c, a, x: pelaksanaan.event_run(c, a, x.run), UNIT
     ),
+    Op(
+        "adopsi",
+        pelaksanaan.adopsi,
+        lambda c, a, x: pelaksanaan.adopsi(c, a, x.instansi, "e_kinerja", "dpk_kalbar_e_kinerja"),
+        ADMIN | MONEV,
+    ),
+    Op(
+        "daftar_adopsi",
+        pelaksanaan.daftar_adopsi,
+        lambda c, a, x: pelaksanaan.daftar_adopsi(c, a, x.instansi),
+        INSTANSI,
+    ),
+    Op(
+        "status_sop",
+        pelaksanaan.status_sop,
+        lambda c, a, x: pelaksanaan.status_sop(c, a, [(x.instansi, "X")], 2026),
+        INSTANSI,
+    ),
     # --- users (an admin of another instansi manages only its own users)
     Op(
         "daftar_pengguna",
@@ -1353,6 +1371,11 @@ TANPA_AKSES = {
     "review.nama_pengguna": "full names of users a checked read already shows by username",
     "pelaksanaan.sop_untuk": "lookup inside a transition's transaction",
     "pelaksanaan.pastikan_run": "called inside a transition already checked",
+    "pelaksanaan.kode_adopsi": "lookup inside a transition's transaction",
+    "pelaksanaan.lingkup_sop": "pure",
+    "pelaksanaan.pada_event": "called by store.log_event inside a write already checked",
+    "pelaksanaan.sinkron": "demo generator: runs for events it wrote without their services",
+    "pelaksanaan.standar_sop": "SOP library read (every role reads the library)",
     # login bookkeeping: runs before anyone is logged in
     "pengguna.batas_gagal_login": "setting",
     "pengguna.hash_sandi": "pure",

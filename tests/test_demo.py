@@ -19,8 +19,9 @@ def test_periode_terakhir():
 
 def test_demo_agency_shape(demo_con):
     c = demo_con
-    assert c.execute("SELECT count(*) FROM instansi").fetchone()[0] == 1
-    assert 5 <= c.execute("SELECT count(*) FROM unit").fetchone()[0] <= 6
+    # the demo agency, and three instansi that run the other seed SOPs (demo_sop.py)
+    assert c.execute("SELECT count(*) FROM instansi").fetchone()[0] == 4
+    assert 5 <= c.execute("SELECT count(*) FROM unit WHERE instansi_id = 1").fetchone()[0] <= 6
     assert 25 <= c.execute("SELECT count(*) FROM indikator").fetchone()[0] <= 40
     mix = dict(c.execute("SELECT polaritas, count(*) FROM indikator GROUP BY 1").fetchall())
     assert mix["negatif"] >= 3 and mix["positif"] >= 20

@@ -50,7 +50,10 @@ def test_demo_users_exist_for_every_role(demo_con):
         "SELECT count(DISTINCT unit_id) FROM pengguna p JOIN peran_pengguna r "
         "ON r.pengguna_id = p.id WHERE r.peran = 'staf_bidang'"
     ).fetchone()[0]
-    assert staf_units == demo_con.execute("SELECT count(*) FROM unit").fetchone()[0]
+    assert (
+        staf_units
+        == demo_con.execute("SELECT count(*) FROM unit WHERE instansi_id = 1").fetchone()[0]
+    )
     assert all(r[1].startswith(f"$2b${pengguna.BCRYPT_ROUNDS}$") for r in rows)  # one cost
     for username, nama, _, _, sandi in PENGGUNA:  # the README's demo passwords obey the rules
         pengguna.cek_kekuatan_sandi(sandi, username, nama)

@@ -58,7 +58,7 @@ def test_import_yaml_new_revision_keeps_old_and_runs_keep_theirs(demo_con):
     _, lama = sop_registry.detail(demo_con, old)
     assert lama.iloc[1]["waktu"] == "90 Menit"  # earlier revision still readable
     assert set(demo_con.execute("SELECT DISTINCT sop_id FROM sop_run").fetchall()) == runs_before
-    assert pelaksanaan.sop_untuk(demo_con, "pengajuan") == new  # new runs use the new one
+    assert pelaksanaan.sop_untuk(demo_con, 1, "pengumpulan") == new  # new runs use the new one
 
 
 def test_excel_round_trip_and_bad_excel(demo_con):
@@ -150,6 +150,24 @@ def test_workflow_transitions_make_step_records(demo_con):
         "SELECT id FROM pengajuan WHERE periode_id = ? AND unit_id = ?", [pid, staf.unit_id]
     ).fetchone()[0]
     review.proses(demo_con, monev, sid, "kembalikan", "lengkapi bukti")
+    realisasi.ajukan(demo_con, staf, pid, staf.unit_id)  # resubmitted without a save: not timed
+    review.proses(demo_con, monev, sid, "kembalikan", "bukti masih kurang")
+    form = realisasi.form_entri(demo_con, staf, pid, staf.unit_id)
+    versi = {
+        int(r.indikator_id): int(r.versi) for r in form.baris.itertuples() if r.versi == r.versi
+    }
+    realisasi.simpan(
+        demo_con,
+        staf,
+        pid,
+        staf.unit_id,
+        [
+            realisasi.BarisSimpan(
+                i.indikator_id, (i.target[2] or 1) + 1, "bukti", versi=versi.get(i.indikator_id)
+            )
+            for i in form.indikator
+        ],
+    )
     realisasi.ajukan(demo_con, staf, pid, staf.unit_id)
     review.proses(demo_con, monev, sid, "setujui")
     run = demo_con.execute(
@@ -157,7 +175,8 @@ def test_workflow_transitions_make_step_records(demo_con):
     ).fetchone()
     assert run and run[1] == _id(demo_con)
     df = pelaksanaan.catatan_langkah(demo_con, KADIS, 1)
-    mine = df[df["run_id"] == run[0]].sort_values(["urutan", "ulang"])
+    mine = df[(df["run_id"] == run[0]) & (df["urutan"] != 2)].sort_values(["urutan", "ulang"])
+    # step 3 from each draft save to the submission after it; step 5 from the last submission
     assert list(zip(mine["urutan"], mine["ulang"], strict=True)) == [(3, 0), (3, 1), (5, 0)]
 
 
@@ -186,14 +205,25 @@ def test_manual_steps_logged_by_pengelola_monev(demo_con):
 
 def test_step_mapping_editable_by_admin_only(demo_con):
     peta = sop_registry.pemetaan(demo_con, KODE)
-    assert list(peta["urutan"]) == [3, 5, 7, 8]
+    acara = peta[peta["cara"] == "event"]
+    assert list(acara["urutan"]) == [2, 3, 5, 7, 8]
     with pytest.raises(AksesDitolak):
         sop_registry.simpan_pemetaan(demo_con, KADIS, KODE, peta)
     rusak = peta.copy()
     rusak.loc[0, "urutan"] = 99
     with pytest.raises(ValueError, match="urutan"):
         sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, rusak)
-    assert list(sop_registry.pemetaan(demo_con, KODE)["urutan"]) == [3, 5, 7, 8]
-    assert sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, peta.iloc[1:]) == 3
+    rusak = peta.copy()
+    rusak.loc[2, "selesai_ke"] = "dikirim"  # not a state of a submission
+    with pytest.raises(ValueError, match="status selesai"):
+        sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, rusak)
+    rusak = peta.copy()
+    rusak.loc[2, "mulai_jenis"] = "undangan_dikirim"
+    with pytest.raises(ValueError, match="event mulai tidak dikenal"):
+        sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, rusak)
+    assert list(sop_registry.pemetaan(demo_con, KODE)["urutan"]) == list(range(1, 12))
+    manual = peta.copy()
+    manual.loc[manual["urutan"] == 3, "cara"] = "manual"
+    assert sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, manual) == 4
     df = pelaksanaan.catatan_langkah(demo_con, KADIS, 1)
-    assert 3 not in set(df["urutan"])  # step 3 no longer read from the events
+    assert 3 not in set(df.loc[df["kode"] == KODE, "urutan"])  # no longer read from the events

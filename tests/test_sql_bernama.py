@@ -14,7 +14,15 @@ from dashboard import config, store, ui
 # Generators and harnesses (demo data, bench; dashboard/beban/ is not scanned) and the store's
 # own migration and backup mechanics (cadangan.py, and the copy into PostgreSQL) may build SQL
 # inline; the app's modules may not.
-_BEBAS = {"store.py", "store_pg.py", "pindah.py", "cadangan.py", "demo.py", "bench.py"}
+_BEBAS = {
+    "store.py",
+    "store_pg.py",
+    "pindah.py",
+    "cadangan.py",
+    "demo.py",
+    "demo_sop.py",
+    "bench.py",
+}
 _DASHBOARD = config.ROOT / "dashboard"
 _MODUL = sorted(
     [p for p in _DASHBOARD.glob("*.py") if p.name not in _BEBAS]

@@ -52,10 +52,21 @@ def daftar_sop(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return store.fetch_df(cur, "sop_list")
 
 
-def kode_dipakai(cur: duckdb.DuckDBPyConnection) -> set[str]:
-    """The SOPs the app's own flows run and time (sop_pemetaan): this agency's SOPs, whatever
-    agency name their document carries."""
-    return set(store.fetch_df(cur, "sop_pemetaan_list")["sop_kode"])
+def kode_dipakai(cur: duckdb.DuckDBPyConnection, instansi_id: int | None = None) -> set[str]:
+    """The SOPs the app runs and times for an instansi (None: any instansi): those adopted,
+    and the defaults of a procedure without adoption, whatever agency name their document
+    carries."""
+    adopsi = store.fetch_df(cur, "sop_adopsi_semua")
+    if instansi_id is not None:
+        adopsi = adopsi[adopsi["instansi_id"] == instansi_id]
+    bawaan = {
+        "pengumpulan": "dpk_kalbar_pengumpulan_data_kinerja",
+        "perbaikan": "dpk_kalbar_perbaikan_data_kinerja",
+    }
+    if instansi_id is None:
+        return set(adopsi["sop_kode"]) | set(bawaan.values())
+    dipilih = set(adopsi["prosedur"])
+    return set(adopsi["sop_kode"]) | {k for p, k in bawaan.items() if p not in dipilih}
 
 
 def revisi(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
@@ -339,37 +350,100 @@ def hapus_libur(cur: duckdb.DuckDBPyConnection, akses: Akses, tanggal: dt.date) 
         )
 
 
-PENANDA = ("periode_dibuka", "draf", "diajukan", "diverifikasi", "diparaf", "disahkan")
+# The events a step can start or end on, with the objects they are written on (the event
+# contract of docs/DOMAIN.md §8.6); 'langkah' starts a step when an earlier step ended.
+JENIS_EVENT = {
+    "periode_dibuka": ("periode",),
+    "surat_permintaan_dikirim": ("periode",),
+    "realisasi_disimpan": ("pengajuan",),
+    "transisi": ("pengajuan", "perbaikan", "lkj"),
+    "rapat_dibuat": ("rapat",),
+    "undangan_rapat_dikirim": ("rapat",),
+    "rapat_difinalkan": ("rapat",),
+    "rapat_diarsipkan": ("rapat",),
+    "ekinerja_diekspor": ("ekinerja",),
+    "ekinerja_dientri": ("ekinerja",),
+    "laporan_semester_disusun": ("laporan_berkala",),
+    "laporan_tahunan_disusun": ("laporan_berkala",),
+    "langkah": (),
+}
+STATUS_KE = {
+    "pengajuan": ("draf", "diajukan", "diverifikasi", "diparaf", "disahkan"),
+    "perbaikan": ("diajukan", "diverifikasi", "diparaf", "disahkan", "dikembalikan"),
+    "lkj": ("disusun", "diperiksa", "diparaf", "ditandatangani", "dikirim"),
+}
+KOLOM_PETA = [
+    "urutan",
+    "cara",
+    "mulai_jenis",
+    "mulai_objek",
+    "mulai_ke",
+    "selesai_jenis",
+    "selesai_objek",
+    "selesai_ke",
+]
 
 
 def pemetaan(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
-    """Which steps of an SOP the app performs, and the transitions that start and end them."""
-    return (
-        store.fetch_df(cur, "sop_pemetaan_list")
-        .query("sop_kode == @kode")
-        .drop(columns="sop_kode")
-        .reset_index(drop=True)
-    )
+    """Per step of an SOP: performed by the app (the events that start and end it) or logged
+    by hand."""
+    df = store.fetch_df(cur, "sop_pemetaan_list")
+    return df[df["sop_kode"] == kode].drop(columns="sop_kode").reset_index(drop=True)
+
+
+def _teks(v) -> str | None:
+    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+        return None
+    return str(v).strip() or None
+
+
+def _penanda(i: int, apa: str, jenis, objek, ke, urutan: int, mulai: bool) -> tuple:
+    """Check one marker of row i; return it as (jenis, objek, ke)."""
+    jenis, objek, ke = _teks(jenis), _teks(objek), _teks(ke)
+    if jenis not in JENIS_EVENT or (not mulai and jenis in ("langkah", "periode_dibuka")):
+        raise ValueError(f"Baris {i}: event {apa} tidak dikenal.")
+    if jenis == "langkah":
+        if ke is None or not ke.isdigit() or not 1 <= int(ke) < urutan:
+            raise ValueError(f"Baris {i}: 'langkah' {apa} harus nomor urut langkah sebelumnya.")
+        return jenis, None, ke
+    if objek not in JENIS_EVENT[jenis]:
+        pilihan = ", ".join(JENIS_EVENT[jenis])
+        raise ValueError(f"Baris {i}: objek event {apa} {jenis} harus {pilihan}.")
+    if jenis == "transisi":
+        if ke not in STATUS_KE[objek]:
+            raise ValueError(
+                f"Baris {i}: status {apa} harus salah satu dari {', '.join(STATUS_KE[objek])}."
+            )
+    elif ke is not None:
+        raise ValueError(f"Baris {i}: status hanya diisi untuk event transisi.")
+    return jenis, objek, ke
 
 
 def simpan_pemetaan(
     cur: duckdb.DuckDBPyConnection, akses: Akses, kode: str, baris: pd.DataFrame
 ) -> int:
-    """Replace the mapping of one SOP (admin): every row checked first, then one transaction."""
+    """Replace the mapping of one SOP (admin): every row checked first, then one transaction.
+    Returns the number of steps the app times from events."""
     akses.wajib("admin")
     sop_id = cur.execute(store.sql("sop_terbaru"), [kode]).fetchone()
     if not sop_id:
         raise ValueError("SOP tidak ditemukan.")
     jumlah = cur.execute(store.sql("sop_langkah_jumlah"), [sop_id[0]]).fetchone()[0]
     rows = []
+    baris = baris.reindex(columns=KOLOM_PETA)
     for i, r in enumerate(baris.dropna(how="all").itertuples(index=False), start=1):
         if pd.isna(r.urutan) or not 1 <= int(r.urutan) <= jumlah:
             raise ValueError(f"Baris {i}: urutan langkah harus 1 sampai {jumlah}.")
-        if r.objek not in ("pengajuan", "perbaikan"):
-            raise ValueError(f"Baris {i}: objek harus pengajuan atau perbaikan.")
-        if r.mulai not in PENANDA or r.selesai not in PENANDA or r.selesai == "periode_dibuka":
-            raise ValueError(f"Baris {i}: penanda mulai/selesai tidak dikenal.")
-        rows.append((kode, int(r.urutan), r.objek, r.mulai, r.selesai))
+        u = int(r.urutan)
+        cara = _teks(r.cara) or "manual"
+        if cara not in ("event", "manual"):
+            raise ValueError(f"Baris {i}: cara harus event atau manual.")
+        if cara == "manual":
+            rows.append((kode, u, cara, None, None, None, None, None, None))
+            continue
+        mulai = _penanda(i, "mulai", r.mulai_jenis, r.mulai_objek, r.mulai_ke, u, True)
+        selesai = _penanda(i, "selesai", r.selesai_jenis, r.selesai_objek, r.selesai_ke, u, False)
+        rows.append((kode, u, cara, *mulai, *selesai))
     if len({r[1] for r in rows}) != len(rows):
         raise ValueError("Satu langkah hanya boleh dipetakan sekali.")
     with store.transaction(cur):
@@ -386,4 +460,4 @@ def simpan_pemetaan(
             objek_id=kode,
             catatan=f"{len(rows)} langkah",
         )
-    return len(rows)
+    return sum(1 for r in rows if r[2] == "event")
