@@ -376,23 +376,31 @@ def _pengingat_tenggat(
         h.tambah(jenis, kirim(cur, pesan, penerima, kunci, sekarang))
 
 
-def standar_antrian(cur: duckdb.DuckDBPyConnection) -> dict[str, tuple[object, str]]:
+def standar_antrian(
+    cur: duckdb.DuckDBPyConnection, instansi_id: int
+) -> dict[str, tuple[object, str]]:
     """For each waiting status of a submission, the mutu baku of the SOP step that starts at
-    it (sop_pemetaan of the SOP the app follows): status -> (MutuBakuWaktu, its text)."""
+    it (the step-to-event mapping, docs/DOMAIN.md §8.6, of the pengumpulan SOP the instansi
+    adopted): status -> (MutuBakuWaktu, its text)."""
     from dashboard.services import pelaksanaan, sop_registry
 
-    sop_id = pelaksanaan.sop_untuk(cur, "pengajuan")
+    sop_id = pelaksanaan.sop_untuk(cur, instansi_id, "pengumpulan")
     if sop_id is None:
         return {}
     header, langkah = sop_registry.detail(cur, sop_id)
     peta = store.fetch_df(cur, "sop_pemetaan_list")
-    peta = peta[(peta["sop_kode"] == header["kode"]) & (peta["objek"] == "pengajuan")]
+    peta = peta[
+        (peta["sop_kode"] == header["kode"])
+        & (peta["cara"] == "event")
+        & (peta["mulai_jenis"] == "transisi")
+        & (peta["mulai_objek"] == "pengajuan")
+    ]
     per_urutan = {int(r.urutan): r.standar for r in langkah.itertuples(index=False)}
     hasil = {}
     for m in peta.itertuples(index=False):
         w = per_urutan.get(int(m.urutan))
-        if w is not None and w.ada_standar:
-            hasil[str(m.mulai)] = (w, w.uraian())
+        if w is not None and w.ada_standar and isinstance(m.mulai_ke, str):
+            hasil[m.mulai_ke] = (w, w.uraian())
     return hasil
 
 
@@ -405,11 +413,15 @@ def _pengingat_antrian(
     from dashboard.services import sop_registry
 
     df = store.fetch_df(cur, "pengingat_antrian")
-    standar = standar_antrian(cur) if not df.empty else {}
-    if not standar:
+    if df.empty:
         return
     kal = sop_registry.kalender(cur)
+    per_instansi: dict[int, dict[str, tuple[object, str]]] = {}
     for r in df.itertuples(index=False):
+        iid = int(r.instansi_id)
+        if iid not in per_instansi:
+            per_instansi[iid] = standar_antrian(cur, iid)
+        standar = per_instansi[iid]
         if r.status not in standar:
             continue
         w, teks = standar[r.status]
