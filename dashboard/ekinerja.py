@@ -49,12 +49,15 @@ BELUM_SAH = "Belum ada realisasi yang disahkan; tidak untuk dientri."
 
 def tabel(ind: pd.DataFrame, triwulan: int) -> pd.DataFrame:
     """One row per indicator: the signed to-date realisation of quarter `triwulan` against
-    its target, the engine's capaian, and the unit's note as keterangan (a row without a signed
-    value says so instead of showing a number)."""
+    its target, the engine's capaian, and the unit's note as keterangan (a row whose quarter
+    is not signed says so instead of showing a number)."""
     rows = []
     for i, r in enumerate(urutkan(ind).itertuples(index=False), start=1):
-        real = angka_atau_none(r.realisasi_sd)
-        dinilai = r.status == str(engine.Status.DINILAI)
+        # the quarter's own value unsigned (left out by the signed-only read): the to-date
+        # figure would hold the earlier quarters only, so nothing is offered for entry
+        sah = angka_atau_none(getattr(r, f"r{triwulan}")) is not None
+        real = angka_atau_none(r.realisasi_sd) if sah else None
+        dinilai = sah and r.status == str(engine.Status.DINILAI)
         catatan = getattr(r, f"c{triwulan}", None)
         if real is None:
             ket = BELUM_SAH

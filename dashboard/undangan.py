@@ -18,6 +18,7 @@ from dashboard.dokumen import GAYA, Kop, Penandatangan, teks_pdf
 from dashboard.notulen import periode, pukul
 
 NOMOR_KOSONG = "........................"
+_BUTIR = GAYA["isi"].clone("butir", spaceBefore=0, spaceAfter=1)
 
 
 def perihal(info: dict) -> str:
@@ -123,7 +124,7 @@ def undangan_pdf(detail: dict, instansi: dict, nomor: str | None, tanggal: dt.da
         Paragraph("Yth.", GAYA["isi"]),
     ]
     for i, t in enumerate(tujuan(detail["peserta"]) or ["Peserta rapat"], 1):
-        isi.append(Paragraph(teks_pdf(f"{i}. {t}"), GAYA["isi"].clone(f"t{i}", leftIndent=12)))
+        isi.append(Paragraph(teks_pdf(f"{i}. {t}"), _BUTIR.clone(f"t{i}", leftIndent=12)))
     isi += [
         Paragraph("di Tempat", GAYA["isi"]),
         Spacer(1, 8),
@@ -135,9 +136,7 @@ def undangan_pdf(detail: dict, instansi: dict, nomor: str | None, tanggal: dt.da
     if not ag.empty:
         isi.append(Paragraph("dengan agenda:", GAYA["isi"]))
         for i, u in enumerate(ag["uraian"], 1):
-            isi.append(
-                Paragraph(teks_pdf(f"{i}. {u}"), GAYA["isi"].clone(f"a{i}", leftIndent=1 * cm))
-            )
+            isi.append(Paragraph(teks_pdf(f"{i}. {u}"), _BUTIR.clone(f"a{i}", leftIndent=1 * cm)))
     isi += [Spacer(1, 4), Paragraph(teks_pdf(PENUTUP), GAYA["isi"])]
     isi.append(dokumen.tanda_tangan_pdf(penandatangan(instansi, tanggal)))
     return dokumen.pdf_bytes(isi, judul=perihal(info), mendatar=False, kaki=perihal(info))

@@ -131,3 +131,10 @@ def konfirmasi_entri(
             catatan=catatan,
         )
         versi_data.sentuh_instansi(instansi_id)
+
+
+def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
+    """The instansi's collection periods, newest first, with their signed counts."""
+    akses.wajib(*PERAN_BACA)
+    akses.cek_instansi(instansi_id)
+    return store.fetch_df(cur, "periode_list", [instansi_id])

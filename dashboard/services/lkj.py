@@ -64,7 +64,7 @@ def riwayat_lkj(
 ) -> pd.DataFrame:
     """Every act on the LKj, oldest first (the event log)."""
     _cek_baca(akses, instansi_id)
-    return store.fetch_df(cur, "event_objek", ["lkj", objek_lkj(instansi_id, tahun)])
+    return store.fetch_df(cur, "lkj_riwayat", [objek_lkj(instansi_id, tahun)])
 
 
 def _permintaan(instansi_id: int, tahun: int) -> Permintaan:
