@@ -124,13 +124,13 @@ with tab_lkj:
                     "Menandatangani menyimpan PDF dan Excel LKj apa adanya; dokumen itulah yang "
                     "dikirim dan dapat diunduh kembali."
                 )
-            kolom = st.columns(len(aksi))
-            ditekan = [
-                k.form_submit_button(
-                    lkj.LABEL_AKSI[a], type="secondary" if a == "kembalikan" else "primary"
-                )
-                for k, a in zip(kolom, aksi, strict=True)
-            ]
+            with st.container(horizontal=True):
+                ditekan = [
+                    st.form_submit_button(
+                        lkj.LABEL_AKSI[a], type="secondary" if a == "kembalikan" else "primary"
+                    )
+                    for a in aksi
+                ]
         for a, tekan in zip(aksi, ditekan, strict=True):
             if tekan:
                 web.tulis(
@@ -217,7 +217,12 @@ with tab_ek:
             f" ({formats.angka(r.disahkan, 0)} unit disahkan)"
             for r in per.itertuples()
         }
-        periode_id = st.selectbox("Periode", list(label), format_func=label.get, key="ek_periode")
+        # the newest period with signed data: what e-Kinerja can take
+        ada_sah = [int(i) for i, n in zip(per["id"], per["disahkan"], strict=True) if n]
+        awal = list(label).index(ada_sah[0]) if ada_sah else 0
+        periode_id = st.selectbox(
+            "Periode", list(label), index=awal, format_func=label.get, key="ek_periode"
+        )
         semua = web.cached_read(svc_ek.daftar)(akses, instansi_id)
         baris = semua[semua["periode_id"] == periode_id]
         st.caption(tampil.keadaan_ekinerja(baris))
