@@ -8,7 +8,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import agenda, config, formats, web
+from dashboard import agenda, config, formats, tampilan_rapat, web
 from dashboard.notulen import periode, pukul
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
@@ -423,6 +423,58 @@ unduh[2].download_button(
     key="unduh_bahan",
     on_click="ignore",  # a download changes nothing on the page
 )
+
+with st.container(border=True):
+    # SOP Monev periodik: invitation sent to the participants, the meeting, its minutes made
+    # final, the record archived (docs/DOMAIN.md §9.8)
+    und = web.cached_read(svc.status_undangan)(akses, rapat_id)
+    st.markdown("**Undangan dan arsip rapat**")
+    st.caption(formats.md_aman(tampilan_rapat.langkah_sop(und, final)))
+    nomor = und["nomor"] or ""
+    if boleh_ubah and not und["nomor"]:
+        nomor = st.text_input(
+            "Nomor surat undangan", key=f"und_nomor_{rapat_id}", placeholder="005/123/Sekr"
+        )
+    with st.container(horizontal=True):
+        for jenis, mime, ikon in (
+            ("pdf", "application/pdf", ":material/picture_as_pdf:"),
+            (
+                "docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ":material/description:",
+            ),
+        ):
+            st.download_button(
+                f"Undangan ({jenis.upper()})",
+                lambda jenis=jenis: web.cached_read(svc.undangan)(akses, rapat_id, jenis, nomor),
+                file_name=f"undangan-rapat-{rapat_id}.{jenis}",
+                mime=mime,
+                icon=ikon,
+                key=f"unduh_undangan_{jenis}",
+                on_click="ignore",
+            )
+        if boleh_ubah:
+            if st.button(
+                "Kirim ulang undangan" if und["nomor"] else "Kirim undangan ke peserta",
+                key="kirim_undangan",
+                icon=":material/send:",
+                type="secondary" if und["nomor"] else "primary",
+            ):
+                web.tulis(
+                    svc.kirim_undangan,
+                    akses,
+                    rapat_id,
+                    nomor,
+                    sukses=f"Undangan terkirim kepada {len(d['peserta'])} peserta.",
+                )
+            if (
+                final
+                and und["diarsipkan_pada"] is None
+                and st.button("Arsipkan rapat", key="arsipkan_rapat", icon=":material/inventory_2:")
+            ):
+                web.tulis(svc.arsipkan_rapat, akses, rapat_id, sukses="Rapat diarsipkan.")
+    if not und["nomor"] and pd.Timestamp(info["waktu"]) < pd.Timestamp(config.sekarang()):
+        st.caption("Waktu rapat ini sudah lewat; undangan biasanya dikirim sebelum rapat.")
 
 tab = st.tabs(["Peserta dan agenda", "Pembahasan", "Temuan dan tindak lanjut", "Revisi"])
 with tab[0]:

@@ -159,6 +159,14 @@ HALAMAN = [
     ),
     Halaman("laporan.py", "Laporan kinerja", ":material/summarize:", "laporan", SEMUA, "Kinerja"),
     Halaman(
+        "penyusunan.py",
+        "Penyusunan laporan",
+        ":material/approval:",
+        "penyusunan-laporan",
+        frozenset({"pengelola_monev", "sekretaris", "kadis", "admin"}),
+        "Kinerja",
+    ),
+    Halaman(
         "rapat.py",
         "Rapat monev",
         ":material/groups:",

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from dashboard import agenda, config, formats, store
+from dashboard import agenda, config, formats, store, versi_data
 from dashboard import notulen as dok
 from dashboard.agenda import ItemAgenda
 from dashboard.akses import Akses, AksesDitolak
@@ -718,3 +718,104 @@ def bahan_rapat_pdf(
     return dok.bahan_rapat_pdf(
         b, kop_instansi(cur, akses, instansi_id), akses.nama or akses.username
     )
+
+
+# --- SOP Monitoring Evaluasi Kinerja Secara Periodik: invitation and archive ----------------
+# Events of the issue 17 contract: 'undangan_rapat_dikirim' and 'rapat_diarsipkan' (objek
+# 'rapat', objek_id the meeting's id), beside 'rapat_dibuat' and 'rapat_difinalkan'.
+
+
+def status_undangan(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) -> dict:
+    """The meeting's invitation (nomor, tanggal, sent by / at: None while not sent) and its
+    archiving (diarsipkan_oleh / _pada)."""
+    info = _info(cur, rapat_id)
+    _cek_baca(akses, int(info["instansi_id"]))
+    df = store.fetch_df(cur, "rapat_undangan_get", [rapat_id])
+    return {k: (None if pd.isna(v) else v) for k, v in df.iloc[0].to_dict().items()}
+
+
+def _nomor_surat(nomor: str | None) -> str:
+    nomor = " ".join((nomor or "").split())
+    if len(nomor) < 3:
+        raise ValueError("Isi nomor surat undangan (misalnya 005/123/Sekr), lalu kirim.")
+    if len(nomor) > 100:
+        raise ValueError("Nomor surat paling panjang 100 karakter.")
+    return nomor
+
+
+def undangan(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    rapat_id: int,
+    jenis: str = "pdf",
+    nomor: str | None = None,
+) -> bytes:
+    """The invitation letter as PDF or DOCX: once sent, with the number and date it was sent
+    under; before that, with `nomor` (blank dots when none) and the agency's date."""
+    from dashboard import undangan as dok_undangan
+
+    d = detail_rapat(cur, akses, rapat_id)
+    instansi = kop_instansi(cur, akses, int(d["info"]["instansi_id"]))
+    st = status_undangan(cur, akses, rapat_id)
+    if st["nomor"]:
+        nomor, tanggal = st["nomor"], pd.Timestamp(st["tanggal"]).date()
+    else:
+        nomor, tanggal = (nomor or "").strip() or None, config.hari_ini()
+    buat = dok_undangan.undangan_docx if jenis == "docx" else dok_undangan.undangan_pdf
+    return buat(d, instansi, nomor, tanggal)
+
+
+def kirim_undangan(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, nomor: str | None
+) -> None:
+    """Send the invitation to the participants (SOP step 3): it needs its number and at least
+    one participant; sent again (a changed time or place), the new number and date replace
+    the old and another event is written."""
+    info = _cek_tulis(cur, akses, rapat_id)
+    nomor = _nomor_surat(nomor)
+    peserta = store.fetch_all(cur, "rapat_peserta_list", [rapat_id])
+    if not peserta:
+        raise ValueError("Tambahkan peserta rapat lebih dulu; undangan dikirim kepada peserta.")
+    sekarang = config.sekarang()
+    with store.kunci(("rapat", rapat_id)), store.transaction(cur):
+        cur.execute(
+            store.sql("rapat_undangan_simpan"),
+            [rapat_id, nomor, sekarang.date(), akses.username, sekarang],
+        )
+        store.log_event(
+            cur,
+            "undangan_rapat_dikirim",
+            pengguna=akses.username,
+            peran="pengelola_monev",
+            objek="rapat",
+            objek_id=rapat_id,
+            catatan=f"Nomor {nomor}, kepada {len(peserta)} peserta",
+        )
+        versi_data.sentuh_instansi(int(info["instansi_id"]))
+
+
+def arsipkan_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) -> None:
+    """Archive a final meeting record with its minutes (the SOP's last step); once."""
+    info = _cek_tulis(cur, akses, rapat_id)
+    if info["status"] != "final":
+        raise ValueError("Finalkan notulen rapat lebih dulu; hanya notulen final yang diarsipkan.")
+    if status_undangan(cur, akses, rapat_id)["diarsipkan_pada"] is not None:
+        raise ValueError("Rapat ini sudah diarsipkan.")
+    try:
+        with store.kunci(("rapat", rapat_id)), store.transaction(cur):
+            cur.execute(
+                store.sql("rapat_arsip_insert"), [rapat_id, akses.username, config.sekarang()]
+            )
+            store.log_event(
+                cur,
+                "rapat_diarsipkan",
+                pengguna=akses.username,
+                peran="pengelola_monev",
+                objek="rapat",
+                objek_id=rapat_id,
+                dari="final",
+                ke="diarsipkan",
+            )
+            versi_data.sentuh_instansi(int(info["instansi_id"]))
+    except store.GALAT_KONFLIK as exc:
+        raise KonflikData("Rapat ini baru saja diarsipkan pengguna lain.") from exc
