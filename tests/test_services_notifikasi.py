@@ -49,9 +49,11 @@ def test_opening_a_period_writes_the_letter_and_tells_every_unit(demo_con):
     assert nomor == "000/001/DISPERPUSIP/2026"
     assert "Bidang Pengelolaan Arsip" in tujuan
     ev = demo_con.execute(
-        "SELECT objek, objek_id FROM event WHERE jenis = 'surat_permintaan_dikirim'"
+        "SELECT objek, objek_id FROM event WHERE jenis = 'surat_permintaan_dikirim' "
+        "AND objek_id = ?",
+        [str(pid)],
     ).fetchall()
-    assert ev == [("periode", str(pid))]
+    assert ev == [("periode", str(pid))]  # the demo's periods have their own (demo_sop.py)
     assert _kotak(demo_con, "periode_dibuka") == STAF
     kepada = demo_con.execute("SELECT kepada FROM surel_keluar ORDER BY kepada").fetchall()
     assert [k[0] for k in kepada] == [f"{s}@contoh.go.id" for s in STAF]
