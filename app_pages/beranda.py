@@ -26,7 +26,7 @@ daftar_unit = web.cached_read(svc.daftar_unit, isian=False)
 data_periode = web.cached_read(svc.data_periode)
 pengajuan = web.cached_read(svc.pengajuan)
 tindak_lanjut = web.cached_read(svc.tindak_lanjut_terbuka, isian=False)
-pelanggaran_sop = web.cached_read(svc.pelanggaran_sop)
+pelanggaran_sop = web.cached_read(svc.pelanggaran_sop, isian=False)  # DOMAIN 13.6
 anggaran = web.cached_read(svc.anggaran)
 rincian = web.cached_read(svc.rincian)
 perbandingan = web.cached_read(svc.perbandingan_instansi)

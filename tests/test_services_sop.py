@@ -221,6 +221,14 @@ def test_step_mapping_editable_by_admin_only(demo_con):
     rusak.loc[2, "mulai_jenis"] = "undangan_dikirim"
     with pytest.raises(ValueError, match="event mulai tidak dikenal"):
         sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, rusak)
+    rusak = peta.copy()  # a draft save ends no step (docs/DOMAIN.md §13.6)
+    rusak.loc[2, ["selesai_jenis", "selesai_objek", "selesai_ke"]] = [
+        "realisasi_disimpan",
+        "pengajuan",
+        None,
+    ]
+    with pytest.raises(ValueError, match="simpan draf tidak mengakhiri langkah"):
+        sop_registry.simpan_pemetaan(demo_con, ADMIN, KODE, rusak)
     assert list(sop_registry.pemetaan(demo_con, KODE)["urutan"]) == list(range(1, 12))
     manual = peta.copy()
     manual.loc[manual["urutan"] == 3, "cara"] = "manual"

@@ -367,6 +367,9 @@ JENIS_EVENT = {
     "laporan_tahunan_disusun": ("laporan_berkala",),
     "langkah": (),
 }
+# Events that start a step but never end one: a draft save hands nothing over (its submission
+# does), so a unit's typing never changes a finished step's record (docs/DOMAIN.md §13.6).
+BUKAN_AKHIR = ("realisasi_disimpan",)
 STATUS_KE = {
     "pengajuan": ("draf", "diajukan", "diverifikasi", "diparaf", "disahkan"),
     "perbaikan": ("diajukan", "diverifikasi", "diparaf", "disahkan", "dikembalikan"),
@@ -402,6 +405,10 @@ def _penanda(i: int, apa: str, jenis, objek, ke, urutan: int, mulai: bool) -> tu
     jenis, objek, ke = _teks(jenis), _teks(objek), _teks(ke)
     if jenis not in JENIS_EVENT or (not mulai and jenis in ("langkah", "periode_dibuka")):
         raise ValueError(f"Baris {i}: event {apa} tidak dikenal.")
+    if not mulai and jenis in BUKAN_AKHIR:
+        raise ValueError(
+            f"Baris {i}: simpan draf tidak mengakhiri langkah; data diserahkan saat diajukan."
+        )
     if jenis == "langkah":
         if ke is None or not ke.isdigit() or not 1 <= int(ke) < urutan:
             raise ValueError(f"Baris {i}: 'langkah' {apa} harus nomor urut langkah sebelumnya.")
