@@ -258,6 +258,12 @@ def hitung_capaian(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
     return pd.concat([df, _kolom_hasil(hasil, sk, df.index)], axis=1)
 
 
+def hasil_tiap_triwulan(df: pd.DataFrame, sk: Skala) -> dict[int, list[engine.HasilTriwulan]]:
+    """The engine's result of every row for each quarter 1..4, the inputs read once."""
+    masukan = _masukan(df)
+    return {n: _hasil(masukan, n, sk) for n in range(1, 5)}
+
+
 def hitung_capaian_tahun(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
     """`hitung_capaian` for `triwulan`, plus the capaian, category and status of every quarter
     of the year (c1..c4, k1..k4, s1..s4: the heat map), from one reading of the inputs."""

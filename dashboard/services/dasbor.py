@@ -419,24 +419,27 @@ def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: i
         raise ValueError("Indikator tidak ditemukan.")
     sk = svc_capaian.skala(cur, instansi_id)
     rows = []
-    for n in range(1, 5):
-        h = svc_capaian.hitung_capaian(df, n, sk)
-        for r in h.itertuples(index=False):
+    v = svc_capaian.angka_atau_none
+    kol = {
+        c: df[c].tolist() for c in ("tahun", "t0", "t1", "t2", "t3", "t4", "r1", "r2", "r3", "r4")
+    }
+    for n, hasil in svc_capaian.hasil_tiap_triwulan(df, sk).items():
+        for i, h in enumerate(hasil):
             rows.append(
                 {
-                    "tahun": int(r.tahun),
+                    "tahun": int(kol["tahun"][i]),
                     "triwulan": n,
-                    "target": svc_capaian.angka_atau_none(getattr(r, f"t{n}")),
-                    "realisasi": svc_capaian.angka_atau_none(getattr(r, f"r{n}")),
-                    "target_tahunan": svc_capaian.angka_atau_none(r.t0),
-                    "target_sd": r.target_sd,
-                    "target_atas_sd": r.target_atas_sd,
-                    "realisasi_sd": r.realisasi_sd,
-                    "capaian": r.capaian,
-                    "kategori": r.kategori,
-                    "level": r.level,
-                    "status": r.status,
-                    "progres_tahunan": r.progres_tahunan,
+                    "target": v(kol[f"t{n}"][i]),
+                    "realisasi": v(kol[f"r{n}"][i]),
+                    "target_tahunan": v(kol["t0"][i]),
+                    "target_sd": h.target_sd,
+                    "target_atas_sd": h.target_atas_sd,
+                    "realisasi_sd": h.realisasi_sd,
+                    "capaian": h.capaian,
+                    "kategori": h.kategori,
+                    "level": h.level,
+                    "status": str(h.status),
+                    "progres_tahunan": h.progres_tahunan,
                 }
             )
     nilai = pd.DataFrame(rows).sort_values(["tahun", "triwulan"]).reset_index(drop=True)
