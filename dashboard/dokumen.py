@@ -207,9 +207,11 @@ class _TandaTangan(KeepTogether):
         return (self.awal.halaman or 0) > (self.sebelum.halaman or 0)
 
 
-def tanda_tangan_pdf(p: Penandatangan) -> _TandaTangan:
-    """The signature block at the right: place and date, jabatan, room to sign, name, NIP."""
-    return _TandaTangan(_blok_tanda_tangan(p))
+def tanda_tangan_pdf(p: Penandatangan, tanggal: bool = True) -> _TandaTangan:
+    """The signature block at the right: place and date, jabatan, room to sign, name, NIP.
+    `tanggal=False` for a letter that states its place and date at its head already (a
+    Nota Dinas, an undangan): they are not written twice."""
+    return _TandaTangan(_blok_tanda_tangan(p, tanggal))
 
 
 def tanda_tangan_berdampingan_pdf(penandatangan: Sequence[Penandatangan]) -> _TandaTangan:
@@ -219,10 +221,13 @@ def tanda_tangan_berdampingan_pdf(penandatangan: Sequence[Penandatangan]) -> _Ta
     return _TandaTangan(blok)
 
 
-def _blok_tanda_tangan(p: Penandatangan) -> Table:
+def _blok_tanda_tangan(p: Penandatangan, tanggal: bool = True) -> Table:
     """Place and date, jabatan, RUANG_TTD of empty room, the name underlined, the NIP."""
     sel = [
-        [Paragraph(teks_pdf(f"{p.kota}, {formats.tanggal(p.tanggal)}"), GAYA["isi"])],
+        *(
+            [[Paragraph(teks_pdf(f"{p.kota}, {formats.tanggal(p.tanggal)}"), GAYA["isi"])]]
+            * tanggal
+        ),
         [Paragraph(teks_pdf(p.jabatan), GAYA["isi"])],
         [Spacer(1, RUANG_TTD)],
         [Paragraph(f"<u>{teks_pdf(p.nama)}</u>", GAYA["isi"])],
@@ -234,7 +239,7 @@ def _blok_tanda_tangan(p: Penandatangan) -> Table:
             [
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 6 if tanggal else 0),
             ]
         )
     )
@@ -769,18 +774,24 @@ def bawa_ke_berikut_docx(tabel, baris: int = 3) -> None:
                 par.paragraph_format.keep_with_next = True
 
 
-def tanda_tangan_docx(doc, penandatangan: Sequence[Penandatangan]) -> None:
-    """Signature blocks side by side (e.g. notulis and pimpinan rapat): place and date,
-    jabatan, RUANG_TTD of room to sign, name underlined, NIP. The row never splits, and
-    every line keeps with the next, so the block stays whole."""
+def tanda_tangan_docx(doc, penandatangan: Sequence[Penandatangan], tanggal: bool = True) -> None:
+    """Signature blocks side by side (e.g. notulis and pimpinan rapat): place and date
+    (unless `tanggal` is False, as in `tanda_tangan_pdf`), jabatan, RUANG_TTD of room to sign,
+    name underlined, NIP. One signer signs at the right, as in the PDF. The row never splits,
+    and every line keeps with the next, so the block stays whole."""
     from docx.oxml import OxmlElement
     from docx.shared import Pt
 
-    tabel = doc.add_table(rows=1, cols=len(penandatangan))
+    kosong = 1 if len(penandatangan) == 1 else 0  # an empty left cell puts one block right
+    tabel = doc.add_table(rows=1, cols=len(penandatangan) + kosong)
     tabel.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    for sel, p in zip(tabel.rows[0].cells, penandatangan, strict=True):
-        sel.paragraphs[0].add_run(teks_docx(f"{p.kota}, {formats.tanggal(p.tanggal)}"))
-        jabatan = sel.add_paragraph(teks_docx(p.jabatan))
+    for sel, p in zip(tabel.rows[0].cells[kosong:], penandatangan, strict=True):
+        if tanggal:
+            sel.paragraphs[0].add_run(teks_docx(f"{p.kota}, {formats.tanggal(p.tanggal)}"))
+            jabatan = sel.add_paragraph(teks_docx(p.jabatan))
+        else:
+            jabatan = sel.paragraphs[0]
+            jabatan.add_run(teks_docx(p.jabatan))
         jabatan.paragraph_format.space_after = Pt(0)
         nama_p = sel.add_paragraph()
         nama_p.paragraph_format.space_before = Pt(RUANG_TTD)

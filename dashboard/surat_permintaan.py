@@ -176,7 +176,7 @@ def pdf(s: Surat) -> bytes:
         )
     )
     isi += [daftar, Spacer(1, 6), Paragraph(teks_pdf(penutup), _GAYA_ISI)]
-    isi.append(dokumen.tanda_tangan_pdf(s.penandatangan()))
+    isi.append(dokumen.tanda_tangan_pdf(s.penandatangan(), tanggal=False))
     isi += [
         PageBreak(),  # the attachment on a page of its own, as a letter's lampiran is
         Paragraph(teks_pdf(f"Lampiran Nota Dinas Nomor {s.nomor}"), GAYA["subjudul"]),
@@ -215,7 +215,7 @@ def docx(s: Surat) -> bytes:
         p.paragraph_format.first_line_indent = Pt(-18)
         p.paragraph_format.space_after = Pt(2)
     doc.add_paragraph(dokumen.teks_docx(penutup))
-    dokumen.tanda_tangan_docx(doc, [s.penandatangan()])
+    dokumen.tanda_tangan_docx(doc, [s.penandatangan()], tanggal=False)
     doc.add_page_break()
     dokumen.judul_docx(doc, f"Lampiran Nota Dinas Nomor {s.nomor}")
     dokumen.tabel_docx(doc, KOLOM_LAMPIRAN, s.lampiran())

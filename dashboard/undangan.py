@@ -138,7 +138,7 @@ def undangan_pdf(detail: dict, instansi: dict, nomor: str | None, tanggal: dt.da
         for i, u in enumerate(ag["uraian"], 1):
             isi.append(Paragraph(teks_pdf(f"{i}. {u}"), _BUTIR.clone(f"a{i}", leftIndent=1 * cm)))
     isi += [Spacer(1, 4), Paragraph(teks_pdf(PENUTUP), GAYA["isi"])]
-    isi.append(dokumen.tanda_tangan_pdf(penandatangan(instansi, tanggal)))
+    isi.append(dokumen.tanda_tangan_pdf(penandatangan(instansi, tanggal), tanggal=False))
     return dokumen.pdf_bytes(isi, judul=perihal(info), mendatar=False, kaki=perihal(info))
 
 
@@ -179,5 +179,5 @@ def undangan_docx(detail: dict, instansi: dict, nomor: str | None, tanggal: dt.d
     doc.add_paragraph()
     akhir = doc.add_paragraph(dokumen.teks_docx(PENUTUP))
     akhir.paragraph_format.keep_with_next = True
-    dokumen.tanda_tangan_docx(doc, [penandatangan(instansi, tanggal)])
+    dokumen.tanda_tangan_docx(doc, [penandatangan(instansi, tanggal)], tanggal=False)
     return dokumen.docx_bytes(doc)
