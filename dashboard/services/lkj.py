@@ -1,7 +1,7 @@
 """Penyusunan Laporan Kinerja and Balangan's semester / annual reports, performed in the app
 (docs/DOMAIN.md §9.7, §9.10). Every act is checked here, by record (the caller's role and
-instansi), runs in one transaction and writes its event there (the SOP runs time their steps from these events, docs/DOMAIN.md
-§8.6).
+instansi), runs in one transaction and writes its event there (the SOP runs time their steps
+from these events, docs/DOMAIN.md §8.6).
 
 LKj: jenis 'transisi', objek 'lkj', objek_id '<instansi_id>:<tahun>', dari/ke the states of
 `dashboard.lkj`. Reports: 'laporan_semester_disusun' / 'laporan_tahunan_disusun', objek
