@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import pandas as pd
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
@@ -35,7 +36,7 @@ ATURAN = {
     "AVG": "Rata-rata TW I–IV",
 }
 
-KOLOM_SASARAN = ("No", "Sasaran", "Indikator kinerja", "Satuan", "Target", "Keterangan")
+KOLOM_SASARAN = ("No", "Sasaran", "Indikator kinerja", "Satuan", "Target", "Jenis")
 KOLOM_PROGRAM = ("No", "Program", "Anggaran (Rp)")
 KOLOM_AKSI = (
     "No",
@@ -127,6 +128,14 @@ def jabatan_kepala_daerah(pemda: str) -> str:
         if nama.lower().startswith(awalan):
             return f"{jabatan} {nama[len(awalan) :].strip()}"
     return f"Kepala Daerah {nama}".strip()
+
+
+def nip_cetak(nip: str | None) -> str | None:
+    """An 18-digit NIP as it is printed, "19750101 200003 1 001" (born, appointed, sex,
+    number); any other text as typed."""
+    if nip and nip.isdigit() and len(nip) == PANJANG_NIP:
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
 
 
 def _nip(teks: str | None, label: str) -> str | None:
@@ -301,7 +310,7 @@ def _atau_titik(v: str | None) -> str:
 def _identitas_pdf(p: Pihak, lebar: float) -> Table:
     baris = [("Nama", _atau_titik(p.nama)), ("Jabatan", _atau_titik(p.jabatan))]
     if p.nip:
-        baris.append(("NIP", p.nip))
+        baris.append(("NIP", nip_cetak(p.nip)))
     t = Table(
         [
             [
@@ -334,11 +343,11 @@ def blok_para_pihak(pk: PerjanjianKinerja, hanya_pertama: bool = False) -> list[
     s = pk.pengaturan
     tempat = f"{_atau_titik(s.kota)}, {formats.tanggal(s.tanggal)}"
     kanan = [tempat, "PIHAK PERTAMA,", _atau_titik(s.pertama.jabatan), "", s.pertama.nama]
-    kanan.append(f"NIP. {s.pertama.nip}" if s.pertama.nip else "")
+    kanan.append(f"NIP. {nip_cetak(s.pertama.nip)}" if s.pertama.nip else "")
     if hanya_pertama:
         return [["", "", "", "", "", ""], kanan]
     kiri = ["", "PIHAK KEDUA,", _atau_titik(s.kedua.jabatan), "", s.kedua.nama]
-    kiri.append(f"NIP. {s.kedua.nip}" if s.kedua.nip else "")
+    kiri.append(f"NIP. {nip_cetak(s.kedua.nip)}" if s.kedua.nip else "")
     return [kiri, kanan]
 
 
@@ -372,6 +381,21 @@ def _tanda_tangan_pdf(pk: PerjanjianKinerja, lebar: float, hanya_pertama: bool =
     return KeepTogether([Spacer(1, 18), t])
 
 
+def _kelompok_sasaran(t: Table, rows: Sequence[Sequence[str]]) -> Table:
+    """The No and Sasaran cells of one sasaran read as one cell: no rule between its rows
+    (a rule, not a SPAN, so a long table still splits across pages)."""
+    t.setStyle(
+        TableStyle(
+            [
+                ("LINEABOVE", (0, i + 1), (1, i + 1), 0.6, colors.white)
+                for i, r in enumerate(rows)
+                if not r[0]
+            ]
+        )
+    )
+    return t
+
+
 def _judul_lampiran(teks: list[str]) -> list:
     return [Paragraph(teks_pdf(t.upper()), _JUDUL) for t in teks] + [Spacer(1, 8)]
 
@@ -399,7 +423,8 @@ def pk_pdf(pk: PerjanjianKinerja) -> bytes:
         *_judul_lampiran([f"Perjanjian Kinerja Tahun {pk.tahun}", pk.instansi]),
     ]
     w = [0.8 * cm, 4.6 * cm, 6.1 * cm, 2.2 * cm, 2.3 * cm, lebar - 16 * cm]
-    isi.append(dokumen.tabel_pdf(KOLOM_SASARAN, pk.sasaran, lebar=w, kanan=(4,), ukuran=8.5))
+    tabel = dokumen.tabel_pdf(KOLOM_SASARAN, pk.sasaran, lebar=w, kanan=(4,), ukuran=8.5)
+    isi.append(_kelompok_sasaran(tabel, pk.sasaran))
     isi.append(Spacer(1, 10))
     total = ("", "Jumlah", formats.angka(pk.total_anggaran, 0))
     w = [0.8 * cm, lebar - 4.8 * cm, 4 * cm]
@@ -431,12 +456,12 @@ def pk_pdf(pk: PerjanjianKinerja) -> bytes:
             ),
             GAYA["isi"],
         ),
+        Spacer(1, 6),
     ]
     w = [0.7 * cm, 3 * cm, 3.9 * cm, 1.4 * cm, 1.5 * cm]
     w += [1.3 * cm] * 4 + [lebar - sum(w) - 5.2 * cm]
-    isi.append(
-        dokumen.tabel_pdf(KOLOM_AKSI, pk.rencana_aksi, lebar=w, kanan=(4, 5, 6, 7, 8), ukuran=7.5)
-    )
+    tabel = dokumen.tabel_pdf(KOLOM_AKSI, pk.rencana_aksi, lebar=w, kanan=(4, 5, 6, 7, 8))
+    isi.append(_kelompok_sasaran(tabel, pk.rencana_aksi))
     isi.append(_tanda_tangan_pdf(pk, lebar, hanya_pertama=True))
     return dokumen.pdf_bytes(
         isi, judul=pk.judul, mendatar=False, kaki=f"{pk.judul} – {pk.instansi}"
@@ -499,7 +524,7 @@ def pk_docx(pk: PerjanjianKinerja) -> bytes:
     def identitas(p: Pihak) -> None:
         baris = [("Nama", _atau_titik(p.nama)), ("Jabatan", _atau_titik(p.jabatan))]
         if p.nip:
-            baris.append(("NIP", p.nip))
+            baris.append(("NIP", nip_cetak(p.nip)))
         for k, v in baris:
             b = doc.add_paragraph()
             b.paragraph_format.left_indent = Cm(1)

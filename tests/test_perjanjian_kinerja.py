@@ -230,6 +230,7 @@ def test_workbook_agency_defaults_and_content(dari_workbook):
     h = _halaman(svc.dokumen_pk(con, admin, iid, 2025, "pdf").isi)
     assert len(h) == 3
     assert "Budi Santoso" in h[0] and "Wali Kota Contoh" in h[0] and "......" in h[0]
+    assert "NIP. 19750101 200003 1 001" in h[0]
     assert "Jumlah 1.500.000.000" in " ".join(h[1].split())
     assert "2,5 2,7 2,9 3,1" in " ".join(h[2].split())
 
