@@ -74,6 +74,19 @@ def _form(akses: Akses, instansi_id: int, tahun: int, atur: pk.PengaturanPk) -> 
             )
 
 
+def _tabel(baris, kolom: tuple[str, ...], sempit: bool = False) -> None:
+    """A table of the document as printed: the sasaran and program names wide, No narrow
+    (`sempit`: the ten columns of the Rencana Aksi fit the page at 1366 px)."""
+    lebar = {"No": 40, "Sasaran": 260, "Program": 480, "Indikator kinerja": 300}
+    if sempit:
+        lebar |= {"Sasaran": 170, "Indikator kinerja": 220, "Satuan": 60}
+    st.dataframe(
+        pd.DataFrame(baris, columns=kolom),
+        hide_index=True,
+        column_config={k: st.column_config.TextColumn(width=w) for k, w in lebar.items()},
+    )
+
+
 def tampilkan(akses: Akses, instansi_id: int, tahun_list: list[int]) -> None:
     """The whole section: year, signers, the agreement's tables, the downloads."""
     if not akses.seluruh_instansi:
@@ -118,12 +131,12 @@ def tampilkan(akses: Akses, instansi_id: int, tahun_list: list[int]) -> None:
         f"{atur.kota or '–'}, {formats.tanggal(atur.tanggal)}."
     )
     st.markdown("**Sasaran, indikator kinerja dan target**")
-    st.dataframe(pd.DataFrame(isi.sasaran, columns=pk.KOLOM_SASARAN), hide_index=True)
+    _tabel(isi.sasaran, pk.KOLOM_SASARAN)
     st.markdown("**Program dan anggaran**")
     program = [*isi.program, ("", "Jumlah", formats.angka(isi.total_anggaran, 0))]
-    st.dataframe(pd.DataFrame(program, columns=pk.KOLOM_PROGRAM), hide_index=True)
+    _tabel(program, pk.KOLOM_PROGRAM)
     st.markdown("**Lampiran: rencana aksi (target per triwulan)**")
-    st.dataframe(pd.DataFrame(isi.rencana_aksi, columns=pk.KOLOM_AKSI), hide_index=True)
+    _tabel(isi.rencana_aksi, pk.KOLOM_AKSI, sempit=True)
     if isi.tidak_sesuai:
         st.warning(
             "Target triwulan indikator "
