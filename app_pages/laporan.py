@@ -20,7 +20,7 @@ tahun_list = web.cached_read(svc_capaian.tahun_tersedia)(akses, instansi_id)
 if not tahun_list:
     st.info("Instansi ini belum memiliki target kinerja.")
     st.stop()
-if bagian_pk.pilih_dokumen(akses) == "Perjanjian Kinerja":  # its own section (§9.11)
+if bagian_pk.pilih_dokumen(akses) == "Perjanjian Kinerja":  # its own section (§9.13)
     bagian_pk.tampilkan(akses, instansi_id, tahun_list)
     st.stop()
 terakhir = web.cached_read(svc_capaian.periode_terakhir)(akses, instansi_id)

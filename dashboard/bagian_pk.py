@@ -1,4 +1,4 @@
-"""The Perjanjian Kinerja section of the Laporan kinerja page (docs/DOMAIN.md §9.11): widgets
+"""The Perjanjian Kinerja section of the Laporan kinerja page (docs/DOMAIN.md §9.13): widgets
 only, in its own module so the shared page keeps a two-line hook. The admin sets who signs;
 every role that sees the whole instansi downloads the PDF and DOCX."""
 

@@ -1,5 +1,5 @@
 """Perjanjian Kinerja (PermenPAN-RB 53/2014, Lampiran I) of one instansi and year, as PDF and
-DOCX (docs/DOMAIN.md §9.11): the agreement sheet between the Kepala Perangkat Daerah (pihak
+DOCX (docs/DOMAIN.md §9.13): the agreement sheet between the Kepala Perangkat Daerah (pihak
 pertama) and the Bupati / Wali Kota / Gubernur (pihak kedua), its lampiran (sasaran,
 indikator kinerja and target of the year; program and anggaran with the total) and the
 Rencana Aksi (the quarterly targets of every indicator) as an annex. Both parties sign the

@@ -1,4 +1,4 @@
-"""Perjanjian Kinerja (issue 18, deliverable 4; docs/DOMAIN.md §9.11): from the demo store and
+"""Perjanjian Kinerja (issue 18, deliverable 4; docs/DOMAIN.md §9.13): from the demo store and
 from an agency loaded by the plan workbook, its structure (parties, sasaran / indikator / target
 rows, program and anggaran with the total, signature blocks, the Rencana Aksi annex) and its
 figures against hand computations; the signers per instansi and year; the page section."""

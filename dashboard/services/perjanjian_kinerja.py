@@ -1,4 +1,4 @@
-"""Perjanjian Kinerja of an instansi and year (docs/DOMAIN.md §9.11): who signs it (set by an
+"""Perjanjian Kinerja of an instansi and year (docs/DOMAIN.md §9.13): who signs it (set by an
 admin, kept per instansi and year in `pengaturan`, key `perjanjian_kinerja:<tahun>`) and the
 document as PDF or DOCX. Read by the roles that see the whole instansi; a staf bidang's view is
 one unit, and the agreement is the instansi's. No Streamlit here."""
