@@ -52,6 +52,7 @@ def _halaman(isi_pdf: bytes) -> list[str]:
 # ---------------------------------------------------------------- demo store
 
 
+@pytest.mark.dua_backend
 def test_demo_sasaran_program_and_total_against_hand_computation(demo_con):
     tahun = _tahun_demo(demo_con)
     isi_pk = svc.susun(demo_con, ADMIN, 1, tahun)
@@ -245,6 +246,7 @@ def test_workbook_agency_without_targets_of_the_year_is_refused(dari_workbook):
 # ---------------------------------------------------------------- signers per instansi and year
 
 
+@pytest.mark.dua_backend
 def test_signers_saved_per_instansi_and_year_by_admin_only(demo_con):
     tahun = _tahun_demo(demo_con)
     with pytest.raises(AksesDitolak):
