@@ -3,7 +3,7 @@ and PDF, for every role, scoped like the Beranda (a staf_bidang gets its own uni
 
 import streamlit as st
 
-from dashboard import config, data_sah, formats, web
+from dashboard import bagian_pk, config, data_sah, formats, web
 from dashboard.laporan.data import JENIS, Permintaan, tampilan
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
@@ -19,6 +19,9 @@ instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)
 tahun_list = web.cached_read(svc_capaian.tahun_tersedia)(akses, instansi_id)
 if not tahun_list:
     st.info("Instansi ini belum memiliki target kinerja.")
+    st.stop()
+if bagian_pk.pilih_dokumen(akses) == "Perjanjian Kinerja":  # its own section (§9.13)
+    bagian_pk.tampilkan(akses, instansi_id, tahun_list)
     st.stop()
 terakhir = web.cached_read(svc_capaian.periode_terakhir)(akses, instansi_id)
 unit = web.cached_read(svc_admin.daftar_unit)(akses, instansi_id)

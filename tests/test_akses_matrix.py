@@ -46,6 +46,7 @@ from dashboard.services import (
     pengguna,
     perbaikan,
     periode,
+    perjanjian_kinerja,
     rapat,
     realisasi,
     rencana_impor,
@@ -1299,6 +1300,44 @@ OPERASI: list[Op] = [
         ADMIN,
         periksa=lambda r, k, a, x: r.diterapkan and not r.masalah,
     ),
+    # --- Perjanjian Kinerja: the instansi's document; the admin sets who signs it
+    Op(
+        "perjanjian_kinerja.pengaturan",
+        perjanjian_kinerja.pengaturan,
+        lambda c, a, x: perjanjian_kinerja.pengaturan(c, a, x.instansi, 2026),
+        PIMPINAN,
+    ),
+    Op(
+        "perjanjian_kinerja.susun",
+        perjanjian_kinerja.susun,
+        lambda c, a, x: perjanjian_kinerja.susun(c, a, x.instansi, 2026),
+        PIMPINAN,
+    ),
+    Op(
+        "perjanjian_kinerja.dokumen_pk",
+        perjanjian_kinerja.dokumen_pk,
+        lambda c, a, x: perjanjian_kinerja.dokumen_pk(c, a, x.instansi, 2026, "docx"),
+        PIMPINAN,
+    ),
+    Op(
+        "perjanjian_kinerja.simpan_pengaturan",
+        perjanjian_kinerja.simpan_pengaturan,
+        lambda c, a, x: perjanjian_kinerja.simpan_pengaturan(
+            c,
+            a,
+            x.instansi,
+            2026,
+            {
+                "pertama_nama": "Kepala",
+                "pertama_jabatan": "Kepala Dinas",
+                "kedua_nama": "Bupati",
+                "kedua_jabatan": "Bupati Sukamaju",
+                "kota": "Sukamaju",
+                "tanggal": dt.date(2026, 1, 5),
+            },
+        ),
+        ADMIN,
+    ),
     # a backup holds every instansi: with two in the store only an admin tied to none
     Op(
         "buat_cadangan",
@@ -1391,6 +1430,8 @@ TANPA_AKSES = {
     "pengguna.akhiri_sesi": "ends the token's own session (logout)",
     "pengguna.ada_administrator": "before login: whether to show 'Belum ada administrator'",
     "instansi.id_dari_kode": "lookup of a public kode for the CLI (no data of the instansi)",
+    "perjanjian_kinerja.kunci": "pure: the settings key of a year",
+    "perjanjian_kinerja.bawaan": "pure: the default signers from an instansi row already read",
     "cadangan.isi_arsip": "bytes of an archive listed by daftar_cadangan, which checked the caller",
     # the SOP library and working calendar: shared documents every role may read (Daftar SOP)
     "sop_registry.daftar_sop": "read for every role",
