@@ -41,7 +41,8 @@ def _tambah(con) -> None:
             x("INSERT INTO target VALUES (?, 2025, ?, ?, NULL)", [i, tw, t])
         for tw in range(1, 5):
             x(
-                "INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai) VALUES (?, 2025, ?, ?)",
+                "INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai) "
+                "VALUES (?, 2025, ?, ?)",
                 [i, tw, r],
             )
     for th, v in ((2024, 6000), (2025, 8000), (2026, 9000), (2027, 10000), (2028, 12000)):
