@@ -10,6 +10,7 @@ import dataclasses
 
 import pandas as pd
 import pytest
+from streamlit.util import calc_hash
 
 from dashboard import kinerja_anggaran
 from dashboard.akses import SISTEM
@@ -18,6 +19,7 @@ from dashboard.services import dasbor
 from dashboard.services import laporan as svc
 from dashboard.skala import SKALA_BAKU
 
+from .conftest import login, tombol
 from .test_laporan import _build, _p, _sheet
 
 
@@ -185,3 +187,25 @@ def test_dashboard_and_lkj_give_the_same_capaian_kinerja(toko):
     # Kegiatan B has no indicator of its own: empty in both, never its sub kegiatan's
     assert ang["1.01.2.02"]["Capaian kinerja (%)"].value is None
     assert pd.isna(beranda.loc["1.01.2.02", "capaian"])
+
+
+def test_page_tahunan_option_adds_the_other_indicators(app_db):
+    """Laporan kinerja, Laporan tahunan: the option appears for the annual report only and
+    puts the program, kegiatan and sub kegiatan indicators into Tabel 3.1 on screen."""
+    at = login("kadis")
+    at._page_hash = calc_hash("laporan")
+    at.run()
+    assert not at.checkbox  # not for a quarterly report
+    at.selectbox(key="lap_jenis").select("tahunan").run()
+    pilih = at.checkbox(key="lap_semua")
+    assert pilih.label == "Tabel 3.1: sertakan indikator program, kegiatan dan sub kegiatan"
+    tombol(at).click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    judul = [m.value for m in at.markdown]
+    assert any("Tabel 3.1 Capaian kinerja sasaran strategis" in j for j in judul)
+    hanya_utama = len(at.dataframe[0].value)
+    pilih.check().run()
+    tombol(at).click().run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) > hanya_utama
+    assert any("(kegiatan)" in str(v) for v in at.dataframe[0].value["Indikator"])
