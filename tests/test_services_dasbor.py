@@ -317,6 +317,7 @@ def test_budget_serapan_capaian_efficiency(db):
     # kegiatan and the program have no capaian kinerja and no efficiency
     assert pd.isna(ang.loc["Kegiatan", "capaian"])
     assert pd.isna(ang.loc["Program", "indeks_efisiensi"])
+    assert ang.loc["Program", "efisien"] is None  # not "Tidak efisien"
     # hung on the kegiatan itself: its progres tahunan 150 / 400
     db.execute("UPDATE indikator SET sub_kegiatan_id = NULL, kegiatan_id = 1 WHERE id = 1")
     ang = dasbor.anggaran(db, KADIS, 1, 2026, 2).set_index("tingkat")

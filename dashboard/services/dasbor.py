@@ -331,7 +331,12 @@ def anggaran(
     out["indeks_efisiensi"] = [
         engine.indeks_efisiensi(c, s) for c, s in zip(out["capaian"], out["serapan"], strict=True)
     ]
-    out["efisien"] = out["indeks_efisiensi"].map(engine.efisien)
+    # no index (no capaian kinerja of its own, §5.2): neither efisien nor not, shown empty
+    out["efisien"] = pd.Series(
+        [engine.efisien(svc_capaian.angka_atau_none(i)) for i in out["indeks_efisiensi"]],
+        index=out.index,
+        dtype=object,
+    )
     return out
 
 
