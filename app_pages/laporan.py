@@ -49,6 +49,9 @@ unit_id = d.selectbox(
     format_func=lambda u: "Seluruh instansi" if u is None else nama_unit[u],
     key="lap_unit",
 )
+semua_indikator = jenis == "tahunan" and st.checkbox(
+    "Tabel 3.1: sertakan indikator program, kegiatan dan sub kegiatan", key="lap_semua"
+)
 termasuk, baris_data = saklar_data("lap_sah")
 baris_data.caption(
     data_sah.keterangan(termasuk)
@@ -75,6 +78,7 @@ permintaan = web.safe(Permintaan)(
     jabatan.strip() or None,
     nama.strip() or None,
     nip.strip() or None,
+    semua_indikator,
 )
 if permintaan is None:
     st.stop()

@@ -286,6 +286,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         args.jabatan,
         args.nama,
         args.nip,
+        args.semua_indikator,
     )
     dok = laporan.dokumen_laporan(cur, SISTEM, p, fmt)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -386,6 +387,11 @@ def parser() -> argparse.ArgumentParser:
         "--termasuk-belum-sah",
         action="store_true",
         help="ikutkan realisasi yang belum disahkan (ditandai sebagai draf)",
+    )
+    s.add_argument(
+        "--semua-indikator",
+        action="store_true",
+        help="laporan tahunan: Tabel 3.1 memuat juga indikator program, kegiatan, sub kegiatan",
     )
     s.add_argument("--tanggal", help="tanggal tanda tangan YYYY-MM-DD (bawaan: hari ini)")
     s.add_argument("--kota", help="tempat tanda tangan (bawaan: kota instansi)")

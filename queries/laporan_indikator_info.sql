@@ -2,7 +2,7 @@
 -- planning hierarchy (its own level, and the tujuan, sasaran, program, kegiatan and sub kegiatan
 -- above it, whatever level it hangs on), with the Renstra end target. A tujuan-level indicator
 -- has a tujuan but no sasaran: reports group it under its tujuan.
-SELECT i.id,
+SELECT i.id, i.pk,
        i.target_renstra,
        i.baseline,
        CASE WHEN i.sub_kegiatan_id IS NOT NULL THEN 'sub kegiatan'

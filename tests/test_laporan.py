@@ -318,21 +318,24 @@ def test_tahunan_lkj_and_budget(toko):
     wb = openpyxl.load_workbook(io.BytesIO(x.isi))
     assert wb.sheetnames == ["Capaian tahunan", "Perbandingan", "Anggaran"]
     _, _, header, rows = _sheet(x.isi, "Capaian tahunan")
-    assert header[:9] == [
+    assert header[:11] == [
         "No",
         "Sasaran",
         "Kode",
         "Indikator",
         "Satuan",
+        "Polaritas / rumus",
         "Target",
         "Realisasi",
         "Capaian (%)",
-        "Kategori",
+        "Predikat",
+        "Ket.",
     ]
     assert rows["A1"]["Target"].value == 8000 and rows["A1"]["Realisasi"].value == 8200
     assert rows["A1"]["Capaian (%)"].value == pytest.approx(102.5)
     assert rows["B1"]["Capaian (%)"].value == pytest.approx(110)  # (2*10 - 9) / 10
-    assert rows["A2"]["Kategori"].value == "Belum Diisi"
+    assert rows["A2"]["Predikat"].value == "Belum Diisi"
+    assert rows["B1"]["Polaritas / rumus"].value == "Negatif: (2T − R) / T × 100"
     _, _, header, ang = _sheet(x.isi, "Anggaran")
     prog = ang["1.01"]
     assert prog["Pagu (Rp)"].value == 3_000_000 and prog["Realisasi (Rp)"].value == 2_600_000
@@ -350,7 +353,7 @@ def test_tahunan_lkj_and_budget(toko):
     assert total["Capaian kinerja (%)"].value is None  # percentages never add up
     teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, p, "pdf").isi)
     for s in (
-        "Tabel 3.1 Capaian kinerja TA 2025",
+        "Tabel 3.1 Capaian kinerja sasaran strategis TA 2025",
         "Tabel 3.3 Realisasi anggaran dan efisiensi",
         "Rp 3.000.000",
         "Rp 2.600.000",
@@ -376,8 +379,10 @@ def test_tahunan_compares_previous_years_and_renstra(toko):
     assert a1["Capaian 2025 (%)"].value == pytest.approx(102.5)
     assert a1["Realisasi 2026"].value == 4400  # TW III and IV not in yet
     assert a1["Capaian 2026 (%)"].value is None
+    # no per-year Renstra targets stored: the indicator's end target, no year's target
     assert a1["Target akhir Renstra"].value == 12000
-    assert a1["Capaian terhadap target Renstra (%)"].value == pytest.approx(4400 / 12000 * 100)
+    assert a1["Target Renstra 2026"].value is None
+    assert a1["Capaian thd target akhir Renstra (%)"].value == pytest.approx(4400 / 12000 * 100)
 
 
 # ---------------------------------------------------------------- Renja

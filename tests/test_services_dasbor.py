@@ -313,7 +313,14 @@ def test_budget_serapan_capaian_efficiency(db):
     ang = dasbor.anggaran(db, KADIS, 1, 2026, 2).set_index("tingkat")
     assert ang.loc["Program", "pagu"] == 1_000_000 and ang.loc["Program", "realisasi"] == 500_000
     assert ang.loc["Kegiatan", "serapan"] == pytest.approx(50)
-    # A.01 hangs on the sub kegiatan: progres tahunan 150 / 400
+    # A.01 hangs on the sub kegiatan: not the kegiatan's own indicator (§5.2), so the
+    # kegiatan and the program have no capaian kinerja and no efficiency
+    assert pd.isna(ang.loc["Kegiatan", "capaian"])
+    assert pd.isna(ang.loc["Program", "indeks_efisiensi"])
+    assert ang.loc["Program", "efisien"] is None  # not "Tidak efisien"
+    # hung on the kegiatan itself: its progres tahunan 150 / 400
+    db.execute("UPDATE indikator SET sub_kegiatan_id = NULL, kegiatan_id = 1 WHERE id = 1")
+    ang = dasbor.anggaran(db, KADIS, 1, 2026, 2).set_index("tingkat")
     assert ang.loc["Kegiatan", "capaian"] == pytest.approx(37.5)
     assert ang.loc["Kegiatan", "indeks_efisiensi"] == pytest.approx(0.75)
     assert not ang.loc["Kegiatan", "efisien"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import capaian as engine
-from dashboard import data_sah, formats
+from dashboard import data_sah, formats, kinerja_anggaran
 from dashboard.dokumen import Kop, Penandatangan
 from dashboard.services.capaian import angka_atau_none, ringkas_per_unit
 from dashboard.skala import SKALA_BAKU, Skala
@@ -49,6 +49,7 @@ class Permintaan:
     jabatan: str | None = None
     nama: str | None = None
     nip: str | None = None
+    semua_indikator: bool = False  # LKj Tabel 3.1: the other indicators besides IKU / PK
 
     def __post_init__(self) -> None:
         if self.jenis not in JENIS:
@@ -453,16 +454,10 @@ def tabel_perbandingan(ind: pd.DataFrame, lalu: dict[int, pd.DataFrame], tahun: 
 def _rata_tingkat(
     ind: pd.DataFrame, kolom: str, batas_skor: float | None = None
 ) -> dict[tuple[str, int], float | None]:
-    """Mean capaian of the indicators hung directly on each program / kegiatan / sub kegiatan
-    (assessed ones only, each capped at `batas_skor`; percentages are averaged, never added)."""
-    out: dict[tuple[str, int], float | None] = {}
-    for tingkat, col in ID_TINGKAT.items():
-        sub = ind[ind["tingkat"] == tingkat]
-        for key, g in sub.groupby(col):
-            out[(tingkat, int(key))] = engine.rata_rata_capaian(
-                [angka_atau_none(v) for v in g[kolom]], batas_skor
-            )
-    return out
+    """Capaian kinerja of each program / kegiatan / sub kegiatan from column `kolom` (the
+    annual capaian): the one definition shared with the Beranda (`kinerja_anggaran`, §5.2)."""
+    nilai = [angka_atau_none(v) for v in ind[kolom]]
+    return kinerja_anggaran.capaian_kinerja_frame(ind, nilai, batas_skor)
 
 
 def _rp(g: pd.DataFrame, n: int) -> tuple[float | None, float]:
@@ -551,7 +546,9 @@ def tabel_anggaran(
         rows,
         tebal=tuple(tebal),
         catatan=(
-            "Capaian kinerja = rata-rata capaian indikator pada tingkat tersebut; indeks "
+            "Capaian kinerja = rata-rata capaian indikator yang melekat langsung pada program "
+            "/ kegiatan / sub kegiatan itu (indikator di bawahnya tidak ikut), sama dengan "
+            "Beranda; indeks "
             "efisiensi = capaian kinerja / serapan (efisien bila >= 1). Rupiah dijumlahkan ke "
             "atas; persentase tidak pernah dijumlahkan.",
         ),

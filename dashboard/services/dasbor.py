@@ -13,7 +13,18 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from dashboard import agenda, alur, bukti, config, data_sah, formats, proyeksi, store, tabel_dasbor
+from dashboard import (
+    agenda,
+    alur,
+    bukti,
+    config,
+    data_sah,
+    formats,
+    kinerja_anggaran,
+    proyeksi,
+    store,
+    tabel_dasbor,
+)
 from dashboard import capaian as engine
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
@@ -265,10 +276,11 @@ def anggaran(
     unit_id: int | None = None,
     termasuk_belum_sah: bool = data_sah.TERMASUK_BELUM_SAH_BAWAAN,
 ) -> pd.DataFrame:
-    """Per program and kegiatan: pagu, spending to date, serapan, mean progres tahunan of its
-    indicators (to date against the annual target, like serapan against the annual pagu) and
-    indeks efisiensi. Rupiah add up to the program; percentages are recomputed, never added
-    (each capaian capped at the scale's `batas_skor` before the mean)."""
+    """Per program and kegiatan: pagu, spending to date, serapan, capaian kinerja (the mean
+    progres tahunan of the indicators hung on the node itself, `kinerja_anggaran`, the same
+    definition as the LKj budget table) and indeks efisiensi. Rupiah add up to the program;
+    percentages are recomputed, never added (each capaian capped at the scale's `batas_skor`
+    before the mean)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     batas_skor = svc_capaian.skala(cur, instansi_id).batas_skor
     df = store.fetch_df(cur, "dasbor_anggaran", [instansi_id, tahun, triwulan, lingkup])
@@ -276,12 +288,18 @@ def anggaran(
     real, _ = _realisasi_tahun(cur, instansi_id, tahun, lingkup, triwulan, termasuk_belum_sah)
     ind = svc_capaian.hitung_capaian(real, triwulan, svc_capaian.skala(cur, instansi_id))
     peta = store.fetch_df(cur, "dasbor_indikator_kegiatan", [instansi_id]).merge(
-        ind[["id", "progres_tahunan"]].rename(columns={"id": "indikator_id"}), on="indikator_id"
+        ind[["id", "status", "status_tahunan", "progres_tahunan"]].rename(
+            columns={"id": "indikator_id"}
+        ),
+        on="indikator_id",
+    )
+    # one definition with the LKj budget table: the indicators hung on the node itself
+    rata = kinerja_anggaran.capaian_kinerja_frame(
+        peta, kinerja_anggaran.nilai_per_indikator(peta), batas_skor
     )
 
-    def kinerja(kolom: str, nilai: object) -> float | None:
-        v = peta.loc[peta[kolom] == nilai, "progres_tahunan"]
-        return engine.rata_rata_capaian([svc_capaian.angka_atau_none(x) for x in v], batas_skor)
+    def kinerja(tingkat: str, nilai: object) -> float | None:
+        return rata.get((tingkat, int(nilai)))
 
     rows = []
     for (pid, pkode, pnama), g in df.groupby(["program_id", "program_kode", "program"], sort=True):
@@ -292,7 +310,7 @@ def anggaran(
                 pnama,
                 g["pagu"].sum(),
                 g["realisasi"].sum(),
-                kinerja("program_id", pid),
+                kinerja("program", pid),
             )
         )
         for r in g.itertuples(index=False):
@@ -303,7 +321,7 @@ def anggaran(
                     r.kegiatan,
                     r.pagu,
                     r.realisasi,
-                    kinerja("kegiatan_id", r.kegiatan_id),
+                    kinerja("kegiatan", r.kegiatan_id),
                 )
             )
     out = pd.DataFrame(rows, columns=["tingkat", "kode", "nama", "pagu", "realisasi", "capaian"])
@@ -313,7 +331,12 @@ def anggaran(
     out["indeks_efisiensi"] = [
         engine.indeks_efisiensi(c, s) for c, s in zip(out["capaian"], out["serapan"], strict=True)
     ]
-    out["efisien"] = out["indeks_efisiensi"].map(engine.efisien)
+    # no index (no capaian kinerja of its own, §5.2): neither efisien nor not, shown empty
+    out["efisien"] = pd.Series(
+        [engine.efisien(svc_capaian.angka_atau_none(i)) for i in out["indeks_efisiensi"]],
+        index=out.index,
+        dtype=object,
+    )
     return out
 
 

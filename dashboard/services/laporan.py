@@ -18,9 +18,10 @@ import pandas as pd
 from dashboard import config, data_sah, formats, store
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.dokumen import Kop, Penandatangan
-from dashboard.laporan import data, excel, pdf
+from dashboard.laporan import bab3, data, excel, pdf
 from dashboard.laporan.data import STATUS_SAH, Laporan, Permintaan
 from dashboard.services import capaian, lokasi
+from dashboard.skala import Skala
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -125,20 +126,8 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         bagian = f"semester{p.periode}"
     elif p.jenis == "tahunan":
         judul = f"Laporan kinerja tahun {p.tahun}: Bab III akuntabilitas kinerja"
+        tabel += _bab3(cur, akses, p, ind, skala, lingkup)
         ind = data.capaian_tahunan(ind, skala)
-        lalu = {
-            th: data.capaian_tahunan(
-                indikator_laporan(cur, akses, p.instansi_id, th, 4, lingkup, p.termasuk_belum_sah),
-                skala,
-            )
-            for th in (p.tahun - 2, p.tahun - 1)
-        }
-        ang = anggaran_laporan(cur, akses, p.instansi_id, p.tahun, lingkup)
-        tabel += [
-            data.tabel_lkj(ind, p.tahun, tandai),
-            data.tabel_perbandingan(ind, lalu, p.tahun),
-            data.tabel_anggaran(ang, ind, skala=skala),
-        ]
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")
         bagian = "tahunan"
     else:
@@ -204,6 +193,36 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         ),
         belum_sah=tandai and jumlah_belum > 0,
     )
+
+
+def _bab3(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    p: Permintaan,
+    ind: pd.DataFrame,
+    skala: Skala,
+    lingkup: int | None,
+) -> list[data.Tabel]:
+    """LKj Bab III (dashboard/laporan/bab3.py): Tabel 3.1 by sasaran, 3.2 against every year
+    of the Renstra period so far, 3.3 the budget with the shared capaian kinerja."""
+    ind = data.capaian_tahunan(ind, skala)
+    renstra = store.fetch_df(cur, "laporan_target_renstra", [p.instansi_id])
+    tahun_list, _ = bab3.tahun_renstra(renstra, p.tahun)
+    lalu = {
+        th: data.capaian_tahunan(
+            indikator_laporan(cur, akses, p.instansi_id, th, 4, lingkup, p.termasuk_belum_sah),
+            skala,
+        )
+        for th in tahun_list
+        if th < p.tahun
+    }
+    ang = anggaran_laporan(cur, akses, p.instansi_id, p.tahun, lingkup)
+    tandai = p.termasuk_belum_sah
+    return [
+        bab3.tabel_31(ind, p.tahun, skala, tandai, p.semua_indikator),
+        bab3.tabel_32(ind, lalu, renstra, p.tahun, p.semua_indikator),
+        data.tabel_anggaran(ang, ind, skala=skala),
+    ]
 
 
 def _belanja_sebelumnya(
