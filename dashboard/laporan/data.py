@@ -255,7 +255,7 @@ def tabel_capaian(
             "No": i,
             "Sasaran": sasaran,
             "Kode": row.kode,
-            "Indikator": row.nama,
+            "Indikator": row.nama + (TANDA_TERPAKAI if _terpakai(row) else ""),
             "Satuan": row.satuan,
             "Target tahunan": target_teks(row.t0, row.t0_atas),
             f"Target s.d. TW {r_n}": target_teks(row.target_sd, row.target_atas_sd),
@@ -272,7 +272,27 @@ def tabel_capaian(
             )
             r[f"Realisasi TW {formats.ROMAWI[q]}"] = angka_atau_none(getattr(row, f"r{q}"))
         rows.append(r)
-    return _tabel("Capaian", judul, kolom, rows)
+    catatan = [
+        "Capaian = realisasi s.d. triwulan terhadap target s.d. triwulan; progres tahunan = "
+        "realisasi s.d. triwulan terhadap target tahunan. Indikator yang hanya bertarget "
+        "tahunan dinilai pada Triwulan IV terhadap target tahunannya."
+    ]
+    if any(_terpakai(row) for row in ind.itertuples(index=False)):
+        catatan.append(CATATAN_TERPAKAI)
+    return _tabel("Capaian", judul, kolom, rows, catatan=tuple(catatan))
+
+
+TANDA_TERPAKAI = " *)"
+CATATAN_TERPAKAI = (
+    "*) Indikator negatif yang dijumlahkan per triwulan (batas tahunan, misalnya jumlah "
+    "kasus): progres tahunan = bagian batas tahunan yang sudah terpakai (realisasi s.d. "
+    "triwulan / target tahunan x 100%), bukan capaian; makin kecil makin baik."
+)
+
+
+def _terpakai(row) -> bool:
+    """Whether the row's progres tahunan is the share of a ceiling used (engine, §4.5)."""
+    return bool(getattr(row, "progres_terpakai", False))
 
 
 def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
@@ -288,6 +308,7 @@ def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
         *[(k, ANGKA, 9) for k in skala.urut],
         ("Belum Diisi", ANGKA, 9),
         ("Belum Dapat Dinilai", ANGKA, 10),
+        ("Tidak Ada Target", ANGKA, 10),
     ]
     rows = []
     for r in ring.to_dict("records"):
@@ -301,6 +322,7 @@ def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
                 **{k: r[k] for k in skala.urut},
                 "Belum Diisi": r["Belum Diisi"],
                 "Belum Dapat Dinilai": r["Belum Dapat Dinilai"],
+                "Tidak Ada Target": r["Tidak Ada Target"],
             }
         )
     if len(rows) > 1:  # the instansi line: counts added, the mean taken over every indicator
@@ -323,8 +345,9 @@ def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
         rows,
         tebal=(len(rows) - 1,) if len(rows) > 1 else (),
         catatan=(
-            "Rata-rata hanya dari indikator yang dapat dinilai; Belum Diisi dan Belum Dapat "
-            "Dinilai dihitung terpisah.",
+            "Rata-rata hanya dari indikator yang dapat dinilai; Belum Diisi, Belum Dapat "
+            "Dinilai dan Tidak Ada Target dihitung terpisah. Jumlah indikator = jumlah kolom "
+            "kategori + Belum Diisi + Belum Dapat Dinilai + Tidak Ada Target.",
         ),
     )
 
@@ -339,7 +362,8 @@ def capaian_tahunan(ind: pd.DataFrame, skala: Skala) -> pd.DataFrame:
         if row.status == str(engine.Status.BELUM_DIISI):
             c, k = None, row.status
         elif row.status_tahunan == str(engine.Status.DINILAI):
-            c = angka_atau_none(row.progres_tahunan)
+            # §4.9, not progres_tahunan: a negatif SUM's progress is the ceiling used
+            c = angka_atau_none(row.capaian_tahunan)
             k = skala.kategori_nilai(c)
         else:
             c, k = None, row.status_tahunan
