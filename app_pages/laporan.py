@@ -3,7 +3,7 @@ and PDF, for every role, scoped like the Beranda (a staf_bidang gets its own uni
 
 import streamlit as st
 
-from dashboard import config, data_sah, formats, web
+from dashboard import config, data_sah, formats, tampilan_renja, web
 from dashboard.laporan.data import JENIS, Permintaan, tampilan
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
@@ -59,6 +59,9 @@ with st.expander("Penanda tangan dan tanggal"):
     jabatan = k1.text_input("Jabatan", key="lap_jabatan")
     nama = k2.text_input("Nama", key="lap_nama")
     nip = k1.text_input("NIP", key="lap_nip")
+
+if jenis == "renja":  # the form's two signers: a setting of the instansi (§9.11)
+    tampilan_renja.pengaturan_penandatangan(akses, instansi_id)
 
 permintaan = web.safe(Permintaan)(
     jenis,

@@ -20,7 +20,7 @@ from dashboard.cli import main
 from dashboard.laporan.data import Permintaan
 from dashboard.services import laporan as svc
 
-from .conftest import login, tombol
+from .conftest import login
 
 TANGGAL = dt.date(2026, 11, 21)
 STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
@@ -484,7 +484,7 @@ def test_page_per_role(app_db, username):
     else:
         assert unit.options[0] == "Seluruh instansi" and len(unit.options) == 7
     at.selectbox(key="lap_jenis").select("renja" if username == "monev" else "triwulan").run()
-    tombol(at).click().run()
+    next(b for b in at.button if b.label == "Buat laporan").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [b.label for b in at.get("download_button")] == ["Unduh Excel", "Unduh PDF"]
     # the Beranda's default (dashboard/data_sah.py): all data, said so, the report marked DRAF
@@ -497,7 +497,7 @@ def test_page_per_role(app_db, username):
     assert at.dataframe and at.warning and "Draf: memuat" in at.warning[0].value
     assert not any("DRAF" in t.value for t in at.text)  # said once, not twice
     sah.set_value(True).run()
-    tombol(at).click().run()
+    next(b for b in at.button if b.label == "Buat laporan").click().run()
     assert "Hanya realisasi yang telah disahkan" in " ".join(t.value for t in at.text)
     assert "hanya realisasi yang sudah disahkan" in at.caption[0].value
     assert not at.warning

@@ -196,3 +196,29 @@ def test_signers_setting_is_checked(toko):
     lap = svc.susun_laporan(toko, SISTEM, _p("renja"))
     assert lap.tanda_tangan[1].jabatan == "Kepala Bappeda Kabupaten Uji"
     assert lap.tanda_tangan[1].nama == ""
+
+
+def test_page_sets_the_signers(app_db):
+    """The Pengelola Monev sets the evaluator on the Laporan page; a Kepala Dinas only reads."""
+    from streamlit.util import calc_hash
+
+    from .conftest import login
+
+    at = login("monev")
+    at._page_hash = calc_hash("laporan")
+    at.run()
+    at.selectbox(key="lap_jenis").select("renja").run()
+    at.text_input(key="renja_dievaluasi_nama").input("Siti Aminah")
+    at.text_input(key="renja_dievaluasi_nip").input("19750505 200001 2 002")
+    next(b for b in at.button if b.label == "Simpan penanda tangan").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.text_input(key="renja_dievaluasi_nama").value == "Siti Aminah"
+    at.text_input(key="renja_dievaluasi_nip").input("12ab")
+    next(b for b in at.button if b.label == "Simpan penanda tangan").click().run()
+    assert "hanya boleh berisi angka dan spasi" in at.error[0].value
+    kadis = login("kadis")
+    kadis._page_hash = calc_hash("laporan")
+    kadis.run()
+    kadis.selectbox(key="lap_jenis").select("renja").run()
+    assert not kadis.exception and not [b for b in kadis.button if b.label.startswith("Simpan")]
+    assert any("Siti Aminah" in t.value for t in kadis.text)
