@@ -195,7 +195,7 @@ def test_signers_setting_is_checked(toko):
     # without a setting the evaluator's jabatan names the pemda and the name stays blank
     lap = svc.susun_laporan(toko, SISTEM, _p("renja"))
     assert lap.tanda_tangan[1].jabatan == "Kepala Bappeda Kabupaten Uji"
-    assert lap.tanda_tangan[1].nama == ""
+    assert lap.tanda_tangan[1].nama == svc_renja.TITIK and lap.tanda_tangan[1].nip is None
 
 
 def test_page_sets_the_signers(app_db):

@@ -24,6 +24,7 @@ from dashboard.validasi import pesan_validasi
 
 KUNCI = "renja_penandatangan"  # pengaturan: {"disusun": {...}, "dievaluasi": {...}}
 PERAN_UBAH = ("admin", "pengelola_monev")
+TITIK = "." * 40  # an evaluator not set: a dotted line for the name, written by hand
 
 
 class Pejabat(BaseModel):
@@ -114,8 +115,8 @@ def tanda_tangan(
     setelan: PenandatanganRenja, ins: pd.Series, kota: str, tanggal: dt.date, kepala: Penandatangan
 ) -> tuple[Penandatangan, Penandatangan]:
     """ "Disusun" by the head of the perangkat daerah (the setting, else the report's signer),
-    "Dievaluasi" by the Kepala Bappeda (the setting; name and NIP left blank to be written by
-    hand when not set)."""
+    "Dievaluasi" by the Kepala Bappeda (the setting; a dotted line for the name and no NIP,
+    written by hand, when not set)."""
     d, e = setelan.disusun, setelan.dievaluasi
     pemda = formats.teks(ins["pemda"]) or ""
     return (
@@ -131,7 +132,7 @@ def tanda_tangan(
             kota=kota,
             tanggal=tanggal,
             jabatan=e.jabatan or f"Kepala Bappeda {pemda}".strip(),
-            nama=e.nama or "",
+            nama=e.nama or TITIK,  # to be written by hand
             nip=e.nip or None,
             keterangan="Dievaluasi",
         ),
