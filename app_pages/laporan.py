@@ -60,7 +60,7 @@ with st.expander("Penanda tangan dan tanggal"):
     nama = k2.text_input("Nama", key="lap_nama")
     nip = k1.text_input("NIP", key="lap_nip")
 
-if jenis == "renja":  # the form's two signers: a setting of the instansi (§9.11)
+if jenis == "renja":  # the form's two signers: a setting of the instansi (§9.12)
     tampilan_renja.pengaturan_penandatangan(akses, instansi_id)
 
 permintaan = web.safe(Permintaan)(

@@ -1,6 +1,6 @@
 """Formulir E.81 of Permendagri 86/2017, "Evaluasi terhadap hasil Renja Perangkat Daerah", in
 the form's own column order (1)..(15) with its number and formula row, closing rows and the two
-signature blocks (docs/DOMAIN.md §9.11). Pure: frames in, a `Tabel` out; the figures come from
+signature blocks (docs/DOMAIN.md §9.12). Pure: frames in, a `Tabel` out; the figures come from
 the capaian engine.
 
 Columns: (1) No, (2) Sasaran, (3) Program / Kegiatan, (4) Indikator kinerja; K and Rp pairs:

@@ -142,7 +142,7 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         ]
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")
         bagian = "tahunan"
-    else:  # Renja form E.81 (dashboard/services/renja.py, docs/DOMAIN.md §9.11)
+    else:  # Renja form E.81 (dashboard/services/renja.py, docs/DOMAIN.md §9.12)
         judul = "Evaluasi terhadap hasil Renja perangkat daerah"
         tabel.append(svc_renja.tabel(cur, akses, p, lingkup, ind, skala))
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")

@@ -1,4 +1,4 @@
-"""Renja form E.81 (Permendagri 86/2017, docs/DOMAIN.md §9.11): the Renstra years so far, the
+"""Renja form E.81 (Permendagri 86/2017, docs/DOMAIN.md §9.12): the Renstra years so far, the
 spending of those years, the open monev follow-ups and the two signers, read for
 `dashboard.laporan.renja`; the signers are a setting per instansi (admin, Pengelola Monev).
 """
