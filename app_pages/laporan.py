@@ -126,5 +126,10 @@ for baris in subjudul:
 for t in lap.tabel:
     st.markdown(f"**{t.judul}**")
     st.dataframe(tampilan(t), hide_index=True)
+    for label, teks in t.penutup:  # a form's closing rows (the Renja form's faktor, tindak lanjut)
+        st.markdown(f"**{label}:**")
+        st.text(teks)
     for c in t.catatan:
         st.caption(c)
+if lap.tanda_tangan:
+    tampilan_renja.tanda_tangan(lap.tanda_tangan)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import web
 from dashboard.akses import Akses
+from dashboard.dokumen import Penandatangan
 from dashboard.services import renja as svc_renja
 
 _BLOK = (
@@ -49,3 +50,9 @@ def pengaturan_penandatangan(akses: Akses, instansi_id: int) -> None:
                     data,
                     sukses="Penanda tangan formulir evaluasi Renja disimpan.",
                 )
+
+
+def tanda_tangan(penandatangan: tuple[Penandatangan, ...]) -> None:
+    """The signature blocks as the documents print them, side by side."""
+    for p, kol in zip(penandatangan, st.columns(len(penandatangan)), strict=True):
+        kol.text(f"{p.keterangan}\n{p.jabatan}\n\n{p.nama}\n{'NIP. ' + p.nip if p.nip else ''}")

@@ -119,12 +119,11 @@ def tindak_lanjut_terbuka(tl: pd.DataFrame, tahun: int, n: int) -> tuple[list[st
     for r in tl.itertuples(index=False):
         batas = pd.Timestamp(r.batas_waktu).date()
         pic = f"PIC {r.pic_unit}" if isinstance(r.pic_unit, str) else ""
+        uraian = str(r.uraian).strip().rstrip(".")
         teks = "; ".join(
             x
             for x in (
-                f"{r.indikator_kode}: {r.uraian}"
-                if isinstance(r.indikator_kode, str)
-                else r.uraian,
+                f"{r.indikator_kode}: {uraian}" if isinstance(r.indikator_kode, str) else uraian,
                 pic,
                 f"batas {formats.tanggal(batas)}",
                 r.status,
