@@ -148,7 +148,8 @@ def _baris(ind) -> tuple[Isian, HasilPeriksa]:
         kategori = label_kategori(h)
         kol[4].markdown(
             f"**{formats.persen(h.capaian)}**  \n"
-            f":small[progres tahunan {formats.persen(h.progres_tahunan)}]  \n"
+            f":small[{'batas tahunan terpakai' if h.progres_terpakai else 'progres tahunan'} "
+            f"{formats.persen(h.progres_tahunan)}]  \n"
             f":{warna_badge(kategori, skala)}-badge[{formats.md_aman(kategori)}]"
         )
         akibat = (

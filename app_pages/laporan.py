@@ -3,7 +3,7 @@ and PDF, for every role, scoped like the Beranda (a staf_bidang gets its own uni
 
 import streamlit as st
 
-from dashboard import bagian_pk, config, data_sah, formats, web
+from dashboard import bagian_pk, config, data_sah, formats, tampilan_renja, web
 from dashboard.laporan.data import JENIS, Permintaan, tampilan
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
@@ -65,6 +65,9 @@ with st.expander("Penanda tangan dan tanggal"):
     jabatan = k1.text_input("Jabatan", key="lap_jabatan")
     nama = k2.text_input("Nama", key="lap_nama")
     nip = k1.text_input("NIP", key="lap_nip")
+
+if jenis == "renja":  # the form's two signers: a setting of the instansi (§9.12)
+    tampilan_renja.pengaturan_penandatangan(akses, instansi_id)
 
 permintaan = web.safe(Permintaan)(
     jenis,
@@ -130,5 +133,10 @@ for baris in subjudul:
 for t in lap.tabel:
     st.markdown(f"**{t.judul}**")
     st.dataframe(tampilan(t), hide_index=True)
+    for label, teks in t.penutup:  # a form's closing rows (the Renja form's faktor, tindak lanjut)
+        st.markdown(f"**{label}:**")
+        st.text(teks)
     for c in t.catatan:
         st.caption(c)
+if lap.tanda_tangan:
+    tampilan_renja.tanda_tangan(lap.tanda_tangan)

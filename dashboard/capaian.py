@@ -145,6 +145,12 @@ class HasilTriwulan:
     target_tahunan_atas: float | None
     progres_tahunan: float | None
     status_tahunan: Status
+    # True: `progres_tahunan` is the share of an annual ceiling used (negatif SUM, §4.5),
+    # not an achievement; lower is better
+    progres_terpakai: bool = False
+    # the annual capaian of §4.9 (realisation to date against the annual target with the
+    # indicator's formula): the LKj's figure at TW IV, whatever `progres_tahunan` means
+    capaian_tahunan: float | None = None
 
 
 def _status(
@@ -155,6 +161,53 @@ def _status(
     if target is None:
         return Status.TIDAK_ADA_TARGET
     return Status.DINILAI if nilai is not None else kosong
+
+
+def tanpa_target_triwulan(
+    target_triwulan: Sequence[float | None], target_tahunan: float | None
+) -> bool:
+    """An indicator with only an annual target (an IKM measured once a year): an annual target
+    and no quarterly target at all. Assessed at TW IV only, against the annual target (§4.5)."""
+    return target_tahunan is not None and all(t is None for t in target_triwulan)
+
+
+def target_penilaian(
+    ind: Indikator,
+    n: int,
+    target_triwulan: Sequence[float | None],
+    target_tahunan: float | None,
+) -> float | None:
+    """The target to date quarter n is assessed against (§4.5). At TW IV a quarterly plan that
+    gives none (annual only; LAST / MAX without a TW IV target) takes the annual target: the
+    year-end target is the annual one by §3.3, so the quarterly report and the LKj agree."""
+    t_sd = target_sd(target_triwulan, ind.cara_agregasi, n)
+    if n == 4 and t_sd is None:
+        return target_tahunan
+    return t_sd
+
+
+def progres_tahunan(
+    ind: Indikator,
+    realisasi_sd_: float | None,
+    target_tahunan: float | None,
+    target_tahunan_atas: float | None = None,
+) -> tuple[float | None, bool]:
+    """Progres tahunan (§4.5) and whether it is the share of a ceiling used.
+
+    Negatif SUM (cases, complaints: a ceiling for the year that the quarters add up to): the
+    realisation to date over the annual ceiling, R / T x 100 ("30 of 100 used" = 30 %), never
+    the negatif formula, which reads 30 of 100 in TW I as 170 % achieved. Every other
+    indicator: its capaian formula against the annual target."""
+    if ind.polaritas == Polaritas.NEGATIF and ind.cara_agregasi == Agregasi.SUM:
+        # a range ceiling [bawah, atas]: the upper bound is the ceiling
+        batas = target_tahunan_atas if target_tahunan_atas is not None else target_tahunan
+        if realisasi_sd_ is None or batas is None or batas <= 0:
+            return None, True
+        return max(0.0, float(realisasi_sd_) / float(batas) * 100.0), True
+    nilai = capaian(
+        target_tahunan, realisasi_sd_, ind.polaritas, ind.rumus_negatif, target_tahunan_atas
+    )
+    return nilai, False
 
 
 def hitung_triwulan(
@@ -176,15 +229,17 @@ def hitung_triwulan(
         raise ValueError("Triwulan harus 1 sampai 4.")
     r_sd = realisasi_sd(realisasi, ind.cara_agregasi, n)
     diisi = len(realisasi) >= n and realisasi[n - 1] is not None
-    t_sd = target_sd(target_triwulan, ind.cara_agregasi, n)
-    t_atas_sd = (
-        target_sd(target_triwulan_atas, ind.cara_agregasi, n) if target_triwulan_atas else None
-    )
+    t_sd = target_penilaian(ind, n, target_triwulan, target_tahunan)
+    if target_sd(target_triwulan, ind.cara_agregasi, n) is None and t_sd is not None:
+        t_atas_sd = target_tahunan_atas  # TW IV assessed against the annual target
+    elif target_triwulan_atas:
+        t_atas_sd = target_sd(target_triwulan_atas, ind.cara_agregasi, n)
+    else:
+        t_atas_sd = None
     if not diisi:
         nilai, status = None, Status.BELUM_DIISI
     elif (
-        target_tahunan is None
-        and t_sd is None
+        t_sd is None
         or target_tahunan == 0
         and not target_tahunan_atas
         and ind.polaritas == Polaritas.POSITIF
@@ -193,13 +248,16 @@ def hitung_triwulan(
     else:
         nilai = capaian(t_sd, r_sd, ind.polaritas, ind.rumus_negatif, t_atas_sd)
         status = _status(r_sd, nilai, t_sd, Status.BELUM_DAPAT_DINILAI)
-    progres = capaian(target_tahunan, r_sd, ind.polaritas, ind.rumus_negatif, target_tahunan_atas)
+    progres, terpakai = progres_tahunan(ind, r_sd, target_tahunan, target_tahunan_atas)
     if r_sd is None:
         status_tahunan = Status.BELUM_DIISI
     elif target_tahunan is None or (target_tahunan == 0 and ind.polaritas == Polaritas.POSITIF):
         status_tahunan = Status.TIDAK_ADA_TARGET
     else:
         status_tahunan = Status.DINILAI if progres is not None else Status.BELUM_DAPAT_DINILAI
+    nilai_tahunan = capaian(
+        target_tahunan, r_sd, ind.polaritas, ind.rumus_negatif, target_tahunan_atas
+    )
     return HasilTriwulan(
         triwulan=n,
         target_sd=t_sd,
@@ -213,7 +271,43 @@ def hitung_triwulan(
         target_tahunan_atas=target_tahunan_atas,
         progres_tahunan=progres,
         status_tahunan=status_tahunan,
+        progres_terpakai=terpakai,
+        capaian_tahunan=nilai_tahunan,
     )
+
+
+# ---------------------------------------------------------------- summaries
+
+STATUS_TANPA_NILAI = (Status.BELUM_DIISI, Status.BELUM_DAPAT_DINILAI, Status.TIDAK_ADA_TARGET)
+
+
+def rekap_status(
+    status: Sequence[str], level: Sequence[int | None], skala: Skala = SKALA_BAKU
+) -> dict[str, int]:
+    """Counts of a summary row: per band of the scale (assessed indicators by level) and per
+    status without a number, each its own column, so that the counts always add up to the
+    number of indicators (§4.3): "3 indicators, 2 accounted for" cannot happen. Raises if a
+    status is unknown rather than dropping the indicator."""
+    hitung = {k: 0 for k in skala.urut} | {str(s): 0 for s in STATUS_TANPA_NILAI}
+    for s, lv in zip(status, level, strict=True):
+        if s == Status.DINILAI and lv is not None and 1 <= int(lv) <= len(skala.urut):
+            hitung[skala.urut[int(lv) - 1]] += 1
+        elif str(s) in hitung and s != Status.DINILAI:
+            hitung[str(s)] += 1
+        else:
+            raise ValueError(f"Status indikator tidak dikenal: {s}")
+    return hitung
+
+
+# ---------------------------------------------------------------- Renstra to date
+
+
+def realisasi_renstra_sd(per_tahun: Sequence[float | None], cara: str) -> float | None:
+    """Realisation over the Renstra years so far (Renja form E.81 columns 6 and 13 = 6 + 12),
+    from each year's realisation to date, oldest first. SUM adds the years (counts build up
+    over the period); LAST takes the latest year filled (a level); AVG averages the years;
+    MAX takes the highest. None when no year has a figure (a blank, never 0)."""
+    return realisasi_sd(list(per_tahun), cara, len(per_tahun)) if per_tahun else None
 
 
 # ---------------------------------------------------------------- budget

@@ -158,6 +158,7 @@ class Penandatangan:
     jabatan: str
     nama: str
     nip: str | None = None
+    keterangan: str | None = None  # a line above the place, e.g. "Disusun" / "Dievaluasi"
 
 
 def kop_pdf(kop: Kop) -> list:
@@ -223,11 +224,10 @@ def tanda_tangan_berdampingan_pdf(penandatangan: Sequence[Penandatangan]) -> _Ta
 
 def _blok_tanda_tangan(p: Penandatangan, tanggal: bool = True) -> Table:
     """Place and date, jabatan, RUANG_TTD of empty room, the name underlined, the NIP."""
-    sel = [
-        *(
-            [[Paragraph(teks_pdf(f"{p.kota}, {formats.tanggal(p.tanggal)}"), GAYA["isi"])]]
-            * tanggal
-        ),
+    sel = [[Paragraph(teks_pdf(p.keterangan), GAYA["isi"])]] if p.keterangan else []
+    if tanggal:
+        sel.append([Paragraph(teks_pdf(f"{p.kota}, {formats.tanggal(p.tanggal)}"), GAYA["isi"])])
+    sel += [
         [Paragraph(teks_pdf(p.jabatan), GAYA["isi"])],
         [Spacer(1, RUANG_TTD)],
         [Paragraph(f"<u>{teks_pdf(p.nama)}</u>", GAYA["isi"])],
@@ -594,7 +594,9 @@ def tulis_sheet(
 def tanda_tangan_excel(workbook, ws, baris: int, kolom: int, p: Penandatangan) -> None:
     """The signature block under a table, starting at (baris + 2, kolom), with one row
     RUANG_TTD high between the jabatan and the name."""
-    teks = [
+    teks = [p.keterangan] if p.keterangan else []
+    awal = baris + 2 + len(teks)
+    teks += [
         f"{p.kota}, {formats.tanggal(p.tanggal)}",
         p.jabatan,
         "",
@@ -603,8 +605,10 @@ def tanda_tangan_excel(workbook, ws, baris: int, kolom: int, p: Penandatangan) -
     ]
     tebal = workbook.add_format({"bold": True, "underline": True})
     for i, t in enumerate(teks):
-        ws.write_string(baris + 2 + i, kolom, str(aman_sel(t)), tebal if i == 3 else None)
-    ws.set_row(baris + 4, RUANG_TTD)  # points, like reportlab's units
+        ws.write_string(
+            baris + 2 + i, kolom, str(aman_sel(t)), tebal if i == len(teks) - 2 else None
+        )
+    ws.set_row(awal + 2, RUANG_TTD)  # points, like reportlab's units
 
 
 _ANGKA_TAMPIL = re.compile(r"(Rp )?-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(%)?")

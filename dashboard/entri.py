@@ -41,6 +41,7 @@ class HasilPeriksa:
     nilai: float | None
     capaian: float | None = None
     progres_tahunan: float | None = None
+    progres_terpakai: bool = False  # the share of an annual ceiling used (negatif SUM, §4.5)
     kategori: str | None = None
     status: str = engine.Status.BELUM_DIISI
     galat: list[str] = field(default_factory=list)
@@ -101,6 +102,7 @@ def periksa(
         skala,
     )
     hasil.capaian, hasil.progres_tahunan = h.capaian, h.progres_tahunan
+    hasil.progres_terpakai = h.progres_terpakai
     hasil.kategori, hasil.status = h.kategori, str(h.status)
     if skala.merah(h.level) and not (catatan or "").strip():  # a red band, by level
         hasil.penghalang.append(

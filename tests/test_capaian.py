@@ -16,7 +16,9 @@ from dashboard.capaian import (
     indeks_efisiensi,
     kategori,
     rata_rata_capaian,
+    realisasi_renstra_sd,
     realisasi_sd,
+    rekap_status,
     serapan,
     target_sd,
 )
@@ -213,3 +215,62 @@ def test_no_exception_and_never_below_zero(t, r, pol, rumus, atas):
 @given(v=st.floats(allow_nan=False))
 def test_every_value_has_a_category(v):
     assert kategori(v) in SKALA_BAKU.urut
+
+
+# ---------------------------------------------------------------- issue 18: quarterly rules
+
+
+def test_annual_only_target_is_assessed_at_tw_iv_like_the_lkj():
+    """An IKM measured once a year (annual target 80, no quarterly target, R = 85 in TW IV):
+    TW I-III have nothing to assess, TW IV is assessed against the annual target, and the
+    quarterly figure equals the LKj's annual capaian (85 / 80 = 106,25 %)."""
+    ind = Indikator("positif", "LAST")
+    kosong = [None, None, None, None]
+    h1 = hitung_triwulan(ind, 1, [78, None, None, None], kosong, 80)
+    assert h1.status == Status.TIDAK_ADA_TARGET and h1.capaian is None
+    h4 = hitung_triwulan(ind, 4, [None, None, None, 85], kosong, 80)
+    assert h4.target_sd == 80
+    assert h4.status == Status.DINILAI and h4.capaian == pytest.approx(106.25)
+    assert h4.kategori == "Sangat Tinggi"
+    assert h4.capaian == pytest.approx(h4.capaian_tahunan)
+    # SUM: the annual total; LAST without a TW IV target: the annual target too
+    h = hitung_triwulan(Indikator("positif", "SUM"), 4, [None, None, None, 450], kosong, 500)
+    assert h.capaian == pytest.approx(90)
+    h = hitung_triwulan(ind, 4, [60, 70, 75, 85], [60, 70, 75, None], 80)
+    assert h.target_sd == 80 and h.capaian == pytest.approx(106.25)
+
+
+def test_negatif_sum_progress_is_the_share_of_the_ceiling_used():
+    """30 cases in TW I against an annual ceiling of 100 (25 a quarter): capaian triwulan
+    (2 x 25 - 30) / 25 = 80 %, progres tahunan 30 % of the ceiling used (it read 170 %). The
+    annual capaian (LKj, §4.9) keeps the negatif formula: 120 cases in the year = 80 %."""
+    ind = Indikator("negatif", "SUM", "A")
+    t = [25, 25, 25, 25]
+    h = hitung_triwulan(ind, 1, [30, None, None, None], t, 100)
+    assert h.capaian == pytest.approx(80)
+    assert h.progres_tahunan == pytest.approx(30) and h.progres_terpakai
+    h = hitung_triwulan(ind, 4, [30, 30, 30, 30], t, 100)
+    assert h.progres_tahunan == pytest.approx(120)  # the ceiling exceeded by a fifth
+    assert h.capaian_tahunan == pytest.approx(80) and h.capaian == pytest.approx(80)
+    # a negatif level (LAST) keeps its formula: the level at the end against the target
+    h = hitung_triwulan(Indikator("negatif", "LAST"), 1, [8], t, 10)
+    assert h.progres_tahunan == pytest.approx(120) and not h.progres_terpakai
+
+
+def test_rekap_status_accounts_for_every_indicator():
+    """3 indicators (Sangat Tinggi, Tidak Ada Target, Belum Diisi): 3 accounted for."""
+    hitung = rekap_status(["Dinilai", "Tidak Ada Target", "Belum Diisi"], [1, None, None])
+    assert hitung["Sangat Tinggi"] == 1 and hitung["Tidak Ada Target"] == 1
+    assert hitung["Belum Diisi"] == 1 and sum(hitung.values()) == 3
+    with pytest.raises(ValueError, match="tidak dikenal"):
+        rekap_status(["Entah"], [None])
+
+
+def test_realisasi_renstra_sd():
+    """E.81 column 6 / 13 (= 6 + 12) over the Renstra years: counts add up, levels take the
+    latest year filled, no figure at all is a blank."""
+    assert realisasi_renstra_sd([2000, 8200, 4400], "SUM") == 14600
+    assert realisasi_renstra_sd([70, None, 82], "LAST") == 82
+    assert realisasi_renstra_sd([70, 82, None], "LAST") == 82
+    assert realisasi_renstra_sd([None, None], "SUM") is None
+    assert realisasi_renstra_sd([], "SUM") is None

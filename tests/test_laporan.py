@@ -20,7 +20,7 @@ from dashboard.cli import main
 from dashboard.laporan.data import Permintaan
 from dashboard.services import laporan as svc
 
-from .conftest import login, tombol
+from .conftest import login
 
 TANGGAL = dt.date(2026, 11, 21)
 STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
@@ -388,87 +388,20 @@ def test_tahunan_compares_previous_years_and_renstra(toko):
 # ---------------------------------------------------------------- Renja
 
 
-def test_renja_form(toko):
-    x = svc.dokumen_laporan(toko, SISTEM, _p("renja"), "xlsx")
-    ws, baris, header, rows = _sheet(x.isi, "Evaluasi Renja")
-    for h in ("Target akhir Renstra (K)", "Target Renja 2026 (K)", "Target Renja 2026 (Rp)"):
-        assert h in header
-    for q in ("I", "II", "III", "IV"):
-        assert f"TW {q} (K)" in header and f"TW {q} (Rp)" in header
-    # the Permendagri 86/2017 columns the store can fill
-    for h in (
-        "Program / Kegiatan / Sub Kegiatan",
-        "Indikator kinerja",
-        "Realisasi s.d. 2025 (K)",
-        "Realisasi s.d. 2025 (Rp)",
-        "Realisasi 2026 s.d. TW II (K)",
-        "Realisasi s.d. 2026 (Rp)",
-        "Tingkat capaian Renja K (%)",
-        "Tingkat capaian Renstra K (%)",
-        "Tingkat capaian Renstra Rp (%)",
-        "Unit penanggung jawab",
-        "Keterangan",
-    ):
-        assert h in header, h
-    prog = rows["1.01"]
-    assert prog["Target Renja 2026 (Rp)"].value == 4_000_000
-    assert prog["Target Renja 2026 (Rp)"].number_format == '"Rp" #,##0'
-    assert prog["TW I (Rp)"].value == 400_000 and prog["TW II (Rp)"].value == 800_000
-    assert prog["TW III (Rp)"].value is None
-    assert prog["Realisasi 2026 s.d. TW II (Rp)"].value == 1_200_000
-    assert prog["Realisasi s.d. 2025 (Rp)"].value == 2_600_000  # 2025: 4 x (250.000 + 400.000)
-    assert prog["Realisasi s.d. 2026 (Rp)"].value == 3_800_000
-    assert prog["Tingkat capaian Renja Rp (%)"].value == pytest.approx(30)
-    assert prog["Target akhir Renstra (Rp)"].value is None  # no Renstra budget in the store
-    b1 = rows["B1"]
-    assert b1["TW I (K)"].value == 12 and b1["TW II (K)"].value is None  # not signed
-    assert b1["Realisasi 2026 s.d. TW II (K)"].value == 12
-    assert b1["Realisasi s.d. 2025 (K)"].value == 9
-    assert b1["Tingkat capaian Renja K (%)"].value == pytest.approx(80)  # (2*10 - 12) / 10
-    assert b1["Tingkat capaian Renstra K (%)"].value == pytest.approx(50)  # (16 - 12) / 8
-    assert b1["Unit penanggung jawab"].value == "Bidang B"
-    assert rows["A1"]["Keterangan"].value == "TW I: catatan 1-2026-1\nTW II: catatan 1-2026-2"
-    assert rows["A2"]["TW II (K)"].value == 41
-    assert rows["Jumlah"]["Realisasi 2026 s.d. TW II (Rp)"].value == 1_200_000
-    # A1 (4400 / 10000) = 44%, A2 41 / 80 = 51,25%, B1 80%: mean 58,42% Rendah (51-65)
-    rata = rows["Rata-rata tingkat capaian kinerja (%)"]["Tingkat capaian Renja K (%)"]
-    assert rata.value == pytest.approx((44 + 51.25 + 80) / 3)
-    assert rows["Predikat kinerja"]["Tingkat capaian Renja K (%)"].value == "Rendah"
-    # the order: sasaran, its IKU, program, its indicator, kegiatan, sub kegiatan, indicator
-    urut = [ws.cell(r, 2).value for r in range(baris + 1, ws.max_row + 1) if ws.cell(r, 2).value]
-    assert urut[:8] == [
-        "S1",
-        "A1",
-        "1.01",
-        "B1",
-        "1.01.2.01",
-        "1.01.2.01.0001",
-        "A2",
-        "1.01.2.02",
-    ]
-    teks = _teks_pdf(svc.dokumen_laporan(toko, SISTEM, _p("renja"), "pdf").isi)
-    for s in (
-        "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH",
-        "Permendagri Nomor 86 Tahun 2017",
-        "4.000.000",
-        "1.200.000",
-        "30,00%",
-        "80,00%",
-        "50,00%",
-        "Predikat kinerja",
-    ):
-        assert s in teks, s
+# the form itself: tests/test_laporan_renja.py
 
 
 # ---------------------------------------------------------------- scope
 
 
 def test_staf_bidang_gets_only_its_unit(toko):
+    from .test_laporan_renja import _lembar
+
     x = svc.dokumen_laporan(toko, STAF_A, _p("renja"), "xlsx")
     assert x.nama_berkas == "laporan-renja-DX-A-2026-tw2.xlsx"
-    ws, baris, _, rows = _sheet(x.isi, "Evaluasi Renja")
+    ws, baris, _, _, rows = _lembar(x.isi)
     assert "B1" not in rows and {"A1", "A2"} <= set(rows)
-    assert rows["Jumlah"]["Target Renja 2026 (Rp)"].value == 1_000_000  # Sub A only
+    assert rows["Jumlah"]["(7) Target Renja 2026 Rp"] == 1_000_000  # Sub A only
     assert "Unit kerja: Bidang A" in [ws.cell(r, 1).value for r in range(1, baris)]
 
 
@@ -556,7 +489,7 @@ def test_page_per_role(app_db, username):
     else:
         assert unit.options[0] == "Seluruh instansi" and len(unit.options) == 7
     at.selectbox(key="lap_jenis").select("renja" if username == "monev" else "triwulan").run()
-    tombol(at).click().run()
+    next(b for b in at.button if b.label == "Buat laporan").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [b.label for b in at.get("download_button")] == ["Unduh Excel", "Unduh PDF"]
     # the Beranda's default (dashboard/data_sah.py): all data, said so, the report marked DRAF
@@ -569,7 +502,7 @@ def test_page_per_role(app_db, username):
     assert at.dataframe and at.warning and "Draf: memuat" in at.warning[0].value
     assert not any("DRAF" in t.value for t in at.text)  # said once, not twice
     sah.set_value(True).run()
-    tombol(at).click().run()
+    next(b for b in at.button if b.label == "Buat laporan").click().run()
     assert "Hanya realisasi yang telah disahkan" in " ".join(t.value for t in at.text)
     assert "hanya realisasi yang sudah disahkan" in at.caption[0].value
     assert not at.warning

@@ -86,6 +86,9 @@ class Tabel:
     gabung_pdf: tuple[tuple[str, str, str], ...] = ()
     tanpa_pdf: tuple[str, ...] = ()
     ukuran_pdf: float = 7.5  # font size of the PDF cells (the wide Renja form is smaller)
+    # closing rows of a form under the table, (label, text): the Renja form's faktor
+    # pendorong / penghambat and tindak lanjut rows
+    penutup: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ class Laporan:
     penandatangan: Penandatangan
     nama_berkas: str
     belum_sah: bool = False
+    # several signature blocks side by side instead of `penandatangan` (the Renja form's
+    # "Disusun" and "Dievaluasi")
+    tanda_tangan: tuple[Penandatangan, ...] = ()
 
 
 def _tabel(
@@ -114,6 +120,7 @@ def _tabel(
     gabung_pdf: tuple[tuple[str, str, str], ...] = (),
     tanpa_pdf: tuple[str, ...] = (),
     ukuran_pdf: float = 7.5,
+    penutup: tuple[tuple[str, str], ...] = (),
 ) -> Tabel:
     nama_kolom = [k for k, _, _ in kolom]
     df = pd.DataFrame([[r.get(k) for k in nama_kolom] for r in rows], columns=nama_kolom)
@@ -129,6 +136,7 @@ def _tabel(
         gabung_pdf=gabung_pdf,
         tanpa_pdf=tanpa_pdf,
         ukuran_pdf=ukuran_pdf,
+        penutup=penutup,
     )
 
 
@@ -256,7 +264,7 @@ def tabel_capaian(
             "No": i,
             "Sasaran": sasaran,
             "Kode": row.kode,
-            "Indikator": row.nama,
+            "Indikator": row.nama + (TANDA_TERPAKAI if _terpakai(row) else ""),
             "Satuan": row.satuan,
             "Target tahunan": target_teks(row.t0, row.t0_atas),
             f"Target s.d. TW {r_n}": target_teks(row.target_sd, row.target_atas_sd),
@@ -273,7 +281,27 @@ def tabel_capaian(
             )
             r[f"Realisasi TW {formats.ROMAWI[q]}"] = angka_atau_none(getattr(row, f"r{q}"))
         rows.append(r)
-    return _tabel("Capaian", judul, kolom, rows)
+    catatan = [
+        "Capaian = realisasi s.d. triwulan terhadap target s.d. triwulan; progres tahunan = "
+        "realisasi s.d. triwulan terhadap target tahunan. Indikator yang hanya bertarget "
+        "tahunan dinilai pada Triwulan IV terhadap target tahunannya."
+    ]
+    if any(_terpakai(row) for row in ind.itertuples(index=False)):
+        catatan.append(CATATAN_TERPAKAI)
+    return _tabel("Capaian", judul, kolom, rows, catatan=tuple(catatan))
+
+
+TANDA_TERPAKAI = " *)"
+CATATAN_TERPAKAI = (
+    "*) Indikator negatif yang dijumlahkan per triwulan (batas tahunan, misalnya jumlah "
+    "kasus): progres tahunan = bagian batas tahunan yang sudah terpakai (realisasi s.d. "
+    "triwulan / target tahunan x 100%), bukan capaian; makin kecil makin baik."
+)
+
+
+def _terpakai(row) -> bool:
+    """Whether the row's progres tahunan is the share of a ceiling used (engine, §4.5)."""
+    return bool(getattr(row, "progres_terpakai", False))
 
 
 def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
@@ -289,6 +317,7 @@ def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
         *[(k, ANGKA, 9) for k in skala.urut],
         ("Belum Diisi", ANGKA, 9),
         ("Belum Dapat Dinilai", ANGKA, 10),
+        ("Tidak Ada Target", ANGKA, 10),
     ]
     rows = []
     for r in ring.to_dict("records"):
@@ -302,6 +331,7 @@ def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
                 **{k: r[k] for k in skala.urut},
                 "Belum Diisi": r["Belum Diisi"],
                 "Belum Dapat Dinilai": r["Belum Dapat Dinilai"],
+                "Tidak Ada Target": r["Tidak Ada Target"],
             }
         )
     if len(rows) > 1:  # the instansi line: counts added, the mean taken over every indicator
@@ -324,8 +354,9 @@ def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
         rows,
         tebal=(len(rows) - 1,) if len(rows) > 1 else (),
         catatan=(
-            "Rata-rata hanya dari indikator yang dapat dinilai; Belum Diisi dan Belum Dapat "
-            "Dinilai dihitung terpisah.",
+            "Rata-rata hanya dari indikator yang dapat dinilai; Belum Diisi, Belum Dapat "
+            "Dinilai dan Tidak Ada Target dihitung terpisah. Jumlah indikator = jumlah kolom "
+            "kategori + Belum Diisi + Belum Dapat Dinilai + Tidak Ada Target.",
         ),
     )
 
@@ -340,7 +371,8 @@ def capaian_tahunan(ind: pd.DataFrame, skala: Skala) -> pd.DataFrame:
         if row.status == str(engine.Status.BELUM_DIISI):
             c, k = None, row.status
         elif row.status_tahunan == str(engine.Status.DINILAI):
-            c = angka_atau_none(row.progres_tahunan)
+            # §4.9, not progres_tahunan: a negatif SUM's progress is the ceiling used
+            c = angka_atau_none(row.capaian_tahunan)
             k = skala.kategori_nilai(c)
         else:
             c, k = None, row.status_tahunan
@@ -552,176 +584,4 @@ def tabel_anggaran(
             "efisiensi = capaian kinerja / serapan (efisien bila >= 1). Rupiah dijumlahkan ke "
             "atas; persentase tidak pernah dijumlahkan.",
         ),
-    )
-
-
-def tabel_renja(
-    ind: pd.DataFrame,
-    ang: pd.DataFrame,
-    n: int,
-    tahun: int,
-    tandai: bool,
-    skala: Skala = SKALA_BAKU,
-) -> Tabel:
-    """Formulir evaluasi hasil Renja (Permendagri 86/2017): sasaran, program, kegiatan and sub
-    kegiatan rows with Rp, their indicators with K: Renstra end target, realisation up to last
-    year, this year's Renja target, each quarter, this year to date, to date over the years,
-    tingkat capaian against Renja and Renstra, unit penanggung jawab, keterangan; closed by
-    the average capaian (each capped at the scale's `batas_skor`) and its predikat (the
-    scale's category of that average).
-
-    `ind.realisasi_lalu` (last year's realisation) and `ang.rp_lalu` (spending of the stored
-    earlier years per sub kegiatan) fill the "s.d. last year" columns when present.
-    The store holds no Renstra budget, so the Renstra Rp columns stay empty."""
-    ind = urutkan(ind)
-    r_n = formats.ROMAWI[n]
-    lalu_th = tahun - 1
-    uraian, indikator_k = "Program / Kegiatan / Sub Kegiatan", "Indikator kinerja"
-    kolom = [
-        ("No", ANGKA, 5),
-        ("Kode", TEKS, 18),
-        (uraian, TEKS, 34),
-        (indikator_k, TEKS, 34),
-        ("Satuan", TEKS, 10),
-    ]
-    gabung = [("Program / Kegiatan / Sub Kegiatan / Indikator", uraian, indikator_k)]
-
-    def kr(judul: str, pdf: str, lebar_k: float = 11) -> None:
-        kolom.extend([(f"{judul} (K)", ANGKA, lebar_k), (f"{judul} (Rp)", RUPIAH, 17)])
-        gabung.append((f"{pdf} (K / Rp)", f"{judul} (K)", f"{judul} (Rp)"))
-
-    kr("Target akhir Renstra", "Target akhir Renstra")
-    kr(f"Realisasi s.d. {lalu_th}", f"Realisasi s.d. {lalu_th}")
-    kr(f"Target Renja {tahun}", "Target Renja")
-    for q in range(1, 5):
-        kr(f"TW {formats.ROMAWI[q]}", f"TW {formats.ROMAWI[q]}")
-    kr(f"Realisasi {tahun} s.d. TW {r_n}", f"Realisasi {tahun}")
-    kr(f"Realisasi s.d. {tahun}", f"Realisasi Renstra s.d. {tahun}")
-    kolom += [
-        ("Tingkat capaian Renja K (%)", PERSEN, 11),
-        ("Tingkat capaian Renja Rp (%)", PERSEN, 11),
-        ("Tingkat capaian Renstra K (%)", PERSEN, 11),
-        ("Tingkat capaian Renstra Rp (%)", PERSEN, 11),
-        ("Unit penanggung jawab", TEKS, 24),
-        ("Keterangan", TEKS, 30),
-    ]
-    gabung += [
-        ("Capaian Renja K / Rp (%)", "Tingkat capaian Renja K (%)", "Tingkat capaian Renja Rp (%)"),
-        (
-            "Capaian Renstra K / Rp (%)",
-            "Tingkat capaian Renstra K (%)",
-            "Tingkat capaian Renstra Rp (%)",
-        ),
-    ]
-    if tandai:
-        kolom.append((KOLOM_STATUS, TEKS, 16))
-    rows: list[dict] = []
-    tebal: list[int] = []
-    dipakai: set[int] = set()
-    nomor = 0
-    capaian_k: list[float | None] = []
-
-    def indikator(df: pd.DataFrame) -> None:
-        nonlocal nomor
-        for row in df.itertuples(index=False):
-            nomor += 1
-            dipakai.add(int(row.id))
-            sd = angka_atau_none(row.realisasi_sd)
-            capaian_k.append(angka_atau_none(row.progres_tahunan))
-            r = {
-                "No": nomor,
-                "Kode": row.kode,
-                indikator_k: row.nama,
-                "Satuan": row.satuan,
-                "Target akhir Renstra (K)": angka_atau_none(row.target_renstra),
-                f"Realisasi s.d. {lalu_th} (K)": angka_atau_none(
-                    getattr(row, "realisasi_lalu", None)
-                ),
-                f"Target Renja {tahun} (K)": target_teks(row.t0, row.t0_atas),
-                f"Realisasi {tahun} s.d. TW {r_n} (K)": sd,
-                f"Realisasi s.d. {tahun} (K)": sd,
-                "Tingkat capaian Renja K (%)": capaian_k[-1],
-                "Tingkat capaian Renstra K (%)": angka_atau_none(row.capaian_renstra),
-                "Unit penanggung jawab": row.unit_nama,
-                "Keterangan": _catatan(row, list(range(1, n + 1))),
-                KOLOM_STATUS: row.belum_sah,
-            }
-            for q in range(1, n + 1):
-                r[f"TW {formats.ROMAWI[q]} (K)"] = angka_atau_none(getattr(row, f"r{q}"))
-            rows.append(r)
-
-    def rp(r: dict, g: pd.DataFrame) -> None:
-        pagu, real = _rp(g, n)
-        sebelum = float(g["rp_lalu"].fillna(0).sum()) if "rp_lalu" in g else None
-        r[f"Target Renja {tahun} (Rp)"] = pagu
-        for q in range(1, n + 1):
-            r[f"TW {formats.ROMAWI[q]} (Rp)"] = float(g[f"rp{q}"].fillna(0).sum())
-        r[f"Realisasi s.d. {lalu_th} (Rp)"] = sebelum
-        r[f"Realisasi {tahun} s.d. TW {r_n} (Rp)"] = real
-        r[f"Realisasi s.d. {tahun} (Rp)"] = real + (sebelum or 0)
-        r["Tingkat capaian Renja Rp (%)"] = engine.serapan(real, pagu)
-
-    def kelompok(kode: str | None, teks: str, g: pd.DataFrame | None) -> None:
-        tebal.append(len(rows))
-        r: dict = {"Kode": kode, uraian: teks}
-        if g is not None:
-            rp(r, g)
-        rows.append(r)
-
-    sasaran = (
-        pd.concat(
-            [
-                ind[["sasaran_id", "sasaran_kode", "sasaran_uraian"]],
-                ang[["sasaran_id", "sasaran_kode", "sasaran_uraian"]],
-            ]
-        )
-        .dropna()
-        .drop_duplicates("sasaran_id")
-        .sort_values("sasaran_kode")
-    )
-    if "tujuan_kode" in ind:
-        tujuan = ind[ind["tingkat"] == "tujuan"].sort_values(["tujuan_kode", "kode"])
-        for (tkode, turaian), g in tujuan.groupby(["tujuan_kode", "tujuan_uraian"], sort=False):
-            kelompok(tkode, f"Tujuan: {turaian}", None)
-            indikator(g)
-    for s in sasaran.itertuples(index=False):
-        kelompok(s.sasaran_kode, f"Sasaran: {s.sasaran_uraian}", None)
-        indikator(ind[(ind["tingkat"] == "sasaran") & (ind["sasaran_id"] == s.sasaran_id)])
-        for tingkat, key, kode, nama, g in _grup(ang[ang["sasaran_id"] == s.sasaran_id]):
-            kelompok(kode, INDEN[tingkat] + nama, g)
-            indikator(ind[(ind["tingkat"] == tingkat) & (ind[ID_TINGKAT[tingkat]] == key)])
-    sisa = ind[~ind["id"].astype(int).isin(dipakai)]
-    if not sisa.empty:
-        kelompok(None, "Indikator di luar program/kegiatan yang beranggaran", None)
-        indikator(sisa)
-    jumlah: dict = {uraian: "Jumlah"}
-    rp(jumlah, ang)
-    for q in range(1, n + 1):  # quarter K columns of the total row stay empty
-        jumlah.pop(f"TW {formats.ROMAWI[q]} (K)", None)
-    rata = engine.rata_rata_capaian(capaian_k, skala.batas_skor)
-    tebal += [len(rows), len(rows) + 1, len(rows) + 2]
-    rows += [
-        jumlah,
-        {uraian: "Rata-rata tingkat capaian kinerja (%)", "Tingkat capaian Renja K (%)": rata},
-        {uraian: "Predikat kinerja", "Tingkat capaian Renja K (%)": skala.kategori_nilai(rata)},
-    ]
-    return _tabel(
-        "Evaluasi Renja",
-        f"Evaluasi hasil Renja s.d. Triwulan {r_n} {formats.nama_tahun(tahun)}",
-        kolom,
-        rows,
-        tebal=tuple(tebal),
-        catatan=(
-            "K = kinerja (realisasi indikator), Rp = realisasi anggaran. Tingkat capaian Renja K "
-            "= realisasi s.d. triwulan terhadap target tahunan; Rp = serapan anggaran; tingkat "
-            "capaian Renstra K = realisasi terhadap target akhir Renstra.",
-            f"Realisasi s.d. {lalu_th}: K = realisasi tahun {lalu_th}; Rp = jumlah realisasi "
-            "anggaran tahun-tahun sebelumnya yang tercatat. Realisasi s.d. "
-            f"{tahun}: Rp = realisasi s.d. {lalu_th} ditambah realisasi {tahun}; K = capaian "
-            f"{tahun}. Target Renstra dalam rupiah belum tercatat, sehingga kolom Rp Renstra "
-            "kosong.",
-        ),
-        gabung_pdf=tuple(gabung),
-        tanpa_pdf=("Unit penanggung jawab", "Keterangan"),
-        ukuran_pdf=6.3,
     )

@@ -7,7 +7,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from dashboard import dokumen
 from dashboard.laporan.data import ANGKA, DRAF, TEKS, Laporan, Tabel, teks_sel
@@ -120,6 +120,32 @@ def tabel(t: Tabel, lebar_total: float):
     )
 
 
+def penutup(t: Tabel, lebar_total: float) -> Table:
+    """A form's closing rows under its table, ruled like it: the label in bold, then the text
+    (one line per item)."""
+    gaya = ParagraphStyle("penutup", parent=dokumen.GAYA["isi"], fontSize=7.5, leading=9.5)
+    data = [
+        [
+            Paragraph(
+                f"<b>{dokumen.teks_pdf(label)}:</b><br/>"
+                + "<br/>".join(dokumen.teks_pdf(b) for b in teks.split("\n")),
+                gaya,
+            )
+        ]
+        for label, teks in t.penutup
+    ]
+    tabel = Table(data, colWidths=[lebar_total], splitInRow=1)
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return tabel
+
+
 def pdf_laporan(lap: Laporan) -> bytes:
     """The report as an A4 landscape PDF; every table heading stays with its first rows and
     the signature block with the last rows (`dokumen.judul_bersama`, `dokumen.pdf_bytes`)."""
@@ -135,9 +161,15 @@ def pdf_laporan(lap: Laporan) -> bytes:
     for t in lap.tabel:
         judul = Paragraph(dokumen.teks_pdf(t.judul), dokumen.GAYA["subjudul"])
         isi += [Spacer(1, 8), *dokumen.judul_bersama(judul, tabel(t, lebar), lebar)]
+        if t.penutup:
+            isi.append(penutup(t, lebar))
         isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in t.catatan]
     isi += [Paragraph(dokumen.teks_pdf(c), _CATATAN) for c in lap.catatan]
-    isi.append(dokumen.tanda_tangan_pdf(lap.penandatangan))
+    isi.append(
+        dokumen.tanda_tangan_berdampingan_pdf(lap.tanda_tangan)
+        if lap.tanda_tangan
+        else dokumen.tanda_tangan_pdf(lap.penandatangan)
+    )
     kaki = f"{lap.judul.upper()} – {lap.kop.nama}"
     return dokumen.pdf_bytes(
         isi,

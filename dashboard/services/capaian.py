@@ -28,6 +28,8 @@ KOLOM_HASIL = [
     "merah",
     "progres_tahunan",
     "status_tahunan",
+    "progres_terpakai",
+    "capaian_tahunan",
 ]
 
 
@@ -241,6 +243,8 @@ def _kolom_hasil(hasil: list[engine.HasilTriwulan], sk: Skala, index: pd.Index) 
                 sk.merah(h.level),
                 h.progres_tahunan,
                 str(h.status_tahunan),
+                h.progres_terpakai,
+                h.capaian_tahunan,
             )
             for h in hasil
         ],
@@ -281,7 +285,8 @@ def hitung_capaian_tahun(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataF
 def ringkas_per_unit(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
     """Per unit: mean capaian of assessed indicators (each capped at the scale's `batas_skor`;
     categorised) and counts per category (by level, one column per band name) and status.
-    Belum Diisi / Belum Dapat Dinilai are counted apart, never averaged."""
+    Belum Diisi, Belum Dapat Dinilai and Tidak Ada Target are counted apart, never averaged;
+    the counts add up to `jumlah_indikator`."""
     rows = []
     for (unit_id, unit_kode, unit_nama), g in ind.groupby(
         ["unit_id", "unit_kode", "unit_nama"], sort=True
@@ -298,15 +303,12 @@ def ringkas_per_unit(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
             "kategori": sk.kategori_nilai(rata),
             "level": sk.level(rata),
         }
-        dinilai = g["status"] == "Dinilai"
-        for lv, k in enumerate(sk.urut, start=1):
-            row[k] = int((dinilai & (g["level"] == lv)).sum())
-        for s in (
-            engine.Status.BELUM_DIISI,
-            engine.Status.BELUM_DAPAT_DINILAI,
-            engine.Status.TIDAK_ADA_TARGET,
-        ):
-            row[str(s)] = int((g["status"] == s).sum())
+        # every indicator in exactly one count column (engine.rekap_status)
+        row |= engine.rekap_status(
+            [str(v) for v in g["status"]],
+            [None if pd.isna(v) else int(v) for v in g["level"]],
+            sk,
+        )
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -21,6 +21,7 @@ from dashboard.dokumen import Kop, Penandatangan
 from dashboard.laporan import bab3, data, excel, pdf
 from dashboard.laporan.data import STATUS_SAH, Laporan, Permintaan
 from dashboard.services import capaian, lokasi
+from dashboard.services import renja as svc_renja
 from dashboard.skala import Skala
 
 MIME = {
@@ -130,18 +131,9 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         ind = data.capaian_tahunan(ind, skala)
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")
         bagian = "tahunan"
-    else:
+    else:  # Renja form E.81 (dashboard/services/renja.py, docs/DOMAIN.md §9.12)
         judul = "Evaluasi terhadap hasil Renja perangkat daerah"
-        ind = data.capaian_tahunan(ind, skala)
-        lalu = indikator_laporan(
-            cur, akses, p.instansi_id, p.tahun - 1, 4, lingkup, p.termasuk_belum_sah
-        ).set_index("id")["realisasi_sd"]
-        ind["realisasi_lalu"] = ind["id"].map(lalu)
-        ang = anggaran_laporan(cur, akses, p.instansi_id, p.tahun, lingkup)
-        ang["rp_lalu"] = ang["sub_kegiatan_id"].map(
-            _belanja_sebelumnya(cur, akses, p.instansi_id, p.tahun, lingkup)
-        )
-        tabel.append(data.tabel_renja(ind, ang, n, p.tahun, tandai, skala))
+        tabel.append(svc_renja.tabel(cur, akses, p, lingkup, ind, skala))
         catatan.append("Realisasi anggaran berasal dari data keuangan per sub kegiatan.")
         bagian = f"tw{n}"
     subjudul = [str(ins["nama"])]
@@ -178,6 +170,13 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
         nama=p.nama or formats.teks(ins["kepala_nama"]) or "",
         nip=p.nip or formats.teks(ins["kepala_nip"]),
     )
+    ttd_renja = (
+        svc_renja.tanda_tangan(
+            svc_renja.penandatangan(cur, p.instansi_id), ins, tanda.kota, tanda.tanggal, tanda
+        )
+        if p.jenis == "renja"
+        else ()
+    )
     return Laporan(
         judul=judul,
         subjudul=tuple(subjudul),
@@ -192,6 +191,7 @@ def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -
             + ("" if p.jenis == "tahunan" else f"-{bagian}"),
         ),
         belum_sah=tandai and jumlah_belum > 0,
+        tanda_tangan=ttd_renja,
     )
 
 
@@ -223,20 +223,6 @@ def _bab3(
         bab3.tabel_32(ind, lalu, renstra, p.tahun, p.semua_indikator),
         data.tabel_anggaran(ang, ind, skala=skala),
     ]
-
-
-def _belanja_sebelumnya(
-    cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, tahun: int, unit_id: int | None
-) -> pd.Series:
-    """Spending per sub kegiatan over the stored years before `tahun` (the Renja form's
-    "realisasi s.d. tahun lalu"; the store does not know where the Renstra period starts)."""
-    tahun_lalu = [th for th in capaian.tahun_tersedia(cur, akses, instansi_id) if th < tahun]
-    per_tahun = [anggaran_laporan(cur, akses, instansi_id, th, unit_id) for th in tahun_lalu]
-    if not per_tahun:
-        return pd.Series(dtype=float)
-    semua = pd.concat(per_tahun)
-    belanja = semua[["rp1", "rp2", "rp3", "rp4"]].sum(axis=1, min_count=1)
-    return belanja.groupby(semua["sub_kegiatan_id"]).sum(min_count=1)
 
 
 def _unit(cur: duckdb.DuckDBPyConnection, instansi_id: int, unit_id: int) -> tuple[str, str]:
