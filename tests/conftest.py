@@ -14,8 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from dashboard import config, demo, pg_lokal, serve, store
+
+# No deadline on a property test's examples: a wall-clock limit per example is a timed
+# assertion, and on a busy 2-core machine an example of the capaian engine took over 200 ms.
+settings.register_profile("monev", deadline=None)
+settings.load_profile("monev")
 
 # The servers' own notification timer (dashboard/penjadwal.py) stays off in every test and every
 # server a test starts (they inherit the environment): a reminder written a minute into a test

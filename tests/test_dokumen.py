@@ -180,7 +180,8 @@ def test_docx_signature_room_and_headings_kept_with_next():
     assert all(p.paragraph_format.keep_with_next for p in tabel.rows[0].cells[0].paragraphs)
     assert all(p.paragraph_format.keep_with_next for p in tabel.rows[-1].cells[1].paragraphs)
     assert not tabel.rows[2].cells[1].paragraphs[0].paragraph_format.keep_with_next
-    sel = doc.tables[-1].rows[0].cells[0]
+    kosong, sel = doc.tables[-1].rows[0].cells  # one signer signs at the right, as in the PDF
+    assert kosong.text == ""
     teks = [p.text for p in sel.paragraphs]
     jabatan, nama = sel.paragraphs[teks.index(TTD.jabatan)], sel.paragraphs[teks.index(TTD.nama)]
     assert teks.index(TTD.nama) == teks.index(TTD.jabatan) + 1

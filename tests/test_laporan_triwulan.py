@@ -52,7 +52,7 @@ def test_annual_only_target_is_assessed_at_tw_iv_as_in_the_lkj(toko):
     lkj = svc.dokumen_laporan(toko, SISTEM, _p("tahunan", 2025), "xlsx")
     _, _, _, th = _sheet(lkj.isi, "Capaian tahunan")
     assert th["A3"]["Capaian (%)"].value == pytest.approx(a3["Capaian (%)"].value)
-    assert th["A3"]["Kategori"].value == "Sangat Tinggi"
+    assert th["A3"]["Predikat"].value == "Sangat Tinggi"  # Tabel 3.1 (LKj Bab III) says Predikat
     sem = svc.dokumen_laporan(toko, SISTEM, _p("semester", 2025, 2), "xlsx")
     _, _, _, s2 = _sheet(sem.isi, "Capaian")
     assert s2["A3"]["Capaian (%)"].value == pytest.approx(80 / 75 * 100)
