@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.alur import TransisiDitolak
+
 STATUS = ("disusun", "diperiksa", "diparaf", "ditandatangani", "dikirim")
 LABEL_STATUS = {
     None: "Belum disusun",
@@ -63,8 +65,9 @@ ALUR = (
 )
 
 
-class TransisiLkjDitolak(ValueError):
-    """A move the LKj rules do not allow; the message says why, in Indonesian."""
+class TransisiLkjDitolak(TransisiDitolak):
+    """A move the LKj rules do not allow; the message says why, in Indonesian. A workflow
+    refusal like a submission's (still a ValueError), so callers treat both alike."""
 
 
 def aksi_tersedia(status: str | None, dikembalikan: bool, peran: frozenset[str]) -> list[str]:

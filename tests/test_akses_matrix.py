@@ -39,9 +39,12 @@ from dashboard.services import (
     admin,
     capaian,
     dasbor,
+    ekinerja,
     instansi,
     laporan,
+    lkj,
     lokasi,
+    notifikasi,
     pelaksanaan,
     pengguna,
     perbaikan,
@@ -58,6 +61,7 @@ from dashboard.services import cadangan as svc_cadangan
 from dashboard.services import rencana as svc_rencana
 from dashboard.services.realisasi import BarisSimpan
 
+from . import akses_matrix_siapkan as _m
 from .conftest import login, sandi_demo
 
 PERAN_DALAM = ("admin", "kadis", "sekretaris", "pengelola_monev", "staf_bidang")
@@ -1360,6 +1364,312 @@ OPERASI: list[Op] = [
         frozenset(),
         pemda=frozenset({"pemda:admin"}),
     ),
+    # --- issue 17 services: LKj and Balangan reports (§9.7, §9.10), e-Kinerja (§9.9), the
+    # meeting invitation and archive (§9.8), notifications and the request letter (§14)
+    Op(
+        "lkj.status_lkj",
+        lkj.status_lkj,
+        lambda c, a, x: lkj.status_lkj(c, a, x.instansi, 2025),
+        PIMPINAN,
+        siapkan=lambda c, x: _m.lkj_sampai(c, x, "disusun"),
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "lkj.riwayat_lkj",
+        lkj.riwayat_lkj,
+        lambda c, a, x: lkj.riwayat_lkj(c, a, x.instansi, 2025),
+        PIMPINAN,
+        siapkan=lambda c, x: _m.lkj_sampai(c, x, "disusun"),
+        periksa=lambda r, k, a, x: r["ke"].iloc[-1] == "disusun",
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "lkj.dokumen_konsep",
+        lkj.dokumen_konsep,
+        lambda c, a, x: lkj.dokumen_konsep(c, a, x.instansi, 2025, "xlsx"),
+        PIMPINAN,
+    ),
+    Op(
+        "lkj.jalankan_lkj susun",
+        lkj.jalankan_lkj,
+        lambda c, a, x: lkj.jalankan_lkj(c, a, x.instansi, 2025, "susun", None),
+        MONEV,
+    ),
+    Op(
+        "lkj.jalankan_lkj periksa",
+        lkj.jalankan_lkj,
+        lambda c, a, x: lkj.jalankan_lkj(c, a, x.instansi, 2025, "periksa", _m.versi_lkj(c, x)),
+        frozenset({"sekretaris"}),
+        siapkan=lambda c, x: _m.lkj_sampai(c, x, "disusun"),
+    ),
+    Op(
+        "lkj.jalankan_lkj kembalikan (Kepala Dinas)",
+        lkj.jalankan_lkj,
+        lambda c, a, x: lkj.jalankan_lkj(
+            c, a, x.instansi, 2025, "kembalikan", _m.versi_lkj(c, x), alasan="Lengkapi analisis"
+        ),
+        frozenset({"kadis"}),
+        siapkan=lambda c, x: _m.lkj_sampai(c, x, "diparaf"),
+    ),
+    Op(
+        "lkj.jalankan_lkj tandatangani",
+        lkj.jalankan_lkj,
+        lambda c, a, x: lkj.jalankan_lkj(
+            c, a, x.instansi, 2025, "tandatangani", _m.versi_lkj(c, x)
+        ),
+        frozenset({"kadis"}),
+        siapkan=lambda c, x: _m.lkj_sampai(c, x, "diparaf"),
+    ),
+    Op(
+        "lkj.jalankan_lkj kirim",
+        lkj.jalankan_lkj,
+        lambda c, a, x: lkj.jalankan_lkj(c, a, x.instansi, 2025, "kirim", _m.versi_lkj(c, x)),
+        MONEV,
+        siapkan=lambda c, x: _m.lkj_sampai(c, x, "ditandatangani"),
+    ),
+    Op(
+        "lkj.dokumen_lkj",
+        lkj.dokumen_lkj,
+        lambda c, a, x: lkj.dokumen_lkj(c, a, x.instansi, 2025, "pdf"),
+        PIMPINAN,
+        siapkan=lambda c, x: _m.lkj_sampai(c, x, "ditandatangani"),
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "lkj.status_triwulan",
+        lkj.status_triwulan,
+        lambda c, a, x: lkj.status_triwulan(c, a, x.instansi, 2025),
+        PIMPINAN,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "lkj.daftar_berkala",
+        lkj.daftar_berkala,
+        lambda c, a, x: lkj.daftar_berkala(c, a, x.instansi, 2025),
+        PIMPINAN,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "lkj.susun_berkala",
+        lkj.susun_berkala,
+        lambda c, a, x: lkj.susun_berkala(c, a, x.instansi, 2025, "S1"),
+        MONEV,
+    ),
+    Op(
+        "lkj.dokumen_berkala",
+        lkj.dokumen_berkala,
+        lambda c, a, x: lkj.dokumen_berkala(c, a, x.instansi, 2025, "S1", "xlsx"),
+        PIMPINAN,
+        siapkan=lambda c, x: lkj.susun_berkala(
+            c, pengguna.akses_untuk(c, "monev"), x.instansi, 2025, "S1"
+        ),
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "ekinerja.daftar",
+        ekinerja.daftar,
+        lambda c, a, x: ekinerja.daftar(c, a, x.instansi),
+        PIMPINAN,
+        siapkan=_m.siapkan_ekinerja,
+        periksa=lambda r, k, a, x: len(r) == 1,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "ekinerja.daftar_periode",
+        ekinerja.daftar_periode,
+        lambda c, a, x: ekinerja.daftar_periode(c, a, x.instansi),
+        PIMPINAN,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "ekinerja.tabel",
+        ekinerja.tabel,
+        lambda c, a, x: ekinerja.tabel(c, a, x.periode_tutup),
+        PIMPINAN,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "ekinerja.ekspor",
+        ekinerja.ekspor,
+        lambda c, a, x: ekinerja.ekspor(c, a, x.periode_tutup),
+        MONEV,
+    ),
+    Op(
+        "ekinerja.konfirmasi_entri",
+        ekinerja.konfirmasi_entri,
+        lambda c, a, x: ekinerja.konfirmasi_entri(c, a, x.periode_tutup, "sudah dientri"),
+        MONEV,
+        siapkan=_m.siapkan_ekinerja,
+    ),
+    Op(
+        "rapat.status_undangan",
+        rapat.status_undangan,
+        lambda c, a, x: rapat.status_undangan(c, a, x.data["rapat"]),
+        PIMPINAN,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.undangan",
+        rapat.undangan,
+        lambda c, a, x: rapat.undangan(c, a, x.data["rapat"], "docx", "005/1/Sekr"),
+        PIMPINAN,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.kirim_undangan",
+        rapat.kirim_undangan,
+        lambda c, a, x: rapat.kirim_undangan(c, a, x.data["rapat"], "005/1/Sekr"),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    Op(
+        "rapat.arsipkan_rapat",
+        rapat.arsipkan_rapat,
+        lambda c, a, x: rapat.arsipkan_rapat(c, a, x.data["rapat"]),
+        MONEV,
+        siapkan=_siapkan_rapat,
+    ),
+    # the request letter: the agency-wide roles and the staf of an addressed unit read it
+    Op(
+        "notifikasi.buat_surat_permintaan",
+        notifikasi.buat_surat_permintaan,
+        lambda c, a, x: notifikasi.buat_surat_permintaan(
+            c, a, x.data["periode_baru"], x.instansi, 2026, 4, dt.date(2027, 1, 15)
+        ),
+        MONEV,
+        siapkan=lambda c, x: x.data.update(
+            periode_baru=c.execute(
+                "INSERT INTO periode (instansi_id, tahun, triwulan, tenggat, status) "
+                "VALUES (?, 2026, 4, DATE '2027-01-15', 'dibuka') RETURNING id",
+                [x.instansi],
+            ).fetchone()[0]
+        ),
+    ),
+    Op(
+        "notifikasi.surat",
+        notifikasi.surat,
+        lambda c, a, x: notifikasi.surat(c, a, x.data["periode_surat"]),
+        INSTANSI,
+        siapkan=_m.siapkan_surat,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.berkas_surat",
+        notifikasi.berkas_surat,
+        lambda c, a, x: notifikasi.berkas_surat(c, a, x.data["periode_surat"], "docx"),
+        INSTANSI,
+        siapkan=_m.siapkan_surat,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.ada_surat",
+        notifikasi.ada_surat,
+        lambda c, a, x: notifikasi.ada_surat(c, a, x.data["periode_surat"]),
+        INSTANSI,
+        siapkan=_m.siapkan_surat,
+        periksa=lambda r, k, a, x: r is True,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.daftar_surat",
+        notifikasi.daftar_surat,
+        lambda c, a, x: notifikasi.daftar_surat(c, a, x.instansi),
+        PIMPINAN,
+        siapkan=_m.siapkan_surat,
+        periksa=lambda r, k, a, x: len(r) == 1,
+        pemda=frozenset(PEMDA),
+    ),
+    # the inbox and the switches: every user, each only their own
+    Op(
+        "notifikasi.jumlah_belum_dibaca",
+        notifikasi.jumlah_belum_dibaca,
+        lambda c, a, x: notifikasi.jumlah_belum_dibaca(c, a),
+        SEMUA,
+        siapkan=_m.siapkan_kotak,
+        periksa=lambda r, k, a, x: r == x.data["belum"].get(a.username, 0),
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.kotak_masuk",
+        notifikasi.kotak_masuk,
+        lambda c, a, x: notifikasi.kotak_masuk(c, a),
+        SEMUA,
+        siapkan=_m.siapkan_kotak,
+        periksa=_m.kotak_sendiri,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.tandai_dibaca (the staf's item)",
+        notifikasi.tandai_dibaca,
+        lambda c, a, x: notifikasi.tandai_dibaca(c, a, x.data["item_staf"]),
+        SEMUA,
+        siapkan=_m.siapkan_kotak,
+        periksa=lambda r, k, a, x: r is (k == "staf_bidang"),
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.tandai_semua_dibaca",
+        notifikasi.tandai_semua_dibaca,
+        lambda c, a, x: notifikasi.tandai_semua_dibaca(c, a),
+        SEMUA,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.preferensi",
+        notifikasi.preferensi,
+        lambda c, a, x: notifikasi.preferensi(c, a),
+        SEMUA,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "notifikasi.simpan_preferensi",
+        notifikasi.simpan_preferensi,
+        lambda c, a, x: notifikasi.simpan_preferensi(c, a, False, True),
+        SEMUA,
+        pemda=frozenset(PEMDA),
+    ),
+    # reminders and the sender run for every instansi: any administrator may start them
+    Op(
+        "notifikasi.jalankan_pengingat",
+        notifikasi.jalankan_pengingat,
+        lambda c, a, x: notifikasi.jalankan_pengingat(c, a),
+        ADMIN | {"asing:admin"},
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "notifikasi.kirim_outbox",
+        notifikasi.kirim_outbox,
+        lambda c, a, x: notifikasi.kirim_outbox(c, a),
+        ADMIN | {"asing:admin"},
+        siapkan=_m.siapkan_kotak,
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "notifikasi.jalankan",
+        notifikasi.jalankan,
+        lambda c, a, x: notifikasi.jalankan(c, a),
+        ADMIN | {"asing:admin"},
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "notifikasi.daftar_outbox",
+        notifikasi.daftar_outbox,
+        lambda c, a, x: notifikasi.daftar_outbox(c, a),
+        ADMIN | {"asing:admin"},
+        siapkan=_m.siapkan_kotak,
+        periksa=lambda r, k, a, x: r["subjek"].str.contains(_m.JUDUL_UJI).any()
+        != k.startswith("asing:"),
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "notifikasi.ringkasan_outbox",
+        notifikasi.ringkasan_outbox,
+        lambda c, a, x: notifikasi.ringkasan_outbox(c, a),
+        ADMIN | {"asing:admin"},
+        siapkan=_m.siapkan_kotak,
+        periksa=lambda r, k, a, x: (r["menunggu"] > 0) != k.startswith("asing:"),
+        pemda=frozenset({"pemda:admin"}),
+    ),
 ]
 
 
@@ -1444,6 +1754,28 @@ TANPA_AKSES = {
     "sop_registry.jam_kerja": "read for every role",
     "sop_registry.libur_tambahan": "read for every role",
     "sop_registry.pemetaan": "read for every role",
+    # issue 17: LKj, e-Kinerja, notifications, and the annual capaian
+    "capaian.hasil_tiap_triwulan": "pure engine pass over an already scoped table",
+    "capaian.hitung_capaian_tahun": "pure engine pass over an already scoped table",
+    "ekinerja.objek": "pure: the objek_id of its events",
+    "lkj.objek_lkj": "pure: the objek_id of its events",
+    "lkj.objek_berkala": "pure: the objek_id of its events",
+    "notifikasi.lingkup_kotak": "pure: the data-version scope of an inbox",
+    "notifikasi.url_dasar": "setting (the app's public address for links in emails)",
+    "notifikasi.nama_berkas_surat": "pure: a file name",
+    "notifikasi.penerima_unit": "recipients lookup inside a write already checked",
+    "notifikasi.penerima_peran": "recipients lookup inside a write already checked",
+    "notifikasi.kirim": "writes inbox items inside the transaction of a write already checked",
+    "notifikasi.beri_tahu_dikembalikan": (
+        "called inside a return's transaction after review.proses checked the reviewer"
+    ),
+    "notifikasi.standar_antrian": (
+        "SOP standard lookup inside the reminders, which checked the administrator"
+    ),
+    "notifikasi.kirim_segera": (
+        "best-effort sending right after buka_periode committed (it checked the caller); "
+        "shows and returns nothing"
+    ),
 }
 
 

@@ -143,7 +143,9 @@ def buat_surat_permintaan(
 ) -> str:
     """Inside the period's opening transaction: number and store the letter, log
     'surat_permintaan_dikirim' (the SOP step it performs) and notify every unit's staf.
-    Returns the letter's number."""
+    Returns the letter's number. Checks the caller as opening the period does."""
+    akses.wajib("pengelola_monev")
+    akses.cek_instansi(instansi_id)
     kop = cur.execute(store.sql("instansi_kop"), [instansi_id]).fetchone()
     if not kop:
         raise ValueError("Instansi tidak ditemukan.")
@@ -538,8 +540,10 @@ def kirim_outbox(
 
 
 def ringkasan_outbox(cur: duckdb.DuckDBPyConnection, akses: Akses) -> dict[str, int]:
-    akses.wajib("admin")
-    row = cur.execute(store.sql("surel_ringkas")).fetchone()
+    """The outbox counts over the mail `daftar_outbox` lists: to the users of the admin's
+    instansi (every instansi for an administrator tied to none)."""
+    _cek_pelaksana(akses)
+    row = cur.execute(store.sql("surel_ringkas"), [akses.instansi_id]).fetchone()
     return {"menunggu": int(row[0]), "gagal": int(row[1]), "terkirim": int(row[2])}
 
 
