@@ -53,6 +53,7 @@ from dashboard.services import (
     rapat,
     realisasi,
     rencana_impor,
+    renja,
     review,
     sop_registry,
     tindak_lanjut,
@@ -1304,6 +1305,47 @@ OPERASI: list[Op] = [
         ADMIN,
         periksa=lambda r, k, a, x: r.diterapkan and not r.masalah,
     ),
+    # --- Renja E.81: its signers are read with the instansi, set by the admin / Pengelola Monev
+    Op(
+        "renja.penandatangan_instansi",
+        renja.penandatangan_instansi,
+        lambda c, a, x: renja.penandatangan_instansi(c, a, x.instansi),
+        INSTANSI,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "renja.simpan_penandatangan",
+        renja.simpan_penandatangan,
+        lambda c, a, x: renja.simpan_penandatangan(
+            c,
+            a,
+            x.instansi,
+            {"dievaluasi": {"jabatan": "Kepala Bappeda", "nama": "Bappeda", "nip": ""}},
+        ),
+        frozenset({"admin", "pengelola_monev"}),
+        pemda=frozenset({"pemda:admin"}),
+    ),
+    Op(
+        "renja.tahun_renstra_lalu",
+        renja.tahun_renstra_lalu,
+        lambda c, a, x: renja.tahun_renstra_lalu(c, a, x.instansi, 2026),
+        INSTANSI,
+        pemda=frozenset(PEMDA),
+    ),
+    Op(
+        "renja.tabel",
+        renja.tabel,
+        lambda c, a, x: renja.tabel(
+            c,
+            a,
+            Permintaan("renja", x.instansi, 2026, 3),
+            a.unit_id,
+            laporan.indikator_laporan(c, a, x.instansi, 2026, 3, a.unit_id),
+            capaian.skala(c, x.instansi),
+        ),
+        INSTANSI,
+        pemda=frozenset(PEMDA),
+    ),
     # --- Perjanjian Kinerja: the instansi's document; the admin sets who signs it
     Op(
         "perjanjian_kinerja.pengaturan",
@@ -1756,6 +1798,9 @@ TANPA_AKSES = {
     "sop_registry.pemetaan": "read for every role",
     # issue 17: LKj, e-Kinerja, notifications, and the annual capaian
     "capaian.hasil_tiap_triwulan": "pure engine pass over an already scoped table",
+    "renja.penandatangan": "the instansi's signer setting, read by the report service after "
+    "its scope check (penandatangan_instansi is the caller's read)",
+    "renja.tanda_tangan": "pure: the two signature blocks from a setting",
     "capaian.hitung_capaian_tahun": "pure engine pass over an already scoped table",
     "ekinerja.objek": "pure: the objek_id of its events",
     "lkj.objek_lkj": "pure: the objek_id of its events",
