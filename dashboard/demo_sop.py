@@ -595,8 +595,9 @@ KEPALA_LAIN = {
 
 def _indikator_balangan(d: _Demo, iid: int, units: list[tuple], tahun: list[int], akhir) -> None:
     """A tujuan, a sasaran and one IKU per unit with its targets and each quarter's value
-    (percentages, value of the latest quarter: LAST), entered by the unit's staf."""
-    cur = d.cur
+    (percentages, value of the latest quarter: LAST), entered by the unit's staf. Its own
+    random stream: the SOP timings drawn after it stay as they were."""
+    cur, rng = d.cur, np.random.default_rng(iid)
     tid = cur.execute(
         "INSERT INTO tujuan (instansi_id, kode, uraian) VALUES ($1, 'T1', "
         "'Meningkatnya akses dan mutu layanan pendidikan') RETURNING id",
@@ -635,7 +636,7 @@ def _indikator_balangan(d: _Demo, iid: int, units: list[tuple], tahun: list[int]
             for q in range(1, 5):
                 if (th, q) > akhir:
                     break
-                nilai = round(nilai + float(d.rng.uniform(-0.4, 1.2)), 2)
+                nilai = round(nilai + float(rng.uniform(-0.4, 1.2)), 2)
                 cur.execute(
                     "INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai, catatan, "
                     "diubah_oleh, diubah_pada) VALUES ($1, $2, $3, $4, $5, $6, $7)",
