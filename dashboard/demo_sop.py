@@ -612,8 +612,8 @@ def _indikator_balangan(d: _Demo, iid: int, units: list[tuple], tahun: list[int]
         kode, nama, baseline, awal = IKU_BALANGAN[uk]
         ind = cur.execute(
             "INSERT INTO indikator (instansi_id, unit_id, kode, nama, jenis, satuan, "
-            "cara_agregasi, definisi, sumber_data, baseline, target_renstra, sasaran_id) "
-            "VALUES ($1, $2, $3, $4, 'IKU', '%', 'LAST', $5, $6, $7, $8, $9) RETURNING id",
+            "cara_agregasi, definisi, sumber_data, baseline, target_renstra, sasaran_id, pk) "
+            "VALUES ($1, $2, $3, $4, 'IKU', '%', 'LAST', $5, $6, $7, $8, $9, TRUE) RETURNING id",
             [
                 iid,
                 uid,
@@ -626,6 +626,10 @@ def _indikator_balangan(d: _Demo, iid: int, units: list[tuple], tahun: list[int]
                 sid,
             ],
         ).fetchone()[0]
+        cur.executemany(  # the five-year Renstra, ending on target_renstra
+            "INSERT INTO target_renstra (indikator_id, tahun, nilai) VALUES ($1, $2, $3)",
+            [[ind, tahun[0] + n, awal + 2 * n] for n in range(5)],
+        )
         for n, th in enumerate(tahun):
             target = round(awal + 2 * n, 2)
             cur.executemany(
