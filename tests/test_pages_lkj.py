@@ -196,3 +196,18 @@ def test_rapat_invitation_sent_and_archived(app_db):
         )
     ]
     assert jenis[-2:] == ["undangan_rapat_dikirim", "rapat_diarsipkan"]
+
+
+def test_ketepatan_of_the_demo_lkj_agrees_with_the_page(app_db):
+    """Ketepatan waktu SOP for the LKj: two yearly runs, the trend drawn per year (an annual
+    procedure has no quarter; its chart was empty)."""
+    import json
+
+    at = login("kadis")
+    _open_url(at, "ketepatan")
+    assert not at.exception
+    at.selectbox(key="ktp_sop").set_value("dpk_kalbar_penyusunan_laporan_kinerja").run()
+    assert not at.exception
+    grafik = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert grafik["data"][0]["x"] == ["TA 2024", "TA 2025"]
+    assert "per tahun" in grafik["layout"]["title"]["text"]
