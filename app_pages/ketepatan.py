@@ -129,17 +129,28 @@ with kanan:
         hide_index=True,
     )
 
+# an annual procedure's runs (the LKj, Balangan's year) have no quarter: its trend is per year
+tahunan = bool(df.loc[dinilai, "triwulan"].isna().all())
 per_tw = (
     df[dinilai]
-    .groupby(["tahun", "triwulan"])
+    .groupby(["tahun"] if tahunan else ["tahun", "triwulan"])
     .agg(persen_tepat=("tepat", lambda s: s.mean() * 100))
     .reset_index()
 )
-per_tw["periode"] = [
-    f"TW {formats.ROMAWI[int(t)]} {int(y)}"
-    for y, t in zip(per_tw["tahun"], per_tw["triwulan"], strict=True)
-]
-st.plotly_chart(charts.tren_ketepatan(per_tw, "Tren ketepatan per triwulan"), key="tren")
+per_tw["periode"] = (
+    [formats.nama_tahun(int(y)) for y in per_tw["tahun"]]
+    if tahunan
+    else [
+        f"TW {formats.ROMAWI[int(t)]} {int(y)}"
+        for y, t in zip(per_tw["tahun"], per_tw["triwulan"], strict=True)
+    ]
+)
+st.plotly_chart(
+    charts.tren_ketepatan(
+        per_tw, "Tren ketepatan per tahun" if tahunan else "Tren ketepatan per triwulan"
+    ),
+    key="tren",
+)
 
 st.subheader("Per unit")
 per_unit = (

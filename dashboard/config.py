@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -83,11 +86,30 @@ def zona_waktu() -> ZoneInfo:
         return ZoneInfo("Asia/Jakarta")
 
 
+# A moment set by `jam_demo` (the demo generator's history), for this thread / context only.
+_JAM_DEMO: ContextVar[dt.datetime | None] = ContextVar("jam_demo", default=None)
+
+
 def sekarang() -> dt.datetime:
     """Now, as a naive local time in the agency's zone (how every timestamp is stored). The one
     clock of the product: nothing calls date.today() or datetime.now(), so a test can freeze
     time by replacing this function."""
+    tetap = _JAM_DEMO.get()
+    if tetap is not None:
+        return tetap
     return dt.datetime.now(zona_waktu()).replace(tzinfo=None)
+
+
+@contextmanager
+def jam_demo(pada: dt.datetime) -> Iterator[None]:
+    """The clock reads `pada` inside the block, in this context only (other threads and
+    sessions keep the real time): the demo generator performs past steps through the real
+    services, which date their rows and events by this clock (docs/DOMAIN.md §8.5)."""
+    token = _JAM_DEMO.set(pada)
+    try:
+        yield
+    finally:
+        _JAM_DEMO.reset(token)
 
 
 def hari_ini() -> dt.date:

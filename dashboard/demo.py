@@ -948,9 +948,8 @@ def generate(
         counts["langkah_manual"] = _pelaksanaan(cur, akhir, rng)
     with store.transaction(cur):
         counts["rapat"] = _rapat(cur, akhir, today or config.sekarang().date(), seed)
-    if scale == "S":  # every seed SOP adopted and run (docs/DOMAIN.md §8.5)
-        with store.transaction(cur):
-            counts.update(demo_sop.generate(cur, tahun, akhir, seed, _insert))
+    if scale == "S":  # every seed SOP adopted and run (docs/DOMAIN.md §8.5); its own transactions
+        counts.update(demo_sop.generate(cur, tahun, akhir, seed, _insert))
     counts.update(
         {"instansi": int(ind["instansi_id"].nunique()), "indikator": len(ind), "sop": sop_count}
     )

@@ -3,18 +3,30 @@
 The demo agency (DPK Sukamaju) adopts DPK Kalimantan Barat's five SOPs; three more instansi of
 the same pemda adopt Tapin's, Anambas's and Balangan's Pengumpulan Data Kinerja. Runs are made
 from the events the app writes (the letter, draft saves, transitions, the LKj, e-Kinerja, the
-meeting): events of services other parts of the app own are written here with the event
-contract's names and objek ids. Only the steps that happen outside the app are logged by hand.
+meeting). Where a service performs a step (the LKj chain, the e-Kinerja export and its entry,
+the meeting invitation and archive, Balangan's semester and annual reports), the demo calls
+that service at the step's moment (`config.jam_demo`), so its table rows, its events and the
+runs timed from them agree, as they do when people use the app. The remaining events (the
+letter, draft saves, transitions of generated submissions, the meetings created and made
+final) are written in bulk with the event contract's names for speed; the rows they stand for
+are generated with them. Only the steps that happen outside the app are logged by hand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
+from dashboard import config, store
+from dashboard import demo_katalog as kat
+from dashboard.akses import Akses
+from dashboard.services import ekinerja as svc_ekinerja
+from dashboard.services import lkj as svc_lkj
 from dashboard.services import pelaksanaan
+from dashboard.services import rapat as svc_rapat
 
 KALBAR = {
     "pengumpulan": "dpk_kalbar_pengumpulan_data_kinerja",
@@ -80,6 +92,7 @@ class _Demo:
         self.cur, self.rng = cur, rng
         self.ev: list[tuple] = []
         self.manual: list[tuple] = []  # (prosedur, objek, kunci, urutan, mulai, selesai, pelaku)
+        self.aksi: list[tuple[dt.datetime, int, Callable[[], object]]] = []
 
     def lama(self, menit: float, lewat: float = 0.2) -> float:
         """Minutes a step takes: mostly within its standard, a share `lewat` beyond it."""
@@ -100,16 +113,33 @@ class _Demo:
     def event(self, waktu, oleh, peran, jenis, objek, objek_id, dari=None, ke=None) -> None:
         self.ev.append((waktu, oleh, peran, jenis, objek, str(objek_id), dari, ke, None))
 
+    def lakukan(self, waktu: dt.datetime, aksi: Callable[[], object]) -> None:
+        """A step a service performs, called at `waktu` by `jalankan` (in time order)."""
+        self.aksi.append((waktu, len(self.aksi), aksi))
+
     def langkah(self, prosedur, objek, kunci, urutan, mulai, menit, pelaku="monev", lewat=0.15):
         """Log a step by hand; returns its end."""
         selesai = self.setelah(mulai, self.lama(menit, lewat))
         self.manual.append((prosedur, objek, str(kunci), urutan, kantor(mulai), selesai, pelaku))
         return selesai
 
-    def tulis(self, insert) -> dict[str, int]:
+    def tulis_event(self, insert) -> int:
+        """Store the bulk events and make their runs; returns the events written."""
         ev = pd.DataFrame(self.ev, columns=KOLOM_EVENT)
         insert(self.cur, "event", ev)
-        runs = pelaksanaan.sinkron(self.cur, ev)
+        pelaksanaan.sinkron(self.cur, ev)
+        return len(ev)
+
+    def jalankan(self) -> int:
+        """Perform the services' steps in time order, each at its moment and in its own
+        transaction (the service's), as a user would; returns how many."""
+        for waktu, _, aksi in sorted(self.aksi, key=lambda a: (a[0], a[1])):
+            with config.jam_demo(waktu):
+                aksi()
+        return len(self.aksi)
+
+    def tulis_manual(self, insert) -> int:
+        """Store the hand-logged steps on their runs (all runs exist by now)."""
         ids = {
             (p, o, k): i
             for i, p, o, k in self.cur.execute(
@@ -137,7 +167,21 @@ class _Demo:
                 ],
             ),
         )
-        return {"event_sop": len(ev), "run_sop": runs, "langkah_manual_sop": len(rows)}
+        return len(rows)
+
+
+def _akses(username: str, peran: str, instansi_id: int) -> Akses:
+    """The demo's officer of a role in an instansi (the users of demo_katalog.PENGGUNA)."""
+    nama = next((p[1] for p in kat.PENGGUNA if p[0] == username), username)
+    return Akses(username, frozenset({peran}), instansi_id, nama=nama)
+
+
+def _lkj(cur, akses: Akses, instansi_id: int, tahun: int, aksi: str) -> None:
+    """One act on the LKj through its service, on the version the actor sees."""
+    rec = svc_lkj.status_lkj(cur, akses, instansi_id, tahun)
+    svc_lkj.jalankan_lkj(
+        cur, akses, instansi_id, tahun, aksi, None if rec is None else int(rec["versi"])
+    )
 
 
 def _adopsi(cur, instansi_id: int, kode: dict[str, str], waktu: dt.datetime) -> None:
@@ -208,31 +252,24 @@ def _kalbar(d: _Demo, iid: int, tahun: list[int], akhir: tuple[int, int]) -> Non
         )
     _perbaikan(d, iid, akhir)
     masa = [p for p in periode if (p[1], p[2]) < akhir]
+    monev = _akses("monev", "pengelola_monev", iid)
+    sekr = _akses("sekretaris", "sekretaris", iid)
+    kadis = _akses("kadis", "kadis", iid)
     for th in tahun[:-1]:  # the LKj of each past year, drafted early the next year
         kunci = f"{iid}:{th}"
         t = kantor(dt.datetime(th + 1, 1, 12, 8, 0))
         t = d.langkah("penyusunan_lkj", "tahun", kunci, 1, t, 10, "sekretaris")
         t = d.langkah("penyusunan_lkj", "tahun", kunci, 2, t, 20, "monev")
-        ke_dari = [
-            ("disusun", None, 3 * 510, "monev", "pengelola_monev"),
-            ("diperiksa", "disusun", 90, "monev", "pengelola_monev"),
-            ("diparaf", "diperiksa", 60, "sekretaris", "sekretaris"),
-            ("ditandatangani", "diparaf", 60, "kadis", "kadis"),
-        ]
-        for ke, dari, menit, oleh, peran in ke_dari:
+        for aksi, menit, oleh in (
+            ("susun", 3 * 510, monev),
+            ("periksa", 90, sekr),
+            ("paraf", 60, sekr),
+            ("tandatangani", 60, kadis),
+        ):
             t = d.setelah(t, d.lama(menit, 0.25))
-            d.event(t, oleh, peran, "transisi", "lkj", kunci, dari, ke)
+            d.lakukan(t, lambda a=oleh, x=aksi, th=th: _lkj(cur, a, iid, th, x))
         t = d.langkah("penyusunan_lkj", "tahun", kunci, 7, t, 15, "sekretaris")
-        d.event(
-            d.setelah(t, d.lama(30)),
-            "monev",
-            "pengelola_monev",
-            "transisi",
-            "lkj",
-            kunci,
-            "ditandatangani",
-            "dikirim",
-        )
+        d.lakukan(d.setelah(t, d.lama(30)), lambda th=th: _lkj(cur, monev, iid, th, "kirim"))
     for pid, _th, _tw, _buka, tenggat in masa:  # e-Kinerja of every past quarter
         kunci = str(pid)
         t = kantor(dt.datetime.combine(tenggat + dt.timedelta(days=20), dt.time(9)))
@@ -240,10 +277,10 @@ def _kalbar(d: _Demo, iid: int, tahun: list[int], akhir: tuple[int, int]) -> Non
         t = d.langkah("e_kinerja", "periode", kunci, 2, t, 15, "sekretaris")
         t = d.langkah("e_kinerja", "periode", kunci, 3, t, 45, "monev")
         t = d.setelah(t, d.lama(3 * 510, 0.2))
-        d.event(t, "monev", "pengelola_monev", "ekinerja_diekspor", "ekinerja", f"{iid}:{pid}")
+        d.lakukan(t, lambda p=pid: svc_ekinerja.ekspor(cur, monev, p))
         t = d.langkah("e_kinerja", "periode", kunci, 5, t, 60, "monev")
         t = d.setelah(t, d.lama(240, 0.2))
-        d.event(t, "monev", "pengelola_monev", "ekinerja_dientri", "ekinerja", f"{iid}:{pid}")
+        d.lakukan(t, lambda p=pid: svc_ekinerja.konfirmasi_entri(cur, monev, p))
         d.langkah("e_kinerja", "periode", kunci, 7, t, 30, "monev")
     for rid, waktu, final in cur.execute(
         "SELECT id, waktu, difinalkan_pada FROM rapat WHERE instansi_id = $1 ORDER BY id", [iid]
@@ -253,8 +290,10 @@ def _kalbar(d: _Demo, iid: int, tahun: list[int], akhir: tuple[int, int]) -> Non
         t = d.langkah("monev_periodik", "rapat", kunci, 1, t, 15, "monev")
         t = d.langkah("monev_periodik", "rapat", kunci, 2, t, 30, "monev")
         d.event(t, "monev", "pengelola_monev", "rapat_dibuat", "rapat", rid)
+        cur.execute("UPDATE rapat SET dibuat_pada = $2 WHERE id = $1", [rid, t])
         t = d.setelah(t, d.lama(60, 0.25))
-        d.event(t, "monev", "pengelola_monev", "undangan_rapat_dikirim", "rapat", rid)
+        nomor = f"005/{rid:03d}/Sekr/{t.year}"
+        d.lakukan(t, lambda r=rid, n=nomor: svc_rapat.kirim_undangan(cur, monev, r, n))
         d.langkah("monev_periodik", "rapat", kunci, 4, kantor(waktu - dt.timedelta(days=1)), 180)
         d.event(
             final, "monev", "pengelola_monev", "rapat_difinalkan", "rapat", rid, "draf", "final"
@@ -263,13 +302,8 @@ def _kalbar(d: _Demo, iid: int, tahun: list[int], akhir: tuple[int, int]) -> Non
         t = d.langkah("monev_periodik", "rapat", kunci, 7, t, 130, "sekretaris")
         t = d.langkah("monev_periodik", "rapat", kunci, 8, t, 130, "kadis")
         t = d.langkah("monev_periodik", "rapat", kunci, 9, t, 60, "monev")
-        d.event(
-            d.setelah(t, d.lama(5, 0.3)),
-            "monev",
-            "pengelola_monev",
-            "rapat_diarsipkan",
-            "rapat",
-            rid,
+        d.lakukan(
+            d.setelah(t, d.lama(5, 0.3)), lambda r=rid: svc_rapat.arsipkan_rapat(cur, monev, r)
         )
 
 
@@ -340,14 +374,29 @@ def _lain(d: _Demo, tahun: list[int], akhir: tuple[int, int], insert) -> None:
     ins, units, per, sub = [], [], [], []
     for n, (kode, nama, jabatan, sop_kode, unit) in enumerate(INSTANSI_LAIN, start=1):
         iid = iid0 + n
-        ins.append((iid, kode, nama, "Pemerintah Kabupaten Sukamaju", "Sukamaju", jabatan))
+        ins.append(
+            (iid, kode, nama, "Pemerintah Kabupaten Sukamaju", "Sukamaju", jabatan)
+            + KEPALA_LAIN[kode]
+        )
         for uk, un, uj in unit:
             uid0 += 1
             units.append((uid0, iid, uk, un, uj, sop_kode))
     insert(
         cur,
         "instansi",
-        pd.DataFrame(ins, columns=["id", "kode", "nama", "pemda", "kota", "kepala_jabatan"]),
+        pd.DataFrame(
+            ins,
+            columns=[
+                "id",
+                "kode",
+                "nama",
+                "pemda",
+                "kota",
+                "kepala_jabatan",
+                "kepala_nama",
+                "kepala_nip",
+            ],
+        ),
     )
     insert(
         cur,
@@ -360,6 +409,8 @@ def _lain(d: _Demo, tahun: list[int], akhir: tuple[int, int], insert) -> None:
         sop_kode = next(u[5] for u in units if u[1] == iid)
         _adopsi(cur, iid, {"pengumpulan": sop_kode}, dt.datetime(tahun[0], 1, 2, 8))
         punya = [u for u in units if u[1] == iid]
+        if sop_kode.startswith("dpk_balangan"):
+            _indikator_balangan(d, iid, punya, tahun, akhir)
         for th in tahun:
             for tw in range(1, 5):
                 if (th, tw) > akhir:
@@ -503,7 +554,10 @@ def _periode_lain(d, sop_kode, iid, pid, buka, tenggat, units, sub, sid, terakhi
 
 
 def _balangan_tahunan(d: _Demo, iid: int, tahun: list[int], akhir: tuple[int, int]) -> None:
-    """Balangan's semester and annual reports, from the quarters' reports (steps 6-9)."""
+    """Balangan's semester and annual reports, composed by the report service from the signed
+    quarters (steps 6-9): step 7 is the service's act, steps 6 and 8 are logged by hand."""
+    cur = d.cur
+    monev = _akses("monev", "pengelola_monev", iid)
     for th in tahun:
         kunci = f"{iid}:{th}"
         s2 = None
@@ -515,32 +569,111 @@ def _balangan_tahunan(d: _Demo, iid: int, tahun: list[int], akhir: tuple[int, in
                 break
             t = d.langkah("pengumpulan", "tahun", kunci, 6, mulai, 2 * 510, "kasubbag")
             t = d.setelah(t, d.lama(40 * 510, 0.1))
-            d.event(
-                t,
-                "monev",
-                "pengelola_monev",
-                "laporan_semester_disusun",
-                "laporan_berkala",
-                f"{kunci}:{sem}",
-            )
+            d.lakukan(t, lambda th=th, b=sem: svc_lkj.susun_berkala(cur, monev, iid, th, b))
             d.langkah("pengumpulan", "tahun", kunci, 8, t, 60, "kasubbag")
             s2 = t if sem == "S2" else None
         if s2 is not None:
-            d.event(
+            d.lakukan(
                 d.setelah(s2, d.lama(15, 0.3)),
-                "monev",
-                "pengelola_monev",
-                "laporan_tahunan_disusun",
-                "laporan_berkala",
-                f"{kunci}:TH",
+                lambda th=th: svc_lkj.susun_berkala(cur, monev, iid, th, "TH"),
             )
 
 
+# Balangan's instansi reports on one IKU per unit, so its semester and annual reports are
+# composed from real signed data: (unit kode, kode, name, baseline, annual targets' start)
+IKU_BALANGAN = {
+    "PAUD": ("PAUD.01", "Angka Partisipasi Kasar PAUD", 61.5, 64.0),
+    "SD": ("SD.01", "Persentase Sekolah Dasar Terakreditasi Minimal B", 72.0, 75.0),
+    "SMP": ("SMP.01", "Angka Partisipasi Murni SMP", 78.4, 80.0),
+}
+KEPALA_LAIN = {
+    "SETDA": ("Drs. H. Bambang Sutrisno, M.Si", "19690314 199003 1 004"),
+    "DISKOMINFOTIK": ("Ir. Dewi Anggraini, M.T.", "19750822 200012 2 003"),
+    "DISDIK": ("Dr. H. Muhammad Yusran, M.Pd", "19710905 199702 1 002"),
+}
+
+
+def _indikator_balangan(d: _Demo, iid: int, units: list[tuple], tahun: list[int], akhir) -> None:
+    """A tujuan, a sasaran and one IKU per unit with its targets and each quarter's value
+    (percentages, value of the latest quarter: LAST), entered by the unit's staf. Its own
+    random stream: the SOP timings drawn after it stay as they were."""
+    cur, rng = d.cur, np.random.default_rng(iid)
+    tid = cur.execute(
+        "INSERT INTO tujuan (instansi_id, kode, uraian) VALUES ($1, 'T1', "
+        "'Meningkatnya akses dan mutu layanan pendidikan') RETURNING id",
+        [iid],
+    ).fetchone()[0]
+    sid = cur.execute(
+        "INSERT INTO sasaran (tujuan_id, kode, uraian) VALUES ($1, 'S1', "
+        "'Meningkatnya partisipasi dan mutu pendidikan dasar dan anak usia dini') RETURNING id",
+        [tid],
+    ).fetchone()[0]
+    for uid, _iid, uk, un, *_ in units:
+        kode, nama, baseline, awal = IKU_BALANGAN[uk]
+        ind = cur.execute(
+            "INSERT INTO indikator (instansi_id, unit_id, kode, nama, jenis, satuan, "
+            "cara_agregasi, definisi, sumber_data, baseline, target_renstra, sasaran_id, pk) "
+            "VALUES ($1, $2, $3, $4, 'IKU', '%', 'LAST', $5, $6, $7, $8, $9, TRUE) RETURNING id",
+            [
+                iid,
+                uid,
+                kode,
+                nama,
+                f"{nama} pada akhir periode.",
+                f"Laporan {un}",
+                baseline,
+                awal + 8,
+                sid,
+            ],
+        ).fetchone()[0]
+        cur.executemany(  # the five-year Renstra, ending on target_renstra
+            "INSERT INTO target_renstra (indikator_id, tahun, nilai) VALUES ($1, $2, $3)",
+            [[ind, tahun[0] + n, awal + 2 * n] for n in range(5)],
+        )
+        for n, th in enumerate(tahun):
+            target = round(awal + 2 * n, 2)
+            cur.executemany(
+                "INSERT INTO target (indikator_id, tahun, triwulan, nilai) VALUES ($1, $2, $3, $4)",
+                [[ind, th, q, target] for q in range(5)],
+            )
+            nilai = baseline + 2 * n
+            for q in range(1, 5):
+                if (th, q) > akhir:
+                    break
+                nilai = round(nilai + float(rng.uniform(-0.4, 1.2)), 2)
+                cur.execute(
+                    "INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai, catatan, "
+                    "diubah_oleh, diubah_pada) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    [
+                        ind,
+                        th,
+                        q,
+                        nilai,
+                        "Data dari laporan satuan pendidikan.",
+                        f"staf.{uk.lower()}",
+                        dt.datetime(th + (q == 4), (3 * q) % 12 + 1, 5, 9),
+                    ],
+                )
+
+
 def generate(cur, tahun: list[int], akhir: tuple[int, int], seed: int, insert) -> dict[str, int]:
-    """The SOP part of the S demo (after the flows, the library and the meetings exist)."""
+    """The SOP part of the S demo (after the flows, the library and the meetings exist), on a
+    store outside any transaction: the generated rows and bulk events in one transaction, then
+    each service's step in its own (as in the app), then the hand-logged steps."""
     d = _Demo(cur, np.random.default_rng(seed + 17))
-    iid = cur.execute("SELECT min(id) FROM instansi").fetchone()[0]
-    _adopsi(cur, iid, KALBAR, dt.datetime(tahun[0], 1, 2, 8))
-    _kalbar(d, iid, tahun, akhir)
-    _lain(d, tahun, akhir, insert)
-    return d.tulis(insert)
+    with store.transaction(cur):
+        iid = cur.execute("SELECT min(id) FROM instansi").fetchone()[0]
+        _adopsi(cur, iid, KALBAR, dt.datetime(tahun[0], 1, 2, 8))
+        _kalbar(d, iid, tahun, akhir)
+        _lain(d, tahun, akhir, insert)
+        n_event = d.tulis_event(insert)
+    n_aksi = d.jalankan()
+    with store.transaction(cur):
+        n_manual = d.tulis_manual(insert)
+    runs = cur.execute("SELECT count(*) FROM sop_run").fetchone()[0]
+    return {
+        "event_sop": n_event,
+        "langkah_layanan_sop": n_aksi,
+        "run_sop": int(runs),
+        "langkah_manual_sop": n_manual,
+    }

@@ -185,7 +185,14 @@ def test_kadis_sees_meetings_decisions_and_overdue_by_unit(app_db):
     assert baris["Unit"] == baris["Jabatan"] != ""
     assert not peserta.isin(["None", "— di luar unit kerja —"]).any(axis=None)
     assert not any(b.label in ("Simpan temuan", "Finalkan notulen") for b in at.button)
-    assert len(at.get("download_button")) == 3
+    assert [b.label for b in at.get("download_button")] == [
+        "Notulen (PDF)",
+        "Notulen (DOCX)",
+        "Bahan rapat (PDF)",
+        "Undangan (PDF)",  # the invitation the demo sent, as sent (read only)
+        "Undangan (DOCX)",
+    ]
+    assert not any(b.label in ("Kirim ulang undangan", "Arsipkan rapat") for b in at.button)
 
     _open_url(at, "tindak-lanjut")  # read only too
     assert not any(b.label in ("Simpan progres", "Tutup (Selesai)") for b in at.button)
