@@ -34,6 +34,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from dashboard import formats
 
@@ -506,9 +507,15 @@ def pdf_bytes(
     cerita = [x for f in isi for x in ([f.sebelum, f] if isinstance(f, _TandaTangan) else [f])]
     doc.build(cerita, canvasmaker=kanvas)
     if ttd and ttd[-1].sendiri:  # built again with the last rows brought to the signature
+        pertama = buf.getvalue()
         buf.seek(0)
         buf.truncate()
-        doc.build(_bawa_ke_tanda_tangan(isi), canvasmaker=kanvas)
+        try:
+            doc.build(_bawa_ke_tanda_tangan(isi), canvasmaker=kanvas)
+        except LayoutError:
+            # rows too tall to travel with the block (notes of 2.000 characters): the
+            # signature on a page of its own is still a whole document
+            return pertama
     return buf.getvalue()
 
 
