@@ -71,12 +71,14 @@ def pilih(
 
 
 def _unit_terbuka(con) -> list[tuple[int, int, int]]:
-    """(unit, instansi, open period) of the units that can still save a draft there, spread
-    over the instansi (the first unit of every instansi, then the second, ...)."""
+    """(unit, instansi, open period) of the units that can still save a draft there and have
+    an indicator to fill, spread over the instansi (the first unit of every instansi, then the
+    second, ...)."""
     return con.execute(
         "SELECT u.id, u.instansi_id, r.id FROM unit u JOIN periode r ON r.instansi_id = "
         "u.instansi_id AND r.status = 'dibuka' LEFT JOIN pengajuan p ON p.periode_id = r.id "
-        "AND p.unit_id = u.id WHERE p.id IS NULL OR p.status = 'draf' "
+        "AND p.unit_id = u.id WHERE (p.id IS NULL OR p.status = 'draf') "
+        "AND EXISTS (SELECT 1 FROM indikator i WHERE i.unit_id = u.id AND i.aktif) "
         "ORDER BY row_number() OVER (PARTITION BY u.instansi_id ORDER BY u.id), u.instansi_id"
     ).fetchall()
 
@@ -134,9 +136,13 @@ def siapkan(
         staf_units = units[: jumlah["staf"]]
         for k, (uid, iid, pid) in enumerate(staf_units):
             rencana.append(Pengguna(f"muat.staf{k}", "staf", iid, uid, pid))
-        # reviewers work where the staf sessions are fewest: from the last instansi backwards
+        # reviewers work where the staf sessions are fewest: from the last instansi backwards,
+        # among those with open units left to submit for their queue (an instansi whose
+        # quarter is all signed, or whose units have no indicator, would give them nothing)
         pasangan = (jumlah["reviewer"] + 1) // 2
-        diperiksa = list(reversed(instansi))[: max(pasangan, 0)]
+        sisa = {u[1] for u in units[len(staf_units) :]}
+        diperiksa = [i for i in reversed(instansi) if i in sisa][: max(pasangan, 0)]
+        diperiksa = diperiksa or list(reversed(instansi))[: max(pasangan, 0)]
         for k in range(jumlah["reviewer"]):
             iid = diperiksa[(k // 2) % len(diperiksa)]
             jenis = "monev" if k % 2 == 0 else "sekretaris"
