@@ -679,15 +679,7 @@ def _pelaksanaan(
             "sop_run_langkah",
             pd.DataFrame(
                 rows,
-                columns=[
-                    "run_id",
-                    "urutan",
-                    "mulai",
-                    "selesai",
-                    "pelaku",
-                    "catatan",
-                    "dicatat_oleh",
-                ],
+                columns=kat.KOLOM_LANGKAH_MANUAL,
             ),
         )
     return len(rows)

@@ -632,3 +632,6 @@ NAMA_KABID = [
     "Agus Salim, S.IP",
     "Fitriani, S.Kom, M.M",
 ]
+
+# The columns of a hand-logged SOP step row the demo writes (table sop_run_langkah).
+KOLOM_LANGKAH_MANUAL = ["run_id", "urutan", "mulai", "selesai", "pelaku", "catatan", "dicatat_oleh"]

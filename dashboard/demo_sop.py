@@ -156,15 +156,7 @@ class _Demo:
             "sop_run_langkah",
             pd.DataFrame(
                 rows,
-                columns=[
-                    "run_id",
-                    "urutan",
-                    "mulai",
-                    "selesai",
-                    "pelaku",
-                    "catatan",
-                    "dicatat_oleh",
-                ],
+                columns=kat.KOLOM_LANGKAH_MANUAL,
             ),
         )
         return len(rows)
