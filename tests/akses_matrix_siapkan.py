@@ -4,11 +4,16 @@ copy, the state the operation needs, through the services and their real users."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dashboard import notifikasi as aturan_notifikasi
 from dashboard.akses import Akses
-from dashboard.services import ekinerja, lkj, notifikasi, pengguna
+from dashboard.services import ekinerja, lkj, notifikasi, pengguna, rapat
 
 JUDUL_UJI = "Uji matriks akses"
+# The demo sends the LKj of every past year (2024, 2025) through the real service; the rows
+# move the running year's LKj, which nothing has drafted yet.
+TAHUN_LKJ = 2026
 _LANGKAH_LKJ = (
     ("monev", "susun", "disusun"),
     ("sekretaris", "periksa", "diperiksa"),
@@ -22,23 +27,76 @@ def _monev(cur) -> Akses:
 
 
 def versi_lkj(cur, ctx) -> int | None:
-    """The version of the 2025 LKj as a page would hold it (None: not drafted)."""
-    st = lkj.status_lkj(cur, _monev(cur), ctx.instansi, 2025)
+    """The version of the running year's LKj as a page would hold it (None: not drafted)."""
+    st = lkj.status_lkj(cur, _monev(cur), ctx.instansi, TAHUN_LKJ)
     return None if st is None else int(st["versi"])
 
 
 def lkj_sampai(cur, ctx, status: str) -> None:
-    """Setup: the 2025 LKj of the instansi moved along its chain to `status`."""
+    """Setup: the running year's LKj of the instansi moved along its chain to `status`."""
+    assert versi_lkj(cur, ctx) is None, "the demo drafted this LKj: pick a year it left alone"
     for user, aksi, ke in _LANGKAH_LKJ:
         akses = pengguna.akses_untuk(cur, user)
-        lkj.jalankan_lkj(cur, akses, ctx.instansi, 2025, aksi, versi_lkj(cur, ctx))
+        lkj.jalankan_lkj(cur, akses, ctx.instansi, TAHUN_LKJ, aksi, versi_lkj(cur, ctx))
         if ke == status:
             return
 
 
 def siapkan_ekinerja(cur, ctx) -> None:
-    """Setup: the closed period's signed data exported for e-Kinerja once."""
-    ekinerja.ekspor(cur, _monev(cur), ctx.periode_tutup)
+    """Setup: the running quarter's signed data exported for e-Kinerja once (the demo exports
+    and confirms every past quarter, never the running one); the instansi's export rows kept
+    to compare each caller's list with."""
+    ada = ekinerja.daftar(cur, _monev(cur), ctx.instansi)
+    assert ctx.periode_buka not in set(ada["periode_id"]), "the demo exported this quarter"
+    ekinerja.ekspor(cur, _monev(cur), ctx.periode_buka)
+    ctx.data["ekinerja"] = [
+        pid
+        for (pid,) in cur.execute(
+            "SELECT periode_id FROM ekinerja WHERE instansi_id = ? ORDER BY periode_id",
+            [ctx.instansi],
+        ).fetchall()
+    ]
+
+
+def ekinerja_sendiri(df, aktor: str, akses: Akses, ctx) -> bool:
+    """The list holds exactly the instansi's exports, the setup's one among them, not yet
+    confirmed."""
+    baru = df[df["periode_id"] == ctx.periode_buka]
+    return (
+        sorted(df["periode_id"]) == ctx.data["ekinerja"]
+        and len(baru) == 1
+        and baru["dientri_pada"].isna().all()
+    )
+
+
+RAPAT_ARSIP = {
+    "tahun": 2026,
+    "triwulan": 3,
+    "judul": "Rapat Uji Arsip Matriks Akses",
+    "waktu": dt.datetime(2026, 11, 26, 9, 0),
+    "tempat": "Ruang Rapat",
+    "pimpinan": "Kepala Dinas",
+    "notulis": "Pengelola Monev",
+    "kesimpulan": "Percepat entri.",
+}
+
+
+def siapkan_rapat_final(cur, ctx) -> None:
+    """Setup: a meeting the Pengelola Monev records, gives a finding and makes final through
+    the services; not archived (the demo archives every meeting it holds)."""
+    monev = _monev(cur)
+    rid = rapat.buat_rapat(cur, monev, ctx.instansi, RAPAT_ARSIP, [{"nama": "Budi"}], [])
+    rapat.tambah_temuan(
+        cur,
+        monev,
+        rid,
+        {"unit_id": ctx.unit["DEP"], "permasalahan": "Data terlambat masuk"},
+        [{"uraian": "Percepat entri", "pic_unit_id": ctx.unit["DEP"], "batas_waktu": "2027-01-15"}],
+    )
+    versi = cur.execute("SELECT versi FROM rapat WHERE id = ?", [rid]).fetchone()[0]
+    rapat.finalkan_rapat(cur, monev, rid, versi)
+    assert rapat.status_undangan(cur, monev, rid)["diarsipkan_pada"] is None
+    ctx.data["rapat"] = rid
 
 
 def siapkan_surat(cur, ctx) -> None:

@@ -1411,7 +1411,7 @@ OPERASI: list[Op] = [
     Op(
         "lkj.status_lkj",
         lkj.status_lkj,
-        lambda c, a, x: lkj.status_lkj(c, a, x.instansi, 2025),
+        lambda c, a, x: lkj.status_lkj(c, a, x.instansi, _m.TAHUN_LKJ),
         PIMPINAN,
         siapkan=lambda c, x: _m.lkj_sampai(c, x, "disusun"),
         pemda=frozenset(PEMDA),
@@ -1419,7 +1419,7 @@ OPERASI: list[Op] = [
     Op(
         "lkj.riwayat_lkj",
         lkj.riwayat_lkj,
-        lambda c, a, x: lkj.riwayat_lkj(c, a, x.instansi, 2025),
+        lambda c, a, x: lkj.riwayat_lkj(c, a, x.instansi, _m.TAHUN_LKJ),
         PIMPINAN,
         siapkan=lambda c, x: _m.lkj_sampai(c, x, "disusun"),
         periksa=lambda r, k, a, x: r["ke"].iloc[-1] == "disusun",
@@ -1434,13 +1434,15 @@ OPERASI: list[Op] = [
     Op(
         "lkj.jalankan_lkj susun",
         lkj.jalankan_lkj,
-        lambda c, a, x: lkj.jalankan_lkj(c, a, x.instansi, 2025, "susun", None),
+        lambda c, a, x: lkj.jalankan_lkj(c, a, x.instansi, _m.TAHUN_LKJ, "susun", None),
         MONEV,
     ),
     Op(
         "lkj.jalankan_lkj periksa",
         lkj.jalankan_lkj,
-        lambda c, a, x: lkj.jalankan_lkj(c, a, x.instansi, 2025, "periksa", _m.versi_lkj(c, x)),
+        lambda c, a, x: lkj.jalankan_lkj(
+            c, a, x.instansi, _m.TAHUN_LKJ, "periksa", _m.versi_lkj(c, x)
+        ),
         frozenset({"sekretaris"}),
         siapkan=lambda c, x: _m.lkj_sampai(c, x, "disusun"),
     ),
@@ -1448,7 +1450,13 @@ OPERASI: list[Op] = [
         "lkj.jalankan_lkj kembalikan (Kepala Dinas)",
         lkj.jalankan_lkj,
         lambda c, a, x: lkj.jalankan_lkj(
-            c, a, x.instansi, 2025, "kembalikan", _m.versi_lkj(c, x), alasan="Lengkapi analisis"
+            c,
+            a,
+            x.instansi,
+            _m.TAHUN_LKJ,
+            "kembalikan",
+            _m.versi_lkj(c, x),
+            alasan="Lengkapi analisis",
         ),
         frozenset({"kadis"}),
         siapkan=lambda c, x: _m.lkj_sampai(c, x, "diparaf"),
@@ -1457,7 +1465,7 @@ OPERASI: list[Op] = [
         "lkj.jalankan_lkj tandatangani",
         lkj.jalankan_lkj,
         lambda c, a, x: lkj.jalankan_lkj(
-            c, a, x.instansi, 2025, "tandatangani", _m.versi_lkj(c, x)
+            c, a, x.instansi, _m.TAHUN_LKJ, "tandatangani", _m.versi_lkj(c, x)
         ),
         frozenset({"kadis"}),
         siapkan=lambda c, x: _m.lkj_sampai(c, x, "diparaf"),
@@ -1465,14 +1473,16 @@ OPERASI: list[Op] = [
     Op(
         "lkj.jalankan_lkj kirim",
         lkj.jalankan_lkj,
-        lambda c, a, x: lkj.jalankan_lkj(c, a, x.instansi, 2025, "kirim", _m.versi_lkj(c, x)),
+        lambda c, a, x: lkj.jalankan_lkj(
+            c, a, x.instansi, _m.TAHUN_LKJ, "kirim", _m.versi_lkj(c, x)
+        ),
         MONEV,
         siapkan=lambda c, x: _m.lkj_sampai(c, x, "ditandatangani"),
     ),
     Op(
         "lkj.dokumen_lkj",
         lkj.dokumen_lkj,
-        lambda c, a, x: lkj.dokumen_lkj(c, a, x.instansi, 2025, "pdf"),
+        lambda c, a, x: lkj.dokumen_lkj(c, a, x.instansi, _m.TAHUN_LKJ, "pdf"),
         PIMPINAN,
         siapkan=lambda c, x: _m.lkj_sampai(c, x, "ditandatangani"),
         pemda=frozenset(PEMDA),
@@ -1513,7 +1523,7 @@ OPERASI: list[Op] = [
         lambda c, a, x: ekinerja.daftar(c, a, x.instansi),
         PIMPINAN,
         siapkan=_m.siapkan_ekinerja,
-        periksa=lambda r, k, a, x: len(r) == 1,
+        periksa=_m.ekinerja_sendiri,
         pemda=frozenset(PEMDA),
     ),
     Op(
@@ -1539,7 +1549,7 @@ OPERASI: list[Op] = [
     Op(
         "ekinerja.konfirmasi_entri",
         ekinerja.konfirmasi_entri,
-        lambda c, a, x: ekinerja.konfirmasi_entri(c, a, x.periode_tutup, "sudah dientri"),
+        lambda c, a, x: ekinerja.konfirmasi_entri(c, a, x.periode_buka, "sudah dientri"),
         MONEV,
         siapkan=_m.siapkan_ekinerja,
     ),
@@ -1569,7 +1579,7 @@ OPERASI: list[Op] = [
         rapat.arsipkan_rapat,
         lambda c, a, x: rapat.arsipkan_rapat(c, a, x.data["rapat"]),
         MONEV,
-        siapkan=_siapkan_rapat,
+        siapkan=_m.siapkan_rapat_final,
     ),
     # the request letter: the agency-wide roles and the staf of an addressed unit read it
     Op(
