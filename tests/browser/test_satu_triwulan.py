@@ -111,14 +111,17 @@ def rencana_isian(demo_db: Path) -> dict[str, list[Isian]]:
     (read before the server copies the store). Fails clearly if the demo ever opens it."""
     con = duckdb.connect(str(demo_db), read_only=True)
     try:
+        # the demo's Dinas (the other demo instansi run the other seed SOPs, not this quarter)
+        iid = con.execute("SELECT id FROM instansi WHERE kode = 'DISPERPUSIP'").fetchone()[0]
         ada = con.execute(
-            "SELECT count(*) FROM periode WHERE tahun = ? AND triwulan = ?", [TAHUN, TW]
+            "SELECT count(*) FROM periode WHERE instansi_id = ? AND tahun = ? AND triwulan = ?",
+            [iid, TAHUN, TW],
         ).fetchone()[0]
         rows = con.execute(
             "SELECT u.kode, i.kode, i.satuan, i.polaritas, t.nilai FROM indikator i "
             "JOIN unit u ON u.id = i.unit_id JOIN target t ON t.indikator_id = i.id "
-            "AND t.tahun = ? AND t.triwulan = ? ORDER BY i.kode",
-            [TAHUN, TW],
+            "AND t.tahun = ? AND t.triwulan = ? WHERE i.instansi_id = ? ORDER BY i.kode",
+            [TAHUN, TW, iid],
         ).fetchall()
     finally:
         con.close()
