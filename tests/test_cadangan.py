@@ -347,12 +347,24 @@ def test_service_checks_the_caller(demo_con, tmp_path, monkeypatch):
         svc.buat_cadangan(cur, kadis)
     with pytest.raises(AksesDitolak):
         svc.daftar_cadangan(cur, kadis)
-    satu = Akses("adm", frozenset({"admin"}), instansi_id=1)
-    assert svc.boleh(cur, satu)  # the only instansi in the store
-    cur.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('LAIN', 'Lain', 'P')")
-    assert not svc.boleh(cur, satu)
+    demo_admin = Akses("admin", frozenset({"admin"}), instansi_id=1)
+    assert not svc.boleh(cur, demo_admin)  # one of the demo's several instansi
     with pytest.raises(AksesDitolak, match="semua instansi"):
-        svc.buat_cadangan(cur, satu)
+        svc.buat_cadangan(cur, demo_admin)
+    sendiri = store.connect(tmp_path / "satu.duckdb")  # one agency's own server
+    try:
+        store.migrate(sendiri)
+        iid = sendiri.execute(
+            "INSERT INTO instansi (kode, nama, pemda) VALUES ('DINAS', 'Dinas', 'P') RETURNING id"
+        ).fetchone()[0]
+        satu = Akses("adm", frozenset({"admin"}), instansi_id=iid)
+        assert svc.boleh(sendiri, satu)  # the only instansi in the store
+        sendiri.execute("INSERT INTO instansi (kode, nama, pemda) VALUES ('LAIN', 'Lain', 'P')")
+        assert not svc.boleh(sendiri, satu)
+        with pytest.raises(AksesDitolak, match="semua instansi"):
+            svc.buat_cadangan(sendiri, satu)
+    finally:
+        sendiri.close()
     assert not (tmp_path / "cadangan").exists()
     semua = Akses("adm", frozenset({"admin"}))
     arsip = svc.buat_cadangan(cur, semua)
@@ -360,8 +372,20 @@ def test_service_checks_the_caller(demo_con, tmp_path, monkeypatch):
     assert svc.isi_arsip(arsip) == arsip.path.read_bytes()
 
 
+def _admin_semua_instansi(db: Path) -> None:
+    """The demo admin untied from its instansi: the demo has several, and only an admin of
+    none (or of the only instansi) may back them all up."""
+    con = store.connect(db)
+    try:
+        con.execute("UPDATE pengguna SET instansi_id = NULL WHERE username = 'admin'")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def test_admin_page_makes_a_backup_and_offers_it(app_db, tmp_path, monkeypatch):
     monkeypatch.setattr(config, "DATA_DIR", tmp_path)
+    _admin_semua_instansi(app_db)
     (tmp_path / "bukti" / "3").mkdir(parents=True)
     (tmp_path / "bukti" / "3" / "a.pdf").write_bytes(PDF)
     at = login("admin")

@@ -313,11 +313,12 @@ def test_refused_reopen_request_shows_the_reason_to_the_unit(app_db):
 # --- Perbaikan data ---------------------------------------------------------------------
 
 
-def _ajukan_perbaikan(app_db: Path) -> None:
+def _ajukan_perbaikan(app_db: Path) -> int:
+    """A correction asked by staf.sek next to the demo's signed ones; its id."""
     con = store.connect(app_db)
     try:
         ind = con.execute("SELECT id FROM indikator WHERE kode = 'SEK.01'").fetchone()[0]
-        perbaikan.ajukan(
+        return perbaikan.ajukan(
             con,
             _akses(con, "staf.sek"),
             ind,
@@ -341,13 +342,17 @@ def test_correction_form_shows_the_value_being_corrected(app_db):
 
 
 def test_reviewers_read_the_reason_and_evidence_of_a_correction(app_db):
-    _ajukan_perbaikan(app_db)
+    pid = _ajukan_perbaikan(app_db)
     at = login("monev")
     _open_url(at, "perbaikan")
     assert not at.exception, at.exception
     tabel = _tabel(at, "Diajukan oleh")
-    assert tabel["Diajukan oleh"].tolist() == ["Operator Sekretariat"]
+    assert set(tabel["Status"]) == {"Diajukan", "Disahkan"}  # the demo's are signed
+    baru = tabel[tabel["Status"] == "Diajukan"]
+    assert baru["Diajukan oleh"].tolist() == ["Operator Sekretariat"]
     assert "id" not in tabel.columns
+    pilih = at.selectbox(key="perbaikan_pilih")
+    assert pilih.value == pid and len(pilih.options) == 1  # only the one waiting for monev
     assert not any(o.startswith("#") for o in at.selectbox(key="perbaikan_pilih").options)
     teks = _teks(at.markdown)
     assert "https://drive.example/berita-acara.pdf" in teks
@@ -357,20 +362,21 @@ def test_reviewers_read_the_reason_and_evidence_of_a_correction(app_db):
 
 
 def test_signing_a_correction_asks_first(app_db):
-    _ajukan_perbaikan(app_db)
+    pid = _ajukan_perbaikan(app_db)
     con = store.connect(app_db)
     try:
-        pid = con.execute("SELECT max(id) FROM perbaikan").fetchone()[0]
         perbaikan.proses(con, _akses(con, "monev"), pid, "setujui")
         perbaikan.proses(con, _akses(con, "sekretaris"), pid, "setujui")
     finally:
         con.close()
     at = login("kadis")
     _open_url(at, "perbaikan")
+    assert at.selectbox(key="perbaikan_pilih").value == pid
     at.button(key="setujui_perbaikan").click().run()
     assert not at.exception
     assert at.button(key="konfirmasi_ya").label == "Ya, sahkan"
-    assert _tabel(at, "Diajukan oleh")["Status"].tolist() == ["Diparaf"]
+    status = _tabel(at, "Diajukan oleh")["Status"].tolist()
+    assert status.count("Diparaf") == 1 and set(status) == {"Diparaf", "Disahkan"}  # not yet
     at.button(key="konfirmasi_ya").click().run()
     assert not at.exception
-    assert _tabel(at, "Diajukan oleh")["Status"].tolist() == ["Disahkan"]
+    assert _tabel(at, "Diajukan oleh")["Status"].tolist() == ["Disahkan"] * len(status)

@@ -12,6 +12,7 @@ import pytest
 
 from dashboard import rencana, store
 from dashboard.akses import SISTEM, Akses, AksesDitolak
+from dashboard.laporan import renja as form_renja
 from dashboard.laporan.data import Permintaan
 from dashboard.services import admin
 from dashboard.services import laporan as svc_laporan
@@ -397,8 +398,9 @@ def test_indicator_from_admin_service_appears_under_its_sasaran(toko):
     assert list(df["Sasaran"]) == ["S1 Sasaran satu", "Tujuan T1 Tujuan satu"]
     assert not df["Sasaran"].str.contains("Tanpa sasaran", na=False).any()
     renja = svc_laporan.susun_laporan(cur, SISTEM, Permintaan("renja", 1, 2026, 1)).tabel[0].df
-    uraian = renja["Program / Kegiatan / Sub Kegiatan"].dropna().str.strip().tolist()
-    assert "Tujuan: Tujuan satu" in uraian and "Sasaran: Sasaran satu" in uraian
+    sasaran = renja[form_renja.SASARAN].dropna().tolist()  # E.81 column (2)
+    assert "Tujuan T1 Tujuan satu" in sasaran and "S1 Sasaran satu" in sasaran
+    uraian = renja[form_renja.URAIAN].dropna().astype(str).str.strip().tolist()
     assert not any("di luar program" in u for u in uraian)
 
 
