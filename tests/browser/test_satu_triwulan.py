@@ -228,7 +228,10 @@ def _buka_periode(page: Page, catatan: str) -> Locator:
     page.keyboard.type(TENGGAT)  # the field moves on to month and year by itself
     page.get_by_label("Catatan (isi Nota Dinas)").fill(catatan)
     page.get_by_role("button", name="Buka periode").click()
-    pesan = page.get_by_text(f"Periode {PERIODE} dibuka; unit dapat mulai mengisi.")
+    pesan = page.get_by_text(
+        f"Periode {PERIODE} dibuka; Nota Dinas permintaan data dikirim ke kotak masuk dan surel "
+        "setiap unit."
+    )
     expect(pesan).to_be_visible()
     daftar = page.get_by_test_id("stDataFrame").first  # Daftar periode, newest first
     expect(_sel(daftar, 0, 0)).to_have_text(PERIODE)
