@@ -78,6 +78,15 @@ def contoh_parameter(cur, name: str) -> list | None:
         "SELECT instansi_id, prosedur FROM sop_adopsi ORDER BY instansi_id, prosedur LIMIT 1"
     ).fetchone() or (iid, "pengumpulan")
     akhir_tahun = dt.date(tahun, 12, 31)
+    # The Renja and Perjanjian Kinerja reads need a Renstra: the first instansi that has one.
+    rencana = (
+        one(
+            "SELECT min(i.instansi_id) FROM target_renstra tr "
+            "JOIN indikator i ON i.id = tr.indikator_id"
+        )
+        or iid
+    )
+    rapat_undangan = one("SELECT min(rapat_id) FROM rapat_undangan") or rapat
     return {
         "indikator_tahun": [iid, tahun, None],
         "periode_terakhir": [iid],
@@ -205,42 +214,56 @@ def contoh_parameter(cur, name: str) -> list | None:
         "impor_rencana_pengajuan": [iid],
         "berkala_dokumen": list(berkala),
         "berkala_list": list(berkala[:2]),
-        "berkala_triwulan": [iid, tahun],
+        "berkala_triwulan": [rencana, tahun],
         "ekinerja_list": [one("SELECT min(instansi_id) FROM ekinerja") or iid],
         "instansi_kode_semua": [],
-        "laporan_renja_tindak_lanjut": [iid, tahun, 4, None],
-        "laporan_renstra_awal": [iid, tahun],
-        "laporan_target_renstra": [iid],
+        "laporan_renja_tindak_lanjut": [rencana, tahun, 4, None],
+        "laporan_renstra_awal": [rencana, tahun],
+        "laporan_target_renstra": [rencana],
         "lkj_dokumen": [lkj_iid, lkj_tahun],
         "lkj_get": [lkj_iid, lkj_tahun],
         "lkj_riwayat": [f"{lkj_iid}:{lkj_tahun}"],
         "notifikasi_belum_dibaca": ["monev"],
         "notifikasi_belum_dibaca_sejak": ["monev", waktu],
         "notifikasi_list": ["monev", 50],
-        "notifikasi_peran_instansi": ["kadis", iid],
-        "notifikasi_staf_unit": [[unit]],
+        "notifikasi_peran_instansi": ["kadis", rencana],
+        "notifikasi_staf_unit": [
+            [
+                r[0]
+                for r in cur.execute(
+                    "SELECT id FROM unit WHERE instansi_id = $1 ORDER BY id", [rencana]
+                ).fetchall()
+            ]
+        ],
         "pengajuan_unit_id": [per, unit],
         "pengingat_antrian": [],
         "pengingat_tenggat": [akhir_tahun],
         "pengingat_tindak_lanjut": [akhir_tahun],
         "perbaikan_periode": [1],
-        "pk_anggaran_program": [iid, tahun],
-        "pk_indikator": [iid, tahun],
+        "pk_anggaran_program": [rencana, tahun],
+        "pk_indikator": [rencana, tahun],
         "preferensi_get": ["monev"],
-        "rapat_undangan_get": [rapat],
+        "rapat_undangan_get": [rapat_undangan],
         "ringkasan_penerima": [],
         "sop_adopsi_get": list(adopsi),
         "sop_adopsi_list": [adopsi[0]],
         "sop_adopsi_semua": [],
         "sop_konteks_periode": [per],
-        "sop_konteks_rapat": [rapat],
+        "sop_konteks_rapat": [rapat_undangan],
         "sop_langkah_sop": [[sop_id]],
         "sop_revisi_pada": [sop_kode, dt.datetime(tahun, 12, 31)],
-        "sop_run_kunci": ["pengumpulan", "pengajuan", str(sub)],
+        "sop_run_kunci": list(
+            cur.execute(
+                "SELECT prosedur, objek, kunci FROM sop_run WHERE instansi_id = $1 "
+                "ORDER BY id LIMIT 1",
+                [iid],
+            ).fetchone()
+            or ("pengumpulan", "pengajuan", str(sub))
+        ),
         "sop_run_objek_konteks": [iid],
         "surat_permintaan_get": [per],
         "surat_permintaan_list": [iid],
-        "surat_permintaan_unit": [iid],
+        "surat_permintaan_unit": [rencana],
         "surat_permintaan_urut": [iid, tahun],
         "surel_jatuh_tempo": [waktu, 50],
         "surel_list": [50, None],
