@@ -67,6 +67,26 @@ def contoh_parameter(cur, name: str) -> list | None:
         "WHERE t.rapat_id = $1",
         [rapat],
     )
+    lkj_iid, lkj_tahun = cur.execute(
+        "SELECT instansi_id, tahun FROM lkj ORDER BY instansi_id, tahun LIMIT 1"
+    ).fetchone() or (iid, tahun)
+    berkala = cur.execute(
+        "SELECT instansi_id, tahun, bagian FROM laporan_berkala "
+        "ORDER BY instansi_id, tahun, bagian LIMIT 1"
+    ).fetchone() or (iid, tahun, "S1")
+    adopsi = cur.execute(
+        "SELECT instansi_id, prosedur FROM sop_adopsi ORDER BY instansi_id, prosedur LIMIT 1"
+    ).fetchone() or (iid, "pengumpulan")
+    akhir_tahun = dt.date(tahun, 12, 31)
+    # The Renja and Perjanjian Kinerja reads need a Renstra: the first instansi that has one.
+    rencana = (
+        one(
+            "SELECT min(i.instansi_id) FROM target_renstra tr "
+            "JOIN indikator i ON i.id = tr.indikator_id"
+        )
+        or iid
+    )
+    rapat_undangan = one("SELECT min(rapat_id) FROM rapat_undangan") or rapat
     return {
         "indikator_tahun": [iid, tahun, None],
         "periode_terakhir": [iid],
@@ -119,7 +139,18 @@ def contoh_parameter(cur, name: str) -> list | None:
         "sop_pemetaan_list": [],
         "sop_revisi": [sop_kode],
         "sop_run_list": [iid, tahun, None],
-        "sop_run_event": [runs],
+        "sop_run_event": [
+            ["pengajuan", "periode"],
+            [str(sub), str(per)],
+            [
+                r[0]
+                for r in cur.execute(
+                    "SELECT mulai_jenis AS j FROM sop_pemetaan WHERE mulai_jenis IS NOT NULL "
+                    "UNION SELECT selesai_jenis FROM sop_pemetaan WHERE selesai_jenis IS NOT NULL "
+                    "ORDER BY 1"
+                ).fetchall()
+            ],
+        ],
         "sop_run_langkah_list": [runs],
         "sop_langkah_run": [runs],
         "dasbor_pengajuan": [iid, tahun, 3, None],
@@ -181,6 +212,62 @@ def contoh_parameter(cur, name: str) -> list | None:
         "impor_rencana_realisasi": [iid],
         "impor_rencana_anggaran": [iid],
         "impor_rencana_pengajuan": [iid],
+        "berkala_dokumen": list(berkala),
+        "berkala_list": list(berkala[:2]),
+        "berkala_triwulan": [rencana, tahun],
+        "ekinerja_list": [one("SELECT min(instansi_id) FROM ekinerja") or iid],
+        "instansi_kode_semua": [],
+        "laporan_renja_tindak_lanjut": [rencana, tahun, 4, None],
+        "laporan_renstra_awal": [rencana, tahun],
+        "laporan_target_renstra": [rencana],
+        "lkj_dokumen": [lkj_iid, lkj_tahun],
+        "lkj_get": [lkj_iid, lkj_tahun],
+        "lkj_riwayat": [f"{lkj_iid}:{lkj_tahun}"],
+        "notifikasi_belum_dibaca": ["monev"],
+        "notifikasi_belum_dibaca_sejak": ["monev", waktu],
+        "notifikasi_list": ["monev", 50],
+        "notifikasi_peran_instansi": ["kadis", rencana],
+        "notifikasi_staf_unit": [
+            [
+                r[0]
+                for r in cur.execute(
+                    "SELECT id FROM unit WHERE instansi_id = $1 ORDER BY id", [rencana]
+                ).fetchall()
+            ]
+        ],
+        "pengajuan_unit_id": [per, unit],
+        "pengingat_antrian": [],
+        "pengingat_tenggat": [akhir_tahun],
+        "pengingat_tindak_lanjut": [akhir_tahun],
+        "perbaikan_periode": [1],
+        "pk_anggaran_program": [rencana, tahun],
+        "pk_indikator": [rencana, tahun],
+        "preferensi_get": ["monev"],
+        "rapat_undangan_get": [rapat_undangan],
+        "ringkasan_penerima": [],
+        "sop_adopsi_get": list(adopsi),
+        "sop_adopsi_list": [adopsi[0]],
+        "sop_adopsi_semua": [],
+        "sop_konteks_periode": [per],
+        "sop_konteks_rapat": [rapat_undangan],
+        "sop_langkah_sop": [[sop_id]],
+        "sop_revisi_pada": [sop_kode, dt.datetime(tahun, 12, 31)],
+        "sop_run_kunci": list(
+            cur.execute(
+                "SELECT prosedur, objek, kunci FROM sop_run WHERE instansi_id = $1 "
+                "ORDER BY id LIMIT 1",
+                [iid],
+            ).fetchone()
+            or ("pengumpulan", "pengajuan", str(sub))
+        ),
+        "sop_run_objek_konteks": [iid],
+        "surat_permintaan_get": [per],
+        "surat_permintaan_list": [iid],
+        "surat_permintaan_unit": [rencana],
+        "surat_permintaan_urut": [iid, tahun],
+        "surel_jatuh_tempo": [waktu, 50],
+        "surel_list": [50, None],
+        "surel_ringkas": [None],
     }.get(name)
 
 

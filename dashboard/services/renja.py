@@ -144,9 +144,7 @@ def tahun_renstra_lalu(
 ) -> list[int]:
     """The stored years of the Renstra period before `tahun`: from its first year (the
     earliest Renstra target year within the four years before), else the four years before."""
-    awal = store.fetch_all(
-        cur, "laporan_renstra_awal", {"instansi_id": instansi_id, "tahun": tahun}
-    )
+    awal = store.fetch_all(cur, "laporan_renstra_awal", [instansi_id, tahun])
     mulai = awal[0][0] if awal and awal[0][0] is not None else tahun - 4
     return [th for th in capaian.tahun_tersedia(cur, akses, instansi_id) if mulai <= th < tahun]
 
@@ -187,9 +185,5 @@ def tabel(
         ang["rp_lalu"] = ang["sub_kegiatan_id"].map(per_sub)
     else:
         ang["rp_lalu"] = None
-    tl = store.fetch_df(
-        cur,
-        "laporan_renja_tindak_lanjut",
-        {"instansi_id": p.instansi_id, "tahun": p.tahun, "triwulan": n, "unit_id": unit_id},
-    )
+    tl = store.fetch_df(cur, "laporan_renja_tindak_lanjut", [p.instansi_id, p.tahun, n, unit_id])
     return renja.tabel_renja(ind, ang, tl, n, p.tahun, p.termasuk_belum_sah, skala)
