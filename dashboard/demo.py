@@ -542,18 +542,7 @@ def _alur(
         "periode",
         pd.DataFrame(
             per,
-            columns=[
-                "id",
-                "instansi_id",
-                "tahun",
-                "triwulan",
-                "tenggat",
-                "catatan",
-                "status",
-                "dibuka_oleh",
-                "dibuka_pada",
-                "ditutup_pada",
-            ],
+            columns=kat.KOLOM_PERIODE,
         ),
     )
     _insert(

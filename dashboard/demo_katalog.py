@@ -635,3 +635,16 @@ NAMA_KABID = [
 
 # The columns of a hand-logged SOP step row the demo writes (table sop_run_langkah).
 KOLOM_LANGKAH_MANUAL = ["run_id", "urutan", "mulai", "selesai", "pelaku", "catatan", "dicatat_oleh"]
+# The columns of a period row the demo writes (table periode).
+KOLOM_PERIODE = [
+    "id",
+    "instansi_id",
+    "tahun",
+    "triwulan",
+    "tenggat",
+    "catatan",
+    "status",
+    "dibuka_oleh",
+    "dibuka_pada",
+    "ditutup_pada",
+]

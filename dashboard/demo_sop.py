@@ -437,18 +437,7 @@ def _lain(d: _Demo, tahun: list[int], akhir: tuple[int, int], insert) -> None:
         "periode",
         pd.DataFrame(
             per,
-            columns=[
-                "id",
-                "instansi_id",
-                "tahun",
-                "triwulan",
-                "tenggat",
-                "catatan",
-                "status",
-                "dibuka_oleh",
-                "dibuka_pada",
-                "ditutup_pada",
-            ],
+            columns=kat.KOLOM_PERIODE,
         ),
     )
     insert(
