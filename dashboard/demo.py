@@ -550,16 +550,7 @@ def _alur(
         "pengajuan",
         pd.DataFrame(
             sub,
-            columns=[
-                "id",
-                "periode_id",
-                "unit_id",
-                "status",
-                "diajukan_oleh",
-                "diajukan_pada",
-                "terlambat",
-                "status_sejak",
-            ],
+            columns=kat.KOLOM_PENGAJUAN,
         ),
     )
     _insert(

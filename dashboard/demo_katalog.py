@@ -648,3 +648,14 @@ KOLOM_PERIODE = [
     "dibuka_pada",
     "ditutup_pada",
 ]
+# The columns of a submission row the demo writes (table pengajuan).
+KOLOM_PENGAJUAN = [
+    "id",
+    "periode_id",
+    "unit_id",
+    "status",
+    "diajukan_oleh",
+    "diajukan_pada",
+    "terlambat",
+    "status_sejak",
+]

@@ -445,16 +445,7 @@ def _lain(d: _Demo, tahun: list[int], akhir: tuple[int, int], insert) -> None:
         "pengajuan",
         pd.DataFrame(
             sub,
-            columns=[
-                "id",
-                "periode_id",
-                "unit_id",
-                "status",
-                "diajukan_oleh",
-                "diajukan_pada",
-                "terlambat",
-                "status_sejak",
-            ],
+            columns=kat.KOLOM_PENGAJUAN,
         ),
     )
     for seq, n in (
