@@ -32,7 +32,7 @@ run: $(STAMP)
 	MONEV_DEMO=1 $(BIN)/streamlit run app.py --server.port $(PORT)
 
 ## Several Streamlit processes (PROSES, default one per core) behind Debian's nginx on PORT, over
-## the PostgreSQL in MONEV_DB (README, Penerapan); more than one process over DuckDB is refused.
+## the PostgreSQL in MONEV_DB (docs/operasi.md, Deployment shapes); more than one process over DuckDB is refused.
 run-multi: $(STAMP) server-deps
 	$(BIN)/python -m dashboard layani --proses $(or $(PROSES),$(NPROC)) --port $(PORT)
 

@@ -24,7 +24,7 @@ PREFIX = "berkas:"
 def folder() -> Path:
     """Where evidence files live: MONEV_BUKTI_DIR (or secrets `[app] folder_bukti`; relative to
     the project root), else the data folder's `bukti/`. Every process serving one store must
-    read the same folder (README, Penerapan): the processes of one machine share its data
+    read the same folder (docs/operasi.md): the processes of one machine share its data
     folder; several machines mount one shared folder here."""
     raw = config.setting("MONEV_BUKTI_DIR", "app", "folder_bukti")
     if not raw:

@@ -71,7 +71,7 @@ def db_path() -> Path:
 def demo_mode() -> bool:
     """Demo mode loads the demo data and its public accounts into an empty store. Off unless
     asked for (MONEV_DEMO=1 or `[app] demo = "1"`): a production first start must never open
-    with passwords printed in the README."""
+    with passwords printed in the README and the guide."""
     nilai = setting("MONEV_DEMO", "app", "demo", "0") or "0"
     return nilai.strip().lower() in {"1", "true", "ya", "yes"}
 

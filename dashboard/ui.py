@@ -18,7 +18,7 @@ from dashboard.formats import md_aman
 SEMUA = frozenset(PERAN)
 
 # Next to every file uploader: its button and drop text are Streamlit's own fixed English
-# (README, "Teks bawaan Streamlit"); this says what they mean.
+# (docs/fitur.md, "Teks bawaan Streamlit"); this says what they mean.
 PETUNJUK_UNGGAH = (
     "Seret berkas ke kotak di atas (*Drag and drop file here*) atau klik **Upload** untuk "
     "memilih berkas dari komputer; kedua tulisan itu bawaan Streamlit dan tidak dapat "

@@ -16,29 +16,51 @@ pytestmark = [pytest.mark.browser]
 GAMBAR = config.ROOT / "docs" / "gambar"
 LAYAR = {"width": 1366, "height": 768}  # the smallest office screen the app is checked at
 
-# peran (file name) -> demo user, then (halaman in the file name, page title = its heading).
-# The first page is the role's first screen after sign-in (Beranda for every role).
-PANDUAN: dict[str, tuple[str, list[tuple[str, str]]]] = {
+# peran (file name) -> demo user, then per page: (halaman in the file name, page title = its
+# heading, a text drawn last on that screen: the screenshot waits for it). The first page is the
+# role's first screen after sign-in (Beranda for every role); None: wait for the chart.
+Layar = tuple[str, str, str | None]
+PANDUAN: dict[str, tuple[str, list[Layar]]] = {
     "kadis": (
         "kadis",
-        [("beranda", "Beranda"), ("antrian", "Antrian review"), ("hasil-monev", "Hasil monev")],
+        [
+            ("beranda", "Beranda", None),
+            ("antrian", "Antrian review", "akumulasi sesuai cara agregasi"),
+            ("hasil-monev", "Hasil monev", None),
+        ],
     ),
-    "sekretaris": ("sekretaris", [("beranda", "Beranda"), ("antrian", "Antrian review")]),
+    "sekretaris": (
+        "sekretaris",
+        [
+            ("beranda", "Beranda", None),
+            ("antrian", "Antrian review", "akumulasi sesuai cara agregasi"),
+        ],
+    ),
     "pengelola-monev": (
         "monev",
-        [("beranda", "Beranda"), ("periode", "Periode pengumpulan"), ("rapat", "Rapat monev")],
+        [
+            ("beranda", "Beranda", None),
+            ("periode", "Periode pengumpulan", "Buka periode baru"),
+            ("rapat", "Rapat monev", "Notulen (PDF)"),
+        ],
     ),
     "staf-bidang": (
         "staf.par",
-        [("beranda", "Beranda"), ("entri", "Isi realisasi"), ("tindak-lanjut", "Tindak lanjut")],
+        [
+            ("beranda", "Beranda", None),
+            ("entri", "Isi realisasi", "Simpan draf"),
+            ("tindak-lanjut", "Tindak lanjut", "Perbarui progres"),
+        ],
     ),
     "admin": (
         "admin",
-        [("beranda", "Beranda"), ("pengguna", "Pengguna"), ("indikator", "Indikator dan target")],
+        [
+            ("beranda", "Beranda", None),
+            ("pengguna", "Pengguna", "Tambah pengguna"),
+            ("indikator", "Indikator dan target", "Nama indikator"),
+        ],
     ),
 }
-# Pages whose first screen holds a chart: the screenshot waits until it is drawn.
-GRAFIK = {"Beranda", "Hasil monev"}
 
 
 def _buka_menu(page: Page, judul: str) -> None:
@@ -47,11 +69,13 @@ def _buka_menu(page: Page, judul: str) -> None:
     menu.get_by_role("link", name=judul, exact=True).click()
 
 
-def _tenang(page: Page, judul: str) -> None:
-    """The page's heading is shown and its run has finished (charts drawn on the Beranda)."""
+def _tenang(page: Page, judul: str, tanda: str | None) -> None:
+    """The page's heading is shown and its screen is drawn: its last text, or its chart."""
     expect(_heading(page, judul)).to_be_visible()
-    if judul in GRAFIK:
+    if tanda is None:
         expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    else:
+        expect(page.get_by_text(tanda).first).to_be_visible()
     expect(page.get_by_text("Running...")).to_have_count(0)
 
 
@@ -64,10 +88,10 @@ def test_gambar_panduan_per_peran(server, browser, peran: str):
         page = context.new_page()
         page.set_default_timeout(20_000)
         _login(page, server["url"], user)
-        for i, (nama, judul) in enumerate(halaman):
+        for i, (nama, judul, tanda) in enumerate(halaman):
             if i:
                 _buka_menu(page, judul)
-            _tenang(page, judul)
+            _tenang(page, judul, tanda)
             page.screenshot(path=str(GAMBAR / f"{peran}-{nama}.png"))
     finally:
         context.close()
