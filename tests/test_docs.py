@@ -1,6 +1,6 @@
 """The docs keep up with the code: every setting the code reads and every command of
 `python -m dashboard` is in docs/operasi.md, the README stays short, and no relative link in the
-README or docs/ points to a missing file."""
+README or docs/ points to a missing file or heading."""
 
 from __future__ import annotations
 
@@ -117,16 +117,28 @@ def test_readme_is_short():
 _TAUTAN = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
+def _tanpa_kode(teks: str) -> str:
+    return re.sub(r"```.*?```", "", teks, flags=re.DOTALL)
+
+
+def jangkar(path: Path) -> set[str]:
+    """The anchors of a Markdown file's headings, as GitHub makes them: lower case, punctuation
+    dropped, spaces to hyphens."""
+    judul = re.findall(r"^#+\s+(.+)$", _tanpa_kode(path.read_text(encoding="utf-8")), re.M)
+    return {re.sub(r"[^\w\- ]", "", j.strip().lower()).replace(" ", "-") for j in judul}
+
+
 def tautan_rusak(path: Path) -> list[str]:
-    """Relative links (and image paths) of a Markdown file whose target does not exist.
-    Code blocks are skipped; `#anchors` are not checked, only the file part."""
-    teks = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+    """Relative links (and image paths) of a Markdown file whose target file does not exist, or
+    whose `#anchor` names no heading of a Markdown target. Code blocks are skipped."""
     rusak = []
-    for target in _TAUTAN.findall(teks):
-        if re.match(r"^[a-z]+:", target) or target.startswith("#"):
-            continue  # http:, https:, mailto: ... and anchors within the file
-        berkas = target.split("#", 1)[0]
-        if not (path.parent / berkas).exists():
+    for target in _TAUTAN.findall(_tanpa_kode(path.read_text(encoding="utf-8"))):
+        if re.match(r"^[a-z]+:", target):
+            continue  # http:, https:, mailto: ...
+        berkas, _, anchor = target.partition("#")
+        tujuan = path.parent / berkas if berkas else path
+        ada = tujuan.exists()
+        if not ada or (anchor and tujuan.suffix == ".md" and anchor not in jangkar(tujuan)):
             rusak.append(target)
     return rusak
 
@@ -151,8 +163,9 @@ def test_checks_can_fail(tmp_path: Path):
     assert env_dibaca(modul) == {"MONEV_A", "MONEV_K", "MONEV_C", "MONEV_D"}
     md = tmp_path / "x.md"
     md.write_text(
-        "[ada](m.py) [tidak](hilang.md#a) [web](https://a.b) ![g](g.png)\n"
-        "```\n[kode](bukan.md)\n```\n",
+        "# Judul: Satu (dua)\n[ada](m.py) [tidak](hilang.md#a) [web](https://a.b) ![g](g.png)\n"
+        "[sini](#judul-satu-dua) [salah](#tidak-ada) [diri](x.md#judul-satu-dua)\n"
+        "```\n[kode](bukan.md)\n# bukan judul\n```\n",
         encoding="utf-8",
     )
-    assert tautan_rusak(md) == ["hilang.md#a", "g.png"]
+    assert tautan_rusak(md) == ["hilang.md#a", "g.png", "#tidak-ada"]
