@@ -21,6 +21,7 @@ BATAS_README = 220
 # os.environ.get / os.getenv (os.environ[...] is a subscript, handled apart).
 _PEMBACA = {"setting", "_bilangan", "get", "getenv"}
 _ENV = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_MONEV = re.compile(r"^MONEV_[A-Z0-9_]+$")
 
 
 def _konstanta(tree: ast.Module) -> dict[str, str]:
@@ -48,7 +49,7 @@ def _adalah_environ(node: ast.expr) -> bool:
 
 def env_dibaca(path: Path) -> set[str]:
     """The environment variables a module reads: the first argument of config.setting /
-    _bilangan, and of os.environ.get / os.getenv / os.environ[...]."""
+    _bilangan, and of os.environ.get / os.getenv / os.environ[...]; and every "MONEV_..." text."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     konstanta = _konstanta(tree)
     nama: set[str] = set()
@@ -65,6 +66,9 @@ def env_dibaca(path: Path) -> set[str]:
         teks = _teks(arg, konstanta) if arg is not None else None
         if teks and _ENV.match(teks):
             nama.add(teks)
+        # Any "MONEV_..." text too: a setting read through a helper this scan does not know.
+        if isinstance(node, ast.Constant) and _MONEV.match(str(node.value)):
+            nama.add(node.value)
     return nama
 
 
@@ -157,10 +161,11 @@ def test_checks_can_fail(tmp_path: Path):
     modul.write_text(
         'import os\nfrom dashboard import config\nK = "MONEV_K"\n'
         'a = config.setting("MONEV_A", "app", "a")\nb = os.environ.get(K)\n'
-        'c = os.environ["MONEV_C"]\nd = os.getenv("MONEV_D")\n',
+        'c = os.environ["MONEV_C"]\nd = os.getenv("MONEV_D")\ne = baca("MONEV_E")\n'
+        'f = os.environ.get("HOME")\n',
         encoding="utf-8",
     )
-    assert env_dibaca(modul) == {"MONEV_A", "MONEV_K", "MONEV_C", "MONEV_D"}
+    assert env_dibaca(modul) == {"MONEV_A", "MONEV_K", "MONEV_C", "MONEV_D", "MONEV_E", "HOME"}
     md = tmp_path / "x.md"
     md.write_text(
         "# Judul: Satu (dua)\n[ada](m.py) [tidak](hilang.md#a) [web](https://a.b) ![g](g.png)\n"
