@@ -174,3 +174,12 @@ def test_checks_can_fail(tmp_path: Path):
         encoding="utf-8",
     )
     assert tautan_rusak(md) == ["hilang.md#a", "g.png", "#tidak-ada"]
+
+
+def test_every_screenshot_is_shown_in_the_guide():
+    """The browser suite's screenshots (tests/browser/test_panduan_gambar.py) are all used."""
+    teks = "".join(p.read_text(encoding="utf-8") for p in MARKDOWN)
+    gambar = sorted((ROOT / "docs" / "gambar").glob("*.png"))
+    assert gambar
+    tidak_dipakai = [g.name for g in gambar if f"gambar/{g.name})" not in teks]
+    assert not tidak_dipakai, f"gambar tidak dirujuk di docs/: {tidak_dipakai}"
