@@ -1761,6 +1761,8 @@ TANPA_AKSES = {
     "capaian.hitung_capaian": "pure engine pass over an already scoped table",
     "dasbor.peta_capaian": "pure aggregation of an already scoped table",
     "dasbor.perlu_perhatian": "pure filter of already scoped tables",
+    "dasbor.data_periode_unit": "pure filter of an already scoped read (a Kadis's drill-down)",
+    "dasbor.pengajuan_unit": "pure filter of an already scoped read (a Kadis's drill-down)",
     "lokasi.instansi_unit": "lookup used by the scope checks themselves",
     "lokasi.indikator": "lookup used by the scope checks themselves",
     "periode.info_periode": "lookup inside services that check the caller first",

@@ -99,6 +99,38 @@ def test_ended_session_loses_access_at_the_next_run(app_db):
     assert not at.dataframe
 
 
+def test_a_session_is_looked_up_again_after_any_session_change_or_30_seconds(app_db):
+    """Between changes to sessions or accounts a session found active is trusted for 30 s (no
+    query per run); a session ended by SQL alone, bumping no version, shows the trust window:
+    it still works until the `sesi` version moves or the window passes."""
+    import datetime as dt
+
+    from dashboard import auth, config, store, versi_data
+
+    at = login("kadis")
+    con = store.connect(app_db)
+    try:
+        con.execute("UPDATE sesi SET berakhir_pada = now()")
+        at.run()
+        assert at.session_state["akses"] is not None  # trusted: nothing said sessions changed
+        versi_data.sesi_berubah(con)
+        at.run()
+        assert at.session_state["akses"] is None
+        # the window: a check older than 30 s is made again even when no version moved
+        token = sesi_baru("kadis")
+        at.session_state[auth.TOKEN_SESI] = token
+        at.run()
+        assert at.session_state["akses"] is not None
+        con.execute("UPDATE sesi SET berakhir_pada = now()")
+        d = at.session_state[auth._DIPERIKSA]
+        lama = config.sekarang() - auth.PERIKSA_ULANG - dt.timedelta(seconds=1)
+        at.session_state[auth._DIPERIKSA] = auth._Diperiksa(d.token, d.versi, lama, d.akses)
+        at.run()
+        assert at.session_state["akses"] is None
+    finally:
+        con.close()
+
+
 def test_beranda_shows_capaian_per_bidang(app_db):
     at = login("kadis")
     assert at.title[0].value == "Beranda"
