@@ -293,9 +293,8 @@ def _halaman(db: Path | str, username: str, url_path: str) -> dict[str, float]:
     os.environ.update(MONEV_DB=str(db), MONEV_DEMO="0")
     import streamlit as st
     from streamlit.testing.v1 import AppTest
-    from streamlit.util import calc_hash
 
-    from dashboard import auth
+    from dashboard import auth, ui
     from dashboard.demo_katalog import PENGGUNA
     from dashboard.services import pengguna
 
@@ -310,8 +309,7 @@ def _halaman(db: Path | str, username: str, url_path: str) -> dict[str, float]:
     t0 = time.perf_counter()
     at.run()
     first = (time.perf_counter() - t0) * 1000
-    at._page_hash = calc_hash(url_path)  # as a browser asking for /<url_path>
-    at.run()
+    at.switch_page(ui.file_halaman(url_path)).run()  # the page the menu opens
     if at.exception or not at.title:
         raise RuntimeError(f"halaman {url_path} gagal: {at.exception}")
     colds, warms = [], []

@@ -66,9 +66,8 @@ def run(db: Path, simpan: int) -> dict:
     """The burst on a prepared store (`siapkan`): cold reruns per Kadis and rerun times."""
     os.environ.update(MONEV_DB=str(db), MONEV_DEMO="0")
     from streamlit.testing.v1 import AppTest
-    from streamlit.util import calc_hash
 
-    from dashboard import auth
+    from dashboard import auth, ui
     from dashboard.services import dasbor, pengguna
 
     berjalan: Counter[str] = Counter()  # real runs of the Beranda's main read, per user
@@ -94,8 +93,7 @@ def run(db: Path, simpan: int) -> dict:
             at = AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=300)
             at.session_state[auth.TOKEN_SESI] = token[username]
             at.run()
-            at._page_hash = calc_hash(halaman)  # as a browser asking for /<halaman>
-            at.run()
+            at.switch_page(ui.file_halaman(halaman)).run()  # the page the menu opens
             if at.exception:
                 raise RuntimeError(f"{halaman} gagal: {at.exception}")
             return at
