@@ -286,7 +286,7 @@ class PgStore(PgKursor):
         # one direct connection first: an unreachable server, a missing database or a refused
         # login is reported at once with PostgreSQL's own reason (the pool would retry quietly)
         psycopg.connect(url, connect_timeout=10).close()
-        maks = pool_max or int(config.setting("MONEV_PG_KONEKSI", "database", "koneksi", "0") or 0)
+        maks = pool_max or config.bilangan("MONEV_PG_KONEKSI", "database", "koneksi", 0)
         self._pool = psycopg_pool.ConnectionPool(
             url,
             min_size=1,
