@@ -49,7 +49,7 @@ def jalankan_sekali(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _ulang(con: duckdb.DuckDBPyConnection, selang: float) -> None:
-    tunggu = AWAL_DETIK
+    tunggu: float = AWAL_DETIK
     while not _BERHENTI.wait(tunggu):
         try:
             jalankan_sekali(con)

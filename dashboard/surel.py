@@ -76,7 +76,7 @@ def pesan(s: SetelanSmtp, kepada: str, subjek: str, isi: str) -> EmailMessage:
 def kirim(s: SetelanSmtp, kepada: str, subjek: str, isi: str) -> None:
     """Send one mail; raises OSError / smtplib.SMTPException on any failure (the caller keeps
     the mail in the outbox for a later attempt)."""
-    if not s.aktif:
+    if not s.host:  # not aktif
         raise smtplib.SMTPException("Server surel belum diatur (MONEV_SMTP_HOST).")
     m = pesan(s, kepada, subjek, isi)
     if s.tls == "ssl":

@@ -20,7 +20,7 @@ from dashboard.rencana import (  # the vocabularies, also offered by the admin p
     RUMUS_NEGATIF,
 )
 from dashboard.services import lokasi
-from dashboard.validasi import validasi
+from dashboard.validasi import M, validasi
 
 
 def _salah_satu(nilai: str, opsi: tuple[str, ...]) -> str:
@@ -165,7 +165,7 @@ class PerluKonfirmasi(ValueError):
         )
 
 
-def _model(cls: type[BaseModel], data: dict) -> BaseModel:
+def _model(cls: type[M], data: dict) -> M:
     return validasi(cls, data, LABEL)
 
 
