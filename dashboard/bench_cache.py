@@ -40,7 +40,10 @@ def siapkan(db: Path, scale: str) -> None:
     try:
         store.migrate(con)
         demo.generate(con, scale, today=TODAY)
-        pertama = pengguna.akses_untuk(con, KADIS[0]).instansi_id
+        kadis = pengguna.akses_untuk(con, KADIS[0])
+        if kadis is None:
+            raise RuntimeError(f"bench_cache: pengguna demo {KADIS[0]} tidak ada atau tidak aktif")
+        pertama = kadis.instansi_id
         lain = [int(i) for i in capaian.daftar_instansi(con, SISTEM)["id"] if i != pertama]
         if not lain:  # scale S has one instansi
             data = {"kode": "LAIN", "nama": "Dinas Lain", "pemda": "Pemerintah Kabupaten Contoh"}

@@ -298,7 +298,7 @@ def _judul(akses: Akses, h: Halaman) -> str:
     return tampilan_notifikasi.judul_kotak(tampilan_notifikasi.jumlah_belum_dibaca(akses))
 
 
-def navigasi(akses: Akses) -> st.navigation:
+def navigasi(akses: Akses) -> st.Page:
     sections: dict[str, list] = {}
     boleh = halaman_untuk(akses.peran)
     for i, h in enumerate(boleh):
