@@ -256,7 +256,7 @@ def _kedudukan(
     """The five link columns (tujuan_id .. sub_kegiatan_id) for a node of the instansi's plan:
     exactly one set, or none when the indicator is not linked yet. A retired node is refused
     unless the indicator already hangs on it (`tersimpan`: its stored link columns)."""
-    kolom = [None] * len(rencana.TINGKAT)
+    kolom: list[int | None] = [None] * len(rencana.TINGKAT)
     if tingkat is None:
         return kolom
     pohon = store.fetch_df(cur, "rencana_pohon", [instansi_id])
