@@ -46,6 +46,8 @@ server-deps:
 
 test: $(STAMP) browser server-deps
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 test-quick: $(STAMP)
@@ -72,9 +74,11 @@ loadtest-multi: $(STAMP) server-deps
 soak: $(STAMP)
 	$(BIN)/python -m dashboard.beban --scale $(SCALE) --soak
 
+## The checks of `make test` without the tests: lint, format, types ([tool.mypy] in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) bench-results test-artifacts data/bench

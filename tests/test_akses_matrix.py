@@ -63,6 +63,7 @@ from dashboard.services import rencana as svc_rencana
 from dashboard.services.realisasi import BarisSimpan
 
 from . import akses_matrix_siapkan as _m
+from .apptest_bantu import elemen
 from .conftest import login, sandi_demo
 
 PERAN_DALAM = ("admin", "kadis", "sekretaris", "pengelola_monev", "staf_bidang")
@@ -2021,16 +2022,7 @@ _BAHAYA = re.compile(
 def _semua_teks(at) -> str:
     """Every text the page sends: element protos (messages, markdown, captions, widgets) and
     the cells of every table."""
-    bagian = []
-
-    def jalan(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None and not hasattr(node, "children"):
-            bagian.append(str(proto)[:20000])
-        for child in getattr(node, "children", {}).values():
-            jalan(child)
-
-    jalan(at._tree)
+    bagian = [str(e.proto)[:20000] for e in elemen(at)]
     for d in at.dataframe:
         bagian.append(d.value.astype(str).to_csv())
     return "\n".join(bagian)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.util import calc_hash
 
 from dashboard import data_sah, ui
 
+from .apptest_bantu import minta_url
 from .conftest import login, new_app, sandi_demo, sesi_baru, tombol
 
 ROLE_USERS = {
@@ -37,21 +37,34 @@ def _tabel_dapat_diunduh(at) -> None:
 
 
 def _open_url(at, url_path: str):
-    """Request a page by URL the way a browser does (st.Page hashes its url_path); AppTest has
-    no public way to ask for a page the navigation did not register."""
-    at._page_hash = calc_hash(url_path)
-    return at.run()
+    """Open /<url_path> as a browser asking for it does, and run: a page the session's roles
+    grant through the public `AppTest.switch_page` (its file, as the navigation registers it);
+    any other URL (a page not granted, no session) through `apptest_bantu.minta_url`."""
+    h = next((h for h in ui.HALAMAN if h.url == url_path), None)
+    akses = at.session_state.get("akses")
+    if h is not None and akses is not None and h in ui.halaman_untuk(akses.peran):
+        return at.switch_page(ui.file_halaman(url_path)).run()
+    return minta_url(at, url_path)
+
+
+def _terdaftar(at) -> set[str]:
+    """The URLs of the pages the last run's navigation registered from a file (a page not
+    granted is a hidden message page, a callable): `switch_page` refuses any other file."""
+    urls = set()
+    for h in ui.HALAMAN:
+        try:
+            at.switch_page(ui.file_halaman(h.url))
+        except ValueError:
+            continue
+        urls.add(h.url)
+    return urls
 
 
 @pytest.mark.parametrize("peran", list(ROLE_USERS))
 def test_role_sees_exactly_its_pages(app_db, peran):
     at = login(ROLE_USERS[peran])
     granted = ui.halaman_untuk(frozenset({peran}))
-    # page scripts; a page not granted is a hidden message page (a callable, no script)
-    registered = {
-        i.get("url_pathname") for i in at._registered_pages.values() if i.get("script_path")
-    }
-    assert registered - {""} == {h.url for h in granted} - {granted[0].url}
+    assert _terdaftar(at) == {h.url for h in granted}
     for h in ui.HALAMAN:
         _open_url(at, h.url)
         assert not at.exception, (peran, h.file, at.exception)

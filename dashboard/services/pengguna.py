@@ -50,11 +50,7 @@ log = logging.getLogger("monev")
 def batas_gagal_login() -> int:
     """Failed attempts before an account locks for a while (MONEV_MAX_GAGAL_LOGIN /
     [auth] max_gagal_login, default 10)."""
-    raw = config.setting("MONEV_MAX_GAGAL_LOGIN", "auth", "max_gagal_login", "10")
-    try:
-        return max(1, int(raw or 10))
-    except ValueError:
-        return 10
+    return config.bilangan("MONEV_MAX_GAGAL_LOGIN", "auth", "max_gagal_login", 10)
 
 
 def hash_sandi(sandi: str, rounds: int = BCRYPT_ROUNDS) -> str:
