@@ -16,7 +16,7 @@ import pandas as pd
 from dashboard import alur, bukti, config, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN
-from dashboard.entri import IndikatorEntri, periksa
+from dashboard.entri import IndikatorEntri, Isian, periksa
 from dashboard.excel_entri import MasalahImpor, baca_template, buat_template
 from dashboard.formats import parse_angka, teks
 from dashboard.services import capaian as svc_capaian
@@ -51,6 +51,12 @@ class BarisSimpan:
     catatan: str | None = None
     bukti: str | None = None
     versi: int | None = None
+
+
+def baris_dari_isian(isian: dict[int, Isian], versi: dict[int, int]) -> list[BarisSimpan]:
+    """The rows of a save from the form's typed texts, each with the version of the stored
+    row it was loaded at (none for a row not stored yet)."""
+    return [BarisSimpan(i, v.nilai, v.catatan, v.bukti, versi.get(i)) for i, v in isian.items()]
 
 
 @dataclass
