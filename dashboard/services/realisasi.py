@@ -118,11 +118,51 @@ def form_entri(
                 riwayat=hist.get(r.id, ()),
             )
         )
-    baris = store.fetch_df(cur, "realisasi_unit_triwulan", [unit_id, p["tahun"], n])
+    return _dengan_isian(cur, p, periode_id, unit_id, indikator)
+
+
+def _dengan_isian(
+    cur: duckdb.DuckDBPyConnection,
+    p: dict,
+    periode_id: int,
+    unit_id: int,
+    indikator: list[IndikatorEntri],
+) -> FormEntri:
+    """The form with the quarter's stored rows and the submission's status."""
+    baris = store.fetch_df(cur, "realisasi_unit_triwulan", [unit_id, p["tahun"], p["triwulan"]])
     tersimpan = {int(r.indikator_id): teks(r.bukti) for r in baris.itertuples(index=False)}
     baris["bukti"] = baris["bukti"].map(lambda b: bukti.label(b) or None)
     status = status_pengajuan(cur, periode_id, unit_id)
     return FormEntri(p, unit_id, status, indikator, baris, tersimpan)
+
+
+def _form_draf(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
+) -> FormEntri:
+    """What a draft save is checked against: the unit's active indicators with their rules,
+    without the targets, earlier quarters and history the form shows. A draft refuses only
+    what cannot be stored (a value not read as a number, a note too long, a typed file
+    reference), none of which depends on them, so a save reads no pivot of the year."""
+    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
+    p = svc_periode.info_periode(cur, periode_id)
+    if p["instansi_id"] != instansi_id:
+        raise AksesDitolak("Periode ini bukan milik instansi unit tersebut.")
+    df = store.fetch_df(cur, "indikator_list", [instansi_id, unit_id])
+    indikator = [
+        IndikatorEntri(
+            indikator_id=int(r.id),
+            kode=r.kode,
+            nama=r.nama,
+            satuan=r.satuan,
+            polaritas=r.polaritas,
+            cara_agregasi=r.cara_agregasi,
+            rumus_negatif=r.rumus_negatif,
+            boleh_negatif=bool(r.boleh_negatif),
+        )
+        for r in df.itertuples(index=False)
+        if r.aktif
+    ]
+    return _dengan_isian(cur, p, periode_id, unit_id, indikator)
 
 
 def _periksa_semua(
@@ -335,7 +375,7 @@ def _simpan(
     (reference, content), the only way a file reference enters a record): every check first,
     then one transaction that writes the rows and the files."""
     instansi_id = _cek_tulis(cur, akses, unit_id)
-    form = form_entri(cur, akses, periode_id, unit_id)
+    form = _form_draf(cur, akses, periode_id, unit_id)
     _cek_draf(cur, form, periode_id, unit_id)
     ref = {i: r for i, (r, _) in (berkas or {}).items()}
     masalah = _periksa_semua(form, baris, svc_capaian.skala(cur, instansi_id), ref)
@@ -606,7 +646,7 @@ def unggah_bukti(
     written only once every check has passed, inside the write's transaction, and removed
     again if that transaction fails."""
     _cek_tulis(cur, akses, unit_id)
-    form = form_entri(cur, akses, periode_id, unit_id)
+    form = _form_draf(cur, akses, periode_id, unit_id)
     if indikator_id not in {i.indikator_id for i in form.indikator}:
         raise AksesDitolak("Indikator ini bukan milik unit Anda.")
     _cek_draf(cur, form, periode_id, unit_id)
