@@ -261,3 +261,16 @@ def test_a_failed_write_removes_the_file_it_wrote(demo_con, tmp_path, monkeypatc
         assert len(_berkas(tmp_path)) == 1
         raise RuntimeError("commit gagal")
     assert _berkas(tmp_path) == []
+
+
+def test_a_draft_is_checked_against_the_same_indicators_and_rows_as_the_form(demo_con):
+    """The light read a draft save uses (no targets, no history) names the same active
+    indicators and stored rows as the form the page shows."""
+    for user in ("staf.par", "staf.dep", "staf.pka"):
+        a = _a(demo_con, user)
+        pid = _periode(demo_con, a)
+        form = realisasi.form_entri(demo_con, a, pid, a.unit_id)
+        draf = realisasi._form_draf(demo_con, a, pid, a.unit_id)
+        assert [i.kode for i in draf.indikator] == [i.kode for i in form.indikator]
+        assert draf.baris.equals(form.baris) and draf.status == form.status
+        assert draf.bukti_tersimpan == form.bukti_tersimpan
