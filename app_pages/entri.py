@@ -126,11 +126,11 @@ def _ringkasan() -> None:
     kini = {i.indikator_id: _kini(i.indikator_id) for i in form.indikator}
     r = tampilan_entri.ringkas(form.indikator, n, kini, tersimpan, skala, kunci)
     isian_sesi.taruh(akses.username, periode_id, akses.unit_id, judul_periode, r.belum, kode)
+    if kunci:
+        return
     # written on every run, so the fragment's own reruns may fill it (Streamlit's rule for a
     # fragment writing outside itself)
     tempat_sidebar = st.sidebar.empty()
-    if kunci:
-        return
     if r.belum:
         daftar = tampilan_entri.urut_kode(r.belum, kode)
         st.warning(
