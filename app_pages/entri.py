@@ -39,12 +39,13 @@ form_entri = web.cached_read(svc.form_entri)
 skala_instansi = web.cached_read(svc_capaian.skala_instansi, isian=False)
 pengembalian = web.cached_read(svc.pengembalian, isian=False)
 st.title("Isi realisasi")
-if akses.unit_id is None:
+unit_id = akses.unit_id
+if unit_id is None:
     st.warning("Akun Anda belum terhubung ke unit; hubungi administrator.")
     st.stop()
 tampilan_periode.periode_ditutup(akses)  # a closed period not submitted: ask for a reopen
-periode = periode_entri(akses, akses.unit_id)
-isian_sesi.sisakan(akses.username, akses.unit_id, [int(p) for p in periode["id"]])
+periode = periode_entri(akses, unit_id)
+isian_sesi.sisakan(akses.username, unit_id, [int(p) for p in periode["id"]])
 if periode.empty:
     st.info("Belum ada periode pengumpulan yang dibuka untuk unit Anda.")
     st.stop()
@@ -52,9 +53,9 @@ label = tampilan_entri.label_periode(periode)
 atas = st.columns([3, 2], vertical_alignment="bottom")
 periode_id = atas[0].selectbox("Periode", list(label), format_func=label.get)
 
-form = form_entri(akses, periode_id, akses.unit_id)
+form = form_entri(akses, periode_id, unit_id)
 skala = skala_instansi(akses, form.periode["instansi_id"])
-kembali = pengembalian(akses, periode_id, akses.unit_id)
+kembali = pengembalian(akses, periode_id, unit_id)
 n = form.periode["triwulan"]
 tw = formats.ROMAWI[n]
 judul_periode = f"{formats.nama_triwulan(n)} {formats.nama_tahun(form.periode['tahun'])}"
@@ -80,8 +81,8 @@ kode = {i.indikator_id: i.kode for i in form.indikator}
 tersimpan = tampilan_entri.isian_tersimpan(form.baris)
 versi_baris = tampilan_entri.versi_tersimpan(form.baris)
 if kunci:  # nothing can be typed into a submitted quarter: forget what was left unsaved
-    isian_sesi.buang(akses.username, periode_id, akses.unit_id)
-ketikan = isian_sesi.ambil(akses.username, periode_id, akses.unit_id)
+    isian_sesi.buang(akses.username, periode_id, unit_id)
+ketikan = isian_sesi.ambil(akses.username, periode_id, unit_id)
 KUNCI_VERSI = f"versi_entri_{periode_id}"
 versi = st.session_state.setdefault(KUNCI_VERSI, 0)
 RINGKASAN = "entri_ringkasan"  # the bar's fragment
@@ -116,7 +117,7 @@ def _muat_ulang(tetap: dict[int, Isian] | None = None) -> None:
     """After a write: fresh inputs from the store (a new widget version), keeping only the
     typed rows in `tetap` (rows the write did not store)."""
     st.session_state[KUNCI_VERSI] = versi + 1
-    isian_sesi.taruh(akses.username, periode_id, akses.unit_id, judul_periode, tetap or {}, kode)
+    isian_sesi.taruh(akses.username, periode_id, unit_id, judul_periode, tetap or {}, kode)
 
 
 @st.fragment(key=RINGKASAN)
@@ -125,7 +126,7 @@ def _ringkasan() -> None:
     the session and in the sidebar), Simpan draf and Ajukan."""
     kini = {i.indikator_id: _kini(i.indikator_id) for i in form.indikator}
     r = tampilan_entri.ringkas(form.indikator, n, kini, tersimpan, skala, kunci)
-    isian_sesi.taruh(akses.username, periode_id, akses.unit_id, judul_periode, r.belum, kode)
+    isian_sesi.taruh(akses.username, periode_id, unit_id, judul_periode, r.belum, kode)
     if kunci:
         return
     # written on every run, so the fragment's own reruns may fill it (Streamlit's rule for a
@@ -153,7 +154,7 @@ def _ringkasan() -> None:
             svc.simpan,
             akses,
             periode_id,
-            akses.unit_id,
+            unit_id,
             baris,
             setelah=lambda: _muat_ulang(r.sisa),
             sukses=lambda k: tampilan_entri.pesan_simpan(k, tak_tersimpan),
@@ -171,7 +172,7 @@ def _ringkasan() -> None:
             svc.ajukan,
             akses,
             periode_id,
-            akses.unit_id,
+            unit_id,
             baris,
             setelah=_muat_ulang,
             sukses="Data diajukan ke Pengelola Monev untuk diverifikasi.",
@@ -190,7 +191,7 @@ def _baris(ind) -> None:
     """One indicator's row: what is read, the inputs, and the live result. A changed input
     reruns this row and the bar (`st.rerun` with their fragment keys, from its callback)."""
     k, awal = _kunci_baris(ind.indikator_id), _awal(ind.indikator_id)
-    ubah = {"on_change": st.rerun, "args": ([_fragmen_baris(ind.indikator_id), RINGKASAN],)}
+    lingkup = ([_fragmen_baris(ind.indikator_id), RINGKASAN],)  # what a change reruns
     with st.container(border=True):
         kol = st.columns(KOLOM)
         # one element where two would do: Streamlit's cost is per element, about a third of a
@@ -206,7 +207,8 @@ def _baris(ind) -> None:
             placeholder="angka",
             label_visibility="collapsed",
             disabled=kunci,
-            **ubah,
+            on_change=st.rerun,
+            args=lingkup,
         )
         catatan = kol[2].text_area(
             f"Catatan {ind.kode}",
@@ -216,7 +218,8 @@ def _baris(ind) -> None:
             placeholder="Faktor pendorong / penghambat, kendala",
             label_visibility="collapsed",
             disabled=kunci,
-            **ubah,
+            on_change=st.rerun,
+            args=lingkup,
         )
         bukti_ketik = kol[3].text_input(
             f"Bukti dukung {ind.kode}",
@@ -225,7 +228,8 @@ def _baris(ind) -> None:
             placeholder="Tautan atau keterangan",
             label_visibility="collapsed",
             disabled=kunci,
-            **ubah,
+            on_change=st.rerun,
+            args=lingkup,
         )
         kini = Isian(nilai or "", catatan or "", bukti_ketik or "")
         h = periksa(ind, n, kini.nilai, kini.catatan, skala)
@@ -281,7 +285,7 @@ with st.expander("Unggah berkas bukti dukung"):
 
     def _belum() -> dict[int, Isian]:
         """The rows typed differently from the store, as the bar last counted them."""
-        return isian_sesi.ambil(akses.username, periode_id, akses.unit_id)
+        return isian_sesi.ambil(akses.username, periode_id, unit_id)
 
     def _setelah_unggah() -> None:
         """The typed rows stay; the uploaded row's evidence is now the file."""
@@ -295,7 +299,7 @@ with st.expander("Unggah berkas bukti dukung"):
             svc.unggah_bukti,
             akses,
             periode_id,
-            akses.unit_id,
+            unit_id,
             ind_bukti,
             berkas.name,
             berkas.getvalue(),
@@ -326,7 +330,7 @@ with st.expander("Unggah berkas bukti dukung"):
 def _templat() -> bytes:
     """Built only when the button is clicked, not on every rerun of the page."""
     with web.cursor() as cur:
-        return svc.template_excel(cur, akses, periode_id, akses.unit_id)
+        return svc.template_excel(cur, akses, periode_id, unit_id)
 
 
 with st.expander("Excel: unduh templat atau unggah isian"):
@@ -354,7 +358,7 @@ with st.expander("Excel: unduh templat atau unggah isian"):
                     cur,
                     akses,
                     periode_id,
-                    akses.unit_id,
+                    unit_id,
                     unggah.getvalue(),
                     progress=lambda f: bar_baca.progress(f, text=f"Membaca berkas ... {f:.0%}"),
                 )
@@ -376,7 +380,7 @@ with st.expander("Excel: unduh templat atau unggah isian"):
                     svc.terapkan_impor,
                     akses,
                     periode_id,
-                    akses.unit_id,
+                    unit_id,
                     perubahan,
                     setelah=lambda: _muat_ulang(
                         {i: v for i, v in _belum().items() if i not in diimpor}

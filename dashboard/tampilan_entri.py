@@ -6,6 +6,7 @@ these out."""
 from __future__ import annotations
 
 import colorsys
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -135,9 +136,9 @@ def ringkas(
     return Ringkasan(hasil, belum, [i for i in belum if not hasil[i].boleh_disimpan])
 
 
-def urut_kode(ids, kode: dict[int, str]) -> list[str]:
+def urut_kode(ids: Iterable[int], kode: dict[int, str]) -> list[str]:
     """The codes of some indicators, in code order."""
-    return [kode[i] for i in sorted(ids, key=kode.get)]
+    return sorted(kode[i] for i in ids)
 
 
 def pesan_simpan(k: int, tak_tersimpan: list[str]) -> str:
