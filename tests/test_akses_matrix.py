@@ -1754,6 +1754,7 @@ def _buku_rencana(cur, ctx: Ctx) -> bytes:
 TANPA_AKSES = {
     # internal helpers and lookups called by the services after (or for) their own checks
     "capaian.angka_atau_none": "pure conversion",
+    "realisasi.baris_dari_isian": "pure conversion of the form's typed rows",
     "capaian.per_triwulan": "pure conversion",
     "capaian.skala": "category scale, not personal data; called after a scope check",
     "capaian.skala_semua": "category scales, not personal data; called after a scope check",
