@@ -9,6 +9,7 @@ an indicator (table row) opens its drill-down on the Indikator tab.
 from collections.abc import Callable
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from pandas.io.formats.style import Styler
 
@@ -65,23 +66,31 @@ def tabel(
     a bold total row; `urutan`: the columns shown, all of them downloaded) with its Excel and
     CSV downloads, built only when clicked. With `pilih`, clicking a row calls
     `pilih(row position)`."""
-    df = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
+
     # A pandas Styler only where a cell is styled, and over the shown columns only: Streamlit
     # renders every cell of a Styler through its HTML translation, a third of a warm Beranda
     # run's CPU when every table was one.
-    tampak = df[urutan] if urutan else df
+    def tampak() -> pd.DataFrame:
+        isi = df.fillna("")  # an empty cell stays empty (Streamlit would print "None")
+        isi = isi[urutan] if urutan else isi
+        if warna:  # the category as a coloured label, not a styled cell (see above)
+            isi = isi.assign(Kategori=[[k] if k else [] for k in isi["Kategori"]])
+        return isi
+
     kolom = dict(kolom or {})
-    if warna:  # the category as a coloured label, not a styled cell (see above)
-        tampak = tampak.assign(Kategori=[[k] if k else [] for k in tampak["Kategori"]])
-        peta = {**warna, **{k: "#e4e7eb" for k in df["Kategori"] if k and k not in warna}}
+    if warna:
+        lain = {k: "#e4e7eb" for k in df["Kategori"].fillna("") if k and k not in warna}
+        peta = {**warna, **lain}
         kolom["Kategori"] = st.column_config.MultiselectColumn(
             **kolom.get("Kategori", {}), options=list(peta), color=list(peta.values())
         )
-    data: pd.DataFrame | Styler = tampak
+    data: pd.DataFrame | Styler | pa.Table
     if tebal_akhir:
-        data = tampak.style.apply(
+        data = tampak().style.apply(
             lambda r: ["font-weight: bold" if r.name == df.index[-1] else "" for _ in r], axis=1
         )
+    else:  # a shared frame (a cached view's) is converted to Arrow once, not on every run
+        data = web.arrow_sekali(df, (tuple(urutan or ()), bool(warna)), tampak)
     kunci = f"tabel_{nama}"
     st.dataframe(
         data,

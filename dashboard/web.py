@@ -8,12 +8,16 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-from collections.abc import Callable, Iterable, Iterator
+import threading
+import weakref
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
 import duckdb
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import cache_proses, config, penjadwal, store, versi_data
@@ -158,6 +162,40 @@ def cached_view(fn: Callable[..., T]) -> Callable[..., T]:
         )
 
     return wrapper
+
+
+# Arrow tables of shared frames, by the frame's id and the shape asked (see arrow_sekali).
+_ARROW: dict[tuple[int, Hashable], tuple[weakref.ref, pa.Table]] = {}
+_ARROW_KUNCI = threading.Lock()
+
+
+def _lupakan_arrow(kunci: tuple[int, Hashable]) -> None:
+    with _ARROW_KUNCI:
+        _ARROW.pop(kunci, None)
+
+
+def arrow_sekali(
+    df: pd.DataFrame, bentuk: Hashable, tampak: Callable[[], pd.DataFrame]
+) -> pa.Table | pd.DataFrame:
+    """`tampak()` (a table shaped from `df` as `bentuk` says) as an Arrow table, converted once
+    for as long as `df` lives. `st.dataframe` converts a pandas frame to Arrow on every run, column
+    by column: a fifth of a warm Beranda run (issue 16's profile), for tables that come from a
+    cached view and so do not change between runs (a view is never changed in place). A frame
+    Arrow cannot take as it is (mixed types in one column) goes to Streamlit as a frame."""
+    kunci = (id(df), bentuk)
+    with _ARROW_KUNCI:
+        ada = _ARROW.get(kunci)
+    if ada is not None and ada[0]() is df:
+        return ada[1]
+    isi = tampak()
+    try:
+        tabel = pa.Table.from_pandas(isi, preserve_index=False)
+    except (pa.ArrowException, ValueError, TypeError):
+        return isi
+    with _ARROW_KUNCI:
+        _ARROW[kunci] = (weakref.ref(df), tabel)
+    weakref.finalize(df, _lupakan_arrow, kunci)
+    return tabel
 
 
 def kosongkan_cache() -> None:

@@ -79,3 +79,32 @@ def test_kosongkan_forgets_everything():
     c.ambil("k", lambda: 1)
     c.kosongkan()
     assert c.ambil("k", lambda: 2) == 2
+
+
+def test_a_shared_frame_is_converted_to_arrow_once_per_shape():
+    """web.arrow_sekali: one conversion while the frame lives, per shape; a frame Arrow cannot
+    take goes back as a frame; a dead frame's entry is dropped."""
+    import gc
+
+    import pyarrow as pa
+
+    from dashboard import web
+
+    df = pd.DataFrame({"a": [1, 2], "b": ["x", None]})
+    dibentuk = []
+
+    def tampak():
+        dibentuk.append(1)
+        return df.fillna("")
+
+    t1 = web.arrow_sekali(df, ("a",), tampak)
+    t2 = web.arrow_sekali(df, ("a",), tampak)
+    assert isinstance(t1, pa.Table) and t1 is t2 and len(dibentuk) == 1
+    web.arrow_sekali(df, ("b",), tampak)
+    assert len(dibentuk) == 2
+    campur = pd.DataFrame({"c": [1, "dua"]})
+    assert isinstance(web.arrow_sekali(campur, (), lambda: campur), pd.DataFrame)
+    n = len(web._ARROW)
+    del df, t1, t2
+    gc.collect()
+    assert len(web._ARROW) == n - 2
