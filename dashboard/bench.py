@@ -14,7 +14,7 @@ import statistics
 import time
 from pathlib import Path
 
-from dashboard import config, demo, store
+from dashboard import config, demo, store, tindak_lanjut
 
 TARGET = {
     "query_ms": 50.0,
@@ -154,7 +154,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "sop_run_langkah_list": [runs],
         "sop_langkah_run": [runs],
         "dasbor_pengajuan": [iid, tahun, 3, None],
-        "dasbor_tindak_lanjut": [iid, None],
+        "dasbor_tindak_lanjut": [iid, None, tindak_lanjut.terbuka_sql()],
         "dasbor_temuan_indikator": [ind],
         "dasbor_tren_indikator": [ind],
         "dasbor_realisasi_indikator": [ind, tahun],
@@ -170,7 +170,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "laporan_status_realisasi": [iid, tahun, None],
         "laporan_indikator_info": [iid, None],
         "laporan_anggaran": [iid, tahun, None],
-        "rapat_list": [iid, None],
+        "rapat_list": [iid, None, tindak_lanjut.terbuka_sql()],
         "rapat_get": [rapat],
         "rapat_peserta_list": [rapat],
         "rapat_agenda_list": [rapat],
@@ -217,7 +217,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "berkala_triwulan": [rencana, tahun],
         "ekinerja_list": [one("SELECT min(instansi_id) FROM ekinerja") or iid],
         "instansi_kode_semua": [],
-        "laporan_renja_tindak_lanjut": [rencana, tahun, 4, None],
+        "laporan_renja_tindak_lanjut": [rencana, tahun, 4, None, tindak_lanjut.terbuka_sql()],
         "laporan_renstra_awal": [rencana, tahun],
         "laporan_target_renstra": [rencana],
         "lkj_dokumen": [lkj_iid, lkj_tahun],
@@ -238,7 +238,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "pengajuan_unit_id": [per, unit],
         "pengingat_antrian": [],
         "pengingat_tenggat": [akhir_tahun],
-        "pengingat_tindak_lanjut": [akhir_tahun],
+        "pengingat_tindak_lanjut": [akhir_tahun, tindak_lanjut.terbuka_sql()],
         "perbaikan_periode": [1],
         "pk_anggaran_program": [rencana, tahun],
         "pk_indikator": [rencana, tahun],

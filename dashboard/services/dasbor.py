@@ -26,6 +26,7 @@ from dashboard import (
     tabel_dasbor,
 )
 from dashboard import capaian as engine
+from dashboard import tindak_lanjut as tl_aturan
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan, sop_registry
@@ -241,7 +242,9 @@ def tindak_lanjut_terbuka(
 ) -> pd.DataFrame:
     """Follow-ups not yet Selesai, overdue flagged (docs/DOMAIN.md §7.2: shown to the Kadis)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    df = store.fetch_df(cur, "dasbor_tindak_lanjut", [instansi_id, lingkup])
+    df = store.fetch_df(
+        cur, "dasbor_tindak_lanjut", [instansi_id, lingkup, tl_aturan.terbuka_sql()]
+    )
     hari = hari_ini or config.sekarang().date()
     df["terlambat"] = agenda.lewat_batas(df["batas_waktu"], df["status"], hari)  # one rule
     return df

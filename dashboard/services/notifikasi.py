@@ -26,6 +26,7 @@ import pandas as pd
 
 from dashboard import config, ketepatan, store, surat_permintaan, surel, versi_data
 from dashboard import notifikasi as aturan
+from dashboard import tindak_lanjut as aturan_tl
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.alur import label_status
 from dashboard.notifikasi import Pesan
@@ -442,7 +443,8 @@ def _pengingat_antrian(
 def _pengingat_tindak_lanjut(
     cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
 ) -> None:
-    df = store.fetch_df(cur, "pengingat_tindak_lanjut", [hari_ini + dt.timedelta(days=3)])
+    batas = hari_ini + dt.timedelta(days=3)
+    df = store.fetch_df(cur, "pengingat_tindak_lanjut", [batas, aturan_tl.terbuka_sql()])
     if df.empty:
         return
     staf = penerima_unit(cur, df["unit_id"])
