@@ -37,11 +37,7 @@ def utama(ind: pd.DataFrame) -> pd.Series:
 
 def rumus_teks(polaritas: str, rumus_negatif: str) -> str:
     """The capaian formula of an indicator in the table's words (§4.1)."""
-    if polaritas == "negatif":
-        if rumus_negatif == "B":
-            return "Negatif: T / R × 100 (maks. 200)"
-        return "Negatif: (2T − R) / T × 100"
-    return "Positif: R / T × 100"
+    return engine.nama_rumus(polaritas, rumus_negatif)
 
 
 def tanda_batas(row, batas_skor: float | None) -> str | None:
@@ -190,8 +186,9 @@ def tabel_31(
         )
     if TANDA_RUMUS_B in ada_tanda:
         catatan.append(
-            "a) Rumus negatif B (T / R) dibatasi 200: realisasi kurang dari separuh target "
-            "atau nol dinilai 200."
+            f"a) Rumus negatif B ({engine.rumus('negatif', 'B')}) dibatasi "
+            f"{engine.BATAS_RUMUS_B:g}: realisasi kurang dari separuh target atau nol dinilai "
+            f"{engine.BATAS_RUMUS_B:g}."
         )
     if TANDA_BATAS in ada_tanda:
         catatan.append(
