@@ -167,7 +167,10 @@ def test_check_status_tindak_lanjut_sama_dengan_rumahnya(con) -> None:
 
 
 def test_check_sumber_agenda_sama_dengan_rumahnya(con) -> None:
-    sql = "INSERT INTO rapat_agenda (rapat_id, urutan, jenis, uraian, sumber) VALUES (1, 1, ?, ?, ?)"
+    sql = (
+        "INSERT INTO rapat_agenda (rapat_id, urutan, jenis, uraian, sumber) "
+        "VALUES (1, 1, ?, ?, ?)"
+    )
     jenis = next(iter(agenda.JENIS_AGENDA))
     diterima = {s for s in agenda.SUMBER_AGENDA if _boleh(con, sql, [jenis, "x", s])}
     assert diterima == set(agenda.SUMBER_AGENDA)
