@@ -70,9 +70,7 @@ def _python() -> list[Path]:
 
 def _sql() -> list[Path]:
     baru = [
-        p
-        for p in (ROOT / "queries" / "migrations").glob("*.sql")
-        if int(p.name[:3]) > MIGRASI_LAMA
+        p for p in (ROOT / "queries" / "migrations").glob("*.sql") if int(p.name[:3]) > MIGRASI_LAMA
     ]
     return sorted([*(ROOT / "queries").glob("*.sql"), *baru])
 
@@ -161,15 +159,12 @@ def test_check_status_tindak_lanjut_sama_dengan_rumahnya(con) -> None:
     cur = con.cursor()
     with store.transaction(cur):
         cur.execute(awal + "VALUES (1, 1, 'x', 1, DATE '2026-01-01')")
-    assert cur.execute("SELECT status FROM tindak_lanjut").fetchall() == [
-        (aturan_tl.STATUS_AWAL,)
-    ]
+    assert cur.execute("SELECT status FROM tindak_lanjut").fetchall() == [(aturan_tl.STATUS_AWAL,)]
 
 
 def test_check_sumber_agenda_sama_dengan_rumahnya(con) -> None:
     sql = (
-        "INSERT INTO rapat_agenda (rapat_id, urutan, jenis, uraian, sumber) "
-        "VALUES (1, 1, ?, ?, ?)"
+        "INSERT INTO rapat_agenda (rapat_id, urutan, jenis, uraian, sumber) VALUES (1, 1, ?, ?, ?)"
     )
     jenis = next(iter(agenda.JENIS_AGENDA))
     diterima = {s for s in agenda.SUMBER_AGENDA if _boleh(con, sql, [jenis, "x", s])}
