@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import formats
+from dashboard import alur, formats
 from dashboard import tindak_lanjut as aturan_tl
 from dashboard.ketepatan import uraian_menit
 
@@ -68,7 +68,7 @@ def indikator_rendah(ind: pd.DataFrame) -> list[ItemAgenda]:
 def unit_bermasalah(unit: pd.DataFrame) -> pd.DataFrame:
     """Units of the period that did not submit (no submission or still draf) or submitted late,
     with a `masalah` text."""
-    belum = unit["status"].isna() | (unit["status"] == "draf")
+    belum = unit["status"].isna() | (unit["status"] == alur.DRAF)
     telat = ~belum & unit["terlambat"].eq(True)
     out = unit[belum | telat].copy()
     out["masalah"] = [

@@ -14,7 +14,7 @@ import statistics
 import time
 from pathlib import Path
 
-from dashboard import config, demo, store, tindak_lanjut
+from dashboard import alur, config, demo, store, tindak_lanjut
 
 TARGET = {
     "query_ms": 50.0,
@@ -96,7 +96,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "unit_list": [iid],
         "pengaturan_get": [iid, "kategori_bands"],
         "sop_next_revisi": [one("SELECT min(kode) FROM sop")],
-        "antrian": [["diajukan"], iid],
+        "antrian": [[alur.DIAJUKAN], iid],
         "event_objek": ["pengajuan", str(sub)],
         "indikator_list": [iid, unit],
         "pengajuan_get": [sub],
@@ -106,8 +106,8 @@ def contoh_parameter(cur, name: str) -> list | None:
         "permintaan_buka_get": [1],
         "rapat_serupa": [iid, tahun, 3, waktu.date()],
         "pengguna_nama": [["monev", "kadis"]],
-        "periode_belum_mengajukan": [per],
-        "periode_ditutup_unit": [iid, unit],
+        "periode_belum_mengajukan": [per, alur.DRAF],
+        "periode_ditutup_unit": [iid, unit, alur.DRAF],
         "pengguna_akses": ["monev"],
         "pengguna_masuk": ["monev"],
         "sesi_cari": ["0" * 64, waktu, waktu],
@@ -118,9 +118,9 @@ def contoh_parameter(cur, name: str) -> list | None:
         "pengguna_status": ["monev"],
         "perbaikan_get": [1],
         "perbaikan_list": [iid, None],
-        "periode_entri": [iid, unit],
+        "periode_entri": [iid, unit, alur.DRAF],
         "periode_get": [per],
-        "periode_list": [iid],
+        "periode_list": [iid, alur.DRAF, alur.DISAHKAN],
         "periode_terbuka_untuk": [per, unit],
         "realisasi_riwayat_tahun": [unit, tahun],
         "realisasi_unit_triwulan": [unit, tahun, 3],
@@ -153,7 +153,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         ],
         "sop_run_langkah_list": [runs],
         "sop_langkah_run": [runs],
-        "dasbor_pengajuan": [iid, tahun, 3, None],
+        "dasbor_pengajuan": [iid, tahun, 3, None, alur.DRAF],
         "dasbor_tindak_lanjut": [iid, None, tindak_lanjut.terbuka_sql()],
         "dasbor_temuan_indikator": [ind],
         "dasbor_tren_indikator": [ind],
@@ -161,7 +161,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "dasbor_catatan": [iid, tahun, 3, None],
         "dasbor_anggaran": [iid, tahun, 3, None],
         "dasbor_indikator_kegiatan": [iid],
-        "dasbor_perbandingan": [tahun, 3, hari_kerja_bench(tahun), [iid], [100.0]],
+        "dasbor_perbandingan": [tahun, 3, hari_kerja_bench(tahun), [iid], [100.0], alur.DRAF],
         "pengaturan_skala": [iid, ["skala_kategori", "kategori_bands"]],
         "instansi_kop": [iid],
         "instansi_admin_list": [],
@@ -193,7 +193,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "sop_kode_list": [],
         "realisasi_nilai": [ind, tahun, 3],
         "realisasi_bukti": [ind, tahun, 3],
-        "perbaikan_berjalan": [ind, tahun, 3],
+        "perbaikan_berjalan": [ind, tahun, 3, list(alur.DIPERIKSA)],
         "periode_ada": [iid, tahun, 3],
         "pengajuan_unit": [per, unit],
         "unit_nama": [unit],
@@ -214,7 +214,7 @@ def contoh_parameter(cur, name: str) -> list | None:
         "impor_rencana_pengajuan": [iid],
         "berkala_dokumen": list(berkala),
         "berkala_list": list(berkala[:2]),
-        "berkala_triwulan": [rencana, tahun],
+        "berkala_triwulan": [rencana, tahun, alur.DISAHKAN],
         "ekinerja_list": [one("SELECT min(instansi_id) FROM ekinerja") or iid],
         "instansi_kode_semua": [],
         "laporan_renja_tindak_lanjut": [rencana, tahun, 4, None, tindak_lanjut.terbuka_sql()],
@@ -236,8 +236,8 @@ def contoh_parameter(cur, name: str) -> list | None:
             ]
         ],
         "pengajuan_unit_id": [per, unit],
-        "pengingat_antrian": [],
-        "pengingat_tenggat": [akhir_tahun],
+        "pengingat_antrian": [list(alur.DIPERIKSA)],
+        "pengingat_tenggat": [akhir_tahun, alur.DRAF],
         "pengingat_tindak_lanjut": [akhir_tahun, tindak_lanjut.terbuka_sql()],
         "perbaikan_periode": [1],
         "pk_anggaran_program": [rencana, tahun],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import alur
 from dashboard import capaian as engine
 from dashboard.capaian import Agregasi, Indikator, Polaritas, Status
 from dashboard.skala import SKALA_BAKU, Skala, bulat
@@ -141,7 +142,7 @@ def status_kirim(
     """Submission of a unit for a period: 'Tepat waktu', 'Terlambat' (submitted late, or not
     submitted and the due date has passed) or 'Belum diajukan'."""
     diajukan = diajukan_pada is not None and not pd.isna(diajukan_pada)
-    if diajukan and status != "draf":
+    if diajukan and status != alur.DRAF:
         return "Terlambat" if terlambat else "Tepat waktu"
     if tenggat is not None and not pd.isna(tenggat) and hari_ini > pd.Timestamp(tenggat).date():
         return "Terlambat"

@@ -13,13 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import agenda, config, store
+from dashboard import agenda, alur, config, store
+from dashboard import capaian as engine
 from dashboard import tindak_lanjut as aturan_tl
 
 pytestmark = pytest.mark.dua_backend
 
 ROOT = config.ROOT
 MIGRASI_LAMA = 13  # migrations up to this number were written before the rule homes
+# Generators and harnesses write demo and load data with literal values; they are tools, not the
+# product (issue 19 moves them out of the package), like in tests/test_sql_bernama.py.
+ALAT = {"demo.py", "demo_sop.py", "demo_katalog.py"}
 
 
 @dataclass(frozen=True)
@@ -59,13 +63,45 @@ ATURAN = [
             }
         ),
     ),
+    Aturan(
+        "status pengajuan dan perbaikan",
+        "dashboard/alur.py",
+        (*alur.STATUS, alur.DIKEMBALIKAN),
+        frozenset(
+            {
+                # a monev meeting's own states draf / final (services/rapat.py, migration 005)
+                ("app_pages/hasil_monev.py", alur.DRAF),
+                ("app_pages/rapat.py", alur.DRAF),
+                ("dashboard/services/rapat.py", alur.DRAF),
+                # the LKj's own states (their home: dashboard/lkj.py)
+                ("dashboard/lkj.py", alur.DIPARAF),
+                ("queries/lkj_tandatangan.sql", alur.DIPARAF),
+                # column names of query results (counts, a returned flag)
+                ("app_pages/penyusunan.py", alur.DIKEMBALIKAN),
+                ("app_pages/penyusunan.py", alur.DISAHKAN),
+                ("app_pages/periode.py", alur.DIAJUKAN),
+                ("app_pages/periode.py", alur.DISAHKAN),
+                ("dashboard/services/dasbor.py", alur.DIKEMBALIKAN),
+                ("dashboard/services/lkj.py", alur.DIKEMBALIKAN),
+                # the kind of notification "dikembalikan" (dashboard/notifikasi.py JENIS)
+                ("dashboard/notifikasi.py", alur.DIKEMBALIKAN),
+                ("dashboard/services/notifikasi.py", alur.DIKEMBALIKAN),
+                # a restore's step "diverifikasi" (the copy was checked)
+                ("dashboard/cadangan.py", alur.DIVERIFIKASI),
+                # the verb of "Data belum dapat diajukan" (what was refused)
+                ("dashboard/services/realisasi.py", alur.DIAJUKAN),
+            }
+        ),
+    ),
 ]
 
 
 def _python() -> list[Path]:
     """The product's modules and pages; the load harness (dashboard/beban) is a tool."""
     found = [*ROOT.glob("dashboard/**/*.py"), *ROOT.glob("app_pages/*.py")]
-    return sorted(p for p in found if "beban" not in p.relative_to(ROOT).parts)
+    return sorted(
+        p for p in found if "beban" not in p.relative_to(ROOT).parts and p.name not in ALAT
+    )
 
 
 def _sql() -> list[Path]:
@@ -106,10 +142,11 @@ def test_literal_aturan_hanya_di_rumahnya(aturan: Aturan) -> None:
             if teks in aturan.literal and (rel, teks) not in aturan.lain:
                 salah.append(f"{rel}:{baris}: {teks!r}")
     for path in _sql():
+        rel = path.relative_to(ROOT).as_posix()
         sql = _tanpa_komentar(path.read_text(encoding="utf-8"))
         for teks in aturan.literal:
-            if f"'{teks}'" in sql:
-                salah.append(f"{path.relative_to(ROOT).as_posix()}: '{teks}'")
+            if f"'{teks}'" in sql and (rel, teks) not in aturan.lain:
+                salah.append(f"{rel}: '{teks}'")
     assert not salah, f"{aturan.nama}: tulis di {aturan.rumah} saja, dipakai dari sana: {salah}"
 
 
@@ -117,7 +154,39 @@ def test_pengecualian_masih_dipakai() -> None:
     """An exception that no longer matches anything is removed, not kept as a loophole."""
     for aturan in ATURAN:
         for rel, teks in aturan.lain:
-            assert teks in [t for _, t in _teks_python(ROOT / rel)], (aturan.nama, rel, teks)
+            path = ROOT / rel
+            if path.suffix == ".sql":
+                ada = f"'{teks}'" in _tanpa_komentar(path.read_text(encoding="utf-8"))
+            else:
+                ada = teks in [t for _, t in _teks_python(path)]
+            assert ada, (aturan.nama, rel, teks)
+
+
+def _rumus_kata() -> set[str]:
+    """The capaian formulas as people write them, from the engine ("R / T", "(2T − R) / T",
+    "T / R"), and the same with an ASCII minus."""
+    kata = set()
+    for pol, kode in (("positif", "A"), ("negatif", "A"), ("negatif", "B")):
+        inti = engine.rumus(pol, kode).removesuffix(" × 100")
+        kata |= {inti, inti.replace("−", "-")}
+    return kata
+
+
+def test_rumus_capaian_hanya_di_mesin() -> None:
+    """The capaian formula is written once, in the engine (dashboard/capaian.py); a page or
+    report that spells it (a column, a help text, an explanation) reads engine.rumus instead.
+    queries/dasbor_perbandingan.sql computes the same formula in SQL for every instansi at once:
+    it is checked against the engine by tests/test_services_dasbor.py."""
+    kata = _rumus_kata()
+    assert "R / T" in kata and "(2T − R) / T" in kata
+    salah = [
+        f"{path.relative_to(ROOT).as_posix()}:{baris}: {teks!r}"
+        for path in _python()
+        if path.relative_to(ROOT).as_posix() != "dashboard/capaian.py"
+        for baris, teks in _teks_python(path)
+        if any(k in teks for k in kata)
+    ]
+    assert not salah, f"rumus capaian: pakai dashboard/capaian.py (rumus, nama_rumus): {salah}"
 
 
 def test_penjaga_menangkap_literal(tmp_path: Path) -> None:
@@ -160,6 +229,19 @@ def test_check_status_tindak_lanjut_sama_dengan_rumahnya(con) -> None:
     with store.transaction(cur):
         cur.execute(awal + "VALUES (1, 1, 'x', 1, DATE '2026-01-01')")
     assert cur.execute("SELECT status FROM tindak_lanjut").fetchall() == [(aturan_tl.STATUS_AWAL,)]
+
+
+def test_check_status_pengajuan_sama_dengan_rumahnya(con) -> None:
+    """The pengajuan and perbaikan CHECKs of migration 002 accept exactly alur's states."""
+    aju = "INSERT INTO pengajuan (id, periode_id, unit_id, status) VALUES (1, 1, 1, ?)"
+    assert {s for s in alur.STATUS if _boleh(con, aju, [s])} == set(alur.STATUS)
+    assert not _boleh(con, aju, [alur.DIKEMBALIKAN])
+    perbaikan = (
+        "INSERT INTO perbaikan (id, indikator_id, tahun, triwulan, nilai_baru, alasan, "
+        "diajukan_oleh, status) VALUES (1, 1, 2026, 1, 2.0, 'x', 'u', ?)"
+    )
+    diterima = {s for s in (*alur.STATUS, alur.DIKEMBALIKAN) if _boleh(con, perbaikan, [s])}
+    assert diterima == set(alur.STATUS_PERBAIKAN)
 
 
 def test_check_sumber_agenda_sama_dengan_rumahnya(con) -> None:

@@ -72,7 +72,7 @@ def _cek_tulis(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> in
 
 def status_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> str:
     row = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
-    return row[1] if row else "draf"
+    return row[1] if row else alur.DRAF
 
 
 def form_entri(
@@ -235,7 +235,7 @@ def _simpan(
             # the draft check runs inside the write's transaction: a submission locked after
             # the checks above either makes this claim fail or conflicts with it
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
-            if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid]).fetchone():
+            if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid, alur.DRAF]).fetchone():
                 raise ValueError(_pesan_terkunci(status_pengajuan(cur, periode_id, unit_id)))
             if ubah:
                 n = _massal(
@@ -365,12 +365,13 @@ def ajukan(
     sekarang = sekarang or config.sekarang()
     terlambat = sekarang.date() > form.periode["tenggat"]
     konflik = "Pengajuan ini baru saja diproses atau disimpan pengguna lain; muat ulang."
+    step = alur.langkah(alur.DRAF, "ajukan")
     try:
         with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
             versi_data.sentuh_instansi(instansi_id)
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
             res = cur.execute(
-                store.sql("pengajuan_transisi"), ["diajukan", sekarang, pid, "draf", None]
+                store.sql("pengajuan_transisi"), [step.ke, sekarang, pid, step.dari, None]
             ).fetchone()
             if not res:
                 raise KonflikData(konflik)
@@ -383,8 +384,8 @@ def ajukan(
                 peran="staf_bidang",
                 objek="pengajuan",
                 objek_id=pid,
-                dari="draf",
-                ke="diajukan",
+                dari=step.dari,
+                ke=step.ke,
                 catatan="terlambat" if terlambat else None,
             )
     except store.GALAT_KONFLIK as exc:
@@ -418,7 +419,7 @@ def pengembalian(
     if not row:
         return None
     status, waktu, username, nama, peran, dari, ke, alasan = row
-    if status != "draf" or (dari, ke) != ("diajukan", "draf"):
+    if status != alur.DRAF or (dari, ke) != (alur.DIAJUKAN, alur.DRAF):
         return None
     return Pengembalian(
         periode_id, p["tahun"], p["triwulan"], teks(alasan), nama or username, peran, waktu
