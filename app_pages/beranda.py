@@ -265,7 +265,7 @@ def _menunggu_saya(kirim: pd.DataFrame) -> None:
                     "app_pages/antrian.py", label="Buka antrian review", icon=":material/inbox:"
                 )
             else:
-                st.caption(f"Tidak ada pengajuan {periode} yang menunggu {langkah[status]} Anda.")
+                st.caption(f"Tidak ada pengajuan {periode} yang menunggu {langkah[peran]} Anda.")
 
 
 # ---------------------------------------------------------------- views built once per data
