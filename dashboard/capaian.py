@@ -354,6 +354,14 @@ RUMUS_NEGATIF = {"A": "(2{x}{T} − {R}) / {T} × 100", "B": "{T} / {R} × 100"}
 BATAS_RUMUS_B = _formula(1.0, 0.0, Polaritas.NEGATIF, "B")
 
 
+def dibatasi(t: float, r: float, polaritas: str, rumus_negatif: str = "A") -> bool:
+    """Whether the value is rumus B's ceiling rather than its formula's own (a realisation of
+    zero, or below T / (ceiling / 100)): the LKj table marks such rows."""
+    if kode_rumus(polaritas, rumus_negatif) != "B" or t <= 0:
+        return False
+    return r <= 0 or t / r * 100.0 > BATAS_RUMUS_B
+
+
 def kode_rumus(polaritas: str, rumus_negatif: str = "A") -> str:
     """Which formula an indicator uses: "positif", or the negatif formula "A" / "B"."""
     if polaritas == Polaritas.POSITIF:

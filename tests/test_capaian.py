@@ -315,3 +315,11 @@ def test_nama_rumus_dan_uraian_dari_satu_definisi():
         "Capaian (negatif, rumus A) = (2T − R) / T × 100 = (2 × 10 − 12) / 10 × 100 = 80% "
         "(paling rendah 0%)"
     )
+
+
+def test_dibatasi_hanya_rumus_b_di_atas_batas():
+    from dashboard import capaian as engine
+
+    assert engine.dibatasi(10, 0, "negatif", "B") and engine.dibatasi(10, 4, "negatif", "b")
+    assert not engine.dibatasi(10, 5, "negatif", "B")  # exactly 200: the formula's own value
+    assert not engine.dibatasi(10, 4, "negatif", "A") and not engine.dibatasi(10, 0, "positif")
