@@ -252,3 +252,22 @@ def test_check_sumber_agenda_sama_dengan_rumahnya(con) -> None:
     diterima = {s for s in agenda.SUMBER_AGENDA if _boleh(con, sql, [jenis, "x", s])}
     assert diterima == set(agenda.SUMBER_AGENDA)
     assert not _boleh(con, sql, [jenis, "x", "lain"])
+
+
+def test_check_rumus_indikator_sama_dengan_mesin(con) -> None:
+    """The indikator CHECKs of migration 001 (polaritas, cara agregasi, rumus negatif) accept
+    exactly the engine's codes (dashboard/capaian.py)."""
+    sql = (
+        "INSERT INTO indikator (id, instansi_id, unit_id, kode, nama, jenis, satuan, polaritas, "
+        "cara_agregasi, rumus_negatif, sasaran_id) "
+        "VALUES (1, 1, 1, 'K', 'N', 'IKU', '%', ?, ?, ?, 1)"
+    )
+    pol = {p for p in engine.Polaritas if _boleh(con, sql, [p, "SUM", "A"])}
+    agr = {a for a in engine.Agregasi if _boleh(con, sql, ["positif", a, "A"])}
+    rumus = {k for k in engine.RUMUS_NEGATIF if _boleh(con, sql, ["negatif", "SUM", k])}
+    assert (pol, agr, rumus) == (
+        set(engine.Polaritas),
+        set(engine.Agregasi),
+        set(engine.RUMUS_NEGATIF),
+    )
+    assert not _boleh(con, sql, ["negatif", "SUM", "C"])
