@@ -32,7 +32,7 @@ run: $(STAMP)
 	MONEV_DEMO=1 $(BIN)/streamlit run app.py --server.port $(PORT)
 
 ## Several Streamlit processes (PROSES, default one per core) behind Debian's nginx on PORT, over
-## the PostgreSQL in MONEV_DB (README, Penerapan); more than one process over DuckDB is refused.
+## the PostgreSQL in MONEV_DB (docs/operasi.md, Deployment shapes); more than one process over DuckDB is refused.
 run-multi: $(STAMP) server-deps
 	$(BIN)/python -m dashboard layani --proses $(or $(PROSES),$(NPROC)) --port $(PORT)
 
@@ -46,6 +46,8 @@ server-deps:
 
 test: $(STAMP) browser server-deps
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 test-quick: $(STAMP)
@@ -72,9 +74,11 @@ loadtest-multi: $(STAMP) server-deps
 soak: $(STAMP)
 	$(BIN)/python -m dashboard.beban --scale $(SCALE) --soak
 
+## The checks of `make test` without the tests: lint, format, types ([tool.mypy] in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) bench-results test-artifacts data/bench

@@ -3,10 +3,20 @@
 The pages are the script `streamlit_app.py`; in front of it the gate (dashboard/gerbang.py)
 adds the sign-in routes `/masuk` and `/keluar`, refuses every other request and the websocket
 without an active session, drops server-wide client messages, and sets the security headers.
+A bad setting (dashboard/config.py `periksa`) stops the server before it serves a page, with the
+file or variable and the key named.
 """
+
+import sys
 
 import streamlit as st
 
-from dashboard import gerbang
+from dashboard import config, gerbang
+
+try:
+    config.periksa()
+except config.SetelanSalah as exc:
+    print(f"Galat pengaturan: {exc}", file=sys.stderr, flush=True)
+    sys.exit(2)
 
 app = st.App("streamlit_app.py", routes=gerbang.routes(), middleware=gerbang.middleware())

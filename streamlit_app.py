@@ -17,9 +17,9 @@ except store.StoreError as exc:  # read-only or full data folder, file held by a
     st.error(formats.md_aman(exc), icon=":material/database:")
     st.stop()
 
+web.awal_run()  # this run's cached reads key on the data versions read now (DOMAIN.md §13)
 akses = auth.akses_sesi()
 st.session_state["akses"] = akses
-web.awal_run()  # this run's cached reads key on the data versions read now (DOMAIN.md §13)
 
 if akses is None:
     halaman = st.navigation(

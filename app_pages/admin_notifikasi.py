@@ -17,7 +17,7 @@ else:
     st.warning(
         "Surel belum diatur: pemberitahuan tetap masuk ke Kotak masuk, dan surelnya menunggu "
         "di antrean sampai server surel diatur (MONEV_SMTP_HOST, MONEV_SMTP_PORT, "
-        "MONEV_SMTP_PENGIRIM, MONEV_SMTP_TLS; lihat README).",
+        "MONEV_SMTP_PENGIRIM, MONEV_SMTP_TLS; lihat docs/operasi.md).",
         icon=":material/mail_lock:",
     )
 st.caption(

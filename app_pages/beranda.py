@@ -23,13 +23,28 @@ daftar_instansi = web.cached_read(svc_capaian.daftar_instansi, isian=False)
 periode_terakhir = web.cached_read(svc_capaian.periode_terakhir)
 tahun_tersedia = web.cached_read(svc_capaian.tahun_tersedia)
 daftar_unit = web.cached_read(svc.daftar_unit, isian=False)
-data_periode = web.cached_read(svc.data_periode)
-pengajuan = web.cached_read(svc.pengajuan)
+_data_instansi = web.cached_read(svc.data_periode)
+_pengajuan_instansi = web.cached_read(svc.pengajuan)
 tindak_lanjut = web.cached_read(svc.tindak_lanjut_terbuka, isian=False)
 pelanggaran_sop = web.cached_read(svc.pelanggaran_sop, isian=False)  # DOMAIN 13.6
 anggaran = web.cached_read(svc.anggaran)
 rincian = web.cached_read(svc.rincian)
 perbandingan = web.cached_read(svc.perbandingan_instansi)
+
+
+# ---------------------------------------------------------------- one unit: the instansi's reads
+# filtered (dasbor.data_periode_unit), so a Kadis going through the units runs no query and
+# stays warm; a staf's reads are its own unit's already (the services scope them).
+@web.cached_view
+def data_periode(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
+    semua = _data_instansi(akses, instansi_id, tahun, triwulan, None, termasuk)
+    return semua if unit_id is None else svc.data_periode_unit(semua, unit_id)
+
+
+@web.cached_view
+def pengajuan(akses, instansi_id: int, tahun: int, triwulan: int, unit_id=None):
+    semua = _pengajuan_instansi(akses, instansi_id, tahun, triwulan)
+    return semua if unit_id is None else svc.pengajuan_unit(semua, unit_id)
 
 
 def tabel(

@@ -40,7 +40,10 @@ def siapkan(db: Path, scale: str) -> None:
     try:
         store.migrate(con)
         demo.generate(con, scale, today=TODAY)
-        pertama = pengguna.akses_untuk(con, KADIS[0]).instansi_id
+        kadis = pengguna.akses_untuk(con, KADIS[0])
+        if kadis is None:
+            raise RuntimeError(f"bench_cache: pengguna demo {KADIS[0]} tidak ada atau tidak aktif")
+        pertama = kadis.instansi_id
         lain = [int(i) for i in capaian.daftar_instansi(con, SISTEM)["id"] if i != pertama]
         if not lain:  # scale S has one instansi
             data = {"kode": "LAIN", "nama": "Dinas Lain", "pemda": "Pemerintah Kabupaten Contoh"}
@@ -66,9 +69,8 @@ def run(db: Path, simpan: int) -> dict:
     """The burst on a prepared store (`siapkan`): cold reruns per Kadis and rerun times."""
     os.environ.update(MONEV_DB=str(db), MONEV_DEMO="0")
     from streamlit.testing.v1 import AppTest
-    from streamlit.util import calc_hash
 
-    from dashboard import auth
+    from dashboard import auth, ui
     from dashboard.services import dasbor, pengguna
 
     berjalan: Counter[str] = Counter()  # real runs of the Beranda's main read, per user
@@ -94,8 +96,7 @@ def run(db: Path, simpan: int) -> dict:
             at = AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=300)
             at.session_state[auth.TOKEN_SESI] = token[username]
             at.run()
-            at._page_hash = calc_hash(halaman)  # as a browser asking for /<halaman>
-            at.run()
+            at.switch_page(ui.file_halaman(halaman)).run()  # the page the menu opens
             if at.exception:
                 raise RuntimeError(f"{halaman} gagal: {at.exception}")
             return at

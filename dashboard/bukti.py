@@ -24,7 +24,7 @@ PREFIX = "berkas:"
 def folder() -> Path:
     """Where evidence files live: MONEV_BUKTI_DIR (or secrets `[app] folder_bukti`; relative to
     the project root), else the data folder's `bukti/`. Every process serving one store must
-    read the same folder (README, Penerapan): the processes of one machine share its data
+    read the same folder (docs/operasi.md): the processes of one machine share its data
     folder; several machines mount one shared folder here."""
     raw = config.setting("MONEV_BUKTI_DIR", "app", "folder_bukti")
     if not raw:
@@ -33,8 +33,9 @@ def folder() -> Path:
     return path if path.is_absolute() else config.ROOT / path
 
 
-def simpan_berkas(unit_id: int, tahun: int, triwulan: int, nama: str, isi: bytes) -> str:
-    """Store an uploaded file; return the reference kept in realisasi.bukti."""
+def periksa_berkas(nama: str, isi: bytes) -> str:
+    """Check an upload (type by extension and leading bytes, size) without writing anything;
+    return its extension. A refused file never reaches the disk."""
     ext = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
     if ext not in JENIS:
         raise ValueError("Jenis berkas tidak diterima. Gunakan PDF, JPG, PNG, XLSX atau DOCX.")
@@ -42,12 +43,43 @@ def simpan_berkas(unit_id: int, tahun: int, triwulan: int, nama: str, isi: bytes
         raise ValueError(f"Berkas terlalu besar; maksimal {MAX_BYTES // 1024 // 1024} MB.")
     if not isi or not any(isi.startswith(sig) for sig in JENIS[ext]):
         raise ValueError(f"Isi berkas tidak sesuai dengan jenis .{ext}.")
+    return ext
+
+
+def rujukan_baru(unit_id: int, tahun: int, triwulan: int, nama: str, isi: bytes) -> str:
+    """The reference a checked upload will be stored under (nothing written yet): the service
+    records it in the same transaction that writes the file, after its own checks."""
+    ext = periksa_berkas(nama, isi)
     aman = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(nama).stem)[:60] or "bukti"
     rel = Path(str(unit_id)) / f"{tahun}-TW{triwulan}" / f"{aman}_{uuid.uuid4().hex[:8]}.{ext}"
-    path = folder() / rel
+    return PREFIX + rel.as_posix()
+
+
+def _path_rujukan(ref: str) -> Path:
+    if not ref.startswith(PREFIX):
+        raise ValueError("Rujukan berkas tidak dikenal.")
+    return folder() / ref[len(PREFIX) :]
+
+
+def tulis_berkas(ref: str, isi: bytes) -> None:
+    """Write the file of a reference from `rujukan_baru`."""
+    path = _path_rujukan(ref)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(isi)
-    return PREFIX + rel.as_posix()
+
+
+def hapus_berkas(ref: str) -> None:
+    """Remove the file of a reference whose record was not written (a failed transaction):
+    no file stays behind that no record points to."""
+    _path_rujukan(ref).unlink(missing_ok=True)
+
+
+def simpan_berkas(unit_id: int, tahun: int, triwulan: int, nama: str, isi: bytes) -> str:
+    """Check and store an uploaded file at once; return the reference kept in the record (for
+    a caller with no check of its own between the two)."""
+    ref = rujukan_baru(unit_id, tahun, triwulan, nama, isi)
+    tulis_berkas(ref, isi)
+    return ref
 
 
 def path_berkas(ref: str | None, unit_id: int | None = None) -> Path | None:

@@ -459,11 +459,12 @@ def _segarkan_cache_server(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        config.periksa()  # a bad setting stops here, before any store is opened
         hasil = args.fn(args)
         if hasil == 0 and getattr(args, "menulis", False):
             _segarkan_cache_server(args)
         return hasil
-    except (store.StoreError, ValueError, OSError) as exc:
+    except (store.StoreError, config.SetelanSalah, ValueError, OSError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
 

@@ -567,7 +567,7 @@ CATATAN_KURANG = [
     "Data dari perangkat daerah belum lengkap diterima.",
 ]
 
-# Demo logins (README lists them): username, nama, roles, unit kode (staf_bidang), password.
+# Demo logins (README.md lists them): username, nama, roles, unit kode (staf_bidang), password.
 PENGGUNA = [
     ("admin", "Administrator Sistem", ["admin"], None, "Pustaka#Induk26"),
     ("kadis", "Dra. Hj. Siti Rahmawati, M.Si", ["kadis"], None, "Kepala#Dinas26"),

@@ -631,7 +631,8 @@ def angka_tampilan(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     for kolom in out.columns:
         if out[kolom].dtype != object:
             continue
-        cocok, jenis = [], set()
+        cocok: list[float | None] = []
+        jenis = set()
         for v in out[kolom]:
             if v is None or (isinstance(v, float) and math.isnan(v)):
                 cocok.append(None)

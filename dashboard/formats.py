@@ -40,7 +40,7 @@ def angka(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = 
     """`1.234.567,89`; trailing zeros of the fraction dropped unless `tetap` (a column of a
     signed report, where every value shows the same decimals). Rounded half up by
     `skala.bulat`, the rounding the category is decided on (so "91,00%" is never Tinggi)."""
-    if _kosong(x):
+    if x is None or _kosong(x):
         return kosong
     if not math.isfinite(x):
         return "∞" if x > 0 else "-∞"
@@ -58,8 +58,10 @@ def persen(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool =
 
 def rupiah(x: float | None, kosong: str = "–") -> str:
     """`Rp 1.234.568` (whole rupiah)."""
-    if _kosong(x) or not math.isfinite(x):
-        return kosong if _kosong(x) else angka(x)
+    if x is None or _kosong(x):
+        return kosong
+    if not math.isfinite(x):
+        return angka(x)
     with decimal.localcontext(prec=400):
         return "Rp " + format_decimal(bulat(x, 0), format="#,##0", locale=LOCALE)
 
@@ -86,7 +88,7 @@ def waktu(w: dt.datetime | None, kosong: str = "–") -> str:
         hilang = w is None or bool(w != w)  # noqa: PLR0124 - NaT and NaN are unequal to themselves
     except TypeError:  # pandas.NA
         hilang = True
-    if hilang:
+    if hilang or w is None:
         return kosong
     lokal = config.waktu_lokal(w)
     return f"{tanggal(lokal.date())} {jam(lokal)}"

@@ -10,15 +10,15 @@ before a tab closes), which is why the notice asks for "Simpan draf".
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import web
+from dashboard import ui, web
 from dashboard.akses import Akses
 from dashboard.entri import Isian
 from dashboard.formats import md_aman
 from dashboard.services import periode
 
 KUNCI = "isian_realisasi_belum_disimpan"
-HALAMAN_ENTRI = "app_pages/entri.py"
 
 
 def _kunci(username: str, periode_id: int, unit_id: int) -> str:
@@ -85,11 +85,14 @@ def teks_pengingat(judul: str, kode: list[str]) -> str:
     )
 
 
-def tautan_sidebar(judul: str, kode: list[str]) -> None:
+def tautan_sidebar(judul: str, kode: list[str], wadah: DeltaGenerator | None = None) -> None:
     """One short line in the sidebar, under "Keluar" so it never pushes it out of view: a link
-    back to the entry page, the codes in its tooltip."""
-    st.sidebar.page_link(
-        HALAMAN_ENTRI,
+    back to the entry page, the codes in its tooltip. The page is named by an `st.Page` equal
+    to the menu's, not by its path: the entry page's bar draws this link from a fragment,
+    whose own reruns know no page paths; it passes `wadah`, a place in the sidebar it writes
+    on every run."""
+    (wadah or st.sidebar).page_link(
+        st.Page(str(ui.HALAMAN_DIR / "entri.py"), url_path="entri"),
         label=f":orange[**Belum disimpan**: {len(kode)} indikator]",
         icon=":material/edit_note:",
         help=teks_pengingat(judul, kode),

@@ -3,7 +3,7 @@
 `python -m dashboard layani --proses N --port 8501` (`make run-multi`) starts N `streamlit run
 app.py` on loopback ports, writes an nginx configuration into a runtime folder and runs Debian's
 nginx in the foreground on the public port. Python runs a process's scripts on one core: N
-processes use N cores (or N machines, README "Penerapan").
+processes use N cores (or N machines, docs/operasi.md "Deployment shapes").
 
 - Sticky sessions. A Streamlit session lives in one process (its websocket, its uploads and
   media), so every request of a browser must reach the process that holds its websocket. nginx

@@ -31,11 +31,7 @@ _BERHENTI = threading.Event()
 def menit() -> int:
     """Minutes between two runs (MONEV_NOTIFIKASI_MENIT / [notifikasi] menit, default 15; 0:
     off)."""
-    raw = config.setting("MONEV_NOTIFIKASI_MENIT", "notifikasi", "menit", "15") or "15"
-    try:
-        return max(0, int(raw))
-    except ValueError:
-        return 15
+    return config.bilangan("MONEV_NOTIFIKASI_MENIT", "notifikasi", "menit", 15)
 
 
 def jalankan_sekali(con: duckdb.DuckDBPyConnection) -> None:
@@ -53,7 +49,7 @@ def jalankan_sekali(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _ulang(con: duckdb.DuckDBPyConnection, selang: float) -> None:
-    tunggu = AWAL_DETIK
+    tunggu: float = AWAL_DETIK
     while not _BERHENTI.wait(tunggu):
         try:
             jalankan_sekali(con)

@@ -2,7 +2,7 @@
 colours, how many of the lowest bands are red, an optional scoring cap, and the rounding that
 every shown percentage and every category share.
 
-Rules (README "Skala kategori"):
+Rules (docs/fitur.md "Skala kategori"):
 - A value is categorised as shown: rounded half up to two decimals first (`bulat`), so 90,995
   prints "91,00%" and is in the band that starts at 91. `formats.angka` / `formats.persen`
   print through the same `bulat`.

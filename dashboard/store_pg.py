@@ -31,6 +31,7 @@ import datetime as dt
 import re
 import threading
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
 
@@ -204,7 +205,7 @@ class PgKursor:
     def df(self) -> pd.DataFrame:
         if not self._ada_hasil():
             return pd.DataFrame({"Count": [self._cur.rowcount]})
-        kolom = self._cur.description
+        kolom = self._cur.description or []
         baris = self._cur.fetchall()
         data = {}
         for i, k in enumerate(kolom):
@@ -239,7 +240,7 @@ class PgKursor:
                 copy.write_row([_nilai_py(v) for v in baris])
         return self
 
-    def copy(self, statement: str) -> psycopg.Copy:
+    def copy(self, statement: str) -> AbstractContextManager[psycopg.Copy]:
         """`COPY ... FROM STDIN` on this connection (bulk loads: register, pindah-ke-postgres)."""
         return self._cur.copy(statement)
 
@@ -286,7 +287,7 @@ class PgStore(PgKursor):
         # one direct connection first: an unreachable server, a missing database or a refused
         # login is reported at once with PostgreSQL's own reason (the pool would retry quietly)
         psycopg.connect(url, connect_timeout=10).close()
-        maks = pool_max or int(config.setting("MONEV_PG_KONEKSI", "database", "koneksi", "0") or 0)
+        maks = pool_max or config.bilangan("MONEV_PG_KONEKSI", "database", "koneksi", 0)
         self._pool = psycopg_pool.ConnectionPool(
             url,
             min_size=1,

@@ -15,7 +15,6 @@ from email.utils import formatdate, make_msgid
 
 from dashboard import config
 
-TLS = ("starttls", "ssl", "none")
 BATAS_WAKTU_DETIK = 10.0  # one connection attempt or reply; a send never hangs a page long
 
 
@@ -50,13 +49,7 @@ def setelan() -> SetelanSmtp:
     """MONEV_SMTP_HOST / _PORT / _PENGIRIM / _TLS (starttls, ssl, none) / _PENGGUNA / _SANDI,
     or `[smtp] host, port, pengirim, tls, pengguna, sandi` in secrets.toml."""
     tls = (config.setting("MONEV_SMTP_TLS", "smtp", "tls", "starttls") or "starttls").lower()
-    if tls not in TLS:
-        tls = "starttls"
-    port_teks = config.setting("MONEV_SMTP_PORT", "smtp", "port")
-    try:
-        port = int(port_teks) if port_teks else _port_bawaan(tls)
-    except ValueError:
-        port = _port_bawaan(tls)
+    port = config.bilangan("MONEV_SMTP_PORT", "smtp", "port", _port_bawaan(tls))
     return SetelanSmtp(
         host=config.setting("MONEV_SMTP_HOST", "smtp", "host"),
         port=port,
@@ -83,7 +76,7 @@ def pesan(s: SetelanSmtp, kepada: str, subjek: str, isi: str) -> EmailMessage:
 def kirim(s: SetelanSmtp, kepada: str, subjek: str, isi: str) -> None:
     """Send one mail; raises OSError / smtplib.SMTPException on any failure (the caller keeps
     the mail in the outbox for a later attempt)."""
-    if not s.aktif:
+    if not s.host:  # not aktif
         raise smtplib.SMTPException("Server surel belum diatur (MONEV_SMTP_HOST).")
     m = pesan(s, kepada, subjek, isi)
     if s.tls == "ssl":

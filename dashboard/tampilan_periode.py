@@ -38,7 +38,8 @@ def periode_ditutup(akses: Akses) -> None:
     reopen request (sent, waiting, or refused with the reason) or the form to send one."""
     if akses.unit_id is None or not akses.punya("staf_bidang"):
         return
-    daftar = web.safe(web.cached_read(svc.periode_ditutup_unit))(akses, akses.unit_id)
+    # no entered value: a draft save leaves it warm (docs/DOMAIN.md §13.6)
+    daftar = web.safe(web.cached_read(svc.periode_ditutup_unit, isian=False))(akses, akses.unit_id)
     if daftar is None or daftar.empty:
         return
     for r in daftar.itertuples(index=False):

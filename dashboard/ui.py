@@ -18,7 +18,7 @@ from dashboard.formats import md_aman
 SEMUA = frozenset(PERAN)
 
 # Next to every file uploader: its button and drop text are Streamlit's own fixed English
-# (README, "Teks bawaan Streamlit"); this says what they mean.
+# (docs/fitur.md, "Teks bawaan Streamlit"); this says what they mean.
 PETUNJUK_UNGGAH = (
     "Seret berkas ke kotak di atas (*Drag and drop file here*) atau klik **Upload** untuk "
     "memilih berkas dari komputer; kedua tulisan itu bawaan Streamlit dan tidak dapat "
@@ -238,6 +238,13 @@ def halaman_untuk(peran: frozenset[str]) -> list[Halaman]:
     return [h for h in HALAMAN if h.peran & peran]
 
 
+def file_halaman(url: str) -> str:
+    """The script of the page at /<url>, relative to the main script (streamlit_app.py): what
+    AppTest.switch_page opens (the bench and the tests open pages as the menu does)."""
+    h = next(h for h in HALAMAN if h.url == url)
+    return f"{HALAMAN_DIR.name}/{h.file}"
+
+
 def akses_halaman(page_file: str) -> Akses:
     """First line of every page: the caller, if this page is granted to their roles.
 
@@ -291,7 +298,7 @@ def _judul(akses: Akses, h: Halaman) -> str:
     return tampilan_notifikasi.judul_kotak(tampilan_notifikasi.jumlah_belum_dibaca(akses))
 
 
-def navigasi(akses: Akses) -> st.navigation:
+def navigasi(akses: Akses) -> st.Page:
     sections: dict[str, list] = {}
     boleh = halaman_untuk(akses.peran)
     for i, h in enumerate(boleh):

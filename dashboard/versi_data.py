@@ -33,6 +33,11 @@ import duckdb
 from dashboard import store
 
 GLOBAL = "global"
+# Sessions and accounts (a logout, a lock, a changed role or password): bumped by the services
+# of dashboard/services/pengguna.py after such a write, whoever calls them (a page, the sign-in
+# route, the CLI), so every process looks its sessions up again (dashboard/auth.py). Not data:
+# no cached read depends on it.
+SESI = "sesi"
 
 # The scopes the write running in this context touched (None: no write is being recorded).
 _TERSENTUH: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
@@ -98,6 +103,12 @@ def naikkan(cur: duckdb.DuckDBPyConnection, lingkup: Iterable[str]) -> None:
             cur.execute(store.sql("versi_naik"), [nama])
 
 
+def sesi_berubah(cur: duckdb.DuckDBPyConnection) -> None:
+    """After a write that ends a session or changes an account: every process checks its
+    sessions at their next run."""
+    naikkan(cur, [SESI])
+
+
 def baca(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Every scope's version: one small query (one row per instansi written, plus GLOBAL)."""
     return {str(k): int(v) for k, v in store.fetch_all(cur, "versi_semua")}
@@ -109,6 +120,6 @@ def kunci(versi: dict[str, int], instansi_id: int | None, isian: bool = True) ->
     unless the read shows none (`isian` False); for a read over every instansi, the sum of all
     versions (it grows with every bump, in any scope)."""
     if instansi_id is None:
-        return (sum(versi.values()),)
+        return (sum(v for k, v in versi.items() if k != SESI),)
     bagian = (versi.get(GLOBAL, 0), versi.get(lingkup_instansi(instansi_id), 0))
     return (*bagian, versi.get(lingkup_isian(instansi_id), 0)) if isian else bagian

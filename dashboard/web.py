@@ -16,7 +16,7 @@ from typing import Any, ParamSpec, TypeVar
 import duckdb
 import streamlit as st
 
-from dashboard import config, penjadwal, store, versi_data
+from dashboard import cache_proses, config, penjadwal, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.formats import md_aman
 
@@ -103,14 +103,11 @@ def _kunci_versi(
 _tanda = functools.lru_cache(maxsize=512)(inspect.signature)
 
 
-# One cache for every cached read, made once: a page wraps its reads again on every run, and a
-# new st.cache_data function reads and hashes its source code at its first call. Big enough for
-# every session's current reads at a deadline (older versions are the least recently used).
-@st.cache_data(ttl=900, show_spinner=False, max_entries=2048)
-def _baca(nama_fungsi: str, versi: tuple, _fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """`_fn(cur, ...)` (not hashed: its name is), keyed on its name and data versions."""
-    with cursor() as cur:
-        return _fn(cur, *args, **kwargs)
+# Every cached read and view of this process (dashboard/cache_proses.py: why not st.cache_data).
+# Big enough for every session's current reads at a deadline (older versions are the least
+# recently used); the TTL only bounds memory and writes made outside the app (a CLI command).
+_BACAAN = cache_proses.CacheProses(maksimum=2048, ttl=900, salin=True)
+_TAMPILAN = cache_proses.CacheProses(maksimum=512, ttl=900, salin=False)
 
 
 def _nama(fn: Callable) -> str:
@@ -132,15 +129,15 @@ def cached_read(fn: Callable[..., T], isian: bool = True) -> Callable[..., T]:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> T:
-        return _baca(nama, _kunci_versi(tanda, args, kwargs, isian=isian), fn, *args, **kwargs)
+        versi = _kunci_versi(tanda, args, kwargs, isian=isian)
+
+        def baca() -> T:
+            with cursor() as cur:
+                return fn(cur, *args, **kwargs)
+
+        return _BACAAN.ambil(cache_proses.kunci(nama, versi, args, kwargs), baca)
 
     return wrapper
-
-
-@st.cache_resource(ttl=900, show_spinner=False, max_entries=512)
-def _view(nama_fungsi: str, versi: tuple, _fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """The cache of every `cached_view` (`_fn` itself is not hashed: its name is)."""
-    return _fn(*args, **kwargs)
 
 
 def cached_view(fn: Callable[..., T]) -> Callable[..., T]:
@@ -155,15 +152,18 @@ def cached_view(fn: Callable[..., T]) -> Callable[..., T]:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> T:
-        return _view(nama, _kunci_versi(tanda, args, kwargs, dengan_cur=False), fn, *args, **kwargs)
+        versi = _kunci_versi(tanda, args, kwargs, dengan_cur=False)
+        return _TAMPILAN.ambil(
+            cache_proses.kunci(nama, versi, args, kwargs), lambda: fn(*args, **kwargs)
+        )
 
     return wrapper
 
 
 def kosongkan_cache() -> None:
     """Forget every cached read and view of this process (not the connection)."""
-    _baca.clear()
-    _view.clear()
+    _BACAAN.kosongkan()
+    _TAMPILAN.kosongkan()
 
 
 def invalidate(lingkup: Iterable[str]) -> None:

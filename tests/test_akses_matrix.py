@@ -63,6 +63,7 @@ from dashboard.services import rencana as svc_rencana
 from dashboard.services.realisasi import BarisSimpan
 
 from . import akses_matrix_siapkan as _m
+from .apptest_bantu import elemen
 from .conftest import login, sandi_demo
 
 PERAN_DALAM = ("admin", "kadis", "sekretaris", "pengelola_monev", "staf_bidang")
@@ -1753,6 +1754,7 @@ def _buku_rencana(cur, ctx: Ctx) -> bytes:
 TANPA_AKSES = {
     # internal helpers and lookups called by the services after (or for) their own checks
     "capaian.angka_atau_none": "pure conversion",
+    "realisasi.baris_dari_isian": "pure conversion of the form's typed rows",
     "capaian.per_triwulan": "pure conversion",
     "capaian.skala": "category scale, not personal data; called after a scope check",
     "capaian.skala_semua": "category scales, not personal data; called after a scope check",
@@ -1761,6 +1763,8 @@ TANPA_AKSES = {
     "capaian.hitung_capaian": "pure engine pass over an already scoped table",
     "dasbor.peta_capaian": "pure aggregation of an already scoped table",
     "dasbor.perlu_perhatian": "pure filter of already scoped tables",
+    "dasbor.data_periode_unit": "pure filter of an already scoped read (a Kadis's drill-down)",
+    "dasbor.pengajuan_unit": "pure filter of an already scoped read (a Kadis's drill-down)",
     "lokasi.instansi_unit": "lookup used by the scope checks themselves",
     "lokasi.indikator": "lookup used by the scope checks themselves",
     "periode.info_periode": "lookup inside services that check the caller first",
@@ -2019,16 +2023,7 @@ _BAHAYA = re.compile(
 def _semua_teks(at) -> str:
     """Every text the page sends: element protos (messages, markdown, captions, widgets) and
     the cells of every table."""
-    bagian = []
-
-    def jalan(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None and not hasattr(node, "children"):
-            bagian.append(str(proto)[:20000])
-        for child in getattr(node, "children", {}).values():
-            jalan(child)
-
-    jalan(at._tree)
+    bagian = [str(e.proto)[:20000] for e in elemen(at)]
     for d in at.dataframe:
         bagian.append(d.value.astype(str).to_csv())
     return "\n".join(bagian)

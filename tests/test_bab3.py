@@ -10,7 +10,6 @@ import dataclasses
 
 import pandas as pd
 import pytest
-from streamlit.util import calc_hash
 
 from dashboard import kinerja_anggaran
 from dashboard.akses import SISTEM
@@ -21,6 +20,7 @@ from dashboard.skala import SKALA_BAKU
 
 from .conftest import login, tombol
 from .test_laporan import _build, _p, _sheet
+from .test_pages import _open_url
 
 
 def _tambah(con) -> None:
@@ -193,8 +193,7 @@ def test_page_tahunan_option_adds_the_other_indicators(app_db):
     """Laporan kinerja, Laporan tahunan: the option appears for the annual report only and
     puts the program, kegiatan and sub kegiatan indicators into Tabel 3.1 on screen."""
     at = login("kadis")
-    at._page_hash = calc_hash("laporan")
-    at.run()
+    _open_url(at, "laporan")
     assert not at.checkbox  # not for a quarterly report
     at.selectbox(key="lap_jenis").select("tahunan").run()
     pilih = at.checkbox(key="lap_semua")

@@ -22,6 +22,7 @@ from dashboard.mutu_baku import parse_waktu
 from dashboard.services import admin, pengguna, periode, realisasi, sop_registry
 from dashboard.skala import SKALA_BAKU
 
+from .apptest_bantu import elemen
 from .conftest import login
 
 CEPAT = settings(
@@ -425,16 +426,7 @@ def test_evidence_upload_oversized_and_traversal(folder_bukti):
 
 def _elemen(at):
     """(kind, text) of every element the page sends (protos), tables as their cells."""
-    out = []
-
-    def jalan(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None and not hasattr(node, "children"):
-            out.append((type(proto).__name__, str(proto)))
-        for child in getattr(node, "children", {}).values():
-            jalan(child)
-
-    jalan(at._tree)
+    out = [(type(e.proto).__name__, str(e.proto)) for e in elemen(at)]
     out += [("Arrow", d.value.astype(str).to_csv()) for d in at.dataframe]
     return out
 

@@ -49,7 +49,7 @@ def test_references_outside_the_folder_are_not_served(tmp_path):
 
 
 def test_folder_bersama_dari_lingkungan(tmp_path, monkeypatch):
-    """Several processes or machines read one folder (MONEV_BUKTI_DIR, README Penerapan)."""
+    """Several processes or machines read one folder (MONEV_BUKTI_DIR, docs/operasi.md)."""
     bersama = tmp_path / "bersama"
     monkeypatch.setenv("MONEV_BUKTI_DIR", str(bersama))
     ref = bukti.simpan_berkas(3, 2026, 3, "bukti.pdf", PDF)

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.entri import IndikatorEntri, Isian, belum_disimpan, periksa, sama_isian
+from dashboard.skala import SKALA_BAKU
 
 SUM = IndikatorEntri(
     1,
@@ -171,3 +172,26 @@ def test_blank_is_not_an_error():
 def test_any_input_gives_a_result_not_an_exception(teks, catatan):
     h = periksa(SUM, 2, teks, catatan)
     assert h.nilai is not None or h.galat or teks.strip() == ""
+
+
+def test_the_form_as_typed_names_what_a_save_sends_and_what_it_leaves():
+    from dashboard import tampilan_entri
+
+    ind = [
+        IndikatorEntri(1, "A.01", "Satu", "orang", target=(10, 20, 30, 40)),
+        IndikatorEntri(2, "A.02", "Dua", "%", target=(10, 20, 30, 40)),
+        IndikatorEntri(3, "A.03", "Tiga", "unit", target=(10, 20, 30, 40)),
+    ]
+    tersimpan = {1: Isian("30", "ok", ""), 2: Isian("", "", "")}
+    kini = {1: Isian("30,0", " ok ", ""), 2: Isian("dua", "", ""), 3: Isian("12", "", "")}
+    r = tampilan_entri.ringkas(ind, 3, kini, tersimpan, SKALA_BAKU)
+    assert set(r.belum) == {2, 3}  # "30,0" with spaces around the note is what is stored
+    assert r.tak_tersimpan == [2] and set(r.simpan) == {3} and set(r.sisa) == {2}
+    assert (r.terisi, r.menghalangi) == (2, 2)  # A.02 unreadable, A.03 red without a note
+    assert tampilan_entri.ringkas(ind, 3, kini, tersimpan, SKALA_BAKU, terkunci=True).belum == {}
+    assert tampilan_entri.pesan_simpan(1, ["A.02"]) == (
+        "Draf tersimpan (1 baris berubah). Belum tersimpan karena isinya tidak dapat dibaca: "
+        "A.02; perbaiki lalu simpan lagi."
+    )
+    pesan = tampilan_entri.pesan_baris(r.hasil[2], berubah=True)
+    assert pesan and "Baris ini tidak ikut disimpan." in pesan[0]

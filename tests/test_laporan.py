@@ -12,7 +12,6 @@ import sys
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from streamlit.util import calc_hash
 
 from dashboard import config, data_sah, store
 from dashboard.akses import SISTEM, Akses, AksesDitolak
@@ -21,6 +20,7 @@ from dashboard.laporan.data import Permintaan
 from dashboard.services import laporan as svc
 
 from .conftest import login
+from .test_pages import _open_url
 
 TANGGAL = dt.date(2026, 11, 21)
 STAF_A = Akses("staf.a", frozenset({"staf_bidang"}), instansi_id=1, unit_id=1)
@@ -480,8 +480,7 @@ def test_cli_report(tmp_path, capsys):
 @pytest.mark.parametrize("username", ["admin", "kadis", "sekretaris", "monev", "staf.lyn"])
 def test_page_per_role(app_db, username):
     at = login(username)
-    at._page_hash = calc_hash("laporan")
-    at.run()
+    _open_url(at, "laporan")
     assert not at.exception and at.title[0].value == "Laporan kinerja"
     unit = at.selectbox(key="lap_unit")
     if username == "staf.lyn":

@@ -200,13 +200,11 @@ def test_signers_setting_is_checked(toko):
 
 def test_page_sets_the_signers(app_db):
     """The Pengelola Monev sets the evaluator on the Laporan page; a Kepala Dinas only reads."""
-    from streamlit.util import calc_hash
-
     from .conftest import login
+    from .test_pages import _open_url
 
     at = login("monev")
-    at._page_hash = calc_hash("laporan")
-    at.run()
+    _open_url(at, "laporan")
     at.selectbox(key="lap_jenis").select("renja").run()
     at.text_input(key="renja_dievaluasi_nama").input("Siti Aminah")
     at.text_input(key="renja_dievaluasi_nip").input("19750505 200001 2 002")
@@ -217,8 +215,7 @@ def test_page_sets_the_signers(app_db):
     next(b for b in at.button if b.label == "Simpan penanda tangan").click().run()
     assert "hanya boleh berisi angka dan spasi" in at.error[0].value
     kadis = login("kadis")
-    kadis._page_hash = calc_hash("laporan")
-    kadis.run()
+    _open_url(kadis, "laporan")
     kadis.selectbox(key="lap_jenis").select("renja").run()
     assert not kadis.exception and not [b for b in kadis.button if b.label.startswith("Simpan")]
     assert any("Siti Aminah" in t.value for t in kadis.text)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.util import calc_hash
 
 from dashboard import data_sah, ui
 
+from .apptest_bantu import minta_url
 from .conftest import login, new_app, sandi_demo, sesi_baru, tombol
 
 ROLE_USERS = {
@@ -37,21 +37,34 @@ def _tabel_dapat_diunduh(at) -> None:
 
 
 def _open_url(at, url_path: str):
-    """Request a page by URL the way a browser does (st.Page hashes its url_path); AppTest has
-    no public way to ask for a page the navigation did not register."""
-    at._page_hash = calc_hash(url_path)
-    return at.run()
+    """Open /<url_path> as a browser asking for it does, and run: a page the session's roles
+    grant through the public `AppTest.switch_page` (its file, as the navigation registers it);
+    any other URL (a page not granted, no session) through `apptest_bantu.minta_url`."""
+    h = next((h for h in ui.HALAMAN if h.url == url_path), None)
+    akses = at.session_state.get("akses")
+    if h is not None and akses is not None and h in ui.halaman_untuk(akses.peran):
+        return at.switch_page(ui.file_halaman(url_path)).run()
+    return minta_url(at, url_path)
+
+
+def _terdaftar(at) -> set[str]:
+    """The URLs of the pages the last run's navigation registered from a file (a page not
+    granted is a hidden message page, a callable): `switch_page` refuses any other file."""
+    urls = set()
+    for h in ui.HALAMAN:
+        try:
+            at.switch_page(ui.file_halaman(h.url))
+        except ValueError:
+            continue
+        urls.add(h.url)
+    return urls
 
 
 @pytest.mark.parametrize("peran", list(ROLE_USERS))
 def test_role_sees_exactly_its_pages(app_db, peran):
     at = login(ROLE_USERS[peran])
     granted = ui.halaman_untuk(frozenset({peran}))
-    # page scripts; a page not granted is a hidden message page (a callable, no script)
-    registered = {
-        i.get("url_pathname") for i in at._registered_pages.values() if i.get("script_path")
-    }
-    assert registered - {""} == {h.url for h in granted} - {granted[0].url}
+    assert _terdaftar(at) == {h.url for h in granted}
     for h in ui.HALAMAN:
         _open_url(at, h.url)
         assert not at.exception, (peran, h.file, at.exception)
@@ -97,6 +110,38 @@ def test_ended_session_loses_access_at_the_next_run(app_db):
     assert at.session_state["akses"] is None
     assert not at.title or at.title[0].value != "Beranda"
     assert not at.dataframe
+
+
+def test_a_session_is_looked_up_again_after_any_session_change_or_30_seconds(app_db):
+    """Between changes to sessions or accounts a session found active is trusted for 30 s (no
+    query per run); a session ended by SQL alone, bumping no version, shows the trust window:
+    it still works until the `sesi` version moves or the window passes."""
+    import datetime as dt
+
+    from dashboard import auth, config, store, versi_data
+
+    at = login("kadis")
+    con = store.connect(app_db)
+    try:
+        con.execute("UPDATE sesi SET berakhir_pada = now()")
+        at.run()
+        assert at.session_state["akses"] is not None  # trusted: nothing said sessions changed
+        versi_data.sesi_berubah(con)
+        at.run()
+        assert at.session_state["akses"] is None
+        # the window: a check older than 30 s is made again even when no version moved
+        token = sesi_baru("kadis")
+        at.session_state[auth.TOKEN_SESI] = token
+        at.run()
+        assert at.session_state["akses"] is not None
+        con.execute("UPDATE sesi SET berakhir_pada = now()")
+        d = at.session_state[auth._DIPERIKSA]
+        lama = config.sekarang() - auth.PERIKSA_ULANG - dt.timedelta(seconds=1)
+        at.session_state[auth._DIPERIKSA] = auth._Diperiksa(d.token, d.versi, lama, d.akses)
+        at.run()
+        assert at.session_state["akses"] is None
+    finally:
+        con.close()
 
 
 def test_beranda_shows_capaian_per_bidang(app_db):

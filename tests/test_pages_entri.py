@@ -18,6 +18,15 @@ def _isian(at, label: str):
     return next(w for w in [*at.text_input, *at.text_area] if w.label == label)
 
 
+def _ketik(at, label: str, teks: str) -> None:
+    """Type into one input as a user does: its row and the bar above the rows rerun (their
+    fragments); then a full run, to read the whole page as the browser keeps it on screen
+    (AppTest's tree holds only what the last run drew)."""
+    _isian(at, label).input(teks).run()
+    assert not at.exception, at.exception
+    at.run()
+
+
 def _teks(elemen) -> str:
     """The texts of some elements, Markdown escapes (`formats.md_aman`) taken out."""
     return " ".join(e.value for e in elemen).replace("\\", "")
@@ -62,12 +71,49 @@ def test_inputs_sit_in_each_indicator_row_with_live_checks(app_db):
     assert "sepertiga nilai triwulan sebelumnya (278)" in halaman
 
 
+def test_a_typed_value_reruns_its_row_and_the_bar_not_the_page(app_db):
+    """Issue 16: a typed value redraws one row (its inputs, capaian and messages) and the bar
+    (what is unsaved, the counts, the buttons), not the other rows nor the page around them."""
+    at = login("staf.dep")
+    _open_url(at, "entri")
+    semua = len(at.text_input)
+    assert semua >= 8 and at.title
+    _isian(at, "Realisasi DEP.02").input("380").run()
+    assert not at.exception, at.exception
+    assert {w.label for w in at.text_input} == {"Realisasi DEP.02", "Bukti dukung DEP.02"}
+    assert [w.label for w in at.text_area] == ["Catatan DEP.02"]
+    assert not at.title and not at.selectbox  # the page around the rows was not run
+    assert "Ada perubahan belum disimpan**: DEP.02" in _teks(at.warning)  # the bar was
+    assert {b.key for b in at.button} >= {"simpan", "ajukan"}
+    assert "(DEP.02)" in _pengingat(at)  # and its sidebar link
+    at.button(key="simpan").click().run()  # a write reruns the whole page
+    assert "Draf tersimpan (1 baris berubah)" in _teks(at.success), _teks(at.error)
+    assert len(at.text_input) == semua and at.title
+    assert _nilai_db(app_db, "DEP.02") == (380.0, None)
+
+
+def test_ajukan_with_a_blocked_typed_row_saves_nothing_and_keeps_it_typed(app_db):
+    """Issue 19: Ajukan is one transaction; refused, the typed rows are neither saved nor
+    lost."""
+    at = login("staf.dep")
+    _open_url(at, "entri")
+    _ketik(at, "Realisasi DEP.01", "10")  # Rendah without a note: blocks Ajukan
+    at.button(key="ajukan").click().run()
+    assert not at.exception, at.exception
+    assert "DEP.01: Kategori Rendah" in _teks(at.error)
+    assert "Tidak ada yang disimpan" in _teks(at.info)
+    assert _nilai_db(app_db, "DEP.01") is None
+    at.run()
+    assert _isian(at, "Realisasi DEP.01").value == "10"
+    assert "Ada perubahan belum disimpan**: DEP.01" in _teks(at.warning)
+
+
 def test_a_draft_with_a_blocked_row_is_saved_and_ajukan_says_why_not(app_db):
     at = login("staf.dep")
     _open_url(at, "entri")
-    _isian(at, "Realisasi DEP.01").input("10").run()  # Rendah without a note: blocks Ajukan
-    _isian(at, "Realisasi DEP.02").input("1.234,5").run()  # 3,3 x TW II: a warning
-    _isian(at, "Realisasi DEP.03").input("4,8").run()  # negatif LAST going down: no warning
+    _ketik(at, "Realisasi DEP.01", "10")  # Rendah without a note: blocks Ajukan
+    _ketik(at, "Realisasi DEP.02", "1.234,5")  # 3,3 x TW II: a warning
+    _ketik(at, "Realisasi DEP.03", "4,8")  # negatif LAST going down: no warning
     assert not at.exception, at.exception
     halaman = _teks(at.markdown)
     assert "Kategori Rendah: isi catatan" in halaman
@@ -88,8 +134,8 @@ def test_a_draft_with_a_blocked_row_is_saved_and_ajukan_says_why_not(app_db):
 def test_an_unreadable_value_is_kept_on_screen_and_the_rest_saved(app_db):
     at = login("staf.dep")
     _open_url(at, "entri")
-    _isian(at, "Realisasi DEP.01").input("dua ribu").run()
-    _isian(at, "Realisasi DEP.04").input("30").run()
+    _ketik(at, "Realisasi DEP.01", "dua ribu")
+    _ketik(at, "Realisasi DEP.04", "30")
     at.button(key="simpan").click().run()
     assert not at.exception, at.exception
     sukses = _teks(at.success)
@@ -102,8 +148,8 @@ def test_an_unreadable_value_is_kept_on_screen_and_the_rest_saved(app_db):
 def test_typed_values_survive_another_page_and_the_sidebar_says_so(app_db):
     at = login("staf.dep")
     _open_url(at, "entri")
-    _isian(at, "Realisasi DEP.02").input("380").run()
-    _isian(at, "Catatan DEP.02").input("Dua kegiatan fumigasi").run()
+    _ketik(at, "Realisasi DEP.02", "380")
+    _ketik(at, "Catatan DEP.02", "Dua kegiatan fumigasi")
     assert "Ada perubahan belum disimpan" in _teks(at.warning)
     assert "(DEP.02)" in _pengingat(at)  # in the sidebar, where the user goes to leave
     _open_url(at, "beranda")

@@ -8,7 +8,8 @@ import json
 import re
 
 import duckdb
-import streamlit as st
+
+from dashboard import web
 
 from .conftest import login
 from .test_pages import _open_url, _tabel
@@ -204,7 +205,7 @@ def test_selected_meeting_kept_through_finalising_and_reruns(app_db):
     "Finalkan notulen" comes after the findings form; the address holds the meeting."""
     rid = _db(app_db, "SELECT id FROM rapat ORDER BY waktu LIMIT 1")[0][0]
     _db(app_db, "UPDATE rapat SET status = 'draf', revisi = 0 WHERE id = $1", [rid])
-    st.cache_data.clear()  # cached reads of an earlier test's store
+    web.kosongkan_cache()  # cached reads of an earlier test's store
     at = login("monev")
     _open_url(at, "rapat")
     assert rid != _terbaru(app_db)

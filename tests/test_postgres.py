@@ -342,17 +342,15 @@ def app_pg(pg_uji: PgUji, pg_template_demo, monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.parametrize("username", ["admin", "kadis", "monev", "staf.par"])
 def test_every_page_of_a_role_runs_on_postgresql(app_pg, username):
     """Each page the role may open, run by AppTest against PostgreSQL: no exception, its title."""
-    from streamlit.util import calc_hash
-
     from dashboard import ui
 
     from .conftest import login
+    from .test_pages import _open_url
 
     at = login(username)
     akses = pengguna_akses(app_pg, username)
     for h in ui.halaman_untuk(akses.peran):
-        at._page_hash = calc_hash(h.url)  # as tests/test_pages.py opens a page by URL
-        at.run()
+        _open_url(at, h.url)
         assert not at.exception, (username, h.file, at.exception)
         assert at.title[0].value == h.judul, (username, h.file)
         assert not at.error, (username, h.file, [e.value for e in at.error])

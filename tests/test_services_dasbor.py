@@ -387,3 +387,24 @@ def test_sop_breaches_of_the_period(demo_con):
     assert set(sop["triwulan"]) == {3}
     staf = Akses("staf.lyn", frozenset({"staf_bidang"}), 1, unit_id=2)
     assert set(dasbor.pelanggaran_sop(demo_con, staf, 1, 2026, 3)["unit_id"]) <= {2}
+
+
+@pytest.mark.parametrize("unit_id", [1, 2, 3])
+def test_a_unit_drill_down_is_the_instansi_read_filtered(db, unit_id):
+    """data_periode_unit / pengajuan_unit of the instansi's read give what reading the unit
+    gives (a unit of another instansi: no row), so the page's drill-down needs no query."""
+    semua = dasbor.data_periode(db, KADIS, 1, 2026, 2)
+    satu = dasbor.data_periode_unit(semua, unit_id)
+    if unit_id == 3:
+        assert satu.indikator.empty and satu.per_unit.empty
+        return
+    baca = dasbor.data_periode(db, KADIS, 1, 2026, 2, unit_id)
+    pd.testing.assert_frame_equal(satu.indikator, baca.indikator)
+    pd.testing.assert_frame_equal(satu.per_unit, baca.per_unit)
+    pd.testing.assert_frame_equal(satu.peta, baca.peta)
+    kirim = dasbor.pengajuan(db, KADIS, 1, 2026, 2, hari_ini=HARI)
+    pd.testing.assert_frame_equal(
+        dasbor.pengajuan_unit(kirim, unit_id),
+        dasbor.pengajuan(db, KADIS, 1, 2026, 2, unit_id, hari_ini=HARI),
+        check_dtype=False,  # a column with another unit's NULL is nullable (Int32)
+    )

@@ -168,3 +168,109 @@ def test_a_draft_save_names_only_the_entered_values_a_submission_the_instansi(de
     with versi_data.catat() as ajukan:
         realisasi.ajukan(demo_con, dep, pid, dep.unit_id)
     assert versi_data.lingkup_instansi(dep.instansi_id) in ajukan
+
+
+def _status(con, akses, pid) -> str:
+    return realisasi.status_pengajuan(con, pid, akses.unit_id)
+
+
+def test_typed_rows_are_saved_and_submitted_in_one_transaction(demo_con):
+    """Ajukan with rows typed but not saved: both happen, or neither (issue 19)."""
+    dep = _a(demo_con, "staf.dep")
+    pid = _periode(demo_con, dep)
+    form = realisasi.form_entri(demo_con, dep, pid, dep.unit_id)
+    rows = [BarisSimpan(i.indikator_id, i.target[2], "sesuai rencana") for i in form.indikator]
+    rows[0].nilai, rows[0].catatan = 10, None  # red without a note: blocks the submission
+    with pytest.raises(ValidasiEntri, match="DEP.01: Kategori Rendah"):
+        realisasi.ajukan(demo_con, dep, pid, dep.unit_id, rows)
+    # nothing written: not the draft either, and the quarter is still a draft
+    assert realisasi.form_entri(demo_con, dep, pid, dep.unit_id).baris.empty
+    assert _status(demo_con, dep, pid) == "draf"
+    rows[0].catatan = "Kegiatan tertunda"
+    assert realisasi.ajukan(demo_con, dep, pid, dep.unit_id, rows) == len(rows)
+    form = realisasi.form_entri(demo_con, dep, pid, dep.unit_id)
+    assert len(form.baris) == len(rows) and form.baris["nilai"].notna().all()
+    assert _status(demo_con, dep, pid) == "diajukan"
+
+
+def test_a_typed_row_completes_the_stored_ones_at_submission(demo_con):
+    """The completeness check counts the typed rows: the stored quarter lacks one value, the
+    form has it."""
+    dep = _a(demo_con, "staf.dep")
+    pid = _periode(demo_con, dep)
+    form = realisasi.form_entri(demo_con, dep, pid, dep.unit_id)
+    rows = [BarisSimpan(i.indikator_id, i.target[2], "sesuai rencana") for i in form.indikator]
+    realisasi.simpan(demo_con, dep, pid, dep.unit_id, rows[1:])
+    with pytest.raises(ValidasiEntri, match="Belum lengkap"):
+        realisasi.ajukan(demo_con, dep, pid, dep.unit_id)
+    assert realisasi.ajukan(demo_con, dep, pid, dep.unit_id, rows[:1]) == 1
+    assert _status(demo_con, dep, pid) == "diajukan"
+
+
+PDF = b"%PDF-1.4 bukti"
+
+
+def _berkas(folder) -> list:
+    return sorted(p for p in (folder / "bukti").rglob("*") if p.is_file())
+
+
+def test_an_upload_refused_by_the_service_leaves_no_file(demo_con, tmp_path, monkeypatch):
+    """The file is written after the service's checks: an upload to a period closed for the
+    unit, or to a submitted quarter, is refused with nothing on disk (issue 19)."""
+    monkeypatch.setenv("MONEV_BUKTI_DIR", str(tmp_path / "bukti"))
+    dep, pka = _a(demo_con, "staf.dep"), _a(demo_con, "staf.pka")
+    pid = _periode(demo_con, dep)
+    ind = realisasi.form_entri(demo_con, dep, pid, dep.unit_id).indikator[0].indikator_id
+    periode.tutup_periode(demo_con, _a(demo_con, "monev"), pid)
+    with pytest.raises(ValueError, match="sudah ditutup"):
+        realisasi.unggah_bukti(demo_con, dep, pid, dep.unit_id, ind, "bukti.pdf", PDF)
+    assert _berkas(tmp_path) == []
+    with pytest.raises(ValueError):
+        ind_pka = realisasi.form_entri(demo_con, pka, pid, pka.unit_id).indikator[0]
+        realisasi.unggah_bukti(demo_con, pka, pid, pka.unit_id, ind_pka.indikator_id, "b.pdf", PDF)
+    assert _berkas(tmp_path) == []
+
+
+def test_an_accepted_upload_is_written_and_recorded(demo_con, tmp_path, monkeypatch):
+    monkeypatch.setenv("MONEV_BUKTI_DIR", str(tmp_path / "bukti"))
+    dep = _a(demo_con, "staf.dep")
+    pid = _periode(demo_con, dep)
+    ind = realisasi.form_entri(demo_con, dep, pid, dep.unit_id).indikator[0].indikator_id
+    assert realisasi.unggah_bukti(demo_con, dep, pid, dep.unit_id, ind, "bukti.pdf", PDF) == 1
+    (berkas,) = _berkas(tmp_path)
+    assert berkas.read_bytes() == PDF
+    form = realisasi.form_entri(demo_con, dep, pid, dep.unit_id)
+    assert form.bukti_tersimpan[ind].endswith(berkas.name)
+
+
+def test_a_failed_write_removes_the_file_it_wrote(demo_con, tmp_path, monkeypatch):
+    """A transaction that fails after the upload's file was written (its commit, a conflict)
+    removes the file: no file is left that no record points to."""
+    from dashboard import bukti
+
+    monkeypatch.setenv("MONEV_BUKTI_DIR", str(tmp_path / "bukti"))
+    dep = _a(demo_con, "staf.dep")
+    pid = _periode(demo_con, dep)
+    ref = bukti.rujukan_baru(dep.unit_id, 2026, 3, "bukti.pdf", PDF)
+    rencana = realisasi._Rencana(berkas={ref: PDF})
+    with (
+        pytest.raises(RuntimeError),
+        realisasi._transaksi(demo_con, pid, dep.unit_id, rencana, "konflik"),
+    ):
+        bukti.tulis_berkas(ref, PDF)
+        assert len(_berkas(tmp_path)) == 1
+        raise RuntimeError("commit gagal")
+    assert _berkas(tmp_path) == []
+
+
+def test_a_draft_is_checked_against_the_same_indicators_and_rows_as_the_form(demo_con):
+    """The light read a draft save uses (no targets, no history) names the same active
+    indicators and stored rows as the form the page shows."""
+    for user in ("staf.par", "staf.dep", "staf.pka"):
+        a = _a(demo_con, user)
+        pid = _periode(demo_con, a)
+        form = realisasi.form_entri(demo_con, a, pid, a.unit_id)
+        draf = realisasi._form_draf(demo_con, a, pid, a.unit_id)
+        assert [i.kode for i in draf.indikator] == [i.kode for i in form.indikator]
+        assert draf.baris.equals(form.baris) and draf.status == form.status
+        assert draf.bukti_tersimpan == form.bukti_tersimpan

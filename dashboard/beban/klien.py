@@ -33,6 +33,7 @@ _TANPA_ESCAPE = re.compile(r"\\(.)")
 # ForwardMsg.ScriptFinishedStatus
 SELESAI = 0
 SELESAI_UNTUK_RERUN = 2  # cut short by st.rerun() or a newer request: a new run follows
+SELESAI_FRAGMEN = 3  # a fragment's own rerun finished
 
 # the WidgetState field a browser fills for each kind of widget
 _NILAI = {
@@ -59,6 +60,7 @@ class Elemen:
 
     kind: str
     proto: Any
+    fragment_id: str = ""  # the fragment that drew it ("" outside any fragment)
 
     @property
     def id(self) -> str:
@@ -140,7 +142,7 @@ class Hasil:
 
     @property
     def selesai(self) -> bool:
-        return bool(self.status) and self.status[-1] == SELESAI
+        return bool(self.status) and self.status[-1] in (SELESAI, SELESAI_FRAGMEN)
 
 
 class Sesi:
@@ -166,6 +168,10 @@ class Sesi:
         self.query = ""
         self.widget: dict[str, tuple[str, Any]] = {}  # id -> (WidgetState field, value)
         self.elemen: list[Elemen] = []
+        # the tab's elements by delta path, with the run that drew each (kept across a
+        # fragment's own rerun, which redraws only that fragment)
+        self._jalur: dict[tuple[int, ...], tuple[int, Elemen]] = {}
+        self._fragmen = ""  # the fragment of the widget last changed: its rerun's scope
         self._cache: dict[str, tuple[int, ForwardMsg]] = {}  # hash -> (run number, message)
         self._run = 0
 
@@ -207,6 +213,7 @@ class Sesi:
         if jenis is None:
             raise ValueError(f"widget {e.kind} belum didukung klien beban")
         self.widget[e.id] = (jenis, nilai)
+        self._fragmen = e.fragment_id  # like the browser: a widget of a fragment reruns it
 
     # ------------------------------------------------------------ runs
     def jalankan(self, halaman: str | None = None, pemicu: Elemen | None = None) -> Hasil:
@@ -218,6 +225,9 @@ class Sesi:
             self.hash_halaman = self.halaman.get(halaman, "")
             self.query = ""
             self.widget.clear()  # the other page's widgets are gone from the tab
+            self._fragmen = ""
+        rs.fragment_id = pemicu.fragment_id if pemicu is not None else self._fragmen
+        self._fragmen = ""
         rs.query_string = self.query
         rs.page_script_hash = self.hash_halaman
         rs.page_name = ""
@@ -241,7 +251,8 @@ class Sesi:
 
     def _baca(self) -> Hasil:
         hasil = Hasil(0.0)
-        jalur: dict[tuple[int, ...], Elemen] = {}
+        jalur = self._jalur
+        lari: set[str] = set()  # the fragments the current run reruns (none: the whole page)
         batas = time.monotonic() + self.timeout
         while True:
             sisa = batas - time.monotonic()
@@ -267,9 +278,11 @@ class Sesi:
                 path = tuple(fm.metadata.delta_path)
                 if fm.metadata.cacheable and fm.hash:
                     self._cache[fm.hash] = (self._run, fm)
-            if t == "new_session":  # sent when a run starts: the elements start afresh
+            if t == "new_session":  # sent when a run starts: a full run starts afresh
                 self._run += 1
-                jalur = {}
+                lari = set(fm.metadata.run.fragment_ids)
+                if not lari:
+                    jalur.clear()
                 for p in fm.new_session.app_pages:
                     self.halaman[p.page_name] = p.page_script_hash
             elif t == "navigation":
@@ -282,21 +295,37 @@ class Sesi:
                 jenis = d.WhichOneof("type")
                 if jenis == "new_element":
                     kind = d.new_element.WhichOneof("type")
-                    e = Elemen(kind, getattr(d.new_element, kind))
-                    jalur[path] = e
+                    e = Elemen(kind, getattr(d.new_element, kind), d.fragment_id)
+                    jalur[path] = (self._run, e)
                     if kind == "exception":
                         hasil.exceptions.append(e.teks)
                 elif jenis == "add_block":
                     kind = d.add_block.WhichOneof("type")
                     if kind:
-                        jalur[path] = Elemen(kind, getattr(d.add_block, kind))
+                        jalur[path] = (
+                            self._run,
+                            Elemen(kind, getattr(d.add_block, kind), d.fragment_id),
+                        )
             elif t == "script_finished":
                 hasil.status.append(fm.script_finished)
                 if fm.script_finished != SELESAI_UNTUK_RERUN:
                     break
-        self.elemen = list(jalur.values())
+        if lari:
+            _buang_basi(jalur, lari, self._run)
+        self.elemen = [e for _, e in jalur.values()]
         aktif = {e.id for e in self.elemen if e.id}
         self.widget = {k: v for k, v in self.widget.items() if k in aktif}
         # like the frontend: a cached message unused for two runs is dropped
         self._cache = {h: v for h, v in self._cache.items() if v[0] >= self._run - 2}
         return hasil
+
+
+def _buang_basi(jalur: dict[tuple[int, ...], tuple[int, Elemen]], lari: set[str], run: int) -> None:
+    """After a fragment's own rerun, as the browser does: what those fragments drew before and
+    did not draw again is gone, and so is anything inside a container they drew again."""
+    diganti = {p for p, (r, e) in jalur.items() if r == run and e.fragment_id in lari}
+    for p, (r, e) in list(jalur.items()):
+        if r == run:
+            continue
+        if e.fragment_id in lari or any(p[:k] in diganti for k in range(1, len(p))):
+            del jalur[p]

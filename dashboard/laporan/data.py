@@ -6,6 +6,7 @@ up the hierarchy, percentages never are.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -113,7 +114,7 @@ class Laporan:
 def _tabel(
     nama: str,
     judul: str,
-    kolom: list[tuple[str, str, float]],
+    kolom: Sequence[tuple[str, str, float]],
     rows: list[dict],
     tebal: tuple[int, ...] = (),
     catatan: tuple[str, ...] = (),
@@ -540,7 +541,8 @@ def tabel_anggaran(
         ("Indeks efisiensi", INDEKS, 10),
         ("Keterangan", TEKS, 13),
     ]
-    rows, tebal = [], []
+    rows: list[dict[str, object]] = []
+    tebal: list[int] = []
     for tingkat, key, kode, nama, g in _grup(ang):
         pagu, real = _rp(g, n)
         serap = engine.serapan(real, pagu)

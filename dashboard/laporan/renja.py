@@ -97,7 +97,8 @@ def catatan_faktor(ind: pd.DataFrame, n: int) -> tuple[list[str], list[str]]:
     its target to date (capaian >= 100 %) is a faktor pendorong, one below it a faktor
     penghambat; notes of indicators that cannot be assessed are left out (they explain no
     result)."""
-    pendorong, penghambat = [], []
+    pendorong: list[str] = []
+    penghambat: list[str] = []
     for row in urutkan(ind).itertuples(index=False):
         teks = getattr(row, f"c{n}", None)
         nilai = angka_atau_none(row.capaian)
@@ -115,7 +116,8 @@ def tindak_lanjut_terbuka(tl: pd.DataFrame, tahun: int, n: int) -> tuple[list[st
     year (before TW IV) -> triwulan berikutnya; due after 31 December, or any still open at
     TW IV -> Renja berikutnya."""
     akhir = dt.date(tahun, 12, 31)
-    triwulan, renja = [], []
+    triwulan: list[str] = []
+    renja: list[str] = []
     for r in tl.itertuples(index=False):
         batas = pd.Timestamp(r.batas_waktu).date()
         pic = f"PIC {r.pic_unit}" if isinstance(r.pic_unit, str) else ""

@@ -20,7 +20,7 @@ from dashboard.rencana import (  # the vocabularies, also offered by the admin p
     RUMUS_NEGATIF,
 )
 from dashboard.services import lokasi
-from dashboard.validasi import validasi
+from dashboard.validasi import M, validasi
 
 
 def _salah_satu(nilai: str, opsi: tuple[str, ...]) -> str:
@@ -165,7 +165,7 @@ class PerluKonfirmasi(ValueError):
         )
 
 
-def _model(cls: type[BaseModel], data: dict) -> BaseModel:
+def _model(cls: type[M], data: dict) -> M:
     return validasi(cls, data, LABEL)
 
 
@@ -256,7 +256,7 @@ def _kedudukan(
     """The five link columns (tujuan_id .. sub_kegiatan_id) for a node of the instansi's plan:
     exactly one set, or none when the indicator is not linked yet. A retired node is refused
     unless the indicator already hangs on it (`tersimpan`: its stored link columns)."""
-    kolom = [None] * len(rencana.TINGKAT)
+    kolom: list[int | None] = [None] * len(rencana.TINGKAT)
     if tingkat is None:
         return kolom
     pohon = store.fetch_df(cur, "rencana_pohon", [instansi_id])

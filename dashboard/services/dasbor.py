@@ -153,6 +153,26 @@ def data_periode(
     )
 
 
+def data_periode_unit(semua: DataPeriode, unit_id: int) -> DataPeriode:
+    """One unit's part of an instansi's `data_periode` (its rows are per indicator, each
+    computed on its own): a drill-down to a unit filters the instansi's read instead of
+    reading again. A unit of another instansi gets no row."""
+    ind = semua.indikator[semua.indikator["unit_id"] == unit_id].reset_index(drop=True)
+    sk = semua.skala
+    return DataPeriode(
+        ind,
+        svc_capaian.ringkas_per_unit(ind, sk),
+        peta_capaian(ind, sk),
+        sk,
+        semua.termasuk_belum_sah,
+    )
+
+
+def pengajuan_unit(semua: pd.DataFrame, unit_id: int) -> pd.DataFrame:
+    """One unit's row of an instansi's `pengajuan` (a drill-down, as `data_periode_unit`)."""
+    return semua[semua["unit_id"] == unit_id].reset_index(drop=True)
+
+
 def peta_capaian(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
     """Heat map data: mean capaian of assessed indicators per unit and quarter (long form),
     each capped at the scale's `batas_skor`. Two units of the same name get their own rows

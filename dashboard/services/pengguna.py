@@ -50,11 +50,7 @@ log = logging.getLogger("monev")
 def batas_gagal_login() -> int:
     """Failed attempts before an account locks for a while (MONEV_MAX_GAGAL_LOGIN /
     [auth] max_gagal_login, default 10)."""
-    raw = config.setting("MONEV_MAX_GAGAL_LOGIN", "auth", "max_gagal_login", "10")
-    try:
-        return max(1, int(raw or 10))
-    except ValueError:
-        return 10
+    return config.bilangan("MONEV_MAX_GAGAL_LOGIN", "auth", "max_gagal_login", 10)
 
 
 def hash_sandi(sandi: str, rounds: int = BCRYPT_ROUNDS) -> str:
@@ -224,6 +220,7 @@ def catat_login_gagal(
     """Count a failed attempt per username and per address (whether the user exists or not);
     an existing account locks for a while at the limit, ending its sessions. True if locked."""
     jendela = sekarang - config.lama_kunci()
+    terkunci = False
     with store.transaction(cur):
         for kunci in _kunci_gagal(username, alamat):
             cur.execute(store.sql("login_gagal_tambah"), [kunci, sekarang, jendela])
@@ -251,8 +248,10 @@ def catat_login_gagal(
                 objek_id=username,
                 catatan=f"{row[0]} kali gagal masuk; terkunci sampai {sampai:%Y-%m-%d %H:%M}",
             )
-            return True
-    return False
+            terkunci = True
+    if terkunci:
+        versi_data.sesi_berubah(cur)
+    return terkunci
 
 
 def akses_sesi(
@@ -288,6 +287,7 @@ def akhiri_sesi(cur: duckdb.DuckDBPyConnection, token: str | None) -> None:
             store.log_event(
                 cur, "logout", pengguna=akses.username, objek="pengguna", objek_id=akses.username
             )
+    versi_data.sesi_berubah(cur)
 
 
 def akhiri_semua_sesi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> None:
@@ -301,6 +301,7 @@ def akhiri_semua_sesi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> None:
             objek="pengguna",
             objek_id=akses.username,
         )
+    versi_data.sesi_berubah(cur)
 
 
 def daftar_sesi(
@@ -357,6 +358,7 @@ def ganti_sandi(
         store.log_event(
             cur, "ganti_sandi", pengguna=akses.username, objek="pengguna", objek_id=akses.username
         )
+    versi_data.sesi_berubah(cur)
 
 
 # ---------------------------------------------------------------- administration
@@ -532,6 +534,7 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
             objek_id=p.username,
             catatan=f"peran {', '.join(p.peran)}; aktif {p.aktif}",
         )
+    versi_data.sesi_berubah(cur)  # roles, unit or the active flag of a signed-in user
 
 
 def reset_sandi(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> str:
@@ -551,6 +554,7 @@ def reset_sandi(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> 
             objek="pengguna",
             objek_id=username,
         )
+    versi_data.sesi_berubah(cur)
     return sementara
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import duckdb
@@ -14,7 +16,7 @@ import pandas as pd
 from dashboard import alur, bukti, config, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN
-from dashboard.entri import IndikatorEntri, periksa
+from dashboard.entri import IndikatorEntri, Isian, periksa
 from dashboard.excel_entri import MasalahImpor, baca_template, buat_template
 from dashboard.formats import parse_angka, teks
 from dashboard.services import capaian as svc_capaian
@@ -49,6 +51,12 @@ class BarisSimpan:
     catatan: str | None = None
     bukti: str | None = None
     versi: int | None = None
+
+
+def baris_dari_isian(isian: dict[int, Isian], versi: dict[int, int]) -> list[BarisSimpan]:
+    """The rows of a save from the form's typed texts, each with the version of the stored
+    row it was loaded at (none for a row not stored yet)."""
+    return [BarisSimpan(i, v.nilai, v.catatan, v.bukti, versi.get(i)) for i, v in isian.items()]
 
 
 @dataclass
@@ -110,11 +118,51 @@ def form_entri(
                 riwayat=hist.get(r.id, ()),
             )
         )
-    baris = store.fetch_df(cur, "realisasi_unit_triwulan", [unit_id, p["tahun"], n])
+    return _dengan_isian(cur, p, periode_id, unit_id, indikator)
+
+
+def _dengan_isian(
+    cur: duckdb.DuckDBPyConnection,
+    p: dict,
+    periode_id: int,
+    unit_id: int,
+    indikator: list[IndikatorEntri],
+) -> FormEntri:
+    """The form with the quarter's stored rows and the submission's status."""
+    baris = store.fetch_df(cur, "realisasi_unit_triwulan", [unit_id, p["tahun"], p["triwulan"]])
     tersimpan = {int(r.indikator_id): teks(r.bukti) for r in baris.itertuples(index=False)}
     baris["bukti"] = baris["bukti"].map(lambda b: bukti.label(b) or None)
     status = status_pengajuan(cur, periode_id, unit_id)
     return FormEntri(p, unit_id, status, indikator, baris, tersimpan)
+
+
+def _form_draf(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
+) -> FormEntri:
+    """What a draft save is checked against: the unit's active indicators with their rules,
+    without the targets, earlier quarters and history the form shows. A draft refuses only
+    what cannot be stored (a value not read as a number, a note too long, a typed file
+    reference), none of which depends on them, so a save reads no pivot of the year."""
+    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
+    p = svc_periode.info_periode(cur, periode_id)
+    if p["instansi_id"] != instansi_id:
+        raise AksesDitolak("Periode ini bukan milik instansi unit tersebut.")
+    df = store.fetch_df(cur, "indikator_list", [instansi_id, unit_id])
+    indikator = [
+        IndikatorEntri(
+            indikator_id=int(r.id),
+            kode=r.kode,
+            nama=r.nama,
+            satuan=r.satuan,
+            polaritas=r.polaritas,
+            cara_agregasi=r.cara_agregasi,
+            rumus_negatif=r.rumus_negatif,
+            boleh_negatif=bool(r.boleh_negatif),
+        )
+        for r in df.itertuples(index=False)
+        if r.aktif
+    ]
+    return _dengan_isian(cur, p, periode_id, unit_id, indikator)
 
 
 def _periksa_semua(
@@ -185,19 +233,25 @@ def _pesan_terkunci(status: str) -> str:
     )
 
 
-def _simpan(
-    cur: duckdb.DuckDBPyConnection,
-    akses: Akses,
-    periode_id: int,
-    unit_id: int,
-    baris: list[BarisSimpan],
-    sumber: str = "entri",
-    berkas: dict[int, str] | None = None,
-) -> int:
-    """`simpan`, where `berkas` holds the references of files just uploaded by the service
-    (the only way a file reference enters a record)."""
-    instansi_id = _cek_tulis(cur, akses, unit_id)
-    form = form_entri(cur, akses, periode_id, unit_id)
+@dataclass
+class _Rencana:
+    """What a checked save writes: changed rows (with the version they were loaded at), new
+    rows, the value history, and the files of uploads to write with them."""
+
+    ubah: list[tuple] = field(default_factory=list)
+    baru: list[tuple] = field(default_factory=list)
+    riwayat: list[tuple] = field(default_factory=list)
+    berkas: dict[str, bytes] = field(default_factory=dict)  # reference -> content
+
+    @property
+    def jumlah(self) -> int:
+        return len(self.ubah) + len(self.baru)
+
+
+def _cek_draf(
+    cur: duckdb.DuckDBPyConnection, form: FormEntri, periode_id: int, unit_id: int
+) -> None:
+    """A draft can be written only while the period is open for the unit and not submitted."""
     if not svc_periode.terbuka_untuk(cur, periode_id, unit_id):
         raise ValueError(
             "Periode ini sudah ditutup untuk unit Anda; minta Pengelola Monev "
@@ -205,12 +259,15 @@ def _simpan(
         )
     if alur.terkunci(form.status):
         raise ValueError(_pesan_terkunci(form.status))
-    masalah = _periksa_semua(form, baris, svc_capaian.skala(cur, instansi_id), berkas)
-    if masalah:
-        raise ValidasiEntri(masalah)
-    p = form.periode
+
+
+def _rencana(
+    form: FormEntri, baris: list[BarisSimpan], berkas: dict[int, str] | None = None
+) -> _Rencana:
+    """The writes of rows already checked (`_periksa_semua`): a row equal to the store is left
+    out; a row loaded as existing that is gone since is a conflict."""
     lama = _isi_sekarang(form)
-    ubah, baru, riwayat = [], [], []
+    rencana = _Rencana()
     for r in baris:
         nilai = parse_angka(r.nilai)
         isi = (nilai, teks(r.catatan), _bukti_baris(form, r, berkas))
@@ -218,62 +275,118 @@ def _simpan(
         if sebelum is not None:
             if sebelum == isi:
                 continue
-            ubah.append((r.indikator_id, *isi, -1 if r.versi is None else r.versi))
+            rencana.ubah.append((r.indikator_id, *isi, -1 if r.versi is None else r.versi))
         elif any(v is not None for v in isi):
             if r.versi is not None:  # loaded as existing, gone or replaced since
                 raise KonflikData(_pesan_konflik())
-            baru.append((r.indikator_id, *isi))
+            rencana.baru.append((r.indikator_id, *isi))
         else:
             continue
         nilai_lama = sebelum[0] if sebelum else None
         if nilai_lama != nilai:
-            riwayat.append((r.indikator_id, nilai_lama, nilai, isi[1]))
+            rencana.riwayat.append((r.indikator_id, nilai_lama, nilai, isi[1]))
+    return rencana
+
+
+def _tulis(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    form: FormEntri,
+    periode_id: int,
+    rencana: _Rencana,
+    sumber: str,
+) -> int:
+    """Inside the caller's transaction: claim the draft, write the rows, their history and the
+    event, then the upload files (last: a failed row write leaves no file)."""
+    p, unit_id = form.periode, form.unit_id
     kolom = ["indikator_id", "nilai", "catatan", "bukti"]
+    # the draft check runs inside the write's transaction: a submission locked after the
+    # checks either makes this claim fail or conflicts with it
+    pid = _pastikan_pengajuan(cur, periode_id, unit_id)
+    if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid, alur.DRAF]).fetchone():
+        raise ValueError(_pesan_terkunci(status_pengajuan(cur, periode_id, unit_id)))
+    if rencana.ubah:
+        n = _massal(
+            cur,
+            "realisasi_update_massal",
+            pd.DataFrame(rencana.ubah, columns=[*kolom, "versi"]),
+            [akses.username, p["tahun"], p["triwulan"]],
+        )
+        if n != len(rencana.ubah):  # someone saved some of these rows after they were loaded
+            raise KonflikData(_pesan_konflik())
+    if rencana.baru:
+        _massal(
+            cur,
+            "realisasi_insert_massal",
+            pd.DataFrame(rencana.baru, columns=kolom),
+            [p["tahun"], p["triwulan"], akses.username],
+        )
+    if rencana.riwayat:
+        _massal(
+            cur,
+            "riwayat_insert_massal",
+            pd.DataFrame(
+                rencana.riwayat, columns=["indikator_id", "nilai_lama", "nilai_baru", "catatan"]
+            ),
+            [p["tahun"], p["triwulan"], sumber, akses.username],
+        )
+    store.log_event(
+        cur,
+        "realisasi_disimpan",
+        pengguna=akses.username,
+        peran="staf_bidang",
+        objek="pengajuan",
+        objek_id=f"{periode_id}:{unit_id}",
+        catatan=f"{rencana.jumlah} baris ({sumber})",
+    )
+    for ref, isi in rencana.berkas.items():
+        bukti.tulis_berkas(ref, isi)
+    return pid
+
+
+@contextmanager
+def _transaksi(
+    cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int, rencana: _Rencana, konflik: str
+) -> Iterator[None]:
+    """One write of a unit's submission: its lock and one transaction; a conflict reads as
+    `konflik`, and on any failure the upload files written in it are removed again (their
+    records were rolled back)."""
     try:
         with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
-            versi_data.sentuh_isian(instansi_id)  # a draft: entered values only (§13.6)
-            # the draft check runs inside the write's transaction: a submission locked after
-            # the checks above either makes this claim fail or conflicts with it
-            pid = _pastikan_pengajuan(cur, periode_id, unit_id)
-            if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid, alur.DRAF]).fetchone():
-                raise ValueError(_pesan_terkunci(status_pengajuan(cur, periode_id, unit_id)))
-            if ubah:
-                n = _massal(
-                    cur,
-                    "realisasi_update_massal",
-                    pd.DataFrame(ubah, columns=[*kolom, "versi"]),
-                    [akses.username, p["tahun"], p["triwulan"]],
-                )
-                if n != len(ubah):  # someone saved some of these rows after they were loaded
-                    raise KonflikData(_pesan_konflik())
-            if baru:
-                _massal(
-                    cur,
-                    "realisasi_insert_massal",
-                    pd.DataFrame(baru, columns=kolom),
-                    [p["tahun"], p["triwulan"], akses.username],
-                )
-            if riwayat:
-                _massal(
-                    cur,
-                    "riwayat_insert_massal",
-                    pd.DataFrame(
-                        riwayat, columns=["indikator_id", "nilai_lama", "nilai_baru", "catatan"]
-                    ),
-                    [p["tahun"], p["triwulan"], sumber, akses.username],
-                )
-            store.log_event(
-                cur,
-                "realisasi_disimpan",
-                pengguna=akses.username,
-                peran="staf_bidang",
-                objek="pengajuan",
-                objek_id=f"{periode_id}:{unit_id}",
-                catatan=f"{len(ubah) + len(baru)} baris ({sumber})",
-            )
-    except store.GALAT_KONFLIK as exc:
-        raise KonflikData(_pesan_konflik()) from exc
-    return len(ubah) + len(baru)
+            yield
+    except BaseException as exc:
+        for ref in rencana.berkas:
+            bukti.hapus_berkas(ref)
+        if isinstance(exc, store.GALAT_KONFLIK):
+            raise KonflikData(konflik) from exc
+        raise
+
+
+def _simpan(
+    cur: duckdb.DuckDBPyConnection,
+    akses: Akses,
+    periode_id: int,
+    unit_id: int,
+    baris: list[BarisSimpan],
+    sumber: str = "entri",
+    berkas: dict[int, tuple[str, bytes]] | None = None,
+) -> int:
+    """`simpan`, where `berkas` holds the uploads of the service itself (indicator ->
+    (reference, content), the only way a file reference enters a record): every check first,
+    then one transaction that writes the rows and the files."""
+    instansi_id = _cek_tulis(cur, akses, unit_id)
+    form = _form_draf(cur, akses, periode_id, unit_id)
+    _cek_draf(cur, form, periode_id, unit_id)
+    ref = {i: r for i, (r, _) in (berkas or {}).items()}
+    masalah = _periksa_semua(form, baris, svc_capaian.skala(cur, instansi_id), ref)
+    if masalah:
+        raise ValidasiEntri(masalah)
+    rencana = _rencana(form, baris, ref)
+    rencana.berkas = {r: isi for r, isi in (berkas or {}).values()}
+    with _transaksi(cur, periode_id, unit_id, rencana, _pesan_konflik()):
+        versi_data.sentuh_isian(instansi_id)  # a draft: entered values only (§13.6)
+        _tulis(cur, akses, form, periode_id, rencana, sumber)
+    return rencana.jumlah
 
 
 def _isi_sekarang(form: FormEntri) -> dict[int, tuple]:
@@ -331,28 +444,32 @@ def ajukan(
     akses: Akses,
     periode_id: int,
     unit_id: int,
+    baris: list[BarisSimpan] | None = None,
     sekarang: dt.datetime | None = None,
-) -> None:
-    """Submit the unit's quarter: every indicator filled and passing its checks."""
+) -> int:
+    """Submit the unit's quarter with the rows typed but not saved yet (`baris`, as `simpan`
+    takes them), in one transaction: every indicator filled and passing its checks once those
+    rows are in. Any check failing writes nothing, the typed rows included (they stay on the
+    form). Returns the number of rows the submission saved."""
     instansi_id = _cek_tulis(cur, akses, unit_id)
     form = form_entri(cur, akses, periode_id, unit_id)
     if not svc_periode.terbuka_untuk(cur, periode_id, unit_id):
         raise ValueError("Periode ini sudah ditutup untuk unit Anda.")
     alur.transisi(form.status, "ajukan", akses.peran)
-    isi = form.baris.set_index("indikator_id")
-    kosong = [
-        i.kode
-        for i in form.indikator
-        if i.indikator_id not in isi.index or pd.isna(isi.loc[i.indikator_id, "nilai"])
-    ]
+    sk = svc_capaian.skala(cur, instansi_id)
+    baris = baris or []
+    masalah = _periksa_semua(form, baris, sk)
+    if masalah:  # what could not even be kept in a draft
+        raise ValidasiEntri(masalah, "diajukan")
+    rencana = _rencana(form, baris)
+    isi = {i: (v[0], v[1]) for i, v in _isi_sekarang(form).items()}
+    isi.update({r.indikator_id: (parse_angka(r.nilai), teks(r.catatan)) for r in baris})
+    milik = {x.indikator_id for x in form.indikator}
+    kosong = [i.kode for i in form.indikator if isi.get(i.indikator_id, (None,))[0] is None]
     masalah = _periksa_semua(
         form,
-        [
-            BarisSimpan(int(i), r["nilai"], r["catatan"])
-            for i, r in isi.iterrows()
-            if i in {x.indikator_id for x in form.indikator}
-        ],
-        svc_capaian.skala(cur, instansi_id),
+        [BarisSimpan(i, nilai, catatan) for i, (nilai, catatan) in isi.items() if i in milik],
+        sk,
         ajukan=True,
     )
     if kosong:  # every reason at once, not one after the other
@@ -366,30 +483,31 @@ def ajukan(
     terlambat = sekarang.date() > form.periode["tenggat"]
     konflik = "Pengajuan ini baru saja diproses atau disimpan pengguna lain; muat ulang."
     step = alur.langkah(alur.DRAF, "ajukan")
-    try:
-        with store.kunci(kunci_pengajuan(periode_id, unit_id)), store.transaction(cur):
-            versi_data.sentuh_instansi(instansi_id)
+    with _transaksi(cur, periode_id, unit_id, rencana, konflik):
+        versi_data.sentuh_instansi(instansi_id)
+        if baris:
+            pid = _tulis(cur, akses, form, periode_id, rencana, "entri")
+        else:
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
-            res = cur.execute(
-                store.sql("pengajuan_transisi"), [step.ke, sekarang, pid, step.dari, None]
-            ).fetchone()
-            if not res:
-                raise KonflikData(konflik)
-            cur.execute(store.sql("pengajuan_diajukan"), [akses.username, sekarang, terlambat, pid])
-            pelaksanaan.pastikan_run(cur, "pengajuan", pid)
-            store.log_event(
-                cur,
-                "transisi",
-                pengguna=akses.username,
-                peran="staf_bidang",
-                objek="pengajuan",
-                objek_id=pid,
-                dari=step.dari,
-                ke=step.ke,
-                catatan="terlambat" if terlambat else None,
-            )
-    except store.GALAT_KONFLIK as exc:
-        raise KonflikData(konflik) from exc
+        res = cur.execute(
+            store.sql("pengajuan_transisi"), [step.ke, sekarang, pid, step.dari, None]
+        ).fetchone()
+        if not res:
+            raise KonflikData(konflik)
+        cur.execute(store.sql("pengajuan_diajukan"), [akses.username, sekarang, terlambat, pid])
+        pelaksanaan.pastikan_run(cur, "pengajuan", pid)
+        store.log_event(
+            cur,
+            "transisi",
+            pengguna=akses.username,
+            peran="staf_bidang",
+            objek="pengajuan",
+            objek_id=pid,
+            dari=step.dari,
+            ke=step.ke,
+            catatan="terlambat" if terlambat else None,
+        )
+    return rencana.jumlah
 
 
 @dataclass(frozen=True)
@@ -525,14 +643,15 @@ def unggah_bukti(
     isi: bytes,
 ) -> int:
     """Store an uploaded evidence file for one indicator of the unit's draft and record it with
-    the stored value and note; the only way a file reference enters a realisation."""
+    the stored value and note; the only way a file reference enters a realisation. The file is
+    written only once every check has passed, inside the write's transaction, and removed
+    again if that transaction fails."""
     _cek_tulis(cur, akses, unit_id)
-    form = form_entri(cur, akses, periode_id, unit_id)
+    form = _form_draf(cur, akses, periode_id, unit_id)
     if indikator_id not in {i.indikator_id for i in form.indikator}:
         raise AksesDitolak("Indikator ini bukan milik unit Anda.")
-    if alur.terkunci(form.status):
-        raise ValueError(_pesan_terkunci(form.status))
-    ref = bukti.simpan_berkas(unit_id, form.periode["tahun"], form.periode["triwulan"], nama, isi)
+    _cek_draf(cur, form, periode_id, unit_id)
+    ref = bukti.rujukan_baru(unit_id, form.periode["tahun"], form.periode["triwulan"], nama, isi)
     sekarang = form.baris.set_index("indikator_id")
     if indikator_id in sekarang.index:
         r = sekarang.loc[indikator_id]
@@ -545,7 +664,7 @@ def unggah_bukti(
         )
     else:
         baris = BarisSimpan(indikator_id, None, None, ref)
-    return _simpan(cur, akses, periode_id, unit_id, [baris], berkas={indikator_id: ref})
+    return _simpan(cur, akses, periode_id, unit_id, [baris], berkas={indikator_id: (ref, isi)})
 
 
 def berkas_bukti(

@@ -790,7 +790,8 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
             _kunci=df[["indikator_id"]].drop_duplicates(),
         )
 
-    pagu, belanja = [], []
+    pagu: list[tuple[Any, ...]] = []
+    belanja: list[tuple[Any, ...]] = []
     for r, nilai in rc.tulis["anggaran"]:
         sid = simpul_id[(r.kode_instansi, r.kode_rencana)]
         for tw, v in nilai.items():
