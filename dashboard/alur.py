@@ -100,7 +100,8 @@ def transisi(
 
 
 # The step a transition out of a status belongs to (a return is an act in that reviewer's step).
-LANGKAH_DARI = {None: "ajukan", DRAF: "ajukan", **PERAN_MENYETUJUI}
+LANGKAH_DARI: dict[str | None, str] = {None: "ajukan", DRAF: "ajukan"}
+LANGKAH_DARI.update(PERAN_MENYETUJUI.items())
 
 
 def cek_pemisahan(dari: str, pelaku: str, riwayat: Iterable[tuple[str, str | None]]) -> None:

@@ -351,7 +351,7 @@ def rata_rata_capaian(
 RUMUS_POSITIF = "{R} / {T} × 100"
 RUMUS_NEGATIF = {"A": "(2{x}{T} − {R}) / {T} × 100", "B": "{T} / {R} × 100"}
 # rumus B's ceiling as the engine gives it (R = 0 scores the most a realisation can)
-BATAS_RUMUS_B = _formula(1.0, 0.0, Polaritas.NEGATIF, "B")
+BATAS_RUMUS_B: float = _formula(1.0, 0.0, Polaritas.NEGATIF, "B") or 0.0
 
 
 def dibatasi(t: float, r: float, polaritas: str, rumus_negatif: str = "A") -> bool:
