@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from dashboard import capaian as engine
 from dashboard import config, formats, rencana, web
 from dashboard.services import admin as svc
 from dashboard.services import capaian as svc_capaian
@@ -145,7 +146,8 @@ with st.form(f"indikator_{pilih}_{tahun}"):
         "Rumus negatif",
         svc.RUMUS_NEGATIF,
         index=svc.RUMUS_NEGATIF.index(awal.get("rumus_negatif", "A")),
-        help="A: (2T - R) / T; B: T / R. Hanya untuk indikator negatif.",
+        help=f"A: {engine.rumus('negatif', 'A')}; B: {engine.rumus('negatif', 'B')}. "
+        "Hanya untuk indikator negatif.",
     )
     boleh_negatif = c.checkbox("Realisasi boleh negatif", value=bool(awal.get("boleh_negatif")))
     a, b = st.columns([3, 1])

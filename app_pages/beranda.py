@@ -278,18 +278,18 @@ def _menunggu_saya(kirim: pd.DataFrame) -> None:
         if not akses.punya(peran):
             continue
         unit = kirim.loc[kirim["status"] == status, "unit"].tolist()
-        langkah = {"diajukan": "verifikasi", "diverifikasi": "paraf", "diparaf": "pengesahan"}
+        langkah = {"pengelola_monev": "verifikasi", "sekretaris": "paraf", "kadis": "pengesahan"}
         with st.container(horizontal=True, vertical_alignment="center"):
             if unit:
                 st.markdown(
-                    f"**Menunggu {langkah[status]} Anda:** {formats.angka(len(unit), 0)} "
+                    f"**Menunggu {langkah[peran]} Anda:** {formats.angka(len(unit), 0)} "
                     f"pengajuan ({', '.join(unit)})"
                 )
                 st.page_link(
                     "app_pages/antrian.py", label="Buka antrian review", icon=":material/inbox:"
                 )
             else:
-                st.caption(f"Tidak ada pengajuan {periode} yang menunggu {langkah[status]} Anda.")
+                st.caption(f"Tidak ada pengajuan {periode} yang menunggu {langkah[peran]} Anda.")
 
 
 # ---------------------------------------------------------------- views built once per data

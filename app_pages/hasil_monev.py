@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, config, formats, web
+from dashboard import tindak_lanjut as aturan_tl
 from dashboard.notulen import periode
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import rapat as svc_rapat
@@ -17,13 +18,13 @@ rapat = web.cached_read(svc_rapat.daftar_rapat)(akses, instansi_id)
 tl = web.cached_read(svc_tl.daftar_tindak_lanjut)(akses, instansi_id)
 rekap = web.cached_read(svc_tl.rekap_unit)(akses, instansi_id)
 
-terbuka = tl["status"] != "Selesai"
+terbuka = aturan_tl.terbuka(tl["status"])
 with st.container(horizontal=True):
     st.metric("Rapat tercatat", formats.angka(len(rapat), 0))
     st.metric("Tindak lanjut belum selesai", formats.angka(int(terbuka.sum()), 0))
     st.metric("Lewat batas waktu", formats.angka(int(tl["terlambat"].sum()), 0))
     st.metric(
-        "Selesai",
+        aturan_tl.SELESAI,
         formats.persen((~terbuka).mean() * 100 if len(tl) else None, 1),
     )
 
@@ -40,7 +41,7 @@ else:
                 "terbuka": "Belum selesai",
                 "terlambat": "Lewat batas",
                 "minta_tutup": "Minta ditutup",
-                "selesai": "Selesai",
+                "selesai": aturan_tl.SELESAI,
             }
         ),
         hide_index=True,

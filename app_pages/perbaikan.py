@@ -167,7 +167,7 @@ if akses.punya("staf_bidang"):
         st.subheader("Ajukan perbaikan data yang sudah disahkan")
         if kini is not None:
             nilai_kini = formats.angka(kini["nilai"])
-            if kini["status"] == "disahkan":
+            if kini["status"] == alur.DISAHKAN:
                 st.markdown(
                     f"Nilai yang diperbaiki: **{formats.md_aman(opsi[ind])}**, "
                     f"{_periode(int(tahun), int(tw))}: nilai saat ini (disahkan) "

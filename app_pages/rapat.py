@@ -113,7 +113,6 @@ _pilih(rapat_id)
 
 
 TANPA_UNIT = "Tanpa unit (pimpinan, tamu)"
-SUMBER = {"usulan": "Usulan dari data", "manual": "Tambahan"}
 
 
 def _kepala(awal: dict, kunci: str) -> dict:
@@ -200,7 +199,9 @@ def _baris_agenda(items: list[dict]) -> pd.DataFrame:
             "urutan": pd.array(list(range(1, len(items) + 1)), dtype="Int64"),
             "uraian": pd.array([i["uraian"] for i in items], dtype="object"),
             "jenis_tampil": [agenda.JENIS_AGENDA[i["jenis"]] for i in items],
-            "sumber_tampil": [i.get("sumber_tampil") or SUMBER[i["sumber"]] for i in items],
+            "sumber_tampil": [
+                i.get("sumber_tampil") or agenda.SUMBER_AGENDA[i["sumber"]] for i in items
+            ],
             "jenis": [i["jenis"] for i in items],
             "sumber": [i["sumber"] for i in items],
             "objek": [i.get("objek") for i in items],
@@ -214,7 +215,7 @@ def _usulan(usulan: list[agenda.ItemAgenda], **lain) -> list[dict]:
         {
             "jenis": u.jenis,
             "uraian": u.uraian,
-            "sumber": "usulan",
+            "sumber": agenda.USULAN,
             "objek": u.objek,
             "objek_id": u.objek_id,
             **lain,
@@ -497,9 +498,7 @@ with tab[0]:
                 "No": d["agenda"]["urutan"],
                 "Agenda": d["agenda"]["uraian"],
                 "Jenis": d["agenda"]["jenis"].map(agenda.JENIS_AGENDA),
-                "Sumber": d["agenda"]["sumber"].map(
-                    {"usulan": "Usulan dari data", "manual": "Tambahan"}
-                ),
+                "Sumber": d["agenda"]["sumber"].map(agenda.SUMBER_AGENDA),
             }
         ),
         hide_index=True,

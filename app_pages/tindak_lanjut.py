@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import agenda, bukti, charts, formats, web
+from dashboard import tindak_lanjut as aturan
 from dashboard.notulen import periode
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import tindak_lanjut as svc
@@ -24,13 +25,13 @@ if semua.empty:
     st.stop()
 monev = akses.punya("pengelola_monev")
 
-terbuka = semua["status"] != "Selesai"
+terbuka = aturan.terbuka(semua["status"])
 minta = semua["minta_tutup"].astype(bool) & terbuka
 with st.container(horizontal=True):
     st.metric("Belum selesai", formats.angka(int(terbuka.sum()), 0))
     st.metric("Lewat batas waktu", formats.angka(int(semua["terlambat"].sum()), 0))
     st.metric("Minta ditutup", formats.angka(int(minta.sum()), 0))
-    st.metric("Selesai", formats.angka(int((~terbuka).sum()), 0))
+    st.metric(aturan.SELESAI, formats.angka(int((~terbuka).sum()), 0))
 
 if akses.seluruh_instansi:
     rekap = web.cached_read(svc.rekap_unit)(akses, instansi_id)
@@ -75,7 +76,7 @@ st.dataframe(
             "Batas waktu": df["batas_waktu"].map(_tgl),
             "Status": df["status"],
             "Lewat batas": df["terlambat"].map({True: "Lewat batas", False: ""}),
-            "Minta ditutup": (df["minta_tutup"].astype(bool) & (df["status"] != "Selesai")).map(
+            "Minta ditutup": (df["minta_tutup"].astype(bool) & aturan.terbuka(df["status"])).map(
                 {True: "Ya", False: ""}
             ),
             "Tindak lanjut": df["uraian"],
@@ -137,13 +138,13 @@ if bukti.rujukan_berkas(r["bukti"]):
     )
 
 pic = akses.punya("staf_bidang") and akses.unit_id == int(r["pic_unit_id"])
-if pic and r["status"] != "Selesai":
+if pic and not aturan.sudah_ditutup(r["status"]):
     st.subheader("Perbarui progres")
     with st.form(f"progres_{tl_id}"):
         status = st.radio(
             "Status",
-            list(svc.STATUS_BIDANG),
-            index=list(svc.STATUS_BIDANG).index(r["status"]),
+            list(aturan.STATUS_BIDANG),
+            index=list(aturan.STATUS_BIDANG).index(r["status"]),
             horizontal=True,
             key=f"tl_status_{tl_id}",
         )
@@ -193,13 +194,18 @@ if pic and r["status"] != "Selesai":
             sukses="Berkas bukti tersimpan.",
         )
 
-if monev and r["status"] != "Selesai":
+if monev and not aturan.sudah_ditutup(r["status"]):
     st.subheader("Keputusan Pengelola Monev")
     catatan_monev = st.text_input("Catatan / alasan", key=f"tl_catatan_monev_{tl_id}")
     kol = st.columns(2)
-    if kol[0].button("Tutup (Selesai)", type="primary", key="tl_tutup"):
+    if kol[0].button(f"Tutup ({aturan.SELESAI})", type="primary", key="tl_tutup"):
         web.tulis(
-            svc.tutup, akses, tl_id, versi, catatan_monev, sukses="Tindak lanjut ditutup (Selesai)."
+            svc.tutup,
+            akses,
+            tl_id,
+            versi,
+            catatan_monev,
+            sukses=f"Tindak lanjut ditutup ({aturan.SELESAI}).",
         )
     if bool(r["minta_tutup"]) and kol[1].button("Tolak permintaan tutup", key="tl_tolak"):
         web.tulis(
@@ -210,12 +216,12 @@ if monev and r["status"] != "Selesai":
             catatan_monev,
             sukses="Permintaan tutup ditolak; alasan terkirim ke unit PIC.",
         )
-elif r["status"] == "Selesai":
+elif aturan.sudah_ditutup(r["status"]):
     st.caption(
         f"Ditutup oleh {formats.md_aman(r['ditutup_oleh'] or '–')} pada {_tgl(r['ditutup_pada'])}."
     )
 
 st.caption(
-    "Status Selesai ditetapkan Pengelola Monev. Tindak lanjut yang belum selesai otomatis "
-    f"diusulkan sebagai agenda rapat berikutnya ({agenda.JENIS_AGENDA['tindak_lanjut']})."
+    f"Status {aturan.SELESAI} ditetapkan Pengelola Monev. Tindak lanjut yang belum selesai "
+    f"otomatis diusulkan sebagai agenda rapat berikutnya ({agenda.JENIS_AGENDA['tindak_lanjut']})."
 )

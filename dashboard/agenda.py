@@ -14,10 +14,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import formats
+from dashboard import alur, formats
+from dashboard import tindak_lanjut as aturan_tl
 from dashboard.ketepatan import uraian_menit
 
-STATUS_TL = ("Belum", "Dalam Proses", "Selesai")
+# Where an agenda item came from, and its label (the page, the minutes): the one home; the
+# rapat_agenda CHECK constraint (migration 005) is tested against it.
+USULAN = "usulan"  # proposed from the data
+MANUAL = "manual"  # added by hand
+SUMBER_AGENDA = {USULAN: "Usulan dari data", MANUAL: "Tambahan"}
+# The kinds of item, in the order of the SOP's discussion, with their labels.
 JENIS_AGENDA = {
     "indikator_rendah": "Capaian rendah",
     "unit_terlambat": "Penyampaian data",
@@ -33,15 +39,15 @@ class ItemAgenda:
 
     jenis: str
     uraian: str
-    sumber: str = "usulan"
+    sumber: str = USULAN
     objek: str | None = None
     objek_id: int | None = None
 
 
 def lewat_batas(batas_waktu: pd.Series, status: pd.Series, hari_ini: dt.date) -> pd.Series:
-    """Overdue: not Selesai and the due date has passed (the due day itself is still on time)."""
+    """Overdue: open and the due date has passed (the due day itself is still on time)."""
     batas = pd.to_datetime(batas_waktu).dt.date
-    return (status != "Selesai") & (batas < hari_ini)
+    return aturan_tl.terbuka(status) & (batas < hari_ini)
 
 
 def indikator_rendah(ind: pd.DataFrame) -> list[ItemAgenda]:
@@ -62,7 +68,7 @@ def indikator_rendah(ind: pd.DataFrame) -> list[ItemAgenda]:
 def unit_bermasalah(unit: pd.DataFrame) -> pd.DataFrame:
     """Units of the period that did not submit (no submission or still draf) or submitted late,
     with a `masalah` text."""
-    belum = unit["status"].isna() | (unit["status"] == "draf")
+    belum = unit["status"].isna() | (unit["status"] == alur.DRAF)
     telat = ~belum & unit["terlambat"].eq(True)
     out = unit[belum | telat].copy()
     out["masalah"] = [
@@ -87,8 +93,8 @@ def unit_terlambat(unit: pd.DataFrame) -> list[ItemAgenda]:
 
 
 def tindak_lanjut_terbuka(tl: pd.DataFrame, hari_ini: dt.date) -> pd.DataFrame:
-    """Follow-ups not yet Selesai, with `terlambat`, overdue first, then by due date."""
-    buka = tl[tl["status"] != "Selesai"].copy()
+    """Open follow-ups, with `terlambat`, overdue first, then by due date."""
+    buka = tl[aturan_tl.terbuka(tl["status"])].copy()
     buka["terlambat"] = lewat_batas(buka["batas_waktu"], buka["status"], hari_ini)
     return buka.sort_values(["terlambat", "batas_waktu"], ascending=[False, True])
 
@@ -162,11 +168,12 @@ def rekap_per_unit(tl: pd.DataFrame, hari_ini: dt.date) -> pd.DataFrame:
     kolom = ["pic_unit", "jumlah", "terbuka", "terlambat", "minta_tutup", "selesai"]
     if tl.empty:
         return pd.DataFrame(columns=kolom)
+    terbuka = aturan_tl.terbuka(tl["status"])
     d = tl.assign(
-        _terbuka=tl["status"] != "Selesai",
+        _terbuka=terbuka,
         _terlambat=lewat_batas(tl["batas_waktu"], tl["status"], hari_ini),
-        _minta=tl["minta_tutup"].eq(True) & (tl["status"] != "Selesai"),
-        _selesai=tl["status"] == "Selesai",
+        _minta=tl["minta_tutup"].eq(True) & terbuka,
+        _selesai=~terbuka,
     )
     out = (
         d.groupby("pic_unit")

@@ -10,15 +10,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-STATUS = ("draf", "diajukan", "diverifikasi", "diparaf", "disahkan")
-LABEL_STATUS = {
-    "draf": "Draf",
-    "diajukan": "Diajukan",
-    "diverifikasi": "Diverifikasi",
-    "diparaf": "Diparaf",
-    "disahkan": "Disahkan",
-    "dikembalikan": "Dikembalikan",
-}
+# The submission (pengajuan) states: the one home (docs/DOMAIN.md §6.3). Services and pages
+# compare with these names; queries take them as bound parameters; the CHECK constraints of
+# migration 002 are tested against them (tests/test_aturan_satu_rumah.py).
+DRAF = "draf"
+DIAJUKAN = "diajukan"
+DIVERIFIKASI = "diverifikasi"
+DIPARAF = "diparaf"
+DISAHKAN = "disahkan"
+DIKEMBALIKAN = "dikembalikan"  # a correction returned: it ends there (never a submission)
+
+STATUS = (DRAF, DIAJUKAN, DIVERIFIKASI, DIPARAF, DISAHKAN)
+# A correction (perbaikan) starts submitted and ends signed or returned.
+STATUS_PERBAIKAN = (DIAJUKAN, DIVERIFIKASI, DIPARAF, DISAHKAN, DIKEMBALIKAN)
+# Submitted: left the unit (a draft, a returned one or one never started has not).
+SUDAH_DIAJUKAN = STATUS[1:]
+# In review: waiting for a reviewer (the queues, the reminders, a correction still running).
+DIPERIKSA = (DIAJUKAN, DIVERIFIKASI, DIPARAF)
+LABEL_STATUS = {s: s.capitalize() for s in (*STATUS, DIKEMBALIKAN)}
 LABEL_AKSI = {
     "ajukan": "Ajukan",
     "verifikasi": "Verifikasi",
@@ -37,17 +46,18 @@ class Langkah:
 
 
 ALUR = (
-    Langkah("draf", "ajukan", "diajukan", "staf_bidang"),
-    Langkah("diajukan", "verifikasi", "diverifikasi", "pengelola_monev"),
-    Langkah("diajukan", "kembalikan", "draf", "pengelola_monev"),
-    Langkah("diverifikasi", "paraf", "diparaf", "sekretaris"),
-    Langkah("diverifikasi", "kembalikan", "diajukan", "sekretaris"),
-    Langkah("diparaf", "sahkan", "disahkan", "kadis"),
-    Langkah("diparaf", "kembalikan", "diverifikasi", "kadis"),
+    Langkah(DRAF, "ajukan", DIAJUKAN, "staf_bidang"),
+    Langkah(DIAJUKAN, "verifikasi", DIVERIFIKASI, "pengelola_monev"),
+    Langkah(DIAJUKAN, "kembalikan", DRAF, "pengelola_monev"),
+    Langkah(DIVERIFIKASI, "paraf", DIPARAF, "sekretaris"),
+    Langkah(DIVERIFIKASI, "kembalikan", DIAJUKAN, "sekretaris"),
+    Langkah(DIPARAF, "sahkan", DISAHKAN, "kadis"),
+    Langkah(DIPARAF, "kembalikan", DIVERIFIKASI, "kadis"),
 )
 # Which status waits for which reviewer role.
-ANTRIAN = {"pengelola_monev": "diajukan", "sekretaris": "diverifikasi", "kadis": "diparaf"}
-PERAN_MENYETUJUI = {"diajukan": "verifikasi", "diverifikasi": "paraf", "diparaf": "sahkan"}
+ANTRIAN = {"pengelola_monev": DIAJUKAN, "sekretaris": DIVERIFIKASI, "kadis": DIPARAF}
+PERAN_ANTRIAN = {s: peran for peran, s in ANTRIAN.items()}  # the reviewer a status waits for
+PERAN_MENYETUJUI = {DIAJUKAN: "verifikasi", DIVERIFIKASI: "paraf", DIPARAF: "sahkan"}
 
 
 class TransisiDitolak(ValueError):
@@ -90,13 +100,8 @@ def transisi(
 
 
 # The step a transition out of a status belongs to (a return is an act in that reviewer's step).
-LANGKAH_DARI = {
-    None: "ajukan",
-    "draf": "ajukan",
-    "diajukan": "verifikasi",
-    "diverifikasi": "paraf",
-    "diparaf": "sahkan",
-}
+LANGKAH_DARI: dict[str | None, str] = {None: "ajukan", DRAF: "ajukan"}
+LANGKAH_DARI.update(PERAN_MENYETUJUI.items())
 
 
 def cek_pemisahan(dari: str, pelaku: str, riwayat: Iterable[tuple[str, str | None]]) -> None:
@@ -118,7 +123,7 @@ def cek_pemisahan(dari: str, pelaku: str, riwayat: Iterable[tuple[str, str | Non
 
 def terkunci(status: str) -> bool:
     """Values may be edited only while the submission is a draft."""
-    return status != "draf"
+    return status != DRAF
 
 
 def transisi_perbaikan(
@@ -132,7 +137,7 @@ def transisi_perbaikan(
     """The correction chain: like a submission, but a return ends it as 'dikembalikan'."""
     step = transisi(dari, aksi, peran, catatan, pelaku, pengaju)
     if aksi == "kembalikan":
-        return Langkah(dari, aksi, "dikembalikan", step.peran)
+        return Langkah(dari, aksi, DIKEMBALIKAN, step.peran)
     return step
 
 

@@ -340,3 +340,82 @@ def rata_rata_capaian(
     """Mean of assessed capaian values (None left out), each capped at `batas_skor` if set."""
     terisi = [min(v, batas_skor) if batas_skor is not None else v for v in nilai if v is not None]
     return sum(terisi) / len(terisi) if terisi else None
+
+
+# ---------------------------------------------------------------- the formula in words (§4.1)
+
+# The formula of each branch of `_formula`, written once: {T} the target, {R} the realisation,
+# {x} the multiplication sign between 2 and a number ("2T" in words, "2 × 10" with numbers).
+# The dashboard's explanation, the LKj table and the admin form read these; tests/test_capaian.py
+# evaluates every text with numbers against `capaian`, so the words cannot drift from the engine.
+RUMUS_POSITIF = "{R} / {T} × 100"
+RUMUS_NEGATIF = {"A": "(2{x}{T} − {R}) / {T} × 100", "B": "{T} / {R} × 100"}
+# rumus B's ceiling as the engine gives it (R = 0 scores the most a realisation can)
+BATAS_RUMUS_B: float = _formula(1.0, 0.0, Polaritas.NEGATIF, "B") or 0.0
+
+
+def dibatasi(t: float, r: float, polaritas: str, rumus_negatif: str = "A") -> bool:
+    """Whether the value is rumus B's ceiling rather than its formula's own (a realisation of
+    zero, or below T / (ceiling / 100)): the LKj table marks such rows."""
+    if kode_rumus(polaritas, rumus_negatif) != "B" or t <= 0:
+        return False
+    return r <= 0 or t / r * 100.0 > BATAS_RUMUS_B
+
+
+def kode_rumus(polaritas: str, rumus_negatif: str = "A") -> str:
+    """Which formula an indicator uses: "positif", or the negatif formula "A" / "B"."""
+    if polaritas == Polaritas.POSITIF:
+        return Polaritas.POSITIF
+    return "B" if str(rumus_negatif).upper() == "B" else "A"
+
+
+def rumus(polaritas: str, rumus_negatif: str = "A", t: str = "T", r: str = "R") -> str:
+    """The indicator's formula, in symbols ("R / T × 100") or with the numbers given."""
+    kode = kode_rumus(polaritas, rumus_negatif)
+    teks = RUMUS_POSITIF if kode == Polaritas.POSITIF else RUMUS_NEGATIF[kode]
+    return teks.format(T=t, R=r, x="" if t == "T" else " × ")
+
+
+def nama_rumus(polaritas: str, rumus_negatif: str = "A") -> str:
+    """The formula with its polarity, as a table column shows it ("Positif: R / T × 100")."""
+    kode = kode_rumus(polaritas, rumus_negatif)
+    if kode == Polaritas.POSITIF:
+        return f"Positif: {rumus(polaritas)}"
+    batas = f" (maks. {BATAS_RUMUS_B:g})" if kode == "B" else ""
+    return f"Negatif: {rumus(polaritas, rumus_negatif)}{batas}"
+
+
+def uraian_perhitungan(
+    ind: Indikator,
+    status: str,
+    t_sd: float | None,
+    r_sd: float | None,
+    capaian: float | None,
+    t_atas: float | None = None,
+) -> str:
+    """The formula with the numbers used (to-date values), in Indonesian, e.g.
+    'Capaian = R / T × 100 = 4.400 / 4.500 × 100 = 97,78%'."""
+    from dashboard import formats  # formats reads the scale's rounding; keep the engine light
+
+    a = formats.angka
+    if status == Status.BELUM_DIISI or r_sd is None:
+        return "Realisasi triwulan ini belum diisi: capaian belum dapat dihitung."
+    if status == Status.TIDAK_ADA_TARGET or t_sd is None:
+        return "Tidak ada target untuk periode ini: capaian tidak dinilai."
+    hasil = formats.persen(capaian)
+    if t_atas is not None:
+        lo, hi = sorted((t_sd, t_atas))
+        if lo <= r_sd <= hi:
+            return f"Realisasi {a(r_sd)} di dalam rentang target {a(lo)}–{a(hi)}: capaian 100%."
+        t_sd = hi if r_sd > hi else lo
+    kode = kode_rumus(ind.polaritas, ind.rumus_negatif)
+    if kode == Polaritas.POSITIF and t_sd <= 0:
+        return "Target positif bernilai 0: Belum Dapat Dinilai."
+    if kode != Polaritas.POSITIF and t_sd == 0:
+        return f"Target negatif bernilai 0: capaian {hasil} (100% bila realisasi 0, selain itu 0%)."
+    simbol = rumus(ind.polaritas, ind.rumus_negatif)
+    angka = rumus(ind.polaritas, ind.rumus_negatif, a(t_sd), a(r_sd))
+    if kode == Polaritas.POSITIF:
+        return f"Capaian = {simbol} = {angka} = {hasil}"
+    batas = f"paling tinggi {BATAS_RUMUS_B:g}%" if kode == "B" else "paling rendah 0%"
+    return f"Capaian (negatif, rumus {kode}) = {simbol} = {angka} = {hasil} ({batas})"

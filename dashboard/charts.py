@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import formats
+from dashboard import formats, tindak_lanjut
 from dashboard.skala import Skala
 
 # Colours of what is not a category (never red), and of the non-category charts. A category's
@@ -621,7 +621,7 @@ def tindak_lanjut_per_unit(rekap: pd.DataFrame, judul: str) -> go.Figure:
     for nama, nilai, warna in (
         ("Lewat batas waktu", data["terlambat"], MERAH),
         ("Terbuka, belum lewat", data["terbuka"] - data["terlambat"], KUNING),
-        ("Selesai", data["selesai"], HIJAU),
+        (tindak_lanjut.SELESAI, data["selesai"], HIJAU),
     ):
         fig.add_bar(
             x=nilai,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import formats
+from dashboard import alur, formats
 
-STATUS_SAH = "disahkan"
+STATUS_SAH = alur.DISAHKAN  # the submission state whose values count as signed
 
 # The default of both pages and of the report service: all data, unsigned values included and
 # said so on screen (a report that counts them is marked DRAF). During a quarter almost nothing is

@@ -16,6 +16,8 @@ import pandas as pd
 
 from dashboard import config, demo_sop, formats, sop, store
 from dashboard import demo_katalog as kat
+from dashboard import tindak_lanjut as tl_aturan
+from dashboard.agenda import MANUAL, USULAN
 
 DEMO_SEED = 20261121
 
@@ -767,10 +769,10 @@ def _rapat(
         ),
     )
     agenda = [
-        ("indikator_rendah", "Indikator dengan capaian Rendah dan Sangat Rendah", "usulan"),
-        ("unit_terlambat", "Unit yang terlambat atau belum menyampaikan data", "usulan"),
-        ("tindak_lanjut", "Tindak lanjut hasil rapat monev sebelumnya", "usulan"),
-        ("lainnya", "Rencana aksi triwulan berikutnya", "manual"),
+        ("indikator_rendah", "Indikator dengan capaian Rendah dan Sangat Rendah", USULAN),
+        ("unit_terlambat", "Unit yang terlambat atau belum menyampaikan data", USULAN),
+        ("tindak_lanjut", "Tindak lanjut hasil rapat monev sebelumnya", USULAN),
+        ("lainnya", "Rencana aksi triwulan berikutnya", MANUAL),
     ]
     _insert(
         cur,
@@ -825,16 +827,17 @@ def _rapat(
     umur = (np.datetime64(today) - batas).astype(int)  # days past the due date
     u = rng.random(n_tl)
     p_selesai = np.where(umur > 90, 0.85, np.where(umur > 0, 0.5, 0.2))
+    belum, proses, selesai = tl_aturan.BELUM, tl_aturan.DALAM_PROSES, tl_aturan.SELESAI
     status = np.where(
         u < p_selesai,
-        "Selesai",
-        np.where(u < p_selesai + (1 - p_selesai) * 0.6, "Dalam Proses", "Belum"),
+        selesai,
+        np.where(u < p_selesai + (1 - p_selesai) * 0.6, proses, belum),
     ).astype(object)
-    status[:3] = ["Belum", "Dalam Proses", "Selesai"][: min(3, n_tl)]  # every status, any scale
-    minta = (status == "Dalam Proses") & (rng.random(n_tl) < 0.35)
+    status[:3] = list(tl_aturan.STATUS)[: min(3, n_tl)]  # every status, any scale
+    minta = (status == proses) & (rng.random(n_tl) < 0.35)
     # the latest meeting of every instansi: a fixed mix, one of them asking to be closed
     baru = np.nonzero(m_q[t_rapat[l_tem]] == nk - 1)[0]
-    siklus = np.array(["Dalam Proses", "Belum", "Dalam Proses", "Selesai"], dtype=object)
+    siklus = np.array([proses, belum, proses, selesai], dtype=object)
     status[baru] = siklus[np.arange(len(baru)) % 4]
     minta[baru] = np.arange(len(baru)) % 4 == 2
     progres = np.array(kat.PROGRES_TL, dtype=object)[rng.integers(0, len(kat.PROGRES_TL), n_tl)]
@@ -850,17 +853,15 @@ def _rapat(
                 "pic_unit_id": unit["id"].to_numpy()[t_unit_pos[l_tem]],
                 "batas_waktu": batas,
                 "status": status,
-                "catatan_progres": np.where(status == "Belum", None, progres),
-                "bukti": np.where(
-                    status == "Selesai", "Laporan tindak lanjut (berkas fisik)", None
-                ),
+                "catatan_progres": np.where(status == belum, None, progres),
+                "bukti": np.where(status == selesai, "Laporan tindak lanjut (berkas fisik)", None),
                 "minta_tutup": minta,
                 "diperbarui_oleh": np.where(
-                    status == "Belum", None, unit["staf"].to_numpy()[t_unit_pos[l_tem]]
+                    status == belum, None, unit["staf"].to_numpy()[t_unit_pos[l_tem]]
                 ),
-                "diperbarui_pada": np.where(status == "Belum", None, diperbarui),
-                "ditutup_oleh": np.where(status == "Selesai", "monev", None),
-                "ditutup_pada": np.where(status == "Selesai", diperbarui, None),
+                "diperbarui_pada": np.where(status == belum, None, diperbarui),
+                "ditutup_oleh": np.where(status == selesai, "monev", None),
+                "ditutup_pada": np.where(status == selesai, diperbarui, None),
             }
         ),
     )

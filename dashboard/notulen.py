@@ -20,6 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from dashboard import agenda, charts, config, dokumen, formats
+from dashboard import tindak_lanjut as aturan_tl
 from dashboard.dokumen import GAYA, Kop, Penandatangan, teks_pdf
 from dashboard.ketepatan import uraian_menit
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # the service imports this module
 
 JUDUL_NOTULEN = "NOTULEN RAPAT MONITORING DAN EVALUASI KINERJA"
 JUDUL_BAHAN = "BAHAN RAPAT MONITORING DAN EVALUASI KINERJA"
-SUMBER = {"usulan": "Usulan dari data", "manual": "Tambahan"}
 
 
 def _tanggal(w: object) -> dt.date:
@@ -98,7 +98,12 @@ def _baris_peserta(peserta: pd.DataFrame) -> list[list[object]]:
 
 def _baris_agenda(ag: pd.DataFrame) -> list[list[object]]:
     return [
-        [i, r.uraian, agenda.JENIS_AGENDA.get(r.jenis, r.jenis), SUMBER.get(r.sumber, r.sumber)]
+        [
+            i,
+            r.uraian,
+            agenda.JENIS_AGENDA.get(r.jenis, r.jenis),
+            agenda.SUMBER_AGENDA.get(r.sumber, r.sumber),
+        ]
         for i, r in enumerate(ag.itertuples(index=False), 1)
     ]
 
@@ -124,7 +129,9 @@ def _baris_tindak_lanjut(temuan: pd.DataFrame, tl: pd.DataFrame) -> list[list[ob
     for t_id, grup in tl.groupby("temuan_id", sort=False):
         for j, r in enumerate(grup.itertuples(index=False), 1):
             status = r.status + (
-                " (minta ditutup)" if r.minta_tutup and r.status != "Selesai" else ""
+                " (minta ditutup)"
+                if r.minta_tutup and not aturan_tl.sudah_ditutup(r.status)
+                else ""
             )
             rows.append(
                 [

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import alur
 from dashboard import capaian as engine
-from dashboard import formats
 from dashboard.capaian import Agregasi, Indikator, Polaritas, Status
 from dashboard.skala import SKALA_BAKU, Skala, bulat
 
@@ -142,7 +142,7 @@ def status_kirim(
     """Submission of a unit for a period: 'Tepat waktu', 'Terlambat' (submitted late, or not
     submitted and the due date has passed) or 'Belum diajukan'."""
     diajukan = diajukan_pada is not None and not pd.isna(diajukan_pada)
-    if diajukan and status != "draf":
+    if diajukan and status != alur.DRAF:
         return "Terlambat" if terlambat else "Tepat waktu"
     if tenggat is not None and not pd.isna(tenggat) and hari_ini > pd.Timestamp(tenggat).date():
         return "Terlambat"
@@ -165,43 +165,9 @@ def alasan_perhatian(status: str, kategori: str | None, merah: bool, p: Proyeksi
 
 # ---------------------------------------------------------------- how a capaian was computed
 
-
-def uraian_perhitungan(
-    ind: Indikator,
-    status: str,
-    t_sd: float | None,
-    r_sd: float | None,
-    capaian: float | None,
-    t_atas: float | None = None,
-) -> str:
-    """The formula with the numbers used (to-date values), in Indonesian, e.g.
-    'Capaian = R / T × 100 = 4.400 / 4.500 × 100 = 97,78%'."""
-    a = formats.angka
-    if status == Status.BELUM_DIISI or r_sd is None:
-        return "Realisasi triwulan ini belum diisi: capaian belum dapat dihitung."
-    if status == Status.TIDAK_ADA_TARGET or t_sd is None:
-        return "Tidak ada target untuk periode ini: capaian tidak dinilai."
-    hasil = formats.persen(capaian)
-    if t_atas is not None:
-        lo, hi = sorted((t_sd, t_atas))
-        if lo <= r_sd <= hi:
-            return f"Realisasi {a(r_sd)} di dalam rentang target {a(lo)}–{a(hi)}: capaian 100%."
-        t_sd = hi if r_sd > hi else lo
-    if ind.polaritas == Polaritas.POSITIF:
-        if t_sd <= 0:
-            return "Target positif bernilai 0: Belum Dapat Dinilai."
-        return f"Capaian = R / T × 100 = {a(r_sd)} / {a(t_sd)} × 100 = {hasil}"
-    if t_sd == 0:
-        return f"Target negatif bernilai 0: capaian {hasil} (100% bila realisasi 0, selain itu 0%)."
-    if str(ind.rumus_negatif).upper() == "B":
-        return (
-            f"Capaian (negatif, rumus B) = T / R × 100 = {a(t_sd)} / {a(r_sd)} × 100 = {hasil} "
-            "(paling tinggi 200%)"
-        )
-    return (
-        f"Capaian (negatif, rumus A) = (2T − R) / T × 100 = (2 × {a(t_sd)} − {a(r_sd)}) / "
-        f"{a(t_sd)} × 100 = {hasil} (paling rendah 0%)"
-    )
+# The explanation is the engine's (capaian.py holds the formula and its words once); this name
+# stays for the dashboard service that reads it here.
+uraian_perhitungan = engine.uraian_perhitungan
 
 
 NAMA_AGREGASI = {

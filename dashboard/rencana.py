@@ -22,7 +22,7 @@ JENIS_UNIT = ("Sekretariat", "Bidang", "Bagian", "UPT")
 JENIS_INDIKATOR = ("IKU", "IKK", "program", "kegiatan", "sub kegiatan")
 POLARITAS = tuple(p.value for p in engine.Polaritas)
 CARA_AGREGASI = tuple(a.value for a in engine.Agregasi)
-RUMUS_NEGATIF = ("A", "B")  # A: (2T - R) / T, B: T / R (docs/DOMAIN.md §4)
+RUMUS_NEGATIF = tuple(engine.RUMUS_NEGATIF)  # the negatif formulas (capaian.py, §4.1)
 
 # The planning tree, top down: each level's parent is the level before it (tujuan has none).
 TINGKAT = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")

@@ -91,7 +91,7 @@ def headline(
         ),
         Angka(
             "Disahkan",
-            f"{_n(int((kirim['status'] == 'disahkan').sum()))} dari {_n(len(kirim))}",
+            f"{_n(int((kirim['status'] == alur.DISAHKAN).sum()))} dari {_n(len(kirim))}",
             "Unit yang pengajuannya sudah disahkan Kepala Dinas.",
         ),
         Angka(

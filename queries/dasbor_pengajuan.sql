@@ -1,7 +1,7 @@
 -- Submissions of every unit of instansi $1 for one period ($2 tahun, $3 triwulan), optionally
 -- one unit ($4, NULL = all): status, when submitted, late flag, due date, how many of the
 -- unit's active indicators have a value for the quarter, and the submission's last review step
--- (a step back is a return: its reason, who and when).
+-- (a step back is a return: its reason, who and when). $5: the draft state (dashboard/alur.py).
 WITH u AS (
     SELECT id, kode, nama FROM unit
     WHERE instansi_id = $1 AND aktif AND (CAST($4 AS INTEGER) IS NULL OR id = $4)
@@ -24,7 +24,7 @@ WITH u AS (
     ORDER BY e.objek_id, e.id DESC
 )
 SELECT u.id AS unit_id, u.kode AS unit_kode, u.nama AS unit, p.id AS periode_id, p.tenggat,
-       s.id AS pengajuan_id, coalesce(s.status, 'draf') AS status, s.diajukan_oleh,
+       s.id AS pengajuan_id, coalesce(s.status, $5) AS status, s.diajukan_oleh,
        s.diajukan_pada, coalesce(s.terlambat, FALSE) AS terlambat,
        coalesce(isi.indikator, 0) AS indikator, coalesce(isi.terisi, 0) AS terisi,
        akhir.akhir_dari, akhir.akhir_ke, coalesce(g.nama, akhir.akhir_oleh) AS akhir_oleh,

@@ -5,7 +5,8 @@
 --            Belum Diisi / Tidak Ada Target / Belum Dapat Dinilai left out), each value capped
 --            at its instansi's scoring cap (dashboard/skala.py): $5[k] (NULL: none) is the cap
 --            of instansi $4[k];
---   tepat_waktu: units that submitted on time / active units;
+--   tepat_waktu: units that submitted on time / active units (submitted: not the draft state
+--                $6 of dashboard/alur.py);
 --   SOP: step records of the period's runs (from transitions through sop_pemetaan, and
 --        logged by hand) within the step's mutu baku, counted in whole working days: $3 is
 --        the list of working days (the calendar of dashboard/kalender.py); a standard below
@@ -80,9 +81,9 @@ WITH r AS (
     SELECT instansi_id, count(*) AS indikator FROM indikator WHERE aktif GROUP BY instansi_id
 ), kirim AS (
     SELECT u.instansi_id, count(*) AS unit,
-           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> 'draf')
+           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $6)
                AS diajukan,
-           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> 'draf'
+           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $6
                                AND NOT s.terlambat) AS tepat
     FROM unit u
     LEFT JOIN periode p ON p.instansi_id = u.instansi_id AND p.tahun = $1 AND p.triwulan = $2

@@ -1,6 +1,7 @@
--- Periods of instansi $1 where unit $2 may enter data, with its submission status.
+-- Periods of instansi $1 where unit $2 may enter data, with its submission status ($3, the
+-- draft state of dashboard/alur.py, when it has none yet).
 SELECT p.id, p.tahun, p.triwulan, p.tenggat, p.catatan, p.status,
-       coalesce(s.status, 'draf') AS status_pengajuan
+       coalesce(s.status, $3) AS status_pengajuan
 FROM periode p
 LEFT JOIN pengajuan s ON s.periode_id = p.id AND s.unit_id = $2
 WHERE p.instansi_id = $1

@@ -274,3 +274,52 @@ def test_realisasi_renstra_sd():
     assert realisasi_renstra_sd([70, 82, None], "LAST") == 82
     assert realisasi_renstra_sd([None, None], "SUM") is None
     assert realisasi_renstra_sd([], "SUM") is None
+
+
+# ---------------------------------------------------------------- the formula in words
+
+
+def _hitung_teks(teks: str) -> float:
+    """Evaluate a formula written with numbers ("(2 × 10 − 12) / 10 × 100")."""
+    ekspresi = teks.replace("×", "*").replace("−", "-")
+    assert set(ekspresi) <= set("0123456789.+-*/() "), teks
+    return float(eval(ekspresi))  # noqa: S307 - digits and operators only, checked above
+
+
+@given(
+    st.floats(min_value=0.5, max_value=1e6),
+    st.floats(min_value=0.5, max_value=1e6),
+    st.sampled_from([("positif", "A"), ("negatif", "A"), ("negatif", "B")]),
+)
+def test_teks_rumus_dihitung_sama_dengan_mesin(t, r, rumus):
+    """The words every page shows are the engine's formula: the text with the numbers put in
+    gives the engine's value wherever no floor or ceiling applies."""
+    from dashboard import capaian as engine
+
+    teks = engine.rumus(*rumus, t=repr(t), r=repr(r))
+    nilai = capaian(t, r, *rumus)
+    dari_teks = _hitung_teks(teks)
+    if 0 < dari_teks < engine.BATAS_RUMUS_B:
+        assert nilai == pytest.approx(dari_teks)
+
+
+def test_nama_rumus_dan_uraian_dari_satu_definisi():
+    from dashboard import capaian as engine
+
+    assert engine.nama_rumus("positif", "A") == "Positif: R / T × 100"
+    assert engine.nama_rumus("negatif", "A") == "Negatif: (2T − R) / T × 100"
+    assert engine.nama_rumus("negatif", "b") == "Negatif: T / R × 100 (maks. 200)"
+    assert engine.BATAS_RUMUS_B == capaian(10, 0, "negatif", "B") == 200
+    neg = Indikator("negatif", "SUM", "A")
+    assert engine.uraian_perhitungan(neg, "Dinilai", 10, 12, 80) == (
+        "Capaian (negatif, rumus A) = (2T − R) / T × 100 = (2 × 10 − 12) / 10 × 100 = 80% "
+        "(paling rendah 0%)"
+    )
+
+
+def test_dibatasi_hanya_rumus_b_di_atas_batas():
+    from dashboard import capaian as engine
+
+    assert engine.dibatasi(10, 0, "negatif", "B") and engine.dibatasi(10, 4, "negatif", "b")
+    assert not engine.dibatasi(10, 5, "negatif", "B")  # exactly 200: the formula's own value
+    assert not engine.dibatasi(10, 4, "negatif", "A") and not engine.dibatasi(10, 0, "positif")

@@ -25,7 +25,7 @@ from dashboard.laporan.data import (
 from dashboard.services.capaian import angka_atau_none
 from dashboard.skala import Skala
 
-TANDA_RUMUS_B = "a"  # rumus B (T / R) reached its cap of 200 (§4.1)
+TANDA_RUMUS_B = "a"  # rumus B reached its cap (capaian.BATAS_RUMUS_B, §4.1)
 TANDA_BATAS = "b"  # above the agency's batas skor: counted at the cap in the averages (§4.8)
 
 
@@ -37,15 +37,11 @@ def utama(ind: pd.DataFrame) -> pd.Series:
 
 def rumus_teks(polaritas: str, rumus_negatif: str) -> str:
     """The capaian formula of an indicator in the table's words (§4.1)."""
-    if polaritas == "negatif":
-        if rumus_negatif == "B":
-            return "Negatif: T / R × 100 (maks. 200)"
-        return "Negatif: (2T − R) / T × 100"
-    return "Positif: R / T × 100"
+    return engine.nama_rumus(polaritas, rumus_negatif)
 
 
 def tanda_batas(row, batas_skor: float | None) -> str | None:
-    """The footnote marks of a row whose capaian was capped: "a" when rumus B reached 200,
+    """The footnote marks of a row whose capaian was capped: "a" when rumus B reached its cap,
     "b" when it is above the batas skor and enters the averages at the cap."""
     c = angka_atau_none(row.capaian_th)
     if c is None:
@@ -53,13 +49,10 @@ def tanda_batas(row, batas_skor: float | None) -> str | None:
     tanda = []
     t, r = angka_atau_none(row.t0), angka_atau_none(row.realisasi_sd)
     if (
-        row.polaritas == "negatif"
-        and row.rumus_negatif == "B"
-        and angka_atau_none(row.t0_atas) is None
+        angka_atau_none(row.t0_atas) is None
         and t is not None
         and r is not None
-        and t > 0
-        and (r == 0 or t / r > 2)
+        and engine.dibatasi(t, r, row.polaritas, row.rumus_negatif)
     ):
         tanda.append(TANDA_RUMUS_B)
     if batas_skor is not None and c > batas_skor:
@@ -190,8 +183,9 @@ def tabel_31(
         )
     if TANDA_RUMUS_B in ada_tanda:
         catatan.append(
-            "a) Rumus negatif B (T / R) dibatasi 200: realisasi kurang dari separuh target "
-            "atau nol dinilai 200."
+            f"a) Rumus negatif B ({engine.rumus('negatif', 'B')}) dibatasi "
+            f"{engine.BATAS_RUMUS_B:g}: realisasi kurang dari separuh target atau nol dinilai "
+            f"{engine.BATAS_RUMUS_B:g}."
         )
     if TANDA_BATAS in ada_tanda:
         catatan.append(

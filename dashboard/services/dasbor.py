@@ -26,6 +26,7 @@ from dashboard import (
     tabel_dasbor,
 )
 from dashboard import capaian as engine
+from dashboard import tindak_lanjut as tl_aturan
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan, sop_registry
@@ -202,14 +203,14 @@ def peta_capaian(ind: pd.DataFrame, sk: Skala = SKALA_BAKU) -> pd.DataFrame:
 
 # What "Sudah diajukan" counts: a submission that left the unit (a draft, a returned one or
 # one never started does not).
-SUDAH_DIAJUKAN = ("diajukan", "diverifikasi", "diparaf", "disahkan")
+SUDAH_DIAJUKAN = alur.SUDAH_DIAJUKAN
 
 
 def _keadaan(status: str, terisi: int, dikembalikan: bool) -> str:
     """A unit's submission in the words people use: Belum diisi (nothing typed, never
     submitted), Draf, Dikembalikan (returned to the unit, waiting for its fix), else the
     status of the chain (Diajukan .. Disahkan)."""
-    if status == "draf":
+    if status == alur.DRAF:
         if dikembalikan:
             return "Dikembalikan"
         return "Draf" if terisi else "Belum diisi"
@@ -229,7 +230,7 @@ def pengajuan(
     Draf, Dikembalikan, Diajukan .. Disahkan), `sudah_diajukan` (what the headline counts), the
     last return's reason, complete or not, on time / late."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    df = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, lingkup])
+    df = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, lingkup, alur.DRAF])
     hari = hari_ini or config.sekarang().date()
     df["lengkap"] = (df["indikator"] > 0) & (df["terisi"] == df["indikator"])
     df["dikembalikan"] = [
@@ -261,7 +262,9 @@ def tindak_lanjut_terbuka(
 ) -> pd.DataFrame:
     """Follow-ups not yet Selesai, overdue flagged (docs/DOMAIN.md §7.2: shown to the Kadis)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    df = store.fetch_df(cur, "dasbor_tindak_lanjut", [instansi_id, lingkup])
+    df = store.fetch_df(
+        cur, "dasbor_tindak_lanjut", [instansi_id, lingkup, tl_aturan.terbuka_sql()]
+    )
     hari = hari_ini or config.sekarang().date()
     df["terlambat"] = agenda.lewat_batas(df["batas_waktu"], df["status"], hari)  # one rule
     return df
@@ -539,7 +542,9 @@ def rincian(
     )
     entri = store.fetch_df(cur, "dasbor_realisasi_indikator", [indikator_id, tahun])
     entri["bukti"] = entri["bukti"].map(lambda b: bukti.label(b) or None)  # no storage path
-    kirim = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, unit_id])
+    kirim = store.fetch_df(
+        cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, unit_id, alur.DRAF]
+    )
     event = pd.DataFrame()
     if not kirim.empty:
         k = kirim.iloc[0]
@@ -577,7 +582,9 @@ def perbandingan_instansi(
     semua = store.fetch_df(cur, "instansi_list")["id"].astype(int).tolist()
     sk = svc_capaian.skala_semua(cur, semua)
     batas = [sk[i].batas_skor for i in semua]
-    df = store.fetch_df(cur, "dasbor_perbandingan", [tahun, triwulan, hari_kerja, semua, batas])
+    df = store.fetch_df(
+        cur, "dasbor_perbandingan", [tahun, triwulan, hari_kerja, semua, batas, alur.DRAF]
+    )
     df["kategori"] = [
         sk[int(i)].kategori_nilai(None if pd.isna(c) else float(c))
         for i, c in zip(df["instansi_id"], df["capaian"], strict=True)

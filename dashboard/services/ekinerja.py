@@ -8,7 +8,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from dashboard import config, ekinerja, formats, store, versi_data
+from dashboard import alur, config, ekinerja, formats, store, versi_data
 from dashboard.akses import Akses
 from dashboard.dokumen import Kop
 from dashboard.services import laporan as svc_laporan
@@ -137,4 +137,4 @@ def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: in
     """The instansi's collection periods, newest first, with their signed counts."""
     akses.wajib(*PERAN_BACA)
     akses.cek_instansi(instansi_id)
-    return store.fetch_df(cur, "periode_list", [instansi_id])
+    return store.fetch_df(cur, "periode_list", [instansi_id, alur.DRAF, alur.DISAHKAN])

@@ -20,7 +20,7 @@ import json
 import duckdb
 import pandas as pd
 
-from dashboard import berkala, config, formats, lkj, store, versi_data
+from dashboard import alur, berkala, config, formats, lkj, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.laporan.data import Permintaan
 from dashboard.services import laporan as svc_laporan
@@ -238,7 +238,9 @@ def status_triwulan(
     _cek_baca(akses, instansi_id)
     return {
         int(q): berkala.StatusTriwulan(int(q), True, int(u), int(d))
-        for q, u, d in store.fetch_all(cur, "berkala_triwulan", [instansi_id, _tahun(tahun)])
+        for q, u, d in store.fetch_all(
+            cur, "berkala_triwulan", [instansi_id, _tahun(tahun), alur.DISAHKAN]
+        )
     }
 
 

@@ -26,8 +26,9 @@ import pandas as pd
 
 from dashboard import config, ketepatan, store, surat_permintaan, surel, versi_data
 from dashboard import notifikasi as aturan
+from dashboard import tindak_lanjut as aturan_tl
 from dashboard.akses import Akses, AksesDitolak
-from dashboard.alur import label_status
+from dashboard.alur import DIPERIKSA, DRAF, PERAN_ANTRIAN, label_status
 from dashboard.notifikasi import Pesan
 
 log = logging.getLogger("monev.notifikasi")
@@ -119,10 +120,10 @@ def beri_tahu_dikembalikan(
     reason."""
     row = cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone()
     unit_id, instansi_id, tahun, triwulan, unit = row[2], row[8], row[9], row[10], row[12]
-    if ke == "draf":
+    if ke == DRAF:
         penerima, halaman = penerima_unit(cur, [unit_id]), "entri"
     else:
-        penerima, halaman = penerima_peran(cur, _PERAN_ANTRIAN[ke], instansi_id), "antrian"
+        penerima, halaman = penerima_peran(cur, PERAN_ANTRIAN[ke], instansi_id), "antrian"
     waktu = config.sekarang()
     pesan = aturan.pesan_dikembalikan(tahun, triwulan, unit, alasan, pengajuan_id, halaman)
     kunci = aturan.kunci("dikembalikan", pengajuan_id, ke, waktu.isoformat())
@@ -363,7 +364,7 @@ def jalankan_pengingat(
 def _pengingat_tenggat(
     cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
 ) -> None:
-    df = store.fetch_df(cur, "pengingat_tenggat", [hari_ini + dt.timedelta(days=3)])
+    df = store.fetch_df(cur, "pengingat_tenggat", [hari_ini + dt.timedelta(days=3), DRAF])
     if df.empty:
         return
     staf = penerima_unit(cur, df["unit_id"])
@@ -406,15 +407,12 @@ def standar_antrian(
     return hasil
 
 
-_PERAN_ANTRIAN = {"diajukan": "pengelola_monev", "diverifikasi": "sekretaris", "diparaf": "kadis"}
-
-
 def _pengingat_antrian(
     cur: duckdb.DuckDBPyConnection, sekarang: dt.datetime, h: HasilPengingat
 ) -> None:
     from dashboard.services import sop_registry
 
-    df = store.fetch_df(cur, "pengingat_antrian")
+    df = store.fetch_df(cur, "pengingat_antrian", [list(DIPERIKSA)])
     if df.empty:
         return
     kal = sop_registry.kalender(cur)
@@ -434,7 +432,7 @@ def _pengingat_antrian(
         pesan = aturan.pesan_antrian(
             r.tahun, r.triwulan, r.unit, label_status(r.status), teks, r.pengajuan_id
         )
-        penerima = penerima_peran(cur, _PERAN_ANTRIAN[r.status], int(r.instansi_id))
+        penerima = penerima_peran(cur, PERAN_ANTRIAN[r.status], int(r.instansi_id))
         kunci = aturan.kunci("antrian_lewat", r.pengajuan_id, r.status, sejak.isoformat())
         h.tambah("antrian_lewat", kirim(cur, pesan, penerima, kunci, sekarang))
 
@@ -442,7 +440,8 @@ def _pengingat_antrian(
 def _pengingat_tindak_lanjut(
     cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
 ) -> None:
-    df = store.fetch_df(cur, "pengingat_tindak_lanjut", [hari_ini + dt.timedelta(days=3)])
+    batas = hari_ini + dt.timedelta(days=3)
+    df = store.fetch_df(cur, "pengingat_tindak_lanjut", [batas, aturan_tl.terbuka_sql()])
     if df.empty:
         return
     staf = penerima_unit(cur, df["unit_id"])

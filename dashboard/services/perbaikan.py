@@ -46,13 +46,14 @@ def ajukan(
             "atau tulis tautan / keterangan bukti."
         )
     status = cur.execute(store.sql("status_sah_nilai"), [indikator_id, tahun, triwulan]).fetchone()
-    if not status or status[0] != "disahkan":
+    if not status or status[0] != alur.DISAHKAN:
         raise ValueError(
             "Hanya data yang sudah disahkan yang diperbaiki lewat permintaan "
             "perbaikan; data lain masih dapat diubah lewat pengisian biasa."
         )
     lama = cur.execute(store.sql("realisasi_nilai"), [indikator_id, tahun, triwulan]).fetchone()
-    if cur.execute(store.sql("perbaikan_berjalan"), [indikator_id, tahun, triwulan]).fetchone():
+    berjalan = [indikator_id, tahun, triwulan, list(alur.DIPERIKSA)]
+    if cur.execute(store.sql("perbaikan_berjalan"), berjalan).fetchone():
         raise ValueError("Sudah ada permintaan perbaikan yang sedang diproses untuk nilai ini.")
     with store.transaction(cur):
         pid = cur.execute(
@@ -78,7 +79,7 @@ def ajukan(
             objek="perbaikan",
             objek_id=pid,
             dari=None,
-            ke="diajukan",
+            ke=alur.DIAJUKAN,
             catatan=alasan.strip(),
         )
     return int(pid)
@@ -130,7 +131,7 @@ def _terapkan(
         ).fetchone()
         if not res:
             raise KonflikData("Permintaan ini baru saja diproses pengguna lain; muat ulang.")
-        if step.ke == "disahkan":
+        if step.ke == alur.DISAHKAN:
             cur.execute(
                 store.sql("realisasi_update_nilai"),
                 [baru, akses.username, waktu, indikator_id, tahun, triwulan],
@@ -177,7 +178,7 @@ def nilai_saat_ini(
     nilai = cur.execute(store.sql("realisasi_nilai"), [indikator_id, tahun, triwulan]).fetchone()
     status = cur.execute(store.sql("status_sah_nilai"), [indikator_id, tahun, triwulan]).fetchone()
     berjalan = cur.execute(
-        store.sql("perbaikan_berjalan"), [indikator_id, tahun, triwulan]
+        store.sql("perbaikan_berjalan"), [indikator_id, tahun, triwulan, list(alur.DIPERIKSA)]
     ).fetchone()
     return {
         "nilai": nilai[0] if nilai else None,

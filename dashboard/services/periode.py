@@ -9,7 +9,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from dashboard import config, store, versi_data
+from dashboard import alur, config, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN, cek_panjang
 from dashboard.services import lokasi, notifikasi
@@ -17,7 +17,7 @@ from dashboard.services import lokasi, notifikasi
 
 def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     akses.cek_instansi(instansi_id)
-    return store.fetch_df(cur, "periode_list", [instansi_id])
+    return store.fetch_df(cur, "periode_list", [instansi_id, alur.DRAF, alur.DISAHKAN])
 
 
 def info_periode(cur: duckdb.DuckDBPyConnection, periode_id: int) -> dict:
@@ -87,7 +87,7 @@ def belum_mengajukan(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: i
     akses.wajib("pengelola_monev")
     p = info_periode(cur, periode_id)
     akses.cek_instansi(p["instansi_id"])
-    return store.fetch_df(cur, "periode_belum_mengajukan", [periode_id])
+    return store.fetch_df(cur, "periode_belum_mengajukan", [periode_id, alur.DRAF])
 
 
 def tutup_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> None:
@@ -169,7 +169,7 @@ def periode_ditutup_unit(
     latest closed one) and that are not reopened for it, each with its latest reopen request:
     what Isi realisasi tells a unit that can no longer reach its draft."""
     instansi_id = lokasi.baca_unit(cur, akses, unit_id)
-    return store.fetch_df(cur, "periode_ditutup_unit", [instansi_id, unit_id])
+    return store.fetch_df(cur, "periode_ditutup_unit", [instansi_id, unit_id, alur.DRAF])
 
 
 def minta_buka_kembali(
@@ -191,7 +191,7 @@ def minta_buka_kembali(
     if terbuka_untuk(cur, periode_id, unit_id):
         raise ValueError("Periode ini masih dibuka untuk unit Anda; lanjutkan pengisian.")
     status = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
-    if status and status[1] != "draf":
+    if status and status[1] != alur.DRAF:
         raise ValueError("Data unit Anda untuk periode ini sudah diajukan.")
     if cur.execute(store.sql("permintaan_buka_menunggu"), [periode_id, unit_id]).fetchone():
         raise ValueError(
@@ -291,4 +291,4 @@ def terbuka_untuk(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int)
 def periode_entri(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> pd.DataFrame:
     """Periods the unit can work on: open ones and those reopened for it."""
     instansi_id = lokasi.baca_unit(cur, akses, unit_id)
-    return store.fetch_df(cur, "periode_entri", [instansi_id, unit_id])
+    return store.fetch_df(cur, "periode_entri", [instansi_id, unit_id, alur.DRAF])

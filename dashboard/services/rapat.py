@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dashboard import agenda, config, formats, store, versi_data
 from dashboard import notulen as dok
+from dashboard import tindak_lanjut as aturan_tl
 from dashboard.agenda import ItemAgenda
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA
@@ -70,7 +71,7 @@ class AgendaInput(BaseModel):
 
     jenis: str = "lainnya"
     uraian: str = Field(min_length=3, max_length=1000)
-    sumber: str = "manual"
+    sumber: str = agenda.MANUAL
     objek: str | None = None
     objek_id: int | None = None
 
@@ -84,8 +85,8 @@ class AgendaInput(BaseModel):
     @field_validator("sumber")
     @classmethod
     def _sumber(cls, v: str) -> str:
-        if v not in ("usulan", "manual"):
-            raise ValueError("sumber agenda harus usulan atau manual")
+        if v not in agenda.SUMBER_AGENDA:
+            raise ValueError("sumber agenda harus " + " atau ".join(agenda.SUMBER_AGENDA))
         return v
 
 
@@ -198,7 +199,7 @@ def _agenda(baris: list[dict]) -> list[AgendaInput]:
                 {
                     "jenis": _nilai(b.get("jenis")) or "lainnya",
                     "uraian": b["uraian"],
-                    "sumber": _nilai(b.get("sumber")) or "manual",
+                    "sumber": _nilai(b.get("sumber")) or agenda.MANUAL,
                     "objek": _nilai(b.get("objek")),
                     "objek_id": _nilai(b.get("objek_id")),
                 },
@@ -228,7 +229,7 @@ def daftar_rapat(
     cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, tahun: int | None = None
 ) -> pd.DataFrame:
     _cek_baca(akses, instansi_id)
-    return store.fetch_df(cur, "rapat_list", [instansi_id, tahun])
+    return store.fetch_df(cur, "rapat_list", [instansi_id, tahun, aturan_tl.terbuka_sql()])
 
 
 def detail_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) -> dict:
@@ -615,7 +616,8 @@ def tambah_temuan(
         )
         for tl in tls:
             cur.execute(
-                store.sql("tindak_lanjut_insert"), [tid, tl.uraian, tl.pic_unit_id, tl.batas_waktu]
+                store.sql("tindak_lanjut_insert"),
+                [tid, tl.uraian, tl.pic_unit_id, tl.batas_waktu, aturan_tl.STATUS_AWAL],
             )
         _tandai_revisi(cur, naik, rapat_id)
         store.log_event(
@@ -651,7 +653,7 @@ def tambah_tindak_lanjut(
         lid = int(
             cur.execute(
                 store.sql("tindak_lanjut_insert"),
-                [temuan_id, tl.uraian, tl.pic_unit_id, tl.batas_waktu],
+                [temuan_id, tl.uraian, tl.pic_unit_id, tl.batas_waktu, aturan_tl.STATUS_AWAL],
             ).fetchone()[0]
         )
         _tandai_revisi(cur, naik, rapat_id)

@@ -80,7 +80,7 @@ def _cek_tulis(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> in
 
 def status_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> str:
     row = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
-    return row[1] if row else "draf"
+    return row[1] if row else alur.DRAF
 
 
 def form_entri(
@@ -303,7 +303,7 @@ def _tulis(
     # the draft check runs inside the write's transaction: a submission locked after the
     # checks either makes this claim fail or conflicts with it
     pid = _pastikan_pengajuan(cur, periode_id, unit_id)
-    if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid]).fetchone():
+    if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid, alur.DRAF]).fetchone():
         raise ValueError(_pesan_terkunci(status_pengajuan(cur, periode_id, unit_id)))
     if rencana.ubah:
         n = _massal(
@@ -482,6 +482,7 @@ def ajukan(
     sekarang = sekarang or config.sekarang()
     terlambat = sekarang.date() > form.periode["tenggat"]
     konflik = "Pengajuan ini baru saja diproses atau disimpan pengguna lain; muat ulang."
+    step = alur.langkah(alur.DRAF, "ajukan")
     with _transaksi(cur, periode_id, unit_id, rencana, konflik):
         versi_data.sentuh_instansi(instansi_id)
         if baris:
@@ -489,7 +490,7 @@ def ajukan(
         else:
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
         res = cur.execute(
-            store.sql("pengajuan_transisi"), ["diajukan", sekarang, pid, "draf", None]
+            store.sql("pengajuan_transisi"), [step.ke, sekarang, pid, step.dari, None]
         ).fetchone()
         if not res:
             raise KonflikData(konflik)
@@ -502,8 +503,8 @@ def ajukan(
             peran="staf_bidang",
             objek="pengajuan",
             objek_id=pid,
-            dari="draf",
-            ke="diajukan",
+            dari=step.dari,
+            ke=step.ke,
             catatan="terlambat" if terlambat else None,
         )
     return rencana.jumlah
@@ -536,7 +537,7 @@ def pengembalian(
     if not row:
         return None
     status, waktu, username, nama, peran, dari, ke, alasan = row
-    if status != "draf" or (dari, ke) != ("diajukan", "draf"):
+    if status != alur.DRAF or (dari, ke) != (alur.DIAJUKAN, alur.DRAF):
         return None
     return Pengembalian(
         periode_id, p["tahun"], p["triwulan"], teks(alasan), nama or username, peran, waktu

@@ -19,7 +19,7 @@ import pandas as pd
 
 from dashboard import config, formats, store, versi_data
 from dashboard.akses import Akses, AksesDitolak
-from dashboard.alur import LABEL_STATUS
+from dashboard.alur import DISAHKAN, LABEL_STATUS
 from dashboard.rencana import KOLOM_INDIKATOR, TABEL_TINGKAT, TINGKAT, induk_tingkat, periksa_target
 from dashboard.rencana_xlsx import JENIS_INDIKATOR, Masalah, baca
 
@@ -536,7 +536,7 @@ class _Rencana:
                         f"Periode {tw} dibuka kembali untuk unit indikator ini.",
                     )
                     continue
-                if aju["status"] not in (None, "disahkan"):
+                if aju["status"] not in (None, DISAHKAN):
                     self.salah(
                         "Realisasi",
                         r,
@@ -545,7 +545,7 @@ class _Rencana:
                         f"{LABEL_STATUS[aju['status']]}).",
                     )
                     continue
-                if aju["status"] == "disahkan" and not aju["diimpor"] and not sama:
+                if aju["status"] == DISAHKAN and not aju["diimpor"] and not sama:
                     self.salah(
                         "Realisasi",
                         r,
@@ -851,11 +851,11 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
         if aju is None or aju["pengajuan_id"] is None:
             aju_id = cur.execute(
                 store.sql("impor_rencana_pengajuan_insert"),
-                [periode[(ki, th, tw)], u, akses.username, sekarang],
+                [periode[(ki, th, tw)], u, akses.username, sekarang, DISAHKAN],
             ).fetchone()[0]
             dari = None
         else:
-            aju_id, dari = aju["pengajuan_id"], "disahkan"
+            aju_id, dari = aju["pengajuan_id"], DISAHKAN
         store.log_event(
             cur,
             "diimpor",
@@ -864,7 +864,7 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
             objek="pengajuan",
             objek_id=aju_id,
             dari=dari,
-            ke="disahkan",
+            ke=DISAHKAN,
             catatan=f"{n} realisasi {formats.nama_triwulan(tw)} {th} diimpor oleh "
             f"{akses.nama or akses.username} dari buku kerja rencana",
         )

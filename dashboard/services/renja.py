@@ -14,6 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dashboard import formats, store
+from dashboard import tindak_lanjut as aturan_tl
 from dashboard.akses import Akses
 from dashboard.dokumen import Penandatangan
 from dashboard.laporan import renja
@@ -185,5 +186,9 @@ def tabel(
         ang["rp_lalu"] = ang["sub_kegiatan_id"].map(per_sub)
     else:
         ang["rp_lalu"] = None
-    tl = store.fetch_df(cur, "laporan_renja_tindak_lanjut", [p.instansi_id, p.tahun, n, unit_id])
+    tl = store.fetch_df(
+        cur,
+        "laporan_renja_tindak_lanjut",
+        [p.instansi_id, p.tahun, n, unit_id, aturan_tl.terbuka_sql()],
+    )
     return renja.tabel_renja(ind, ang, tl, n, p.tahun, p.termasuk_belum_sah, skala)

@@ -11,8 +11,8 @@ import duckdb
 import pandas as pd
 import yaml
 
+from dashboard import alur, lkj, store, versi_data
 from dashboard import sop as sop_lib
-from dashboard import store, versi_data
 from dashboard.akses import Akses
 from dashboard.formats import teks
 from dashboard.kalender import Kalender, dari_pengaturan
@@ -371,9 +371,9 @@ JENIS_EVENT = {
 # does), so a unit's typing never changes a finished step's record (docs/DOMAIN.md §13.6).
 BUKAN_AKHIR = ("realisasi_disimpan",)
 STATUS_KE = {
-    "pengajuan": ("draf", "diajukan", "diverifikasi", "diparaf", "disahkan"),
-    "perbaikan": ("diajukan", "diverifikasi", "diparaf", "disahkan", "dikembalikan"),
-    "lkj": ("disusun", "diperiksa", "diparaf", "ditandatangani", "dikirim"),
+    "pengajuan": alur.STATUS,
+    "perbaikan": alur.STATUS_PERBAIKAN,
+    "lkj": lkj.STATUS,
 }
 KOLOM_PETA = [
     "urutan",

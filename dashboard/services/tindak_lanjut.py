@@ -10,12 +10,12 @@ import duckdb
 import pandas as pd
 
 from dashboard import agenda, bukti, config, store
+from dashboard import tindak_lanjut as aturan
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.batas import cek_panjang
 from dashboard.formats import teks
 from dashboard.store import KonflikData
 
-STATUS_BIDANG = ("Belum", "Dalam Proses")
 _KONFLIK = "Tindak lanjut ini baru saja diubah pengguna lain; data dimuat ulang."
 
 
@@ -62,8 +62,8 @@ def _cek_pic(cur: duckdb.DuckDBPyConnection, akses: Akses, tl_id: int) -> dict:
     akses.cek_instansi(int(row["instansi_id"]))
     if not akses.punya("staf_bidang") or akses.unit_id != int(row["pic_unit_id"]):
         raise AksesDitolak("Hanya Staf Bidang unit PIC yang dapat memperbarui tindak lanjut ini.")
-    if row["status"] == "Selesai":
-        raise ValueError("Tindak lanjut ini sudah ditutup (Selesai).")
+    if aturan.sudah_ditutup(row["status"]):
+        raise ValueError(f"Tindak lanjut ini sudah ditutup ({row['status']}).")
     return row
 
 
@@ -81,10 +81,10 @@ def perbarui(
     """The PIC Bidang's progress: status Belum / Dalam Proses, note, evidence, close request.
     Selesai is set only by the Pengelola Monev when closing."""
     row = _cek_pic(cur, akses, tl_id)
-    if status not in STATUS_BIDANG:
+    if status not in aturan.STATUS_BIDANG:
         raise ValueError(
-            "Status Selesai ditetapkan Pengelola Monev saat menutup; pilih Belum atau Dalam "
-            "Proses, lalu centang 'Minta ditutup'."
+            f"Status {' / '.join(aturan.STATUS_TUTUP)} ditetapkan Pengelola Monev saat menutup; "
+            f"pilih {' atau '.join(aturan.STATUS_BIDANG)}, lalu centang 'Minta ditutup'."
         )
     catatan, ref = teks(catatan_progres), teks(bukti_ref)
     cek_panjang(catatan, "Catatan progres")
@@ -93,8 +93,8 @@ def perbarui(
         ref = bukti.bukti_ketik(ref, teks(row["bukti"]))
     if minta_tutup and not catatan:
         raise ValueError("Isi catatan progres sebelum meminta tindak lanjut ditutup.")
-    if minta_tutup and status == "Belum":
-        status = "Dalam Proses"
+    if minta_tutup:
+        status = aturan.status_saat_minta_tutup(status)
     with store.transaction(cur):
         ok = cur.execute(
             store.sql("tindak_lanjut_progres"),
@@ -107,6 +107,7 @@ def perbarui(
                 bool(minta_tutup),
                 akses.username,
                 config.sekarang(),
+                aturan.terbuka_sql(),
             ],
         ).fetchone()
         if not ok:
@@ -161,8 +162,8 @@ def _cek_monev(cur: duckdb.DuckDBPyConnection, akses: Akses, tl_id: int) -> dict
     akses.wajib("pengelola_monev")
     row = _get(cur, tl_id)
     akses.cek_instansi(int(row["instansi_id"]))
-    if row["status"] == "Selesai":
-        raise ValueError("Tindak lanjut ini sudah ditutup (Selesai).")
+    if aturan.sudah_ditutup(row["status"]):
+        raise ValueError(f"Tindak lanjut ini sudah ditutup ({row['status']}).")
     return row
 
 
@@ -179,7 +180,7 @@ def tutup(
     with store.transaction(cur):
         ok = cur.execute(
             store.sql("tindak_lanjut_tutup"),
-            [tl_id, versi, akses.username, config.sekarang(), teks(catatan)],
+            [tl_id, versi, akses.username, config.sekarang(), teks(catatan), aturan.SELESAI],
         ).fetchone()
         if not ok:
             raise KonflikData(_KONFLIK)
@@ -191,7 +192,7 @@ def tutup(
             objek="tindak_lanjut",
             objek_id=tl_id,
             dari=row["status"],
-            ke="Selesai",
+            ke=aturan.SELESAI,
             catatan=teks(catatan),
         )
 
