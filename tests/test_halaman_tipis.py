@@ -33,7 +33,6 @@ BELUM_TIPIS = {
     "admin_skala.py": 2,
     "entri.py": 1,
     "hasil_monev.py": 2,
-    "ketepatan.py": 7,
     "pelaksanaan.py": 1,
     "penyusunan.py": 1,
     "perbaikan.py": 2,
