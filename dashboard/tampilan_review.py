@@ -177,3 +177,70 @@ def tabel_riwayat(r: pd.DataFrame) -> pd.DataFrame:
             "Catatan": r["catatan"].fillna(""),
         }
     )
+
+
+# --- Perbaikan data (a correction follows the same review chain) ---
+
+
+def menunggu_saya(daftar: pd.DataFrame, akses: Akses) -> pd.DataFrame:
+    """The rows in a state that waits for one of the caller's reviewer roles."""
+    return daftar[daftar["status"].isin([s for p, s in alur.ANTRIAN.items() if akses.punya(p)])]
+
+
+def boleh_proses(status: str, akses: Akses) -> str | None:
+    """The step the caller takes on a row in `status` (verifikasi, paraf, sahkan), or None
+    when the row does not wait for one of the caller's roles."""
+    aksi = alur.PERAN_MENYETUJUI.get(status)
+    peran = {s: p for p, s in alur.ANTRIAN.items()}.get(status)
+    return aksi if aksi and peran and akses.punya(peran) else None
+
+
+def label_perbaikan(daftar: pd.DataFrame) -> dict[int, str]:
+    return {
+        int(r.id): f"{r.kode} {r.indikator} · {nama_periode(r.tahun, r.triwulan)} · "
+        f"{alur.LABEL_STATUS[r.status]}"
+        for r in daftar.itertuples(index=False)
+    }
+
+
+def tabel_perbaikan(daftar: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Periode": [
+                nama_periode(y, t) for y, t in zip(daftar["tahun"], daftar["triwulan"], strict=True)
+            ],
+            "Indikator": daftar["kode"] + " " + daftar["indikator"],
+            "Nilai lama": daftar["nilai_lama"].map(formats.angka),
+            "Nilai baru": daftar["nilai_baru"].map(formats.angka),
+            "Status": daftar["status"].map(alur.LABEL_STATUS),
+            "Diajukan oleh": daftar["diajukan_oleh_nama"],
+        }
+    )
+
+
+def ringkasan_perbaikan(f: pd.Series) -> tuple[str, str]:
+    """A correction in two lines (markdown): what changes from what to what, and its status."""
+    judul = (
+        f"**{formats.md_aman(f['kode'])} · {formats.md_aman(f['indikator'])}** "
+        f"({formats.md_aman(f['unit'])}), {nama_periode(f['tahun'], f['triwulan'])}: "
+        f"{formats.angka(f['nilai_lama'])} → **{formats.angka(f['nilai_baru'])}** "
+        f"{formats.md_aman(f['satuan'] or '')}"
+    )
+    status = (
+        f"Status **{alur.LABEL_STATUS[f['status']]}** · diajukan oleh "
+        f"{formats.md_aman(f['diajukan_oleh_nama'])} pada {formats.waktu(f['diajukan_pada'])}"
+    )
+    return judul, status
+
+
+def tabel_riwayat_nilai(riwayat: pd.DataFrame, nama: dict[str, str]) -> pd.DataFrame:
+    """Every change of one value: when, by whom (their name), from where, old and new."""
+    return pd.DataFrame(
+        {
+            "Waktu": riwayat["pada"].map(formats.waktu),
+            "Oleh": riwayat["oleh"].map(lambda u: nama.get(u, u)),
+            "Sumber": riwayat["sumber"],
+            "Nilai lama": riwayat["nilai_lama"].map(formats.angka),
+            "Nilai baru": riwayat["nilai_baru"].map(formats.angka),
+        }
+    )

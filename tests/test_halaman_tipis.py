@@ -35,7 +35,6 @@ BELUM_TIPIS = {
     "hasil_monev.py": 2,
     "pelaksanaan.py": 1,
     "penyusunan.py": 1,
-    "perbaikan.py": 2,
     "tindak_lanjut.py": 1,
 }
 

@@ -100,3 +100,52 @@ def test_submission_heading_values_and_history():
     )
     r = tampil.tabel_riwayat(riwayat).iloc[0]
     assert r[["Peran", "Dari", "Ke", "Catatan"]].tolist() == ["Staf Bidang", "Draf", "Diajukan", ""]
+
+
+PERBAIKAN = pd.DataFrame(
+    {
+        "id": [5, 6],
+        "kode": ["A.01", "A.02"],
+        "indikator": ["Satu", "Dua"],
+        "unit": ["Bidang A", "Bidang A"],
+        "satuan": ["%", None],
+        "tahun": [2026, 2026],
+        "triwulan": [1, 2],
+        "nilai_lama": [10.0, 3.0],
+        "nilai_baru": [12.5, 4.0],
+        "status": ["diajukan", "diparaf"],
+        "diajukan_oleh_nama": ["Dewi", "Dewi"],
+        "diajukan_pada": pd.to_datetime(["2026-05-02 09:00", "2026-08-01 10:00"]),
+    }
+)
+
+
+def test_corrections_waiting_for_the_caller():
+    sekretaris = Akses("s", frozenset({"sekretaris"}), 1)
+    kadis = Akses("k", frozenset({"kadis"}), 1)
+    assert tampil.menunggu_saya(PERBAIKAN, sekretaris).empty
+    assert tampil.menunggu_saya(PERBAIKAN, kadis)["id"].tolist() == [6]
+    assert tampil.boleh_proses("diparaf", kadis) == "sahkan"
+    assert tampil.boleh_proses("diparaf", sekretaris) is None
+    assert tampil.boleh_proses("disahkan", kadis) is None
+    assert tampil.label_perbaikan(PERBAIKAN)[5] == "A.01 Satu · Triwulan I TA 2026 · Diajukan"
+    t = tampil.tabel_perbaikan(PERBAIKAN)
+    assert t.iloc[0][["Indikator", "Nilai lama", "Nilai baru"]].tolist() == [
+        "A.01 Satu",
+        "10",
+        "12,5",
+    ]
+    judul, status = tampil.ringkasan_perbaikan(PERBAIKAN.set_index("id").loc[6])
+    assert judul.endswith("3 → **4** ")  # no unit: nothing after the value
+    assert status.startswith("Status **Diparaf** · diajukan oleh Dewi pada 1 Agustus 2026")
+    riwayat = pd.DataFrame(
+        {
+            "pada": pd.to_datetime(["2026-05-03 08:00"]),
+            "oleh": ["staf.a"],
+            "sumber": ["perbaikan"],
+            "nilai_lama": [10.0],
+            "nilai_baru": [12.5],
+        }
+    )
+    r = tampil.tabel_riwayat_nilai(riwayat, {"staf.a": "Dewi"}).iloc[0]
+    assert r[["Oleh", "Nilai baru"]].tolist() == ["Dewi", "12,5"]
