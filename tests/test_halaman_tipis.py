@@ -30,7 +30,6 @@ BELUM_TIPIS = {
     "admin_impor_rencana.py": 2,
     "admin_kalender.py": 2,
     "admin_rencana.py": 2,
-    "admin_skala.py": 2,
     "entri.py": 1,
     "hasil_monev.py": 2,
     "pelaksanaan.py": 1,
