@@ -235,3 +235,38 @@ def tabel_event(ev: pd.DataFrame) -> pd.DataFrame:
             "Catatan": ev["catatan"].fillna(""),
         }
     )
+
+
+# --- Catat langkah SOP (the runs whose steps the Pengelola Monev logs by hand) ---
+
+
+def label_pelaksanaan(runs: pd.DataFrame) -> dict[int, str]:
+    """A run with its SOP and revision: "Bidang A · TW I 2026 · SOP ... (rev. 2)"."""
+    return {
+        int(r.id): f"{label_run(r)} · {r.sop_nama} (rev. {r.revisi})" for r in runs.itertuples()
+    }
+
+
+def nama_langkah(langkah: pd.DataFrame) -> dict[int, str]:
+    """Step order -> "3. Activity (standard)", the activity cut at 80 characters."""
+    return {
+        int(r.urutan): f"{r.no}. {r.aktivitas[:80]} ({r.waktu or 'tanpa standar'})"
+        for r in langkah.itertuples()
+    }
+
+
+def tabel_tercatat(tercatat: pd.DataFrame, nama: dict[int, str]) -> pd.DataFrame:
+    """The steps logged for a run; one not finished reads "belum"."""
+    return pd.DataFrame(
+        {
+            "Langkah": tercatat["urutan"].map(nama),
+            "Mulai": tercatat["mulai"].map(formats.waktu),
+            "Selesai": tercatat["selesai"].map(lambda w: formats.waktu(w, kosong="belum")),
+            "Pelaku": tercatat["pelaku"].fillna(""),
+            "Catatan": tercatat["catatan"].fillna(""),
+        }
+    )
+
+
+def belum_selesai(tercatat: pd.DataFrame) -> pd.DataFrame:
+    return tercatat[tercatat["selesai"].isna()]

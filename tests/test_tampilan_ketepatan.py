@@ -137,3 +137,43 @@ def test_annual_run_label_and_events():
         "Disahkan",
         "",
     ]
+
+
+def test_manual_step_log():
+    runs = pd.DataFrame(
+        {
+            "id": [4],
+            "unit": [None],
+            "tahun": [2026],
+            "triwulan": [3],
+            "sop_nama": ["SOP Monev"],
+            "revisi": [2],
+        }
+    )
+    assert tampil.label_pelaksanaan(runs) == {
+        4: "Tingkat instansi · TW III 2026 · SOP Monev (rev. 2)"
+    }
+    langkah = pd.DataFrame(
+        {
+            "urutan": [1, 2],
+            "no": ["1", "2"],
+            "aktivitas": ["Kirim undangan", "Rapat"],
+            "waktu": ["1 Hari", None],
+        }
+    )
+    nama = tampil.nama_langkah(langkah)
+    assert nama == {1: "1. Kirim undangan (1 Hari)", 2: "2. Rapat (tanpa standar)"}
+    tercatat = pd.DataFrame(
+        {
+            "id": [8, 9],
+            "urutan": [1, 2],
+            "mulai": pd.to_datetime(["2026-10-01 08:00", "2026-10-02 09:00"]),
+            "selesai": pd.to_datetime(["2026-10-01 10:00", None]),
+            "pelaku": ["monev", None],
+            "catatan": [None, None],
+        }
+    )
+    t = tampil.tabel_tercatat(tercatat, nama)
+    assert t["Selesai"].tolist() == ["1 Oktober 2026 10.00", "belum"]
+    assert t["Pelaku"].tolist() == ["monev", ""]
+    assert tampil.belum_selesai(tercatat)["id"].tolist() == [9]
