@@ -31,7 +31,6 @@ BELUM_TIPIS = {
     "admin_rencana.py": 2,
     "entri.py": 1,
     "hasil_monev.py": 2,
-    "penyusunan.py": 1,
     "tindak_lanjut.py": 1,
 }
 
