@@ -28,7 +28,6 @@ BELUM_TIPIS = {
     "admin_anggaran.py": 3,
     "admin_cadangan.py": 1,
     "admin_impor_rencana.py": 2,
-    "admin_rencana.py": 2,
     "entri.py": 1,
     "hasil_monev.py": 2,
     "tindak_lanjut.py": 1,
