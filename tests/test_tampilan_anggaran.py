@@ -15,11 +15,9 @@ DF = pd.DataFrame(
         "aktif": [True, False],
         "pagu": [1_000_000.0, None],
         "rp1": [250_000.0, None],
-        "rp2": [None, None],
-        "rp3": [None, None],
-        "rp4": [None, None],
+        **{k: [None, None] for k in ("rp2", "rp3", "rp4")},
     }
-)
+).astype({k: float for k in ("pagu", "rp1", "rp2", "rp3", "rp4")})  # as the service reads them
 
 
 def test_totals_and_editor_rows():
