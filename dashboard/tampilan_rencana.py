@@ -63,3 +63,32 @@ def label_induk(pohon: pd.DataFrame, tingkat_induk: str, induk_sekarang: object)
     return {
         int(i): f"{k} {n}" for i, k, n in zip(atas["id"], atas["kode"], atas["nama"], strict=True)
     }
+
+
+# --- Impor rencana (one workbook: check first, then all or nothing) ---
+
+
+def tabel_masalah(daftar: list) -> pd.DataFrame:
+    """Problems or warnings of a workbook: sheet, row ("-" for the sheet as a whole), column,
+    message."""
+    return pd.DataFrame(
+        [(m.lembar, m.baris or "-", m.kolom, m.pesan) for m in daftar],
+        columns=["Lembar", "Baris", "Kolom", "Pesan"],
+    )
+
+
+def tabel_hitungan(hitungan: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """Rows per sheet that are new, changed or already the same (sheets with none left out)."""
+    return pd.DataFrame(
+        [
+            (lembar, c["baru"], c["diubah"], c["tetap"])
+            for lembar, c in hitungan.items()
+            if sum(c.values())
+        ],
+        columns=["Lembar", "Baru", "Diubah", "Tetap"],
+    )
+
+
+def ada_perubahan(hitungan: dict[str, dict[str, int]]) -> bool:
+    """Whether importing would add or change anything."""
+    return any(c["baru"] + c["diubah"] for c in hitungan.values())

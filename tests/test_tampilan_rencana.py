@@ -39,3 +39,24 @@ def test_labels_of_a_level_and_of_the_parents():
     assert tampil.label_induk(POHON, "Tujuan", None) == {1: "T1 Tujuan satu"}
     # a node already under a retired parent keeps it on offer
     assert tampil.label_induk(POHON, "Tujuan", 2) == {1: "T1 Tujuan satu", 2: "T2 Tujuan lama"}
+
+
+def test_workbook_check_tables():
+    from types import SimpleNamespace as M
+
+    masalah = [M(lembar="Indikator", baris=4, kolom="kode", pesan="kode ganda")]
+    masalah.append(M(lembar="Unit", baris=None, kolom="", pesan="lembar kosong"))
+    t = tampil.tabel_masalah(masalah)
+    assert t.values.tolist() == [
+        ["Indikator", 4, "kode", "kode ganda"],
+        ["Unit", "-", "", "lembar kosong"],
+    ]
+    hitungan = {
+        "Unit": {"baru": 0, "diubah": 0, "tetap": 6},
+        "Anggaran": {"baru": 0, "diubah": 0, "tetap": 0},
+    }
+    assert tampil.tabel_hitungan(hitungan)["Lembar"].tolist() == ["Unit"]
+    assert not tampil.ada_perubahan(hitungan)
+    hitungan["Anggaran"]["diubah"] = 1
+    assert tampil.ada_perubahan(hitungan)
+    assert tampil.tabel_masalah([]).columns.tolist() == ["Lembar", "Baris", "Kolom", "Pesan"]
