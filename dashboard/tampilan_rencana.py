@@ -29,8 +29,8 @@ def urut_pohon(df: pd.DataFrame) -> pd.DataFrame:
 def tabel_pohon(pohon: pd.DataFrame, unit_nama: dict[int, str], semua: bool) -> pd.DataFrame:
     """The tree as a table (retired nodes only when `semua`), names indented by level."""
     t = urut_pohon(pohon)
-    if not semua:
-        t = t[t["aktif"]]
+    if not semua:  # a boolean mask even when empty (an empty object column selects columns)
+        t = t[t["aktif"].astype(bool)]
     return pd.DataFrame(
         {
             "Tingkat": t["tingkat"],

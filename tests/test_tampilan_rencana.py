@@ -33,6 +33,13 @@ def test_tree_depth_first_indented_and_retired_on_request():
     assert semua["Aktif"].tolist()[-1] == "Tidak"
 
 
+def test_an_empty_tree_is_an_empty_table():
+    kosong = POHON.iloc[:0].astype({"aktif": object})  # as an empty store returns it
+    for semua in (False, True):
+        t = tampil.tabel_pohon(kosong, {}, semua=semua)
+        assert t.empty and "Kode" in t.columns
+
+
 def test_labels_of_a_level_and_of_the_parents():
     tujuan = POHON[POHON["tingkat"] == "Tujuan"]
     assert tampil.label_simpul(tujuan) == {1: "T1 Tujuan satu", 2: "T2 Tujuan lama (nonaktif)"}
