@@ -1,10 +1,10 @@
 """Admin: the budget per sub kegiatan and year (pagu) and its spending per quarter, typed in a
 table or uploaded from the Excel template."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import config, formats, web
+from dashboard import config, web
+from dashboard import tampilan_anggaran as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import rencana as svc
 from dashboard.ui import akses_halaman, pilih_instansi
@@ -32,22 +32,13 @@ if df.empty:
     )
     st.stop()
 
-total_pagu = float(df["pagu"].fillna(0).sum())
-total_real = float(df[svc.KOLOM_RP].fillna(0).to_numpy().sum())
-a, b, c = st.columns(3)
-a.metric("Pagu", formats.rupiah(total_pagu))
-b.metric("Realisasi", formats.rupiah(total_real))
-c.metric("Serapan", formats.persen(100 * total_real / total_pagu if total_pagu else None))
+for kol, (judul, nilai) in zip(
+    st.columns(3), tampil.ringkasan(df, svc.KOLOM_RP).items(), strict=True
+):
+    kol.metric(judul, nilai)
 
-# pagu/rp1..rp4 -> short column titles, so the table fits a 1366 px screen
-JUDUL = {"pagu": "Pagu", "rp1": "TW I", "rp2": "TW II", "rp3": "TW III", "rp4": "TW IV"}
-tabel = pd.DataFrame(
-    {
-        "Kode": df["kode"],
-        "Sub kegiatan": df["nama"] + df["aktif"].map({True: "", False: " (nonaktif)"}),
-        **{judul: [formats.angka(v, 2, kosong="") for v in df[k]] for k, judul in JUDUL.items()},
-    }
-)
+JUDUL = tampil.JUDUL
+tabel = tampil.baris_editor(df)
 st.caption(
     "Pagu dan realisasi keuangan TW I-IV dalam rupiah (realisasi per triwulan, bukan "
     "kumulatif). Ketik angka seperti 1.250.000 atau 1250000; kosongkan bila belum ada."
@@ -64,7 +55,7 @@ ubah = st.data_editor(
     },
     key=f"anggaran_editor_{instansi_id}_{tahun}_{versi}",
 )
-awal = df[["sub_kegiatan_id", *JUDUL]].to_dict("records")
+awal = tampil.awal(df)
 
 
 def _muat_ulang() -> None:
@@ -72,13 +63,7 @@ def _muat_ulang() -> None:
 
 
 if st.button("Simpan anggaran", type="primary", key="anggaran_simpan"):
-    baris = [
-        {
-            "sub_kegiatan_id": int(sid),
-            **{k: ubah.at[i, judul] or None for k, judul in JUDUL.items()},
-        }
-        for i, sid in enumerate(df["sub_kegiatan_id"])
-    ]
+    baris = tampil.baris_ubah(df, ubah)
     web.tulis(
         svc.simpan_anggaran,
         akses,
@@ -120,36 +105,14 @@ if unggah is not None:
             hasil = svc.baca_anggaran_excel(cur, akses, instansi_id, tahun, unggah.getvalue())
     except ValueError as exc:
         st.error("Berkas ditolak; tidak ada yang disimpan.")
-        st.dataframe(
-            pd.DataFrame({"Masalah": str(exc).split("\n")}), hide_index=True, width="stretch"
-        )
+        st.dataframe(tampil.tabel_masalah(str(exc)), hide_index=True, width="stretch")
     except Exception as exc:  # noqa: BLE001 - shown as a message
         web.show_error(exc)
     else:
-        lama = df.set_index("sub_kegiatan_id")
-        beda = [
-            r
-            for r in hasil
-            if any(
-                formats.angka(r[k], 2, kosong="")
-                != formats.angka(lama.at[r["sub_kegiatan_id"], k], 2, kosong="")
-                for k in JUDUL
-            )
-        ]
+        beda = tampil.berubah(hasil, df)
         st.write(f"{len(hasil)} baris terbaca, {len(beda)} sub kegiatan berubah.")
         if beda:
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        "Kode": [lama.at[r["sub_kegiatan_id"], "kode"] for r in beda],
-                        **{
-                            j: [formats.angka(r[k], 2, kosong="") for r in beda]
-                            for k, j in JUDUL.items()
-                        },
-                    }
-                ),
-                hide_index=True,
-            )
+            st.dataframe(tampil.tabel_berubah(beda, df), hide_index=True)
             if st.button("Terapkan impor", type="primary", key="anggaran_terapkan"):
                 web.tulis(
                     svc.simpan_anggaran,

@@ -3,10 +3,10 @@ download it. Restoring is a command on the server while no process holds the sto
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import formats, web
+from dashboard import tampilan_cadangan as tampil
 from dashboard.services import cadangan as svc
 from dashboard.ui import akses_halaman
 
@@ -44,19 +44,7 @@ with web.cursor() as cur:
 if not daftar:
     st.info("Belum ada arsip cadangan. Klik **Buat cadangan sekarang**.")
 else:
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "Arsip": [a.nama for a in daftar],
-                "Dibuat": [formats.waktu(a.dibuat_pada) for a in daftar],
-                "Oleh": [a.oleh for a in daftar],
-                "Baris": [formats.angka(a.baris, 0) for a in daftar],
-                "Berkas bukti": [formats.angka(a.bukti, 0) for a in daftar],
-                "Ukuran": [f"{formats.angka(a.ukuran / 1_000_000, 1)} MB" for a in daftar],
-            }
-        ),
-        hide_index=True,
-    )
+    st.dataframe(tampil.tabel_arsip(daftar), hide_index=True)
     arsip = {a.nama: a for a in daftar}
     with st.container(horizontal=True, vertical_alignment="bottom"):
         nama = st.selectbox("Arsip yang diunduh", list(arsip), key="arsip_unduh", width=320)

@@ -1,9 +1,9 @@
 """Admin: load a whole plan from one workbook (check first, then all or nothing)."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import formats, rencana_xlsx, web, xlsx_aman
+from dashboard import tampilan_rencana as tampil
 from dashboard.services import rencana_impor as svc
 from dashboard.ui import akses_halaman
 
@@ -30,45 +30,31 @@ berkas = st.file_uploader(
 )
 
 
-def _tabel(daftar) -> pd.DataFrame:
-    return pd.DataFrame(
-        [(m.lembar, m.baris or "-", m.kolom, m.pesan) for m in daftar],
-        columns=["Lembar", "Baris", "Kolom", "Pesan"],
-    )
-
-
 if berkas is not None:
     data = berkas.getvalue()
     with web.cursor() as cur:
         hasil = web.safe(svc.impor_rencana)(cur, akses, data, terapkan=False)
     if hasil is not None:
-        hitung = pd.DataFrame(
-            [
-                (lembar, c["baru"], c["diubah"], c["tetap"])
-                for lembar, c in hasil.hitungan.items()
-                if sum(c.values())
-            ],
-            columns=["Lembar", "Baru", "Diubah", "Tetap"],
-        )
+        hitung = tampil.tabel_hitungan(hasil.hitungan)
         if hasil.masalah:
             st.error(
                 f"{formats.angka(len(hasil.masalah), 0)} kesalahan; tidak ada yang akan "
                 "disimpan. Perbaiki berkas lalu unggah lagi.",
                 icon=":material/error:",
             )
-            st.dataframe(_tabel(hasil.masalah), hide_index=True)
+            st.dataframe(tampil.tabel_masalah(hasil.masalah), hide_index=True)
         if hasil.peringatan:
             st.warning(
                 f"{formats.angka(len(hasil.peringatan), 0)} peringatan: target triwulan "
                 "tidak sesuai target tahunan menurut cara agregasinya.",
                 icon=":material/warning:",
             )
-            st.dataframe(_tabel(hasil.peringatan), hide_index=True)
+            st.dataframe(tampil.tabel_masalah(hasil.peringatan), hide_index=True)
         if not hitung.empty:
             st.subheader("Isi berkas")
             st.caption("Baris per lembar: baru, diubah, atau sudah sama dengan yang tersimpan.")
             st.dataframe(hitung, hide_index=True)
-        berubah = any(c["baru"] + c["diubah"] for c in hasil.hitungan.values())
+        berubah = tampil.ada_perubahan(hasil.hitungan)
         if not hasil.masalah and not berubah:
             st.info(
                 "Semua baris sudah sama dengan yang tersimpan; tidak ada yang perlu diimpor.",

@@ -1,10 +1,10 @@
 """Admin: indicators and their annual and quarterly targets (single value or range)."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import capaian as engine
 from dashboard import config, formats, rencana, web
+from dashboard import tampilan_indikator as tampil
 from dashboard.services import admin as svc
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import rencana as svc_rencana
@@ -18,63 +18,9 @@ with web.cursor() as cur:
     units = svc.daftar_unit(cur, akses, instansi_id)
     pohon = svc_rencana.pohon(cur, akses, instansi_id)
 
-# every plan node an indicator can hang on, as (tingkat, id) -> "Sasaran S1 ..."
-simpul = {
-    (t, int(i)): f"{t} {k} {n}" + ("" if a else " (nonaktif)")
-    for t, i, k, n, a in zip(
-        pohon["tingkat"], pohon["id"], pohon["kode"], pohon["nama"], pohon["aktif"], strict=True
-    )
-}
-
-
-def _kedudukan(baris: dict) -> tuple[str, int] | None:
-    """The node an indicator row hangs on, from its five link columns."""
-    for t, kolom in rencana.KOLOM_INDIKATOR.items():
-        v = baris.get(kolom)
-        if v is not None and pd.notna(v):
-            return (t, int(v))
-    return None
-
-
-kode_simpul = {
-    (t, int(i)): k for t, i, k in zip(pohon["tingkat"], pohon["id"], pohon["kode"], strict=True)
-}
-indikator["rencana"] = [
-    f"{k[0]} {kode_simpul.get(k, '')}" if k else "belum ditautkan"
-    for k in map(_kedudukan, indikator.to_dict("records"))
-]
-indikator["pk_teks"] = indikator["pk"].map({True: "Ya", False: ""})
-
+simpul = tampil.label_simpul(pohon)  # every plan node an indicator can hang on
 st.dataframe(
-    indikator[
-        [
-            "kode",
-            "nama",
-            "rencana",
-            "jenis",
-            "pk_teks",
-            "unit",
-            "satuan",
-            "polaritas",
-            "cara_agregasi",
-            "rumus_negatif",
-            "aktif",
-        ]
-    ].rename(
-        columns={
-            "kode": "Kode",
-            "nama": "Nama",
-            "unit": "Unit",
-            "rencana": "Kedudukan",
-            "jenis": "Jenis",
-            "pk_teks": "PK",
-            "satuan": "Satuan",
-            "polaritas": "Polaritas",
-            "cara_agregasi": "Agregasi",
-            "rumus_negatif": "Rumus",
-            "aktif": "Aktif",
-        }
-    ),
+    tampil.tabel_indikator(indikator, pohon),
     hide_index=True,
     height=260,
     column_config={
@@ -88,9 +34,7 @@ st.dataframe(
 )
 
 opsi = [None, *indikator["id"].astype(int).tolist()]
-label = dict(
-    zip(indikator["id"].astype(int), indikator["kode"] + " " + indikator["nama"], strict=True)
-)
+label = tampil.label_indikator(indikator)
 kol = st.columns([3, 1])
 pilih = kol[0].selectbox(
     "Indikator yang diubah",
@@ -108,9 +52,7 @@ if pilih is not None:
 unit_nama = dict(zip(units["id"].astype(int), units["nama"], strict=True))
 
 
-def _teks(nilai: float | None) -> str:
-    """A stored number as the form shows it ('' for none), in Indonesian format."""
-    return "" if nilai is None or nilai != nilai else formats.angka(nilai, 4)
+_teks = tampil.teks
 
 
 with st.form(f"indikator_{pilih}_{tahun}"):
@@ -152,7 +94,7 @@ with st.form(f"indikator_{pilih}_{tahun}"):
     boleh_negatif = c.checkbox("Realisasi boleh negatif", value=bool(awal.get("boleh_negatif")))
     a, b = st.columns([3, 1])
     opsi_simpul = [None, *simpul]
-    sekarang = _kedudukan(awal) if awal else None
+    sekarang = tampil.kedudukan(awal) if awal else None
     kedudukan = a.selectbox(
         "Kedudukan dalam rencana",
         opsi_simpul,
@@ -226,19 +168,7 @@ if simpan:
             "node_id": kedudukan[1] if kedudukan else None,
             "pk": pk,
         }
-        tahunan = angka(t_tahunan)
-        isi_target = tahunan is not None or any(v.strip() for v in t_tw)
-        target_baru = (
-            {
-                "tahun": int(tahun),
-                "tahunan": tahunan,
-                "tahunan_atas": angka(t_tahunan_atas),
-                "triwulan": [angka(v) for v in t_tw],
-                "triwulan_atas": [angka(v) for v in t_tw_atas],
-            }
-            if isi_target
-            else None
-        )
+        target_baru = tampil.target_dari_isian(tahun, t_tahunan, t_tahunan_atas, t_tw, t_tw_atas)
     except ValueError as exc:
         st.error(str(exc))
     else:
@@ -278,7 +208,7 @@ if pilih is not None:
     st.subheader("Target Renstra per tahun")
     with web.cursor() as cur:
         renstra = svc.target_renstra(cur, akses, pilih)
-    ada = {int(t): (n, a) for t, n, a in renstra.itertuples(index=False)}
+    ada = tampil.renstra_tersimpan(renstra)
     awal_th = min(ada) if ada else int(tahun)
     mulai = int(
         st.columns([1, 3])[0].number_input(
@@ -307,7 +237,7 @@ if pilih is not None:
                 )
             )
         simpan_renstra = st.form_submit_button("Simpan target Renstra", type="primary")
-    luar = sorted(set(ada) - set(rencana.rentang_renstra(mulai)))
+    luar = tampil.renstra_luar(ada, mulai)
     if luar:
         st.caption(
             "Tahun lain yang tersimpan (tetap disimpan): "
@@ -315,10 +245,7 @@ if pilih is not None:
         )
     if simpan_renstra:
         try:
-            baris = [
-                {"tahun": t, "nilai": formats.parse_angka(n), "nilai_atas": formats.parse_angka(a)}
-                for t, n, a in isian
-            ] + [{"tahun": t, "nilai": ada[t][0], "nilai_atas": ada[t][1]} for t in luar]
+            baris = tampil.baris_renstra(isian, ada, mulai)
         except ValueError as exc:
             st.error(str(exc))
         else:

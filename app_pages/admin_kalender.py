@@ -3,11 +3,11 @@ cuti bersama / local days off that durations in working time follow."""
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import config, formats, web
-from dashboard.kalender import NAMA_HARI, libur_nasional
+from dashboard import tampilan_kalender as tampil
+from dashboard.kalender import NAMA_HARI
 from dashboard.services import sop_registry as svc
 from dashboard.ui import akses_halaman
 
@@ -41,20 +41,7 @@ with st.form("jam_kerja"):
 
 st.subheader("Hari libur")
 tahun = st.number_input("Tahun", min_value=2000, max_value=2100, value=config.hari_ini().year)
-nasional = pd.DataFrame(
-    [(d, n, "Libur nasional") for d, n in sorted(libur_nasional(int(tahun)).items())],
-    columns=["tanggal", "keterangan", "jenis"],
-)
-tambahan = libur[pd.to_datetime(libur["tanggal"]).dt.year == tahun].assign(
-    jenis=lambda d: d["jenis"].map({"cuti_bersama": "Cuti bersama", "lokal": "Libur lokal"})
-)
-semua = pd.concat([nasional, tambahan]).sort_values("tanggal")
-st.dataframe(
-    semua.assign(tanggal=semua["tanggal"].map(formats.tanggal)).rename(
-        columns={"tanggal": "Tanggal", "keterangan": "Keterangan", "jenis": "Jenis"}
-    ),
-    hide_index=True,
-)
+st.dataframe(tampil.tabel_libur(int(tahun), libur), hide_index=True)
 
 with st.form("tambah_libur"):
     a, b, c = st.columns([1, 2, 1], vertical_alignment="bottom")
@@ -66,8 +53,8 @@ with st.form("tambah_libur"):
     )
     jenis = c.selectbox(
         "Jenis",
-        ["cuti_bersama", "lokal"],
-        format_func={"cuti_bersama": "Cuti bersama", "lokal": "Libur lokal"}.get,
+        list(tampil.JENIS_LIBUR),
+        format_func=tampil.JENIS_LIBUR.get,
         key="libur_jenis",
     )
     if st.form_submit_button("Tambah hari libur"):

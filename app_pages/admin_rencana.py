@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import rencana, web
+from dashboard import tampilan_rencana as tampil
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import rencana as svc
@@ -26,44 +27,13 @@ st.caption(
 )
 
 
-def _urut_pohon(df: pd.DataFrame) -> pd.DataFrame:
-    """Nodes depth first (each under its parent), names indented by level."""
-    anak: dict[tuple, list] = {}
-    for r in df.itertuples(index=False):
-        induk = (rencana.induk_tingkat(r.tingkat), r.induk_id) if pd.notna(r.induk_id) else None
-        anak.setdefault(induk, []).append(r)
-    keluar: list[dict] = []
-
-    def jalan(kunci: tuple | None, dalam: int) -> None:
-        for r in sorted(anak.get(kunci, []), key=lambda x: x.kode):
-            keluar.append({**r._asdict(), "dalam": dalam})
-            jalan((r.tingkat, r.id), dalam + 1)
-
-    jalan(None, 0)
-    return pd.DataFrame(keluar, columns=[*df.columns, "dalam"])
-
-
 semua_aktif = st.toggle("Tampilkan juga yang nonaktif", value=False, key="rencana_nonaktif")
-tampil = _urut_pohon(pohon)
-if not semua_aktif:
-    tampil = tampil[tampil["aktif"]]
-if tampil.empty:
+tabel = tampil.tabel_pohon(pohon, unit_nama, semua_aktif)
+if tabel.empty:
     st.info("Belum ada rencana. Mulailah dengan menambah tujuan di bawah.")
 else:
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Tingkat": tampil["tingkat"],
-                "Kode": tampil["kode"],
-                "Nama / uraian": [
-                    "\u00a0" * 4 * d + n
-                    for d, n in zip(tampil["dalam"], tampil["nama"], strict=True)
-                ],
-                "Unit": [unit_nama.get(int(u)) if pd.notna(u) else "" for u in tampil["unit_id"]],
-                "Indikator": tampil["n_indikator"],
-                "Aktif": tampil["aktif"].map({True: "Ya", False: "Tidak"}),
-            }
-        ),
+        tabel,
         hide_index=True,
         height=320,
         column_config={
@@ -80,10 +50,7 @@ st.subheader("Tambah atau ubah")
 kol = st.columns([1, 3])
 tingkat = kol[0].selectbox("Tingkat", rencana.TINGKAT, key="rencana_tingkat")
 level = pohon[pohon["tingkat"] == tingkat]
-label = {
-    int(i): f"{k} {n}" + ("" if a else " (nonaktif)")
-    for i, k, n, a in zip(level["id"], level["kode"], level["nama"], level["aktif"], strict=True)
-}
+label = tampil.label_simpul(level)
 pilih = kol[1].selectbox(
     f"{tingkat} yang diubah",
     [None, *label],
@@ -94,11 +61,7 @@ awal = level[level["id"] == pilih].iloc[0].to_dict() if pilih is not None else {
 induk_t = rencana.induk_tingkat(tingkat)
 induk_label: dict[int, str] = {}
 if induk_t:
-    atas = pohon[pohon["tingkat"] == induk_t]
-    atas = atas[atas["aktif"] | (atas["id"] == awal.get("induk_id"))]
-    induk_label = {
-        int(i): f"{k} {n}" for i, k, n in zip(atas["id"], atas["kode"], atas["nama"], strict=True)
-    }
+    induk_label = tampil.label_induk(pohon, induk_t, awal.get("induk_id"))
 
 with st.form(f"rencana_{tingkat}_{pilih}"):
     induk_id = None

@@ -1,11 +1,11 @@
 """Admin: the instansi's category scale (skala kategori): bands, colours, red ones, scoring cap."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, formats, web
+from dashboard import tampilan_skala as tampil
 from dashboard.services import capaian as svc
-from dashboard.skala import MAKS_KATEGORI, MIN_KATEGORI, PRESET, Skala
+from dashboard.skala import MAKS_KATEGORI, MIN_KATEGORI, PRESET
 from dashboard.ui import akses_halaman, pilih_instansi
 
 akses = akses_halaman(__file__)
@@ -16,49 +16,19 @@ if sekarang is None:
     st.stop()
 
 
-def tabel_skala(sk: Skala) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "Tingkat": [str(i) for i in range(1, len(sk.urut) + 1)],
-            "Kategori": list(sk.urut),
-            "Capaian (dibulatkan 2 desimal)": [
-                sk.rentang(i, "%") for i in range(1, len(sk.urut) + 1)
-            ],
-            "Merah": ["Ya" if sk.merah(i) else "" for i in range(1, len(sk.urut) + 1)],
-        }
-    )
-
-
 st.subheader(f"Skala yang berlaku: {formats.md_aman(sekarang.nama)}")
 st.dataframe(
-    tabel_skala(sekarang).style.map(charts.gaya_kategori(sekarang), subset=["Kategori"]),
+    tampil.tabel_skala(sekarang).style.map(charts.gaya_kategori(sekarang), subset=["Kategori"]),
     hide_index=True,
 )
-st.caption(
-    "Kategori ditentukan dari capaian yang sudah dibulatkan ke dua desimal (setengah ke atas), "
-    "sama dengan angka yang ditampilkan: 90,995 tampil 91,00% dan masuk kategori berbatas "
-    "bawah 91. "
-    + (
-        f"Batas skor {formats.angka(sekarang.batas_skor)}: tiap capaian di atasnya dihitung "
-        f"{formats.angka(sekarang.batas_skor)} dalam rata-rata dan predikat."
-        if sekarang.batas_skor is not None
-        else "Tanpa batas skor: rata-rata memakai capaian apa adanya."
-    )
-)
+st.caption(tampil.keterangan(sekarang))
 
 st.subheader("Ubah skala")
 BERLAKU = "berlaku"
 opsi = {BERLAKU: "Skala yang berlaku", **{k: v.nama for k, v in PRESET.items()}}
 mulai = st.selectbox("Mulai dari", list(opsi), format_func=opsi.get, key="skala_mulai")
 dasar = sekarang if mulai == BERLAKU else PRESET[mulai]
-awal = pd.DataFrame(
-    {
-        "Kategori": list(dasar.urut),
-        "Batas bawah (%)": [formats.angka(b.bawah, kosong="") for b in dasar.kategori],
-        "Warna": [b.warna for b in dasar.kategori],
-        "Merah": [dasar.merah(i) for i in range(1, len(dasar.urut) + 1)],
-    }
-)
+awal = tampil.baris_editor(dasar)
 versi = st.session_state.setdefault("skala_versi", 0)
 with st.form(f"skala_{instansi_id}_{mulai}_{versi}"):
     nama = st.text_input("Nama skala", value=dasar.nama, max_chars=100)
@@ -98,37 +68,12 @@ with st.form(f"skala_{instansi_id}_{mulai}_{versi}"):
     simpan = st.form_submit_button("Simpan skala", type="primary")
 
 
-def _angka(label: str, v: object) -> float | None:
-    """A typed number (`90,5` or `90.5`); blank gives None; ValueError names the field."""
-    try:
-        return formats.parse_angka(formats.teks(v))
-    except ValueError as exc:
-        raise ValueError(f"{label}: {exc}") from exc
-
-
 if simpan:
     try:
-        batas_skor = _angka("Batas skor", batas_teks)
-        bawah = [
-            _angka(f"Batas bawah kategori ke-{i}", v)
-            for i, v in enumerate(edit["Batas bawah (%)"], start=1)
-        ]
+        data = tampil.data_skala(nama, edit, batas_teks)
     except ValueError as exc:
         st.error(formats.md_aman(exc))
     else:
-        data = {
-            "nama": nama,
-            "kategori": [
-                {
-                    "nama": formats.teks(r["Kategori"]) or "",
-                    "bawah": b,
-                    "warna": formats.teks(r["Warna"]) or "",
-                    "merah": bool(r["Merah"]) if pd.notna(r["Merah"]) else False,
-                }
-                for (_, r), b in zip(edit.iterrows(), bawah, strict=True)
-            ],
-            "batas_skor": batas_skor,
-        }
 
         def _setelah() -> None:
             st.session_state["skala_versi"] = versi + 1

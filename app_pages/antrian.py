@@ -2,21 +2,15 @@
 each indicator's note and evidence, approve or return with a reason, and bulk approve. Signing
 and every bulk approval ask for confirmation first."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import alur, charts, formats, web
 from dashboard import tampilan_review as tampil
-from dashboard.akses import NAMA_PERAN
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import review as svc
-from dashboard.ui import akses_halaman, nama_peran
+from dashboard.ui import akses_halaman
 
 KONFIRMASI = "antrian_konfirmasi"  # {"aksi": "massal" | "sahkan", "ids": [...], ...}
-
-
-def _periode(tahun: int, triwulan: int) -> str:
-    return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 
 
 def _batal() -> None:
@@ -26,11 +20,7 @@ def _batal() -> None:
 akses = akses_halaman(__file__)
 st.title("Antrian review")
 antrian = web.cached_read(svc.antrian)(akses)
-langkah = [
-    f"{alur.LABEL_AKSI[alur.PERAN_MENYETUJUI[s]].lower()} ({NAMA_PERAN[p]})"
-    for p, s in alur.ANTRIAN.items()
-    if akses.punya(p)
-]
+langkah = tampil.langkah_saya(akses)
 if antrian.empty:
     _batal()
     st.success("Tidak ada pengajuan yang menunggu Anda.", icon=":material/task_alt:")
@@ -40,19 +30,7 @@ st.caption(
     "memproses beberapa sekaligus, atau pilih satu untuk diperiksa."
 )
 
-tabel = pd.DataFrame(
-    {
-        "id": antrian["id"],
-        "Unit": antrian["unit"],
-        "Periode": [
-            _periode(y, t) for y, t in zip(antrian["tahun"], antrian["triwulan"], strict=True)
-        ],
-        "Status": antrian["status"].map(alur.LABEL_STATUS),
-        "Menunggu sejak": antrian["status_sejak"].map(formats.waktu),
-        "Hari": antrian["menunggu_hari"].map(lambda x: formats.angka(x, 1)),
-        "Terlambat": antrian["terlambat"].map({True: "Terlambat", False: ""}),
-    }
-)
+tabel = tampil.tabel_antrian(antrian)
 pilihan = st.dataframe(
     tabel,
     hide_index=True,
@@ -83,8 +61,8 @@ if terpilih:
             "pesan": tampil.pesan_massal(antrian.iloc[baris]["status"]),
         }
 
-nama_pengajuan = {int(r.id): f"{r.Unit} · {r.Periode}" for r in tabel.itertuples(index=False)}
-label = {i: f"{n} · {s}" for (i, n), s in zip(nama_pengajuan.items(), tabel["Status"], strict=True)}
+nama_pengajuan = tampil.nama_pengajuan(tabel)
+label = tampil.label_pengajuan(tabel)
 pid = st.selectbox("Periksa pengajuan", list(label), format_func=label.get, key="periksa")
 with web.cursor() as cur:
     d = web.safe(svc.detail)(cur, akses, pid)
@@ -92,31 +70,11 @@ if d is None:
     st.stop()
 info, nilai = d["info"], d["nilai"]
 skala = web.cached_read(svc_capaian.skala_instansi)(akses, int(info["instansi_id"]))
-tw = formats.nama_triwulan(info["triwulan"]).replace("Triwulan", "TW")
-st.subheader(f"{formats.md_aman(info['unit_nama'])}: {_periode(info['tahun'], info['triwulan'])}")
-st.caption(
-    f"Status **{alur.LABEL_STATUS[info['status']]}** · diajukan oleh "
-    f"{formats.md_aman(info['diajukan_oleh_nama'] or '–')} "
-    f"pada {formats.waktu(info['diajukan_pada'])}"
-    + (" · **terlambat**" if info["terlambat"] else "")
-    + f" · tenggat {formats.tanggal(info['tenggat'])}"
-)
+tw = tampil.singkat_tw(info["triwulan"])
+st.subheader(tampil.judul_pengajuan(info))
+st.caption(tampil.keterangan_pengajuan(info))
 
-rincian = pd.DataFrame(
-    {
-        "Kode": nilai["kode"],
-        "Indikator": nilai["nama"],
-        f"Realisasi {tw}": nilai["realisasi_tw"].map(formats.angka),
-        f"Realisasi s.d. {tw}": nilai["realisasi_sd"].map(formats.angka),
-        f"Target s.d. {tw}": nilai["target_sd"].map(formats.angka),
-        "Capaian": nilai["capaian"].map(formats.persen),
-        "Kategori": nilai["kategori"].fillna(nilai["status"]),
-        "Bukti": [
-            tampil.jenis_bukti(b, j)
-            for b, j in zip(nilai["bukti"], nilai["bukti_jenis"], strict=True)
-        ],
-    }
-)
+rincian = tampil.tabel_nilai(nilai, tw)
 
 
 def angka(lebar: int) -> st.column_config.TextColumn:
@@ -150,14 +108,7 @@ st.caption(
 pos = next((i for i in pilih_ind.selection.rows if 0 <= i < len(nilai)), 0)
 ind = nilai.iloc[pos]
 with st.container(border=True):
-    st.markdown(
-        f"**{formats.md_aman(ind['kode'])} · {formats.md_aman(ind['nama'])}** "
-        f"({formats.md_aman(ind['satuan'])}): realisasi {tw} "
-        f"**{formats.angka(ind['realisasi_tw'])}**, target {tw} "
-        f"{formats.angka(ind['target_tw'])}; s.d. {tw} "
-        f"{formats.angka(ind['realisasi_sd'])} dari {formats.angka(ind['target_sd'])} "
-        f"(capaian {formats.persen(ind['capaian'])})"
-    )
+    st.markdown(tampil.ringkasan_indikator(ind, tw))
     kiri, kanan = st.columns([2, 3])
     with kiri:
         st.markdown("**Catatan unit**")
@@ -196,18 +147,8 @@ with st.container(border=True):
             st.markdown(formats.md_aman(ref))
 
 with st.expander("Riwayat pengajuan"):
-    r = d["riwayat"]
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Waktu": r["waktu"].map(formats.waktu),
-                "Oleh": r["nama"],
-                "Peran": r["peran"].map(lambda p: nama_peran({p}) if isinstance(p, str) else ""),
-                "Dari": r["dari"].map(alur.LABEL_STATUS).fillna(""),
-                "Ke": r["ke"].map(alur.LABEL_STATUS).fillna(""),
-                "Catatan": r["catatan"].fillna(""),
-            }
-        ),
+        tampil.tabel_riwayat(d["riwayat"]),
         hide_index=True,
         column_config={
             "Waktu": st.column_config.TextColumn(width=150),

@@ -3,10 +3,10 @@ archiving), with a start / finish button or times typed in."""
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import config, formats, web
+from dashboard import config, web
+from dashboard import tampilan_ketepatan as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan as svc
 from dashboard.services import sop_registry
@@ -23,40 +23,20 @@ if runs.empty:
         "mengajukan data, sesuai SOP yang dijalankan instansi."
     )
     st.stop()
-label = {
-    int(r.id): f"{r.unit if isinstance(r.unit, str) else 'Tingkat instansi'} · "
-    + (
-        f"Tahun {int(r.tahun)}"
-        if pd.isna(r.triwulan)
-        else f"TW {formats.ROMAWI[int(r.triwulan)]} {int(r.tahun)}"
-    )
-    + f" · {r.sop_nama} (rev. {r.revisi})"
-    for r in runs.itertuples()
-}
+label = tampil.label_pelaksanaan(runs)
 run_id = st.selectbox("Pelaksanaan", list(label), format_func=label.get, key="run")
 sop_id = int(runs.set_index("id").loc[run_id, "sop_id"])
 with web.cursor() as cur:
     _, langkah = sop_registry.detail(cur, sop_id)
     tercatat = svc.langkah_manual(cur, akses, run_id)
 
-nama = {
-    int(r.urutan): f"{r.no}. {r.aktivitas[:80]} ({r.waktu or 'tanpa standar'})"
-    for r in langkah.itertuples()
-}
+nama = tampil.nama_langkah(langkah)
 if not tercatat.empty:
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Langkah": tercatat["urutan"].map(nama),
-                "Mulai": tercatat["mulai"].map(formats.waktu),
-                "Selesai": tercatat["selesai"].map(lambda w: formats.waktu(w, kosong="belum")),
-                "Pelaku": tercatat["pelaku"].fillna(""),
-                "Catatan": tercatat["catatan"].fillna(""),
-            }
-        ),
+        tampil.tabel_tercatat(tercatat, nama),
         hide_index=True,
     )
-    terbuka = tercatat[tercatat["selesai"].isna()]
+    terbuka = tampil.belum_selesai(tercatat)
     for r in terbuka.itertuples():
         if st.button(
             f"Selesai: {nama[int(r.urutan)][:60]}",

@@ -210,16 +210,9 @@ with tab_ek:
     if per.empty:
         st.info("Belum ada periode pengumpulan.")
     else:
-        label = {
-            int(
-                r.id
-            ): f"{formats.nama_triwulan(int(r.triwulan))} {formats.nama_tahun(int(r.tahun))}"
-            f" ({formats.angka(r.disahkan, 0)} unit disahkan)"
-            for r in per.itertuples()
-        }
+        label = tampil.label_periode_ekinerja(per)
         # the newest period with signed data: what e-Kinerja can take
-        ada_sah = [int(i) for i, n in zip(per["id"], per["disahkan"], strict=True) if n]
-        awal = list(label).index(ada_sah[0]) if ada_sah else 0
+        awal = tampil.periode_ekinerja_awal(per)
         periode_id = st.selectbox(
             "Periode", list(label), index=awal, format_func=label.get, key="ek_periode"
         )
@@ -227,22 +220,7 @@ with tab_ek:
         baris = semua[semua["periode_id"] == periode_id]
         st.caption(tampil.keadaan_ekinerja(baris))
         df = web.cached_read(svc_ek.tabel)(akses, periode_id)
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    k: [
-                        formats.persen(v)
-                        if k == "Capaian (%)" and v is not None
-                        else formats.angka(v)
-                        if isinstance(v, float | int) and k != "No"
-                        else ("" if v is None else v)
-                        for v in df[k]
-                    ]
-                    for k in df.columns
-                }
-            ),
-            hide_index=True,
-        )
+        st.dataframe(tampil.tabel_ekinerja(df), hide_index=True)
         if akses.punya(svc_ek.PERAN_TULIS):
             simpan = f"_ek_berkas_{periode_id}"
             if st.button(

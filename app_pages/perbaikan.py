@@ -2,7 +2,6 @@
 reviewers read the reason and the evidence, then verify, initial and sign it (signing asks
 first). Also the value history of an indicator and quarter."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import alur, config, formats, web
@@ -17,8 +16,7 @@ from dashboard.ui import akses_halaman, pilih_instansi
 KONFIRMASI = "perbaikan_konfirmasi"  # the id of the correction waiting to be signed
 
 
-def _periode(tahun: int, triwulan: int) -> str:
-    return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
+_periode = tampil.nama_periode
 
 
 def _batal() -> None:
@@ -33,27 +31,12 @@ with web.cursor() as cur:
     indikator = svc_admin.daftar_indikator(cur, akses, instansi_id)
 
 st.subheader("Permintaan perbaikan")
-label = {
-    int(r.id): f"{r.kode} {r.indikator} · {_periode(r.tahun, r.triwulan)} · "
-    f"{alur.LABEL_STATUS[r.status]}"
-    for r in daftar.itertuples(index=False)
-}
+label = tampil.label_perbaikan(daftar)
 if daftar.empty:
     st.info("Belum ada permintaan perbaikan.")
 else:
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Periode": [
-                    _periode(y, t) for y, t in zip(daftar["tahun"], daftar["triwulan"], strict=True)
-                ],
-                "Indikator": daftar["kode"] + " " + daftar["indikator"],
-                "Nilai lama": daftar["nilai_lama"].map(formats.angka),
-                "Nilai baru": daftar["nilai_baru"].map(formats.angka),
-                "Status": daftar["status"].map(alur.LABEL_STATUS),
-                "Diajukan oleh": daftar["diajukan_oleh_nama"],
-            }
-        ),
+        tampil.tabel_perbaikan(daftar),
         hide_index=True,
         column_config={
             # about 900 px: the 1366 px screen's main column; reason and evidence below
@@ -66,7 +49,7 @@ else:
         },
         height=min(38 + 35 * len(daftar), 260),
     )
-    menunggu = daftar[daftar["status"].isin([s for p, s in alur.ANTRIAN.items() if akses.punya(p)])]
+    menunggu = tampil.menunggu_saya(daftar, akses)
     pilihan = menunggu if not menunggu.empty else daftar
     pid = st.selectbox(
         "Proses permintaan" if not menunggu.empty else "Baca permintaan",
@@ -76,16 +59,9 @@ else:
     )
     f = daftar.set_index("id").loc[pid]
     with st.container(border=True):
-        st.markdown(
-            f"**{formats.md_aman(f['kode'])} · {formats.md_aman(f['indikator'])}** "
-            f"({formats.md_aman(f['unit'])}), {_periode(f['tahun'], f['triwulan'])}: "
-            f"{formats.angka(f['nilai_lama'])} → **{formats.angka(f['nilai_baru'])}** "
-            f"{formats.md_aman(f['satuan'] or '')}"
-        )
-        st.caption(
-            f"Status **{alur.LABEL_STATUS[f['status']]}** · diajukan oleh "
-            f"{formats.md_aman(f['diajukan_oleh_nama'])} pada {formats.waktu(f['diajukan_pada'])}"
-        )
+        judul, status = tampil.ringkasan_perbaikan(f)
+        st.markdown(judul)
+        st.caption(status)
         kiri, kanan = st.columns(2)
         kiri.markdown("**Alasan perbaikan**")
         kiri.markdown(formats.md_aman(f["alasan"]))
@@ -95,9 +71,8 @@ else:
         if ref.strip():
             kanan.caption(tampil.jenis_bukti(ref, None))
 
-    aksi = alur.PERAN_MENYETUJUI.get(f["status"])
-    peran_langkah = {s: p for p, s in alur.ANTRIAN.items()}.get(f["status"])
-    if aksi and peran_langkah and akses.punya(peran_langkah):
+    aksi = tampil.boleh_proses(f["status"], akses)
+    if aksi:
         setuju, kembali = st.columns(2, gap="large")
         if setuju.button(
             alur.LABEL_AKSI[aksi],
@@ -148,15 +123,7 @@ if riwayat.empty:
     st.caption("Belum ada perubahan tercatat untuk nilai ini.")
 else:
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Waktu": riwayat["pada"].map(formats.waktu),
-                "Oleh": riwayat["oleh"].map(lambda u: nama.get(u, u)),
-                "Sumber": riwayat["sumber"],
-                "Nilai lama": riwayat["nilai_lama"].map(formats.angka),
-                "Nilai baru": riwayat["nilai_baru"].map(formats.angka),
-            }
-        ),
+        tampil.tabel_riwayat_nilai(riwayat, nama),
         hide_index=True,
     )
 

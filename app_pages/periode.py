@@ -2,10 +2,10 @@
 answers the units' requests to reopen one. Closing asks first and lists the units that have not
 submitted."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import config, formats, tampilan_periode, web
+from dashboard import config, formats, web
+from dashboard import tampilan_periode as tampil
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import notifikasi as svc_notifikasi
@@ -14,10 +14,6 @@ from dashboard.ui import akses_halaman, pilih_instansi
 
 KONFIRMASI = "periode_tutup_konfirmasi"  # the id of the period waiting to be closed
 FORM_BARU = ("baru_tahun", "baru_triwulan", "baru_tenggat", "baru_catatan")
-
-
-def _nama(tahun: int, triwulan: int) -> str:
-    return f"{formats.nama_triwulan(triwulan)} {formats.nama_tahun(tahun)}"
 
 
 def _batal() -> None:
@@ -37,24 +33,14 @@ with web.cursor() as cur:
     periode = svc.daftar_periode(cur, akses, instansi_id)
     units = svc_admin.daftar_unit(cur, akses, instansi_id)
     permintaan = svc.daftar_permintaan_buka(cur, akses, instansi_id)
-nama_periode = {int(r.id): _nama(r.tahun, r.triwulan) for r in periode.itertuples(index=False)}
+nama_periode = tampil.label_periode(periode)
 
 # --- the units' requests come first: someone is waiting for an answer
-menunggu = permintaan[permintaan["status"] == "menunggu"]
+menunggu = tampil.permintaan_menunggu(permintaan)
 if not menunggu.empty:
     st.subheader(f"Permintaan buka kembali ({len(menunggu)})")
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Unit": menunggu["unit"],
-                "Periode": [
-                    _nama(y, t)
-                    for y, t in zip(menunggu["tahun"], menunggu["triwulan"], strict=True)
-                ],
-                "Alasan unit": menunggu["alasan"],
-                "Diminta": menunggu["pada"].map(formats.waktu),
-            }
-        ),
+        tampil.tabel_permintaan(menunggu),
         hide_index=True,
         column_config={  # about 900 px: the 1366 px screen's main column
             "Unit": st.column_config.TextColumn(width=290),
@@ -63,10 +49,7 @@ if not menunggu.empty:
             "Diminta": st.column_config.TextColumn(width=155),
         },
     )
-    label_minta = {
-        int(r.id): f"{r.unit} · {_nama(r.tahun, r.triwulan)}"
-        for r in menunggu.itertuples(index=False)
-    }
+    label_minta = tampil.label_permintaan(menunggu)
     mid = st.selectbox(
         "Jawab permintaan", list(label_minta), format_func=label_minta.get, key="permintaan"
     )
@@ -102,17 +85,7 @@ if not menunggu.empty:
 
 st.subheader("Daftar periode")
 st.dataframe(
-    pd.DataFrame(
-        {
-            "Periode": list(nama_periode.values()),
-            "Tenggat": periode["tenggat"].map(formats.tanggal),
-            "Status": periode["status"].map({"dibuka": "Dibuka", "ditutup": "Ditutup"}),
-            "Unit mengajukan": periode["diajukan"],
-            "Disahkan": periode["disahkan"],
-            "Terlambat": periode["terlambat"],
-            "Catatan": periode["catatan"].fillna(""),
-        }
-    ),
+    tampil.tabel_periode(periode),
     hide_index=True,
     column_config={
         "Periode": st.column_config.TextColumn(width=150),
@@ -129,10 +102,7 @@ st.dataframe(
 surat = web.cached_read(svc_notifikasi.daftar_surat)(akses, instansi_id)
 if not surat.empty:
     st.subheader("Nota Dinas permintaan data")
-    label_surat = {
-        int(r.periode_id): f"{_nama(r.tahun, r.triwulan)} · Nomor {r.nomor}"
-        for r in surat.itertuples(index=False)
-    }
+    label_surat = tampil.label_surat(surat)
     kol_surat = st.columns([3, 1, 1], vertical_alignment="bottom")
     pid_surat = kol_surat[0].selectbox(
         "Periode", list(label_surat), format_func=label_surat.get, key="surat_pilih"
@@ -156,7 +126,7 @@ if not surat.empty:
         "Nota Dinas dibuat dan dikirim ke kotak masuk serta surel setiap unit saat periode dibuka."
     )
 
-terbuka = periode[periode["status"] == "dibuka"]
+terbuka = tampil.dengan_status(periode, tampil.DIBUKA)
 tutup_kol, baru_kol = st.columns(2, gap="large")
 with tutup_kol:
     st.subheader("Tutup periode")
@@ -175,8 +145,8 @@ with tutup_kol:
         if st.button("Tutup periode…", key="tutup", icon=":material/lock:"):
             st.session_state[KONFIRMASI] = int(pid)
 
-usul_tahun, usul_tw, usul_tenggat = tampilan_periode.usulan_periode_baru(
-    zip(periode["tahun"], periode["triwulan"], strict=True), config.sekarang().date()
+usul_tahun, usul_tw, usul_tenggat = tampil.usulan_periode_baru(
+    zip(periode["tahun"], periode["triwulan"], strict=True), config.hari_ini()
 )
 with baru_kol, st.form("buka_periode"):
     st.subheader("Buka periode baru")
@@ -207,11 +177,11 @@ with baru_kol, st.form("buka_periode"):
             tenggat,
             catatan,
             setelah=_kosongkan_form_baru,
-            sukses=f"Periode {_nama(int(tahun), int(triwulan))} dibuka; Nota Dinas permintaan "
+            sukses=f"Periode {tampil.nama_periode(tahun, triwulan)} dibuka; Nota Dinas permintaan "
             "data dikirim ke kotak masuk dan surel setiap unit.",
         )
 
-tertutup = periode[periode["status"] == "ditutup"]
+tertutup = tampil.dengan_status(periode, tampil.DITUTUP)
 if not tertutup.empty:
     with st.form("buka_unit"):
         st.subheader("Buka kembali untuk satu unit")
@@ -233,32 +203,10 @@ if not tertutup.empty:
                 sukses="Periode dibuka kembali untuk unit tersebut.",
             )
 
-terjawab = permintaan[permintaan["status"] != "menunggu"]
+terjawab = tampil.permintaan_menunggu(permintaan, menunggu=False)
 if not terjawab.empty:
     with st.expander(f"Permintaan yang sudah dijawab ({len(terjawab)})"):
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Unit": terjawab["unit"],
-                    "Periode": [
-                        _nama(y, t)
-                        for y, t in zip(terjawab["tahun"], terjawab["triwulan"], strict=True)
-                    ],
-                    "Jawaban": terjawab["status"].map(
-                        {"dikabulkan": "Dibuka kembali", "ditolak": "Ditolak"}
-                    ),
-                    "Catatan": terjawab["jawaban"].fillna(""),
-                    "Dijawab": terjawab["diproses_pada"].map(formats.waktu),
-                }
-            ),
-            hide_index=True,
-        )
-
-
-def _label_status(r: object) -> str:
-    if pd.isna(r.pengajuan_id) and r.terisi == 0:
-        return "Belum mengisi"
-    return "Dikembalikan, belum diajukan ulang" if r.dikembalikan else "Draf"
+        st.dataframe(tampil.tabel_terjawab(terjawab), hide_index=True)
 
 
 def _konfirmasi_tutup() -> None:
@@ -280,15 +228,7 @@ def _konfirmasi_tutup() -> None:
             "dari halaman Isi realisasi."
         )
         st.dataframe(
-            pd.DataFrame(
-                {
-                    "Unit": belum["unit"],
-                    "Status pengajuan": [_label_status(r) for r in belum.itertuples()],
-                    "Indikator terisi": [
-                        f"{r.terisi} dari {r.indikator}" for r in belum.itertuples()
-                    ],
-                }
-            ),
+            tampil.tabel_belum(belum),
             hide_index=True,
             column_config={
                 "Unit": st.column_config.TextColumn(width=300),

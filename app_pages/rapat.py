@@ -3,13 +3,14 @@ findings and follow-ups, makes the minutes final (later changes only as revision
 reason) and downloads the minutes and the meeting pack. Kadis, Sekretaris and admin read."""
 
 import datetime as dt
-import hashlib
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import agenda, config, formats, tampilan_rapat, web
-from dashboard.notulen import periode, pukul
+from dashboard import config, formats, web
+from dashboard import tampilan_rapat as tampil
+from dashboard.notulen import periode
 from dashboard.services import admin as svc_admin
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import rapat as svc
@@ -21,56 +22,21 @@ instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)
 boleh_ubah = akses.punya("pengelola_monev")
 daftar = web.cached_read(svc.daftar_rapat)(akses, instansi_id)
 units = web.cached_read(svc_admin.daftar_unit)(akses, instansi_id)
-nama_unit = dict(zip(units["id"].astype(int), units["nama"], strict=True))
+nama_unit = tampil.nama_unit(units)
 
 
 if daftar.empty:
     st.info("Belum ada rapat monev yang tercatat.")
 else:
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "Periode": [
-                    periode(y, t) for y, t in zip(daftar["tahun"], daftar["triwulan"], strict=True)
-                ],
-                "Judul": daftar["judul"],
-                "Waktu": daftar["waktu"].map(formats.waktu),
-                "Status": daftar["status"].map({"draf": "Draf", "final": "Final"}),
-                "Revisi": daftar["revisi"],
-                "Temuan": daftar["temuan"],
-                "Tindak lanjut terbuka": daftar["tindak_lanjut_terbuka"],
-            }
-        ),
-        hide_index=True,
-    )
+    st.dataframe(tampil.tabel_daftar(daftar), hide_index=True)
 
-BARU = 0
+BARU = tampil.BARU
 PILIH = "rapat_terpilih"  # the meeting shown, by id (BARU: the new-meeting form)
 TUNDA = "_rapat_tunda"  # a new meeting held back until the user confirms it is no duplicate
-ids = [int(i) for i in daftar["id"]]  # newest first
-pilihan = ([BARU] if boleh_ubah else []) + ids
+label = tampil.label_rapat(daftar, boleh_ubah)
+pilihan = list(label)  # the new-meeting form, then the meetings newest first
 if not pilihan:
     st.stop()
-
-
-def _label(r) -> str:
-    status = "Final" if r.status == "final" else "Draf"
-    w = pd.Timestamp(r.waktu)
-    return f"{periode(r.tahun, r.triwulan)} · {r.judul} · {formats.tanggal(w.date())} ({status})"
-
-
-label = {BARU: "+ Catat rapat baru"} | {int(r.id): _label(r) for r in daftar.itertuples()}
-for rid_, teks in list(label.items()):  # a duplicate confirmed by the user: tell them apart
-    if list(label.values()).count(teks) > 1:
-        label[rid_] = f"{teks} · no. {rid_}"
-
-
-def _id_sah(nilai: object) -> int | None:
-    try:
-        rid = int(str(nilai))
-    except ValueError:
-        return None
-    return rid if rid in pilihan else None
 
 
 def _pilih(rid: int) -> None:
@@ -85,21 +51,9 @@ def _pilih(rid: int) -> None:
 
 
 # the address first (a shared link), then this session's choice, then the newest meeting
-terpilih = next(
-    (
-        rid
-        for rid in (
-            _id_sah(st.query_params.get("rapat")),
-            _id_sah(st.session_state.get(PILIH)),
-        )
-        if rid is not None
-    ),
-    ids[0] if ids else BARU,
-)
-# the widget's key follows its labels: after "Finalkan" or a new meeting the selector is
-# drawn afresh with the new labels (a kept widget would hold the old label and lose the
-# choice on the next click), always on the meeting remembered in PILIH
-kunci_pilih = "rapat_pilih_" + hashlib.sha1("|".join(label.values()).encode()).hexdigest()[:10]
+terpilih = tampil.rapat_terpilih(pilihan, st.query_params.get("rapat"), st.session_state.get(PILIH))
+# the widget's key follows its labels, always on the meeting remembered in PILIH
+kunci_pilih = tampil.kunci_pemilih(label)
 if st.session_state.get(kunci_pilih) != terpilih:
     st.session_state[kunci_pilih] = terpilih
 rapat_id = st.selectbox(
@@ -110,9 +64,6 @@ rapat_id = st.selectbox(
     on_change=lambda: _pilih(st.session_state[kunci_pilih]),
 )
 _pilih(rapat_id)
-
-
-TANPA_UNIT = "Tanpa unit (pimpinan, tamu)"
 
 
 def _kepala(awal: dict, kunci: str) -> dict:
@@ -155,18 +106,16 @@ def _tabel_peserta(peserta: pd.DataFrame, kunci: str) -> list[dict]:
     st.markdown("**Peserta rapat**")
     st.caption(
         "Tambah peserta di baris kosong paling bawah; untuk menghapus, pilih barisnya lalu tekan "
-        f"ikon tempat sampah. Unit **{TANPA_UNIT}** untuk Kepala Dinas, Sekretaris, Pengelola "
-        "Monev, narasumber atau tamu."
+        f"ikon tempat sampah. Unit **{tampil.TANPA_UNIT}** untuk Kepala Dinas, Sekretaris, "
+        "Pengelola Monev, narasumber atau tamu."
     )
-    df = pd.DataFrame(
-        {
-            "nama": peserta["nama"].astype("object").fillna(""),
-            "jabatan": peserta["jabatan"].astype("object").fillna(""),
-            "unit_id": pd.to_numeric(peserta["unit_id"]).fillna(svc.TANPA_UNIT).astype(int),
-        }
-    )
+
+    def _nama_unit(i: Any) -> str:
+        return tampil.TANPA_UNIT if i == svc.TANPA_UNIT else nama_unit[int(i)]
+
+    baris: pd.DataFrame = tampil.baris_peserta(peserta, svc.TANPA_UNIT)
     hasil = st.data_editor(
-        df,
+        baris,
         key=kunci,
         num_rows="dynamic",
         hide_index=True,
@@ -180,48 +129,12 @@ def _tabel_peserta(peserta: pd.DataFrame, kunci: str) -> list[dict]:
                 "Unit",
                 width="medium",
                 options=[svc.TANPA_UNIT, *nama_unit],
-                format_func=lambda i: TANPA_UNIT if i == svc.TANPA_UNIT else nama_unit[i],
+                format_func=_nama_unit,
                 default=svc.TANPA_UNIT,
             ),
         },
     )
     return hasil.to_dict("records")
-
-
-def _baris_agenda(items: list[dict]) -> pd.DataFrame:
-    """Agenda rows for the editor: what the user sees, and in hidden columns what the service
-    keeps (jenis, sumber, what the item points at)."""
-    return pd.DataFrame(
-        {
-            # typed even when there is no item yet (a new instansi without data): an empty
-            # column would be float, which the editor's checkbox and text columns refuse
-            "bahas": pd.array([bool(i.get("bahas", True)) for i in items], dtype="boolean"),
-            "urutan": pd.array(list(range(1, len(items) + 1)), dtype="Int64"),
-            "uraian": pd.array([i["uraian"] for i in items], dtype="object"),
-            "jenis_tampil": [agenda.JENIS_AGENDA[i["jenis"]] for i in items],
-            "sumber_tampil": [
-                i.get("sumber_tampil") or agenda.SUMBER_AGENDA[i["sumber"]] for i in items
-            ],
-            "jenis": [i["jenis"] for i in items],
-            "sumber": [i["sumber"] for i in items],
-            "objek": [i.get("objek") for i in items],
-            "objek_id": pd.array([i.get("objek_id") for i in items], dtype="Int64"),
-        }
-    )
-
-
-def _usulan(usulan: list[agenda.ItemAgenda], **lain) -> list[dict]:
-    return [
-        {
-            "jenis": u.jenis,
-            "uraian": u.uraian,
-            "sumber": agenda.USULAN,
-            "objek": u.objek,
-            "objek_id": u.objek_id,
-            **lain,
-        }
-        for u in usulan
-    ]
 
 
 def _tabel_agenda(items: list[dict], kunci: str) -> list[dict]:
@@ -233,7 +146,7 @@ def _tabel_agenda(items: list[dict], kunci: str) -> list[dict]:
         "urutan, dan tulis agenda lain di baris kosong paling bawah."
     )
     hasil = st.data_editor(
-        _baris_agenda(items),
+        tampil.baris_agenda(items),
         key=kunci,
         num_rows="dynamic",
         hide_index=True,
@@ -283,13 +196,8 @@ def _konfirmasi_ganda(tunda: dict) -> None:
         st.session_state.pop(TUNDA, None)
         return
     ada = kembar.iloc[0]
-    status = "final" if ada["status"] == "final" else "draf"
-    per = periode(data["tahun"], data["triwulan"])
     st.warning(
-        f"Rapat **{formats.md_aman(ada['judul'])}** untuk {per} "
-        f"pada {formats.tanggal(pd.Timestamp(ada['waktu']).date())} sudah tercatat ({status}). "
-        "Rapat yang sama tidak perlu dicatat dua kali; simpan hanya bila ini memang rapat lain.",
-        icon=":material/content_copy:",
+        tampil.pesan_ganda(ada, data["tahun"], data["triwulan"]), icon=":material/content_copy:"
     )
     with st.container(horizontal=True):
         if st.button("Buka rapat yang sudah ada", type="primary", key="ganda_buka"):
@@ -306,9 +214,8 @@ def _konfirmasi_ganda(tunda: dict) -> None:
 if rapat_id == BARU:
     st.subheader("Catat rapat baru")
     kop = web.cached_read(svc.kop_instansi)(akses, instansi_id)
-    akhir = web.cached_read(svc_capaian.periode_terakhir)(akses, instansi_id) or (
-        config.sekarang().date().year,
-        1,
+    akhir = tampil.periode_awal(
+        web.cached_read(svc_capaian.periode_terakhir)(akses, instansi_id), config.hari_ini()
     )
     a, b = st.columns(2)
     tahun = a.number_input("Tahun", 2000, 2100, value=akhir[0], key="baru_tahun")
@@ -322,31 +229,13 @@ if rapat_id == BARU:
     usulan = web.cached_read(svc.usulan_agenda)(akses, instansi_id, int(tahun), int(triwulan))
     with st.form("rapat_baru"):
         data = _kepala(
-            {
-                "tahun": int(tahun),
-                "triwulan": int(triwulan),
-                "judul": f"Rapat Monev Capaian Kinerja {periode(tahun, triwulan)}",
-                "waktu": dt.datetime.combine(config.sekarang().date(), dt.time(9)),
-                "tempat": "Ruang Rapat Kepala Dinas",
-                "pimpinan": f"{kop['kepala_nama'] or ''}, {kop['kepala_jabatan'] or ''}".strip(
-                    ", "
-                ),
-                "notulis": akses.nama or akses.username,
-            },
+            tampil.kepala_baru(
+                tahun, triwulan, kop, akses.nama or akses.username, config.hari_ini()
+            ),
             "baru",
         )
-        kepala = [kop["kepala_nama"]] if kop["kepala_nama"] else []
-        peserta = _tabel_peserta(
-            pd.DataFrame(
-                {
-                    "nama": kepala,
-                    "jabatan": [kop["kepala_jabatan"]] * len(kepala),
-                    "unit_id": [None] * len(kepala),
-                }
-            ),
-            "baru_peserta",
-        )
-        ag = _tabel_agenda(_usulan(usulan), f"baru_agenda_{tahun}_{triwulan}")
+        peserta = _tabel_peserta(tampil.peserta_baru(kop), "baru_peserta")
+        ag = _tabel_agenda(tampil.item_usulan(usulan), f"baru_agenda_{tahun}_{triwulan}")
         if not usulan:
             st.caption("Data periode ini tidak memunculkan usulan agenda; tulis agendanya.")
         data |= _pembahasan({"ringkasan": "", "kesimpulan": ""}, "baru")
@@ -366,33 +255,9 @@ if rapat_id == BARU:
 
 d = web.cached_read(svc.detail_rapat)(akses, rapat_id)
 info = d["info"]
-final = info["status"] == "final"
+final = tampil.sudah_final(info)
 st.subheader(periode(info["tahun"], info["triwulan"]))
-st.dataframe(
-    pd.DataFrame(
-        {
-            "Rincian": [
-                "Judul",
-                "Waktu",
-                "Tempat",
-                "Pimpinan rapat",
-                "Notulis",
-                "Status",
-            ],
-            "Isi": [
-                info["judul"],
-                f"{formats.hari_tanggal(pd.Timestamp(info['waktu']).date())}, "
-                + pukul(pd.Timestamp(info["waktu"]).to_pydatetime()).replace("Pukul", "pukul"),
-                info["tempat"] or "–",
-                info["pimpinan"] or "–",
-                info["notulis"] or "–",
-                ("Final" if final else "Draf")
-                + (f", revisi ke-{int(info['revisi'])}" if info["revisi"] else ""),
-            ],
-        }
-    ),
-    hide_index=True,
-)
+st.dataframe(tampil.tabel_rincian(info), hide_index=True)
 
 unduh = st.columns(3)
 unduh[0].download_button(
@@ -430,7 +295,7 @@ with st.container(border=True):
     # final, the record archived (docs/DOMAIN.md §9.8)
     und = web.cached_read(svc.status_undangan)(akses, rapat_id)
     st.markdown("**Undangan dan arsip rapat**")
-    st.caption(formats.md_aman(tampilan_rapat.langkah_sop(und, final)))
+    st.caption(formats.md_aman(tampil.langkah_sop(und, final)))
     nomor = und["nomor"] or ""
     if boleh_ubah and not und["nomor"]:
         nomor = st.text_input(
@@ -474,98 +339,39 @@ with st.container(border=True):
                 and st.button("Arsipkan rapat", key="arsipkan_rapat", icon=":material/inventory_2:")
             ):
                 web.tulis(svc.arsipkan_rapat, akses, rapat_id, sukses="Rapat diarsipkan.")
-    if not und["nomor"] and pd.Timestamp(info["waktu"]) < pd.Timestamp(config.sekarang()):
+    if tampil.undangan_terlambat(und, info["waktu"], config.sekarang()):
         st.caption("Waktu rapat ini sudah lewat; undangan biasanya dikirim sebelum rapat.")
 
 tab = st.tabs(["Peserta dan agenda", "Pembahasan", "Temuan dan tindak lanjut", "Revisi"])
 with tab[0]:
-    ps = d["peserta"]
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "Nama": ps["nama"],
-                "Jabatan": ps["jabatan"].fillna(""),
-                # Kadis, Sekretaris, Pengelola Monev and guests belong to no unit: their
-                # jabatan says where they sit
-                "Unit": ps["unit"].where(ps["unit"].notna(), ps["jabatan"]).fillna("–"),
-            }
-        ),
-        hide_index=True,
-    )
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "No": d["agenda"]["urutan"],
-                "Agenda": d["agenda"]["uraian"],
-                "Jenis": d["agenda"]["jenis"].map(agenda.JENIS_AGENDA),
-                "Sumber": d["agenda"]["sumber"].map(agenda.SUMBER_AGENDA),
-            }
-        ),
-        hide_index=True,
-    )
+    st.dataframe(tampil.tabel_peserta(d["peserta"]), hide_index=True)
+    st.dataframe(tampil.tabel_agenda(d["agenda"]), hide_index=True)
 with tab[1]:
     st.caption("Ringkasan pembahasan")
     st.text(info["ringkasan"] or "–")
     st.caption("Kesimpulan dan keputusan")
     st.text(info["kesimpulan"] or "–")
 with tab[2]:
-    tl = d["tindak_lanjut"]
     temuan = d["temuan"]
     if temuan.empty:
         st.info("Belum ada temuan.")
     else:
-        gabung = temuan.merge(
-            tl[["temuan_id", "uraian", "pic_unit", "batas_waktu", "status"]],
-            left_on="id",
-            right_on="temuan_id",
-            how="left",
-        )
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Unit": gabung["unit"],
-                    "Indikator": gabung["indikator_kode"].fillna("–"),
-                    "Permasalahan": gabung["permasalahan"],
-                    "Penyebab": gabung["penyebab"].fillna(""),
-                    "Rekomendasi": gabung["rekomendasi"].fillna(""),
-                    "Tindak lanjut": gabung["uraian"].fillna(""),
-                    "PIC": gabung["pic_unit"].fillna(""),
-                    "Batas waktu": gabung["batas_waktu"].map(
-                        lambda b: formats.tanggal(pd.Timestamp(b).date()) if pd.notna(b) else "–"
-                    ),
-                    "Status": gabung["status"].fillna(""),
-                }
-            ),
-            hide_index=True,
-        )
+        st.dataframe(tampil.tabel_temuan(temuan, d["tindak_lanjut"]), hide_index=True)
 with tab[3]:
-    rev = d["revisi"]
-    if rev.empty:
+    if d["revisi"].empty:
         st.caption("Belum ada revisi.")
     else:
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Revisi": rev["revisi"],
-                    "Alasan": rev["alasan"],
-                    "Oleh": rev["oleh"],
-                    "Pada": rev["pada"].map(formats.waktu),
-                }
-            ),
-            hide_index=True,
-        )
+        st.dataframe(tampil.tabel_revisi(d["revisi"]), hide_index=True)
 
 if not boleh_ubah:
     st.stop()
 
 st.divider()
-alasan_label = "Alasan perubahan (wajib: notulen sudah final, perubahan menjadi revisi)"
+alasan_label = tampil.JUDUL_ALASAN
 
 with st.expander("Tambah temuan dan tindak lanjut", expanded=not final and temuan.empty):
     indikator = web.cached_read(svc_admin.daftar_indikator)(akses, instansi_id)
-    nama_ind = {0: "— tanpa indikator —"} | {
-        int(r.id): f"{r.kode} {r.nama}" for r in indikator.itertuples()
-    }
+    nama_ind = tampil.nama_indikator(indikator)
     with st.form("temuan_baru"):
         a, b = st.columns(2)
         unit_id = a.selectbox("Unit", list(nama_unit), format_func=nama_unit.get, key="tm_unit")
@@ -586,7 +392,7 @@ with st.expander("Tambah temuan dan tindak lanjut", expanded=not final and temua
         )
         batas = b.date_input(
             "Batas waktu",
-            value=config.sekarang().date() + dt.timedelta(days=60),
+            value=tampil.batas_bawaan(config.hari_ini()),
             format="DD/MM/YYYY",
             key="tl_batas",
         )
@@ -603,14 +409,14 @@ with st.expander("Tambah temuan dan tindak lanjut", expanded=not final and temua
                     "penyebab": penyebab,
                     "rekomendasi": rekomendasi,
                 },
-                [{"uraian": uraian, "pic_unit_id": pic or unit_id, "batas_waktu": batas}],
+                [{"uraian": uraian, "pic_unit_id": pic or None, "batas_waktu": batas}],
                 alasan,
                 sukses="Temuan dan tindak lanjutnya tersimpan.",
             )
 
 if not temuan.empty:
     with st.expander("Tindak lanjut tambahan atau hapus temuan"):
-        nama_tm = {int(r.id): f"{r.unit}: {r.permasalahan[:70]}" for r in temuan.itertuples()}
+        nama_tm = tampil.nama_temuan(temuan)
         tid = st.selectbox("Temuan", list(nama_tm), format_func=nama_tm.get, key="tm_pilih")
         with st.form("tl_tambah"):
             uraian2 = st.text_input("Uraian tindak lanjut", key="tl2_uraian")
@@ -620,7 +426,7 @@ if not temuan.empty:
             )
             batas2 = b.date_input(
                 "Batas waktu",
-                value=config.sekarang().date() + dt.timedelta(days=60),
+                value=tampil.batas_bawaan(config.hari_ini()),
                 format="DD/MM/YYYY",
                 key="tl2_batas",
             )
@@ -661,32 +467,14 @@ with st.expander(
         "centang Bahas.",
     ):
         st.session_state[ulang] = st.session_state.get(ulang, 0) + 1
-    items = [
-        {
-            "jenis": r.jenis,
-            "uraian": r.uraian,
-            "sumber": r.sumber,
-            "objek": r.objek if isinstance(r.objek, str) else None,
-            "objek_id": int(r.objek_id) if pd.notna(r.objek_id) else None,
-        }
-        for r in d["agenda"].itertuples(index=False)
-    ]
+    items = tampil.item_agenda(d["agenda"])
     if st.session_state.get(ulang):
-        ada = {(i["jenis"], i["objek"], i["objek_id"]) for i in items}
-        baru = [
-            u
-            for u in web.cached_read(svc.usulan_agenda)(
-                akses, instansi_id, int(info["tahun"]), int(info["triwulan"]), None, rapat_id
-            )
-            if (u.jenis, u.objek, u.objek_id) not in ada
-        ]
-        items += _usulan(baru, bahas=False, sumber_tampil="Usulan baru")
-        st.caption(
-            f"{formats.angka(len(baru), 0)} usulan baru dari data ditambahkan di bawah tanpa "
-            "centang; centang **Bahas** untuk memasukkannya ke agenda."
-            if baru
-            else "Tidak ada usulan baru dari data: semua usulan sudah ada di agenda."
+        usulan = web.cached_read(svc.usulan_agenda)(
+            akses, instansi_id, int(info["tahun"]), int(info["triwulan"]), None, rapat_id
         )
+        baru = tampil.usulan_baru(items, usulan)
+        items += tampil.item_usulan(baru, bahas=False, sumber_tampil="Usulan baru")
+        st.caption(tampil.pesan_usulan_baru(len(baru)))
     kunci = f"ubah{rapat_id}v{int(info['versi'])}"
     with st.form("ubah_rapat"):
         data = _kepala(info, kunci)

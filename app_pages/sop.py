@@ -1,10 +1,10 @@
 """Daftar SOP: every SOP with its header and step table laid out like the documents, a flow view,
 earlier revisions; the admin imports, edits and publishes revisions."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, formats, ketepatan, web
+from dashboard import tampilan_sop as tampil
 from dashboard.services import capaian as svc_capaian
 from dashboard.services import pelaksanaan as svc_pel
 from dashboard.services import sop_registry as svc
@@ -20,23 +20,15 @@ if daftar.empty:
     st.stop()
 # The caller's own SOPs first and chosen by default (those of the caller's instansi, and those
 # the app's flows run); the library's other agencies' SOPs follow, marked as examples.
-sendiri = {n.casefold() for n in web.cached_read(svc_capaian.daftar_instansi)(akses)["nama"]}
-milik = daftar["instansi"].str.casefold().isin(sendiri) | daftar["kode"].isin(dipakai)
-daftar = daftar.assign(lain=~milik).sort_values(["lain", "nama"], kind="stable")
+daftar = tampil.urut_milik(
+    daftar, web.cached_read(svc_capaian.daftar_instansi)(akses)["nama"], dipakai
+)
 st.caption(
     "SOP yang dipakai instansi Anda tampil lebih dulu; SOP instansi lain di pustaka hanya "
     "sebagai contoh."
 )
 st.dataframe(
-    daftar[["nama", "instansi", "nomor", "revisi", "langkah"]].rename(
-        columns={
-            "nama": "Nama SOP",
-            "instansi": "Instansi",
-            "nomor": "Nomor",
-            "revisi": "Revisi",
-            "langkah": "Langkah",
-        }
-    ),
+    tampil.tabel_daftar(daftar),
     hide_index=True,
     column_config={
         "Nama SOP": st.column_config.TextColumn(width=380),
@@ -44,35 +36,20 @@ st.dataframe(
     },
 )
 
-label = {
-    r.kode: f"{r.nama} ({r.instansi.title()})" + (" · contoh instansi lain" if r.lain else "")
-    for r in daftar.itertuples()
-}
+label = tampil.label_sop(daftar)
 kode = st.selectbox("SOP", list(label), format_func=label.get, key="sop_kode")
 with web.cursor() as cur:
     revisi = svc.revisi(cur, kode)
-rev_label = {
-    int(r.id): f"Revisi {r.revisi}"
-    + (" (berlaku)" if i == 0 else "")
-    + (f": {r.catatan_revisi}" if isinstance(r.catatan_revisi, str) else "")
-    for i, r in enumerate(revisi.itertuples())
-}
+rev_label = tampil.label_revisi(revisi)
 sop_id = st.selectbox("Revisi", list(rev_label), format_func=rev_label.get, key="sop_revisi")
 with web.cursor() as cur:
     header, langkah = svc.detail(cur, sop_id)
 
 st.subheader(formats.md_aman(header["nama"]))
 kiri, kanan = st.columns(2)
-kiri.markdown(
-    f"**Instansi:** {formats.md_aman(header['instansi'])}  \n"
-    f"**Nomor SOP:** {formats.md_aman(header['nomor'] or '-')}  \n"
-    f"**Disahkan oleh:** {formats.md_aman(header['disahkan_oleh'] or '-')}"
-)
-kanan.markdown(
-    f"**Tanggal pembuatan:** {header['tanggal_pembuatan'] or '-'}  \n"
-    f"**Tanggal revisi:** {header['tanggal_revisi'] or '-'}  \n"
-    f"**Tanggal efektif:** {header['tanggal_efektif'] or '-'}"
-)
+teks_kiri, teks_kanan = tampil.kepala(header)
+kiri.markdown(teks_kiri)
+kanan.markdown(teks_kanan)
 with st.expander("Dasar hukum, keterkaitan, peringatan, kualifikasi, peralatan, pencatatan"):
     for judul, kunci in (
         ("Dasar hukum", "dasar_hukum"),
@@ -87,18 +64,11 @@ with st.expander("Dasar hukum, keterkaitan, peringatan, kualifikasi, peralatan, 
     st.markdown("**Peringatan**")
     st.text(header["peringatan"] or "-")
 
-tabel = pd.DataFrame({"No": langkah["no"], "Aktivitas": langkah["aktivitas"]})
-for p in header["pelaksana"]:  # one narrow ✓ column per actor, all in view at 1366 px
-    tabel[ketepatan.nama_pelaksana(p)] = ["✓" if p in ps else "" for ps in langkah["pelaksana"]]
-kolom_pelaksana = {
+tabel = tampil.tabel_langkah(header["pelaksana"], langkah)
+kolom_pelaksana = {  # one narrow ✓ column per actor, all in view at 1366 px
     ketepatan.nama_pelaksana(p): st.column_config.TextColumn(width=95, help=p)
     for p in header["pelaksana"]
 }
-tabel["Kelengkapan"] = langkah["kelengkapan"].fillna("")
-tabel["Waktu"] = langkah["waktu"].fillna("")
-tabel["Standar terbaca"] = [w.uraian() for w in langkah["standar"]]
-tabel["Output"] = langkah["output"].fillna("")
-tabel["Keterangan"] = langkah["keterangan"].fillna("")
 st.dataframe(
     tabel,
     hide_index=True,
@@ -111,12 +81,7 @@ st.dataframe(
 st.plotly_chart(
     charts.alur_sop(langkah, header["pelaksana"], "Alur langkah antar pelaksana"), key="alur_sop"
 )
-total = sum((w.hari or 0) for w in langkah["standar"])
-menit = sum((w.menit or 0) for w in langkah["standar"])
-st.caption(
-    f"Jumlah standar waktu: {formats.angka(total)} hari kerja dan "
-    f"{formats.angka(menit)} menit kerja; langkah tanpa standar tidak dihitung."
-)
+st.caption(tampil.jumlah_standar(langkah))
 
 if akses.punya("admin") or akses.punya("pengelola_monev"):
     st.divider()
@@ -130,31 +95,13 @@ if akses.punya("admin") or akses.punya("pengelola_monev"):
     with web.cursor() as cur:
         adopsi = svc_pel.daftar_adopsi(cur, akses, inst_id)
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Prosedur": adopsi["prosedur_nama"],
-                "SOP": adopsi["sop_nama"].fillna("Belum dipilih"),
-                "Revisi berlaku": adopsi["revisi"].map(
-                    lambda r: "–" if pd.isna(r) else formats.angka(r, 0)
-                ),
-                "Keterangan": [
-                    "bawaan aplikasi" if b else f"dipilih oleh {o}"
-                    for b, o in zip(adopsi["bawaan"], adopsi["diadopsi_oleh"], strict=True)
-                ],
-            }
-        ),
+        tampil.tabel_adopsi(adopsi),
         hide_index=True,
     )
     with st.form("adopsi_sop"):
         a, b = st.columns(2)
         prosedur = a.selectbox("Prosedur", list(svc_pel.PROSEDUR), format_func=svc_pel.PROSEDUR.get)
-        nama_sop = dict(
-            zip(
-                daftar["kode"],
-                daftar["nama"] + " (" + daftar["instansi"].str.title() + ")",
-                strict=True,
-            )
-        )
+        nama_sop = tampil.nama_sop(daftar)
         pilihan = b.selectbox("SOP dari pustaka", list(nama_sop), format_func=nama_sop.get)
         if st.form_submit_button("Jalankan SOP ini", type="primary"):
             web.tulis(
@@ -212,12 +159,8 @@ with tab_impor:
                     sukses="SOP diimpor dan diterbitkan.",
                 )
 with tab_ubah:
-    edit = langkah[
-        ["no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan"]
-    ].copy()
-    edit["pelaksana"] = edit["pelaksana"].map("; ".join)
     hasil = st.data_editor(
-        edit,
+        tampil.baris_ubah(langkah),
         num_rows="dynamic",
         hide_index=True,
         key=f"sop_edit_{sop_id}",
@@ -248,12 +191,9 @@ with tab_peta:
     )
     with web.cursor() as cur:
         peta = svc.pemetaan(cur, kode)
-    teks_kolom = [k for k in svc.KOLOM_PETA if k != "urutan"]
-    peta[teks_kolom] = peta[teks_kolom].astype(object).where(peta[teks_kolom].notna(), "")
-    objek_opsi = sorted({o for v in svc.JENIS_EVENT.values() for o in v})
-    status_opsi = sorted({k for v in svc.STATUS_KE.values() for k in v})
+    objek_opsi, status_opsi = tampil.opsi_peta(svc.JENIS_EVENT, svc.STATUS_KE)
     peta_baru = st.data_editor(
-        peta,
+        tampil.baris_peta(peta, [k for k in svc.KOLOM_PETA if k != "urutan"]),
         num_rows="dynamic",
         hide_index=True,
         key=f"peta_{kode}",

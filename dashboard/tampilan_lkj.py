@@ -85,3 +85,40 @@ def keadaan_ekinerja(baris: pd.DataFrame) -> str:
     else:
         teks += " Belum dikonfirmasi telah dientri ke e-Kinerja."
     return teks
+
+
+# --- e-Kinerja tab of Penyusunan laporan ---
+
+
+def label_periode_ekinerja(per: pd.DataFrame) -> dict[int, str]:
+    """ "Triwulan III TA 2026 (4 unit disahkan)"."""
+    return {
+        int(r.id): f"{formats.nama_triwulan(int(r.triwulan))} {formats.nama_tahun(int(r.tahun))}"
+        f" ({formats.angka(r.disahkan, 0)} unit disahkan)"
+        for r in per.itertuples()
+    }
+
+
+def periode_ekinerja_awal(per: pd.DataFrame) -> int:
+    """Position of the period first offered: the newest with signed data (what e-Kinerja can
+    take), else the first."""
+    ada_sah = [i for i, n in enumerate(per["disahkan"]) if n]
+    return ada_sah[0] if ada_sah else 0
+
+
+def tabel_ekinerja(df: pd.DataFrame) -> pd.DataFrame:
+    """The e-Kinerja sheet in Indonesian numbers: capaian as a percentage, other figures
+    formatted except the row number, blanks empty."""
+    return pd.DataFrame(
+        {
+            k: [
+                formats.persen(v)
+                if k == "Capaian (%)" and v is not None
+                else formats.angka(v)
+                if isinstance(v, float | int) and k != "No"
+                else ("" if v is None else v)
+                for v in df[k]
+            ]
+            for k in df.columns
+        }
+    )

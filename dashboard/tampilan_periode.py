@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -87,3 +88,104 @@ def _form_permintaan(akses: Akses, periode_id: int, nama: str) -> None:
             alasan,
             sukses="Permintaan dikirim ke Pengelola Monev; jawabannya tampil di halaman ini.",
         )
+
+
+# --- the Periode pengumpulan page's tables (pure: the page only lays them out) ---
+
+_MENUNGGU = "menunggu"  # a reopen request not answered yet
+DIBUKA, DITUTUP = "dibuka", "ditutup"  # a period's status
+
+
+def nama_periode(tahun: int, triwulan: int) -> str:
+    """ "Triwulan III TA 2026"."""
+    return f"{formats.nama_triwulan(int(triwulan))} {formats.nama_tahun(int(tahun))}"
+
+
+def _nama_baris(df: pd.DataFrame) -> list[str]:
+    return [nama_periode(y, t) for y, t in zip(df["tahun"], df["triwulan"], strict=True)]
+
+
+def label_periode(periode: pd.DataFrame) -> dict[int, str]:
+    """Period id -> its name, in the list's order (newest first)."""
+    return dict(zip(periode["id"].astype(int), _nama_baris(periode), strict=True))
+
+
+def dengan_status(periode: pd.DataFrame, status: str) -> pd.DataFrame:
+    """The periods open (DIBUKA) or closed (DITUTUP)."""
+    return periode[periode["status"] == status]
+
+
+def tabel_periode(periode: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Periode": _nama_baris(periode),
+            "Tenggat": periode["tenggat"].map(formats.tanggal),
+            "Status": periode["status"].map({DIBUKA: "Dibuka", DITUTUP: "Ditutup"}),
+            "Unit mengajukan": periode["diajukan"],
+            "Disahkan": periode["disahkan"],
+            "Terlambat": periode["terlambat"],
+            "Catatan": periode["catatan"].fillna(""),
+        }
+    )
+
+
+def permintaan_menunggu(permintaan: pd.DataFrame, menunggu: bool = True) -> pd.DataFrame:
+    """The reopen requests waiting for an answer (or, menunggu=False, those answered)."""
+    return permintaan[(permintaan["status"] == _MENUNGGU) == menunggu]
+
+
+def tabel_permintaan(menunggu: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Unit": menunggu["unit"],
+            "Periode": _nama_baris(menunggu),
+            "Alasan unit": menunggu["alasan"],
+            "Diminta": menunggu["pada"].map(formats.waktu),
+        }
+    )
+
+
+def label_permintaan(menunggu: pd.DataFrame) -> dict[int, str]:
+    return {
+        int(r.id): f"{r.unit} · {nama_periode(r.tahun, r.triwulan)}"
+        for r in menunggu.itertuples(index=False)
+    }
+
+
+def tabel_terjawab(terjawab: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Unit": terjawab["unit"],
+            "Periode": _nama_baris(terjawab),
+            "Jawaban": terjawab["status"].map(
+                {"dikabulkan": "Dibuka kembali", "ditolak": "Ditolak"}
+            ),
+            "Catatan": terjawab["jawaban"].fillna(""),
+            "Dijawab": terjawab["diproses_pada"].map(formats.waktu),
+        }
+    )
+
+
+def label_surat(surat: pd.DataFrame) -> dict[int, str]:
+    """A request letter per period: "Triwulan III TA 2026 · Nomor ..."."""
+    return {
+        int(r.periode_id): f"{nama_periode(r.tahun, r.triwulan)} · Nomor {r.nomor}"
+        for r in surat.itertuples(index=False)
+    }
+
+
+def _status_belum(r: Any) -> str:
+    if pd.isna(r.pengajuan_id) and r.terisi == 0:
+        return "Belum mengisi"
+    return "Dikembalikan, belum diajukan ulang" if r.dikembalikan else "Draf"
+
+
+def tabel_belum(belum: pd.DataFrame) -> pd.DataFrame:
+    """The units that have not submitted, named before a period is closed."""
+    return pd.DataFrame(
+        {
+            "Unit": belum["unit"],
+            "Status pengajuan": [_status_belum(r) for r in belum.itertuples()],
+            "Indikator terisi": [f"{r.terisi} dari {r.indikator}" for r in belum.itertuples()],
+        }
+    )

@@ -45,7 +45,7 @@ ATURAN = [
         frozenset(
             {
                 ("app_pages/admin_kalender.py", aturan_tl.SELESAI),  # office hours: ends at
-                ("app_pages/pelaksanaan.py", aturan_tl.SELESAI),  # an SOP step: finished at
+                ("dashboard/tampilan_ketepatan.py", aturan_tl.SELESAI),  # an SOP step: finished at
                 ("dashboard/tabel_dasbor.py", aturan_tl.SELESAI),  # an SOP step: finished at
                 ("dashboard/tabel_dasbor.py", aturan_tl.BELUM),  # submitted yet: Ya / Belum
             }
@@ -71,16 +71,16 @@ ATURAN = [
             {
                 # a monev meeting's own states draf / final (services/rapat.py, migration 005)
                 ("app_pages/hasil_monev.py", alur.DRAF),
-                ("app_pages/rapat.py", alur.DRAF),
+                ("dashboard/tampilan_rapat.py", alur.DRAF),
                 ("dashboard/services/rapat.py", alur.DRAF),
                 # the LKj's own states (their home: dashboard/lkj.py)
                 ("dashboard/lkj.py", alur.DIPARAF),
                 ("queries/lkj_tandatangan.sql", alur.DIPARAF),
                 # column names of query results (counts, a returned flag)
                 ("app_pages/penyusunan.py", alur.DIKEMBALIKAN),
-                ("app_pages/penyusunan.py", alur.DISAHKAN),
-                ("app_pages/periode.py", alur.DIAJUKAN),
-                ("app_pages/periode.py", alur.DISAHKAN),
+                ("dashboard/tampilan_periode.py", alur.DIAJUKAN),
+                ("dashboard/tampilan_periode.py", alur.DISAHKAN),
+                ("dashboard/tampilan_lkj.py", alur.DISAHKAN),
                 ("dashboard/services/dasbor.py", alur.DIKEMBALIKAN),
                 ("dashboard/services/lkj.py", alur.DIKEMBALIKAN),
                 # the kind of notification "dikembalikan" (dashboard/notifikasi.py JENIS)

@@ -666,3 +666,16 @@ def test_duplicate_meeting_refused_unless_confirmed(dunia):
     assert kembar["id"].tolist() == [rid, kedua]
     with pytest.raises(AksesDitolak):
         svc.rapat_serupa(dunia, STAF_A, 1, 2026, 1, dt.date(2026, 4, 29), "Rapat")
+
+
+def test_follow_up_without_pic_falls_to_the_findings_unit(dunia):
+    rid = svc.buat_rapat(dunia, MONEV, 1, _data(), [], [])
+    tid = svc.tambah_temuan(
+        dunia,
+        MONEV,
+        rid,
+        {"unit_id": 1, "permasalahan": "Data belum lengkap"},
+        [{"uraian": "Lengkapi data", "pic_unit_id": None, "batas_waktu": dt.date(2026, 6, 1)}],
+    )
+    pic = dunia.execute("SELECT pic_unit_id FROM tindak_lanjut WHERE temuan_id = $1", [tid])
+    assert pic.fetchall() == [(1,)]

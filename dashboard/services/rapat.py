@@ -583,7 +583,8 @@ def tambah_temuan(
     tindak_lanjut: list[dict],
     alasan: str | None = None,
 ) -> int:
-    """A finding with its follow-ups, all or nothing (a final record: as a revision)."""
+    """A finding with its follow-ups, all or nothing (a final record: as a revision). A
+    follow-up without a PIC unit is the finding's unit's to carry out."""
     info = _cek_tulis(cur, akses, rapat_id)
     instansi_id = int(info["instansi_id"])
     t = _model(TemuanInput, data)
@@ -594,7 +595,10 @@ def tambah_temuan(
         t.unit_id,
     ):
         raise ValueError("Indikator temuan harus indikator milik unit yang dipilih.")
-    tls = [_tindak_lanjut(cur, instansi_id, d, i) for i, d in enumerate(tindak_lanjut, 1)]
+    tls = [
+        _tindak_lanjut(cur, instansi_id, {**d, "pic_unit_id": d.get("pic_unit_id") or t.unit_id}, i)
+        for i, d in enumerate(tindak_lanjut, 1)
+    ]
     if not tls:
         raise ValueError("Setiap temuan perlu minimal satu tindak lanjut.")
     with store.transaction(cur):
