@@ -110,7 +110,7 @@ def cek_pemisahan(dari: str, pelaku: str, riwayat: Iterable[tuple[str, str | Non
     (user, from-status) of every earlier transition of the object."""
     langkah_ini = LANGKAH_DARI.get(dari)
     sudah = {
-        LANGKAH_DARI.get(d) for u, d in riwayat if u == pelaku and LANGKAH_DARI.get(d) is not None
+        langkah for u, d in riwayat if u == pelaku and (langkah := LANGKAH_DARI.get(d)) is not None
     }
     lain = sorted(sudah - {langkah_ini}, key=list(LABEL_AKSI).index)
     if lain:

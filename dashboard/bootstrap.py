@@ -3,6 +3,8 @@ into an empty store. Shared by `python -m dashboard init` and the server's first
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 
 from dashboard import demo as demo_data
@@ -23,7 +25,7 @@ def prepare(con: duckdb.DuckDBPyConnection, demo: bool = False) -> dict[str, obj
     return done
 
 
-def demo_pg(con, scale: str = "S", **opsi: object) -> dict[str, int]:
+def demo_pg(con, scale: str = "S", **opsi: Any) -> dict[str, int]:
     """The demo on PostgreSQL: generated in an in-memory DuckDB store (the generator is
     DuckDB-only: it stages DataFrames and draws ids from sequences in bulk), then copied over
     like `pindah-ke-postgres` does. `con` must be empty (only migrated)."""

@@ -137,14 +137,19 @@ def _tabel_dasar(cur: duckdb.DuckDBPyConnection) -> list[str]:
 def jumlah_baris(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows per table (what the manifest records and a restore must find again)."""
     return {
-        t: int(cur.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in _tabel_dasar(cur)
+        t: int(store.satu(cur.execute(f'SELECT count(*) FROM "{t}"').fetchone())[0])
+        for t in _tabel_dasar(cur)
     }
 
 
 def _versi_skema(cur: duckdb.DuckDBPyConnection) -> int:
     if "schema_migrations" not in _tabel_dasar(cur):
         return 0
-    return int(cur.execute("SELECT coalesce(max(versi), 0) FROM schema_migrations").fetchone()[0])
+    return int(
+        store.satu(cur.execute("SELECT coalesce(max(versi), 0) FROM schema_migrations").fetchone())[
+            0
+        ]
+    )
 
 
 def ekspor_duckdb(cur: duckdb.DuckDBPyConnection, folder: Path) -> tuple[dict[str, int], int]:

@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from dashboard import config, store
 from dashboard.akses import Akses
@@ -30,7 +31,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     con = _open(args)
     done = prepare(con, demo=args.demo)
-    migr = done["migrasi"]
+    migr = cast(list[str], done["migrasi"])  # store.migrate's names
     print(f"Basis data siap: {store.nama_tampil(args.db or config.db_url())}")
     print(f"  migrasi diterapkan: {', '.join(migr) if migr else 'tidak ada (sudah terbaru)'}")
     if "demo" in done:

@@ -877,18 +877,20 @@ def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
         cur.execute("SELECT kode, id FROM unit WHERE instansi_id = $1", [instansi_id]).fetchall()
     )
     for username, nama, peran, unit_kode, sandi in kat.PENGGUNA:
-        uid = cur.execute(
-            store.sql("pengguna_insert"),
-            [
-                username,
-                nama,
-                f"{username}@contoh.go.id",
-                hash_sandi(sandi),
-                instansi_id,
-                units.get(unit_kode),
-                True,
-            ],
-        ).fetchone()[0]
+        uid = store.satu(
+            cur.execute(
+                store.sql("pengguna_insert"),
+                [
+                    username,
+                    nama,
+                    f"{username}@contoh.go.id",
+                    hash_sandi(sandi),
+                    instansi_id,
+                    units.get(unit_kode),
+                    True,
+                ],
+            ).fetchone()
+        )[0]
         for p in peran:
             cur.execute("INSERT INTO peran_pengguna VALUES ($1, $2)", [uid, p])
     return len(kat.PENGGUNA)

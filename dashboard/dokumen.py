@@ -386,6 +386,8 @@ def tabel_pdf(
 
 def _potong(t: TabelPdf, dari: int, sampai: int | None = None) -> TabelPdf:
     """Rows dari..sampai of a tabel_pdf table as a table of their own, under the same header."""
+    if t.sumber is None:
+        raise ValueError("Hanya tabel dari tabel_pdf yang dapat dipotong.")
     header, rows, kw = t.sumber
     tebal = [i - dari for i in kw["tebal_baris"] if dari <= i < (sampai or len(rows))]
     return tabel_pdf(header, rows[dari:sampai], **{**kw, "tebal_baris": tebal})

@@ -33,7 +33,7 @@ KOLOM = (
     "Capaian (%)",
     "Keterangan",
 )
-LEBAR = {
+LEBAR: dict[str, float] = {
     "No": 5,
     "Kode": 10,
     "Indikator kinerja": 48,

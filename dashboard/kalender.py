@@ -53,9 +53,10 @@ class Kalender:
 
     def jam(self, d: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
         """Office hours of a date as datetimes, None on a day off."""
-        if not self.hari_kerja(d):
+        jam = self.jam_kerja[d.weekday()]
+        if jam is None or self.libur(d):  # not a working day (hari_kerja)
             return None
-        mulai, selesai = self.jam_kerja[d.weekday()]
+        mulai, selesai = jam
         return dt.datetime.combine(d, mulai), dt.datetime.combine(d, selesai)
 
     def menit_kerja(self, mulai: dt.datetime, selesai: dt.datetime) -> float:

@@ -11,6 +11,7 @@ at every level above it. Pure: frames in, numbers out.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -20,7 +21,7 @@ from dashboard import capaian as engine
 ID_TINGKAT = {"program": "program_id", "kegiatan": "kegiatan_id", "sub kegiatan": "sub_kegiatan_id"}
 
 
-def _angka(x: object) -> float | None:
+def _angka(x: Any) -> float | None:
     if x is None or (isinstance(x, float) and x != x) or x is pd.NA:
         return None
     return float(x)

@@ -142,7 +142,7 @@ def _baris_tindak_lanjut(temuan: pd.DataFrame, tl: pd.DataFrame) -> list[list[ob
                     status,
                 ]
             )
-    return sorted(rows, key=lambda x: [int(n) for n in x[0].split(".") if n])
+    return sorted(rows, key=lambda x: [int(n) for n in str(x[0]).split(".") if n])
 
 
 KOLOM_TEMUAN = ["No", "Unit", "Indikator", "Permasalahan", "Penyebab", "Rekomendasi"]

@@ -9,6 +9,7 @@ mean against the store is `services/rencana_impor.py`.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -256,7 +257,7 @@ MODEL: dict[str, type[_Baris]] = {
 }
 # The public interface: sheet -> column names, in order (the models' aliases, written once).
 LEMBAR: dict[str, tuple[str, ...]] = {
-    nama: tuple(f.alias for k, f in model.model_fields.items() if k != "baris")
+    nama: tuple(f.alias or k for k, f in model.model_fields.items() if k != "baris")
     for nama, model in MODEL.items()
 }
 
@@ -382,7 +383,7 @@ def templat() -> bytes:
 # ---------------------------------------------------------------- reader
 
 
-def _pesan(e: dict) -> str:
+def _pesan(e: Mapping[str, Any]) -> str:
     if e["type"] == "value_error":
         return str(e.get("ctx", {}).get("error", e["msg"])).rstrip(".")
     return _PESAN.get(e["type"], e["msg"])

@@ -6,7 +6,9 @@ A bad file is refused whole, with a message naming the file, the step and the fi
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import yaml
@@ -99,7 +101,7 @@ class Sop(BaseModel):
         return self
 
 
-def _lokasi(err: dict, data: object) -> str:
+def _lokasi(err: Mapping[str, Any], data: object) -> str:
     loc = list(err.get("loc", ()))
     if len(loc) >= 2 and loc[0] == "langkah" and isinstance(loc[1], int):
         no = None
@@ -144,29 +146,31 @@ def load_library(folder: Path | None = None) -> list[Sop]:
 def save_sop(cur: duckdb.DuckDBPyConnection, sop: Sop, sumber: str | None = None) -> int:
     """Store an SOP as a new revision of its kode (one transaction); return the sop id."""
     with store.transaction(cur):
-        revisi = cur.execute(store.sql("sop_next_revisi"), [sop.kode]).fetchone()[0]
-        sop_id = cur.execute(
-            store.sql("sop_insert"),
-            [
-                sop.kode,
-                revisi,
-                sop.nomor,
-                sop.nama,
-                sop.instansi,
-                sop.tanggal_pembuatan,
-                sop.tanggal_revisi,
-                sop.tanggal_efektif,
-                sop.disahkan_oleh,
-                json.dumps(sop.dasar_hukum),
-                json.dumps(sop.keterkaitan),
-                sop.peringatan,
-                json.dumps(sop.kualifikasi_pelaksana),
-                json.dumps(sop.peralatan),
-                json.dumps(sop.pencatatan),
-                json.dumps(sop.pelaksana),
-                sumber,
-            ],
-        ).fetchone()[0]
+        revisi = store.satu(cur.execute(store.sql("sop_next_revisi"), [sop.kode]).fetchone())[0]
+        sop_id = store.satu(
+            cur.execute(
+                store.sql("sop_insert"),
+                [
+                    sop.kode,
+                    revisi,
+                    sop.nomor,
+                    sop.nama,
+                    sop.instansi,
+                    sop.tanggal_pembuatan,
+                    sop.tanggal_revisi,
+                    sop.tanggal_efektif,
+                    sop.disahkan_oleh,
+                    json.dumps(sop.dasar_hukum),
+                    json.dumps(sop.keterkaitan),
+                    sop.peringatan,
+                    json.dumps(sop.kualifikasi_pelaksana),
+                    json.dumps(sop.peralatan),
+                    json.dumps(sop.pencatatan),
+                    json.dumps(sop.pelaksana),
+                    sumber,
+                ],
+            ).fetchone()
+        )[0]
         for urutan, step in enumerate(sop.langkah, start=1):
             w = parse_waktu(step.waktu)
             cur.execute(

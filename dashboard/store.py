@@ -267,6 +267,14 @@ def kunci(*objek: Hashable) -> Iterator[None]:
         yield
 
 
+def satu(row: tuple[Any, ...] | None) -> tuple[Any, ...]:
+    """The row of a fetchone() that always finds one (an aggregate, INSERT ... RETURNING, a
+    record checked just before): typed for the checker, and a missing row said plainly."""
+    if row is None:
+        raise RuntimeError("Kueri tidak mengembalikan baris yang seharusnya selalu ada.")
+    return row
+
+
 def is_empty(cur: duckdb.DuckDBPyConnection) -> bool:
     row = cur.execute("SELECT count(*) FROM instansi").fetchone()
     return not row or row[0] == 0

@@ -161,18 +161,20 @@ def siapkan(
         isi = [u for u in units if u[1] in set(diperiksa) and u[0] not in pakai]
         pengisi = [Pengguna(f"muat.isi{k}", "staf", u[1], u[0], u[2]) for k, u in enumerate(isi)]
         for u in rencana + pengisi:
-            uid = con.execute(
-                store.sql("pengguna_insert"),
-                [
-                    u.username,
-                    f"Uji beban {u.username}",
-                    None,
-                    hashed,
-                    u.instansi_id,
-                    u.unit_id,
-                    True,
-                ],
-            ).fetchone()[0]
+            uid = store.satu(
+                con.execute(
+                    store.sql("pengguna_insert"),
+                    [
+                        u.username,
+                        f"Uji beban {u.username}",
+                        None,
+                        hashed,
+                        u.instansi_id,
+                        u.unit_id,
+                        True,
+                    ],
+                ).fetchone()
+            )[0]
             con.execute("INSERT INTO peran_pengguna VALUES (?, ?)", [uid, peran[u.jenis]])
         diajukan = sum(
             _isi_dan_ajukan(con, u.username, u.unit_id, u.instansi_id, u.periode_id)
@@ -203,12 +205,14 @@ def baca_kembali(db: Path | str, simpan: list[dict], setuju: list[dict]) -> list
                 "SELECT tahun, triwulan FROM periode WHERE id = ?", [s["periode_id"]]
             ).fetchone()
             for kode, nilai in s["nilai"].items():
-                ada = con.execute(
-                    "SELECT count(*) FROM realisasi_riwayat h JOIN indikator i ON "
-                    "i.id = h.indikator_id WHERE i.unit_id = ? AND i.kode = ? AND h.tahun = ? "
-                    "AND h.triwulan = ? AND h.nilai_baru = ? AND h.oleh = ?",
-                    [s["unit_id"], kode, tahun, tw, nilai, s["username"]],
-                ).fetchone()[0]
+                ada = store.satu(
+                    con.execute(
+                        "SELECT count(*) FROM realisasi_riwayat h JOIN indikator i ON "
+                        "i.id = h.indikator_id WHERE i.unit_id = ? AND i.kode = ? AND h.tahun = ? "
+                        "AND h.triwulan = ? AND h.nilai_baru = ? AND h.oleh = ?",
+                        [s["unit_id"], kode, tahun, tw, nilai, s["username"]],
+                    ).fetchone()
+                )[0]
                 if not ada:
                     hilang.append(f"{s['username']} {kode}={nilai}: tidak ada di riwayat")
                 terakhir[(s["unit_id"], kode, tahun, tw)] = (nilai, s["username"])
@@ -224,9 +228,11 @@ def baca_kembali(db: Path | str, simpan: list[dict], setuju: list[dict]) -> list
         for s in setuju:
             per_user[s["username"]] = per_user.get(s["username"], 0) + 1
         for user, n in per_user.items():
-            ada = con.execute(
-                "SELECT count(*) FROM event WHERE jenis = 'transisi' AND pengguna = ?", [user]
-            ).fetchone()[0]
+            ada = store.satu(
+                con.execute(
+                    "SELECT count(*) FROM event WHERE jenis = 'transisi' AND pengguna = ?", [user]
+                ).fetchone()
+            )[0]
             if ada < n:
                 hilang.append(f"{user}: {n} persetujuan diakui, {ada} tercatat")
     finally:

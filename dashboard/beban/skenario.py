@@ -160,6 +160,7 @@ class Pemakai:
             s.atur(unit, self.rng.choice(list(unit.proto.options[1:]) or ["Semua unit"]))
             s.atur(tab, "Indikator")
         elif langkah == 1:
+            assert ind is not None  # checked above for this step
             s.atur(ind, self.rng.choice(list(ind.proto.options)))
         else:
             s.atur(unit, unit.proto.options[0])

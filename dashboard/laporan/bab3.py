@@ -90,7 +90,7 @@ def tabel_31(
     (`data.capaian_tahunan` adds `capaian_th` / `kategori_th`)."""
     ind = urutkan(ind)
     inti = utama(ind)
-    catatan_pilih = ()
+    catatan_pilih: tuple[str, ...] = ()
     if not inti.any():  # an agency that flagged nothing: every indicator, said so
         catatan_pilih = (
             "Belum ada indikator yang ditandai IKU atau Perjanjian Kinerja; tabel memuat "

@@ -57,8 +57,8 @@ def _minimal(
             minimal.append(min(max(_lebar_teks(w, True, ukuran) for w in kata) + _PAD, 90))
         else:
             isi = max((_lebar_teks(v, True, ukuran) for v in sel), default=0)
-            kata = (_lebar_teks(w, True, ukuran) for w in dokumen.kata(h))
-            minimal.append(max(isi, *kata) + _PAD)
+            judul = (_lebar_teks(w, True, ukuran) for w in dokumen.kata(h))
+            minimal.append(max(isi, *judul) + _PAD)
     return minimal
 
 

@@ -197,9 +197,11 @@ def simpan_unit(
         raise ValueError(f"Kode unit '{u.kode}' sudah dipakai di instansi ini.")
     with store.transaction(cur):
         if unit_id is None:
-            unit_id = cur.execute(
-                store.sql("unit_insert"), [u.instansi_id, u.kode, u.nama, u.jenis, u.aktif]
-            ).fetchone()[0]
+            unit_id = store.satu(
+                cur.execute(
+                    store.sql("unit_insert"), [u.instansi_id, u.kode, u.nama, u.jenis, u.aktif]
+                ).fetchone()
+            )[0]
             jenis = "unit_dibuat"
         else:
             cur.execute(store.sql("unit_update"), [u.kode, u.nama, u.jenis, u.aktif, unit_id])
@@ -354,7 +356,9 @@ def simpan_indikator(
     ]
     with store.transaction(cur):
         if indikator_id is None:
-            indikator_id = cur.execute(store.sql("indikator_insert"), nilai).fetchone()[0]
+            indikator_id = store.satu(cur.execute(store.sql("indikator_insert"), nilai).fetchone())[
+                0
+            ]
             jenis = "indikator_dibuat"
         else:
             cur.execute(store.sql("indikator_update"), [*nilai, indikator_id])

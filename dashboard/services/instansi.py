@@ -120,7 +120,7 @@ def simpan_instansi(
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
         if instansi_id is None:
-            instansi_id = cur.execute(store.sql("instansi_insert"), nilai).fetchone()[0]
+            instansi_id = store.satu(cur.execute(store.sql("instansi_insert"), nilai).fetchone())[0]
             jenis = "instansi_dibuat"
         else:
             cur.execute(store.sql("instansi_update"), [*nilai, instansi_id])

@@ -161,6 +161,8 @@ def _tulis_lkj(
                 store.sql("lkj_insert"), [instansi_id, tahun, akses.username, sekarang]
             ).fetchone()
         elif aksi == "tandatangani":
+            if dokumen is None:
+                raise ValueError("Penandatanganan memerlukan dokumen PDF dan Excel.")
             pdf, xlsx = dokumen
             ok = cur.execute(
                 store.sql("lkj_tandatangan"),

@@ -151,7 +151,11 @@ def buat_surat_permintaan(
     if not kop:
         raise ValueError("Instansi tidak ditemukan.")
     kode_instansi = kop[1]
-    urut = int(cur.execute(store.sql("surat_permintaan_urut"), [instansi_id, tahun]).fetchone()[0])
+    urut = int(
+        store.satu(
+            cur.execute(store.sql("surat_permintaan_urut"), [instansi_id, tahun]).fetchone()
+        )[0]
+    )
     nomor = surat_permintaan.nomor(urut, kode_instansi, tahun)
     waktu = config.sekarang()
     tujuan = store.fetch_df(cur, "surat_permintaan_unit", [instansi_id])
@@ -263,7 +267,11 @@ def ada_surat(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> 
 def jumlah_belum_dibaca(cur: duckdb.DuckDBPyConnection, akses: Akses, versi: int = 0) -> int:
     """The caller's unread items (the sidebar count). `versi` is the inbox scope's version:
     unused here, it is what makes a cached read of this turn cold after an inbox write."""
-    return int(cur.execute(store.sql("notifikasi_belum_dibaca"), [akses.username]).fetchone()[0])
+    return int(
+        store.satu(cur.execute(store.sql("notifikasi_belum_dibaca"), [akses.username]).fetchone())[
+            0
+        ]
+    )
 
 
 def kotak_masuk(

@@ -266,22 +266,24 @@ def _run_objek(
         return None
     satu_unit = lingkup in ("pengajuan", "perbaikan")
     return int(
-        cur.execute(
-            store.sql("sop_run_insert"),
-            [
-                sop_id,
-                k["instansi_id"],
-                k.get("periode_id") if lingkup != "tahun" else None,
-                k.get("unit_id") if satu_unit else None,
-                kunci[0],
-                kunci[2],
-                prosedur,
-                kunci[1],
-                k.get("tahun"),
-                None if lingkup == "tahun" else k.get("triwulan"),
-                pada or config.sekarang(),
-            ],
-        ).fetchone()[0]
+        store.satu(
+            cur.execute(
+                store.sql("sop_run_insert"),
+                [
+                    sop_id,
+                    k["instansi_id"],
+                    k.get("periode_id") if lingkup != "tahun" else None,
+                    k.get("unit_id") if satu_unit else None,
+                    kunci[0],
+                    kunci[2],
+                    prosedur,
+                    kunci[1],
+                    k.get("tahun"),
+                    None if lingkup == "tahun" else k.get("triwulan"),
+                    pada or config.sekarang(),
+                ],
+            ).fetchone()
+        )[0]
     )
 
 
@@ -559,18 +561,20 @@ def catat_langkah(
     cek_panjang(catatan, "Catatan")
     with store.transaction(cur):
         versi_data.sentuh_instansi(run[0])
-        lid = cur.execute(
-            store.sql("sop_run_langkah_insert"),
-            [
-                run_id,
-                urutan,
-                mulai,
-                selesai,
-                (pelaku or "").strip() or None,
-                (catatan or "").strip() or None,
-                akses.username,
-            ],
-        ).fetchone()[0]
+        lid = store.satu(
+            cur.execute(
+                store.sql("sop_run_langkah_insert"),
+                [
+                    run_id,
+                    urutan,
+                    mulai,
+                    selesai,
+                    (pelaku or "").strip() or None,
+                    (catatan or "").strip() or None,
+                    akses.username,
+                ],
+            ).fetchone()
+        )[0]
         store.log_event(
             cur,
             "langkah_sop",

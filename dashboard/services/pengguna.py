@@ -480,18 +480,20 @@ def buat_pengguna(
         raise ValueError(f"Nama pengguna '{p.username}' sudah dipakai.")
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
-        uid = cur.execute(
-            store.sql("pengguna_insert"),
-            [
-                p.username,
-                p.nama,
-                p.email,
-                hash_sandi(sandi, rounds),
-                p.instansi_id,
-                p.unit_id,
-                p.aktif,
-            ],
-        ).fetchone()[0]
+        uid = store.satu(
+            cur.execute(
+                store.sql("pengguna_insert"),
+                [
+                    p.username,
+                    p.nama,
+                    p.email,
+                    hash_sandi(sandi, rounds),
+                    p.instansi_id,
+                    p.unit_id,
+                    p.aktif,
+                ],
+            ).fetchone()
+        )[0]
         for peran in p.peran:
             cur.execute(store.sql("peran_pengguna_insert"), [uid, peran])
         store.log_event(
@@ -511,7 +513,7 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
     akses.wajib("admin")
     p = _lingkup_admin(akses, _cek_unit(cur, _validasi({**data, "username": username})))
     _harus_ada(cur, akses, p.username)
-    row = cur.execute(store.sql("pengguna_id"), [p.username]).fetchone()
+    row = store.satu(cur.execute(store.sql("pengguna_id"), [p.username]).fetchone())
     if p.username == akses.username and ("admin" not in p.peran or not p.aktif):
         raise ValueError("Anda tidak dapat mencabut peran admin atau menonaktifkan akun sendiri.")
     with store.transaction(cur):

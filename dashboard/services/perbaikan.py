@@ -56,20 +56,22 @@ def ajukan(
     if cur.execute(store.sql("perbaikan_berjalan"), berjalan).fetchone():
         raise ValueError("Sudah ada permintaan perbaikan yang sedang diproses untuk nilai ini.")
     with store.transaction(cur):
-        pid = cur.execute(
-            store.sql("perbaikan_insert"),
-            [
-                indikator_id,
-                tahun,
-                triwulan,
-                lama[0] if lama else None,
-                nilai,
-                alasan.strip(),
-                (bukti or "").strip() or None,
-                akses.username,
-                config.sekarang(),
-            ],
-        ).fetchone()[0]
+        pid = store.satu(
+            cur.execute(
+                store.sql("perbaikan_insert"),
+                [
+                    indikator_id,
+                    tahun,
+                    triwulan,
+                    lama[0] if lama else None,
+                    nilai,
+                    alasan.strip(),
+                    (bukti or "").strip() or None,
+                    akses.username,
+                    config.sekarang(),
+                ],
+            ).fetchone()
+        )[0]
         pelaksanaan.pastikan_run(cur, "perbaikan", pid)
         store.log_event(
             cur,

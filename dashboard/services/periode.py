@@ -50,18 +50,20 @@ def buka_periode(
     if cur.execute(store.sql("periode_ada"), [instansi_id, tahun, triwulan]).fetchone():
         raise ValueError("Periode untuk triwulan ini sudah pernah dibuka.")
     with store.transaction(cur):
-        pid = cur.execute(
-            store.sql("periode_insert"),
-            [
-                instansi_id,
-                tahun,
-                triwulan,
-                tenggat,
-                (catatan or "").strip() or None,
-                akses.username,
-                config.sekarang(),
-            ],
-        ).fetchone()[0]
+        pid = store.satu(
+            cur.execute(
+                store.sql("periode_insert"),
+                [
+                    instansi_id,
+                    tahun,
+                    triwulan,
+                    tenggat,
+                    (catatan or "").strip() or None,
+                    akses.username,
+                    config.sekarang(),
+                ],
+            ).fetchone()
+        )[0]
         store.log_event(
             cur,
             "periode_dibuka",
@@ -198,10 +200,12 @@ def minta_buka_kembali(
             "Permintaan untuk periode ini sudah dikirim dan menunggu jawaban Pengelola Monev."
         )
     with store.transaction(cur):
-        mid = cur.execute(
-            store.sql("permintaan_buka_insert"),
-            [periode_id, unit_id, alasan.strip(), akses.username, config.sekarang()],
-        ).fetchone()[0]
+        mid = store.satu(
+            cur.execute(
+                store.sql("permintaan_buka_insert"),
+                [periode_id, unit_id, alasan.strip(), akses.username, config.sekarang()],
+            ).fetchone()
+        )[0]
         store.log_event(
             cur,
             "permintaan_buka",

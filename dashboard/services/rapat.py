@@ -423,15 +423,17 @@ def buat_rapat(
         if not boleh_ganda:
             _cek_ganda(cur, akses, instansi_id, r)
         rid = int(
-            cur.execute(
-                store.sql("rapat_insert"),
-                [
-                    instansi_id,
-                    *r.kolom(),
-                    akses.username,
-                    config.sekarang(),
-                ],
-            ).fetchone()[0]
+            store.satu(
+                cur.execute(
+                    store.sql("rapat_insert"),
+                    [
+                        instansi_id,
+                        *r.kolom(),
+                        akses.username,
+                        config.sekarang(),
+                    ],
+                ).fetchone()
+            )[0]
         )
         _tulis_daftar(cur, rid, ps, ag)
         store.log_event(
@@ -604,19 +606,21 @@ def tambah_temuan(
     with store.transaction(cur):
         naik = _revisi(cur, akses, info, alasan)
         tid = int(
-            cur.execute(
-                store.sql("temuan_insert"),
-                [
-                    rapat_id,
-                    t.unit_id,
-                    t.indikator_id,
-                    t.permasalahan,
-                    t.penyebab or None,
-                    t.rekomendasi or None,
-                    akses.username,
-                    config.sekarang(),
-                ],
-            ).fetchone()[0]
+            store.satu(
+                cur.execute(
+                    store.sql("temuan_insert"),
+                    [
+                        rapat_id,
+                        t.unit_id,
+                        t.indikator_id,
+                        t.permasalahan,
+                        t.penyebab or None,
+                        t.rekomendasi or None,
+                        akses.username,
+                        config.sekarang(),
+                    ],
+                ).fetchone()
+            )[0]
         )
         for tl in tls:
             cur.execute(
@@ -655,10 +659,12 @@ def tambah_tindak_lanjut(
     with store.transaction(cur):
         naik = _revisi(cur, akses, info, alasan)
         lid = int(
-            cur.execute(
-                store.sql("tindak_lanjut_insert"),
-                [temuan_id, tl.uraian, tl.pic_unit_id, tl.batas_waktu, aturan_tl.STATUS_AWAL],
-            ).fetchone()[0]
+            store.satu(
+                cur.execute(
+                    store.sql("tindak_lanjut_insert"),
+                    [temuan_id, tl.uraian, tl.pic_unit_id, tl.batas_waktu, aturan_tl.STATUS_AWAL],
+                ).fetchone()
+            )[0]
         )
         _tandai_revisi(cur, naik, rapat_id)
         store.log_event(

@@ -436,7 +436,9 @@ def _pastikan_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id
     row = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
     if row:
         return int(row[0])
-    return int(cur.execute(store.sql("pengajuan_insert"), [periode_id, unit_id]).fetchone()[0])
+    return int(
+        store.satu(cur.execute(store.sql("pengajuan_insert"), [periode_id, unit_id]).fetchone())[0]
+    )
 
 
 def ajukan(
@@ -565,7 +567,7 @@ def template_excel(
     cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
 ) -> bytes:
     form = form_entri(cur, akses, periode_id, unit_id)
-    unit, instansi = cur.execute(store.sql("unit_nama"), [unit_id]).fetchone()
+    unit, instansi = store.satu(cur.execute(store.sql("unit_nama"), [unit_id]).fetchone())
     return buat_template(form, unit, instansi)
 
 

@@ -129,7 +129,9 @@ def simpan_node(
             nilai = [*depan, n.kode, n.nama, n.aktif]
             if tingkat in ("Kegiatan", "Sub Kegiatan"):
                 nilai.append(n.unit_id)
-            node_id = int(cur.execute(store.sql(f"{tabel}_insert"), nilai).fetchone()[0])
+            node_id = int(
+                store.satu(cur.execute(store.sql(f"{tabel}_insert"), nilai).fetchone())[0]
+            )
             jenis = "rencana_dibuat"
         else:
             depan = [instansi_id] if induk_t is None else [n.induk_id]

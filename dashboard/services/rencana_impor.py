@@ -642,9 +642,11 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
                 store.sql("impor_rencana_instansi_update"), [*isi, r.kepala_nip, iid[r.kode]]
             )
         else:
-            iid[r.kode] = cur.execute(
-                store.sql("impor_rencana_instansi_insert"), [*isi, r.kepala_nip]
-            ).fetchone()[0]
+            iid[r.kode] = store.satu(
+                cur.execute(
+                    store.sql("impor_rencana_instansi_insert"), [*isi, r.kepala_nip]
+                ).fetchone()
+            )[0]
 
     def ada(ki: str) -> _Ada:
         return rc.db(ki)
@@ -661,9 +663,11 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
     for r in rc.tulis["unit"]:
         lama = unit_id.get((r.kode_instansi, r.kode))
         if lama is None:
-            unit_id[(r.kode_instansi, r.kode)] = cur.execute(
-                store.sql("unit_insert"), [iid[r.kode_instansi], r.kode, r.nama, r.jenis, True]
-            ).fetchone()[0]
+            unit_id[(r.kode_instansi, r.kode)] = store.satu(
+                cur.execute(
+                    store.sql("unit_insert"), [iid[r.kode_instansi], r.kode, r.nama, r.jenis, True]
+                ).fetchone()
+            )[0]
         else:
             aktif = ada(r.kode_instansi).unit[r.kode]["aktif"]
             cur.execute(store.sql("unit_update"), [r.kode, r.nama, r.jenis, aktif, lama])

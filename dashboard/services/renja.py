@@ -12,6 +12,7 @@ import re
 import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import InitErrorDetails
 
 from dashboard import formats, store
 from dashboard import tindak_lanjut as aturan_tl
@@ -59,7 +60,10 @@ def _pesan(exc: ValidationError) -> str:
     for e in exc.errors():
         loc = [str(x) for x in e.get("loc", ())]
         kolom = ", ".join([*(x.capitalize() for x in loc[:-1]), LABEL.get(loc[-1], loc[-1])])
-        satu = ValidationError.from_exception_data(exc.title, [{**e, "loc": ("x",)}])
+        detail: InitErrorDetails = {"type": e["type"], "loc": ("x",), "input": e["input"]}
+        if "ctx" in e:
+            detail["ctx"] = e["ctx"]
+        satu = ValidationError.from_exception_data(exc.title, [detail])
         baris.append(pesan_validasi(satu, {"x": kolom}))
     return " ".join(dict.fromkeys(baris))
 

@@ -435,7 +435,7 @@ def simpan_pemetaan(
     sop_id = cur.execute(store.sql("sop_terbaru"), [kode]).fetchone()
     if not sop_id:
         raise ValueError("SOP tidak ditemukan.")
-    jumlah = cur.execute(store.sql("sop_langkah_jumlah"), [sop_id[0]]).fetchone()[0]
+    jumlah = store.satu(cur.execute(store.sql("sop_langkah_jumlah"), [sop_id[0]]).fetchone())[0]
     rows = []
     baris = baris.reindex(columns=KOLOM_PETA)
     for i, r in enumerate(baris.dropna(how="all").itertuples(index=False), start=1):

@@ -135,7 +135,7 @@ def unggah_bukti(
     """Store an evidence file (type and size checked) for the follow-up, keeping its other
     fields; the permission check runs before anything is written."""
     row = _cek_pic(cur, akses, tl_id)
-    lama = cur.execute(store.sql("tindak_lanjut_isi_pic"), [tl_id]).fetchone()
+    lama = store.satu(cur.execute(store.sql("tindak_lanjut_isi_pic"), [tl_id]).fetchone())
     ref = bukti.simpan_berkas(
         int(row["pic_unit_id"]), int(row["tahun"]), int(row["triwulan"]), nama, isi
     )
@@ -204,12 +204,12 @@ def tolak_tutup(
     row = _cek_monev(cur, akses, tl_id)
     if not row["minta_tutup"]:
         raise ValueError("Unit PIC belum meminta tindak lanjut ini ditutup.")
-    alasan = teks(alasan)
-    if not alasan:
+    bersih = teks(alasan)
+    if not bersih:
         raise ValueError("Alasan penolakan wajib diisi.")
-    cek_panjang(alasan, "Alasan penolakan")
+    cek_panjang(bersih, "Alasan penolakan")
     with store.transaction(cur):
-        ok = cur.execute(store.sql("tindak_lanjut_tolak_tutup"), [tl_id, versi, alasan]).fetchone()
+        ok = cur.execute(store.sql("tindak_lanjut_tolak_tutup"), [tl_id, versi, bersih]).fetchone()
         if not ok:
             raise KonflikData(_KONFLIK)
         store.log_event(
@@ -219,5 +219,5 @@ def tolak_tutup(
             peran="pengelola_monev",
             objek="tindak_lanjut",
             objek_id=tl_id,
-            catatan=alasan,
+            catatan=bersih,
         )
