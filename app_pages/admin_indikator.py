@@ -1,6 +1,9 @@
 """Admin: indicators and their annual and quarterly targets (single value or range)."""
 
+from collections.abc import Sequence
+
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import capaian as engine
 from dashboard import config, formats, rencana, web
@@ -35,7 +38,7 @@ st.dataframe(
 
 opsi = [None, *indikator["id"].astype(int).tolist()]
 label = tampil.label_indikator(indikator)
-kol = st.columns([3, 1])
+kol: Sequence[DeltaGenerator] = st.columns([3, 1])
 pilih = kol[0].selectbox(
     "Indikator yang diubah",
     opsi,
@@ -62,7 +65,7 @@ with st.form(f"indikator_{pilih}_{tahun}"):
     unit_id = b.selectbox(
         "Unit penanggung jawab",
         unit_ids,
-        format_func=unit_nama.get,
+        format_func=lambda k: unit_nama[k],
         index=unit_ids.index(awal["unit_id"]) if awal else 0,
     )
     nama = st.text_input("Nama indikator", value=awal.get("nama", ""))

@@ -22,16 +22,17 @@ with st.form("jam_kerja"):
     baru = []
     for i, hari in enumerate(NAMA_HARI):
         a, b, c = st.columns([1, 1, 1], vertical_alignment="bottom")
-        kerja = a.checkbox(hari, value=jam[i] is not None, key=f"kerja_{i}")
+        jam_hari = jam[i]
+        kerja = a.checkbox(hari, value=jam_hari is not None, key=f"kerja_{i}")
         mulai = b.time_input(
             "Mulai",
-            value=dt.time.fromisoformat(jam[i][0]) if jam[i] else dt.time(7, 30),
+            value=dt.time.fromisoformat(jam_hari[0]) if jam_hari else dt.time(7, 30),
             key=f"mulai_{i}",
             step=900,
         )
         selesai = c.time_input(
             "Selesai",
-            value=dt.time.fromisoformat(jam[i][1]) if jam[i] else dt.time(16, 0),
+            value=dt.time.fromisoformat(jam_hari[1]) if jam_hari else dt.time(16, 0),
             key=f"selesai_{i}",
             step=900,
         )
@@ -54,7 +55,7 @@ with st.form("tambah_libur"):
     jenis = c.selectbox(
         "Jenis",
         list(tampil.JENIS_LIBUR),
-        format_func=tampil.JENIS_LIBUR.get,
+        format_func=lambda k: tampil.JENIS_LIBUR[k],
         key="libur_jenis",
     )
     if st.form_submit_button("Tambah hari libur"):

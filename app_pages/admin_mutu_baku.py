@@ -1,5 +1,6 @@
 """Admin: every parsed mutu baku waktu, with a hand-set value where the parser could not read it."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import formats, web
@@ -29,7 +30,7 @@ if df.empty:
 # One SOP at a time: without the SOP column every column, the parsed value and the manual
 # ones included, is in view at 1366 px.
 sop_opsi = dict(zip(df["sop_id"], df["nama"], strict=False))
-sop_id = st.selectbox("SOP", list(sop_opsi), format_func=sop_opsi.get, key="mutu_baku_sop")
+sop_id = st.selectbox("SOP", list(sop_opsi), format_func=lambda k: sop_opsi[k], key="mutu_baku_sop")
 tampil = df[df["sop_id"] == sop_id][
     [
         "sop_id",
@@ -50,7 +51,7 @@ tampil = df[df["sop_id"] == sop_id][
     manual_menit=lambda d: d["manual_menit"].map(lambda v: formats.angka(v, 4, kosong="")),
     manual_basis=lambda d: d["manual_basis"].fillna(TANPA),
 )
-hasil = st.data_editor(
+hasil: pd.DataFrame = st.data_editor(
     tampil,
     hide_index=True,
     key=f"mutu_baku_editor_{sop_id}",
@@ -71,7 +72,7 @@ hasil = st.data_editor(
         "manual_basis": st.column_config.SelectboxColumn(
             "Basis ✎",
             options=[TANPA, *svc.BASIS],
-            format_func=lambda b: NAMA_BASIS.get(b, b),
+            format_func=lambda b: NAMA_BASIS.get(str(b), str(b)),  # the options are str
             width=110,
         ),
         "berlaku": st.column_config.TextColumn("Berlaku", width=110),

@@ -87,7 +87,7 @@ def _form(prefix: str, awal: dict) -> dict:
         "Peran",
         PERAN,
         default=awal.get("peran", []),
-        format_func=NAMA_PERAN.get,
+        format_func=lambda k: NAMA_PERAN[k],
         placeholder="Pilih peran",
         select_all=False,  # its "Select all" is English and a user rarely holds every role
         key=f"{prefix}_peran",

@@ -72,7 +72,7 @@ with st.form(f"rencana_{tingkat}_{pilih}"):
         induk_id = st.selectbox(
             f"{induk_t} induk",
             opsi_induk,
-            format_func=induk_label.get,
+            format_func=lambda k: induk_label[k],
             index=opsi_induk.index(int(awal["induk_id"])) if awal else 0,
             help="Ganti induk untuk memindahkan simpul ini (beserta turunannya).",
         )

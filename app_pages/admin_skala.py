@@ -26,7 +26,7 @@ st.caption(tampil.keterangan(sekarang))
 st.subheader("Ubah skala")
 BERLAKU = "berlaku"
 opsi = {BERLAKU: "Skala yang berlaku", **{k: v.nama for k, v in PRESET.items()}}
-mulai = st.selectbox("Mulai dari", list(opsi), format_func=opsi.get, key="skala_mulai")
+mulai = st.selectbox("Mulai dari", list(opsi), format_func=lambda k: opsi[k], key="skala_mulai")
 dasar = sekarang if mulai == BERLAKU else PRESET[mulai]
 awal = tampil.baris_editor(dasar)
 versi = st.session_state.setdefault("skala_versi", 0)

@@ -2,6 +2,8 @@
 each indicator's note and evidence, approve or return with a reason, and bulk approve. Signing
 and every bulk approval ask for confirmation first."""
 
+from typing import Any
+
 import streamlit as st
 
 from dashboard import alur, charts, formats, web
@@ -63,7 +65,7 @@ if terpilih:
 
 nama_pengajuan = tampil.nama_pengajuan(tabel)
 label = tampil.label_pengajuan(tabel)
-pid = st.selectbox("Periksa pengajuan", list(label), format_func=label.get, key="periksa")
+pid = st.selectbox("Periksa pengajuan", list(label), format_func=lambda k: label[k], key="periksa")
 with web.cursor() as cur:
     d = web.safe(svc.detail)(cur, akses, pid)
 if d is None:
@@ -77,7 +79,7 @@ st.caption(tampil.keterangan_pengajuan(info))
 rincian = tampil.tabel_nilai(nilai, tw)
 
 
-def angka(lebar: int) -> st.column_config.TextColumn:
+def angka(lebar: int) -> Any:  # a TextColumn's config (Streamlit exports no name for its type)
     return st.column_config.TextColumn(width=lebar, alignment="right")
 
 

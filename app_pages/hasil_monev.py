@@ -112,7 +112,10 @@ else:
         for i, r in zip(rapat.index, rapat.itertuples(), strict=True)
     }
     pilih = st.selectbox(
-        "Kesimpulan dan keputusan rapat", list(label), format_func=label.get, key="hasil_rapat"
+        "Kesimpulan dan keputusan rapat",
+        list(label),
+        format_func=lambda k: label[k],
+        key="hasil_rapat",
     )
     kesimpulan = rapat.loc[pilih, "kesimpulan"]
     with st.container(border=True):

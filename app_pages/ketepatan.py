@@ -20,7 +20,7 @@ semua = tampil.rapikan(semua)
 
 a, b = st.columns(2)
 sop_opsi = tampil.opsi_sop(semua)
-kode = a.selectbox("SOP", list(sop_opsi), format_func=sop_opsi.get, key="ktp_sop")
+kode = a.selectbox("SOP", list(sop_opsi), format_func=lambda k: sop_opsi[k], key="ktp_sop")
 tahun = b.selectbox(
     "Tahun", tampil.opsi_tahun(semua), key="ktp_tahun", format_func=tampil.label_tahun
 )
@@ -100,7 +100,9 @@ st.dataframe(
     },
 )
 label = tampil.label_pelanggaran(lewat)
-pilih = st.selectbox("Pilih pelanggaran", list(label), format_func=label.get, key="ktp_lewat")
+pilih = st.selectbox(
+    "Pilih pelanggaran", list(label), format_func=lambda k: label[k], key="ktp_lewat"
+)
 run_id = int(lewat.loc[pilih, "run_id"])
 run = df[df["run_id"] == run_id]
 st.caption(tampil.keterangan_run(run, run_id))

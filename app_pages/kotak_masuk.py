@@ -1,6 +1,8 @@
 """Kotak masuk: the caller's notifications, newest first; unread in bold; mark one or all as
 read; a link to the page concerned, and the request letter of an opened period."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from dashboard import formats, tampilan_notifikasi, web
@@ -11,6 +13,13 @@ from dashboard.ui import akses_halaman
 BENTUK_SURAT = (("pdf", ":material/picture_as_pdf:"), ("docx", ":material/description:"))
 
 akses = akses_halaman(__file__)
+
+
+def _surat(pid: int, bentuk: str) -> Callable[[], bytes]:
+    """The letter's file, made when its button is clicked (not on every run)."""
+    return lambda: web.cached_read(svc.berkas_surat)(akses, pid, bentuk)
+
+
 st.title("Kotak masuk")
 
 versi = tampilan_notifikasi.versi_kotak(akses)
@@ -50,9 +59,7 @@ for r in daftar.itertuples(index=False):
             ):
                 aksi.download_button(
                     f"Nota Dinas ({bentuk.upper()})",
-                    lambda pid=pid, bentuk=bentuk: web.cached_read(svc.berkas_surat)(
-                        akses, pid, bentuk
-                    ),
+                    _surat(pid, bentuk),
                     file_name=svc.nama_berkas_surat(pid, bentuk),
                     icon=ikon,
                     key=f"kotak_surat_{r.id}_{bentuk}",

@@ -27,7 +27,7 @@ terakhir = web.cached_read(svc_capaian.periode_terakhir)(akses, instansi_id)
 unit = web.cached_read(svc_admin.daftar_unit)(akses, instansi_id)
 
 a, b, c, d = st.columns([2, 1, 1, 2])
-jenis = a.selectbox("Jenis laporan", list(JENIS), format_func=JENIS.get, key="lap_jenis")
+jenis = a.selectbox("Jenis laporan", list(JENIS), format_func=lambda k: JENIS[k], key="lap_jenis")
 tahun = b.selectbox("Tahun", tahun_list, format_func=formats.nama_tahun, key="lap_tahun")
 tw_awal = terakhir[1] if terakhir and terakhir[0] == tahun else 4
 if jenis == "semester":
@@ -136,7 +136,7 @@ for t in lap.tabel:
     for label, teks in t.penutup:  # a form's closing rows (the Renja form's faktor, tindak lanjut)
         st.markdown(f"**{label}:**")
         st.text(teks)
-    for c in t.catatan:
-        st.caption(c)
+    for catatan in t.catatan:
+        st.caption(catatan)
 if lap.tanda_tangan:
     tampilan_renja.tanda_tangan(lap.tanda_tangan)

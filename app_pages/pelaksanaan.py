@@ -24,7 +24,7 @@ if runs.empty:
     )
     st.stop()
 label = tampil.label_pelaksanaan(runs)
-run_id = st.selectbox("Pelaksanaan", list(label), format_func=label.get, key="run")
+run_id = st.selectbox("Pelaksanaan", list(label), format_func=lambda k: label[k], key="run")
 sop_id = int(runs.set_index("id").loc[run_id, "sop_id"])
 with web.cursor() as cur:
     _, langkah = sop_registry.detail(cur, sop_id)
@@ -51,7 +51,7 @@ if not tercatat.empty:
                 sukses="Langkah ditandai selesai.",
             )
 
-urutan = st.selectbox("Langkah", list(nama), format_func=nama.get, key="langkah")
+urutan = st.selectbox("Langkah", list(nama), format_func=lambda k: nama[k], key="langkah")
 pelaku = st.text_input("Pelaku", value=akses.nama or akses.username, key="pelaku")
 catatan = st.text_input("Catatan", key="catatan_langkah")
 if st.button("Mulai sekarang", icon=":material/play_circle:", key="mulai_sekarang"):

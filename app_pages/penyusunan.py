@@ -56,13 +56,13 @@ with tab_lkj:
     dikembalikan = bool(rec["dikembalikan"]) if rec else False
     st.markdown(f"**Status: {lkj.LABEL_STATUS[status]}**")
     st.caption(tampil.jejak(tampil.langkah_lkj(status)))
-    if dikembalikan:
+    if rec and dikembalikan:
         st.warning(
             f"Dikembalikan oleh {rec['status_oleh']} pada {formats.waktu(rec['status_pada'])}: "
             f"{formats.md_aman(rec['alasan_kembali'])}",
             icon=":material/undo:",
         )
-    if status == "dikirim":
+    if rec and status == "dikirim":
         st.success(
             f"Dikirim kepada {formats.md_aman(rec['tujuan'])} pada "
             f"{formats.waktu(rec['dikirim_pada'])}.",
@@ -214,7 +214,7 @@ with tab_ek:
         # the newest period with signed data: what e-Kinerja can take
         awal = tampil.periode_ekinerja_awal(per)
         periode_id = st.selectbox(
-            "Periode", list(label), index=awal, format_func=label.get, key="ek_periode"
+            "Periode", list(label), index=awal, format_func=lambda k: label[k], key="ek_periode"
         )
         semua = web.cached_read(svc_ek.daftar)(akses, instansi_id)
         baris = semua[semua["periode_id"] == periode_id]

@@ -54,7 +54,7 @@ else:
     pid = st.selectbox(
         "Proses permintaan" if not menunggu.empty else "Baca permintaan",
         pilihan["id"].astype(int).tolist(),
-        format_func=label.get,
+        format_func=lambda k: label[k],
         key="perbaikan_pilih",
     )
     f = daftar.set_index("id").loc[pid]
@@ -111,7 +111,7 @@ if not opsi:
     st.stop()
 st.subheader("Riwayat nilai")
 a, b, c = st.columns([3, 1, 1])
-ind = a.selectbox("Indikator", list(opsi), format_func=opsi.get, key="riwayat_ind")
+ind = a.selectbox("Indikator", list(opsi), format_func=lambda k: opsi[k], key="riwayat_ind")
 tahun = b.number_input(
     "Tahun", min_value=2000, max_value=2100, value=config.sekarang().year, key="riwayat_th"
 )

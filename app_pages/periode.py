@@ -2,6 +2,8 @@
 answers the units' requests to reopen one. Closing asks first and lists the units that have not
 submitted."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from dashboard import config, formats, web
@@ -51,7 +53,10 @@ if not menunggu.empty:
     )
     label_minta = tampil.label_permintaan(menunggu)
     mid = st.selectbox(
-        "Jawab permintaan", list(label_minta), format_func=label_minta.get, key="permintaan"
+        "Jawab permintaan",
+        list(label_minta),
+        format_func=lambda k: label_minta[k],
+        key="permintaan",
     )
     m = menunggu.set_index("id").loc[mid]
     st.caption(
@@ -99,13 +104,19 @@ st.dataframe(
     height=min(38 + 35 * len(periode), 320),
 )
 
+
+def _surat(bentuk: str) -> Callable[[], bytes]:
+    """The chosen period's letter, made when its button is clicked (not on every run)."""
+    return lambda: web.cached_read(svc_notifikasi.berkas_surat)(akses, int(pid_surat), bentuk)
+
+
 surat = web.cached_read(svc_notifikasi.daftar_surat)(akses, instansi_id)
 if not surat.empty:
     st.subheader("Nota Dinas permintaan data")
     label_surat = tampil.label_surat(surat)
     kol_surat = st.columns([3, 1, 1], vertical_alignment="bottom")
     pid_surat = kol_surat[0].selectbox(
-        "Periode", list(label_surat), format_func=label_surat.get, key="surat_pilih"
+        "Periode", list(label_surat), format_func=lambda k: label_surat[k], key="surat_pilih"
     )
     for kol, bentuk, ikon in (
         (kol_surat[1], "pdf", ":material/picture_as_pdf:"),
@@ -113,9 +124,7 @@ if not surat.empty:
     ):
         kol.download_button(
             f"Unduh {bentuk.upper()}",
-            lambda bentuk=bentuk: web.cached_read(svc_notifikasi.berkas_surat)(
-                akses, int(pid_surat), bentuk
-            ),
+            _surat(bentuk),
             file_name=svc_notifikasi.nama_berkas_surat(int(pid_surat), bentuk),
             icon=ikon,
             key=f"surat_unduh_{bentuk}",
@@ -136,7 +145,7 @@ with tutup_kol:
         pid = st.selectbox(
             "Periode yang ditutup",
             terbuka["id"].tolist(),
-            format_func=nama_periode.get,
+            format_func=lambda k: nama_periode[k],
             key="tutup_pilih",
         )
         st.caption(
@@ -186,11 +195,13 @@ if not tertutup.empty:
     with st.form("buka_unit"):
         st.subheader("Buka kembali untuk satu unit")
         a, b = st.columns(2)
-        pid_unit = a.selectbox("Periode", tertutup["id"].tolist(), format_func=nama_periode.get)
+        pid_unit = a.selectbox(
+            "Periode", tertutup["id"].tolist(), format_func=lambda k: nama_periode[k]
+        )
         uid = b.selectbox(
             "Unit",
             units["id"].tolist(),
-            format_func=dict(zip(units["id"], units["nama"], strict=True)).get,
+            format_func=dict(zip(units["id"], units["nama"], strict=True)).__getitem__,
         )
         alasan = st.text_input("Alasan (wajib)")
         if st.form_submit_button("Buka untuk unit ini"):

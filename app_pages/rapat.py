@@ -3,6 +3,7 @@ findings and follow-ups, makes the minutes final (later changes only as revision
 reason) and downloads the minutes and the meeting pack. Kadis, Sekretaris and admin read."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -59,7 +60,7 @@ if st.session_state.get(kunci_pilih) != terpilih:
 rapat_id = st.selectbox(
     "Rapat",
     pilihan,
-    format_func=label.get,
+    format_func=lambda k: label[k],
     key=kunci_pilih,
     on_change=lambda: _pilih(st.session_state[kunci_pilih]),
 )
@@ -290,6 +291,12 @@ unduh[2].download_button(
     on_click="ignore",  # a download changes nothing on the page
 )
 
+
+def _undangan(jenis: str, nomor: str) -> Callable[[], bytes]:
+    """The invitation file, made when its button is clicked (not on every run)."""
+    return lambda: web.cached_read(svc.undangan)(akses, rapat_id, jenis, nomor)
+
+
 with st.container(border=True):
     # SOP Monev periodik: invitation sent to the participants, the meeting, its minutes made
     # final, the record archived (docs/DOMAIN.md §9.8)
@@ -312,7 +319,7 @@ with st.container(border=True):
         ):
             st.download_button(
                 f"Undangan ({jenis.upper()})",
-                lambda jenis=jenis: web.cached_read(svc.undangan)(akses, rapat_id, jenis, nomor),
+                _undangan(jenis, nomor),
                 file_name=f"undangan-rapat-{rapat_id}.{jenis}",
                 mime=mime,
                 icon=ikon,
@@ -374,9 +381,11 @@ with st.expander("Tambah temuan dan tindak lanjut", expanded=not final and temua
     nama_ind = tampil.nama_indikator(indikator)
     with st.form("temuan_baru"):
         a, b = st.columns(2)
-        unit_id = a.selectbox("Unit", list(nama_unit), format_func=nama_unit.get, key="tm_unit")
+        unit_id = a.selectbox(
+            "Unit", list(nama_unit), format_func=lambda k: nama_unit[k], key="tm_unit"
+        )
         ind_id = b.selectbox(
-            "Indikator (opsional)", list(nama_ind), format_func=nama_ind.get, key="tm_ind"
+            "Indikator (opsional)", list(nama_ind), format_func=lambda k: nama_ind[k], key="tm_ind"
         )
         permasalahan = st.text_area("Permasalahan", key="tm_masalah")
         penyebab = st.text_area("Penyebab", key="tm_sebab")
@@ -417,12 +426,14 @@ with st.expander("Tambah temuan dan tindak lanjut", expanded=not final and temua
 if not temuan.empty:
     with st.expander("Tindak lanjut tambahan atau hapus temuan"):
         nama_tm = tampil.nama_temuan(temuan)
-        tid = st.selectbox("Temuan", list(nama_tm), format_func=nama_tm.get, key="tm_pilih")
+        tid = st.selectbox(
+            "Temuan", list(nama_tm), format_func=lambda k: nama_tm[k], key="tm_pilih"
+        )
         with st.form("tl_tambah"):
             uraian2 = st.text_input("Uraian tindak lanjut", key="tl2_uraian")
             a, b = st.columns(2)
             pic2 = a.selectbox(
-                "Unit PIC", list(nama_unit), format_func=nama_unit.get, key="tl2_pic"
+                "Unit PIC", list(nama_unit), format_func=lambda k: nama_unit[k], key="tl2_pic"
             )
             batas2 = b.date_input(
                 "Batas waktu",

@@ -37,11 +37,13 @@ st.dataframe(
 )
 
 label = tampil.label_sop(daftar)
-kode = st.selectbox("SOP", list(label), format_func=label.get, key="sop_kode")
+kode = st.selectbox("SOP", list(label), format_func=lambda k: label[k], key="sop_kode")
 with web.cursor() as cur:
     revisi = svc.revisi(cur, kode)
 rev_label = tampil.label_revisi(revisi)
-sop_id = st.selectbox("Revisi", list(rev_label), format_func=rev_label.get, key="sop_revisi")
+sop_id = st.selectbox(
+    "Revisi", list(rev_label), format_func=lambda k: rev_label[k], key="sop_revisi"
+)
 with web.cursor() as cur:
     header, langkah = svc.detail(cur, sop_id)
 
@@ -100,9 +102,11 @@ if akses.punya("admin") or akses.punya("pengelola_monev"):
     )
     with st.form("adopsi_sop"):
         a, b = st.columns(2)
-        prosedur = a.selectbox("Prosedur", list(svc_pel.PROSEDUR), format_func=svc_pel.PROSEDUR.get)
+        prosedur = a.selectbox(
+            "Prosedur", list(svc_pel.PROSEDUR), format_func=lambda k: svc_pel.PROSEDUR[k]
+        )
         nama_sop = tampil.nama_sop(daftar)
-        pilihan = b.selectbox("SOP dari pustaka", list(nama_sop), format_func=nama_sop.get)
+        pilihan = b.selectbox("SOP dari pustaka", list(nama_sop), format_func=lambda k: nama_sop[k])
         if st.form_submit_button("Jalankan SOP ini", type="primary"):
             web.tulis(
                 svc_pel.adopsi,

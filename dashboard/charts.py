@@ -614,7 +614,7 @@ def anggaran_kinerja(df: pd.DataFrame, judul: str) -> go.Figure:
     return tata_letak(fig, judul, tinggi=max(320, 46 * len(data) + 100))
 
 
-def tindak_lanjut_per_unit(rekap: pd.DataFrame, judul: str) -> go.Figure:
+def tindak_lanjut_per_unit(rekap: pd.DataFrame, judul: str | None) -> go.Figure:
     """Follow-ups per PIC unit, stacked: overdue (red), open within time, done."""
     data = rekap.sort_values(["terlambat", "terbuka"])
     fig = go.Figure()

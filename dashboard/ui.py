@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -16,6 +17,8 @@ from dashboard.akses import NAMA_PERAN, PERAN, Akses
 from dashboard.formats import md_aman
 
 SEMUA = frozenset(PERAN)
+
+K = TypeVar("K")
 
 # Next to every file uploader: its button and drop text are Streamlit's own fixed English
 # (docs/fitur.md, "Teks bawaan Streamlit"); this says what they mean.
@@ -347,7 +350,9 @@ def pilih_instansi(akses: Akses, instansi) -> int:
     if len(instansi) == 1:
         return int(instansi["id"].iloc[0])
     nama = dict(zip(instansi["id"].astype(int), instansi["nama"], strict=True))
-    return int(st.selectbox("Instansi", list(nama), format_func=nama.get, key="pilih_instansi"))
+    return int(
+        st.selectbox("Instansi", list(nama), format_func=lambda k: nama[k], key="pilih_instansi")
+    )
 
 
 def saklar_data(key: str, di_url: bool = False) -> tuple[bool, DeltaGenerator]:
@@ -365,7 +370,7 @@ def saklar_data(key: str, di_url: bool = False) -> tuple[bool, DeltaGenerator]:
     return not hanya_sah, baris
 
 
-def pilih_berlabel(judul: str, label: dict, kunci: str) -> object:
+def pilih_berlabel(judul: str, label: dict[K, str], kunci: str) -> K:
     """A selectbox of records whose labels change with the records (a status in the label).
     Its widget key follows the labels: a widget kept under one key holds its old labels in the
     browser after a save, so it is drawn afresh, on the record chosen last (kept apart)."""
@@ -379,7 +384,7 @@ def pilih_berlabel(judul: str, label: dict, kunci: str) -> object:
     pilihan = st.selectbox(
         judul,
         list(label),
-        format_func=label.get,
+        format_func=lambda v: label[v],
         key=k,
         on_change=lambda: st.session_state.__setitem__(simpan, st.session_state[k]),
     )
