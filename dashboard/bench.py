@@ -357,9 +357,14 @@ def _simpan_40(con) -> float:
     from dashboard.services import realisasi
 
     staf = _akses(con, "staf.dep")
-    per = con.execute(
-        "SELECT id FROM periode WHERE instansi_id = $1 AND status = 'dibuka'", [staf.instansi_id]
-    ).fetchone()[0]
+    if staf.unit_id is None:
+        raise RuntimeError("Pengguna demo staf.dep tidak terikat pada unit.")
+    per = store.satu(
+        con.execute(
+            "SELECT id FROM periode WHERE instansi_id = $1 AND status = 'dibuka'",
+            [staf.instansi_id],
+        ).fetchone()
+    )[0]
     times = []
     for k in range(12):
         form = realisasi.form_entri(con, staf, per, staf.unit_id)
@@ -548,8 +553,8 @@ def run(scale: str, folder: Path, pg_url: str | None = None) -> dict:
     """Generate the scale into a DuckDB file and time it; with `pg_url` (an empty PostgreSQL
     database) the generated store is copied there (pindah-ke-postgres) and timed there."""
     folder.mkdir(parents=True, exist_ok=True)
-    db = folder / f"bench_{scale}.duckdb"
-    for p in (db, Path(str(db) + ".wal")):
+    db: Path | str = folder / f"bench_{scale}.duckdb"
+    for p in (Path(db), Path(str(db) + ".wal")):
         p.unlink(missing_ok=True)
     con = store.connect(db)
     store.migrate(con)
@@ -611,11 +616,14 @@ def _siapa(db: Path | str, username: str) -> dict:
     peran = NAMA_PERAN[next(p[2][0] for p in PENGGUNA if p[0] == username)]
     con = store.connect(db)
     try:
-        kode, nama, n = con.execute(
-            "SELECT s.kode, s.nama, (SELECT count(*) FROM indikator i WHERE i.instansi_id = s.id) "
-            "FROM pengguna p JOIN instansi s ON s.id = p.instansi_id WHERE p.username = $1",
-            [username],
-        ).fetchone()
+        kode, nama, n = store.satu(
+            con.execute(
+                "SELECT s.kode, s.nama, (SELECT count(*) FROM indikator i "
+                "WHERE i.instansi_id = s.id) "
+                "FROM pengguna p JOIN instansi s ON s.id = p.instansi_id WHERE p.username = $1",
+                [username],
+            ).fetchone()
+        )
     finally:
         con.close()
     return {"pengguna": username, "peran": peran, "instansi": kode, "nama": nama, "indikator": n}

@@ -145,11 +145,10 @@ def jumlah_baris(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def _versi_skema(cur: duckdb.DuckDBPyConnection) -> int:
     if "schema_migrations" not in _tabel_dasar(cur):
         return 0
-    return int(
-        store.satu(cur.execute("SELECT coalesce(max(versi), 0) FROM schema_migrations").fetchone())[
-            0
-        ]
+    row = store.satu(
+        cur.execute("SELECT coalesce(max(versi), 0) FROM schema_migrations").fetchone()
     )
+    return int(row[0])
 
 
 def ekspor_duckdb(cur: duckdb.DuckDBPyConnection, folder: Path) -> tuple[dict[str, int], int]:

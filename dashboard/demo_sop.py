@@ -113,8 +113,9 @@ class _Demo:
     def event(self, waktu, oleh, peran, jenis, objek, objek_id, dari=None, ke=None) -> None:
         self.ev.append((waktu, oleh, peran, jenis, objek, str(objek_id), dari, ke, None))
 
-    def lakukan(self, waktu: dt.datetime, aksi: Callable[[], object]) -> None:
-        """A step a service performs, called at `waktu` by `jalankan` (in time order)."""
+    def lakukan(self, waktu: dt.datetime, aksi: Callable[..., object]) -> None:
+        """A step a service performs, called at `waktu` by `jalankan` (in time order) with no
+        arguments (`...`: a lambda binding its loop values as defaults is such a callable)."""
         self.aksi.append((waktu, len(self.aksi), aksi))
 
     def langkah(self, prosedur, objek, kunci, urutan, mulai, menit, pelaku="monev", lewat=0.15):
@@ -363,7 +364,8 @@ def _lain(d: _Demo, tahun: list[int], akhir: tuple[int, int], insert) -> None:
     uid0 = cur.execute("SELECT max(id) FROM unit").fetchone()[0]
     pid0 = cur.execute("SELECT max(id) FROM periode").fetchone()[0]
     sid0 = cur.execute("SELECT max(id) FROM pengajuan").fetchone()[0]
-    ins, units, per, sub = [], [], [], []
+    ins, units, per = [], [], []
+    sub: list[tuple] = []  # the pengajuan rows, filled by _periode_lain
     for n, (kode, nama, jabatan, sop_kode, unit) in enumerate(INSTANSI_LAIN, start=1):
         iid = iid0 + n
         ins.append(

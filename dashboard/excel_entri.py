@@ -108,8 +108,8 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
         "Isi hanya sel berwarna kuning. Angka desimal memakai koma sesuai pengaturan "
         f"Excel Anda. Tenggat: {formats.tanggal(p['tenggat'])}.",
     )
-    for c, k in enumerate(KOLOM):
-        label = label_nilai(n) if c == COL_NILAI else k
+    for c, nama_kolom in enumerate(KOLOM):
+        label = label_nilai(n) if c == COL_NILAI else nama_kolom
         ws.write(HEADER_ROW - 1, c, label, head)
     isi = form.baris.set_index("indikator_id") if not form.baris.empty else None
     aturan: list[tuple[float, float]] = []
@@ -193,10 +193,10 @@ def buat_template(form, unit_nama: str, instansi_nama: str) -> bytes:
     ws.freeze_panes(HEADER_ROW, 3)
     ws.protect("", {"format_columns": True, "format_rows": True})
     meta = wb.add_worksheet(META)
-    for r, (k, v) in enumerate(
+    for r, (nama_meta, v) in enumerate(
         (("periode_id", p["id"]), ("unit_id", form.unit_id), ("tahun", p["tahun"]), ("triwulan", n))
     ):
-        meta.write_string(r, 0, k)
+        meta.write_string(r, 0, nama_meta)
         meta.write_number(r, 1, v)
     meta.hide()
     wb.close()
@@ -330,8 +330,8 @@ def baca_template(
             )
         )
     ganda = [k for k, n in Counter(b.kode for b in hasil).items() if n > 1]
-    for k in ganda:
-        masalah.append(MasalahImpor(0, "Kode", f"Indikator '{k}' muncul lebih dari sekali."))
+    for kode in ganda:
+        masalah.append(MasalahImpor(0, "Kode", f"Indikator '{kode}' muncul lebih dari sekali."))
     if progress:
         progress(1.0)
     return hasil, masalah

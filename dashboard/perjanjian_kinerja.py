@@ -14,6 +14,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import Any, overload
 
 import pandas as pd
 from reportlab.lib import colors
@@ -130,6 +131,10 @@ def jabatan_kepala_daerah(pemda: str) -> str:
     return f"Kepala Daerah {nama}".strip()
 
 
+@overload
+def nip_cetak(nip: str) -> str: ...
+@overload
+def nip_cetak(nip: None) -> None: ...
 def nip_cetak(nip: str | None) -> str | None:
     """An 18-digit NIP as it is printed, "19750101 200003 1 001" (born, appointed, sex,
     number); any other text as typed."""
@@ -187,11 +192,11 @@ def _ada(v: object) -> bool:
     return v is not None and not (isinstance(v, float) and math.isnan(v))
 
 
-def _f(v: object) -> float | None:
+def _f(v: Any) -> float | None:
     return float(v) if _ada(v) else None
 
 
-def target_cetak(lo: object, hi: object = None) -> str:
+def target_cetak(lo: Any, hi: Any = None) -> str:
     """A target as printed: "3,1", or "80 – 90" for a range; "–" when there is none."""
     if not _ada(lo):
         return "–"

@@ -119,11 +119,12 @@ class Skala:
                     f"Batas bawah kategori '{nama}' paling banyak dua desimal (nilai "
                     "dikategorikan setelah dibulatkan ke dua desimal)."
                 )
-            if i > 1 and not b.bawah < k[i - 2].bawah:
+            atas_bawah = k[i - 2].bawah if i > 1 else None  # checked in the round before
+            if atas_bawah is not None and not b.bawah < atas_bawah:
                 atas = k[i - 2]
                 raise ValueError(
                     f"Batas bawah '{nama}' ({_teks_angka(b.bawah)}) harus lebih kecil dari "
-                    f"batas bawah '{atas.nama}' ({_teks_angka(atas.bawah)}): rentang tidak "
+                    f"batas bawah '{atas.nama}' ({_teks_angka(atas_bawah)}): rentang tidak "
                     "boleh tumpang tindih atau kosong."
                 )
         if not 1 <= self.jumlah_merah < len(k):
@@ -132,13 +133,14 @@ class Skala:
                 f"{len(k) - 1} kategori terbawah (kategori teratas tidak boleh merah)."
             )
         if self.batas_skor is not None:
-            b = float(self.batas_skor)
-            if not math.isfinite(b) or b <= 0:
+            batas = float(self.batas_skor)
+            if not math.isfinite(batas) or batas <= 0:
                 raise ValueError("Batas skor harus angka lebih dari 0, atau dikosongkan.")
-            if b < k[0].bawah:
+            teratas = k[0].bawah  # set: a scale has at least two categories (checked above)
+            if teratas is not None and batas < teratas:
                 raise ValueError(
-                    f"Batas skor ({_teks_angka(b)}) tidak boleh di bawah batas bawah kategori "
-                    f"teratas ({_teks_angka(k[0].bawah)}): kategori itu tak pernah tercapai."
+                    f"Batas skor ({_teks_angka(batas)}) tidak boleh di bawah batas bawah kategori "
+                    f"teratas ({_teks_angka(teratas)}): kategori itu tak pernah tercapai."
                 )
 
     # ------------------------------------------------------------ reading the scale
@@ -195,8 +197,13 @@ class Skala:
         b = self.kategori[level - 1]
         bawah = None if b.bawah is None else f"≥ {_teks_angka(b.bawah)}{satuan}"
         if level == 1:
+            if bawah is None:  # a valid scale's top band has one
+                raise ValueError("Skala tidak valid: kategori teratas tanpa batas bawah.")
             return bawah
-        atas = f"< {_teks_angka(self.kategori[level - 2].bawah)}{satuan}"
+        batas_atas = self.kategori[level - 2].bawah
+        if batas_atas is None:  # only the bottom band has none
+            raise ValueError("Skala tidak valid: kategori di atasnya tanpa batas bawah.")
+        atas = f"< {_teks_angka(batas_atas)}{satuan}"
         return atas if bawah is None else f"{bawah} dan {atas}"
 
     # ------------------------------------------------------------ storage

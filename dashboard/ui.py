@@ -365,7 +365,7 @@ def saklar_data(key: str, di_url: bool = False) -> tuple[bool, DeltaGenerator]:
         value=not data_sah.TERMASUK_BELUM_SAH_BAWAAN,
         key=key,
         help=data_sah.BANTUAN_SAKLAR,
-        **({"bind": "query-params"} if di_url else {}),
+        bind="query-params" if di_url else None,  # None: Streamlit's default, not in the URL
     )
     return not hanya_sah, baris
 

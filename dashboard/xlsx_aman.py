@@ -25,6 +25,7 @@ import zipfile
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from typing import IO
 
 from lxml import etree
 
@@ -70,7 +71,7 @@ def _mb(n: int) -> str:
 class _Pembaca(io.RawIOBase):
     """A zip member as a stream that counts the bytes it produces against a shared budget."""
 
-    def __init__(self, sumber: io.BufferedIOBase, sisa: list[int]):
+    def __init__(self, sumber: IO[bytes], sisa: list[int]):
         self._sumber = sumber
         self._sisa = sisa
 

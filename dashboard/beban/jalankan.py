@@ -84,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
 @contextlib.contextmanager
 def _basis(
     a: argparse.Namespace, db: Path | str, folder: Path
-) -> Iterator[tuple[Path | str, dict]]:
+) -> Iterator[tuple[Path | str | penerapan.KlasterPg, dict]]:
     """The store the servers use and where writes are read back: the DuckDB file, or with --pg
     a throwaway cluster holding a copy of it (stopped after the block)."""
     if not a.pg:
@@ -153,7 +153,7 @@ def jalankan(a: argparse.Namespace) -> dict:
                 dinding = time.monotonic() - t0
                 cpu1 = klien.cpu_times()
                 pengukur.henti()
-            baca = _baca_kembali(basis.url if a.pg else db, c)
+            baca = _baca_kembali(basis.url if isinstance(basis, penerapan.KlasterPg) else db, c)
         h = _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, dep.url)
         h.update(bentuk=dep.bentuk, backend="postgres" if a.pg else "duckdb", proses=a.proses)
         if info_pg:

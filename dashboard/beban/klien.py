@@ -24,6 +24,7 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
+from websockets.typing import Subprotocol
 
 COOKIE_SESI = "monev_sesi"  # dashboard/gerbang.py
 COOKIE_CSRF = "monev_csrf"
@@ -154,7 +155,7 @@ class Sesi:
         self.timeout = timeout
         self.ws = connect(
             f"{ws}/_stcore/stream",
-            subprotocols=["streamlit"],
+            subprotocols=[Subprotocol("streamlit")],
             additional_headers={"Cookie": cookie},
             max_size=2**27,
             open_timeout=timeout,
@@ -295,16 +296,18 @@ class Sesi:
                 jenis = d.WhichOneof("type")
                 if jenis == "new_element":
                     kind = d.new_element.WhichOneof("type")
+                    if kind is None:
+                        raise GalatKlien("server mengirim elemen tanpa jenis")
                     e = Elemen(kind, getattr(d.new_element, kind), d.fragment_id)
                     jalur[path] = (self._run, e)
                     if kind == "exception":
                         hasil.exceptions.append(e.teks)
                 elif jenis == "add_block":
-                    kind = d.add_block.WhichOneof("type")
-                    if kind:
+                    blok = d.add_block.WhichOneof("type")
+                    if blok:
                         jalur[path] = (
                             self._run,
-                            Elemen(kind, getattr(d.add_block, kind), d.fragment_id),
+                            Elemen(blok, getattr(d.add_block, blok), d.fragment_id),
                         )
             elif t == "script_finished":
                 hasil.status.append(fm.script_finished)

@@ -179,6 +179,7 @@ def siapkan(
         diajukan = sum(
             _isi_dan_ajukan(con, u.username, u.unit_id, u.instansi_id, u.periode_id)
             for u in pengisi
+            if u.unit_id is not None and u.periode_id is not None  # every pengisi has both
         )
         con.execute("CHECKPOINT")
     finally:
@@ -201,9 +202,11 @@ def baca_kembali(db: Path | str, simpan: list[dict], setuju: list[dict]) -> list
     try:
         terakhir: dict[tuple[int, str, int, int], tuple[float, str]] = {}
         for s in simpan:
-            tahun, tw = con.execute(
-                "SELECT tahun, triwulan FROM periode WHERE id = ?", [s["periode_id"]]
-            ).fetchone()
+            tahun, tw = store.satu(
+                con.execute(
+                    "SELECT tahun, triwulan FROM periode WHERE id = ?", [s["periode_id"]]
+                ).fetchone()
+            )
             for kode, nilai in s["nilai"].items():
                 ada = store.satu(
                     con.execute(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -162,7 +163,10 @@ def _catatan(row, triwulan: list[int]) -> str | None:
     return "\n".join(f"TW {formats.ROMAWI[q]}: {t.strip()}" for q, t in teks) or None
 
 
-def teks_sel(v: object, jenis: str, ringkas: bool = False, tetap: bool = False) -> str:
+_KETERANGAN_EFISIEN: dict[bool | None, str] = {True: "Efisien", False: "Tidak efisien"}
+
+
+def teks_sel(v: Any, jenis: str, ringkas: bool = False, tetap: bool = False) -> str:
     """A cell as Indonesian text; `ringkas` drops "Rp" where the header already says it;
     `tetap` shows percentages and indexes with two decimals always (a printed column)."""
     if v is None:
@@ -560,7 +564,7 @@ def tabel_anggaran(
                 "Serapan (%)": serap,
                 "Capaian kinerja (%)": cap,
                 "Indeks efisiensi": indeks,
-                "Keterangan": {True: "Efisien", False: "Tidak efisien"}.get(efisien),
+                "Keterangan": _KETERANGAN_EFISIEN.get(efisien),
             }
         )
     pagu, real = _rp(ang, n)

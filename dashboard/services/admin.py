@@ -107,6 +107,11 @@ class IndikatorInput(BaseModel):
         return v
 
 
+def _empat_kosong() -> list[float | None]:
+    """No upper bound in any quarter (a range target is the exception)."""
+    return [None] * 4
+
+
 class TargetInput(BaseModel):
     """Annual PK target (triwulan 0) and quarterly targets; `*_atas` set makes a range."""
 
@@ -115,7 +120,7 @@ class TargetInput(BaseModel):
     tahunan_atas: float | None = None
     triwulan: list[float | None] = Field(min_length=4, max_length=4)
     triwulan_atas: list[float | None] = Field(
-        default_factory=lambda: [None] * 4, min_length=4, max_length=4
+        default_factory=_empat_kosong, min_length=4, max_length=4
     )
 
     @model_validator(mode="after")
@@ -356,14 +361,15 @@ def simpan_indikator(
     ]
     with store.transaction(cur):
         if indikator_id is None:
-            indikator_id = store.satu(cur.execute(store.sql("indikator_insert"), nilai).fetchone())[
-                0
-            ]
+            baru = store.satu(cur.execute(store.sql("indikator_insert"), nilai).fetchone())
+            indikator_id = baru[0]
             jenis = "indikator_dibuat"
         else:
             cur.execute(store.sql("indikator_update"), [*nilai, indikator_id])
             jenis = "indikator_diubah"
-        tersimpan = cur.execute(store.sql("indikator_kedudukan_get"), [indikator_id]).fetchone()
+        tersimpan = store.satu(
+            cur.execute(store.sql("indikator_kedudukan_get"), [indikator_id]).fetchone()
+        )
         cur.execute(
             store.sql("indikator_kedudukan"),
             [

@@ -20,6 +20,7 @@ import logging
 import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -29,6 +30,7 @@ from dashboard import notifikasi as aturan
 from dashboard import tindak_lanjut as aturan_tl
 from dashboard.akses import Akses, AksesDitolak
 from dashboard.alur import DIPERIKSA, DRAF, PERAN_ANTRIAN, label_status
+from dashboard.mutu_baku import MutuBakuWaktu
 from dashboard.notifikasi import Pesan
 
 log = logging.getLogger("monev.notifikasi")
@@ -118,7 +120,7 @@ def beri_tahu_dikembalikan(
     """Inside a return's transaction: a submission returned to the unit (draf) tells the
     unit's staf, one returned to an earlier reviewer tells that reviewer's role; with the
     reason."""
-    row = cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone()
+    row = store.satu(cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone())
     unit_id, instansi_id, tahun, triwulan, unit = row[2], row[8], row[9], row[10], row[12]
     if ke == DRAF:
         penerima, halaman = penerima_unit(cur, [unit_id]), "entri"
@@ -159,7 +161,7 @@ def buat_surat_permintaan(
     nomor = surat_permintaan.nomor(urut, kode_instansi, tahun)
     waktu = config.sekarang()
     tujuan = store.fetch_df(cur, "surat_permintaan_unit", [instansi_id])
-    daftar = [
+    daftar: list[dict[str, Any]] = [
         {
             "unit_id": int(u.unit_id),
             "kode": str(u.kode),
@@ -267,11 +269,8 @@ def ada_surat(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> 
 def jumlah_belum_dibaca(cur: duckdb.DuckDBPyConnection, akses: Akses, versi: int = 0) -> int:
     """The caller's unread items (the sidebar count). `versi` is the inbox scope's version:
     unused here, it is what makes a cached read of this turn cold after an inbox write."""
-    return int(
-        store.satu(cur.execute(store.sql("notifikasi_belum_dibaca"), [akses.username]).fetchone())[
-            0
-        ]
-    )
+    row = store.satu(cur.execute(store.sql("notifikasi_belum_dibaca"), [akses.username]).fetchone())
+    return int(row[0])
 
 
 def kotak_masuk(
@@ -389,7 +388,7 @@ def _pengingat_tenggat(
 
 def standar_antrian(
     cur: duckdb.DuckDBPyConnection, instansi_id: int
-) -> dict[str, tuple[object, str]]:
+) -> dict[str, tuple[MutuBakuWaktu, str]]:
     """For each waiting status of a submission, the mutu baku of the SOP step that starts at
     it (the step-to-event mapping, docs/DOMAIN.md §8.6, of the pengumpulan SOP the instansi
     adopted): status -> (MutuBakuWaktu, its text)."""
@@ -424,7 +423,7 @@ def _pengingat_antrian(
     if df.empty:
         return
     kal = sop_registry.kalender(cur)
-    per_instansi: dict[int, dict[str, tuple[object, str]]] = {}
+    per_instansi: dict[int, dict[str, tuple[MutuBakuWaktu, str]]] = {}
     for r in df.itertuples(index=False):
         iid = int(r.instansi_id)
         if iid not in per_instansi:
@@ -550,7 +549,7 @@ def ringkasan_outbox(cur: duckdb.DuckDBPyConnection, akses: Akses) -> dict[str, 
     """The outbox counts over the mail `daftar_outbox` lists: to the users of the admin's
     instansi (every instansi for an administrator tied to none)."""
     _cek_pelaksana(akses)
-    row = cur.execute(store.sql("surel_ringkas"), [akses.instansi_id]).fetchone()
+    row = store.satu(cur.execute(store.sql("surel_ringkas"), [akses.instansi_id]).fetchone())
     return {"menunggu": int(row[0]), "gagal": int(row[1]), "terkirim": int(row[2])}
 
 

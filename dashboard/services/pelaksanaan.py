@@ -167,8 +167,9 @@ def _konteks(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: str) -> dict 
             row = cur.execute(store.sql("sop_konteks_periode"), [int(bagian[0])]).fetchone()
             if not row:
                 return None
-            sid = cur.execute(store.sql("pengajuan_unit_id"), [int(bagian[0]), int(bagian[1])])
-            sid = sid.fetchone()
+            sid = cur.execute(
+                store.sql("pengajuan_unit_id"), [int(bagian[0]), int(bagian[1])]
+            ).fetchone()
             return {
                 "instansi_id": row[0],
                 "periode_id": int(bagian[0]),
@@ -180,7 +181,7 @@ def _konteks(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: str) -> dict 
         row = cur.execute(store.sql("pengajuan_lokasi"), [int(bagian[0])]).fetchone()
         if not row:
             return None
-        p = cur.execute(store.sql("sop_konteks_periode"), [row[1]]).fetchone()
+        p = store.satu(cur.execute(store.sql("sop_konteks_periode"), [row[1]]).fetchone())
         return {
             "instansi_id": row[0],
             "periode_id": row[1],
@@ -193,7 +194,7 @@ def _konteks(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: str) -> dict 
         row = cur.execute(store.sql("perbaikan_lokasi"), [int(bagian[0])]).fetchone()
         if not row:
             return None
-        tw = cur.execute(store.sql("perbaikan_periode"), [int(bagian[0])]).fetchone()
+        tw = store.satu(cur.execute(store.sql("perbaikan_periode"), [int(bagian[0])]).fetchone())
         return {
             "instansi_id": row[0],
             "periode_id": row[1],

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import math
+from itertools import pairwise
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -124,6 +126,7 @@ def simpan_node(
     else:
         n.unit_id = None
     with store.transaction(cur):
+        depan: list[int | None]
         if node_id is None:
             depan = [instansi_id] if induk_t is None else [n.induk_id]
             nilai = [*depan, n.kode, n.nama, n.aktif]
@@ -139,7 +142,9 @@ def simpan_node(
             if tingkat in ("Kegiatan", "Sub Kegiatan"):
                 nilai.append(n.unit_id)
             cur.execute(store.sql(f"{tabel}_update"), [*nilai, node_id])
-            pindah = induk_t is not None and int(lama["induk_id"]) != n.induk_id
+            pindah = (
+                induk_t is not None and lama is not None and int(lama["induk_id"]) != n.induk_id
+            )
             jenis = "rencana_dipindah" if pindah else "rencana_diubah"
         store.log_event(
             cur,
@@ -157,8 +162,8 @@ def _turunan(df: pd.DataFrame, tingkat: str, node_id: int) -> dict[str, list[int
     """The node and every node below it, per level."""
     hasil = {tingkat: [node_id]}
     i = rencana.TINGKAT.index(tingkat)
-    for bawah in rencana.TINGKAT[i + 1 :]:
-        atas = hasil[rencana.induk_tingkat(bawah)]
+    for induk_t, bawah in pairwise(rencana.TINGKAT[i:]):  # induk_t: induk_tingkat(bawah)
+        atas = hasil[induk_t]
         hasil[bawah] = df[(df["tingkat"] == bawah) & df["induk_id"].isin(atas)]["id"].tolist()
     return hasil
 
@@ -266,7 +271,7 @@ def _angka_anggaran(v: object, kolom: str, kode: str) -> tuple[float | None, str
 def _sama(a: float | None, b: float | None) -> bool:
     kosong_a = a is None or (isinstance(a, float) and math.isnan(a))
     kosong_b = b is None or (isinstance(b, float) and math.isnan(b))
-    if kosong_a or kosong_b:
+    if a is None or b is None or kosong_a or kosong_b:
         return kosong_a and kosong_b
     return math.isclose(float(a), float(b), rel_tol=0, abs_tol=1e-6)
 
@@ -305,7 +310,7 @@ def simpan_anggaran(
             galat.append(f"Sub kegiatan {sid} bukan milik instansi ini.")
             continue
         kode = str(sekarang.at[sid, "kode"])
-        r = {"sub_kegiatan_id": sid}
+        r: dict[str, Any] = {"sub_kegiatan_id": sid}
         for k, label in KOLOM_ANGGARAN.items():
             r[k], salah = _angka_anggaran(b.get(k), label, kode)
             if salah:
