@@ -37,6 +37,8 @@ SKALA = {
 }
 
 BULAT = {"%", "indeks", "nilai", "menit", "hari"}  # satuan with decimals; the rest are counts
+# An empty cell in np.where: what numpy makes of a bare None (numpy's stubs take no None there)
+_KOSONG = np.array(None, dtype=object)
 
 
 def periode_terakhir(today: dt.date) -> tuple[int, int]:
@@ -67,7 +69,9 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> Non
 
 def _struktur(skala: Skala) -> dict[str, pd.DataFrame]:
     """Instansi, units, planning hierarchy and indicators as frames with local keys."""
-    instansi, unit, tujuan, sasaran, program, kegiatan, sub, indikator = ([] for _ in range(8))
+    instansi, unit, tujuan, sasaran, program, kegiatan, sub, indikator = (
+        list[dict]() for _ in range(8)
+    )
     for p in range(skala.pemda):
         pemda = kat.NAMA_PEMDA[p % len(kat.NAMA_PEMDA)] + ("" if p < 20 else f" {p // 20 + 1}")
         for k in range(skala.instansi_per_pemda):
@@ -342,7 +346,7 @@ def _angka(
             np.array(kat.CATATAN_KURANG, dtype=object)[pilih_kurang],
             np.array(kat.CATATAN_BAIK, dtype=object)[pilih_baik],
         )
-        catatan = np.where(~kurang & (rng.random((n, q_max)) < 0.3), None, catatan)
+        catatan = np.where(~kurang & (rng.random((n, q_max)) < 0.3), _KOSONG, catatan)
         ii, qq = np.nonzero(~hilang)
         real_rows.append(
             pd.DataFrame(
@@ -353,7 +357,7 @@ def _angka(
                     "nilai": r[ii, qq],
                     "catatan": catatan[ii, qq],
                     "bukti": np.where(
-                        rng.random(len(ii)) < 0.5, "Laporan kegiatan (berkas fisik)", None
+                        rng.random(len(ii)) < 0.5, "Laporan kegiatan (berkas fisik)", _KOSONG
                     ),
                     "versi": 1,
                     "diubah_oleh": "demo",
@@ -853,15 +857,17 @@ def _rapat(
                 "pic_unit_id": unit["id"].to_numpy()[t_unit_pos[l_tem]],
                 "batas_waktu": batas,
                 "status": status,
-                "catatan_progres": np.where(status == belum, None, progres),
-                "bukti": np.where(status == selesai, "Laporan tindak lanjut (berkas fisik)", None),
+                "catatan_progres": np.where(status == belum, _KOSONG, progres),
+                "bukti": np.where(
+                    status == selesai, "Laporan tindak lanjut (berkas fisik)", _KOSONG
+                ),
                 "minta_tutup": minta,
                 "diperbarui_oleh": np.where(
-                    status == belum, None, unit["staf"].to_numpy()[t_unit_pos[l_tem]]
+                    status == belum, _KOSONG, unit["staf"].to_numpy()[t_unit_pos[l_tem]]
                 ),
-                "diperbarui_pada": np.where(status == belum, None, diperbarui),
-                "ditutup_oleh": np.where(status == selesai, "monev", None),
-                "ditutup_pada": np.where(status == selesai, diperbarui, None),
+                "diperbarui_pada": np.where(status == belum, _KOSONG, diperbarui),
+                "ditutup_oleh": np.where(status == selesai, "monev", _KOSONG),
+                "ditutup_pada": np.where(status == selesai, diperbarui, _KOSONG),
             }
         ),
     )

@@ -8,6 +8,8 @@ for SUM they split the annual target; a weight of 0 makes a quarter without a ta
 
 from __future__ import annotations
 
+from typing import Any
+
 INSTANSI_S = {
     "kode": "DISPERPUSIP",
     "nama": "Dinas Perpustakaan dan Kearsipan Kabupaten Sukamaju",
@@ -183,7 +185,7 @@ Q_TETAP = (1.0, 1.0, 1.0, 1.0)
 Q_AKHIR = (0.0, 0.0, 0.0, 1.0)
 
 # unit -> [(nama, satuan, jenis, polaritas, agregasi, rumus, target, bobot, range)]
-INDIKATOR = {
+INDIKATOR: dict[str, list[tuple[Any, ...]]] = {
     "SEK": [
         (
             "Nilai Akuntabilitas Kinerja (SAKIP) Perangkat Daerah",

@@ -23,7 +23,7 @@ from dashboard.services import capaian as svc_capaian
 from dashboard.services import lokasi, pelaksanaan
 from dashboard.skala import SKALA_BAKU, Skala
 from dashboard.store import KonflikData
-from dashboard.validasi import validasi
+from dashboard.validasi import M, validasi
 
 PERAN_BACA = ("pengelola_monev", "kadis", "sekretaris", "admin")
 MAKS_TEKS = 20_000
@@ -133,7 +133,7 @@ LABEL = {
 }
 
 
-def _model(cls: type[BaseModel], data: dict, awalan: str = "") -> BaseModel:
+def _model(cls: type[M], data: dict, awalan: str = "") -> M:
     return validasi(cls, data, LABEL, awalan)
 
 
@@ -466,14 +466,15 @@ def _revisi(cur: duckdb.DuckDBPyConnection, akses: Akses, info: dict, alasan: st
     revision was written (the header's revisi goes up by it), 0 for a draft."""
     if info["status"] != "final":
         return 0
-    if not (alasan or "").strip():
+    bersih = (alasan or "").strip()
+    if not bersih:
         raise ValueError("Notulen sudah final: isi alasan perubahan untuk membuat revisi.")
     cur.execute(
         store.sql("rapat_revisi_insert"),
         [
             int(info["id"]),
             int(info["revisi"]) + 1,
-            alasan.strip(),
+            bersih,
             _rekam(cur, int(info["id"])),
             akses.username,
             config.sekarang(),
@@ -487,7 +488,7 @@ def _revisi(cur: duckdb.DuckDBPyConnection, akses: Akses, info: dict, alasan: st
         objek="rapat",
         objek_id=int(info["id"]),
         ke=f"revisi {int(info['revisi']) + 1}",
-        catatan=alasan.strip(),
+        catatan=bersih,
     )
     return 1
 

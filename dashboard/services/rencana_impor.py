@@ -282,7 +282,8 @@ class _Rencana:
         lama = ada.simpul.get(kode)
         if not lama or lama["induk_id"] is None:
             return None
-        return ada.simpul_id.get((induk_tingkat(lama["tingkat"]), lama["induk_id"]))
+        induk_t = induk_tingkat(lama["tingkat"])  # a node with an induk has a level above
+        return None if induk_t is None else ada.simpul_id.get((induk_t, lama["induk_id"]))
 
     def _rencana(self) -> None:
         self.simpul_file: dict[tuple[str, str], Any] = {}
@@ -354,7 +355,8 @@ class _Rencana:
     def induk_simpul_db(self, ki: str, lama: dict) -> str | None:
         if lama["induk_id"] is None:
             return None
-        return self.db(ki).simpul_id.get((induk_tingkat(lama["tingkat"]), lama["induk_id"]))
+        induk_t = induk_tingkat(lama["tingkat"])  # a node with an induk has a level above
+        return None if induk_t is None else self.db(ki).simpul_id.get((induk_t, lama["induk_id"]))
 
     def indikator_info(self, ki: str, kode: str) -> dict | None:
         """cara agregasi, boleh_negatif and unit of an indicator of the file or the store."""
@@ -591,7 +593,9 @@ class _Rencana:
             lama = ada.simpul.get(r.kode_rencana)
             sid = lama["id"] if lama and lama["tingkat"] == "Sub Kegiatan" else None
             nilai = {tw: v for tw, v in enumerate((r.pagu, *r.realisasi)) if v is not None}
-            sebelum = {tw: ada.anggaran.get((sid, r.tahun, tw)) for tw in nilai}
+            sebelum = {
+                tw: None if sid is None else ada.anggaran.get((sid, r.tahun, tw)) for tw in nilai
+            }
             if sid is not None and all(_sama(nilai[tw], sebelum[tw]) for tw in nilai):
                 self.hitung("Anggaran", "tetap")
                 continue
@@ -604,8 +608,8 @@ class _Rencana:
 # ---------------------------------------------------------------- writing
 
 
-_TEKS = ("kode", "nama", "satuan", "jenis", "polaritas", "rumus_negatif", "cara_agregasi")
-_TEKS += ("definisi", "sumber_data", "catatan")
+_TEKS: tuple[str, ...] = ("kode", "nama", "satuan", "jenis", "polaritas", "rumus_negatif")
+_TEKS += ("cara_agregasi", "definisi", "sumber_data", "catatan")
 _ID = ("id", "induk_id", "instansi_id", "unit_id", *_KOLOM_SIMPUL)
 
 
@@ -727,7 +731,7 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
     ubah_ind = []
     for r in rc.tulis["indikator"]:
         ki = r.kode_instansi
-        lama = ada(ki).indikator.get(r.kode) or {}
+        tersimpan = ada(ki).indikator.get(r.kode) or {}
         simpul: list[int | None] = [None] * len(TINGKAT)
         if r.kode_rencana:
             simpul[TINGKAT.index(rc.tingkat_simpul(ki, r.kode_rencana))] = simpul_id[
@@ -740,17 +744,17 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
             r.nama,
             r.satuan,
             JENIS_INDIKATOR[r.jenis],
-            r.polaritas or lama.get("polaritas") or "positif",
-            r.rumus_negatif or lama.get("rumus_negatif") or "A",
-            r.cara_agregasi or lama.get("cara_agregasi") or "SUM",
+            r.polaritas or tersimpan.get("polaritas") or "positif",
+            r.rumus_negatif or tersimpan.get("rumus_negatif") or "A",
+            r.cara_agregasi or tersimpan.get("cara_agregasi") or "SUM",
             r.definisi,
             r.sumber_data,
             r.baseline,
             *simpul,
-            r.jenis == "IKU" or bool(lama.get("pk")),
+            r.jenis == "IKU" or bool(tersimpan.get("pk")),
         ]
-        if lama:
-            ubah_ind.append([lama["id"], *isi])
+        if tersimpan:
+            ubah_ind.append([tersimpan["id"], *isi])
         else:
             baru_ind[ki].append(isi)
     if ubah_ind:
