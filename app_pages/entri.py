@@ -10,6 +10,8 @@ cost is per element drawn, and a page of 10 rows draws some 170). The bar reads 
 typed from the widgets' state, so it agrees with the rows whichever ran last; a write reruns
 the whole page."""
 
+from functools import partial
+
 import streamlit as st
 
 from dashboard import (
@@ -39,10 +41,10 @@ form_entri = web.cached_read(svc.form_entri)
 skala_instansi = web.cached_read(svc_capaian.skala_instansi, isian=False)
 pengembalian = web.cached_read(svc.pengembalian, isian=False)
 st.title("Isi realisasi")
-unit_id = akses.unit_id
-if unit_id is None:
+if akses.unit_id is None:
     st.warning("Akun Anda belum terhubung ke unit; hubungi administrator.")
     st.stop()
+unit_id = akses.unit_id
 tampilan_periode.periode_ditutup(akses)  # a closed period not submitted: ask for a reopen
 periode = periode_entri(akses, unit_id)
 isian_sesi.sisakan(akses.username, unit_id, [int(p) for p in periode["id"]])
@@ -51,7 +53,7 @@ if periode.empty:
     st.stop()
 label = tampilan_entri.label_periode(periode)
 atas = st.columns([3, 2], vertical_alignment="bottom")
-periode_id = atas[0].selectbox("Periode", list(label), format_func=label.get)
+periode_id = atas[0].selectbox("Periode", list(label), format_func=lambda k: label[k])
 
 form = form_entri(akses, periode_id, unit_id)
 skala = skala_instansi(akses, form.periode["instansi_id"])
@@ -272,7 +274,7 @@ def _keterangan_unggah(mb: int) -> None:
 with st.expander("Unggah berkas bukti dukung"):
     ind_opsi = {i.indikator_id: f"{i.kode} {i.nama}" for i in form.indikator}
     ind_bukti = st.selectbox(
-        "Indikator", list(ind_opsi), format_func=ind_opsi.get, key="bukti_indikator"
+        "Indikator", list(ind_opsi), format_func=lambda k: ind_opsi[k], key="bukti_indikator"
     )
     berkas = st.file_uploader(
         f"Berkas (PDF, JPG, PNG, XLSX, DOCX; maks. {BATAS_MB} MB)",
@@ -315,12 +317,13 @@ with st.expander("Unggah berkas bukti dukung"):
         return b"" if hasil_unduh is None else hasil_unduh[1]
 
     for i in form.indikator:
-        if bukti.rujukan_berkas(form.bukti_tersimpan.get(i.indikator_id)):
+        rujukan = form.bukti_tersimpan.get(i.indikator_id)
+        if isinstance(rujukan, str) and bukti.rujukan_berkas(rujukan):
             st.download_button(
                 f"{i.kode}: {bukti.LABEL_BERKAS}",
-                lambda ind=i.indikator_id: _unduh(ind),
+                partial(_unduh, i.indikator_id),
                 file_name=tampilan_entri.nama_unduhan_bukti(
-                    i.kode, n, form.periode["tahun"], form.bukti_tersimpan[i.indikator_id]
+                    i.kode, n, form.periode["tahun"], rujukan
                 ),
                 key=f"unduh_{i.kode}",
                 on_click="ignore",
