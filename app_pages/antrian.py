@@ -66,8 +66,8 @@ if terpilih:
 nama_pengajuan = tampil.nama_pengajuan(tabel)
 label = tampil.label_pengajuan(tabel)
 pid = st.selectbox("Periksa pengajuan", list(label), format_func=lambda k: label[k], key="periksa")
-with web.cursor() as cur:
-    d = web.safe(svc.detail)(cur, akses, pid)
+# cached like the queue: a review step, a return or a save in the instansi turns it cold
+d = web.safe(web.cached_read(svc.detail))(akses, pid)
 if d is None:
     st.stop()
 info, nilai = d["info"], d["nilai"]

@@ -104,7 +104,8 @@ def test_a_shared_frame_is_converted_to_arrow_once_per_shape():
     assert len(dibentuk) == 2
     campur = pd.DataFrame({"c": [1, "dua"]})
     assert isinstance(web.arrow_sekali(campur, (), lambda: campur), pd.DataFrame)
-    n = len(web._ARROW)
+    kunci = {k for k in web._ARROW if k[0] == id(df)}
+    assert len(kunci) == 2
     del df, t1, t2
     gc.collect()
-    assert len(web._ARROW) == n - 2
+    assert not kunci & set(web._ARROW)
