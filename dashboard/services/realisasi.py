@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -83,14 +84,37 @@ def status_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: i
     return row[1] if row else alur.DRAF
 
 
-def form_entri(
+def _periode_unit(
     cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
-) -> FormEntri:
-    """Indicators of the unit with targets, earlier quarters and the current entries."""
+) -> tuple[int, dict]:
+    """The unit's instansi (the caller may read the unit) and the period, which must be that
+    instansi's: the scope check of every form read."""
     instansi_id = lokasi.baca_unit(cur, akses, unit_id)
     p = svc_periode.info_periode(cur, periode_id)
     if p["instansi_id"] != instansi_id:
         raise AksesDitolak("Periode ini bukan milik instansi unit tersebut.")
+    return instansi_id, p
+
+
+def _aturan(r: Any) -> dict[str, Any]:
+    """The fields of an indicator row its checks need (both form reads)."""
+    return {
+        "indikator_id": int(r.id),
+        "kode": r.kode,
+        "nama": r.nama,
+        "satuan": r.satuan,
+        "polaritas": r.polaritas,
+        "cara_agregasi": r.cara_agregasi,
+        "rumus_negatif": r.rumus_negatif,
+        "boleh_negatif": bool(r.boleh_negatif),
+    }
+
+
+def form_entri(
+    cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
+) -> FormEntri:
+    """Indicators of the unit with targets, earlier quarters and the current entries."""
+    instansi_id, p = _periode_unit(cur, akses, periode_id, unit_id)
     df = store.fetch_df(cur, "indikator_tahun", [instansi_id, p["tahun"], unit_id])
     riwayat = store.fetch_df(cur, "realisasi_riwayat_tahun", [unit_id, p["tahun"]])
     hist = riwayat.groupby("indikator_id")["nilai"].apply(tuple).to_dict()
@@ -101,14 +125,7 @@ def form_entri(
         realisasi = svc_capaian.per_triwulan(r, "r")
         indikator.append(
             IndikatorEntri(
-                indikator_id=int(r.id),
-                kode=r.kode,
-                nama=r.nama,
-                satuan=r.satuan,
-                polaritas=r.polaritas,
-                cara_agregasi=r.cara_agregasi,
-                rumus_negatif=r.rumus_negatif,
-                boleh_negatif=bool(r.boleh_negatif),
+                **_aturan(r),
                 target_tahunan=v(r.t0),
                 target_tahunan_atas=v(r.t0_atas),
                 target=tuple(svc_capaian.per_triwulan(r, "t")),
@@ -143,25 +160,9 @@ def _form_draf(
     without the targets, earlier quarters and history the form shows. A draft refuses only
     what cannot be stored (a value not read as a number, a note too long, a typed file
     reference), none of which depends on them, so a save reads no pivot of the year."""
-    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
-    p = svc_periode.info_periode(cur, periode_id)
-    if p["instansi_id"] != instansi_id:
-        raise AksesDitolak("Periode ini bukan milik instansi unit tersebut.")
+    instansi_id, p = _periode_unit(cur, akses, periode_id, unit_id)
     df = store.fetch_df(cur, "indikator_list", [instansi_id, unit_id])
-    indikator = [
-        IndikatorEntri(
-            indikator_id=int(r.id),
-            kode=r.kode,
-            nama=r.nama,
-            satuan=r.satuan,
-            polaritas=r.polaritas,
-            cara_agregasi=r.cara_agregasi,
-            rumus_negatif=r.rumus_negatif,
-            boleh_negatif=bool(r.boleh_negatif),
-        )
-        for r in df.itertuples(index=False)
-        if r.aktif
-    ]
+    indikator = [IndikatorEntri(**_aturan(r)) for r in df.itertuples(index=False) if r.aktif]
     return _dengan_isian(cur, p, periode_id, unit_id, indikator)
 
 
@@ -531,10 +532,7 @@ def pengembalian(
 ) -> Pengembalian | None:
     """The return the unit's submission of the period is waiting on; None when it was never
     returned or has been submitted again since. Read by whoever may read the unit."""
-    instansi_id = lokasi.baca_unit(cur, akses, unit_id)
-    p = svc_periode.info_periode(cur, periode_id)
-    if p["instansi_id"] != instansi_id:
-        raise AksesDitolak("Periode ini bukan milik instansi unit tersebut.")
+    _, p = _periode_unit(cur, akses, periode_id, unit_id)
     row = cur.execute(store.sql("pengajuan_pengembalian"), [periode_id, unit_id]).fetchone()
     if not row:
         return None
