@@ -37,7 +37,7 @@ run-multi: $(STAMP) server-deps
 	$(BIN)/python -m dashboard layani --proses $(or $(PROSES),$(NPROC)) --port $(PORT)
 
 ## PostgreSQL (the shared-database backend and its tests) and nginx (several processes), from
-## Debian's packages; the suites start their own throwaway clusters (dashboard/pg_lokal.py).
+## Debian's packages; the suites start their own throwaway clusters (dashboard/inti/pg_lokal.py).
 server-deps:
 	@if [ ! -x /usr/lib/postgresql/15/bin/initdb ] || ! command -v nginx >/dev/null; then \
 	  echo "memasang paket Debian postgresql dan nginx ..."; \
@@ -60,19 +60,19 @@ bench: $(STAMP)
 faulttest: $(STAMP) browser
 	$(BIN)/python -m pytest tests/fault -m fault
 
-## Real-protocol load (dashboard/beban): websocket sessions against a real server at scale $(SCALE).
+## Real-protocol load (dashboard/alat/beban): websocket sessions against a real server at scale $(SCALE).
 loadtest: $(STAMP)
-	$(BIN)/python -m dashboard.beban --scale $(SCALE) --sessions $(or $(SESSIONS),100)
+	$(BIN)/python -m dashboard.alat.beban --scale $(SCALE) --sessions $(or $(SESSIONS),100)
 
 ## The same against PROSES (2) Streamlit processes behind nginx over a throwaway PostgreSQL
 ## cluster holding a copy of the load store; PROSES=1 is the one-process baseline on PostgreSQL.
 loadtest-multi: $(STAMP) server-deps
-	$(BIN)/python -m dashboard.beban --scale $(SCALE) --sessions $(or $(SESSIONS),200) \
+	$(BIN)/python -m dashboard.alat.beban --scale $(SCALE) --sessions $(or $(SESSIONS),200) \
 	  --pg --proses $(or $(PROSES),2)
 
 .PHONY: soak
 soak: $(STAMP)
-	$(BIN)/python -m dashboard.beban --scale $(SCALE) --soak
+	$(BIN)/python -m dashboard.alat.beban --scale $(SCALE) --soak
 
 ## The checks of `make test` without the tests: lint, format, types ([tool.mypy] in pyproject.toml).
 lint: $(STAMP)

@@ -1,9 +1,9 @@
 """Entry point: `streamlit run app.py` (what `make run` does) serves the app through `st.App`.
 
-The pages are the script `streamlit_app.py`; in front of it the gate (dashboard/gerbang.py)
+The pages are the script `streamlit_app.py`; in front of it the gate (dashboard/inti/gerbang.py)
 adds the sign-in routes `/masuk` and `/keluar`, refuses every other request and the websocket
 without an active session, drops server-wide client messages, and sets the security headers.
-A bad setting (dashboard/config.py `periksa`) stops the server before it serves a page, with the
+A bad setting (`config.periksa`) stops the server before it serves a page, with the
 file or variable and the key named.
 """
 
@@ -11,7 +11,7 @@ import sys
 
 import streamlit as st
 
-from dashboard import config, gerbang
+from dashboard.inti import config, gerbang
 
 try:
     config.periksa()

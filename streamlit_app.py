@@ -3,7 +3,9 @@ first (looked up on every run), then the navigation for the caller's roles."""
 
 import streamlit as st
 
-from dashboard import auth, config, formats, isian_sesi, store, ui, web
+from dashboard.akun import auth
+from dashboard.inti import config, formats, store, ui, web
+from dashboard.pengumpulan import isian_sesi
 
 IKON = config.DATA_DIR / "ikon.png"
 

@@ -3,11 +3,11 @@ table or uploaded from the Excel template."""
 
 import streamlit as st
 
-from dashboard import config, web
-from dashboard import tampilan_anggaran as tampil
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import rencana as svc
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.capaian import tampilan_anggaran as tampil
+from dashboard.inti import config, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.rencana import layanan_rencana as svc
 
 akses = akses_halaman(__file__)
 st.title("Anggaran")

@@ -5,10 +5,10 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import formats, web
-from dashboard import tampilan_cadangan as tampil
-from dashboard.services import cadangan as svc
-from dashboard.ui import akses_halaman
+from dashboard.admin import layanan_cadangan as svc
+from dashboard.admin import tampilan_cadangan as tampil
+from dashboard.inti import formats, web
+from dashboard.inti.ui import akses_halaman
 
 akses = akses_halaman(__file__)
 st.title("Cadangan data")

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard import formats, rencana_xlsx, web, xlsx_aman
-from dashboard import tampilan_rencana as tampil
-from dashboard.services import rencana_impor as svc
-from dashboard.ui import akses_halaman
+from dashboard.inti import formats, web, xlsx_aman
+from dashboard.inti.ui import akses_halaman
+from dashboard.rencana import layanan_impor as svc
+from dashboard.rencana import rencana_xlsx
+from dashboard.rencana import tampilan_rencana as tampil
 
 akses = akses_halaman(__file__)
 st.title("Impor rencana")

@@ -5,13 +5,14 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import capaian as engine
-from dashboard import config, formats, rencana, web
-from dashboard import tampilan_indikator as tampil
-from dashboard.services import admin as svc
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import rencana as svc_rencana
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import capaian as engine
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import config, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.rencana import layanan_indikator as svc
+from dashboard.rencana import layanan_rencana as svc_rencana
+from dashboard.rencana import rencana
+from dashboard.rencana import tampilan_indikator as tampil
 
 akses = akses_halaman(__file__)
 st.title("Indikator dan target")

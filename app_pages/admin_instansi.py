@@ -3,10 +3,10 @@ that one; an admin tied to none sees and adds every instansi."""
 
 import streamlit as st
 
-from dashboard import web
-from dashboard.batas import PANJANG_CATATAN, PANJANG_NAMA
-from dashboard.services import instansi as svc
-from dashboard.ui import akses_halaman
+from dashboard.admin import layanan_instansi as svc
+from dashboard.inti import web
+from dashboard.inti.batas import PANJANG_CATATAN, PANJANG_NAMA
+from dashboard.inti.ui import akses_halaman
 
 akses = akses_halaman(__file__)
 st.title("Instansi")

@@ -5,11 +5,11 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import config, formats, web
-from dashboard import tampilan_kalender as tampil
-from dashboard.kalender import NAMA_HARI
-from dashboard.services import sop_registry as svc
-from dashboard.ui import akses_halaman
+from dashboard.inti import config, formats, web
+from dashboard.inti.ui import akses_halaman
+from dashboard.periode import tampilan_kalender as tampil
+from dashboard.periode.kalender import NAMA_HARI
+from dashboard.sop import layanan_registri as svc
 
 akses = akses_halaman(__file__)
 st.title("Kalender kerja")

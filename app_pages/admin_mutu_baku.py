@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import formats, web
-from dashboard.services import sop_registry as svc
-from dashboard.ui import akses_halaman
+from dashboard.inti import formats, web
+from dashboard.inti.ui import akses_halaman
+from dashboard.sop import layanan_registri as svc
 
 TANPA = "tanpa"  # no manual standard: a value of its own, since an empty cell reads "None"
 NAMA_BASIS = {

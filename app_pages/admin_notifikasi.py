@@ -3,9 +3,10 @@ and "Kirim sekarang": the reminders due now and the outbox, what the scheduled c
 
 import streamlit as st
 
-from dashboard import formats, surel, tampilan_notifikasi, web
-from dashboard.services import notifikasi as svc
-from dashboard.ui import akses_halaman
+from dashboard.inti import formats, surel, web
+from dashboard.inti.ui import akses_halaman
+from dashboard.notifikasi import layanan_notifikasi as svc
+from dashboard.notifikasi import tampilan_notifikasi
 
 akses = akses_halaman(__file__)
 st.title("Notifikasi dan surel")

@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import formats, web
-from dashboard.akses import NAMA_PERAN, PERAN
-from dashboard.services import admin as svc_admin
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import pengguna as svc
-from dashboard.ui import akses_halaman
+from dashboard.akun import layanan_pengguna as svc
+from dashboard.akun.akses import NAMA_PERAN, PERAN
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import formats, web
+from dashboard.inti.ui import akses_halaman
+from dashboard.rencana import layanan_indikator as svc_admin
 
 
 def _status(r) -> str:

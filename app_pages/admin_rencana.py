@@ -4,12 +4,13 @@ Permendagri 90 codes: add, edit, move, retire; delete only what carries no data.
 import pandas as pd
 import streamlit as st
 
-from dashboard import rencana, web
-from dashboard import tampilan_rencana as tampil
-from dashboard.services import admin as svc_admin
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import rencana as svc
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.rencana import layanan_indikator as svc_admin
+from dashboard.rencana import layanan_rencana as svc
+from dashboard.rencana import rencana
+from dashboard.rencana import tampilan_rencana as tampil
 
 akses = akses_halaman(__file__)
 st.title("Rencana kinerja")

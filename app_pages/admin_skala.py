@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from dashboard import charts, formats, web
-from dashboard import tampilan_skala as tampil
-from dashboard.services import capaian as svc
-from dashboard.skala import MAKS_KATEGORI, MIN_KATEGORI, PRESET
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc
+from dashboard.capaian import tampilan_skala as tampil
+from dashboard.capaian.skala import MAKS_KATEGORI, MIN_KATEGORI, PRESET
+from dashboard.inti import charts, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
 
 akses = akses_halaman(__file__)
 st.title("Skala kategori")

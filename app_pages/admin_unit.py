@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard import web
-from dashboard.batas import PANJANG_NAMA
-from dashboard.services import admin as svc
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import review as svc_review
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import web
+from dashboard.inti.batas import PANJANG_NAMA
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.rencana import layanan_indikator as svc
+from dashboard.review import layanan_review as svc_review
 
 akses = akses_halaman(__file__)
 st.title("Unit kerja")

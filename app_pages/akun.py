@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard import auth, formats, web
-from dashboard.services import notifikasi as svc_notifikasi
-from dashboard.services import pengguna as svc
-from dashboard.ui import akses_halaman, nama_peran
+from dashboard.akun import auth
+from dashboard.akun import layanan_pengguna as svc
+from dashboard.inti import formats, web
+from dashboard.inti.ui import akses_halaman, nama_peran
+from dashboard.notifikasi import layanan_notifikasi as svc_notifikasi
 
 ATURAN_SANDI = (
     f"Minimal {svc.PANJANG_MIN_SANDI} karakter, tidak memuat nama pengguna, dan bukan kata sandi "

@@ -6,11 +6,12 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import alur, charts, formats, web
-from dashboard import tampilan_review as tampil
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import review as svc
-from dashboard.ui import akses_halaman
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import charts, formats, web
+from dashboard.inti.ui import akses_halaman
+from dashboard.review import alur
+from dashboard.review import layanan_review as svc
+from dashboard.review import tampilan_review as tampil
 
 KONFIRMASI = "antrian_konfirmasi"  # {"aksi": "massal" | "sahkan", "ids": [...], ...}
 

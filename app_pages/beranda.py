@@ -13,11 +13,13 @@ import pyarrow as pa
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from dashboard import alur, charts, dokumen, formats, tampilan_pengajuan, web
-from dashboard import tabel_dasbor as tampil
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import dasbor as svc
-from dashboard.ui import akses_halaman, saklar_data
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.capaian import layanan_dasbor as svc
+from dashboard.capaian import tabel_dasbor as tampil
+from dashboard.inti import charts, dokumen, formats, web
+from dashboard.inti.ui import akses_halaman, saklar_data
+from dashboard.pengumpulan import tampilan_pengajuan
+from dashboard.review import alur
 
 akses = akses_halaman(__file__)
 daftar_instansi = web.cached_read(svc_capaian.daftar_instansi, isian=False)

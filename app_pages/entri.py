@@ -2,7 +2,7 @@
 
 One row per indicator: its name and read-only figures on the left, the three inputs beside it
 and the live capaian and category on the right, so nothing is off the screen at 1366 px. Rows
-typed but not saved are kept in the session (dashboard/isian_sesi.py) and flagged.
+typed but not saved are kept in the session (dashboard/pengumpulan/isian_sesi.py) and flagged.
 
 Each row is a fragment, and so is the bar above the rows (what is unsaved, the counts, Simpan
 draf and Ajukan): a typed value reruns its own row and the bar only, not the page (Streamlit's
@@ -14,23 +14,17 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import (
-    alur,
-    bukti,
-    formats,
-    isian_sesi,
-    tampilan_entri,
-    tampilan_periode,
-    web,
-    xlsx_aman,
-)
-from dashboard.entri import Isian, periksa, sama_isian
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import periode as svc_periode
-from dashboard.services import realisasi as svc
-from dashboard.tampilan_entri import teks_target
-from dashboard.tampilan_pengajuan import kotak_dikembalikan
-from dashboard.ui import akses_halaman
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import bukti, formats, web, xlsx_aman
+from dashboard.inti.ui import akses_halaman
+from dashboard.pengumpulan import isian_sesi, tampilan_entri
+from dashboard.pengumpulan import layanan_realisasi as svc
+from dashboard.pengumpulan.entri import Isian, periksa, sama_isian
+from dashboard.pengumpulan.tampilan_entri import teks_target
+from dashboard.pengumpulan.tampilan_pengajuan import kotak_dikembalikan
+from dashboard.periode import layanan_periode as svc_periode
+from dashboard.periode import tampilan_periode
+from dashboard.review import alur
 
 akses = akses_halaman(__file__)
 # Cached per data version of the instansi (docs/DOMAIN.md §13). A draft save raises only the

@@ -3,13 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, config, formats, web
-from dashboard import tindak_lanjut as aturan_tl
-from dashboard.notulen import periode
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import rapat as svc_rapat
-from dashboard.services import tindak_lanjut as svc_tl
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import charts, config, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.rapat import layanan_rapat as svc_rapat
+from dashboard.rapat import layanan_tindak_lanjut as svc_tl
+from dashboard.rapat import tindak_lanjut as aturan_tl
+from dashboard.rapat.notulen import periode
 
 akses = akses_halaman(__file__)
 st.title("Hasil monev")

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard import charts, web
-from dashboard import tampilan_ketepatan as tampil
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import pelaksanaan as svc
-from dashboard.services import sop_registry
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import charts, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.periode import tampilan_ketepatan as tampil
+from dashboard.sop import layanan_pelaksanaan as svc
+from dashboard.sop import layanan_registri as sop_registry
 
 akses = akses_halaman(__file__)
 st.title("Ketepatan waktu SOP")

@@ -5,10 +5,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard import formats, tampilan_notifikasi, web
-from dashboard.formats import md_aman
-from dashboard.services import notifikasi as svc
-from dashboard.ui import akses_halaman
+from dashboard.inti import formats, web
+from dashboard.inti.formats import md_aman
+from dashboard.inti.ui import akses_halaman
+from dashboard.notifikasi import layanan_notifikasi as svc
+from dashboard.notifikasi import tampilan_notifikasi
 
 BENTUK_SURAT = (("pdf", ":material/picture_as_pdf:"), ("docx", ":material/description:"))
 

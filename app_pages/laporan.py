@@ -3,12 +3,14 @@ and PDF, for every role, scoped like the Beranda (a staf_bidang gets its own uni
 
 import streamlit as st
 
-from dashboard import bagian_pk, config, data_sah, formats, tampilan_renja, web
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import config, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi, saklar_data
+from dashboard.laporan import layanan_laporan as svc
 from dashboard.laporan.data import JENIS, Permintaan, tampilan
-from dashboard.services import admin as svc_admin
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import laporan as svc
-from dashboard.ui import akses_halaman, pilih_instansi, saklar_data
+from dashboard.pengumpulan import data_sah
+from dashboard.rencana import bagian_pk, tampilan_renja
+from dashboard.rencana import layanan_indikator as svc_admin
 
 akses = akses_halaman(__file__)
 dokumen_laporan = web.cached_read(svc.dokumen_laporan)

@@ -5,12 +5,12 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import config, web
-from dashboard import tampilan_ketepatan as tampil
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import pelaksanaan as svc
-from dashboard.services import sop_registry
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import config, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.periode import tampilan_ketepatan as tampil
+from dashboard.sop import layanan_pelaksanaan as svc
+from dashboard.sop import layanan_registri as sop_registry
 
 akses = akses_halaman(__file__)
 st.title("Catat langkah SOP")

@@ -6,13 +6,14 @@ data exported for e-Kinerja and its entry confirmed (docs/DOMAIN.md §9.7-9.10).
 import pandas as pd
 import streamlit as st
 
-from dashboard import berkala, config, formats, lkj, web
-from dashboard import tampilan_lkj as tampil
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import ekinerja as svc_ek
-from dashboard.services import lkj as svc
-from dashboard.services import rapat as svc_rapat
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import config, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.laporan import berkala, lkj
+from dashboard.laporan import layanan_ekinerja as svc_ek
+from dashboard.laporan import layanan_lkj as svc
+from dashboard.laporan import tampilan_lkj as tampil
+from dashboard.rapat import layanan_rapat as svc_rapat
 
 akses = akses_halaman(__file__)
 st.title("Penyusunan laporan")

@@ -4,14 +4,15 @@ first). Also the value history of an indicator and quarter."""
 
 import streamlit as st
 
-from dashboard import alur, config, formats, web
-from dashboard import tampilan_review as tampil
-from dashboard.services import admin as svc_admin
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import perbaikan as svc
-from dashboard.services import realisasi as svc_realisasi
-from dashboard.services import review as svc_review
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import config, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.pengumpulan import layanan_realisasi as svc_realisasi
+from dashboard.rencana import layanan_indikator as svc_admin
+from dashboard.review import alur
+from dashboard.review import layanan_perbaikan as svc
+from dashboard.review import layanan_review as svc_review
+from dashboard.review import tampilan_review as tampil
 
 KONFIRMASI = "perbaikan_konfirmasi"  # the id of the correction waiting to be signed
 

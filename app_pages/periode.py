@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard import config, formats, web
-from dashboard import tampilan_periode as tampil
-from dashboard.services import admin as svc_admin
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import notifikasi as svc_notifikasi
-from dashboard.services import periode as svc
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import config, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.notifikasi import layanan_notifikasi as svc_notifikasi
+from dashboard.periode import layanan_periode as svc
+from dashboard.periode import tampilan_periode as tampil
+from dashboard.rencana import layanan_indikator as svc_admin
 
 KONFIRMASI = "periode_tutup_konfirmasi"  # the id of the period waiting to be closed
 FORM_BARU = ("baru_tahun", "baru_triwulan", "baru_tenggat", "baru_catatan")

@@ -9,13 +9,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import config, formats, web
-from dashboard import tampilan_rapat as tampil
-from dashboard.notulen import periode
-from dashboard.services import admin as svc_admin
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import rapat as svc
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import config, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.rapat import layanan_rapat as svc
+from dashboard.rapat import tampilan_rapat as tampil
+from dashboard.rapat.notulen import periode
+from dashboard.rencana import layanan_indikator as svc_admin
 
 akses = akses_halaman(__file__)
 st.title("Rapat monev")

@@ -3,12 +3,13 @@ earlier revisions; the admin imports, edits and publishes revisions."""
 
 import streamlit as st
 
-from dashboard import charts, formats, ketepatan, web
-from dashboard import tampilan_sop as tampil
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import pelaksanaan as svc_pel
-from dashboard.services import sop_registry as svc
-from dashboard.ui import akses_halaman, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import charts, formats, web
+from dashboard.inti.ui import akses_halaman, pilih_instansi
+from dashboard.periode import ketepatan
+from dashboard.sop import layanan_pelaksanaan as svc_pel
+from dashboard.sop import layanan_registri as svc
+from dashboard.sop import tampilan_sop as tampil
 
 akses = akses_halaman(__file__)
 st.title("Daftar SOP")

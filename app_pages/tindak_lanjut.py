@@ -5,12 +5,13 @@ overdue, per unit."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import agenda, bukti, charts, formats, web
-from dashboard import tindak_lanjut as aturan
-from dashboard.notulen import periode
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import tindak_lanjut as svc
-from dashboard.ui import PETUNJUK_UNGGAH, akses_halaman, pilih_berlabel, pilih_instansi
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.inti import bukti, charts, formats, web
+from dashboard.inti.ui import PETUNJUK_UNGGAH, akses_halaman, pilih_berlabel, pilih_instansi
+from dashboard.rapat import agenda
+from dashboard.rapat import layanan_tindak_lanjut as svc
+from dashboard.rapat import tindak_lanjut as aturan
+from dashboard.rapat.notulen import periode
 
 akses = akses_halaman(__file__)
 st.title("Tindak lanjut")

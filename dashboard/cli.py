@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 from typing import cast
 
-from dashboard import config, store
-from dashboard.akses import Akses
+from dashboard.akun.akses import Akses
+from dashboard.inti import config, store
 
 ENV_SANDI_BARU = "MONEV_SANDI_BARU"
 
@@ -27,7 +27,7 @@ def _open(args: argparse.Namespace):
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from dashboard.bootstrap import prepare
+    from dashboard.inti.bootstrap import prepare
 
     con = _open(args)
     done = prepare(con, demo=args.demo)
@@ -41,7 +41,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from dashboard import demo
+    from dashboard.alat import demo
 
     if config.adalah_url(args.db or config.db_url()):
         raise ValueError(
@@ -72,8 +72,8 @@ def _sasaran(args: argparse.Namespace) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    """Database and evidence files into a folder or .tar.gz (dashboard/cadangan.py)."""
-    from dashboard import cadangan
+    """Database and evidence files into a folder or .tar.gz (dashboard/admin/cadangan.py)."""
+    from dashboard.admin import cadangan
 
     sasaran, tujuan = _sasaran(args), Path(args.folder)
     bukti = Path(args.bukti) if args.bukti else None
@@ -93,8 +93,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Only while no process holds the store; checked, then swapped in (dashboard/cadangan.py)."""
-    from dashboard import cadangan
+    """Only while no process holds the store; checked, then swapped in (admin/cadangan.py)."""
+    from dashboard.admin import cadangan
 
     sasaran, sumber = _sasaran(args), Path(args.folder)
     bukti = Path(args.bukti) if args.bukti else None
@@ -115,7 +115,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_pindah_ke_postgres(args: argparse.Namespace) -> int:
     """Copy the embedded store into an empty PostgreSQL database and compare the row counts."""
-    from dashboard import pindah
+    from dashboard.inti import pindah
 
     if not config.adalah_url(args.url):
         raise ValueError("URL tujuan harus berbentuk postgresql://pengguna@host:port/basisdata.")
@@ -171,7 +171,7 @@ def _sandi_baru() -> str:
 
 def _akun(cur, username: str):
     """The account row of `username` (as the admin page lists it); a clear error if none."""
-    from dashboard.services import pengguna
+    from dashboard.akun import layanan_pengguna as pengguna
 
     username = username.strip().lower()
     daftar = pengguna.daftar_pengguna(cur, _pelaku())
@@ -182,7 +182,8 @@ def _akun(cur, username: str):
 
 
 def cmd_admin_baru(args: argparse.Namespace) -> int:
-    from dashboard.services import instansi, pengguna
+    from dashboard.admin import layanan_instansi as instansi
+    from dashboard.akun import layanan_pengguna as pengguna
 
     con = _open(args)
     store.migrate(con)
@@ -207,7 +208,7 @@ def cmd_admin_baru(args: argparse.Namespace) -> int:
 
 
 def cmd_buka_kunci(args: argparse.Namespace) -> int:
-    from dashboard.services import pengguna
+    from dashboard.akun import layanan_pengguna as pengguna
 
     con = _open(args)
     store.migrate(con)
@@ -221,7 +222,7 @@ def cmd_buka_kunci(args: argparse.Namespace) -> int:
 
 
 def cmd_reset_sandi(args: argparse.Namespace) -> int:
-    from dashboard.services import pengguna
+    from dashboard.akun import layanan_pengguna as pengguna
 
     con = _open(args)
     store.migrate(con)
@@ -237,16 +238,16 @@ def cmd_reset_sandi(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from dashboard import bench
+    from dashboard.alat import bench
 
     return bench.main(args.scale, Path(args.output) if args.output else None, args.pg)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from dashboard import formats
-    from dashboard.akses import SISTEM
+    from dashboard.akun.akses import SISTEM
+    from dashboard.inti import formats
+    from dashboard.laporan import layanan_laporan as laporan
     from dashboard.laporan.data import Permintaan
-    from dashboard.services import laporan
 
     out = Path(args.out)
     fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix else "xlsx")
@@ -436,7 +437,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="keluaran JSON untuk skrip")
     s.set_defaults(fn=cmd_sop_status)
 
-    from dashboard.layani import parser_layani
+    from dashboard.inti.layani import parser_layani
 
     parser_layani(sub)
     return p
@@ -446,7 +447,7 @@ def _segarkan_cache_server(args: argparse.Namespace) -> None:
     """A write from the command line to a shared PostgreSQL store: the running servers' cached
     reads must not serve the old data (docs/DOMAIN.md §13.4). An embedded store cannot have a
     server running beside a command (the file's lock), so it has nothing to refresh."""
-    from dashboard import versi_data
+    from dashboard.inti import versi_data
 
     url = args.db or config.db_url()
     if config.adalah_url(url):
@@ -475,8 +476,9 @@ def cmd_sop_status(args: argparse.Namespace) -> int:
     (0..1) and breaches (docs/DOMAIN.md §8.7). An interface: scripts read the JSON."""
     import json
 
-    from dashboard.akses import SISTEM
-    from dashboard.services import instansi, pelaksanaan
+    from dashboard.admin import layanan_instansi as instansi
+    from dashboard.akun.akses import SISTEM
+    from dashboard.sop import layanan_pelaksanaan as pelaksanaan
 
     con = store.connect(args.db or None, read_only=True)
     cur = con.cursor()
@@ -507,7 +509,7 @@ def cmd_sop_status(args: argparse.Namespace) -> int:
 
 
 def cmd_templat_rencana(args: argparse.Namespace) -> int:
-    from dashboard import rencana_xlsx
+    from dashboard.rencana import rencana_xlsx
 
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -517,8 +519,9 @@ def cmd_templat_rencana(args: argparse.Namespace) -> int:
 
 
 def cmd_impor_rencana(args: argparse.Namespace) -> int:
-    from dashboard.akses import SISTEM
-    from dashboard.services import pengguna, rencana_impor
+    from dashboard.akun import layanan_pengguna as pengguna
+    from dashboard.akun.akses import SISTEM
+    from dashboard.rencana import layanan_impor as rencana_impor
 
     data = Path(args.file).read_bytes()
     con = _open(args)
@@ -565,8 +568,8 @@ def cmd_notifikasi(args: argparse.Namespace) -> int:
     15 minutes from cron or a systemd timer. The inbox scopes it wrote are bumped, so the
     running servers' sidebar counts follow (PostgreSQL; a DuckDB file is held by the server,
     whose admin page "Kirim sekarang" does the same)."""
-    from dashboard import versi_data
-    from dashboard.services import notifikasi
+    from dashboard.inti import versi_data
+    from dashboard.notifikasi import layanan_notifikasi as notifikasi
 
     con = _open(args)
     store.migrate(con)

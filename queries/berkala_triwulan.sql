@@ -1,6 +1,6 @@
 -- Per quarter of an instansi ($1) and year ($2) with a period: the units with active
 -- indicators, and how many of them have the quarter's submission signed (state $3,
--- dashboard/alur.py).
+-- dashboard/review/alur.py).
 SELECT p.triwulan,
        count(u.unit_id) AS unit,
        count(s.id) FILTER (WHERE s.status = $3) AS disahkan

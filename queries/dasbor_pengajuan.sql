@@ -1,7 +1,7 @@
 -- Submissions of every unit of instansi $1 for one period ($2 tahun, $3 triwulan), optionally
 -- one unit ($4, NULL = all): status, when submitted, late flag, due date, how many of the
 -- unit's active indicators have a value for the quarter, and the submission's last review step
--- (a step back is a return: its reason, who and when). $5: the draft state (dashboard/alur.py).
+-- (a step back is a return: its reason, who and when). $5: the draft state (dashboard/review/alur.py).
 WITH u AS (
     SELECT id, kode, nama FROM unit
     WHERE instansi_id = $1 AND aktif AND (CAST($4 AS INTEGER) IS NULL OR id = $4)

@@ -1,15 +1,15 @@
 -- Every instansi side by side for one period ($1 tahun, $2 triwulan), aggregated in SQL so it
 -- stays fast with hundreds of instansi:
 --   capaian: mean capaian triwulan of the assessed active indicators, by the rules of
---            dashboard/capaian.py (to-date aggregation, polarity, rumus A/B, range targets,
+--            dashboard/capaian/capaian.py (to-date aggregation, polarity, rumus A/B, range targets,
 --            Belum Diisi / Tidak Ada Target / Belum Dapat Dinilai left out), each value capped
---            at its instansi's scoring cap (dashboard/skala.py): $5[k] (NULL: none) is the cap
+--            at its instansi's scoring cap (dashboard/capaian/skala.py): $5[k] (NULL: none) is the cap
 --            of instansi $4[k];
 --   tepat_waktu: units that submitted on time / active units (submitted: not the draft state
---                $6 of dashboard/alur.py);
+--                $6 of dashboard/review/alur.py);
 --   SOP: step records of the period's runs (from transitions through sop_pemetaan, and
 --        logged by hand) within the step's mutu baku, counted in whole working days: $3 is
---        the list of working days (the calendar of dashboard/kalender.py); a standard below
+--        the list of working days (the calendar of dashboard/periode/kalender.py); a standard below
 --        one day means the same working day.
 WITH r AS (
     SELECT indikator_id,

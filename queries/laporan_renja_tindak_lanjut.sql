@@ -1,5 +1,5 @@
 -- Renja form E.81 closing rows: the follow-ups of monev meetings of instansi $1 in year $2 up
--- to quarter $3 that are open (one of the states $5, dashboard/tindak_lanjut.py), limited to unit $4 (NULL = all) as PIC or as the
+-- to quarter $3 that are open (one of the states $5, dashboard/rapat/tindak_lanjut.py), limited to unit $4 (NULL = all) as PIC or as the
 -- finding's unit; with the PIC unit, the due date and the indicator.
 SELECT tl.id, tl.uraian, tl.batas_waktu, tl.status, pu.nama AS pic_unit,
        i.kode AS indikator_kode, r.triwulan

@@ -1,4 +1,4 @@
--- Submissions waiting for a reviewer (one of the states $1, dashboard/alur.py DIPERIKSA), with
+-- Submissions waiting for a reviewer (one of the states $1, dashboard/review/alur.py DIPERIKSA), with
 -- since when.
 SELECT s.id AS pengajuan_id, s.status, s.status_sejak, p.instansi_id, p.tahun, p.triwulan,
        u.nama AS unit

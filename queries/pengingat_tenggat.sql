@@ -1,5 +1,5 @@
 -- Open periods due by $1 (the agency's date + 3 days) and their units that have not submitted
--- (no submission, or a draft: state $2, dashboard/alur.py), active units with active indicators: the deadline reminders.
+-- (no submission, or a draft: state $2, dashboard/review/alur.py), active units with active indicators: the deadline reminders.
 SELECT p.id AS periode_id, p.instansi_id, p.tahun, p.triwulan, p.tenggat,
        u.id AS unit_id, u.nama AS unit
 FROM periode p

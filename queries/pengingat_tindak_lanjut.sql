@@ -1,4 +1,4 @@
--- Open follow-ups (one of the states $2, dashboard/tindak_lanjut.py) due by $1 (the agency's
+-- Open follow-ups (one of the states $2, dashboard/rapat/tindak_lanjut.py) due by $1 (the agency's
 -- date + 3 days), with their unit and instansi.
 SELECT t.id AS tindak_lanjut_id, t.uraian, t.batas_waktu, t.pic_unit_id AS unit_id,
        r.instansi_id

@@ -1,5 +1,5 @@
 -- Units of period $1's instansi that have not submitted it (no submission, or still a draft,
--- the state $2 of dashboard/alur.py; a transition back to it is a return):
+-- the state $2 of dashboard/review/alur.py; a transition back to it is a return):
 -- active units with active indicators, with how many indicators hold a value for the quarter,
 -- whether the draft came back from a reviewer, and whether the period is reopened for them.
 WITH p AS (

@@ -1,5 +1,5 @@
 -- Closed periods of instansi $1 that unit $2 has not submitted and that are not reopened for
--- it: those where it holds a draft (state $3, dashboard/alur.py), and the latest closed period when it entered nothing
+-- it: those where it holds a draft (state $3, dashboard/review/alur.py), and the latest closed period when it entered nothing
 -- there. With the unit's latest reopen request for each (NULL when none).
 WITH p AS (
     SELECT id, tahun, triwulan, tenggat, ditutup_pada,

@@ -1,5 +1,5 @@
 -- Periods of instansi $1 where unit $2 may enter data, with its submission status ($3, the
--- draft state of dashboard/alur.py, when it has none yet).
+-- draft state of dashboard/review/alur.py, when it has none yet).
 SELECT p.id, p.tahun, p.triwulan, p.tenggat, p.catatan, p.status,
        coalesce(s.status, $3) AS status_pengajuan
 FROM periode p

@@ -1,5 +1,5 @@
 -- Monev meetings of an instansi ($1), optionally one year ($2), newest first, with counts of
--- findings and of follow-ups still open (one of the states $3, dashboard/tindak_lanjut.py).
+-- findings and of follow-ups still open (one of the states $3, dashboard/rapat/tindak_lanjut.py).
 SELECT r.id, r.tahun, r.triwulan, r.judul, r.waktu, r.tempat, r.pimpinan, r.notulis,
        r.kesimpulan, r.status, r.revisi, r.versi,
        (SELECT count(*) FROM temuan t WHERE t.rapat_id = r.id) AS temuan,

@@ -1,5 +1,5 @@
 -- The PIC unit's update ($1 id, at version $2): status, progress note, evidence, close request;
--- only while the follow-up is open (one of the states $9, dashboard/tindak_lanjut.py).
+-- only while the follow-up is open (one of the states $9, dashboard/rapat/tindak_lanjut.py).
 UPDATE tindak_lanjut
 SET status = $3, catatan_progres = $4, bukti = $5, minta_tutup = $6, versi = versi + 1,
     diperbarui_oleh = $7, diperbarui_pada = $8

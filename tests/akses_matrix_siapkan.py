@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import notifikasi as aturan_notifikasi
-from dashboard.akses import Akses
-from dashboard.services import ekinerja, lkj, notifikasi, pengguna, rapat
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import Akses
+from dashboard.laporan import layanan_ekinerja as ekinerja
+from dashboard.laporan import layanan_lkj as lkj
+from dashboard.notifikasi import layanan_notifikasi as notifikasi
+from dashboard.notifikasi import notifikasi as aturan_notifikasi
+from dashboard.rapat import layanan_rapat as rapat
 
 JUDUL_UJI = "Uji matriks akses"
 # The demo sends the LKj of every past year (2024, 2025) through the real service; the rows

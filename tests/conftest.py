@@ -16,14 +16,15 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from dashboard import config, demo, pg_lokal, serve, store
+from dashboard.alat import demo
+from dashboard.inti import config, pg_lokal, serve, store
 
 # No deadline on a property test's examples: a wall-clock limit per example is a timed
 # assertion, and on a busy 2-core machine an example of the capaian engine took over 200 ms.
 settings.register_profile("monev", deadline=None)
 settings.load_profile("monev")
 
-# The servers' own notification timer (dashboard/penjadwal.py) stays off in every test and every
+# The servers' own notification timer (notifikasi/penjadwal.py) stays off in every test and every
 # server a test starts (they inherit the environment): a reminder written a minute into a test
 # would change what the test counts. tests/test_penjadwal.py runs it on purpose.
 os.environ["MONEV_NOTIFIKASI_MENIT"] = "0"
@@ -108,7 +109,7 @@ def pg_template_kosong(pg_uji: PgUji) -> str:
 
 @pytest.fixture(scope="session")
 def pg_template_demo(pg_uji: PgUji, demo_db: Path) -> str:
-    from dashboard import pindah
+    from dashboard.inti import pindah
 
     def isi(c) -> None:
         sumber = store.connect(demo_db, read_only=True)
@@ -234,14 +235,14 @@ def app_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
 def new_app():
     from streamlit.testing.v1 import AppTest
 
-    from dashboard import config
+    from dashboard.inti import config
 
     return AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=60)
 
 
 def sesi_baru(username: str, password: str | None = None) -> str | None:
     """Sign in through the same service the `/masuk` route calls; the session token, or None."""
-    from dashboard.services import pengguna
+    from dashboard.akun import layanan_pengguna as pengguna
 
     con = store.connect(config.db_url())  # the app's database instance in this process
     try:
@@ -255,7 +256,7 @@ def sesi_baru(username: str, password: str | None = None) -> str | None:
 def login(username: str, password: str | None = None):
     """An AppTest session signed in: a session made by the sign-in service, its token handed to
     the app the way the cookie is (AppTest cannot send cookies)."""
-    from dashboard import auth
+    from dashboard.akun import auth
 
     at = new_app()
     token = sesi_baru(username, password)

@@ -11,9 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard import store
-from dashboard.services import pengguna, periode, realisasi
-from dashboard.services.realisasi import BarisSimpan, KonflikData
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import store
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.pengumpulan.layanan_realisasi import BarisSimpan, KonflikData
+from dashboard.periode import layanan_periode as periode
 
 
 def _tunggu(berkas: Path, batas: float = 120.0) -> None:

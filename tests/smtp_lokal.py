@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
-from dashboard import serve
+from dashboard.inti import serve
 
 
 @dataclass

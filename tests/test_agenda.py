@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import agenda
+from dashboard.rapat import agenda
 
 HARI_INI = dt.date(2026, 11, 21)
 

@@ -31,36 +31,34 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import store
-from dashboard.akses import SISTEM, Akses, AksesDitolak
-from dashboard.alur import TransisiDitolak
+from dashboard.admin import layanan_cadangan as svc_cadangan
+from dashboard.admin import layanan_instansi as instansi
+from dashboard.akun import layanan_lokasi as lokasi
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
+from dashboard.capaian import layanan_capaian as capaian
+from dashboard.capaian import layanan_dasbor as dasbor
+from dashboard.inti import store
+from dashboard.laporan import layanan_ekinerja as ekinerja
+from dashboard.laporan import layanan_laporan as laporan
+from dashboard.laporan import layanan_lkj as lkj
 from dashboard.laporan.data import Permintaan
-from dashboard.services import (
-    admin,
-    capaian,
-    dasbor,
-    ekinerja,
-    instansi,
-    laporan,
-    lkj,
-    lokasi,
-    notifikasi,
-    pelaksanaan,
-    pengguna,
-    perbaikan,
-    periode,
-    perjanjian_kinerja,
-    rapat,
-    realisasi,
-    rencana_impor,
-    renja,
-    review,
-    sop_registry,
-    tindak_lanjut,
-)
-from dashboard.services import cadangan as svc_cadangan
-from dashboard.services import rencana as svc_rencana
-from dashboard.services.realisasi import BarisSimpan
+from dashboard.notifikasi import layanan_notifikasi as notifikasi
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.pengumpulan.layanan_realisasi import BarisSimpan
+from dashboard.periode import layanan_periode as periode
+from dashboard.rapat import layanan_rapat as rapat
+from dashboard.rapat import layanan_tindak_lanjut as tindak_lanjut
+from dashboard.rencana import layanan_impor as rencana_impor
+from dashboard.rencana import layanan_indikator as admin
+from dashboard.rencana import layanan_pk as perjanjian_kinerja
+from dashboard.rencana import layanan_rencana as svc_rencana
+from dashboard.rencana import layanan_renja as renja
+from dashboard.review import layanan_perbaikan as perbaikan
+from dashboard.review import layanan_review as review
+from dashboard.review.alur import TransisiDitolak
+from dashboard.sop import layanan_pelaksanaan as pelaksanaan
+from dashboard.sop import layanan_registri as sop_registry
 
 from . import akses_matrix_siapkan as _m
 from .apptest_bantu import elemen
@@ -144,7 +142,7 @@ def _isi_lengkap(cur, akses: Akses, ctx: Ctx, unit: str = "DEP") -> list[BarisSi
 def _siapkan_impor(cur, ctx: Ctx) -> None:
     from openpyxl import load_workbook
 
-    from dashboard import excel_entri
+    from dashboard.pengumpulan import excel_entri
 
     data = realisasi.template_excel(cur, SISTEM, ctx.periode_buka, ctx.unit["DEP"])
     wb = load_workbook(io.BytesIO(data))
@@ -245,7 +243,7 @@ def _di_folder_sementara(fn: Callable[[], object]) -> object:
     import tempfile
     from unittest import mock
 
-    from dashboard import config
+    from dashboard.inti import config
 
     with tempfile.TemporaryDirectory() as tmp, mock.patch.object(config, "DATA_DIR", Path(tmp)):
         return fn()
@@ -1286,13 +1284,13 @@ OPERASI: list[Op] = [
         ),
     ),
     Op(
-        "admin.target_renstra",
+        "indikator.target_renstra",
         admin.target_renstra,
         lambda c, a, x: admin.target_renstra(c, a, x.indikator["DEP"]),
         UNIT,
     ),
     Op(
-        "admin.simpan_target_renstra",
+        "indikator.simpan_target_renstra",
         admin.simpan_target_renstra,
         lambda c, a, x: admin.simpan_target_renstra(
             c, a, x.indikator["DEP"], [{"tahun": 2026, "nilai": 5.0}]
@@ -1349,25 +1347,25 @@ OPERASI: list[Op] = [
     ),
     # --- Perjanjian Kinerja: the instansi's document; the admin sets who signs it
     Op(
-        "perjanjian_kinerja.pengaturan",
+        "pk.pengaturan",
         perjanjian_kinerja.pengaturan,
         lambda c, a, x: perjanjian_kinerja.pengaturan(c, a, x.instansi, 2026),
         PIMPINAN,
     ),
     Op(
-        "perjanjian_kinerja.susun",
+        "pk.susun",
         perjanjian_kinerja.susun,
         lambda c, a, x: perjanjian_kinerja.susun(c, a, x.instansi, 2026),
         PIMPINAN,
     ),
     Op(
-        "perjanjian_kinerja.dokumen_pk",
+        "pk.dokumen_pk",
         perjanjian_kinerja.dokumen_pk,
         lambda c, a, x: perjanjian_kinerja.dokumen_pk(c, a, x.instansi, 2026, "docx"),
         PIMPINAN,
     ),
     Op(
-        "perjanjian_kinerja.simpan_pengaturan",
+        "pk.simpan_pengaturan",
         perjanjian_kinerja.simpan_pengaturan,
         lambda c, a, x: perjanjian_kinerja.simpan_pengaturan(
             c,
@@ -1740,7 +1738,7 @@ def _buku_rencana(cur, ctx: Ctx) -> bytes:
     """A plan workbook of the sample instansi: one new unit."""
     from openpyxl import load_workbook
 
-    from dashboard import rencana_xlsx
+    from dashboard.rencana import rencana_xlsx
 
     kode = cur.execute("SELECT kode FROM instansi WHERE id = ?", [ctx.instansi]).fetchone()[0]
     wb = load_workbook(io.BytesIO(rencana_xlsx.templat()))
@@ -1796,20 +1794,20 @@ TANPA_AKSES = {
     "pengguna.akhiri_sesi": "ends the token's own session (logout)",
     "pengguna.ada_administrator": "before login: whether to show 'Belum ada administrator'",
     "instansi.id_dari_kode": "lookup of a public kode for the CLI (no data of the instansi)",
-    "perjanjian_kinerja.kunci": "pure: the settings key of a year",
-    "perjanjian_kinerja.bawaan": "pure: the default signers from an instansi row already read",
+    "pk.kunci": "pure: the settings key of a year",
+    "pk.bawaan": "pure: the default signers from an instansi row already read",
     "cadangan.isi_arsip": "bytes of an archive listed by daftar_cadangan, which checked the caller",
     # the SOP library and working calendar: shared documents every role may read (Daftar SOP)
-    "sop_registry.daftar_sop": "read for every role",
-    "sop_registry.revisi": "read for every role",
-    "sop_registry.detail": "read for every role",
-    "sop_registry.kode_dipakai": "read for every role (codes of the SOPs the flows run)",
-    "sop_registry.waktu_efektif": "pure",
-    "sop_registry.ke_excel": "pure (bytes of an SOP already read)",
-    "sop_registry.kalender": "read for every role",
-    "sop_registry.jam_kerja": "read for every role",
-    "sop_registry.libur_tambahan": "read for every role",
-    "sop_registry.pemetaan": "read for every role",
+    "registri.daftar_sop": "read for every role",
+    "registri.revisi": "read for every role",
+    "registri.detail": "read for every role",
+    "registri.kode_dipakai": "read for every role (codes of the SOPs the flows run)",
+    "registri.waktu_efektif": "pure",
+    "registri.ke_excel": "pure (bytes of an SOP already read)",
+    "registri.kalender": "read for every role",
+    "registri.jam_kerja": "read for every role",
+    "registri.libur_tambahan": "read for every role",
+    "registri.pemetaan": "read for every role",
     # issue 17: LKj, e-Kinerja, notifications, and the annual capaian
     "capaian.hasil_tiap_triwulan": "pure engine pass over an already scoped table",
     "renja.penandatangan": "the instansi's signer setting, read by the report service after "
@@ -1843,20 +1841,28 @@ def _sandi(a: Akses) -> str:
 
 
 def _fungsi_publik() -> dict[str, Callable]:
-    import dashboard.services as pkg
+    """Every public function of every feature's service modules (`dashboard/<fitur>/layanan_*.py`),
+    keyed `<service>.<function>` without the `layanan_` prefix."""
+    import dashboard as pkg
 
     out = {}
-    for info in pkgutil.iter_modules(pkg.__path__):
-        mod = importlib.import_module(f"dashboard.services.{info.name}")
+    for info in pkgutil.walk_packages(pkg.__path__, "dashboard."):
+        leaf = info.name.rsplit(".", 1)[-1]
+        if not leaf.startswith("layanan_"):
+            continue
+        mod = importlib.import_module(info.name)
         for nama, fn in inspect.getmembers(mod, inspect.isfunction):
             if fn.__module__ == mod.__name__ and not nama.startswith("_"):
-                out[f"{info.name}.{nama}"] = fn
+                out[f"{leaf.removeprefix('layanan_')}.{nama}"] = fn
     return out
 
 
 def test_every_service_function_is_in_the_matrix():
     """A new public service function must get a matrix row (or a reasoned TANPA_AKSES entry)."""
-    dicakup = {f"{op.fn.__module__.rsplit('.', 1)[-1]}.{op.fn.__name__}" for op in OPERASI}
+    dicakup = {
+        f"{op.fn.__module__.rsplit('.', 1)[-1].removeprefix('layanan_')}.{op.fn.__name__}"
+        for op in OPERASI
+    }
     hilang = []
     for nama, fn in _fungsi_publik().items():
         if "akses" in inspect.signature(fn).parameters:
@@ -2031,7 +2037,7 @@ def _semua_teks(at) -> str:
 
 @pytest.mark.parametrize("peran", list(ROLE_USERS))
 def test_no_page_shows_traceback_or_secret(app_db, peran):
-    from dashboard import ui
+    from dashboard.inti import ui
 
     from .test_pages import _open_url
 

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from dashboard import alur
-from dashboard.akses import PERAN
+from dashboard.akun.akses import PERAN
+from dashboard.review import alur
 
 ALLOWED = {
     ("draf", "ajukan"): ("diajukan", "staf_bidang"),

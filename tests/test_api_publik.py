@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from dashboard import config
+from dashboard.inti import config
 
 # written in pieces so that this file does not match itself
 PRIVAT = (

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import agenda, alur, config, store
-from dashboard import capaian as engine
-from dashboard import tindak_lanjut as aturan_tl
+from dashboard.capaian import capaian as engine
+from dashboard.inti import config, store
+from dashboard.rapat import agenda
+from dashboard.rapat import tindak_lanjut as aturan_tl
+from dashboard.review import alur
 
 pytestmark = pytest.mark.dua_backend
 
@@ -40,56 +42,58 @@ class Aturan:
 ATURAN = [
     Aturan(
         "status tindak lanjut",
-        "dashboard/tindak_lanjut.py",
+        "dashboard/rapat/tindak_lanjut.py",
         aturan_tl.STATUS,
         frozenset(
             {
                 ("app_pages/admin_kalender.py", aturan_tl.SELESAI),  # office hours: ends at
-                ("dashboard/tampilan_ketepatan.py", aturan_tl.SELESAI),  # an SOP step: finished at
-                ("dashboard/tabel_dasbor.py", aturan_tl.SELESAI),  # an SOP step: finished at
-                ("dashboard/tabel_dasbor.py", aturan_tl.BELUM),  # submitted yet: Ya / Belum
+                # an SOP step: finished at
+                ("dashboard/periode/tampilan_ketepatan.py", aturan_tl.SELESAI),
+                # an SOP step: finished at
+                ("dashboard/capaian/tabel_dasbor.py", aturan_tl.SELESAI),
+                ("dashboard/capaian/tabel_dasbor.py", aturan_tl.BELUM),  # submitted yet: Ya / Belum
             }
         ),
     ),
     Aturan(
         "sumber agenda rapat",
-        "dashboard/agenda.py",
+        "dashboard/rapat/agenda.py",
         (*agenda.SUMBER_AGENDA, *agenda.SUMBER_AGENDA.values()),
         frozenset(
             {
                 # how an SOP step is timed: 'event' or 'manual' (migration 012)
                 ("app_pages/sop.py", agenda.MANUAL),
-                ("dashboard/services/sop_registry.py", agenda.MANUAL),
+                ("dashboard/sop/layanan_registri.py", agenda.MANUAL),
             }
         ),
     ),
     Aturan(
         "status pengajuan dan perbaikan",
-        "dashboard/alur.py",
+        "dashboard/review/alur.py",
         (*alur.STATUS, alur.DIKEMBALIKAN),
         frozenset(
             {
                 # a monev meeting's own states draf / final (services/rapat.py, migration 005)
                 ("app_pages/hasil_monev.py", alur.DRAF),
-                ("dashboard/tampilan_rapat.py", alur.DRAF),
-                ("dashboard/services/rapat.py", alur.DRAF),
-                # the LKj's own states (their home: dashboard/lkj.py)
-                ("dashboard/lkj.py", alur.DIPARAF),
+                ("dashboard/rapat/tampilan_rapat.py", alur.DRAF),
+                ("dashboard/rapat/layanan_rapat.py", alur.DRAF),
+                # the LKj's own states (their home: dashboard/laporan/lkj.py)
+                ("dashboard/laporan/lkj.py", alur.DIPARAF),
                 ("queries/lkj_tandatangan.sql", alur.DIPARAF),
                 # column names of query results (counts, a returned flag)
                 ("app_pages/penyusunan.py", alur.DIKEMBALIKAN),
-                ("dashboard/tampilan_periode.py", alur.DIAJUKAN),
-                ("dashboard/tampilan_periode.py", alur.DISAHKAN),
-                ("dashboard/tampilan_lkj.py", alur.DISAHKAN),
-                ("dashboard/services/dasbor.py", alur.DIKEMBALIKAN),
-                ("dashboard/services/lkj.py", alur.DIKEMBALIKAN),
-                # the kind of notification "dikembalikan" (dashboard/notifikasi.py JENIS)
-                ("dashboard/notifikasi.py", alur.DIKEMBALIKAN),
-                ("dashboard/services/notifikasi.py", alur.DIKEMBALIKAN),
+                ("dashboard/periode/tampilan_periode.py", alur.DIAJUKAN),
+                ("dashboard/periode/tampilan_periode.py", alur.DISAHKAN),
+                ("dashboard/laporan/tampilan_lkj.py", alur.DISAHKAN),
+                ("dashboard/capaian/layanan_dasbor.py", alur.DIKEMBALIKAN),
+                ("dashboard/laporan/layanan_lkj.py", alur.DIKEMBALIKAN),
+                # the kind of notification "dikembalikan" (dashboard/notifikasi/notifikasi.py JENIS)
+                ("dashboard/notifikasi/notifikasi.py", alur.DIKEMBALIKAN),
+                ("dashboard/notifikasi/layanan_notifikasi.py", alur.DIKEMBALIKAN),
                 # a restore's step "diverifikasi" (the copy was checked)
-                ("dashboard/cadangan.py", alur.DIVERIFIKASI),
+                ("dashboard/admin/cadangan.py", alur.DIVERIFIKASI),
                 # the verb of "Data belum dapat diajukan" (what was refused)
-                ("dashboard/services/realisasi.py", alur.DIAJUKAN),
+                ("dashboard/pengumpulan/layanan_realisasi.py", alur.DIAJUKAN),
             }
         ),
     ),
@@ -97,7 +101,7 @@ ATURAN = [
 
 
 def _python() -> list[Path]:
-    """The product's modules and pages; the load harness (dashboard/beban) is a tool."""
+    """The product's modules and pages; the load harness (dashboard/alat/beban) is a tool."""
     found = [*ROOT.glob("dashboard/**/*.py"), *ROOT.glob("app_pages/*.py")]
     return sorted(
         p for p in found if "beban" not in p.relative_to(ROOT).parts and p.name not in ALAT
@@ -173,7 +177,7 @@ def _rumus_kata() -> set[str]:
 
 
 def test_rumus_capaian_hanya_di_mesin() -> None:
-    """The capaian formula is written once, in the engine (dashboard/capaian.py); a page or
+    """The capaian formula is written once, in the engine (dashboard/capaian/capaian.py); a page or
     report that spells it (a column, a help text, an explanation) reads engine.rumus instead.
     queries/dasbor_perbandingan.sql computes the same formula in SQL for every instansi at once:
     it is checked against the engine by tests/test_services_dasbor.py."""
@@ -182,11 +186,13 @@ def test_rumus_capaian_hanya_di_mesin() -> None:
     salah = [
         f"{path.relative_to(ROOT).as_posix()}:{baris}: {teks!r}"
         for path in _python()
-        if path.relative_to(ROOT).as_posix() != "dashboard/capaian.py"
+        if path.relative_to(ROOT).as_posix() != "dashboard/capaian/capaian.py"
         for baris, teks in _teks_python(path)
         if any(k in teks for k in kata)
     ]
-    assert not salah, f"rumus capaian: pakai dashboard/capaian.py (rumus, nama_rumus): {salah}"
+    assert not salah, (
+        f"rumus capaian: pakai dashboard/capaian/capaian.py (rumus, nama_rumus): {salah}"
+    )
 
 
 def test_penjaga_menangkap_literal(tmp_path: Path) -> None:
@@ -256,7 +262,7 @@ def test_check_sumber_agenda_sama_dengan_rumahnya(con) -> None:
 
 def test_check_rumus_indikator_sama_dengan_mesin(con) -> None:
     """The indikator CHECKs of migration 001 (polaritas, cara agregasi, rumus negatif) accept
-    exactly the engine's codes (dashboard/capaian.py)."""
+    exactly the engine's codes (dashboard/capaian/capaian.py)."""
     sql = (
         "INSERT INTO indikator (id, instansi_id, unit_id, kode, nama, jenis, satuan, polaritas, "
         "cara_agregasi, rumus_negatif, sasaran_id) "

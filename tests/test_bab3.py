@@ -11,12 +11,12 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from dashboard import kinerja_anggaran
-from dashboard.akses import SISTEM
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import dasbor
-from dashboard.services import laporan as svc
-from dashboard.skala import SKALA_BAKU
+from dashboard.akun.akses import SISTEM
+from dashboard.capaian import kinerja_anggaran
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.capaian import layanan_dasbor as dasbor
+from dashboard.capaian.skala import SKALA_BAKU
+from dashboard.laporan import layanan_laporan as svc
 
 from .conftest import login, tombol
 from .test_laporan import _build, _p, _sheet

@@ -16,11 +16,17 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from dashboard import bukti, config, dokumen, entri, excel_entri, formats, sop
-from dashboard.akses import SISTEM
-from dashboard.mutu_baku import parse_waktu
-from dashboard.services import admin, pengguna, periode, realisasi, sop_registry
-from dashboard.skala import SKALA_BAKU
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import SISTEM
+from dashboard.capaian.skala import SKALA_BAKU
+from dashboard.inti import bukti, config, dokumen, formats
+from dashboard.pengumpulan import entri, excel_entri
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.periode import layanan_periode as periode
+from dashboard.rencana import layanan_indikator as admin
+from dashboard.sop import layanan_registri as sop_registry
+from dashboard.sop import sop
+from dashboard.sop.mutu_baku import parse_waktu
 
 from .apptest_bantu import elemen
 from .conftest import login
@@ -315,7 +321,7 @@ def test_save_with_any_values_is_all_or_nothing(dep, nilai):
 @pytest.fixture(scope="module")
 def templat(demo_db, tmp_path_factory):
     """A DEP template and its form, built once (read-only use)."""
-    from dashboard import store
+    from dashboard.inti import store
 
     path = tmp_path_factory.mktemp("tpl") / "t.duckdb"
     path.write_bytes(demo_db.read_bytes())
@@ -450,7 +456,7 @@ def _literal_inert(at, teks: str) -> None:
 
 
 def test_user_text_with_html_and_markdown_is_inert(app_db):
-    from dashboard import store
+    from dashboard.inti import store
 
     con = store.connect(app_db)
     con.execute("UPDATE pengguna SET nama = ? WHERE username = 'monev'", [PAYLOAD])

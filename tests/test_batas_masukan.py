@@ -10,21 +10,20 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from dashboard import excel_entri, formats
-from dashboard.batas import BATAS_ANGKA, PANJANG_CATATAN, PANJANG_NAMA
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import formats
+from dashboard.inti.batas import BATAS_ANGKA, PANJANG_CATATAN, PANJANG_NAMA
+from dashboard.laporan import layanan_laporan as laporan
 from dashboard.laporan.data import Permintaan
-from dashboard.services import (
-    admin,
-    laporan,
-    pengguna,
-    perbaikan,
-    periode,
-    rapat,
-    realisasi,
-    review,
-    tindak_lanjut,
-)
-from dashboard.services.realisasi import BarisSimpan, ValidasiEntri
+from dashboard.pengumpulan import excel_entri
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.pengumpulan.layanan_realisasi import BarisSimpan, ValidasiEntri
+from dashboard.periode import layanan_periode as periode
+from dashboard.rapat import layanan_rapat as rapat
+from dashboard.rapat import layanan_tindak_lanjut as tindak_lanjut
+from dashboard.rencana import layanan_indikator as admin
+from dashboard.review import layanan_perbaikan as perbaikan
+from dashboard.review import layanan_review as review
 
 from .conftest import login
 from .test_pages import _open_url

@@ -1,4 +1,5 @@
-"""The real-protocol load test (dashboard/beban): its pure figures, and a short run of every kind
+"""The real-protocol load test (dashboard/alat/beban):
+its pure figures, and a short run of every kind
 of user against a real server on a small store (no timed assertions: only that it works, that
 every acknowledged write is read back, and that no process is left)."""
 
@@ -12,9 +13,9 @@ import psutil
 import pytest
 from streamlit.proto.Alert_pb2 import Alert
 
-from dashboard import layani, pg_lokal
-from dashboard.beban import jalankan, siapkan, ukur
-from dashboard.beban.klien import Elemen
+from dashboard.alat.beban import jalankan, siapkan, ukur
+from dashboard.alat.beban.klien import Elemen
+from dashboard.inti import layani, pg_lokal
 
 
 def test_persentil_interpolates_between_ranks():

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard import bench, store
+from dashboard.alat import bench
+from dashboard.inti import store
 
 
 def test_every_read_query_has_sample_parameters_and_runs(demo_con):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import bukti, config
+from dashboard.inti import bukti, config
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
 

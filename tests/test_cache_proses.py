@@ -1,4 +1,4 @@
-"""The process cache of versioned reads and views (dashboard/cache_proses.py)."""
+"""The process cache of versioned reads and views (dashboard/inti/cache_proses.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import pytest
 
-from dashboard.cache_proses import CacheProses, kunci
+from dashboard.inti.cache_proses import CacheProses, kunci
 
 
 def test_a_read_is_computed_once_and_copied_on_every_hit():
@@ -88,7 +88,7 @@ def test_a_shared_frame_is_converted_to_arrow_once_per_shape():
 
     import pyarrow as pa
 
-    from dashboard import web
+    from dashboard.inti import web
 
     df = pd.DataFrame({"a": [1, 2], "b": ["x", None]})
     dibentuk = []

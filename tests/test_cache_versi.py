@@ -8,8 +8,8 @@ from collections import Counter
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard import versi_data, web
-from dashboard.akses import Akses
+from dashboard.akun.akses import Akses
+from dashboard.inti import versi_data, web
 
 from .conftest import login
 from .test_pages import _open_url, _tabel
@@ -46,7 +46,7 @@ def tulis_draf(cur, akses: Akses, instansi_id: int) -> None:
 
 def tampilan(akses: Akses, instansi_id: int | None = None) -> list[str]:
     """A view built from a cached read (a chart, a table): counts its real builds."""
-    from dashboard import web
+    from dashboard.inti import web
 
     DIBANGUN[akses.username] += 1
     dibaca = web.cached_read(baca)
@@ -73,7 +73,7 @@ def _halaman() -> None:
     """The page under test: four cached reads, and buttons that write."""
     import streamlit as st
 
-    from dashboard import web
+    from dashboard.inti import web
     from tests import test_cache_versi as t
 
     web.awal_run()  # what streamlit_app.py does at the start of every run
@@ -216,9 +216,9 @@ def test_an_open_dashboard_shows_a_value_saved_in_another_session(app_db):
 
 
 def test_burst_harness_counts_cold_dashboards_per_instansi(tmp_path, monkeypatch):
-    """`python -m dashboard.bench_cache`: after every save the saving instansi's Kadis is cold
+    """`python -m dashboard.alat.bench_cache`: after every save the saving instansi's Kadis is cold
     and the other instansi's Kadis never is."""
-    from dashboard import bench_cache
+    from dashboard.alat import bench_cache
 
     db = tmp_path / "cache_S.duckdb"
     monkeypatch.setenv("MONEV_DB", str(db))  # restored afterwards (the harness sets it)

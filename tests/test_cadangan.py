@@ -1,4 +1,4 @@
-"""Backup and restore safe while the app runs (dashboard/cadangan.py, docs/DOMAIN.md §12.4), on
+"""Backup and restore safe while the app runs (dashboard/admin/cadangan.py, DOMAIN §12.4), on
 real DuckDB files and real processes: the backup holds the database, the evidence files and a
 manifest; a restore refuses while another process holds the store, swaps a checked new file in,
 and a restore killed at any step leaves a store that opens."""
@@ -18,10 +18,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import cadangan, config, pg_lokal, store
-from dashboard.akses import Akses, AksesDitolak
+from dashboard.admin import cadangan
+from dashboard.admin import layanan_cadangan as svc
+from dashboard.akun.akses import Akses, AksesDitolak
 from dashboard.cli import main
-from dashboard.services import cadangan as svc
+from dashboard.inti import config, pg_lokal, store
 
 from .conftest import login, tombol
 

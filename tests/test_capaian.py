@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.capaian import (
+from dashboard.capaian.capaian import (
     SKALA_BAKU,
     Indikator,
     Status,
@@ -22,7 +22,7 @@ from dashboard.capaian import (
     serapan,
     target_sd,
 )
-from dashboard.skala import Kategori, Skala
+from dashboard.capaian.skala import Kategori, Skala
 
 WORKED = [
     # polaritas, rumus, T, T_atas, R, expected
@@ -294,7 +294,7 @@ def _hitung_teks(teks: str) -> float:
 def test_teks_rumus_dihitung_sama_dengan_mesin(t, r, rumus):
     """The words every page shows are the engine's formula: the text with the numbers put in
     gives the engine's value wherever no floor or ceiling applies."""
-    from dashboard import capaian as engine
+    from dashboard.capaian import capaian as engine
 
     teks = engine.rumus(*rumus, t=repr(t), r=repr(r))
     nilai = capaian(t, r, *rumus)
@@ -304,7 +304,7 @@ def test_teks_rumus_dihitung_sama_dengan_mesin(t, r, rumus):
 
 
 def test_nama_rumus_dan_uraian_dari_satu_definisi():
-    from dashboard import capaian as engine
+    from dashboard.capaian import capaian as engine
 
     assert engine.nama_rumus("positif", "A") == "Positif: R / T × 100"
     assert engine.nama_rumus("negatif", "A") == "Negatif: (2T − R) / T × 100"
@@ -318,7 +318,7 @@ def test_nama_rumus_dan_uraian_dari_satu_definisi():
 
 
 def test_dibatasi_hanya_rumus_b_di_atas_batas():
-    from dashboard import capaian as engine
+    from dashboard.capaian import capaian as engine
 
     assert engine.dibatasi(10, 0, "negatif", "B") and engine.dibatasi(10, 4, "negatif", "b")
     assert not engine.dibatasi(10, 5, "negatif", "B")  # exactly 200: the formula's own value

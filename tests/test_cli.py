@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from dashboard import config
 from dashboard.cli import main
+from dashboard.inti import config
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import config, store
+from dashboard.akun import layanan_pengguna as pengguna
 from dashboard.cli import main
-from dashboard.services import pengguna
+from dashboard.inti import config, store
 
 
 @pytest.fixture

@@ -11,9 +11,10 @@ import sys
 
 import pytest
 
-from dashboard import config, penjadwal, surel
+from dashboard.akun import layanan_pengguna as pengguna
 from dashboard.cli import main
-from dashboard.services import pengguna
+from dashboard.inti import config, surel
+from dashboard.notifikasi import penjadwal
 
 # the issue's file: a short cookie_key, and a second one the old writer put under [auth]
 DUA_KUNCI = """[database]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import auth, store, ui
-from dashboard.akses import SISTEM
-from dashboard.batas import BATAS_ANGKA, PANJANG_CATATAN, PANJANG_NAMA
+from dashboard.akun import auth
+from dashboard.akun.akses import SISTEM
+from dashboard.inti import store, ui
+from dashboard.inti.batas import BATAS_ANGKA, PANJANG_CATATAN, PANJANG_NAMA
 
 from .conftest import new_app, sandi_demo, sesi_baru
 
@@ -43,8 +44,10 @@ def _catatan(awal: str) -> str:
 def _toko_kosong(path: Path) -> None:
     """Migrated, with the SOP library, one instansi, one unit and one account per role, and no
     indicator, period or data at all."""
-    from dashboard import sop
-    from dashboard.services import admin, instansi, pengguna
+    from dashboard.admin import layanan_instansi as instansi
+    from dashboard.akun import layanan_pengguna as pengguna
+    from dashboard.rencana import layanan_indikator as admin
+    from dashboard.sop import sop
 
     con = store.connect(path)
     store.migrate(con)
@@ -73,7 +76,7 @@ def _toko_kosong(path: Path) -> None:
 
 
 def _toko_ekstrem(path: Path) -> None:
-    """The demo store with the largest values the bounds allow (dashboard/batas.py): numbers of
+    """The demo store with the largest values the bounds allow (dashboard/inti/batas.py): numbers of
     ±1e15, 2.000-character notes, 200-character names, and an open period in a year without a
     single target."""
     con = store.connect(path)

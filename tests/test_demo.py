@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard import demo, store
+from dashboard.alat import demo
+from dashboard.inti import store
 
 from .conftest import TODAY
 

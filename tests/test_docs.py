@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import cli, config
+from dashboard import cli
+from dashboard.inti import config
 
 ROOT = config.ROOT
 OPERASI = ROOT / "docs" / "operasi.md"

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from dashboard import dokumen
+from dashboard.inti import dokumen
 
 
 def test_screen_numbers_go_back_into_excel_as_numbers():

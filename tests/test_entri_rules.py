@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.entri import IndikatorEntri, Isian, belum_disimpan, periksa, sama_isian
-from dashboard.skala import SKALA_BAKU
+from dashboard.capaian.skala import SKALA_BAKU
+from dashboard.pengumpulan.entri import IndikatorEntri, Isian, belum_disimpan, periksa, sama_isian
 
 SUM = IndikatorEntri(
     1,
@@ -175,7 +175,7 @@ def test_any_input_gives_a_result_not_an_exception(teks, catatan):
 
 
 def test_the_form_as_typed_names_what_a_save_sends_and_what_it_leaves():
-    from dashboard import tampilan_entri
+    from dashboard.pengumpulan import tampilan_entri
 
     ind = [
         IndikatorEntri(1, "A.01", "Satu", "orang", target=(10, 20, 30, 40)),

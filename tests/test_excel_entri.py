@@ -8,8 +8,10 @@ import io
 import openpyxl
 import pytest
 
-from dashboard import excel_entri
-from dashboard.services import pengguna, periode, realisasi
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.pengumpulan import excel_entri
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.periode import layanan_periode as periode
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import formats
+from dashboard.inti import formats
 
 
 def test_number_formats():

@@ -20,8 +20,8 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from dashboard import gerbang
-from dashboard.services import pengguna
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import gerbang
 
 from .conftest import sandi_demo
 

@@ -15,10 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from dashboard import config, excel_entri, rencana_xlsx, store, ui, xlsx_aman
-from dashboard.akses import SISTEM, Akses, AksesDitolak
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
 from dashboard.cli import main
-from dashboard.services import rencana_impor as ri
+from dashboard.inti import config, store, ui, xlsx_aman
+from dashboard.pengumpulan import excel_entri
+from dashboard.rencana import layanan_impor as ri
+from dashboard.rencana import rencana_xlsx
 
 from .conftest import login
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
-from dashboard import config, formats, store
+from dashboard.inti import config, formats, store
 
 from .conftest import login
 

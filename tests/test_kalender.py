@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.kalender import Kalender, dari_pengaturan, libur_nasional
+from dashboard.periode.kalender import Kalender, dari_pengaturan, libur_nasional
 
 K = Kalender()
 T = dt.datetime

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard import ketepatan
-from dashboard.kalender import Kalender
-from dashboard.ketepatan import Catatan
-from dashboard.mutu_baku import parse_waktu
+from dashboard.periode import ketepatan
+from dashboard.periode.kalender import Kalender
+from dashboard.periode.ketepatan import Catatan
+from dashboard.sop.mutu_baku import parse_waktu
 
 T = dt.datetime
 K = Kalender()

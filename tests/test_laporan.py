@@ -13,11 +13,12 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from dashboard import config, data_sah, store
-from dashboard.akses import SISTEM, Akses, AksesDitolak
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
 from dashboard.cli import main
+from dashboard.inti import config, store
+from dashboard.laporan import layanan_laporan as svc
 from dashboard.laporan.data import Permintaan
-from dashboard.services import laporan as svc
+from dashboard.pengumpulan import data_sah
 
 from .conftest import login
 from .test_pages import _open_url
@@ -491,7 +492,7 @@ def test_page_per_role(app_db, username):
     next(b for b in at.button if b.label == "Buat laporan").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [b.label for b in at.get("download_button")] == ["Unduh Excel", "Unduh PDF"]
-    # the Beranda's default (dashboard/data_sah.py): all data, said so, the report marked DRAF
+    # the Beranda's default (pengumpulan/data_sah.py): all data, said so, the report marked DRAF
     sah = at.toggle(key="lap_sah")
     assert (
         sah.value is (not data_sah.TERMASUK_BELUM_SAH_BAWAAN)
@@ -512,7 +513,7 @@ def test_excel_number_formats_of_every_table():
     column shows no decimals and no dangling decimal mark, a column with fractions two."""
     import pandas as pd
 
-    from dashboard import dokumen
+    from dashboard.inti import dokumen
 
     df = pd.DataFrame({"Unit": ["A", "B"], "Jumlah": [3, 1200], "Capaian": [97.78, 100.0]})
     ws = openpyxl.load_workbook(io.BytesIO(dokumen.excel_tabel(df, "Uji", judul=["Judul"])))["Uji"]
@@ -556,9 +557,9 @@ def test_report_signature_room_and_excel_whole_numbers(toko):
 def test_demo_report_cells_never_cut_a_word(demo_con, jenis, tahun, periode, draf):
     """The widest forms of the demo data ("Pengembangan" under an indent, rupiah in the
     K / Rp columns, "Progres tahunan" in a header): every PDF cell breaks between words."""
-    from dashboard import dokumen
+    from dashboard.akun import layanan_pengguna as pengguna
+    from dashboard.inti import dokumen
     from dashboard.laporan import pdf
-    from dashboard.services import pengguna
 
     kadis = pengguna.akses_untuk(demo_con, "kadis")
     p = Permintaan(jenis, kadis.instansi_id, tahun, periode, termasuk_belum_sah=draf)

@@ -10,9 +10,9 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.akses import SISTEM, Akses, AksesDitolak
-from dashboard.services import laporan as svc
-from dashboard.services import renja as svc_renja
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
+from dashboard.laporan import layanan_laporan as svc
+from dashboard.rencana import layanan_renja as svc_renja
 
 from .test_laporan import _build, _p, _teks_pdf
 

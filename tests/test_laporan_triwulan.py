@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.akses import SISTEM
-from dashboard.services import laporan as svc
+from dashboard.akun.akses import SISTEM
+from dashboard.laporan import layanan_laporan as svc
 
 from .test_laporan import _build, _p, _sheet, _teks_pdf
 

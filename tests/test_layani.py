@@ -1,4 +1,4 @@
-"""Several Streamlit processes behind nginx (dashboard/layani.py, issue 16 deliverable 4).
+"""Several Streamlit processes behind nginx (dashboard/inti/layani.py, issue 16 deliverable 4).
 
 - The nginx configuration: what it says, that Debian's nginx accepts it, and how it routes,
   against small stand-in HTTP servers (fast, no Streamlit): the route cookie, the hash on the
@@ -34,7 +34,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import cli, config, layani, pg_lokal, serve, store
+from dashboard import cli
+from dashboard.inti import config, layani, pg_lokal, serve, store
 from tests.conftest import sandi_demo
 
 pytestmark = pytest.mark.skipif(

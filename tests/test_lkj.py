@@ -14,14 +14,14 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from dashboard import berkala, lkj
-from dashboard.akses import Akses, AksesDitolak
-from dashboard.berkala import StatusTriwulan
-from dashboard.lkj import TransisiLkjDitolak
-from dashboard.services import ekinerja as svc_ek
-from dashboard.services import lkj as svc
-from dashboard.services import rapat as svc_rapat
-from dashboard.store import KonflikData
+from dashboard.akun.akses import Akses, AksesDitolak
+from dashboard.inti.store import KonflikData
+from dashboard.laporan import berkala, lkj
+from dashboard.laporan import layanan_ekinerja as svc_ek
+from dashboard.laporan import layanan_lkj as svc
+from dashboard.laporan.berkala import StatusTriwulan
+from dashboard.laporan.lkj import TransisiLkjDitolak
+from dashboard.rapat import layanan_rapat as svc_rapat
 
 MONEV = Akses("monev", frozenset({"pengelola_monev"}), 1, nama="Rina")
 SEKR = Akses("sekretaris", frozenset({"sekretaris"}), 1)
@@ -97,7 +97,7 @@ def test_rollup_semester_needs_both_quarters_signed_year_needs_both_semesters():
 
 
 # --- services on the demo store -------------------------------------------------------------
-# The demo performs these procedures itself, through the same services (dashboard/demo_sop.py):
+# The demo performs these procedures itself, through the same services (dashboard/alat/demo_sop.py):
 # the LKj of 2024 and 2025, the e-Kinerja of every past quarter, the invitation and archive of
 # its meetings. The tests below act on what the demo leaves untouched (the LKj of 2026, the
 # running quarter's e-Kinerja, a meeting they record themselves, instansi 1's semester

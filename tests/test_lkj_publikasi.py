@@ -7,7 +7,7 @@ Kanwil DJBC Aceh (NKO 2019, positif, capaian capped at 120 %) and Inspektorat Da
 Sampang (LKjIP 2019, a scale capped at 100, a row without realisation).
 
 Two tests per source:
-- `test_mesin_*`: the engine (dashboard.capaian) on the published target and realisation gives
+- `test_mesin_*`: the engine (capaian.capaian) on the published target and realisation gives
   the published capaian, row by row; passes on its own.
 - `test_buku_kerja_*`: an empty store, `python -m dashboard init`, `admin-baru` (password from
   MONEV_SANDI_BARU), `impor-rencana` of a plan workbook written with openpyxl in the public sheet
@@ -32,9 +32,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dashboard import capaian as engine
-from dashboard import config
-from dashboard.formats import parse_angka
+from dashboard.capaian import capaian as engine
+from dashboard.inti import config
+from dashboard.inti.formats import parse_angka
 from tests.data.lkj_publikasi import SUMBER
 
 # (source, indicator code, year) -> why the product's figure differs from the printed one.

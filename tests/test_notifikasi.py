@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard import notifikasi, surat_permintaan
+from dashboard.notifikasi import notifikasi
+from dashboard.periode import surat_permintaan
 
 TENGGAT = dt.date(2027, 1, 15)
 

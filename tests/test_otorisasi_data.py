@@ -10,18 +10,18 @@ import threading
 
 import pytest
 
-from dashboard import bukti, config, excel_entri, tabel_dasbor
-from dashboard.akses import AksesDitolak
-from dashboard.alur import TransisiDitolak
-from dashboard.services import (
-    dasbor,
-    pengguna,
-    perbaikan,
-    realisasi,
-    review,
-    tindak_lanjut,
-)
-from dashboard.services.realisasi import BarisSimpan, KonflikData, ValidasiEntri
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import AksesDitolak
+from dashboard.capaian import layanan_dasbor as dasbor
+from dashboard.capaian import tabel_dasbor
+from dashboard.inti import bukti, config
+from dashboard.pengumpulan import excel_entri
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.pengumpulan.layanan_realisasi import BarisSimpan, KonflikData, ValidasiEntri
+from dashboard.rapat import layanan_tindak_lanjut as tindak_lanjut
+from dashboard.review import layanan_perbaikan as perbaikan
+from dashboard.review import layanan_review as review
+from dashboard.review.alur import TransisiDitolak
 
 from .test_services_workflow import _a, _periode
 from .test_services_workflow import _isi_target as _isi
@@ -391,7 +391,7 @@ def test_two_reviewers_one_wins_the_other_is_told(demo_con):
 def _serentak(monkeypatch, fns):
     """Run the calls in threads at the same moment, each pausing after it read the object
     (in the pure transition check), so both read it before either writes."""
-    from dashboard import alur
+    from dashboard.review import alur
 
     asli = alur.transisi
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import data_sah, ui
+from dashboard.inti import ui
+from dashboard.pengumpulan import data_sah
 
 from .apptest_bantu import minta_url
 from .conftest import login, new_app, sandi_demo, sesi_baru, tombol
@@ -79,7 +80,7 @@ def test_role_sees_exactly_its_pages(app_db, peran):
 def test_no_session_sees_nothing_of_the_app(app_db):
     """Without a session (no cookie, or an ended one) a run shows only the way to the sign-in
     form, whatever page is asked for."""
-    from dashboard import auth
+    from dashboard.akun import auth
 
     for token in (None, "x" * 43):
         at = new_app()
@@ -96,8 +97,8 @@ def test_no_session_sees_nothing_of_the_app(app_db):
 
 
 def test_ended_session_loses_access_at_the_next_run(app_db):
-    from dashboard import store
-    from dashboard.services import pengguna
+    from dashboard.akun import layanan_pengguna as pengguna
+    from dashboard.inti import store
 
     at = login("kadis")
     assert at.title[0].value == "Beranda"
@@ -118,7 +119,8 @@ def test_a_session_is_looked_up_again_after_any_session_change_or_30_seconds(app
     it still works until the `sesi` version moves or the window passes."""
     import datetime as dt
 
-    from dashboard import auth, config, store, versi_data
+    from dashboard.akun import auth
+    from dashboard.inti import config, store, versi_data
 
     at = login("kadis")
     con = store.connect(app_db)
@@ -249,7 +251,7 @@ def test_beranda_first_screen_per_role(app_db, peran):
 
 
 def test_beranda_tab_is_in_the_url_and_a_shared_link_opens_it(app_db):
-    from dashboard import auth
+    from dashboard.akun import auth
 
     # (the browser's address follows a tab switch: tests/browser/test_dasbor_browser.py)
     tautan = new_app()
@@ -286,7 +288,7 @@ def test_dasbor_headline_opens_lists_and_filters_reach_the_url(app_db):
 
 
 def test_dasbor_shared_link_opens_the_same_filters(app_db):
-    from dashboard import auth
+    from dashboard.akun import auth
 
     at = new_app()
     at.query_params.update({"tw": "Triwulan II", "unit": "Bidang Pengelolaan Arsip"})
@@ -419,9 +421,9 @@ def test_kalender_survives_an_added_cuti_bersama(app_db):
     """Adding a cuti bersama crashed Kalender kerja on every load (Timestamp vs date)."""
     import datetime as dt
 
-    from dashboard import store
-    from dashboard.akses import Akses
-    from dashboard.services import sop_registry
+    from dashboard.akun.akses import Akses
+    from dashboard.inti import store
+    from dashboard.sop import layanan_registri as sop_registry
 
     con = store.connect(app_db)
     try:

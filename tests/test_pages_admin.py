@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import config, store
-from dashboard.akses import SISTEM
-from dashboard.batas import PANJANG_NAMA
+from dashboard.admin import layanan_instansi as instansi
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import SISTEM
 from dashboard.cli import main
-from dashboard.services import instansi, pengguna
+from dashboard.inti import config, store
+from dashboard.inti.batas import PANJANG_NAMA
 
 from .conftest import login, new_app, tombol
 from .test_pages import _open_url
@@ -51,7 +52,7 @@ def test_first_start_without_demo_shows_how_to_create_an_admin(kosong, monkeypat
     from starlette.applications import Starlette
     from starlette.testclient import TestClient
 
-    from dashboard import gerbang
+    from dashboard.inti import gerbang
 
     app = Starlette(routes=gerbang.routes(), middleware=gerbang.middleware())
     with TestClient(app, base_url="http://testserver", follow_redirects=False) as c:
@@ -207,7 +208,7 @@ def test_admin_of_one_is_not_offered_every_instansi(app_db):
 def test_every_page_works_for_a_user_tied_to_no_instansi(app_db, peran):
     """The Setda / Bappeda / Inspektorat view: every page of the role opens without an error
     and offers every instansi where it asks for one."""
-    from dashboard import ui
+    from dashboard.inti import ui
 
     con = store.connect(app_db)
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import duckdb
 
-from dashboard import bukti
+from dashboard.inti import bukti
 
 from .conftest import login
 from .test_pages import _open_url
@@ -236,7 +236,8 @@ def test_saving_one_row_leaves_the_untouched_rows_as_stored(app_db):
 
 
 def test_the_notice_goes_when_the_period_is_closed(app_db):
-    from dashboard.services import pengguna, periode
+    from dashboard.akun import layanan_pengguna as pengguna
+    from dashboard.periode import layanan_periode as periode
 
     at = login("staf.dep")
     _open_url(at, "entri")
@@ -260,8 +261,10 @@ def test_excel_preview_names_what_blocks_the_submission(app_db):
 
     import openpyxl
 
-    from dashboard import excel_entri
-    from dashboard.services import pengguna, periode, realisasi
+    from dashboard.akun import layanan_pengguna as pengguna
+    from dashboard.pengumpulan import excel_entri
+    from dashboard.pengumpulan import layanan_realisasi as realisasi
+    from dashboard.periode import layanan_periode as periode
 
     con = duckdb.connect(str(app_db))
     try:

@@ -10,7 +10,7 @@ import re
 
 import duckdb
 
-from dashboard import config, store, versi_data
+from dashboard.inti import config, store, versi_data
 
 from .conftest import login
 from .test_lkj import _rapat_baru

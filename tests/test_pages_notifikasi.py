@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import config, store
-from dashboard.services import notifikasi, pengguna, periode
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import config, store
+from dashboard.notifikasi import layanan_notifikasi as notifikasi
+from dashboard.periode import layanan_periode as periode
 
 from .conftest import login
 from .test_pages import _open_url

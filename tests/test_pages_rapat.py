@@ -9,7 +9,7 @@ import re
 
 import duckdb
 
-from dashboard import web
+from dashboard.inti import web
 
 from .conftest import login
 from .test_pages import _open_url, _tabel

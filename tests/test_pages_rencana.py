@@ -3,7 +3,7 @@ link, PK flag and Renstra targets on Indikator dan target."""
 
 from __future__ import annotations
 
-from dashboard import store
+from dashboard.inti import store
 
 from .conftest import login, tombol
 from .test_pages import _open_url

@@ -12,8 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import bukti, config, store, tampilan_review
-from dashboard.services import pengguna, perbaikan, periode, realisasi, review
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import bukti, config, store
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.periode import layanan_periode as periode
+from dashboard.review import layanan_perbaikan as perbaikan
+from dashboard.review import layanan_review as review
+from dashboard.review import tampilan_review
 
 from .conftest import login
 from .test_pages import _open_url, _tabel

@@ -3,7 +3,7 @@ saved, and the dashboard showing the new wording at once (cached reads cleared).
 
 from __future__ import annotations
 
-from dashboard import store
+from dashboard.inti import store
 
 from .conftest import login
 from .test_pages import _open_url, _tabel

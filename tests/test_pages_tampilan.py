@@ -3,8 +3,9 @@ roles and events, Keluar always at the top of the page, a message for a page not
 
 from __future__ import annotations
 
-from dashboard import alur, ketepatan
-from dashboard.ketepatan import MENIT_HARI_KERJA
+from dashboard.periode import ketepatan
+from dashboard.periode.ketepatan import MENIT_HARI_KERJA
+from dashboard.review import alur
 
 from .conftest import login
 
@@ -23,8 +24,8 @@ def test_durations_and_actor_names_read_as_indonesian():
 def test_blank_required_field_says_wajib_diisi(demo_con):
     import pytest
 
-    from dashboard.akses import SISTEM
-    from dashboard.services import pengguna
+    from dashboard.akun import layanan_pengguna as pengguna
+    from dashboard.akun.akses import SISTEM
 
     data = {"username": "", "nama": "Budi Santoso", "peran": ["admin"], "instansi_id": 1}
     with pytest.raises(ValueError, match="Nama pengguna: wajib diisi"):

@@ -1,4 +1,4 @@
-"""The server's own notification timer (dashboard/penjadwal.py, docs/DOMAIN.md §14.5): a DuckDB
+"""The server's own notification timer (notifikasi/penjadwal.py, DOMAIN §14.5): a DuckDB
 deployment, whose file the server holds, still gets its deadline reminders without cron."""
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ import threading
 
 import pytest
 
-from dashboard import penjadwal, versi_data
-from dashboard.services import notifikasi
+from dashboard.inti import versi_data
+from dashboard.notifikasi import layanan_notifikasi as notifikasi
+from dashboard.notifikasi import penjadwal
 
 pytestmark = pytest.mark.dua_backend
 

@@ -12,12 +12,12 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from dashboard import formats, store
-from dashboard import perjanjian_kinerja as pk
-from dashboard.akses import SISTEM, Akses, AksesDitolak
-from dashboard.capaian import target_sd
-from dashboard.services import perjanjian_kinerja as svc
-from dashboard.services import rencana_impor as ri
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
+from dashboard.capaian.capaian import target_sd
+from dashboard.inti import formats, store
+from dashboard.rencana import layanan_impor as ri
+from dashboard.rencana import layanan_pk as svc
+from dashboard.rencana import perjanjian_kinerja as pk
 
 from .conftest import login, tombol
 from .test_impor_rencana import DATA, KI, isi

@@ -21,8 +21,12 @@ import pandas as pd
 import psycopg
 import pytest
 
-from dashboard import bench, cli, config, store, store_pg
-from dashboard.services import pengguna, periode, realisasi
+from dashboard import cli
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.alat import bench
+from dashboard.inti import config, store, store_pg
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.periode import layanan_periode as periode
 
 from .conftest import PgUji
 
@@ -342,7 +346,7 @@ def app_pg(pg_uji: PgUji, pg_template_demo, monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.parametrize("username", ["admin", "kadis", "monev", "staf.par"])
 def test_every_page_of_a_role_runs_on_postgresql(app_pg, username):
     """Each page the role may open, run by AppTest against PostgreSQL: no exception, its title."""
-    from dashboard import ui
+    from dashboard.inti import ui
 
     from .conftest import login
     from .test_pages import _open_url
@@ -366,7 +370,8 @@ def pengguna_akses(url: str, username: str):
 
 def test_a_command_line_write_refreshes_the_servers_cached_reads(pg_uji, pg_template_kosong):
     """DOMAIN §13.4: a write command (`init`) on a shared store raises `global`."""
-    from dashboard import cli, versi_data
+    from dashboard import cli
+    from dashboard.inti import versi_data
 
     url = pg_uji.buat(pg_template_kosong)
     c = store.connect(url)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard import proyeksi as p
-from dashboard.capaian import Indikator
+from dashboard.capaian import proyeksi as p
+from dashboard.capaian.capaian import Indikator
 
 SUM = Indikator("positif", "SUM")
 LAST = Indikator("positif", "LAST")

@@ -10,13 +10,14 @@ import io
 import openpyxl
 import pytest
 
-from dashboard import rencana, store
-from dashboard.akses import SISTEM, Akses, AksesDitolak
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
+from dashboard.inti import store
+from dashboard.laporan import layanan_laporan as svc_laporan
 from dashboard.laporan import renja as form_renja
 from dashboard.laporan.data import Permintaan
-from dashboard.services import admin
-from dashboard.services import laporan as svc_laporan
-from dashboard.services import rencana as svc
+from dashboard.rencana import layanan_indikator as admin
+from dashboard.rencana import layanan_rencana as svc
+from dashboard.rencana import rencana
 
 KADIS = Akses("kadis", frozenset({"kadis"}), instansi_id=1)
 ADMIN_LAIN = Akses("admin2", frozenset({"admin"}), instansi_id=2)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import config, serve
+from dashboard.inti import config, serve
 
 
 def _hidup(pid: int) -> bool:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from dashboard.akses import SISTEM, Akses, AksesDitolak
-from dashboard.services import capaian as svc
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
+from dashboard.capaian import layanan_capaian as svc
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 

@@ -9,12 +9,12 @@ import inspect
 import pandas as pd
 import pytest
 
-from dashboard import charts
-from dashboard import tabel_dasbor as tampil
-from dashboard.akses import Akses, AksesDitolak
-from dashboard.services import capaian as svc_capaian
-from dashboard.services import dasbor
-from dashboard.skala import SKALA_BAKU
+from dashboard.akun.akses import Akses, AksesDitolak
+from dashboard.capaian import layanan_capaian as svc_capaian
+from dashboard.capaian import layanan_dasbor as dasbor
+from dashboard.capaian import tabel_dasbor as tampil
+from dashboard.capaian.skala import SKALA_BAKU
+from dashboard.inti import charts
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 
@@ -214,10 +214,10 @@ def test_headline_agrees_with_the_list_behind_it(db):
 
 def test_signed_only_switch_one_default_everywhere(db):
     """The dashboard, the report service and the report request share one default
-    (dashboard/data_sah.py); signed-only leaves unsigned values and their notes out."""
-    from dashboard import data_sah
+    (dashboard/pengumpulan/data_sah.py); signed-only leaves unsigned values and their notes out."""
+    from dashboard.laporan import layanan_laporan as laporan
     from dashboard.laporan.data import Permintaan
-    from dashboard.services import laporan
+    from dashboard.pengumpulan import data_sah
 
     bawaan = data_sah.TERMASUK_BELUM_SAH_BAWAAN
     for fungsi in (

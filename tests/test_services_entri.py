@@ -7,13 +7,16 @@ import datetime as dt
 
 import pytest
 
-from dashboard import tampilan_pengajuan
-from dashboard.akses import AksesDitolak
-from dashboard.entri import IndikatorEntri
-from dashboard.services import pengguna, periode, realisasi, review
-from dashboard.services.realisasi import BarisSimpan, Pengembalian, ValidasiEntri
-from dashboard.skala import SKALA_BAKU
-from dashboard.tampilan_entri import teks_target, warna_badge
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import AksesDitolak
+from dashboard.capaian.skala import SKALA_BAKU
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.pengumpulan import tampilan_pengajuan
+from dashboard.pengumpulan.entri import IndikatorEntri
+from dashboard.pengumpulan.layanan_realisasi import BarisSimpan, Pengembalian, ValidasiEntri
+from dashboard.pengumpulan.tampilan_entri import teks_target, warna_badge
+from dashboard.periode import layanan_periode as periode
+from dashboard.review import layanan_review as review
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 
@@ -156,7 +159,7 @@ def test_red_bands_get_a_red_badge_whatever_their_own_colour():
 def test_a_draft_save_names_only_the_entered_values_a_submission_the_instansi(demo_con):
     """DOMAIN §13.6: Simpan draf raises the instansi's `isian` scope (the follow-ups, units and
     SOP records of the Kadis's dashboard stay cached); Ajukan raises the instansi's."""
-    from dashboard import versi_data
+    from dashboard.inti import versi_data
 
     dep = _a(demo_con, "staf.dep")
     pid = _periode(demo_con, dep)
@@ -246,7 +249,7 @@ def test_an_accepted_upload_is_written_and_recorded(demo_con, tmp_path, monkeypa
 def test_a_failed_write_removes_the_file_it_wrote(demo_con, tmp_path, monkeypatch):
     """A transaction that fails after the upload's file was written (its commit, a conflict)
     removes the file: no file is left that no record points to."""
-    from dashboard import bukti
+    from dashboard.inti import bukti
 
     monkeypatch.setenv("MONEV_BUKTI_DIR", str(tmp_path / "bukti"))
     dep = _a(demo_con, "staf.dep")

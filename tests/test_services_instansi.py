@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.akses import SISTEM, Akses, AksesDitolak
-from dashboard.batas import PANJANG_NAMA
-from dashboard.services import admin, capaian, dasbor, instansi, pengguna, rapat, review
+from dashboard.admin import layanan_instansi as instansi
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
+from dashboard.capaian import layanan_capaian as capaian
+from dashboard.capaian import layanan_dasbor as dasbor
+from dashboard.inti.batas import PANJANG_NAMA
+from dashboard.rapat import layanan_rapat as rapat
+from dashboard.rencana import layanan_indikator as admin
+from dashboard.review import layanan_review as review
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 

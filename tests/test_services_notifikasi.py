@@ -10,9 +10,12 @@ import io
 
 import pytest
 
-from dashboard import surel
-from dashboard.akses import AksesDitolak
-from dashboard.services import notifikasi, pengguna, periode, review
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import AksesDitolak
+from dashboard.inti import surel
+from dashboard.notifikasi import layanan_notifikasi as notifikasi
+from dashboard.periode import layanan_periode as periode
+from dashboard.review import layanan_review as review
 
 from .smtp_lokal import server_smtp
 
@@ -192,7 +195,7 @@ def test_a_failed_send_is_kept_and_retried_later(demo_con):
 
 
 def test_a_server_that_is_down_never_undoes_the_period(demo_con, monkeypatch):
-    port = __import__("dashboard.serve", fromlist=["free_port"]).free_port()  # nobody listens
+    port = __import__("dashboard.inti.serve", fromlist=["free_port"]).free_port()  # nobody listens
     monkeypatch.setenv("MONEV_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("MONEV_SMTP_PORT", str(port))
     monkeypatch.setenv("MONEV_SMTP_TLS", "none")

@@ -7,10 +7,11 @@ import hashlib
 
 import pytest
 
-from dashboard import store
-from dashboard.akses import Akses, AksesDitolak
-from dashboard.demo_katalog import PENGGUNA
-from dashboard.services import admin, pengguna
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import Akses, AksesDitolak
+from dashboard.alat.demo_katalog import PENGGUNA
+from dashboard.inti import store
+from dashboard.rencana import layanan_indikator as admin
 
 from .conftest import sandi_demo
 

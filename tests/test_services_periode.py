@@ -9,9 +9,13 @@ import datetime as dt
 
 import pytest
 
-from dashboard import bukti, config, tampilan_periode, tampilan_review
-from dashboard.akses import AksesDitolak
-from dashboard.services import pengguna, periode, review
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import AksesDitolak
+from dashboard.inti import bukti, config
+from dashboard.periode import layanan_periode as periode
+from dashboard.periode import tampilan_periode
+from dashboard.review import layanan_review as review
+from dashboard.review import tampilan_review
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 

@@ -13,12 +13,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from dashboard import config
-from dashboard.akses import Akses, AksesDitolak
-from dashboard.services import pengguna
-from dashboard.services import rapat as svc
-from dashboard.services import tindak_lanjut as svc_tl
-from dashboard.store import KonflikData
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import Akses, AksesDitolak
+from dashboard.inti import config
+from dashboard.inti.store import KonflikData
+from dashboard.rapat import layanan_rapat as svc
+from dashboard.rapat import layanan_tindak_lanjut as svc_tl
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 
@@ -572,7 +572,7 @@ def test_minutes_pdf_and_docx_inert_and_indonesian(dunia):
 
 
 def test_minutes_time_in_the_agency_zone_and_room_to_sign(dunia, monkeypatch):
-    from dashboard import notulen
+    from dashboard.rapat import notulen
 
     from .test_dokumen import _jarak_mm
 

@@ -7,9 +7,15 @@ import datetime as dt
 import pytest
 import yaml
 
-from dashboard import config, ketepatan, sop
-from dashboard.akses import Akses, AksesDitolak
-from dashboard.services import pelaksanaan, pengguna, realisasi, review, sop_registry
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import Akses, AksesDitolak
+from dashboard.inti import config
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.periode import ketepatan
+from dashboard.review import layanan_review as review
+from dashboard.sop import layanan_pelaksanaan as pelaksanaan
+from dashboard.sop import layanan_registri as sop_registry
+from dashboard.sop import sop
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 

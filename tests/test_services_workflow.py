@@ -9,10 +9,14 @@ import threading
 
 import pytest
 
-from dashboard.akses import AksesDitolak
-from dashboard.alur import TransisiDitolak
-from dashboard.services import pengguna, perbaikan, periode, realisasi, review
-from dashboard.services.realisasi import BarisSimpan, KonflikData, ValidasiEntri
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import AksesDitolak
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.pengumpulan.layanan_realisasi import BarisSimpan, KonflikData, ValidasiEntri
+from dashboard.periode import layanan_periode as periode
+from dashboard.review import layanan_perbaikan as perbaikan
+from dashboard.review import layanan_review as review
+from dashboard.review.alur import TransisiDitolak
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 

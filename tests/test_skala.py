@@ -1,4 +1,4 @@
-"""The category scale (dashboard/skala.py), pure: the shown-value rounding at every boundary,
+"""The category scale (capaian/skala.py), pure: the shown-value rounding at every boundary,
 levels and red bands, the scoring cap, presets, validation and the stored forms."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import capaian, formats, proyeksi, skala
-from dashboard.skala import PRESET, SKALA_BAKU, Kategori, Skala, bulat
+from dashboard.capaian import capaian, proyeksi, skala
+from dashboard.capaian.skala import PRESET, SKALA_BAKU, Kategori, Skala, bulat
+from dashboard.inti import formats
 
 BAIK = PRESET["baik"]
 

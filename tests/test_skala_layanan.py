@@ -11,12 +11,17 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from dashboard.akses import Akses, AksesDitolak
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import Akses, AksesDitolak
+from dashboard.capaian import layanan_capaian as svc
+from dashboard.capaian import layanan_dasbor as dasbor
+from dashboard.capaian.skala import PRESET
+from dashboard.laporan import layanan_laporan as laporan
 from dashboard.laporan.data import Permintaan
-from dashboard.services import capaian as svc
-from dashboard.services import dasbor, laporan, pengguna, periode, rapat, realisasi
-from dashboard.services.realisasi import BarisSimpan, ValidasiEntri
-from dashboard.skala import PRESET
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.pengumpulan.layanan_realisasi import BarisSimpan, ValidasiEntri
+from dashboard.periode import layanan_periode as periode
+from dashboard.rapat import layanan_rapat as rapat
 
 HARI = dt.date(2026, 11, 21)
 

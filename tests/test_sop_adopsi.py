@@ -8,9 +8,12 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard import cli, ketepatan, store
-from dashboard.akses import Akses, AksesDitolak
-from dashboard.services import pelaksanaan, pengguna
+from dashboard import cli
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.akun.akses import Akses, AksesDitolak
+from dashboard.inti import store
+from dashboard.periode import ketepatan
+from dashboard.sop import layanan_pelaksanaan as pelaksanaan
 
 ADMIN = Akses("admin", frozenset({"admin"}), instansi_id=None)
 KADIS = Akses("kadis", frozenset({"kadis"}), instansi_id=1)

@@ -9,8 +9,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import config, sop
-from dashboard.mutu_baku import HARI_KALENDER, HARI_KERJA, MENIT_KERJA, parse_waktu
+from dashboard.inti import config
+from dashboard.sop import sop
+from dashboard.sop.mutu_baku import HARI_KALENDER, HARI_KERJA, MENIT_KERJA, parse_waktu
 
 EXPECTED = {
     "setda_tapin_pengumpulan_data_kinerja": 8,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import config, store, ui
+from dashboard.inti import config, store, ui
 
-# Generators and harnesses (demo data, bench; dashboard/beban/ is not scanned) and the store's
+# Generators and harnesses (demo data, bench; dashboard/alat/beban/ is not scanned) and the store's
 # own migration and backup mechanics (cadangan.py, and the copy into PostgreSQL) may build SQL
 # inline; the app's modules may not.
 _BEBAS = {

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from dashboard import config, store
+from dashboard.inti import config, store
 
 pytestmark = pytest.mark.dua_backend  # every store test on DuckDB and PostgreSQL
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import tabel_dasbor as tampil
-from dashboard.skala import SKALA_BAKU
+from dashboard.capaian import tabel_dasbor as tampil
+from dashboard.capaian.skala import SKALA_BAKU
 
 
 def _ind() -> pd.DataFrame:
@@ -204,7 +204,7 @@ def test_budget_total_row_sums_rupiah_and_recomputes_serapan():
 
 
 def test_bar_labels_cut_at_a_word():
-    from dashboard.charts import pendek
+    from dashboard.inti.charts import pendek
 
     teks = "Persentase fasilitasi layanan yang terlambat menurut standar waktu"
     assert pendek(teks, 45) == "Persentase fasilitasi layanan yang terlambat…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import tampilan_anggaran as tampil
+from dashboard.capaian import tampilan_anggaran as tampil
 
 DF = pd.DataFrame(
     {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dashboard import tampilan_cadangan as tampil
-from dashboard.services.cadangan import Arsip
+from dashboard.admin import tampilan_cadangan as tampil
+from dashboard.admin.layanan_cadangan import Arsip
 
 
 def test_archives_in_indonesian():

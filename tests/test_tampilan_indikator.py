@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import tampilan_indikator as tampil
+from dashboard.rencana import tampilan_indikator as tampil
 
 POHON = pd.DataFrame(
     {

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import tampilan_kalender as tampil
+from dashboard.periode import tampilan_kalender as tampil
 
 
 def test_national_and_own_days_off_of_one_year_in_order():

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import tampilan_ketepatan as tampil
-from dashboard.ketepatan import MENIT_HARI_KERJA
+from dashboard.periode import tampilan_ketepatan as tampil
+from dashboard.periode.ketepatan import MENIT_HARI_KERJA
 
 
 def _catatan() -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import tampilan_lkj as tampil
+from dashboard.laporan import tampilan_lkj as tampil
 
 
 def test_periods_and_the_first_offered():

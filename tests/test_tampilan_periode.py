@@ -8,7 +8,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import tampilan_periode as tampil
+from dashboard.periode import tampilan_periode as tampil
 
 PERIODE = pd.DataFrame(
     {

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import agenda
-from dashboard import tampilan_rapat as tampil
+from dashboard.rapat import agenda
+from dashboard.rapat import tampilan_rapat as tampil
 
 DAFTAR = pd.DataFrame(
     {

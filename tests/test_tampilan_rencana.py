@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import tampilan_rencana as tampil
+from dashboard.rencana import tampilan_rencana as tampil
 
 POHON = pd.DataFrame(
     {

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import tampilan_review as tampil
-from dashboard.akses import Akses
+from dashboard.akun.akses import Akses
+from dashboard.review import tampilan_review as tampil
 
 ANTRIAN = pd.DataFrame(
     {

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from dashboard import tampilan_skala as tampil
-from dashboard.skala import SKALA_BAKU
+from dashboard.capaian import tampilan_skala as tampil
+from dashboard.capaian.skala import SKALA_BAKU
 
 
 def test_scale_table_note_and_editor_rows_round_trip():

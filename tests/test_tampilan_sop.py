@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import tampilan_sop as tampil
-from dashboard.mutu_baku import MutuBakuWaktu
+from dashboard.sop import tampilan_sop as tampil
+from dashboard.sop.mutu_baku import MutuBakuWaktu
 
 DAFTAR = pd.DataFrame(
     {

@@ -7,8 +7,8 @@ import datetime as dt
 import threading
 import tracemalloc
 
-from dashboard import store
-from dashboard.services import pengguna
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import store
 
 from .conftest import sandi_demo
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import capaian as engine
-from dashboard import formats
+from dashboard.capaian import capaian as engine
+from dashboard.capaian.layanan_capaian import angka_atau_none
+from dashboard.capaian.skala import Skala
+from dashboard.inti import formats
 from dashboard.laporan.data import (
     ANGKA,
     KOLOM_STATUS,
@@ -22,8 +24,6 @@ from dashboard.laporan.data import (
     target_teks,
     urutkan,
 )
-from dashboard.services.capaian import angka_atau_none
-from dashboard.skala import Skala
 
 TANDA_RUMUS_B = "a"  # rumus B reached its cap (capaian.BATAS_RUMUS_B, §4.1)
 TANDA_BATAS = "b"  # above the agency's batas skor: counted at the cap in the averages (§4.8)

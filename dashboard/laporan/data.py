@@ -12,11 +12,13 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import capaian as engine
-from dashboard import data_sah, formats, kinerja_anggaran
-from dashboard.dokumen import Kop, Penandatangan
-from dashboard.services.capaian import angka_atau_none, ringkas_per_unit
-from dashboard.skala import SKALA_BAKU, Skala
+from dashboard.capaian import capaian as engine
+from dashboard.capaian import kinerja_anggaran
+from dashboard.capaian.layanan_capaian import angka_atau_none, ringkas_per_unit
+from dashboard.capaian.skala import SKALA_BAKU, Skala
+from dashboard.inti import formats
+from dashboard.inti.dokumen import Kop, Penandatangan
+from dashboard.pengumpulan import data_sah
 
 TEKS, ANGKA, PERSEN, RUPIAH, INDEKS = "teks", "angka", "persen", "rupiah", "indeks"
 JENIS = {

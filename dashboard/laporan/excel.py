@@ -1,6 +1,6 @@
 """Reports as Excel workbooks: one sheet per table with the letterhead and title lines, real
 numbers in Indonesian display formats, frozen header, widths, print setup, notes and the
-signature block (through `dashboard.dokumen`)."""
+signature block (through `dashboard.inti.dokumen`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import io
 
 import xlsxwriter
 
-from dashboard import dokumen
+from dashboard.inti import dokumen
 from dashboard.laporan.data import ANGKA, DRAF, INDEKS, PERSEN, RUPIAH, Laporan, Tabel
 
 _FORMAT = {

@@ -1,5 +1,5 @@
 """Reports as A4 landscape PDF: letterhead, title, tables with Indonesian number formats,
-notes, signature block, "Halaman x dari y" (through `dashboard.dokumen`)."""
+notes, signature block, "Halaman x dari y" (through `dashboard.inti.dokumen`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from dashboard import dokumen
+from dashboard.inti import dokumen
 from dashboard.laporan.data import ANGKA, DRAF, TEKS, Laporan, Tabel, teks_sel
 
 _TENGAH = ParagraphStyle("tengah", parent=dokumen.GAYA["isi"], alignment=TA_CENTER)

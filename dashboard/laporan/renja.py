@@ -16,8 +16,10 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import capaian as engine
-from dashboard import formats
+from dashboard.capaian import capaian as engine
+from dashboard.capaian.layanan_capaian import angka_atau_none
+from dashboard.capaian.skala import SKALA_BAKU, Skala
+from dashboard.inti import formats
 from dashboard.laporan.data import (
     ANGKA,
     ID_TINGKAT,
@@ -32,8 +34,6 @@ from dashboard.laporan.data import (
     target_teks,
     urutkan,
 )
-from dashboard.services.capaian import angka_atau_none
-from dashboard.skala import SKALA_BAKU, Skala
 
 NO, SASARAN, URAIAN, INDIKATOR, UNIT = (
     "(1) No",

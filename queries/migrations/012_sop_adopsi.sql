@@ -3,7 +3,7 @@
 -- Portable SQL (DuckDB and PostgreSQL 15).
 
 -- Which SOP (by kode: a run takes the revision in force when it starts) an instansi runs for
--- each procedure. No row: the default of dashboard/services/pelaksanaan.py BAWAAN.
+-- each procedure. No row: the default of dashboard/sop/layanan_pelaksanaan.py BAWAAN.
 CREATE TABLE sop_adopsi (
     instansi_id   INTEGER NOT NULL,
     prosedur      VARCHAR NOT NULL CHECK (prosedur IN ('pengumpulan', 'perbaikan',

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import config, serve
+from dashboard.inti import config, serve
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = config.ROOT / "test-artifacts"

@@ -1,4 +1,4 @@
-"""A real browser behind the several-process launcher (dashboard/layani.py): an evidence upload
+"""A real browser behind the several-process launcher (dashboard/inti/layani.py): an evidence upload
 (PUT /_stcore/upload_file, then the rerun that stores it) reaches the process that holds the
 session; the process is killed, the page reloaded: still signed in, and the next upload reaches
 the process now holding the session. One process over DuckDB now; two over PostgreSQL once the

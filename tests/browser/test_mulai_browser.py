@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import config, serve, store
+from dashboard.inti import config, serve, store
 
 from .conftest import ARTIFACTS, CHROMIUM
 from .test_login_browser import _buka, _heading, _login

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import serve, store
+from dashboard.inti import serve, store
 
 from ..smtp_lokal import server_smtp
 from .conftest import ARTIFACTS, CHROMIUM

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import config
+from dashboard.inti import config
 
 from .test_login_browser import _heading, _login
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import config, formats
+from dashboard.inti import config, formats
 
 from .conftest import ARTIFACTS
 from .test_alur_browser import _logout

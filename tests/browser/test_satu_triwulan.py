@@ -35,7 +35,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from dashboard import data_sah, demo_katalog, formats
+from dashboard.alat import demo_katalog
+from dashboard.inti import formats
+from dashboard.pengumpulan import data_sah
 
 from .conftest import ARTIFACTS
 from .test_login_browser import _heading, _login

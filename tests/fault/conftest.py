@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import serve
+from dashboard.inti import serve
 
 from ..browser.conftest import browser, page  # noqa: F401 - Playwright fixtures reused
 

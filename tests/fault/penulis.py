@@ -11,8 +11,11 @@ import sys
 
 import pandas as pd
 
-from dashboard import store
-from dashboard.services import pengguna, periode, realisasi, review
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import store
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.periode import layanan_periode as periode
+from dashboard.review import layanan_review as review
 
 
 def main(db: str) -> None:

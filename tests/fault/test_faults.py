@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import config, store
-from dashboard.services import pengguna, periode, realisasi
+from dashboard.akun import layanan_pengguna as pengguna
+from dashboard.inti import config, store
+from dashboard.pengumpulan import layanan_realisasi as realisasi
+from dashboard.periode import layanan_periode as periode
 
 from .conftest import server, tmpfs
 
