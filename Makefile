@@ -29,7 +29,7 @@ browser:
 ## The demo is asked for explicitly (init --demo, MONEV_DEMO=1): the server's default is no demo.
 run: $(STAMP)
 	$(BIN)/python -m dashboard init --demo
-	MONEV_DEMO=1 $(BIN)/streamlit run app.py --server.port $(PORT)
+	MONEV_DEMO=1 $(BIN)/python -m dashboard jalankan --port $(PORT)
 
 ## Several Streamlit processes (PROSES, default one per core) behind Debian's nginx on PORT, over
 ## the PostgreSQL in MONEV_DB (docs/operasi.md, Deployment shapes); more than one process over DuckDB is refused.

@@ -437,6 +437,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="keluaran JSON untuk skrip")
     s.set_defaults(fn=cmd_sop_status)
 
+    s = sub.add_parser("jalankan", help="layani aplikasi (satu proses) di port ini")
+    s.add_argument("--port", type=int, default=8501, help="port HTTP (bawaan 8501)")
+    s.set_defaults(fn=cmd_jalankan)
+
     from dashboard.inti.layani import parser_layani
 
     parser_layani(sub)
@@ -506,6 +510,17 @@ def cmd_sop_status(args: argparse.Namespace) -> int:
             f"pelanggaran {h['pelanggaran']:>4}"
         )
     return 0
+
+
+def cmd_jalankan(args: argparse.Namespace) -> int:
+    """The app in this process (what `make run` does after `init --demo`): a bad setting was
+    already refused by `main`; the data folder and secrets are those of config.ROOT."""
+    from dashboard.inti import serve
+
+    if args.db:
+        os.environ["MONEV_DB"] = args.db
+    serve.jalankan(args.port)
+    return 0  # not reached: the process is now Streamlit
 
 
 def cmd_templat_rencana(args: argparse.Namespace) -> int:

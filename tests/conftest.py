@@ -237,7 +237,7 @@ def new_app():
 
     from dashboard.inti import config
 
-    return AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=60)
+    return AppTest.from_file(str(config.SKRIP), default_timeout=60)
 
 
 def sesi_baru(username: str, password: str | None = None) -> str | None:

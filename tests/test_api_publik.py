@@ -22,8 +22,8 @@ BANTU = config.ROOT / "tests" / "apptest_bantu.py"
 
 def _berkas() -> list[Path]:
     root = config.ROOT
-    berkas = [root / "streamlit_app.py", root / "app.py"]
-    for folder in ("dashboard", "app_pages", "tests"):
+    berkas = []
+    for folder in ("dashboard", "tests"):
         berkas += sorted((root / folder).rglob("*.py"))
     return berkas
 

@@ -2,7 +2,7 @@
 module only. Every other module, page and query takes them from there (a name in Python, a bound
 parameter in SQL), and the CHECK constraints that old migrations wrote are tested against the
 home here, on both backends. A test fails when a literal of a rule reappears anywhere else in
-dashboard/, app_pages/ or queries/ (migrations 001-013, written before, are history)."""
+dashboard/ or its queries/ (migrations 001-013, written before, are history)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,8 @@ pytestmark = pytest.mark.dua_backend
 
 ROOT = config.ROOT
 MIGRASI_LAMA = 13  # migrations up to this number were written before the rule homes
-# Generators and harnesses write demo and load data with literal values; they are tools, not the
-# product (issue 19 moves them out of the package), like in tests/test_sql_bernama.py.
-ALAT = {"demo.py", "demo_sop.py", "demo_katalog.py"}
+# The tools in dashboard/alat/ (demo and load data with literal values) are not the product and
+# are not scanned, as in tests/test_sql_bernama.py.
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,10 @@ ATURAN = [
         aturan_tl.STATUS,
         frozenset(
             {
-                ("app_pages/admin_kalender.py", aturan_tl.SELESAI),  # office hours: ends at
+                (
+                    "dashboard/app_pages/admin_kalender.py",
+                    aturan_tl.SELESAI,
+                ),  # office hours: ends at
                 # an SOP step: finished at
                 ("dashboard/periode/tampilan_ketepatan.py", aturan_tl.SELESAI),
                 # an SOP step: finished at
@@ -62,7 +64,7 @@ ATURAN = [
         frozenset(
             {
                 # how an SOP step is timed: 'event' or 'manual' (migration 012)
-                ("app_pages/sop.py", agenda.MANUAL),
+                ("dashboard/app_pages/sop.py", agenda.MANUAL),
                 ("dashboard/sop/layanan_registri.py", agenda.MANUAL),
             }
         ),
@@ -74,14 +76,14 @@ ATURAN = [
         frozenset(
             {
                 # a monev meeting's own states draf / final (services/rapat.py, migration 005)
-                ("app_pages/hasil_monev.py", alur.DRAF),
+                ("dashboard/app_pages/hasil_monev.py", alur.DRAF),
                 ("dashboard/rapat/tampilan_rapat.py", alur.DRAF),
                 ("dashboard/rapat/layanan_rapat.py", alur.DRAF),
                 # the LKj's own states (their home: dashboard/laporan/lkj.py)
                 ("dashboard/laporan/lkj.py", alur.DIPARAF),
-                ("queries/lkj_tandatangan.sql", alur.DIPARAF),
+                ("dashboard/queries/lkj_tandatangan.sql", alur.DIPARAF),
                 # column names of query results (counts, a returned flag)
-                ("app_pages/penyusunan.py", alur.DIKEMBALIKAN),
+                ("dashboard/app_pages/penyusunan.py", alur.DIKEMBALIKAN),
                 ("dashboard/periode/tampilan_periode.py", alur.DIAJUKAN),
                 ("dashboard/periode/tampilan_periode.py", alur.DISAHKAN),
                 ("dashboard/laporan/tampilan_lkj.py", alur.DISAHKAN),
@@ -101,18 +103,14 @@ ATURAN = [
 
 
 def _python() -> list[Path]:
-    """The product's modules and pages; the load harness (dashboard/alat/beban) is a tool."""
-    found = [*ROOT.glob("dashboard/**/*.py"), *ROOT.glob("app_pages/*.py")]
-    return sorted(
-        p for p in found if "beban" not in p.relative_to(ROOT).parts and p.name not in ALAT
-    )
+    """The product's modules and pages; the tools (dashboard/alat/) are not the product."""
+    found = ROOT.glob("dashboard/**/*.py")
+    return sorted(p for p in found if "alat" not in p.relative_to(ROOT).parts)
 
 
 def _sql() -> list[Path]:
-    baru = [
-        p for p in (ROOT / "queries" / "migrations").glob("*.sql") if int(p.name[:3]) > MIGRASI_LAMA
-    ]
-    return sorted([*(ROOT / "queries").glob("*.sql"), *baru])
+    baru = [p for p in (config.MIGRATIONS_DIR).glob("*.sql") if int(p.name[:3]) > MIGRASI_LAMA]
+    return sorted([*config.QUERIES_DIR.glob("*.sql"), *baru])
 
 
 def _teks_python(path: Path) -> list[tuple[int, str]]:
@@ -179,7 +177,7 @@ def _rumus_kata() -> set[str]:
 def test_rumus_capaian_hanya_di_mesin() -> None:
     """The capaian formula is written once, in the engine (dashboard/capaian/capaian.py); a page or
     report that spells it (a column, a help text, an explanation) reads engine.rumus instead.
-    queries/dasbor_perbandingan.sql computes the same formula in SQL for every instansi at once:
+    dashboard/queries/dasbor_perbandingan.sql computes the same formula in SQL for every instansi at once:
     it is checked against the engine by tests/test_services_dasbor.py."""
     kata = _rumus_kata()
     assert "R / T" in kata and "(2T − R) / T" in kata

@@ -299,7 +299,7 @@ def test_restore_killed_at_each_step_leaves_a_store_that_opens(
     kode = textwrap.dedent(f"""
         import os, signal
         from pathlib import Path
-        from dashboard import cadangan
+        from dashboard.admin import cadangan
         def mati(nama):
             if nama == {langkah!r}:
                 os.kill(os.getpid(), signal.SIGKILL)
@@ -390,7 +390,7 @@ def test_admin_page_makes_a_backup_and_offers_it(app_db, tmp_path, monkeypatch):
     (tmp_path / "bukti" / "3").mkdir(parents=True)
     (tmp_path / "bukti" / "3" / "a.pdf").write_bytes(PDF)
     at = login("admin")
-    at.switch_page(str(config.ROOT / "app_pages" / "admin_cadangan.py")).run()
+    at.switch_page(str(config.PAKET / "app_pages" / "admin_cadangan.py")).run()
     assert not at.exception and at.title[0].value == "Cadangan data"
     assert "Belum ada arsip" in at.info[0].value
     tombol(at).click().run()
@@ -492,7 +492,7 @@ def test_admin_of_one_instansi_among_several_is_told_why(app_db, tmp_path, monke
     monkeypatch.setattr(config, "DATA_DIR", tmp_path)
     _tambah_instansi(app_db, "LAIN")  # the demo admin is tied to the demo instansi
     at = login("admin")
-    at.switch_page(str(config.ROOT / "app_pages" / "admin_cadangan.py")).run()
+    at.switch_page(str(config.PAKET / "app_pages" / "admin_cadangan.py")).run()
     assert not at.exception and at.title[0].value == "Cadangan data"
     assert "hanya dapat dibuat dan diunduh oleh administrator" in at.info[0].value
     assert not any(b.label == "Buat cadangan sekarang" for b in at.button)

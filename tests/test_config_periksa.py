@@ -149,9 +149,9 @@ def test_the_server_entry_stops_before_serving(tmp_path):
     berkas = tmp_path / "secrets.toml"
     berkas.write_text('[app]\ndemo = "mungkin"\n', encoding="utf-8")
     kode = (
-        "import runpy, sys\nfrom pathlib import Path\nfrom dashboard import config\n"
+        "import runpy, sys\nfrom pathlib import Path\nfrom dashboard.inti import config\n"
         "config.SECRETS_FILE = Path(sys.argv[1])\n"
-        f"runpy.run_path({str(config.ROOT / 'app.py')!r}, run_name='__main__')\n"
+        f"runpy.run_path({str(config.APP)!r}, run_name='__main__')\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("MONEV_")}
     hasil = subprocess.run(

@@ -87,7 +87,7 @@ def test_halaman_tidak_membentuk_tabel(path: Path):
     boleh = BELUM_TIPIS.get(path.name, 0)
     assert len(tabel) <= boleh, (
         f"{path.name} membentuk tabel sendiri ({tabel}); pindahkan ke modul tampilan "
-        "(dashboard/tampilan_*.py) sebagai fungsi murni yang diuji"
+        "(dashboard/<fitur>/tampilan_*.py) sebagai fungsi murni yang diuji"
     )
 
 
@@ -96,7 +96,7 @@ def test_pemeriksa_menangkap_halaman_gemuk(tmp_path: Path):
     contoh.write_text(
         "import duckdb\n"
         "import pandas as pd\n"
-        "from dashboard import store, web\n"
+        "from dashboard.inti import store, web\n"
         "with web.cursor() as cur:\n"
         "    df = store.fetch_df(cur, 'unit_list', [1])\n"
         "    n = cur.execute(store.sql('unit_hitung')).fetchone()\n"

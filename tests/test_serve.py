@@ -82,7 +82,7 @@ def test_server_stops_when_the_suite_is_killed_outright(demo_db, tmp_path):
         f"""
         import time
         from pathlib import Path
-        from dashboard import serve
+        from dashboard.inti import serve
         with serve.running(Path({str(db)!r}), Path({str(tmp_path / "server.log")!r})) as (p, _):
             print(p.pid, flush=True)
             time.sleep(600)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.inti import config, store, ui
+from dashboard.inti import config, store
 
 # Generators and harnesses (demo data, bench; dashboard/alat/beban/ is not scanned) and the store's
 # own migration and backup mechanics (cadangan.py, and the copy into PostgreSQL) may build SQL
@@ -25,10 +25,9 @@ _BEBAS = {
 }
 _DASHBOARD = config.ROOT / "dashboard"
 _MODUL = sorted(
-    [p for p in _DASHBOARD.glob("*.py") if p.name not in _BEBAS]
-    + list((_DASHBOARD / "services").glob("*.py"))
-    + list((_DASHBOARD / "laporan").glob("*.py"))
-    + list(ui.HALAMAN_DIR.glob("*.py"))
+    p
+    for p in _DASHBOARD.rglob("*.py")
+    if p.name not in _BEBAS and "alat" not in p.relative_to(_DASHBOARD).parts
 )
 _SQL = re.compile(r"^\s*\(?\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
 
@@ -79,7 +78,7 @@ def _nama_query(path: Path) -> list[tuple[int, str]]:
 
 def test_modul_yang_diperiksa_ada():
     names = {p.name for p in _MODUL}
-    assert {"pengguna.py", "rapat.py", "sop.py", "data.py"} <= names
+    assert {"layanan_pengguna.py", "rapat.py", "sop.py", "data.py"} <= names
 
 
 @pytest.mark.parametrize("path", _MODUL, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -309,7 +309,7 @@ def _halaman(db: Path | str, username: str, url_path: str) -> dict[str, float]:
         token = pengguna.masuk(con, username, sandi, "127.0.0.1", "bench").token
     finally:
         con.close()
-    at = AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=120)
+    at = AppTest.from_file(str(config.SKRIP), default_timeout=120)
     at.session_state[auth.TOKEN_SESI] = token
     t0 = time.perf_counter()
     at.run()

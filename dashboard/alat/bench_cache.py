@@ -99,7 +99,7 @@ def run(db: Path, simpan: int) -> dict:
             con.close()
 
         def sesi(username: str, halaman: str) -> AppTest:
-            at = AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=300)
+            at = AppTest.from_file(str(config.SKRIP), default_timeout=300)
             at.session_state[auth.TOKEN_SESI] = token[username]
             at.run()
             at.switch_page(ui.file_halaman(halaman)).run()  # the page the menu opens

@@ -14,15 +14,26 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-QUERIES_DIR = ROOT / "queries"
+# What ships in the package (read through importlib.resources, so an installed wheel finds it as a
+# checkout does): the app and its pages, the named queries and migrations, the SOP library, the
+# icon and Streamlit's settings.
+PAKET = Path(str(resources.files("dashboard")))
+APP = PAKET / "app.py"
+SKRIP = PAKET / "streamlit_app.py"
+QUERIES_DIR = PAKET / "queries"
 MIGRATIONS_DIR = QUERIES_DIR / "migrations"
+SOP_DIR = PAKET / "sumber" / "sop"
+IKON = PAKET / "sumber" / "ikon.png"
+STREAMLIT_TOML = PAKET / "sumber" / "streamlit.toml"
+# The agency's own files (data/, .streamlit/secrets.toml): the checkout in development (the
+# folder with pyproject.toml), else the working folder the installed app is started from.
+ROOT = PAKET.parent if (PAKET.parent / "pyproject.toml").is_file() else Path.cwd()
 DATA_DIR = ROOT / "data"
-SOP_DIR = DATA_DIR / "sop"
 SECRETS_FILE = ROOT / ".streamlit" / "secrets.toml"
 DEFAULT_DB = DATA_DIR / "monev.duckdb"
 

@@ -1,5 +1,6 @@
-"""A real `streamlit run app.py` in a child process, for the browser, fault and load suites
-and for the several-process launcher (dashboard/inti/layani.py).
+"""`streamlit run` of the packaged app: in this process for `python -m dashboard jalankan`, and in
+a child process for the browser, fault and load suites and the several-process launcher
+(dashboard/inti/layani.py).
 
 The server is stopped in every path: the block raising (a failed test), an interruption
 (Ctrl-C) while it starts or runs, and the caller being killed outright. The child asks the
@@ -25,6 +26,34 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.inti import config
+
+
+def perintah(port: int, alamat: str | None = None) -> list[str]:
+    """The command line that serves the app: Streamlit's settings from the package's own
+    `sumber/streamlit.toml` passed as flags, since Streamlit reads `.streamlit/config.toml` only
+    from the working folder (a checkout links it there, an installed app has none)."""
+    import tomllib
+
+    setelan = tomllib.loads(config.STREAMLIT_TOML.read_text("utf-8"))
+    flag = [
+        (f"--{bagian}.{kunci}", str(nilai).lower() if isinstance(nilai, bool) else str(nilai))
+        for bagian, isi in setelan.items()
+        for kunci, nilai in isi.items()
+        if (bagian, kunci) not in {("server", "port"), ("server", "address")}
+    ]
+    return [
+        sys.executable,
+        *("-m", "streamlit", "run", str(config.APP)),
+        *(x for pasangan in flag for x in pasangan),
+        *("--server.port", str(port)),
+        *(("--server.address", alamat) if alamat else ()),
+    ]
+
+
+def jalankan(port: int) -> None:
+    """`python -m dashboard jalankan`: this process becomes the Streamlit server (exec)."""
+    argv = perintah(port)
+    os.execv(argv[0], argv)
 
 
 def free_port() -> int:
@@ -53,12 +82,7 @@ def mulai(
     parent-death signal to that thread: start it from one that lives as long as the server)."""
     with log.open("a") as out:  # the child keeps its copy; a restart loop leaks no handle
         return subprocess.Popen(
-            [
-                sys.executable,
-                *("-m", "streamlit", "run", str(config.ROOT / "app.py")),
-                *("--server.port", str(port), "--server.address", "127.0.0.1"),
-                *("--server.headless", "true"),
-            ],
+            perintah(port, "127.0.0.1"),
             cwd=config.ROOT,
             env={
                 **os.environ,

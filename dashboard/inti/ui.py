@@ -39,7 +39,7 @@ GAYA = """<style>
 # The page scripts. Not `pages/`: next to the entry script that name turns on Streamlit's legacy
 # multipage discovery, which ran a page URL's script without the entry script (and its session
 # lookup) on a fresh server's first request.
-HALAMAN_DIR = config.ROOT / "app_pages"
+HALAMAN_DIR = config.PAKET / "app_pages"
 
 
 @dataclass(frozen=True)

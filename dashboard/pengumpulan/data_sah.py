@@ -45,7 +45,7 @@ def keterangan(termasuk_belum_sah: bool, n_belum_sah: int | None = None) -> str:
 def belum_sah(ind: pd.DataFrame, status: pd.DataFrame, triwulan: int) -> pd.Series:
     """Per indicator row of `ind` (columns id, r1..r4): is its value of `triwulan` present but
     not signed? `status`: indikator_id, triwulan, status (the unit's submission for the quarter,
-    NULL when none), as queries/laporan_status_realisasi.sql returns it."""
+    NULL when none), as dashboard/queries/laporan_status_realisasi.sql returns it."""
     sah = status.loc[status["triwulan"] == triwulan].set_index("indikator_id")["status"]
     disahkan = ind["id"].map(sah).eq(STATUS_SAH)
     return ind[f"r{triwulan}"].notna() & ~disahkan

@@ -1,0 +1,1 @@
+"""Agency administration: the instansi itself and backups made while the app runs."""

@@ -1,0 +1,1 @@
+"""Capaian kinerja: the formula and categories, the Kadis dashboard's figures and tables."""

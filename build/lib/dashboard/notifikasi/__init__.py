@@ -1,0 +1,1 @@
+"""Notifications (docs/DOMAIN.md §14): inbox, email outbox, reminders and their timer."""

@@ -1,0 +1,38 @@
+-- One indicator ($1): its attributes and, per year with targets or realisations, the pivoted
+-- targets (0 = annual) and realisations, like indikator_tahun for a single indicator.
+WITH th AS (
+    SELECT tahun FROM target WHERE indikator_id = $1
+    UNION
+    SELECT tahun FROM realisasi WHERE indikator_id = $1
+), t AS (
+    SELECT tahun,
+           max(CASE WHEN triwulan = 0 THEN nilai END)      AS t0,
+           max(CASE WHEN triwulan = 0 THEN nilai_atas END) AS t0_atas,
+           max(CASE WHEN triwulan = 1 THEN nilai END)      AS t1,
+           max(CASE WHEN triwulan = 2 THEN nilai END)      AS t2,
+           max(CASE WHEN triwulan = 3 THEN nilai END)      AS t3,
+           max(CASE WHEN triwulan = 4 THEN nilai END)      AS t4,
+           max(CASE WHEN triwulan = 1 THEN nilai_atas END) AS t1_atas,
+           max(CASE WHEN triwulan = 2 THEN nilai_atas END) AS t2_atas,
+           max(CASE WHEN triwulan = 3 THEN nilai_atas END) AS t3_atas,
+           max(CASE WHEN triwulan = 4 THEN nilai_atas END) AS t4_atas
+    FROM target WHERE indikator_id = $1 GROUP BY tahun
+), r AS (
+    SELECT tahun,
+           max(CASE WHEN triwulan = 1 THEN nilai END) AS r1,
+           max(CASE WHEN triwulan = 2 THEN nilai END) AS r2,
+           max(CASE WHEN triwulan = 3 THEN nilai END) AS r3,
+           max(CASE WHEN triwulan = 4 THEN nilai END) AS r4
+    FROM realisasi WHERE indikator_id = $1 GROUP BY tahun
+)
+SELECT i.id, i.kode, i.nama, i.satuan, i.jenis, i.polaritas, i.cara_agregasi, i.rumus_negatif,
+       i.definisi, i.sumber_data, i.baseline, i.target_renstra, i.unit_id, u.nama AS unit_nama,
+       th.tahun, t.t0, t.t0_atas, t.t1, t.t2, t.t3, t.t4, t.t1_atas, t.t2_atas, t.t3_atas,
+       t.t4_atas, r.r1, r.r2, r.r3, r.r4
+FROM indikator i
+JOIN unit u ON u.id = i.unit_id
+CROSS JOIN th
+LEFT JOIN t ON t.tahun = th.tahun
+LEFT JOIN r ON r.tahun = th.tahun
+WHERE i.id = $1
+ORDER BY th.tahun;

@@ -1,0 +1,2 @@
+-- Cuti bersama and local days off, by date.
+SELECT tanggal, keterangan, jenis FROM hari_libur ORDER BY tanggal;

@@ -1,0 +1,2 @@
+-- Remove a finding ($1).
+DELETE FROM temuan WHERE id = $1;

@@ -1,0 +1,1 @@
+"""Monev meetings: agenda, invitation, minutes, and the follow-ups (tindak lanjut)."""

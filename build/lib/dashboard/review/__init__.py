@@ -1,0 +1,1 @@
+"""The review chain (Pengelola Monev -> Sekretaris -> Kadis) and corrections of signed data."""
