@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, SupportsInt
 
 import duckdb
 import pandas as pd
@@ -33,7 +34,8 @@ from dashboard.services import lokasi, pelaksanaan, sop_registry
 from dashboard.skala import SKALA_BAKU, Skala, bulat
 
 
-def _ind(row: object) -> engine.Indikator:
+def _ind(row: Any) -> engine.Indikator:
+    """The engine's attributes of an indicator, from an itertuples row (untyped pandas)."""
     return engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
 
 
@@ -321,7 +323,7 @@ def anggaran(
         peta, kinerja_anggaran.nilai_per_indikator(peta), batas_skor
     )
 
-    def kinerja(tingkat: str, nilai: object) -> float | None:
+    def kinerja(tingkat: str, nilai: SupportsInt) -> float | None:
         return rata.get((tingkat, int(nilai)))
 
     rows = []
