@@ -7,6 +7,7 @@ an indicator (table row) opens its drill-down on the Indikator tab.
 """
 
 from collections.abc import Callable
+from typing import Any, Literal
 
 import pandas as pd
 import pyarrow as pa
@@ -55,7 +56,7 @@ def tabel(
     nama: str,
     judul: str,
     warna: dict[str, str] | None = None,
-    tinggi: str | int = "auto",
+    tinggi: int | Literal["auto", "content", "stretch"] = "auto",
     kolom: dict[str, dict] | None = None,
     pilih: Callable[[int], None] | None = None,
     bungkus: bool | int = False,
@@ -79,12 +80,14 @@ def tabel(
             isi = isi.assign(Kategori=[[k] if k else [] for k in isi["Kategori"]])
         return isi
 
-    kolom = dict(kolom or {})
+    # Plain dicts of column settings (tampil.KOLOM) and a MultiselectColumn's result: Any,
+    # as Streamlit's ColumnConfig TypedDict they both are is not public.
+    konfigurasi: dict[str, Any] = dict(kolom or {})
     if warna:
         lain = {k: "#e4e7eb" for k in df["Kategori"].fillna("") if k and k not in warna}
         peta = {**warna, **lain}
-        kolom["Kategori"] = st.column_config.MultiselectColumn(
-            **kolom.get("Kategori", {}), options=list(peta), color=list(peta.values())
+        konfigurasi["Kategori"] = st.column_config.MultiselectColumn(
+            **konfigurasi.get("Kategori", {}), options=list(peta), color=list(peta.values())
         )
     data: pd.DataFrame | Styler | pa.Table
     if tebal_akhir:
@@ -94,17 +97,28 @@ def tabel(
     else:  # a shared frame (a cached view's) is converted to Arrow once, not on every run
         data = web.arrow_sekali(df, (tuple(urutan or ()), bool(warna)), tampak)
     kunci = f"tabel_{nama}"
-    st.dataframe(
-        data,
-        hide_index=True,
-        height=tinggi,
-        column_config=kolom,
-        row_height=(80 if bungkus is True else int(bungkus)) if bungkus else None,
-        column_order=urutan,
-        key=kunci if pilih else None,
-        on_select=(lambda: _pilih_baris(kunci, pilih)) if pilih else "ignore",
-        selection_mode=["single-row", "single-cell"],
-    )
+    tinggi_baris = (80 if bungkus is True else int(bungkus)) if bungkus else None
+    if pilih is None:  # no selection: st.dataframe's other overload (it returns no state)
+        st.dataframe(
+            data,
+            hide_index=True,
+            height=tinggi,
+            column_config=konfigurasi,
+            row_height=tinggi_baris,
+            column_order=urutan,
+        )
+    else:
+        st.dataframe(
+            data,
+            hide_index=True,
+            height=tinggi,
+            column_config=konfigurasi,
+            row_height=tinggi_baris,
+            column_order=urutan,
+            key=kunci,
+            on_select=lambda: _pilih_baris(kunci, pilih),
+            selection_mode=["single-row", "single-cell"],
+        )
     with st.container(horizontal=True):
         st.download_button(
             "Unduh Excel",
@@ -197,7 +211,7 @@ if len(instansi) > 1:
     instansi_id = kolom[0].selectbox(
         "Instansi",
         list(nama_instansi),
-        format_func=nama_instansi.get,
+        format_func=lambda i: nama_instansi[i],
         key="instansi",
         bind="query-params",
     )
@@ -250,9 +264,10 @@ berkas = f"{tahun}_tw{triwulan}"
 # ---------------------------------------------------------------- which data (in the URL)
 termasuk, baris_data = saklar_data("sah", di_url=True)
 
-data = web.safe(data_periode)(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
-if data is None:
+dibaca = web.safe(data_periode)(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
+if dibaca is None:
     st.stop()
+data = dibaca  # not None, also inside the tabs' functions (mypy narrows no global there)
 ind, skala = data.indikator, data.skala
 baris_data.caption(data.keterangan)
 if ind.empty:
@@ -437,14 +452,15 @@ def ringkasan() -> None:
             format_func=lambda k: f"{k} ({formats.angka(opsi[k], 0)})",
             required=True,
         )
-        daftar_ind = ind[tampil.label_kategori(ind) == pilihan]
-        tabel(
-            tampil.indikator_kategori(ind, pilihan),
-            f"indikator_{pilihan}_{berkas}".replace(" ", "_").lower(),
-            f"Indikator {pilihan}, {periode}",
-            kolom=tampil.KOLOM["indikator_kategori"],
-            pilih=lambda i: buka_indikator(daftar_ind["id"].iloc[i]),
-        )
+        if pilihan is not None:  # required, and its value is set above: None is not expected
+            daftar_ind = ind[tampil.label_kategori(ind) == pilihan]
+            tabel(
+                tampil.indikator_kategori(ind, pilihan),
+                f"indikator_{pilihan}_{berkas}".replace(" ", "_").lower(),
+                f"Indikator {pilihan}, {periode}",
+                kolom=tampil.KOLOM["indikator_kategori"],
+                pilih=lambda i: buka_indikator(daftar_ind["id"].iloc[i]),
+            )
     elif daftar == "Pengajuan per unit":
         st.caption(tampil.BANTUAN_DIAJUKAN)
         tabel(
@@ -493,7 +509,7 @@ def ringkasan() -> None:
     grafik(
         _grafik_peta(*dipilih),
         f"peta_capaian_{tahun}",
-        pilih=lambda t: buka_unit(id_unit[t["y"]], nomor_tw.get(t.get("x")))
+        pilih=lambda t: buka_unit(id_unit[t["y"]], nomor_tw.get(t.get("x", "")))
         if t.get("y") in id_unit
         else None,
     )
@@ -525,7 +541,7 @@ def indikator() -> None:
     if st.session_state.get("ind") not in label:
         st.session_state.pop("ind", None)
     a, b = st.columns([3, 1])
-    ind_id = a.selectbox("Indikator", list(label), format_func=label.get, key="ind")
+    ind_id = a.selectbox("Indikator", list(label), format_func=lambda i: label[i], key="ind")
     tw = b.selectbox(
         "Triwulan rincian",
         [1, 2, 3, 4],

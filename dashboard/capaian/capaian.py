@@ -109,7 +109,8 @@ def target_sd(targets: Sequence[float | None], cara: str, n: int) -> float | Non
     """Target to date: SUM adds quarters 1..n, AVG averages them, LAST and MAX take quarter n."""
     bagian = list(targets[:n])
     if cara in (Agregasi.LAST, Agregasi.MAX):
-        return None if len(bagian) < n or bagian[n - 1] is None else float(bagian[n - 1])
+        akhir = bagian[n - 1] if len(bagian) >= n else None
+        return None if akhir is None else float(akhir)
     terisi = [t for t in bagian if t is not None]
     if not terisi:
         return None

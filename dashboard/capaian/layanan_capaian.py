@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails, InitErrorDetails
 
 from dashboard.akun import layanan_lokasi as lokasi
 from dashboard.akun.akses import Akses
@@ -33,7 +35,7 @@ KOLOM_HASIL = [
 ]
 
 
-def angka_atau_none(x: object) -> float | None:
+def angka_atau_none(x: Any) -> float | None:
     """A stored number as float; None for NULL, NaN or pd.NA."""
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
         return None
@@ -111,6 +113,14 @@ LABEL = {
 }
 
 
+def _ulang(e: ErrorDetails, loc: tuple[int | str, ...]) -> InitErrorDetails:
+    """A reported error again, at `loc`, as from_exception_data takes it (no msg, no url)."""
+    detail: InitErrorDetails = {"type": e["type"], "loc": loc, "input": e["input"]}
+    if "ctx" in e:
+        detail["ctx"] = e["ctx"]
+    return detail
+
+
 def _pesan(exc: ValidationError) -> str:
     """Validation errors as Indonesian lines; a band's problem names the band by its row."""
     baris = []
@@ -120,12 +130,16 @@ def _pesan(exc: ValidationError) -> str:
             kolom = f"Kategori ke-{loc[1] + 1}, {LABEL.get(str(loc[2]), str(loc[2]))}"
             baris.append(
                 pesan_validasi(
-                    ValidationError.from_exception_data(exc.title, [{**e, "loc": ("x",)}]),
+                    ValidationError.from_exception_data(exc.title, [_ulang(e, ("x",))]),
                     {"x": kolom},
                 )
             )
         else:
-            baris.append(pesan_validasi(ValidationError.from_exception_data(exc.title, [e]), LABEL))
+            baris.append(
+                pesan_validasi(
+                    ValidationError.from_exception_data(exc.title, [_ulang(e, e["loc"])]), LABEL
+                )
+            )
     return " ".join(dict.fromkeys(baris))
 
 
@@ -273,7 +287,7 @@ def hitung_capaian_tahun(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataF
     of the year (c1..c4, k1..k4, s1..s4: the heat map), from one reading of the inputs."""
     masukan = _masukan(df)
     out = pd.concat([df, _kolom_hasil(_hasil(masukan, triwulan, sk), sk, df.index)], axis=1)
-    tambahan = {}
+    tambahan: dict[str, list[float | str | None]] = {}
     for n in range(1, 5):
         hasil = _hasil(masukan, n, sk)
         tambahan[f"c{n}"] = [h.capaian for h in hasil]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, SupportsInt
 
 import duckdb
 import pandas as pd
@@ -28,7 +29,8 @@ from dashboard.sop import layanan_pelaksanaan as pelaksanaan
 from dashboard.sop import layanan_registri as sop_registry
 
 
-def _ind(row: object) -> engine.Indikator:
+def _ind(row: Any) -> engine.Indikator:
+    """The engine's attributes of an indicator, from an itertuples row (untyped pandas)."""
     return engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
 
 
@@ -316,7 +318,7 @@ def anggaran(
         peta, kinerja_anggaran.nilai_per_indikator(peta), batas_skor
     )
 
-    def kinerja(tingkat: str, nilai: object) -> float | None:
+    def kinerja(tingkat: str, nilai: SupportsInt) -> float | None:
         return rata.get((tingkat, int(nilai)))
 
     rows = []

@@ -5,7 +5,9 @@ layout and the shaping can be tested on hand-built frames.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -44,7 +46,8 @@ def _n(x: float) -> str:
     return formats.angka(x, 0)
 
 
-def _tanggal(d: object) -> str:
+def _tanggal(d: dt.date | None) -> str:
+    """A date cell as shown; NaT (a pandas date column's empty cell, a datetime) as a dash."""
     return "–" if pd.isna(d) else formats.tanggal(d)
 
 
@@ -124,8 +127,9 @@ def indikator_kategori(ind: pd.DataFrame, pilihan: str) -> pd.DataFrame:
     )
 
 
-def keterangan_kirim(r: object) -> str:
-    """A unit's submission in one phrase: the return's reason, who and when; else empty."""
+def keterangan_kirim(r: Any) -> str:
+    """A unit's submission in one phrase: the return's reason, who and when; else empty.
+    `r` is an itertuples row of `dasbor_pengajuan` (untyped pandas)."""
     if getattr(r, "keadaan", None) != "Dikembalikan":
         return ""
     oleh = formats.teks(r.akhir_oleh) or "peninjau"
@@ -221,7 +225,7 @@ def laju(baris: pd.Series, satuan: str) -> str:
     return formats.angka(baris["laju"]) + ("" if pd.isna(baris["laju"]) else f" {satuan}")
 
 
-def target_teks(bawah: object, atas: object) -> str:
+def target_teks(bawah: float | None, atas: float | None) -> str:
     """A target as the report writes it: `80`, or a range `80 – 90`."""
     if atas is None or pd.isna(atas) or bawah is None or pd.isna(bawah):
         return formats.angka(bawah)

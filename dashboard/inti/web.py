@@ -92,6 +92,7 @@ def _kunci_versi(
     """The store and the data versions a read `fn(cur, akses, ...)` (or a view
     `fn(akses, ...)`, `dengan_cur` False) depends on: the instansi it names (its `instansi_id`
     argument), else the caller's instansi, else every instansi."""
+    argumen: dict[str, Any]
     try:
         argumen = tanda.bind_partial(*((None,) if dengan_cur else ()), *args, **kwargs).arguments
     except TypeError:  # the service reports the wrong call itself
