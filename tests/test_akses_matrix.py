@@ -38,7 +38,7 @@ from dashboard.akun import layanan_pengguna as pengguna
 from dashboard.akun.akses import SISTEM, Akses, AksesDitolak
 from dashboard.capaian import layanan_capaian as capaian
 from dashboard.capaian import layanan_dasbor as dasbor
-from dashboard.inti import store
+from dashboard.inti import config, store
 from dashboard.laporan import layanan_ekinerja as ekinerja
 from dashboard.laporan import layanan_laporan as laporan
 from dashboard.laporan import layanan_lkj as lkj
@@ -249,7 +249,7 @@ def _di_folder_sementara(fn: Callable[[], object]) -> object:
         return fn()
 
 
-YAML_SOP = (Path(__file__).resolve().parents[1] / "data" / "sop").glob("*.yaml")
+YAML_SOP = config.SOP_DIR.glob("*.yaml")
 TEKS_SOP = next(iter(sorted(YAML_SOP))).read_text(encoding="utf-8")
 
 

@@ -177,8 +177,8 @@ def _rumus_kata() -> set[str]:
 def test_rumus_capaian_hanya_di_mesin() -> None:
     """The capaian formula is written once, in the engine (dashboard/capaian/capaian.py); a page or
     report that spells it (a column, a help text, an explanation) reads engine.rumus instead.
-    dashboard/queries/dasbor_perbandingan.sql computes the same formula in SQL for every instansi at once:
-    it is checked against the engine by tests/test_services_dasbor.py."""
+    dashboard/queries/dasbor_perbandingan.sql computes the same formula in SQL for every instansi
+    at once: it is checked against the engine by tests/test_services_dasbor.py."""
     kata = _rumus_kata()
     assert "R / T" in kata and "(2T − R) / T" in kata
     salah = [

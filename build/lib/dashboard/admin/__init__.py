@@ -1,1 +1,0 @@
-"""Agency administration: the instansi itself and backups made while the app runs."""

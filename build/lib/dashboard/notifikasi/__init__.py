@@ -1,1 +1,0 @@
-"""Notifications (docs/DOMAIN.md §14): inbox, email outbox, reminders and their timer."""

@@ -1,1 +1,0 @@
-"""Pengumpulan data kinerja: the Bidang's quarterly entry, its checks, draft and submission."""

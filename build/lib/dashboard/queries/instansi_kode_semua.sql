@@ -1,2 +1,0 @@
--- Every instansi's id and kode, in id order.
-SELECT id, kode FROM instansi ORDER BY id;

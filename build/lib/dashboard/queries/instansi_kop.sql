@@ -1,3 +1,0 @@
--- Letterhead and default signer of an instansi ($1) for generated documents.
-SELECT id, kode, nama, pemda, kota, alamat, kepala_jabatan, kepala_nama, kepala_nip
-FROM instansi WHERE id = $1;

@@ -1,2 +1,0 @@
--- All instansi, for selectors.
-SELECT id, kode, nama, pemda FROM instansi ORDER BY pemda, nama;

@@ -1,4 +1,0 @@
--- Instansi, period and unit of a submission ($1).
-SELECT p.instansi_id, s.periode_id, s.unit_id
-FROM pengajuan s JOIN periode p ON p.id = s.periode_id
-WHERE s.id = $1;

@@ -1,2 +1,0 @@
--- Successful login ($1 username): the failure counter starts again.
-UPDATE pengguna SET gagal_login = 0 WHERE username = $1;

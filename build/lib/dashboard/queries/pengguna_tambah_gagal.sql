@@ -1,3 +1,0 @@
--- One more failed login for an existing user ($1). (No RETURNING: DuckDB refuses UPDATE ...
--- RETURNING on a table that a foreign key references.)
-UPDATE pengguna SET gagal_login = gagal_login + 1 WHERE username = $1;

@@ -1,3 +1,0 @@
--- New sub kegiatan under kegiatan $1 (unit penanggung jawab $5, optional); returns its id.
-INSERT INTO sub_kegiatan (kegiatan_id, kode, nama, aktif, unit_id) VALUES ($1, $2, $3, $4, $5)
-RETURNING id;

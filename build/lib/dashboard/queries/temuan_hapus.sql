@@ -1,2 +1,0 @@
--- Remove a finding ($1).
-DELETE FROM temuan WHERE id = $1;

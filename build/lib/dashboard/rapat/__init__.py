@@ -1,1 +1,0 @@
-"""Monev meetings: agenda, invitation, minutes, and the follow-ups (tindak lanjut)."""

@@ -1,1 +1,0 @@
-"""The agency's plan: planning tree, indicators and targets, Perjanjian Kinerja, Renja E.81."""

@@ -1,1 +1,0 @@
-"""The review chain (Pengelola Monev -> Sekretaris -> Kadis) and corrections of signed data."""

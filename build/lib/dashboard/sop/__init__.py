@@ -1,1 +1,0 @@
-"""The SOP library: registry and revisions, mutu baku waktu, SOP runs and their steps."""
