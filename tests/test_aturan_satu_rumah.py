@@ -76,7 +76,6 @@ ATURAN = [
         frozenset(
             {
                 # a monev meeting's own states draf / final (services/rapat.py, migration 005)
-                ("dashboard/app_pages/hasil_monev.py", alur.DRAF),
                 ("dashboard/rapat/tampilan_rapat.py", alur.DRAF),
                 ("dashboard/rapat/layanan_rapat.py", alur.DRAF),
                 # the LKj's own states (their home: dashboard/laporan/lkj.py)

@@ -1,8 +1,9 @@
 """Thin pages (issue 19, deliverable 2): a page in app_pages/ is widgets and
 layout. It reads and writes through services (never the store, a driver or a query), and the
-tables it shows are shaped by pure view modules (dashboard/tampilan_*.py, tabel_dasbor.py),
-tested without a browser. The checks read each page's syntax tree, so they can fail: the last
-test feeds them a fat page."""
+tables it shows are shaped by pure view modules (dashboard/<fitur>/tampilan_*.py,
+dashboard/capaian/tabel_dasbor.py), tested without a browser: no page builds a table itself.
+The checks read each page's syntax tree, so they can fail: the last test feeds them a fat
+page."""
 
 from __future__ import annotations
 
@@ -25,16 +26,8 @@ _LARANGAN_IMPOR = {
 }
 # Calls that talk to a database.
 _PANGGILAN_DB = {"execute", "executemany", "fetch_df", "fetch_all", "fetchone", "fetchall", "sql"}
-# Calls that build or reshape a table: the work of a view module.
+# Calls that build or reshape a table: the work of a view module, never of a page.
 _BANGUN_TABEL = {"DataFrame", "merge", "groupby", "pivot", "pivot_table", "concat"}
-
-# Pages not thinned yet and how many table-building calls each still makes. A number may only
-# go down (move the shaping into a view module); no other page may build a table.
-BELUM_TIPIS = {
-    "entri.py": 1,
-    "hasil_monev.py": 2,
-    "tindak_lanjut.py": 1,
-}
 
 
 def _impor(pohon: ast.AST) -> list[str]:
@@ -70,8 +63,16 @@ def _periksa(path: Path) -> tuple[list[str], list[str], list[str]]:
 
 def test_halaman_diperiksa():
     nama = {p.name for p in HALAMAN}
-    assert {"rapat.py", "periode.py", "antrian.py", "sop.py", "admin_indikator.py"} <= nama
-    assert set(BELUM_TIPIS) <= nama, set(BELUM_TIPIS) - nama
+    assert {
+        "rapat.py",
+        "periode.py",
+        "antrian.py",
+        "sop.py",
+        "admin_indikator.py",
+        "entri.py",
+        "hasil_monev.py",
+        "tindak_lanjut.py",
+    } <= nama
 
 
 @pytest.mark.parametrize("path", HALAMAN, ids=lambda p: p.name)
@@ -84,8 +85,7 @@ def test_halaman_lewat_layanan(path: Path):
 @pytest.mark.parametrize("path", HALAMAN, ids=lambda p: p.name)
 def test_halaman_tidak_membentuk_tabel(path: Path):
     _, _, tabel = _periksa(path)
-    boleh = BELUM_TIPIS.get(path.name, 0)
-    assert len(tabel) <= boleh, (
+    assert tabel == [], (
         f"{path.name} membentuk tabel sendiri ({tabel}); pindahkan ke modul tampilan "
         "(dashboard/<fitur>/tampilan_*.py) sebagai fungsi murni yang diuji"
     )

@@ -221,3 +221,110 @@ def test_sop_steps_in_words():
         "✓ Undangan dikirim (nomor 005/1, 3 Juli 2026) → ✓ Notulen final → ○ Belum diarsipkan"
     )
     assert tampil.langkah_sop({"nomor": None}, False).startswith("○ Undangan belum dikirim")
+
+
+TINDAK_LANJUT = pd.DataFrame(
+    {
+        "id": [11, 12, 13],
+        "pic_unit": ["Bidang A", "Bidang B", "Bidang A"],
+        "batas_waktu": pd.to_datetime(["2026-06-30", "2026-05-31", None]),
+        "status": ["Belum", "Dalam Proses", "Selesai"],
+        "terlambat": [True, True, False],
+        "minta_tutup": [True, False, True],  # the closed one's old request is not shown
+        "uraian": ["Perbaiki data", "Pantau realisasi", "Rapat koordinasi"],
+        "permasalahan": ["Rendah", "Terlambat", "Belum rapat"],
+        "catatan_progres": [None, "Sudah 50%", None],
+        "bukti": [None, "berkas:tl/12.pdf", "https://contoh.go.id/notulen"],
+        "catatan_monev": [None, None, "Tuntas"],
+        "tahun": [2026, 2026, 2026],
+        "triwulan": [1, 2, 1],
+    }
+)
+
+
+def test_hasil_monev_overdue_longest_first_counted_to_today():
+    t = tampil.tabel_lewat_batas(TINDAK_LANJUT, dt.date(2026, 7, 10))
+    assert list(t.columns) == [
+        "Unit PIC",
+        "Terlambat (hari)",
+        "Batas waktu",
+        "Status",
+        "Rapat",
+        "Tindak lanjut",
+    ]
+    assert t["Unit PIC"].tolist() == ["Bidang B", "Bidang A"]  # the longest overdue first
+    assert t["Terlambat (hari)"].tolist() == [40, 10]
+    assert t["Batas waktu"].tolist() == ["31 Mei 2026", "30 Juni 2026"]
+    assert t["Rapat"].tolist() == ["Triwulan II TA 2026", "Triwulan I TA 2026"]
+    assert t["Tindak lanjut"].tolist() == ["Pantau realisasi", "Perbaiki data"]
+    kosong = tampil.tabel_lewat_batas(TINDAK_LANJUT.iloc[2:], dt.date(2026, 7, 10))
+    assert kosong.empty and "Terlambat (hari)" in kosong.columns
+
+
+def test_hasil_monev_meetings_and_unit_counts():
+    t = tampil.tabel_hasil_rapat(DAFTAR)
+    assert list(t.columns) == [
+        "Tanggal",
+        "Periode",
+        "Status",
+        "Temuan",
+        "Tindak lanjut terbuka",
+        "Judul",
+    ]
+    assert t.iloc[0].tolist() == [
+        "29 Juli 2026",
+        "Triwulan II TA 2026",
+        "Draf",
+        0,
+        0,
+        "Rapat TW II",
+    ]
+    assert t["Status"].tolist() == ["Draf", "Final", "Final"]
+
+    rekap = pd.DataFrame(
+        {
+            "pic_unit": ["Bidang A"],
+            "jumlah": [3],
+            "terbuka": [2],
+            "terlambat": [1],
+            "minta_tutup": [1],
+            "selesai": [1],
+        }
+    )
+    assert list(tampil.tabel_rekap_unit(rekap).columns) == [
+        "Unit PIC",
+        "Jumlah",
+        "Belum selesai",
+        "Lewat batas",
+        "Minta ditutup",
+        "Selesai",
+    ]
+
+
+def test_tindak_lanjut_list_in_words():
+    t = tampil.tabel_tindak_lanjut(TINDAK_LANJUT)
+    assert list(t.columns) == [
+        "Unit PIC",
+        "Batas waktu",
+        "Status",
+        "Lewat batas",
+        "Minta ditutup",
+        "Tindak lanjut",
+        "Permasalahan",
+        "Catatan progres",
+        "Bukti",
+        "Catatan Pengelola Monev",
+        "Rapat",
+    ]
+    assert t["Batas waktu"].tolist() == ["30 Juni 2026", "31 Mei 2026", "–"]
+    assert t["Lewat batas"].tolist() == ["Lewat batas", "Lewat batas", ""]
+    assert t["Minta ditutup"].tolist() == ["Ya", "", ""]  # a closed one asks no more
+    assert t["Catatan progres"].tolist() == ["", "Sudah 50%", ""]
+    # an uploaded file by its label (its storage path stays internal), a link as typed
+    assert t["Bukti"].tolist() == ["", "berkas terunggah", "https://contoh.go.id/notulen"]
+    assert t["Catatan Pengelola Monev"].tolist() == ["", "", "Tuntas"]
+    assert t["Rapat"].tolist() == [
+        "Triwulan I TA 2026",
+        "Triwulan II TA 2026",
+        "Triwulan I TA 2026",
+    ]

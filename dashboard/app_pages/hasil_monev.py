@@ -8,8 +8,8 @@ from dashboard.inti import charts, config, formats, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.rapat import layanan_rapat as svc_rapat
 from dashboard.rapat import layanan_tindak_lanjut as svc_tl
+from dashboard.rapat import tampilan_rapat as tampil
 from dashboard.rapat import tindak_lanjut as aturan_tl
-from dashboard.rapat.notulen import periode
 
 akses = akses_halaman(__file__)
 st.title("Hasil monev")
@@ -33,41 +33,13 @@ if rekap.empty:
     st.info("Belum ada tindak lanjut.")
 else:
     st.plotly_chart(charts.tindak_lanjut_per_unit(rekap, None), key="hasil_per_unit")
-    st.dataframe(
-        rekap.rename(
-            columns={
-                "pic_unit": "Unit PIC",
-                "jumlah": "Jumlah",
-                "terbuka": "Belum selesai",
-                "terlambat": "Lewat batas",
-                "minta_tutup": "Minta ditutup",
-                "selesai": aturan_tl.SELESAI,
-            }
-        ),
-        hide_index=True,
-    )
-    lewat = tl[tl["terlambat"]].sort_values("batas_waktu")
+    st.dataframe(tampil.tabel_rekap_unit(rekap), hide_index=True)
+    lewat = tampil.tabel_lewat_batas(tl, config.hari_ini())
     if not lewat.empty:
         st.subheader("Tindak lanjut yang lewat batas waktu")
         # the short key columns first, the long description last in the widest column
         st.dataframe(
-            pd.DataFrame(
-                {
-                    "Unit PIC": lewat["pic_unit"],
-                    "Terlambat (hari)": lewat["batas_waktu"].map(
-                        lambda b: (pd.Timestamp(config.hari_ini()) - pd.Timestamp(b)).days
-                    ),
-                    "Batas waktu": lewat["batas_waktu"].map(
-                        lambda b: formats.tanggal(pd.Timestamp(b).date())
-                    ),
-                    "Status": lewat["status"],
-                    "Rapat": [
-                        periode(y, t)
-                        for y, t in zip(lewat["tahun"], lewat["triwulan"], strict=True)
-                    ],
-                    "Tindak lanjut": lewat["uraian"],
-                }
-            ),
+            lewat,
             hide_index=True,
             column_config={
                 "Unit PIC": st.column_config.TextColumn(width=225),
@@ -84,18 +56,7 @@ if rapat.empty:
     st.info("Belum ada rapat monev yang tercatat.")
 else:
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Tanggal": rapat["waktu"].map(lambda w: formats.tanggal(pd.Timestamp(w).date())),
-                "Periode": [
-                    periode(y, t) for y, t in zip(rapat["tahun"], rapat["triwulan"], strict=True)
-                ],
-                "Status": rapat["status"].map({"draf": "Draf", "final": "Final"}),
-                "Temuan": rapat["temuan"],
-                "Tindak lanjut terbuka": rapat["tindak_lanjut_terbuka"],
-                "Judul": rapat["judul"],
-            }
-        ),
+        tampil.tabel_hasil_rapat(rapat),
         hide_index=True,
         column_config={
             "Tanggal": st.column_config.TextColumn(width=140),

@@ -10,8 +10,8 @@ from dashboard.inti import bukti, charts, formats, web
 from dashboard.inti.ui import PETUNJUK_UNGGAH, akses_halaman, pilih_berlabel, pilih_instansi
 from dashboard.rapat import agenda
 from dashboard.rapat import layanan_tindak_lanjut as svc
+from dashboard.rapat import tampilan_rapat as tampilan
 from dashboard.rapat import tindak_lanjut as aturan
-from dashboard.rapat.notulen import periode
 
 akses = akses_halaman(__file__)
 st.title("Tindak lanjut")
@@ -71,23 +71,7 @@ def _tgl(w) -> str:
 # The key columns first and narrow, so PIC, deadline and status are in view at 1366 px; the long
 # texts follow and are read in full in the panel of the selected follow-up below.
 st.dataframe(
-    pd.DataFrame(
-        {
-            "Unit PIC": df["pic_unit"],
-            "Batas waktu": df["batas_waktu"].map(_tgl),
-            "Status": df["status"],
-            "Lewat batas": df["terlambat"].map({True: "Lewat batas", False: ""}),
-            "Minta ditutup": (df["minta_tutup"].astype(bool) & aturan.terbuka(df["status"])).map(
-                {True: "Ya", False: ""}
-            ),
-            "Tindak lanjut": df["uraian"],
-            "Permasalahan": df["permasalahan"],
-            "Catatan progres": df["catatan_progres"].fillna(""),
-            "Bukti": df["bukti"].map(bukti.label),
-            "Catatan Pengelola Monev": df["catatan_monev"].fillna(""),
-            "Rapat": [periode(y, t) for y, t in zip(df["tahun"], df["triwulan"], strict=True)],
-        }
-    ),
+    tampilan.tabel_tindak_lanjut(df),
     hide_index=True,
     column_config={
         "Unit PIC": st.column_config.TextColumn(width=215),

@@ -1,7 +1,8 @@
 """What the Rapat monev page shows, shaped from the service's reads (pure: no Streamlit, no
 store): the meeting list and selector labels, the record's tables, the rows of the participant
 and agenda editors, and the steps of SOP Monitoring Evaluasi Kinerja Secara Periodik a meeting
-has been through. The page only lays these out, so what it shows is tested without a browser."""
+has been through; and the tables of the pages that read the meetings' outcome (Hasil monev,
+Tindak lanjut). The pages only lay these out, so what they show is tested without a browser."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import hashlib
 
 import pandas as pd
 
-from dashboard.inti import formats
+from dashboard.inti import bukti, formats
 from dashboard.rapat import agenda
+from dashboard.rapat import tindak_lanjut as aturan_tl
 from dashboard.rapat.notulen import periode, pukul
 
 BARU = 0  # the selector's "new meeting" entry (no meeting has id 0)
@@ -322,3 +324,79 @@ def langkah_sop(und: dict, final: bool) -> str:
     else:
         arsip = "○ Belum diarsipkan"
     return f"{kirim} → {notulen} → {arsip}"
+
+
+def tabel_rekap_unit(rekap: pd.DataFrame) -> pd.DataFrame:
+    """Hasil monev: the follow-ups counted per PIC unit, under Indonesian headings."""
+    return rekap.rename(
+        columns={
+            "pic_unit": "Unit PIC",
+            "jumlah": "Jumlah",
+            "terbuka": "Belum selesai",
+            "terlambat": "Lewat batas",
+            "minta_tutup": "Minta ditutup",
+            "selesai": aturan_tl.SELESAI,
+        }
+    )
+
+
+def tabel_lewat_batas(tl: pd.DataFrame, hari_ini: dt.date) -> pd.DataFrame:
+    """Hasil monev: the overdue follow-ups, the longest overdue first, with the days late
+    counted to `hari_ini` (config.hari_ini(): the agency's date). The short key columns come
+    first, the long description last (the page gives it the widest column)."""
+    lewat = tl[tl["terlambat"]].sort_values("batas_waktu")
+    return pd.DataFrame(
+        {
+            "Unit PIC": lewat["pic_unit"],
+            "Terlambat (hari)": lewat["batas_waktu"].map(
+                lambda b: (pd.Timestamp(hari_ini) - pd.Timestamp(b)).days
+            ),
+            "Batas waktu": lewat["batas_waktu"].map(
+                lambda b: formats.tanggal(pd.Timestamp(b).date())
+            ),
+            "Status": lewat["status"],
+            "Rapat": [
+                periode(y, t) for y, t in zip(lewat["tahun"], lewat["triwulan"], strict=True)
+            ],
+            "Tindak lanjut": lewat["uraian"],
+        }
+    )
+
+
+def tabel_hasil_rapat(rapat: pd.DataFrame) -> pd.DataFrame:
+    """Hasil monev: the meetings with their counts; the title last and the decisions left out
+    (a paragraph, read in full below the table)."""
+    return pd.DataFrame(
+        {
+            "Tanggal": rapat["waktu"].map(lambda w: formats.tanggal(pd.Timestamp(w).date())),
+            "Periode": [
+                periode(y, t) for y, t in zip(rapat["tahun"], rapat["triwulan"], strict=True)
+            ],
+            "Status": rapat["status"].map({"draf": "Draf", "final": "Final"}),
+            "Temuan": rapat["temuan"],
+            "Tindak lanjut terbuka": rapat["tindak_lanjut_terbuka"],
+            "Judul": rapat["judul"],
+        }
+    )
+
+
+def tabel_tindak_lanjut(tl: pd.DataFrame) -> pd.DataFrame:
+    """Tindak lanjut: the follow-ups chosen. The key columns first (PIC, deadline and status in
+    view at 1366 px); the long texts follow and are read in full in the panel below."""
+    return pd.DataFrame(
+        {
+            "Unit PIC": tl["pic_unit"],
+            "Batas waktu": tl["batas_waktu"].map(_tgl),
+            "Status": tl["status"],
+            "Lewat batas": tl["terlambat"].map({True: "Lewat batas", False: ""}),
+            "Minta ditutup": (tl["minta_tutup"].astype(bool) & aturan_tl.terbuka(tl["status"])).map(
+                {True: "Ya", False: ""}
+            ),
+            "Tindak lanjut": tl["uraian"],
+            "Permasalahan": tl["permasalahan"],
+            "Catatan progres": tl["catatan_progres"].fillna(""),
+            "Bukti": tl["bukti"].map(bukti.label),
+            "Catatan Pengelola Monev": tl["catatan_monev"].fillna(""),
+            "Rapat": [periode(y, t) for y, t in zip(tl["tahun"], tl["triwulan"], strict=True)],
+        }
+    )
