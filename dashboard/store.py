@@ -299,18 +299,18 @@ def log_event(
 ) -> None:
     cur.execute(
         sql("event_insert"),
-        [
-            config.sekarang(),
-            pengguna,
-            peran,
-            jenis,
-            objek,
-            None if objek_id is None else str(objek_id),
-            dari,
-            ke,
-            catatan,
-            data,
-        ],
+        {
+            "waktu": config.sekarang(),
+            "pengguna": pengguna,
+            "peran": peran,
+            "jenis": jenis,
+            "objek": objek,
+            "objek_id": None if objek_id is None else str(objek_id),
+            "dari": dari,
+            "ke": ke,
+            "catatan": catatan,
+            "data": data,
+        },
     )
     if objek in _PEMICU_RUN:  # an event that may start an SOP run (docs/DOMAIN.md §8.5)
         from dashboard.services import pelaksanaan  # noqa: PLC0415 - services import store

@@ -85,7 +85,7 @@ def daftar_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> pd.DataFram
 
 def id_dari_kode(cur: duckdb.DuckDBPyConnection, kode: str) -> int | None:
     """The id of the instansi with this kode, None when there is none."""
-    row = cur.execute(store.sql("instansi_kode"), [kode.strip()]).fetchone()
+    row = cur.execute(store.sql("instansi_kode"), {"kode": kode.strip()}).fetchone()
     return int(row[0]) if row else None
 
 
@@ -101,7 +101,7 @@ def simpan_instansi(
         )
     if instansi_id is not None:
         akses.cek_instansi(instansi_id)
-        if cur.execute(store.sql("instansi_kop"), [instansi_id]).fetchone() is None:
+        if cur.execute(store.sql("instansi_kop"), {"instansi_id": instansi_id}).fetchone() is None:
             raise ValueError("Instansi tidak ditemukan.")
     i = _validasi(data)
     dup = id_dari_kode(cur, i.kode)

@@ -59,7 +59,7 @@ def _cek_admin(akses: Akses, instansi_id: int) -> None:
 
 
 def _pohon(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> pd.DataFrame:
-    df = store.fetch_df(cur, "rencana_pohon", [instansi_id])
+    df = store.fetch_df(cur, "rencana_pohon", {"instansi_id": instansi_id})
     anak = df.groupby(["tingkat", "induk_id"]).size()
     tingkat_anak = {t: rencana.TINGKAT[i + 1] for i, t in enumerate(rencana.TINGKAT[:-1])}
     df["n_anak"] = [
@@ -249,7 +249,7 @@ def anggaran_tahun(
 ) -> pd.DataFrame:
     """Every sub kegiatan of the instansi with its pagu and quarterly spending of a year."""
     _cek_admin(akses, instansi_id)
-    return store.fetch_df(cur, "anggaran_tahun", [instansi_id, tahun])
+    return store.fetch_df(cur, "anggaran_tahun", {"instansi_id": instansi_id, "tahun": tahun})
 
 
 def _angka_anggaran(v: object, kolom: str, kode: str) -> tuple[float | None, str | None]:
@@ -340,13 +340,21 @@ def simpan_anggaran(
     with store.transaction(cur):
         for r in ubah:
             sid = r["sub_kegiatan_id"]
-            cur.execute(store.sql("anggaran_hapus"), [sid, tahun])
-            cur.execute(store.sql("realisasi_anggaran_hapus"), [sid, tahun])
+            cur.execute(store.sql("anggaran_hapus"), {"sub_kegiatan_id": sid, "tahun": tahun})
+            cur.execute(
+                store.sql("realisasi_anggaran_hapus"), {"sub_kegiatan_id": sid, "tahun": tahun}
+            )
             if r["pagu"] is not None:
-                cur.execute(store.sql("anggaran_insert"), [sid, tahun, r["pagu"]])
+                cur.execute(
+                    store.sql("anggaran_insert"),
+                    {"sub_kegiatan_id": sid, "tahun": tahun, "pagu": r["pagu"]},
+                )
             for q, k in enumerate(KOLOM_RP, start=1):
                 if r[k] is not None:
-                    cur.execute(store.sql("realisasi_anggaran_insert"), [sid, tahun, q, r[k]])
+                    cur.execute(
+                        store.sql("realisasi_anggaran_insert"),
+                        {"sub_kegiatan_id": sid, "tahun": tahun, "triwulan": q, "nilai": r[k]},
+                    )
         store.log_event(
             cur,
             "anggaran_disimpan",
