@@ -362,30 +362,30 @@ def simpan_indikator(
     kedudukan = _kedudukan(
         cur, ind.instansi_id, ind.tingkat, ind.node_id, lama[:5] if lama else None
     )
-    nilai = [
-        ind.instansi_id,
-        ind.unit_id,
-        ind.kode,
-        ind.nama,
-        ind.jenis,
-        ind.satuan,
-        ind.polaritas,
-        ind.cara_agregasi,
-        ind.rumus_negatif,
-        ind.boleh_negatif,
-        ind.definisi,
-        ind.sumber_data,
-        ind.baseline,
-        ind.target_renstra,
-        ind.aktif,
-    ]
+    nilai = {
+        "instansi_id": ind.instansi_id,
+        "unit_id": ind.unit_id,
+        "kode": ind.kode,
+        "nama": ind.nama,
+        "jenis": ind.jenis,
+        "satuan": ind.satuan,
+        "polaritas": ind.polaritas,
+        "cara_agregasi": ind.cara_agregasi,
+        "rumus_negatif": ind.rumus_negatif,
+        "boleh_negatif": ind.boleh_negatif,
+        "definisi": ind.definisi,
+        "sumber_data": ind.sumber_data,
+        "baseline": ind.baseline,
+        "target_renstra": ind.target_renstra,
+        "aktif": ind.aktif,
+    }
     with store.transaction(cur):
         if indikator_id is None:
             baru = store.satu(cur.execute(store.sql("indikator_insert"), nilai).fetchone())
             indikator_id = baru[0]
             jenis = "indikator_dibuat"
         else:
-            cur.execute(store.sql("indikator_update"), [*nilai, indikator_id])
+            cur.execute(store.sql("indikator_update"), {**nilai, "indikator_id": indikator_id})
             jenis = "indikator_diubah"
         tersimpan = store.satu(
             cur.execute(
@@ -394,11 +394,17 @@ def simpan_indikator(
         )
         cur.execute(
             store.sql("indikator_kedudukan"),
-            [
-                *(kedudukan if ubah_kedudukan else tersimpan[:5]),
-                ind.pk if "pk" in data or indikator_id is None else tersimpan[5],
-                indikator_id,
-            ],
+            {
+                **dict(
+                    zip(
+                        rencana.KOLOM_INDIKATOR.values(),
+                        kedudukan if ubah_kedudukan else tersimpan[:5],
+                        strict=True,
+                    )
+                ),
+                "pk": ind.pk if "pk" in data or indikator_id is None else tersimpan[5],
+                "indikator_id": indikator_id,
+            },
         )
         if tgt is not None:
             if target_awal is not None:

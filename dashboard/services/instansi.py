@@ -107,23 +107,23 @@ def simpan_instansi(
     dup = id_dari_kode(cur, i.kode)
     if dup is not None and dup != instansi_id:
         raise ValueError(f"Kode instansi '{i.kode}' sudah dipakai.")
-    nilai = [
-        i.kode,
-        i.nama,
-        i.pemda,
-        i.alamat,
-        i.kota,
-        i.kepala_nama,
-        i.kepala_jabatan,
-        i.kepala_nip,
-    ]
+    nilai = {
+        "kode": i.kode,
+        "nama": i.nama,
+        "pemda": i.pemda,
+        "alamat": i.alamat,
+        "kota": i.kota,
+        "kepala_nama": i.kepala_nama,
+        "kepala_jabatan": i.kepala_jabatan,
+        "kepala_nip": i.kepala_nip,
+    }
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
         if instansi_id is None:
             instansi_id = store.satu(cur.execute(store.sql("instansi_insert"), nilai).fetchone())[0]
             jenis = "instansi_dibuat"
         else:
-            cur.execute(store.sql("instansi_update"), [*nilai, instansi_id])
+            cur.execute(store.sql("instansi_update"), {**nilai, "instansi_id": instansi_id})
             jenis = "instansi_diubah"
         store.log_event(
             cur,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -43,19 +44,19 @@ class RapatInput(BaseModel):
     ringkasan: str | None = Field(None, max_length=MAKS_TEKS)
     kesimpulan: str | None = Field(None, max_length=MAKS_TEKS)
 
-    def kolom(self) -> list:
-        """The header values in the column order of rapat_insert and rapat_update."""
-        return [
-            self.tahun,
-            self.triwulan,
-            self.judul,
-            self.waktu,
-            self.tempat,
-            self.pimpinan,
-            self.notulis,
-            self.ringkasan or None,
-            self.kesimpulan or None,
-        ]
+    def kolom(self) -> dict[str, Any]:
+        """The header values by the parameter names of rapat_insert and rapat_update."""
+        return {
+            "tahun": self.tahun,
+            "triwulan": self.triwulan,
+            "judul": self.judul,
+            "waktu": self.waktu,
+            "tempat": self.tempat,
+            "pimpinan": self.pimpinan,
+            "notulis": self.notulis,
+            "ringkasan": self.ringkasan or None,
+            "kesimpulan": self.kesimpulan or None,
+        }
 
 
 class PesertaInput(BaseModel):
@@ -365,13 +366,30 @@ def _tulis_daftar(
     if peserta:
         cur.executemany(
             store.sql("rapat_peserta_insert"),
-            [[rapat_id, i, p.nama, p.jabatan, p.unit_id] for i, p in enumerate(peserta, 1)],
+            [
+                {
+                    "rapat_id": rapat_id,
+                    "urutan": i,
+                    "nama": p.nama,
+                    "jabatan": p.jabatan,
+                    "unit_id": p.unit_id,
+                }
+                for i, p in enumerate(peserta, 1)
+            ],
         )
     if agenda_:
         cur.executemany(
             store.sql("rapat_agenda_insert"),
             [
-                [rapat_id, i, a.jenis, a.uraian, a.sumber, a.objek, a.objek_id]
+                {
+                    "rapat_id": rapat_id,
+                    "urutan": i,
+                    "jenis": a.jenis,
+                    "uraian": a.uraian,
+                    "sumber": a.sumber,
+                    "objek": a.objek,
+                    "objek_id": a.objek_id,
+                }
                 for i, a in enumerate(agenda_, 1)
             ],
         )
@@ -442,12 +460,12 @@ def buat_rapat(
             store.satu(
                 cur.execute(
                     store.sql("rapat_insert"),
-                    [
-                        instansi_id,
-                        *r.kolom(),
-                        akses.username,
-                        config.sekarang(),
-                    ],
+                    {
+                        "instansi_id": instansi_id,
+                        **r.kolom(),
+                        "username": akses.username,
+                        "dibuat_pada": config.sekarang(),
+                    },
                 ).fetchone()
             )[0]
         )
@@ -528,12 +546,7 @@ def ubah_rapat(
         naik = _revisi(cur, akses, info, alasan)
         ok = cur.execute(
             store.sql("rapat_update"),
-            [
-                rapat_id,
-                *r.kolom(),
-                versi,
-                naik,
-            ],
+            {"rapat_id": rapat_id, **r.kolom(), "versi": versi, "naik": naik},
         ).fetchone()
         if not ok:
             raise KonflikData("Rapat ini baru saja diubah pengguna lain; data dimuat ulang.")

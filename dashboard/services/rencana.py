@@ -126,22 +126,20 @@ def simpan_node(
     else:
         n.unit_id = None
     with store.transaction(cur):
-        depan: list[int | None]
+        # a Tujuan hangs under the instansi, every other level under its parent
+        nilai: dict[str, Any] = (
+            {"instansi_id": instansi_id} if induk_t is None else {"induk_id": n.induk_id}
+        )
+        nilai |= {"kode": n.kode, "nama": n.nama, "aktif": n.aktif}
+        if tingkat in ("Kegiatan", "Sub Kegiatan"):
+            nilai["unit_id"] = n.unit_id
         if node_id is None:
-            depan = [instansi_id] if induk_t is None else [n.induk_id]
-            nilai = [*depan, n.kode, n.nama, n.aktif]
-            if tingkat in ("Kegiatan", "Sub Kegiatan"):
-                nilai.append(n.unit_id)
             node_id = int(
                 store.satu(cur.execute(store.sql(f"{tabel}_insert"), nilai).fetchone())[0]
             )
             jenis = "rencana_dibuat"
         else:
-            depan = [instansi_id] if induk_t is None else [n.induk_id]
-            nilai = [*depan, n.kode, n.nama, n.aktif]
-            if tingkat in ("Kegiatan", "Sub Kegiatan"):
-                nilai.append(n.unit_id)
-            cur.execute(store.sql(f"{tabel}_update"), [*nilai, node_id])
+            cur.execute(store.sql(f"{tabel}_update"), {**nilai, "node_id": node_id})
             pindah = (
                 induk_t is not None and lama is not None and int(lama["induk_id"]) != n.induk_id
             )
@@ -192,7 +190,9 @@ def atur_aktif(
     with store.transaction(cur):
         for t, ids in kena.items():
             if ids:
-                cur.execute(store.sql(f"{rencana.TABEL_TINGKAT[t]}_aktif"), [aktif, ids])
+                cur.execute(
+                    store.sql(f"{rencana.TABEL_TINGKAT[t]}_aktif"), {"aktif": aktif, "ids": ids}
+                )
         store.log_event(
             cur,
             "rencana_diaktifkan" if aktif else "rencana_dinonaktifkan",
@@ -229,7 +229,7 @@ def hapus_node(
             f"{', '.join(ada)}. Nonaktifkan saja."
         )
     with store.transaction(cur):
-        cur.execute(store.sql(f"{tabel}_hapus"), [node_id])
+        cur.execute(store.sql(f"{tabel}_hapus"), {"node_id": node_id})
         store.log_event(
             cur,
             "rencana_dihapus",

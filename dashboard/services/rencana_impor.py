@@ -640,16 +640,23 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
     sekarang = config.sekarang()
     iid: dict[str, int] = {k: r["id"] for k, r in rc.instansi_db.items()}
     for r in rc.tulis["instansi"]:
-        isi = [r.kode, r.nama, r.pemda, r.alamat, r.kota, r.kepala_nama, r.kepala_jabatan]
+        instansi = {
+            "kode": r.kode,
+            "nama": r.nama,
+            "pemda": r.pemda,
+            "alamat": r.alamat,
+            "kota": r.kota,
+            "kepala_nama": r.kepala_nama,
+            "kepala_jabatan": r.kepala_jabatan,
+            "kepala_nip": r.kepala_nip,
+        }
         if r.kode in iid:
             cur.execute(
-                store.sql("impor_rencana_instansi_update"), [*isi, r.kepala_nip, iid[r.kode]]
+                store.sql("impor_rencana_instansi_update"), {**instansi, "instansi_id": iid[r.kode]}
             )
         else:
             iid[r.kode] = store.satu(
-                cur.execute(
-                    store.sql("impor_rencana_instansi_insert"), [*isi, r.kepala_nip]
-                ).fetchone()
+                cur.execute(store.sql("impor_rencana_instansi_insert"), instansi).fetchone()
             )[0]
 
     def ada(ki: str) -> _Ada:

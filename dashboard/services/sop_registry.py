@@ -47,6 +47,20 @@ DAFTAR = {
 }
 
 
+# The columns of one sop_pemetaan row, in the order its rows are built here.
+_KOLOM_PEMETAAN = (
+    "sop_kode",
+    "urutan",
+    "cara",
+    "mulai_jenis",
+    "mulai_objek",
+    "mulai_ke",
+    "selesai_jenis",
+    "selesai_objek",
+    "selesai_ke",
+)
+
+
 def daftar_sop(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every SOP at its latest revision, with the number of revisions."""
     return store.fetch_df(cur, "sop_list")
@@ -475,7 +489,9 @@ def simpan_pemetaan(
         versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(store.sql("sop_pemetaan_hapus"), {"kode": kode})
         for row in rows:
-            cur.execute(store.sql("sop_pemetaan_insert"), list(row))
+            cur.execute(
+                store.sql("sop_pemetaan_insert"), dict(zip(_KOLOM_PEMETAAN, row, strict=True))
+            )
         store.log_event(
             cur,
             "pemetaan_sop",
