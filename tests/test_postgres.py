@@ -81,8 +81,7 @@ def test_every_named_query_is_accepted_by_postgresql(con):
     transaction rolled back afterwards: a DuckDB-only function or syntax fails here."""
     gagal = {}
     for nama in store.query_names():
-        teks = store_pg._nama_ke_dolar(store.sql(nama))[0]
-        teks = store_pg._tanda_tanya_ke_dolar(teks).strip().rstrip(";")
+        teks = store_pg._nama_ke_dolar(store.sql(nama))[0].strip().rstrip(";")
         con.execute("BEGIN")
         try:
             _staged_tables(con, teks)
