@@ -890,7 +890,7 @@ def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
                     "username": username,
                     "nama": nama,
                     "email": f"{username}@contoh.go.id",
-                    "hashed": hash_sandi(sandi),
+                    "password_hash": hash_sandi(sandi),
                     "instansi_id": instansi_id,
                     "unit_id": units.get(unit_kode),
                     "aktif": True,

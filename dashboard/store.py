@@ -213,8 +213,8 @@ def query_names() -> list[str]:
 def fetch_df(
     cur: duckdb.DuckDBPyConnection, name: str, params: Sequence[Any] | dict | None = None
 ) -> pd.DataFrame:
-    """Run a named query with its `$nama` parameters bound from a dict (a list binds `$1..$n`,
-    for the few queries whose parameters are built at run time) and return a DataFrame."""
+    """Run a named query with its `$nama` parameters bound from a dict (by name: nothing to
+    keep in step with the SQL's order) and return a DataFrame."""
     return cur.execute(sql(name), params or []).df()
 
 

@@ -168,7 +168,7 @@ def siapkan(
                         "username": u.username,
                         "nama": f"Uji beban {u.username}",
                         "email": None,
-                        "hashed": hashed,
+                        "password_hash": hashed,
                         "instansi_id": u.instansi_id,
                         "unit_id": u.unit_id,
                         "aktif": True,

@@ -536,7 +536,7 @@ def buat_pengguna(
                     "username": p.username,
                     "nama": p.nama,
                     "email": p.email,
-                    "hashed": hash_sandi(sandi, rounds),
+                    "password_hash": hash_sandi(sandi, rounds),
                     "instansi_id": p.instansi_id,
                     "unit_id": p.unit_id,
                     "aktif": p.aktif,
