@@ -1,7 +1,7 @@
 -- Submissions of every unit of instansi $instansi_id for one period ($tahun tahun, $triwulan triwulan), optionally
 -- one unit ($lingkup, NULL = all): status, when submitted, late flag, due date, how many of the
 -- unit's active indicators have a value for the quarter, and the submission's last review step
--- (a step back is a return: its reason, who and when). $draf: the draft state (dashboard/alur.py).
+-- (a step back is a return: its reason, who and when). $status_draf: the draft state (dashboard/alur.py).
 WITH u AS (
     SELECT id, kode, nama FROM unit
     WHERE instansi_id = $instansi_id AND aktif AND (CAST($lingkup AS INTEGER) IS NULL OR id = $lingkup)
@@ -24,7 +24,7 @@ WITH u AS (
     ORDER BY e.objek_id, e.id DESC
 )
 SELECT u.id AS unit_id, u.kode AS unit_kode, u.nama AS unit, p.id AS periode_id, p.tenggat,
-       s.id AS pengajuan_id, coalesce(s.status, $draf) AS status, s.diajukan_oleh,
+       s.id AS pengajuan_id, coalesce(s.status, $status_draf) AS status, s.diajukan_oleh,
        s.diajukan_pada, coalesce(s.terlambat, FALSE) AS terlambat,
        coalesce(isi.indikator, 0) AS indikator, coalesce(isi.terisi, 0) AS terisi,
        akhir.akhir_dari, akhir.akhir_ke, coalesce(g.nama, akhir.akhir_oleh) AS akhir_oleh,

@@ -6,7 +6,7 @@
 --            at its instansi's scoring cap (dashboard/skala.py): $batas_skor[k] (NULL: none) is the cap
 --            of instansi $instansi_ids[k];
 --   tepat_waktu: units that submitted on time / active units (submitted: not the draft state
---                $draf of dashboard/alur.py);
+--                $status_draf of dashboard/alur.py);
 --   SOP: step records of the period's runs (from transitions through sop_pemetaan, and
 --        logged by hand) within the step's mutu baku, counted in whole working days: $hari_kerja is
 --        the list of working days (the calendar of dashboard/kalender.py); a standard below
@@ -81,9 +81,9 @@ WITH r AS (
     SELECT instansi_id, count(*) AS indikator FROM indikator WHERE aktif GROUP BY instansi_id
 ), kirim AS (
     SELECT u.instansi_id, count(*) AS unit,
-           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $draf)
+           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $status_draf)
                AS diajukan,
-           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $draf
+           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $status_draf
                                AND NOT s.terlambat) AS tepat
     FROM unit u
     LEFT JOIN periode p ON p.instansi_id = u.instansi_id AND p.tahun = $tahun AND p.triwulan = $triwulan

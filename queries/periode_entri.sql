@@ -1,7 +1,7 @@
--- Periods of instansi $instansi_id where unit $unit_id may enter data, with its submission status ($draf, the
+-- Periods of instansi $instansi_id where unit $unit_id may enter data, with its submission status ($status_draf, the
 -- draft state of dashboard/alur.py, when it has none yet).
 SELECT p.id, p.tahun, p.triwulan, p.tenggat, p.catatan, p.status,
-       coalesce(s.status, $draf) AS status_pengajuan
+       coalesce(s.status, $status_draf) AS status_pengajuan
 FROM periode p
 LEFT JOIN pengajuan s ON s.periode_id = p.id AND s.unit_id = $unit_id
 WHERE p.instansi_id = $instansi_id

@@ -248,7 +248,7 @@ def pengajuan(
             "tahun": tahun,
             "triwulan": triwulan,
             "lingkup": lingkup,
-            "draf": alur.DRAF,
+            "status_draf": alur.DRAF,
         },
     )
     hari = hari_ini or config.sekarang().date()
@@ -578,7 +578,7 @@ def rincian(
             "tahun": tahun,
             "triwulan": triwulan,
             "lingkup": unit_id,
-            "draf": alur.DRAF,
+            "status_draf": alur.DRAF,
         },
     )
     event = pd.DataFrame()
@@ -635,7 +635,7 @@ def perbandingan_instansi(
             "hari_kerja": hari_kerja,
             "instansi_ids": semua,
             "batas_skor": batas,
-            "draf": alur.DRAF,
+            "status_draf": alur.DRAF,
         },
     )
     df["kategori"] = [

@@ -154,5 +154,5 @@ def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: in
     return store.fetch_df(
         cur,
         "periode_list",
-        {"instansi_id": instansi_id, "draf": alur.DRAF, "disahkan": alur.DISAHKAN},
+        {"instansi_id": instansi_id, "status_draf": alur.DRAF, "status_disahkan": alur.DISAHKAN},
     )

@@ -256,7 +256,7 @@ def status_triwulan(
         for q, u, d in store.fetch_all(
             cur,
             "berkala_triwulan",
-            {"instansi_id": instansi_id, "tahun": _tahun(tahun), "disahkan": alur.DISAHKAN},
+            {"instansi_id": instansi_id, "tahun": _tahun(tahun), "status_disahkan": alur.DISAHKAN},
         )
     }
 

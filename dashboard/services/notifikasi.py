@@ -393,7 +393,7 @@ def _pengingat_tenggat(
     cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
 ) -> None:
     df = store.fetch_df(
-        cur, "pengingat_tenggat", {"tenggat": hari_ini + dt.timedelta(days=3), "draf": DRAF}
+        cur, "pengingat_tenggat", {"tenggat": hari_ini + dt.timedelta(days=3), "status_draf": DRAF}
     )
     if df.empty:
         return
@@ -442,7 +442,7 @@ def _pengingat_antrian(
 ) -> None:
     from dashboard.services import sop_registry
 
-    df = store.fetch_df(cur, "pengingat_antrian", {"diperiksa": list(DIPERIKSA)})
+    df = store.fetch_df(cur, "pengingat_antrian", {"status_diperiksa": list(DIPERIKSA)})
     if df.empty:
         return
     kal = sop_registry.kalender(cur)

@@ -62,7 +62,7 @@ def ajukan(
         "indikator_id": indikator_id,
         "tahun": tahun,
         "triwulan": triwulan,
-        "diperiksa": list(alur.DIPERIKSA),
+        "status_diperiksa": list(alur.DIPERIKSA),
     }
     if cur.execute(store.sql("perbaikan_berjalan"), berjalan).fetchone():
         raise ValueError("Sudah ada permintaan perbaikan yang sedang diproses untuk nilai ini.")
@@ -210,7 +210,7 @@ def nilai_saat_ini(
             "indikator_id": indikator_id,
             "tahun": tahun,
             "triwulan": triwulan,
-            "diperiksa": list(alur.DIPERIKSA),
+            "status_diperiksa": list(alur.DIPERIKSA),
         },
     ).fetchone()
     return {

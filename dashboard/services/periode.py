@@ -20,7 +20,7 @@ def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: in
     return store.fetch_df(
         cur,
         "periode_list",
-        {"instansi_id": instansi_id, "draf": alur.DRAF, "disahkan": alur.DISAHKAN},
+        {"instansi_id": instansi_id, "status_draf": alur.DRAF, "status_disahkan": alur.DISAHKAN},
     )
 
 
@@ -96,7 +96,7 @@ def belum_mengajukan(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: i
     p = info_periode(cur, periode_id)
     akses.cek_instansi(p["instansi_id"])
     return store.fetch_df(
-        cur, "periode_belum_mengajukan", {"periode_id": periode_id, "draf": alur.DRAF}
+        cur, "periode_belum_mengajukan", {"periode_id": periode_id, "status_draf": alur.DRAF}
     )
 
 
@@ -200,7 +200,7 @@ def periode_ditutup_unit(
     return store.fetch_df(
         cur,
         "periode_ditutup_unit",
-        {"instansi_id": instansi_id, "unit_id": unit_id, "draf": alur.DRAF},
+        {"instansi_id": instansi_id, "unit_id": unit_id, "status_draf": alur.DRAF},
     )
 
 
@@ -338,5 +338,7 @@ def periode_entri(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) ->
     """Periods the unit can work on: open ones and those reopened for it."""
     instansi_id = lokasi.baca_unit(cur, akses, unit_id)
     return store.fetch_df(
-        cur, "periode_entri", {"instansi_id": instansi_id, "unit_id": unit_id, "draf": alur.DRAF}
+        cur,
+        "periode_entri",
+        {"instansi_id": instansi_id, "unit_id": unit_id, "status_draf": alur.DRAF},
     )

@@ -317,7 +317,7 @@ def _tulis(
     # checks either makes this claim fail or conflicts with it
     pid = _pastikan_pengajuan(cur, periode_id, unit_id)
     if not cur.execute(
-        store.sql("pengajuan_kunci_draf"), {"pengajuan_id": pid, "draf": alur.DRAF}
+        store.sql("pengajuan_kunci_draf"), {"pengajuan_id": pid, "status_draf": alur.DRAF}
     ).fetchone():
         raise ValueError(_pesan_terkunci(status_pengajuan(cur, periode_id, unit_id)))
     if rencana.ubah:

@@ -881,7 +881,7 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
                     "unit_id": u,
                     "username": akses.username,
                     "sekarang": sekarang,
-                    "disahkan": DISAHKAN,
+                    "status_disahkan": DISAHKAN,
                 },
             ).fetchone()[0]
             dari = None
