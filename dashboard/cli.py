@@ -264,7 +264,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     instansi_id = int(cocok["id"].iloc[0])
     unit_id = None
     if args.unit:
-        unit = store.fetch_df(cur, "unit_list", [instansi_id])
+        unit = store.fetch_df(cur, "unit_list", {"instansi_id": instansi_id})
         cocok = unit[unit["kode"] == args.unit]
         if cocok.empty:
             raise ValueError(

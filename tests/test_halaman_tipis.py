@@ -78,7 +78,7 @@ def test_halaman_diperiksa():
 @pytest.mark.parametrize("path", HALAMAN, ids=lambda p: p.name)
 def test_halaman_lewat_layanan(path: Path):
     impor, db, _ = _periksa(path)
-    assert impor == [], f"{path.name} mengimpor {impor}: baca dan tulis lewat dashboard/services"
+    assert impor == [], f"{path.name} mengimpor {impor}: baca dan tulis lewat layanan_*.py"
     assert db == [], f"{path.name} memanggil basis data langsung ({db}): pakai layanan"
 
 

@@ -423,7 +423,13 @@ def test_history_of_an_earlier_year_lands_signed_and_counts_in_reports(demo):
     assert h.diterapkan, pesan(h)
     status = con.execute(
         store.sql("status_sah_nilai"),
-        [con.execute("SELECT id FROM indikator WHERE kode = ?", [ind]).fetchone()[0], 2020, 2],
+        {
+            "indikator_id": con.execute(
+                "SELECT id FROM indikator WHERE kode = ?", [ind]
+            ).fetchone()[0],
+            "tahun": 2020,
+            "triwulan": 2,
+        },
     ).fetchone()
     assert status == ("disahkan",)
 

@@ -294,7 +294,9 @@ def test_bad_signer_input_has_its_message_and_nothing_is_saved(demo_con, ubah, p
     with pytest.raises(ValueError, match=pesan):
         svc.simpan_pengaturan(demo_con, ADMIN, 1, tahun, {**ISIAN, **ubah})
     assert not svc.pengaturan(demo_con, ADMIN, 1, tahun)[1]
-    assert store.fetch_df(demo_con, "pengaturan_get", [1, svc.kunci(tahun)]).empty
+    assert store.fetch_df(
+        demo_con, "pengaturan_get", {"instansi_id": 1, "kunci": svc.kunci(tahun)}
+    ).empty
 
 
 def test_typed_markup_stays_text(demo_con):

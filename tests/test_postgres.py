@@ -66,13 +66,26 @@ def test_question_marks_are_numbered_outside_quotes_and_comments():
     assert ubah("SELECT $1") == "SELECT $1"
 
 
+def test_named_parameters_are_numbered_in_order_of_first_appearance():
+    ubah = store_pg._nama_ke_dolar
+    assert ubah("SELECT $tahun, $kode, $tahun_2, $tahun") == (
+        "SELECT $1, $2, $3, $1",
+        ("tahun", "kode", "tahun_2"),
+    )
+    teks = "SELECT '$a', \"$b\", $1 -- $c\n/* $d */, $$ $e $$, $t$ $f $t$, x::int, $g"
+    assert ubah(teks) == (teks.replace("$g", "$1"), ("g",))
+    assert store_pg._parameter_pg("SELECT $b, $a", {"a": 1, "b": 2}) == ("SELECT $1, $2", [2, 1])
+    with pytest.raises(psycopg.ProgrammingError, match=r"tidak diberikan \['b'\]"):
+        store_pg._parameter_pg("SELECT $b, $a", {"a": 1})
+
+
 @PG
 def test_every_named_query_is_accepted_by_postgresql(con):
     """Each queries/*.sql is parsed, planned and type-checked by PostgreSQL (PREPARE), inside a
     transaction rolled back afterwards: a DuckDB-only function or syntax fails here."""
     gagal = {}
     for nama in store.query_names():
-        teks = store_pg._tanda_tanya_ke_dolar(store.sql(nama)).strip().rstrip(";")
+        teks = store_pg._nama_ke_dolar(store.sql(nama))[0].strip().rstrip(";")
         con.execute("BEGIN")
         try:
             _staged_tables(con, teks)

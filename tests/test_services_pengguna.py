@@ -109,9 +109,12 @@ def test_session_lookup_reads_no_password_hash(demo_con):
     th = pengguna.hash_token(token)
     plan = " ".join(
         str(r)
-        for r in demo_con.execute("EXPLAIN " + store.sql("sesi_cari"), [th, SAAT, SAAT]).fetchall()
+        for r in demo_con.execute(
+            "EXPLAIN " + store.sql("sesi_cari"),
+            {"token_hash": th, "terakhir_pada": SAAT, "dibuat_pada": SAAT},
+        ).fetchall()
     )
-    assert "password_hash" not in plan and "s.token_hash = $1" in store.sql("sesi_cari")
+    assert "password_hash" not in plan and "s.token_hash = $token_hash" in store.sql("sesi_cari")
 
 
 def test_idle_and_absolute_lifetimes(demo_con, monkeypatch):

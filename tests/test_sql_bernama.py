@@ -104,3 +104,46 @@ def test_nama_query_ada(path):
     ada = set(store.query_names())
     hilang = [f"{baris}: {nama}" for baris, nama in _nama_query(path) if nama not in ada]
     assert hilang == [], f"query tidak ada di queries/: {hilang}"
+
+
+def _tanpa_komentar_dan_kutipan(teks: str) -> str:
+    return re.sub(r"'[^']*'", "''", re.sub(r"--[^\n]*", "", teks))
+
+
+def test_query_memakai_parameter_bernama():
+    """Queries take `$nama` parameters bound from a dict, not `$1..$n` or `?` kept in step with
+    a list by hand (issue 19)."""
+    posisi = [
+        nama
+        for nama in store.query_names()
+        if re.search(r"\$\d|\?", _tanpa_komentar_dan_kutipan(store.sql(nama)))
+    ]
+    assert posisi == []
+
+
+def _daftar_parameter(path: Path) -> list[str]:
+    """Calls of a literal query name given a list or tuple literal of parameters."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        args = node.args
+        if node.func.attr in ("execute", "executemany") and args:
+            nama = args[0]
+            if not (isinstance(nama, ast.Call) and isinstance(nama.func, ast.Attribute)):
+                continue
+            if nama.func.attr != "sql" or not nama.args:
+                continue
+            params = args[1:2]
+        elif node.func.attr in ("fetch_df", "fetch_all"):
+            params = args[2:3]
+        else:
+            continue
+        if params and isinstance(params[0], ast.List | ast.Tuple) and params[0].elts:
+            found.append(f"{path.parent.name}/{path.name}:{node.lineno}")
+    return found
+
+
+@pytest.mark.parametrize("path", _MODUL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_parameter_query_dari_dict(path):
+    assert _daftar_parameter(path) == [], "beri parameter query sebagai dict {nama: nilai}"

@@ -65,6 +65,28 @@ def test_transaction_rolls_back_whole(con):
     assert con.execute("SELECT count(*) FROM instansi").fetchone()[0] == 0
 
 
+def test_named_parameters_bound_from_a_dict(con):
+    """The queries' `$nama` placeholders, bound from a dict on both backends: a name used twice
+    is one value, and a missing or unused name is refused (DuckDB checks both; so does the
+    PostgreSQL adapter); a positional list still binds `$1..$n`."""
+    con.execute(
+        "INSERT INTO instansi (kode, nama, pemda) VALUES ($kode, $nama, $kode)",
+        {"kode": "A", "nama": "a"},
+    )
+    cari = "SELECT nama, pemda FROM instansi WHERE kode = $kode AND pemda = $kode"
+    assert con.execute(cari, {"kode": "A"}).fetchall() == [("a", "A")]
+    assert con.execute("SELECT '$kode', $1", ["x"]).fetchone() == ("$kode", "x")
+    with pytest.raises(store.GALAT_DB, match="kode"):
+        con.execute(cari, {})
+    with pytest.raises(store.GALAT_DB, match="lain"):
+        con.execute(cari, {"kode": "A", "lain": 1})
+    con.executemany(
+        "INSERT INTO instansi (kode, nama, pemda) VALUES ($kode, $nama, 'p')",
+        [{"kode": "B", "nama": "b"}, {"kode": "C", "nama": "c"}],
+    )
+    assert con.execute("SELECT count(*) FROM instansi").fetchone() == (3,)
+
+
 def test_second_process_gets_clear_lock_message(tmp_path):
     path = tmp_path / "kunci.duckdb"
     c = store.connect(path)

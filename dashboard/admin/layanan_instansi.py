@@ -85,7 +85,7 @@ def daftar_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> pd.DataFram
 
 def id_dari_kode(cur: duckdb.DuckDBPyConnection, kode: str) -> int | None:
     """The id of the instansi with this kode, None when there is none."""
-    row = cur.execute(store.sql("instansi_kode"), [kode.strip()]).fetchone()
+    row = cur.execute(store.sql("instansi_kode"), {"kode": kode.strip()}).fetchone()
     return int(row[0]) if row else None
 
 
@@ -101,29 +101,29 @@ def simpan_instansi(
         )
     if instansi_id is not None:
         akses.cek_instansi(instansi_id)
-        if cur.execute(store.sql("instansi_kop"), [instansi_id]).fetchone() is None:
+        if cur.execute(store.sql("instansi_kop"), {"instansi_id": instansi_id}).fetchone() is None:
             raise ValueError("Instansi tidak ditemukan.")
     i = _validasi(data)
     dup = id_dari_kode(cur, i.kode)
     if dup is not None and dup != instansi_id:
         raise ValueError(f"Kode instansi '{i.kode}' sudah dipakai.")
-    nilai = [
-        i.kode,
-        i.nama,
-        i.pemda,
-        i.alamat,
-        i.kota,
-        i.kepala_nama,
-        i.kepala_jabatan,
-        i.kepala_nip,
-    ]
+    nilai = {
+        "kode": i.kode,
+        "nama": i.nama,
+        "pemda": i.pemda,
+        "alamat": i.alamat,
+        "kota": i.kota,
+        "kepala_nama": i.kepala_nama,
+        "kepala_jabatan": i.kepala_jabatan,
+        "kepala_nip": i.kepala_nip,
+    }
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
         if instansi_id is None:
             instansi_id = store.satu(cur.execute(store.sql("instansi_insert"), nilai).fetchone())[0]
             jenis = "instansi_dibuat"
         else:
-            cur.execute(store.sql("instansi_update"), [*nilai, instansi_id])
+            cur.execute(store.sql("instansi_update"), {**nilai, "instansi_id": instansi_id})
             jenis = "instansi_diubah"
         store.log_event(
             cur,

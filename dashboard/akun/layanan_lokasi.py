@@ -11,7 +11,7 @@ from dashboard.inti import store
 
 def instansi_unit(cur: duckdb.DuckDBPyConnection, unit_id: int) -> int | None:
     """The instansi of a unit; None when the unit does not exist."""
-    row = cur.execute(store.sql("unit_instansi"), [unit_id]).fetchone()
+    row = cur.execute(store.sql("unit_instansi"), {"unit_id": unit_id}).fetchone()
     return int(row[0]) if row else None
 
 
@@ -36,7 +36,7 @@ def lingkup_baca(
 
 def indikator(cur: duckdb.DuckDBPyConnection, indikator_id: int) -> tuple[int, int]:
     """(instansi_id, unit_id) of an indicator."""
-    row = cur.execute(store.sql("indikator_lokasi"), [indikator_id]).fetchone()
+    row = cur.execute(store.sql("indikator_lokasi"), {"indikator_id": indikator_id}).fetchone()
     if not row:
         raise ValueError("Indikator tidak ditemukan.")
     return int(row[0]), int(row[1])

@@ -135,7 +135,9 @@ def jeda_login(
     the first few failures, then 1, 2, 4, ... up to a minute after the last one."""
     jendela = sekarang - config.lama_kunci()
     sisa = 0.0
-    rows = cur.execute(store.sql("login_gagal_get"), [_kunci_gagal(username, alamat)]).fetchall()
+    rows = cur.execute(
+        store.sql("login_gagal_get"), {"kunci": _kunci_gagal(username, alamat)}
+    ).fetchall()
     for kunci, jumlah, terakhir in rows:
         bebas = BEBAS_PER_PENGGUNA if kunci.startswith("u:") else BEBAS_PER_ALAMAT
         if terakhir < jendela or jumlah < bebas:
@@ -161,11 +163,15 @@ def masuk(
     tunggu = jeda_login(cur, username, alamat, now)
     if tunggu > 0:
         return HasilMasuk(pesan=PESAN_TUNGGU.format(detik=tunggu), tunggu=tunggu)
-    row = cur.execute(store.sql("pengguna_masuk"), [username]).fetchone() if username else None
+    row = (
+        cur.execute(store.sql("pengguna_masuk"), {"username": username}).fetchone()
+        if username
+        else None
+    )
     cocok = cocok_sandi(sandi, row[1] if row else _HASH_PALSU)
     if row and row[3] and row[4] is not None and row[4] <= now:
         with store.transaction(cur):  # the lock's time is over
-            cur.execute(store.sql("pengguna_buka_kunci"), [username])
+            cur.execute(store.sql("pengguna_buka_kunci"), {"username": username})
             store.log_event(
                 cur, "akun_dibuka", objek="pengguna", objek_id=username, catatan="masa kunci habis"
             )
@@ -175,10 +181,16 @@ def masuk(
         with store.transaction(cur):
             cur.execute(
                 store.sql("sesi_insert"),
-                [hash_token(token), row[0], now, (alamat or "")[:100] or None, (agen or "")[:300]],
+                {
+                    "token_hash": hash_token(token),
+                    "pengguna_id": row[0],
+                    "terakhir_pada": now,
+                    "alamat": (alamat or "")[:100] or None,
+                    "agen": (agen or "")[:300],
+                },
             )
-            cur.execute(store.sql("pengguna_reset_gagal"), [username])
-            cur.execute(store.sql("login_gagal_hapus"), [f"u:{username}"])
+            cur.execute(store.sql("pengguna_reset_gagal"), {"username": username})
+            cur.execute(store.sql("login_gagal_hapus"), {"kunci": f"u:{username}"})
             store.log_event(
                 cur,
                 "login",
@@ -203,9 +215,15 @@ def _bersihkan_sesi(cur: duckdb.DuckDBPyConnection, sekarang: dt.datetime) -> No
         with store.transaction(cur):
             cur.execute(
                 store.sql("sesi_hapus_lama"),
-                [usang, usang - config.sesi_idle(), usang - config.sesi_maks()],
+                {
+                    "usang": usang,
+                    "terakhir_pada": usang - config.sesi_idle(),
+                    "dibuat_pada": usang - config.sesi_maks(),
+                },
             )
-            cur.execute(store.sql("login_gagal_hapus_lama"), [sekarang - config.lama_kunci()])
+            cur.execute(
+                store.sql("login_gagal_hapus_lama"), {"terakhir": sekarang - config.lama_kunci()}
+            )
     except Exception:  # noqa: BLE001 - best effort: the sign-in itself has succeeded
         log.exception("Pembersihan sesi lama gagal; dicoba lagi pada login berikutnya")
 
@@ -223,11 +241,14 @@ def catat_login_gagal(
     terkunci = False
     with store.transaction(cur):
         for kunci in _kunci_gagal(username, alamat):
-            cur.execute(store.sql("login_gagal_tambah"), [kunci, sekarang, jendela])
+            cur.execute(
+                store.sql("login_gagal_tambah"),
+                {"kunci": kunci, "sekarang": sekarang, "jendela": jendela},
+            )
         row = None
         if ada:
-            cur.execute(store.sql("pengguna_tambah_gagal"), [username])
-            row = cur.execute(store.sql("pengguna_status"), [username]).fetchone()
+            cur.execute(store.sql("pengguna_tambah_gagal"), {"username": username})
+            row = cur.execute(store.sql("pengguna_status"), {"username": username}).fetchone()
         store.log_event(
             cur,
             "login_gagal",
@@ -238,8 +259,10 @@ def catat_login_gagal(
         )
         if row and row[0] >= batas_gagal_login() and not row[1]:
             sampai = sekarang + config.lama_kunci()
-            cur.execute(store.sql("pengguna_kunci"), [username, sampai])
-            cur.execute(store.sql("sesi_akhiri_pengguna"), [sekarang, username])
+            cur.execute(store.sql("pengguna_kunci"), {"username": username, "sampai": sampai})
+            cur.execute(
+                store.sql("sesi_akhiri_pengguna"), {"sekarang": sekarang, "username": username}
+            )
             store.log_event(
                 cur,
                 "akun_terkunci",
@@ -265,14 +288,24 @@ def akses_sesi(
     now = sekarang or config.sekarang()
     th = hash_token(token)
     row = cur.execute(
-        store.sql("sesi_cari"), [th, now - config.sesi_idle(), now - config.sesi_maks()]
+        store.sql("sesi_cari"),
+        {
+            "token_hash": th,
+            "terakhir_pada": now - config.sesi_idle(),
+            "dibuat_pada": now - config.sesi_maks(),
+        },
     ).fetchone()
     if not row:
         return None
     username, nama, instansi_id, unit_id, terakhir, pengguna_id = row
     if now - terakhir >= SENTUH_SETIAP:
-        cur.execute(store.sql("sesi_sentuh"), [now, th])
-    peran = [r[0] for r in cur.execute(store.sql("peran_pengguna_dari"), [pengguna_id]).fetchall()]
+        cur.execute(store.sql("sesi_sentuh"), {"terakhir_pada": now, "token_hash": th})
+    peran = [
+        r[0]
+        for r in cur.execute(
+            store.sql("peran_pengguna_dari"), {"pengguna_id": pengguna_id}
+        ).fetchall()
+    ]
     return _akses(username, nama, instansi_id, unit_id, peran)
 
 
@@ -282,7 +315,10 @@ def akhiri_sesi(cur: duckdb.DuckDBPyConnection, token: str | None) -> None:
         return
     akses = akses_sesi(cur, token)
     with store.transaction(cur):
-        cur.execute(store.sql("sesi_akhiri"), [config.sekarang(), hash_token(token)])
+        cur.execute(
+            store.sql("sesi_akhiri"),
+            {"berakhir_pada": config.sekarang(), "token_hash": hash_token(token)},
+        )
         if akses is not None:
             store.log_event(
                 cur, "logout", pengguna=akses.username, objek="pengguna", objek_id=akses.username
@@ -293,7 +329,10 @@ def akhiri_sesi(cur: duckdb.DuckDBPyConnection, token: str | None) -> None:
 def akhiri_semua_sesi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> None:
     """ "Keluar dari semua perangkat": end every session of one's own account."""
     with store.transaction(cur):
-        cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), akses.username])
+        cur.execute(
+            store.sql("sesi_akhiri_pengguna"),
+            {"sekarang": config.sekarang(), "username": akses.username},
+        )
         store.log_event(
             cur,
             "logout_semua",
@@ -312,7 +351,11 @@ def daftar_sesi(
     df = store.fetch_df(
         cur,
         "sesi_pengguna",
-        [akses.username, now - config.sesi_idle(), now - config.sesi_maks()],
+        {
+            "username": akses.username,
+            "terakhir_pada": now - config.sesi_idle(),
+            "dibuat_pada": now - config.sesi_maks(),
+        },
     )
     ini = hash_token(token_ini) if token_ini else None
     df["ini"] = df["token_hash"] == ini
@@ -321,7 +364,7 @@ def daftar_sesi(
 
 def akses_untuk(cur: duckdb.DuckDBPyConnection, username: str) -> Akses | None:
     """The caller object for a user (scripts and tests); None if gone, inactive or locked."""
-    row = cur.execute(store.sql("pengguna_akses"), [username]).fetchone()
+    row = cur.execute(store.sql("pengguna_akses"), {"username": username}).fetchone()
     if not row:
         return None
     return _akses(*row)
@@ -344,7 +387,7 @@ def ganti_sandi(
     cur: duckdb.DuckDBPyConnection, akses: Akses, lama: str, baru: str, ulang: str
 ) -> None:
     """A user changes their own password; every session of the account ends (this one too)."""
-    row = cur.execute(store.sql("pengguna_sandi"), [akses.username]).fetchone()
+    row = cur.execute(store.sql("pengguna_sandi"), {"username": akses.username}).fetchone()
     if not row or not cocok_sandi(lama, row[0]):
         raise ValueError("Kata sandi lama salah.")
     if baru != ulang:
@@ -353,8 +396,14 @@ def ganti_sandi(
         raise ValueError("Kata sandi baru harus berbeda dari yang lama.")
     cek_kekuatan_sandi(baru, akses.username, akses.nama or "")
     with store.transaction(cur):
-        cur.execute(store.sql("pengguna_set_sandi"), [hash_sandi(baru), akses.username])
-        cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), akses.username])
+        cur.execute(
+            store.sql("pengguna_set_sandi"),
+            {"password_hash": hash_sandi(baru), "username": akses.username},
+        )
+        cur.execute(
+            store.sql("sesi_akhiri_pengguna"),
+            {"sekarang": config.sekarang(), "username": akses.username},
+        )
         store.log_event(
             cur, "ganti_sandi", pengguna=akses.username, objek="pengguna", objek_id=akses.username
         )
@@ -436,7 +485,7 @@ def _cek_unit(cur: duckdb.DuckDBPyConnection, p: PenggunaInput) -> PenggunaInput
 
 def _harus_ada(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> None:
     """The user exists and is within the admin's reach (see `_lingkup_admin`)."""
-    row = cur.execute(store.sql("pengguna_instansi"), [username]).fetchone()
+    row = cur.execute(store.sql("pengguna_instansi"), {"username": username}).fetchone()
     if not row:
         raise ValueError("Pengguna tidak ditemukan.")
     if akses.instansi_id is not None and row[0] != akses.instansi_id:
@@ -476,26 +525,26 @@ def buat_pengguna(
     akses.wajib("admin")
     p = _lingkup_admin(akses, _cek_unit(cur, _validasi(data)))
     cek_kekuatan_sandi(sandi, p.username, p.nama)
-    if cur.execute(store.sql("pengguna_id"), [p.username]).fetchone():
+    if cur.execute(store.sql("pengguna_id"), {"username": p.username}).fetchone():
         raise ValueError(f"Nama pengguna '{p.username}' sudah dipakai.")
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
         uid = store.satu(
             cur.execute(
                 store.sql("pengguna_insert"),
-                [
-                    p.username,
-                    p.nama,
-                    p.email,
-                    hash_sandi(sandi, rounds),
-                    p.instansi_id,
-                    p.unit_id,
-                    p.aktif,
-                ],
+                {
+                    "username": p.username,
+                    "nama": p.nama,
+                    "email": p.email,
+                    "password_hash": hash_sandi(sandi, rounds),
+                    "instansi_id": p.instansi_id,
+                    "unit_id": p.unit_id,
+                    "aktif": p.aktif,
+                },
             ).fetchone()
         )[0]
         for peran in p.peran:
-            cur.execute(store.sql("peran_pengguna_insert"), [uid, peran])
+            cur.execute(store.sql("peran_pengguna_insert"), {"pengguna_id": uid, "peran": peran})
         store.log_event(
             cur,
             "pengguna_dibuat",
@@ -513,20 +562,30 @@ def ubah_pengguna(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str, d
     akses.wajib("admin")
     p = _lingkup_admin(akses, _cek_unit(cur, _validasi({**data, "username": username})))
     _harus_ada(cur, akses, p.username)
-    row = store.satu(cur.execute(store.sql("pengguna_id"), [p.username]).fetchone())
+    row = store.satu(cur.execute(store.sql("pengguna_id"), {"username": p.username}).fetchone())
     if p.username == akses.username and ("admin" not in p.peran or not p.aktif):
         raise ValueError("Anda tidak dapat mencabut peran admin atau menonaktifkan akun sendiri.")
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(
             store.sql("pengguna_update"),
-            [p.nama, p.email, p.instansi_id, p.unit_id, p.aktif, p.username],
+            {
+                "nama": p.nama,
+                "email": p.email,
+                "instansi_id": p.instansi_id,
+                "unit_id": p.unit_id,
+                "aktif": p.aktif,
+                "username": p.username,
+            },
         )
         if not p.aktif:  # a deactivated account loses its sessions at once
-            cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), p.username])
-        cur.execute(store.sql("peran_pengguna_hapus"), [row[0]])
+            cur.execute(
+                store.sql("sesi_akhiri_pengguna"),
+                {"sekarang": config.sekarang(), "username": p.username},
+            )
+        cur.execute(store.sql("peran_pengguna_hapus"), {"pengguna_id": row[0]})
         for peran in p.peran:
-            cur.execute(store.sql("peran_pengguna_insert"), [row[0], peran])
+            cur.execute(store.sql("peran_pengguna_insert"), {"pengguna_id": row[0], "peran": peran})
         store.log_event(
             cur,
             "pengguna_diubah",
@@ -546,8 +605,13 @@ def reset_sandi(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> 
     sementara = sandi_acak()
     _harus_ada(cur, akses, username)
     with store.transaction(cur):
-        cur.execute(store.sql("pengguna_reset_sandi"), [hash_sandi(sementara), username])
-        cur.execute(store.sql("sesi_akhiri_pengguna"), [config.sekarang(), username])
+        cur.execute(
+            store.sql("pengguna_reset_sandi"),
+            {"password_hash": hash_sandi(sementara), "username": username},
+        )
+        cur.execute(
+            store.sql("sesi_akhiri_pengguna"), {"sekarang": config.sekarang(), "username": username}
+        )
         store.log_event(
             cur,
             "reset_sandi",
@@ -564,7 +628,7 @@ def buka_kunci(cur: duckdb.DuckDBPyConnection, akses: Akses, username: str) -> N
     akses.wajib("admin")
     _harus_ada(cur, akses, username)
     with store.transaction(cur):
-        cur.execute(store.sql("pengguna_buka_kunci"), [username])
+        cur.execute(store.sql("pengguna_buka_kunci"), {"username": username})
         store.log_event(
             cur,
             "akun_dibuka",

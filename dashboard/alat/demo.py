@@ -888,15 +888,15 @@ def _pengguna(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> int:
         uid = store.satu(
             cur.execute(
                 store.sql("pengguna_insert"),
-                [
-                    username,
-                    nama,
-                    f"{username}@contoh.go.id",
-                    hash_sandi(sandi),
-                    instansi_id,
-                    units.get(unit_kode),
-                    True,
-                ],
+                {
+                    "username": username,
+                    "nama": nama,
+                    "email": f"{username}@contoh.go.id",
+                    "password_hash": hash_sandi(sandi),
+                    "instansi_id": instansi_id,
+                    "unit_id": units.get(unit_kode),
+                    "aktif": True,
+                },
             ).fetchone()
         )[0]
         for p in peran:

@@ -68,13 +68,17 @@ def _pilih_skala(rows: list[tuple], instansi_id: int | None) -> Skala:
 def skala(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> Skala:
     """The category scale of the instansi (bands, red levels, scoring cap): the one home every
     rule and view reads it from."""
-    rows = store.fetch_all(cur, "pengaturan_skala", [instansi_id, [KUNCI_SKALA, KUNCI_LAMA]])
+    rows = store.fetch_all(
+        cur, "pengaturan_skala", {"instansi_id": instansi_id, "kunci": [KUNCI_SKALA, KUNCI_LAMA]}
+    )
     return _pilih_skala(rows, instansi_id)
 
 
 def skala_semua(cur: duckdb.DuckDBPyConnection, instansi_ids: list[int]) -> dict[int, Skala]:
     """The scale of each instansi from one read (the cross-instansi comparison)."""
-    rows = store.fetch_all(cur, "pengaturan_skala", [None, [KUNCI_SKALA, KUNCI_LAMA]])
+    rows = store.fetch_all(
+        cur, "pengaturan_skala", {"instansi_id": None, "kunci": [KUNCI_SKALA, KUNCI_LAMA]}
+    )
     return {int(i): _pilih_skala(rows, int(i)) for i in instansi_ids}
 
 
@@ -176,8 +180,11 @@ def simpan_skala(
     lama = skala(cur, instansi_id)
     with store.transaction(cur):
         for kunci in (KUNCI_SKALA, KUNCI_LAMA):
-            cur.execute(store.sql("pengaturan_hapus"), [instansi_id, kunci])
-        cur.execute(store.sql("pengaturan_insert"), [instansi_id, KUNCI_SKALA, baru.ke_json()])
+            cur.execute(store.sql("pengaturan_hapus"), {"instansi_id": instansi_id, "kunci": kunci})
+        cur.execute(
+            store.sql("pengaturan_insert"),
+            {"instansi_id": instansi_id, "kunci": KUNCI_SKALA, "nilai": baru.ke_json()},
+        )
         store.log_event(
             cur,
             "skala_kategori_diubah",
@@ -207,7 +214,9 @@ def capaian_indikator(
     """Per indicator: targets and realisations of the year and both figures of docs/DOMAIN.md
     §4.5 for quarter `triwulan`, limited to what the caller may read."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
+    df = store.fetch_df(
+        cur, "indikator_tahun", {"instansi_id": instansi_id, "tahun": tahun, "lingkup": lingkup}
+    )
     return hitung_capaian(df, triwulan, skala(cur, instansi_id))
 
 
@@ -344,13 +353,13 @@ def periode_terakhir(
 ) -> tuple[int, int] | None:
     """Latest (tahun, triwulan) with data for the instansi."""
     akses.cek_instansi(instansi_id)
-    row = cur.execute(store.sql("periode_terakhir"), [instansi_id]).fetchone()
+    row = cur.execute(store.sql("periode_terakhir"), {"instansi_id": instansi_id}).fetchone()
     return (int(row[0]), int(row[1])) if row else None
 
 
 def tahun_tersedia(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> list[int]:
     akses.cek_instansi(instansi_id)
-    return [int(r[0]) for r in store.fetch_all(cur, "tahun_tersedia", [instansi_id])]
+    return [int(r[0]) for r in store.fetch_all(cur, "tahun_tersedia", {"instansi_id": instansi_id})]
 
 
 def daftar_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> pd.DataFrame:

@@ -37,7 +37,7 @@ def _ind(row: Any) -> engine.Indikator:
 def daftar_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     """The active units the caller may filter on (a staf_bidang: its own only)."""
     lingkup = akses.lingkup_unit(instansi_id, None)
-    df = store.fetch_df(cur, "unit_list", [instansi_id])
+    df = store.fetch_df(cur, "unit_list", {"instansi_id": instansi_id})
     df = df[df["aktif"]]
     if lingkup is not None:
         df = df[df["id"] == lingkup]
@@ -55,8 +55,14 @@ def _realisasi_tahun(
     """The year's targets and realisations (`indikator_tahun`), the unsigned values left out
     when signed-only (pengumpulan/data_sah.py), and per row whether the value of `triwulan` is
     present but not signed yet."""
-    df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
-    status = store.fetch_df(cur, "laporan_status_realisasi", [instansi_id, tahun, lingkup])
+    df = store.fetch_df(
+        cur, "indikator_tahun", {"instansi_id": instansi_id, "tahun": tahun, "lingkup": lingkup}
+    )
+    status = store.fetch_df(
+        cur,
+        "laporan_status_realisasi",
+        {"instansi_id": instansi_id, "tahun": tahun, "lingkup": lingkup},
+    )
     belum = data_sah.belum_sah(df, status, triwulan)
     return (df if termasuk_belum_sah else data_sah.saring(df, status)), belum
 
@@ -100,7 +106,11 @@ def indikator_tahun(
         )
     kolom = ["proyeksi_realisasi", "proyeksi_capaian", "laju", "arti_laju", "alasan"]
     out = pd.concat([out, pd.DataFrame(proy, columns=kolom, index=out.index)], axis=1)
-    catatan = store.fetch_df(cur, "dasbor_catatan", [instansi_id, tahun, triwulan, lingkup])
+    catatan = store.fetch_df(
+        cur,
+        "dasbor_catatan",
+        {"instansi_id": instansi_id, "tahun": tahun, "triwulan": triwulan, "lingkup": lingkup},
+    )
     if not termasuk_belum_sah:  # a note goes with its value
         catatan = catatan[~catatan["indikator_id"].isin(out.loc[out["belum_sah"], "id"])]
     return out.merge(
@@ -227,7 +237,17 @@ def pengajuan(
     Draf, Dikembalikan, Diajukan .. Disahkan), `sudah_diajukan` (what the headline counts), the
     last return's reason, complete or not, on time / late."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    df = store.fetch_df(cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, lingkup, alur.DRAF])
+    df = store.fetch_df(
+        cur,
+        "dasbor_pengajuan",
+        {
+            "instansi_id": instansi_id,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "lingkup": lingkup,
+            "status_draf": alur.DRAF,
+        },
+    )
     hari = hari_ini or config.sekarang().date()
     df["lengkap"] = (df["indikator"] > 0) & (df["terisi"] == df["indikator"])
     df["dikembalikan"] = [
@@ -260,7 +280,9 @@ def tindak_lanjut_terbuka(
     """Follow-ups not yet Selesai, overdue flagged (docs/DOMAIN.md §7.2: shown to the Kadis)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     df = store.fetch_df(
-        cur, "dasbor_tindak_lanjut", [instansi_id, lingkup, tl_aturan.terbuka_sql()]
+        cur,
+        "dasbor_tindak_lanjut",
+        {"instansi_id": instansi_id, "lingkup": lingkup, "status": tl_aturan.terbuka_sql()},
     )
     hari = hari_ini or config.sekarang().date()
     df["terlambat"] = agenda.lewat_batas(df["batas_waktu"], df["status"], hari)  # one rule
@@ -303,11 +325,15 @@ def anggaran(
     before the mean)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
     batas_skor = svc_capaian.skala(cur, instansi_id).batas_skor
-    df = store.fetch_df(cur, "dasbor_anggaran", [instansi_id, tahun, triwulan, lingkup])
+    df = store.fetch_df(
+        cur,
+        "dasbor_anggaran",
+        {"instansi_id": instansi_id, "tahun": tahun, "triwulan": triwulan, "lingkup": lingkup},
+    )
     # progres tahunan is all it needs: one engine pass, on the same data as the rest of the page
     real, _ = _realisasi_tahun(cur, instansi_id, tahun, lingkup, triwulan, termasuk_belum_sah)
     ind = svc_capaian.hitung_capaian(real, triwulan, svc_capaian.skala(cur, instansi_id))
-    peta = store.fetch_df(cur, "dasbor_indikator_kegiatan", [instansi_id]).merge(
+    peta = store.fetch_df(cur, "dasbor_indikator_kegiatan", {"instansi_id": instansi_id}).merge(
         ind[["id", "status", "status_tahunan", "progres_tahunan"]].rename(
             columns={"id": "indikator_id"}
         ),
@@ -457,7 +483,7 @@ class Tren:
 
 def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int) -> Tren:
     instansi_id, _ = lokasi.baca_indikator(cur, akses, indikator_id)
-    df = store.fetch_df(cur, "dasbor_tren_indikator", [indikator_id])
+    df = store.fetch_df(cur, "dasbor_tren_indikator", {"indikator_id": indikator_id})
     if df.empty:
         raise ValueError("Indikator tidak ditemukan.")
     sk = svc_capaian.skala(cur, instansi_id)
@@ -504,7 +530,7 @@ def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: i
             "unit_nama",
         ]
     ].to_dict()
-    temuan = store.fetch_df(cur, "dasbor_temuan_indikator", [indikator_id])
+    temuan = store.fetch_df(cur, "dasbor_temuan_indikator", {"indikator_id": indikator_id})
     return Tren(info, nilai, temuan)
 
 
@@ -537,10 +563,20 @@ def rincian(
         hasil.get("capaian"),
         hasil.get("target_atas_sd"),
     )
-    entri = store.fetch_df(cur, "dasbor_realisasi_indikator", [indikator_id, tahun])
+    entri = store.fetch_df(
+        cur, "dasbor_realisasi_indikator", {"indikator_id": indikator_id, "tahun": tahun}
+    )
     entri["bukti"] = entri["bukti"].map(lambda b: bukti.label(b) or None)  # no storage path
     kirim = store.fetch_df(
-        cur, "dasbor_pengajuan", [instansi_id, tahun, triwulan, unit_id, alur.DRAF]
+        cur,
+        "dasbor_pengajuan",
+        {
+            "instansi_id": instansi_id,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "lingkup": unit_id,
+            "status_draf": alur.DRAF,
+        },
     )
     event = pd.DataFrame()
     if not kirim.empty:
@@ -548,17 +584,25 @@ def rincian(
         bagian = []
         if pd.notna(k["pengajuan_id"]):
             bagian.append(
-                store.fetch_df(cur, "event_objek", ["pengajuan", str(int(k["pengajuan_id"]))])
+                store.fetch_df(
+                    cur,
+                    "event_objek",
+                    {"objek": "pengajuan", "objek_id": str(int(k["pengajuan_id"]))},
+                )
             )
         if pd.notna(k["periode_id"]):
             bagian.append(
                 store.fetch_df(
-                    cur, "event_objek", ["pengajuan", f"{int(k['periode_id'])}:{unit_id}"]
+                    cur,
+                    "event_objek",
+                    {"objek": "pengajuan", "objek_id": f"{int(k['periode_id'])}:{unit_id}"},
                 )
             )
         if bagian:
             event = pd.concat(bagian).sort_values("waktu").reset_index(drop=True)
-    riwayat = store.fetch_df(cur, "riwayat_nilai", [indikator_id, tahun, triwulan])
+    riwayat = store.fetch_df(
+        cur, "riwayat_nilai", {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan}
+    )
     return Rincian(tren, hasil, perhitungan, entri, event, riwayat)
 
 
@@ -580,7 +624,16 @@ def perbandingan_instansi(
     sk = svc_capaian.skala_semua(cur, semua)
     batas = [sk[i].batas_skor for i in semua]
     df = store.fetch_df(
-        cur, "dasbor_perbandingan", [tahun, triwulan, hari_kerja, semua, batas, alur.DRAF]
+        cur,
+        "dasbor_perbandingan",
+        {
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "hari_kerja": hari_kerja,
+            "instansi_ids": semua,
+            "batas_skor": batas,
+            "status_draf": alur.DRAF,
+        },
     )
     df["kategori"] = [
         sk[int(i)].kategori_nilai(None if pd.isna(c) else float(c))

@@ -213,7 +213,8 @@ def query_names() -> list[str]:
 def fetch_df(
     cur: duckdb.DuckDBPyConnection, name: str, params: Sequence[Any] | dict | None = None
 ) -> pd.DataFrame:
-    """Run a named query with bound parameters and return a DataFrame."""
+    """Run a named query with its `$nama` parameters bound from a dict (by name: nothing to
+    keep in step with the SQL's order) and return a DataFrame."""
     return cur.execute(sql(name), params or []).df()
 
 
@@ -298,18 +299,18 @@ def log_event(
 ) -> None:
     cur.execute(
         sql("event_insert"),
-        [
-            config.sekarang(),
-            pengguna,
-            peran,
-            jenis,
-            objek,
-            None if objek_id is None else str(objek_id),
-            dari,
-            ke,
-            catatan,
-            data,
-        ],
+        {
+            "waktu": config.sekarang(),
+            "pengguna": pengguna,
+            "peran": peran,
+            "jenis": jenis,
+            "objek": objek,
+            "objek_id": None if objek_id is None else str(objek_id),
+            "dari": dari,
+            "ke": ke,
+            "catatan": catatan,
+            "data": data,
+        },
     )
     if objek in _PEMICU_RUN:  # an event that may start an SOP run (docs/DOMAIN.md §8.5)
         from dashboard.sop import (

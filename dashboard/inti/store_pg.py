@@ -15,8 +15,10 @@ for a DataFrame, and `fetchone()` of an UPDATE giving its row count. `PgStore` (
   BEGIN / COMMIT / ROLLBACK; READ COMMITTED makes a racing `UPDATE ... WHERE versi = $n` wait
   for the other transaction and re-check its WHERE on the new row, so exactly one of two
   processes wins (the other sees 0 rows and reports a conflict);
-- placeholders: the named queries use `$1..$n` (PostgreSQL's own, sent as they are through
-  psycopg's RawCursor); a `?` outside quotes and comments is numbered into `$n` (cached);
+- placeholders: the named queries use `$nama` bound from a dict (DuckDB's own named style):
+  each name is numbered into `$1..$n` in order of first appearance and the dict put in that
+  order (cached per query text); `$1..$n` with a list is PostgreSQL's own, sent as it is
+  through psycopg's RawCursor; a `?` outside quotes and comments is numbered into `$n`;
 - results: NUMERIC (sum/avg of integers) comes back as float like DuckDB's DOUBLE; `df()`
   builds the DataFrame with the dtypes DuckDB's `df()` gives (int32/Int32 with NULLs,
   datetime64[us] for DATE and TIMESTAMP, nullable boolean);
@@ -30,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
@@ -80,6 +82,73 @@ def _tanda_tanya_ke_dolar(query: str) -> str:
             keluar.append(c)
             i += 1
     return "".join(keluar)
+
+
+_NAMA = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@lru_cache(maxsize=2048)
+def _nama_ke_dolar(query: str) -> tuple[str, tuple[str, ...]]:
+    """`$nama` placeholders (DuckDB's named style, what the queries use) as `$1..$n` numbered
+    in order of first appearance, with the names in that order; quoted text, comments, `$n`
+    and dollar-quoted text (`$$...$$`, `$tag$...$tag$`) are left alone."""
+    if "$" not in query:
+        return query, ()
+    keluar: list[str] = []
+    nomor: dict[str, int] = {}
+    i = 0
+    while i < len(query):
+        c = query[i]
+        if c in "'\"":
+            j = query.find(c, i + 1)
+            j = len(query) if j < 0 else j + 1
+        elif query.startswith("--", i):
+            j = query.find("\n", i)
+            j = len(query) if j < 0 else j
+        elif query.startswith("/*", i):
+            j = query.find("*/", i + 2)
+            j = len(query) if j < 0 else j + 2
+        elif c == "$" and query.startswith("$", i + 1):  # $$ ... $$
+            j = query.find("$$", i + 2)
+            j = len(query) if j < 0 else j + 2
+        elif c == "$" and (m := _NAMA.match(query, i + 1)):
+            nama = m.group()
+            if query.startswith("$", m.end()):  # $tag$ ... $tag$
+                tag = query[i : m.end() + 1]
+                j = query.find(tag, m.end() + 1)
+                j = len(query) if j < 0 else j + len(tag)
+            else:
+                keluar.append(f"${nomor.setdefault(nama, len(nomor) + 1)}")
+                i = m.end()
+                continue
+        else:
+            j = i + 1
+        keluar.append(query[i:j])
+        i = j
+    return "".join(keluar), tuple(nomor)
+
+
+def _berurut(nama: tuple[str, ...], nilai: Mapping[str, Any], query: str) -> list[Any]:
+    """A dict of named parameters as the list `$1..$n` takes; a missing or unused name is an
+    error, as in DuckDB (which checks both)."""
+    hilang = [n for n in nama if n not in nilai]
+    lebih = sorted(set(nilai) - set(nama))
+    if hilang or lebih:
+        awal = " ".join(query.split())[:80]
+        raise psycopg.ProgrammingError(
+            f"Parameter bernama tidak cocok dengan kueri ({awal}...): "
+            f"tidak diberikan {hilang}, tidak dipakai {lebih}"
+        )
+    return [nilai[n] for n in nama]
+
+
+def _parameter_pg(query: str, parameters: Sequence[Any] | Mapping[str, Any] | None) -> tuple:
+    """The text and positional list psycopg is given: named (dict), `$n` or `?` (list)."""
+    if isinstance(parameters, Mapping):
+        teks, nama = _nama_ke_dolar(query)
+        return teks, _berurut(nama, parameters, query) or None
+    params = list(parameters) if parameters else None
+    return (_tanda_tanya_ke_dolar(query) if params else query), params
 
 
 def _adapters() -> psycopg.adapt.AdaptersMap:
@@ -170,18 +239,25 @@ class PgKursor:
         self._terdaftar: set[str] = set()
 
     # -- running statements ------------------------------------------------------------------
-    def execute(self, query: str, parameters: Sequence[Any] | None = None) -> PgKursor:
-        if isinstance(parameters, dict):
-            raise TypeError("Parameter bernama tidak didukung di PostgreSQL; pakai $1..$n.")
-        params = list(parameters) if parameters else None
-        teks = _tanda_tanya_ke_dolar(query) if params else query
+    def execute(
+        self, query: str, parameters: Sequence[Any] | Mapping[str, Any] | None = None
+    ) -> PgKursor:
+        teks, params = _parameter_pg(query, parameters)
         self._cur.execute(teks, params)
         while self._cur.nextset():  # several statements: DuckDB returns the last one's result
             pass
         return self
 
-    def executemany(self, query: str, parameters: Iterable[Sequence[Any]]) -> PgKursor:
-        self._cur.executemany(_tanda_tanya_ke_dolar(query), [list(p) for p in parameters])
+    def executemany(
+        self, query: str, parameters: Iterable[Sequence[Any] | Mapping[str, Any]]
+    ) -> PgKursor:
+        baris = list(parameters)
+        if baris and isinstance(baris[0], Mapping):
+            teks, nama = _nama_ke_dolar(query)
+            daftar = [_berurut(nama, p, query) for p in baris]  # type: ignore[arg-type]
+        else:
+            teks, daftar = _tanda_tanya_ke_dolar(query), [list(p) for p in baris]
+        self._cur.executemany(teks, daftar)
         return self
 
     def _ada_hasil(self) -> bool:

@@ -100,7 +100,7 @@ def naikkan(cur: duckdb.DuckDBPyConnection, lingkup: Iterable[str]) -> None:
     """Bump the version of every scope in `lingkup`, each in its own one-statement commit."""
     with _NAIK:
         for nama in sorted(set(lingkup)):
-            cur.execute(store.sql("versi_naik"), [nama])
+            cur.execute(store.sql("versi_naik"), {"nama": nama})
 
 
 def sesi_berubah(cur: duckdb.DuckDBPyConnection) -> None:

@@ -26,7 +26,7 @@ def objek(instansi_id: int, periode_id: int) -> str:
 
 
 def _periode(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> dict:
-    df = store.fetch_df(cur, "periode_get", [periode_id])
+    df = store.fetch_df(cur, "periode_get", {"periode_id": periode_id})
     if df.empty:
         raise ValueError("Periode tidak ditemukan.")
     p = df.iloc[0].to_dict()
@@ -39,7 +39,7 @@ def daftar(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd
     """Exports and entry confirmations of the instansi, newest period first."""
     akses.wajib(*PERAN_BACA)
     akses.cek_instansi(instansi_id)
-    return store.fetch_df(cur, "ekinerja_list", [instansi_id])
+    return store.fetch_df(cur, "ekinerja_list", {"instansi_id": instansi_id})
 
 
 def tabel(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> pd.DataFrame:
@@ -69,7 +69,9 @@ def ekspor(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> Dok
             "Belum ada realisasi periode ini yang disahkan; e-Kinerja hanya diisi dengan data "
             "yang sudah disahkan Kepala Dinas."
         )
-    kop = Kop.dari_instansi(store.fetch_df(cur, "instansi_kop", [instansi_id]).iloc[0])
+    kop = Kop.dari_instansi(
+        store.fetch_df(cur, "instansi_kop", {"instansi_id": instansi_id}).iloc[0]
+    )
     sekarang = config.sekarang()
     isi = ekinerja.xlsx(
         df,
@@ -81,7 +83,13 @@ def ekspor(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> Dok
     with store.transaction(cur):
         cur.execute(
             store.sql("ekinerja_ekspor"),
-            [instansi_id, periode_id, siap, akses.username, sekarang],
+            {
+                "instansi_id": instansi_id,
+                "periode_id": periode_id,
+                "siap": siap,
+                "username": akses.username,
+                "sekarang": sekarang,
+            },
         )
         store.log_event(
             cur,
@@ -119,7 +127,13 @@ def konfirmasi_entri(
     with store.kunci(("ekinerja", instansi_id, periode_id)), store.transaction(cur):
         ok = cur.execute(
             store.sql("ekinerja_entri"),
-            [instansi_id, periode_id, akses.username, config.sekarang(), catatan],
+            {
+                "instansi_id": instansi_id,
+                "periode_id": periode_id,
+                "username": akses.username,
+                "dientri_pada": config.sekarang(),
+                "catatan": catatan,
+            },
         ).fetchone()
         if not ok:
             raise KonflikData("Konfirmasi ini baru saja dicatat pengguna lain; data dimuat ulang.")
@@ -139,4 +153,8 @@ def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: in
     """The instansi's collection periods, newest first, with their signed counts."""
     akses.wajib(*PERAN_BACA)
     akses.cek_instansi(instansi_id)
-    return store.fetch_df(cur, "periode_list", [instansi_id, alur.DRAF, alur.DISAHKAN])
+    return store.fetch_df(
+        cur,
+        "periode_list",
+        {"instansi_id": instansi_id, "status_draf": alur.DRAF, "status_disahkan": alur.DISAHKAN},
+    )

@@ -53,9 +53,17 @@ def indikator_laporan(
     quarters up to `triwulan` are not signed yet) / `n_belum_sah` (how many values that are not
     signed were left out or, with the option, counted)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    df = store.fetch_df(cur, "indikator_tahun", [instansi_id, tahun, lingkup])
-    status = store.fetch_df(cur, "laporan_status_realisasi", [instansi_id, tahun, lingkup])
-    info = store.fetch_df(cur, "laporan_indikator_info", [instansi_id, lingkup])
+    df = store.fetch_df(
+        cur, "indikator_tahun", {"instansi_id": instansi_id, "tahun": tahun, "lingkup": lingkup}
+    )
+    status = store.fetch_df(
+        cur,
+        "laporan_status_realisasi",
+        {"instansi_id": instansi_id, "tahun": tahun, "lingkup": lingkup},
+    )
+    info = store.fetch_df(
+        cur, "laporan_indikator_info", {"instansi_id": instansi_id, "lingkup": lingkup}
+    )
     status = status.assign(sah=status["status"].eq(STATUS_SAH)).set_index(
         ["indikator_id", "triwulan"]
     )
@@ -90,13 +98,15 @@ def anggaran_laporan(
     """Pagu and spending per quarter of every sub kegiatan in scope, with its kegiatan, program
     and sasaran (a staf_bidang sees only its unit's sub kegiatan)."""
     lingkup = lokasi.lingkup_baca(cur, akses, instansi_id, unit_id)
-    return store.fetch_df(cur, "laporan_anggaran", [instansi_id, tahun, lingkup])
+    return store.fetch_df(
+        cur, "laporan_anggaran", {"instansi_id": instansi_id, "tahun": tahun, "lingkup": lingkup}
+    )
 
 
 def susun_laporan(cur: duckdb.DuckDBPyConnection, akses: Akses, p: Permintaan) -> Laporan:
     """The report asked for, with letterhead and signer (the request's overrides first)."""
     lingkup = lokasi.lingkup_baca(cur, akses, p.instansi_id, p.unit_id)
-    kop = store.fetch_df(cur, "instansi_kop", [p.instansi_id])
+    kop = store.fetch_df(cur, "instansi_kop", {"instansi_id": p.instansi_id})
     if kop.empty:
         raise ValueError("Instansi tidak ditemukan.")
     ins = kop.iloc[0]
@@ -208,7 +218,7 @@ def _bab3(
     """LKj Bab III (dashboard/laporan/bab3.py): Tabel 3.1 by sasaran, 3.2 against every year
     of the Renstra period so far, 3.3 the budget with the shared capaian kinerja."""
     ind = data.capaian_tahunan(ind, skala)
-    renstra = store.fetch_df(cur, "laporan_target_renstra", [p.instansi_id])
+    renstra = store.fetch_df(cur, "laporan_target_renstra", {"instansi_id": p.instansi_id})
     tahun_list, _ = bab3.tahun_renstra(renstra, p.tahun)
     lalu = {
         th: data.capaian_tahunan(
@@ -229,7 +239,7 @@ def _bab3(
 
 def _unit(cur: duckdb.DuckDBPyConnection, instansi_id: int, unit_id: int) -> tuple[str, str]:
     """(kode, nama) of a unit of the instansi."""
-    units = store.fetch_df(cur, "unit_list", [instansi_id])
+    units = store.fetch_df(cur, "unit_list", {"instansi_id": instansi_id})
     row = units[units["id"] == unit_id]
     if row.empty:
         raise AksesDitolak("Unit tersebut bukan bagian dari instansi ini.")

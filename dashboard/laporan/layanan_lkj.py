@@ -57,7 +57,7 @@ def status_lkj(
 ) -> dict | None:
     """The LKj's state (None: not drafted yet), without its documents."""
     _cek_baca(akses, instansi_id)
-    df = store.fetch_df(cur, "lkj_get", [instansi_id, _tahun(tahun)])
+    df = store.fetch_df(cur, "lkj_get", {"instansi_id": instansi_id, "tahun": _tahun(tahun)})
     return None if df.empty else df.iloc[0].to_dict()
 
 
@@ -66,7 +66,7 @@ def riwayat_lkj(
 ) -> pd.DataFrame:
     """Every act on the LKj, oldest first (the event log)."""
     _cek_baca(akses, instansi_id)
-    return store.fetch_df(cur, "lkj_riwayat", [objek_lkj(instansi_id, tahun)])
+    return store.fetch_df(cur, "lkj_riwayat", {"objek_id": objek_lkj(instansi_id, tahun)})
 
 
 def _permintaan(instansi_id: int, tahun: int) -> Permintaan:
@@ -104,7 +104,7 @@ def jalankan_lkj(
     Signing freezes the PDF and Excel of the report as signed; sending records where to."""
     akses.cek_instansi(instansi_id)
     tahun = _tahun(tahun)
-    kop = store.fetch_df(cur, "instansi_kop", [instansi_id])
+    kop = store.fetch_df(cur, "instansi_kop", {"instansi_id": instansi_id})
     if kop.empty:
         raise AksesDitolak("Instansi tidak ditemukan.")
     alasan = (alasan or "").strip() or None
@@ -117,7 +117,7 @@ def jalankan_lkj(
         raise ValueError("Alasan paling panjang 2.000 karakter.")
     dokumen = None
     with store.kunci(("lkj", instansi_id, tahun)):
-        now = store.fetch_df(cur, "lkj_get", [instansi_id, tahun])
+        now = store.fetch_df(cur, "lkj_get", {"instansi_id": instansi_id, "tahun": tahun})
         ada = None if now.empty else now.iloc[0]
         status = None if ada is None else str(ada["status"])
         dikembalikan = False if ada is None else bool(ada["dikembalikan"])
@@ -160,7 +160,13 @@ def _tulis_lkj(
     with store.transaction(cur):
         if ada is None:
             ok = cur.execute(
-                store.sql("lkj_insert"), [instansi_id, tahun, akses.username, sekarang]
+                store.sql("lkj_insert"),
+                {
+                    "instansi_id": instansi_id,
+                    "tahun": tahun,
+                    "username": akses.username,
+                    "sekarang": sekarang,
+                },
             ).fetchone()
         elif aksi == "tandatangani":
             if dokumen is None:
@@ -168,37 +174,44 @@ def _tulis_lkj(
             pdf, xlsx = dokumen
             ok = cur.execute(
                 store.sql("lkj_tandatangan"),
-                [
-                    instansi_id,
-                    tahun,
-                    int(ada["versi"]),
-                    pdf.nama_berkas.rsplit(".", 1)[0],
-                    _b64(pdf.isi),
-                    _b64(xlsx.isi),
-                    hashlib.sha256(pdf.isi).hexdigest(),
-                    akses.username,
-                    sekarang,
-                ],
+                {
+                    "instansi_id": instansi_id,
+                    "tahun": tahun,
+                    "versi": int(ada["versi"]),
+                    "nama_berkas": pdf.nama_berkas.rsplit(".", 1)[0],
+                    "dokumen_pdf": _b64(pdf.isi),
+                    "dokumen_xlsx": _b64(xlsx.isi),
+                    "sha256_pdf": hashlib.sha256(pdf.isi).hexdigest(),
+                    "username": akses.username,
+                    "sekarang": sekarang,
+                },
             ).fetchone()
         elif aksi == "kirim":
             ok = cur.execute(
                 store.sql("lkj_kirim"),
-                [instansi_id, tahun, int(ada["versi"]), tujuan, akses.username, sekarang],
+                {
+                    "instansi_id": instansi_id,
+                    "tahun": tahun,
+                    "versi": int(ada["versi"]),
+                    "tujuan": tujuan,
+                    "username": akses.username,
+                    "sekarang": sekarang,
+                },
             ).fetchone()
         else:
             kembali = aksi == "kembalikan"
             ok = cur.execute(
                 store.sql("lkj_transisi"),
-                [
-                    instansi_id,
-                    tahun,
-                    int(ada["versi"]),
-                    step.ke,
-                    akses.username,
-                    sekarang,
-                    kembali,
-                    alasan if kembali else None,
-                ],
+                {
+                    "instansi_id": instansi_id,
+                    "tahun": tahun,
+                    "versi": int(ada["versi"]),
+                    "ke": step.ke,
+                    "username": akses.username,
+                    "sekarang": sekarang,
+                    "kembali": kembali,
+                    "alasan": alasan if kembali else None,
+                },
             ).fetchone()
         if not ok:
             raise KonflikData("LKj ini baru saja diproses pengguna lain; data dimuat ulang.")
@@ -224,7 +237,7 @@ def dokumen_lkj(
     _cek_baca(akses, instansi_id)
     if format not in MIME:
         raise ValueError("Format dokumen harus pdf atau xlsx.")
-    row = store.fetch_all(cur, "lkj_dokumen", [instansi_id, _tahun(tahun)])
+    row = store.fetch_all(cur, "lkj_dokumen", {"instansi_id": instansi_id, "tahun": _tahun(tahun)})
     if not row:
         raise ValueError("LKj tahun ini belum ditandatangani; belum ada dokumen final.")
     nama, pdf, xlsx, _ = row[0]
@@ -243,7 +256,9 @@ def status_triwulan(
     return {
         int(q): berkala.StatusTriwulan(int(q), True, int(u), int(d))
         for q, u, d in store.fetch_all(
-            cur, "berkala_triwulan", [instansi_id, _tahun(tahun), alur.DISAHKAN]
+            cur,
+            "berkala_triwulan",
+            {"instansi_id": instansi_id, "tahun": _tahun(tahun), "status_disahkan": alur.DISAHKAN},
         )
     }
 
@@ -253,7 +268,7 @@ def daftar_berkala(
 ) -> pd.DataFrame:
     """The semester and annual reports composed for the year (without their documents)."""
     _cek_baca(akses, instansi_id)
-    return store.fetch_df(cur, "berkala_list", [instansi_id, _tahun(tahun)])
+    return store.fetch_df(cur, "berkala_list", {"instansi_id": instansi_id, "tahun": _tahun(tahun)})
 
 
 def _permintaan_berkala(instansi_id: int, tahun: int, bagian: str) -> Permintaan:
@@ -292,16 +307,16 @@ def susun_berkala(
     with store.transaction(cur):
         cur.execute(
             store.sql("berkala_simpan"),
-            [
-                instansi_id,
-                tahun,
-                bagian,
-                pdf.nama_berkas.rsplit(".", 1)[0],
-                _b64(pdf.isi),
-                _b64(xlsx.isi),
-                akses.username,
-                config.sekarang(),
-            ],
+            {
+                "instansi_id": instansi_id,
+                "tahun": tahun,
+                "bagian": bagian,
+                "nama_berkas": pdf.nama_berkas.rsplit(".", 1)[0],
+                "dokumen_pdf": _b64(pdf.isi),
+                "dokumen_xlsx": _b64(xlsx.isi),
+                "username": akses.username,
+                "disusun_pada": config.sekarang(),
+            },
         )
         store.log_event(
             cur,
@@ -329,7 +344,11 @@ def dokumen_berkala(
     _cek_baca(akses, instansi_id)
     if format not in MIME:
         raise ValueError("Format dokumen harus pdf atau xlsx.")
-    row = store.fetch_all(cur, "berkala_dokumen", [instansi_id, _tahun(tahun), bagian])
+    row = store.fetch_all(
+        cur,
+        "berkala_dokumen",
+        {"instansi_id": instansi_id, "tahun": _tahun(tahun), "bagian": bagian},
+    )
     if not row:
         raise ValueError(f"Laporan {berkala.LABEL_BAGIAN.get(bagian, bagian)} belum disusun.")
     nama, pdf, xlsx = row[0]

@@ -58,11 +58,13 @@ def penerima_unit(cur: duckdb.DuckDBPyConnection, unit_ids: Iterable[int]) -> pd
     """The Staf Bidang accounts of the units (the recipients of a unit's notifications). The
     product has no Kepala Bidang role: the letter's addressees read it through their staf."""
     ids = sorted({int(u) for u in unit_ids})
-    return store.fetch_df(cur, "notifikasi_staf_unit", [ids])
+    return store.fetch_df(cur, "notifikasi_staf_unit", {"unit_ids": ids})
 
 
 def penerima_peran(cur: duckdb.DuckDBPyConnection, peran: str, instansi_id: int) -> pd.DataFrame:
-    return store.fetch_df(cur, "notifikasi_peran_instansi", [peran, instansi_id])
+    return store.fetch_df(
+        cur, "notifikasi_peran_instansi", {"peran": peran, "instansi_id": instansi_id}
+    )
 
 
 def kirim(
@@ -83,18 +85,18 @@ def kirim(
         kunci = f"{kunci_dasar}:{r.username}"
         row = cur.execute(
             store.sql("notifikasi_insert"),
-            [
-                kunci,
-                r.username,
-                instansi_id,
-                pesan.jenis,
-                pesan.judul,
-                pesan.isi,
-                pesan.halaman,
-                pesan.objek,
-                pesan.objek_id,
-                waktu,
-            ],
+            {
+                "kunci": kunci,
+                "username": r.username,
+                "instansi_id": instansi_id,
+                "jenis": pesan.jenis,
+                "judul": pesan.judul,
+                "isi": pesan.isi,
+                "halaman": pesan.halaman,
+                "objek": pesan.objek,
+                "objek_id": pesan.objek_id,
+                "waktu": waktu,
+            },
         ).fetchone()
         if not row:
             continue
@@ -103,14 +105,14 @@ def kirim(
         if bool(r.surel) and isinstance(r.email, str) and r.email.strip():
             cur.execute(
                 store.sql("surel_insert"),
-                [
-                    kunci,
-                    r.username,
-                    r.email.strip(),
-                    f"[Monev Kinerja] {pesan.judul}",
-                    aturan.isi_surel(pesan, str(r.nama), url),
-                    waktu,
-                ],
+                {
+                    "kunci": kunci,
+                    "username": r.username,
+                    "email": r.email.strip(),
+                    "subjek": f"[Monev Kinerja] {pesan.judul}",
+                    "isi": aturan.isi_surel(pesan, str(r.nama), url),
+                    "sekarang": waktu,
+                },
             )
     return baru
 
@@ -121,7 +123,9 @@ def beri_tahu_dikembalikan(
     """Inside a return's transaction: a submission returned to the unit (draf) tells the
     unit's staf, one returned to an earlier reviewer tells that reviewer's role; with the
     reason."""
-    row = store.satu(cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone())
+    row = store.satu(
+        cur.execute(store.sql("pengajuan_get"), {"pengajuan_id": pengajuan_id}).fetchone()
+    )
     unit_id, instansi_id, tahun, triwulan, unit = row[2], row[8], row[9], row[10], row[12]
     if ke == DRAF:
         penerima, halaman = penerima_unit(cur, [unit_id]), "entri"
@@ -150,18 +154,20 @@ def buat_surat_permintaan(
     Returns the letter's number. Checks the caller as opening the period does."""
     akses.wajib("pengelola_monev")
     akses.cek_instansi(instansi_id)
-    kop = cur.execute(store.sql("instansi_kop"), [instansi_id]).fetchone()
+    kop = cur.execute(store.sql("instansi_kop"), {"instansi_id": instansi_id}).fetchone()
     if not kop:
         raise ValueError("Instansi tidak ditemukan.")
     kode_instansi = kop[1]
     urut = int(
         store.satu(
-            cur.execute(store.sql("surat_permintaan_urut"), [instansi_id, tahun]).fetchone()
+            cur.execute(
+                store.sql("surat_permintaan_urut"), {"instansi_id": instansi_id, "tahun": tahun}
+            ).fetchone()
         )[0]
     )
     nomor = surat_permintaan.nomor(urut, kode_instansi, tahun)
     waktu = config.sekarang()
-    tujuan = store.fetch_df(cur, "surat_permintaan_unit", [instansi_id])
+    tujuan = store.fetch_df(cur, "surat_permintaan_unit", {"instansi_id": instansi_id})
     daftar: list[dict[str, Any]] = [
         {
             "unit_id": int(u.unit_id),
@@ -174,17 +180,17 @@ def buat_surat_permintaan(
     ]
     cur.execute(
         store.sql("surat_permintaan_insert"),
-        [
-            periode_id,
-            instansi_id,
-            tahun,
-            urut,
-            nomor,
-            waktu.date(),
-            json.dumps(daftar),
-            akses.username,
-            waktu,
-        ],
+        {
+            "periode_id": periode_id,
+            "instansi_id": instansi_id,
+            "tahun": tahun,
+            "urut": urut,
+            "nomor": nomor,
+            "waktu": waktu.date(),
+            "tujuan": json.dumps(daftar),
+            "username": akses.username,
+            "dibuat_pada": waktu,
+        },
     )
     store.log_event(
         cur,
@@ -210,7 +216,7 @@ def buat_surat_permintaan(
 def surat(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> surat_permintaan.Surat:
     """The letter of a period, for anyone of its instansi: the agency-wide roles and the staf
     of an addressed unit."""
-    row = cur.execute(store.sql("surat_permintaan_get"), [periode_id]).fetchone()
+    row = cur.execute(store.sql("surat_permintaan_get"), {"periode_id": periode_id}).fetchone()
     if not row:
         raise ValueError("Periode ini belum memiliki Nota Dinas permintaan data.")
     _, instansi_id, nomor, tanggal, tujuan, _, tahun, triwulan, tenggat, catatan = row
@@ -218,7 +224,7 @@ def surat(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> sura
     daftar = json.loads(tujuan)
     if not akses.seluruh_instansi and akses.unit_id not in {u["unit_id"] for u in daftar}:
         raise AksesDitolak("Nota Dinas ini tidak ditujukan kepada unit Anda.")
-    kop = store.fetch_df(cur, "instansi_kop", [instansi_id]).iloc[0].to_dict()
+    kop = store.fetch_df(cur, "instansi_kop", {"instansi_id": instansi_id}).iloc[0].to_dict()
     return surat_permintaan.Surat(
         nomor=nomor,
         tanggal=pd.Timestamp(tanggal).date(),
@@ -248,7 +254,7 @@ def daftar_surat(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int)
     akses.cek_instansi(instansi_id)
     if not akses.seluruh_instansi:
         raise AksesDitolak("Daftar Nota Dinas hanya untuk peran yang melihat seluruh instansi.")
-    return store.fetch_df(cur, "surat_permintaan_list", [instansi_id])
+    return store.fetch_df(cur, "surat_permintaan_list", {"instansi_id": instansi_id})
 
 
 def nama_berkas_surat(periode_id: int, bentuk: str) -> str:
@@ -270,7 +276,9 @@ def ada_surat(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> 
 def jumlah_belum_dibaca(cur: duckdb.DuckDBPyConnection, akses: Akses, versi: int = 0) -> int:
     """The caller's unread items (the sidebar count). `versi` is the inbox scope's version:
     unused here, it is what makes a cached read of this turn cold after an inbox write."""
-    row = store.satu(cur.execute(store.sql("notifikasi_belum_dibaca"), [akses.username]).fetchone())
+    row = store.satu(
+        cur.execute(store.sql("notifikasi_belum_dibaca"), {"username": akses.username}).fetchone()
+    )
     return int(row[0])
 
 
@@ -278,14 +286,19 @@ def kotak_masuk(
     cur: duckdb.DuckDBPyConnection, akses: Akses, versi: int = 0, batas: int = BATAS_DAFTAR
 ) -> pd.DataFrame:
     """The caller's own inbox, newest first (`versi` as in `jumlah_belum_dibaca`)."""
-    return store.fetch_df(cur, "notifikasi_list", [akses.username, batas])
+    return store.fetch_df(cur, "notifikasi_list", {"username": akses.username, "batas": batas})
 
 
 def tandai_dibaca(cur: duckdb.DuckDBPyConnection, akses: Akses, notifikasi_id: int) -> bool:
     """Mark one of the caller's own items read (someone else's is left as it is)."""
     with store.transaction(cur):
         row = cur.execute(
-            store.sql("notifikasi_baca"), [int(notifikasi_id), akses.username, config.sekarang()]
+            store.sql("notifikasi_baca"),
+            {
+                "notifikasi_id": int(notifikasi_id),
+                "username": akses.username,
+                "dibaca_pada": config.sekarang(),
+            },
         ).fetchone()
     versi_data.sentuh(lingkup_kotak(akses.instansi_id))
     return bool(row)
@@ -293,7 +306,10 @@ def tandai_dibaca(cur: duckdb.DuckDBPyConnection, akses: Akses, notifikasi_id: i
 
 def tandai_semua_dibaca(cur: duckdb.DuckDBPyConnection, akses: Akses) -> None:
     with store.transaction(cur):
-        cur.execute(store.sql("notifikasi_baca_semua"), [akses.username, config.sekarang()])
+        cur.execute(
+            store.sql("notifikasi_baca_semua"),
+            {"username": akses.username, "dibaca_pada": config.sekarang()},
+        )
     versi_data.sentuh(lingkup_kotak(akses.instansi_id))
 
 
@@ -304,7 +320,7 @@ class Preferensi:
 
 
 def preferensi(cur: duckdb.DuckDBPyConnection, akses: Akses) -> Preferensi:
-    row = cur.execute(store.sql("preferensi_get"), [akses.username]).fetchone()
+    row = cur.execute(store.sql("preferensi_get"), {"username": akses.username}).fetchone()
     return Preferensi(bool(row[0]), bool(row[1])) if row else Preferensi()
 
 
@@ -313,9 +329,14 @@ def simpan_preferensi(
 ) -> None:
     """The caller's own switches: email on/off, daily digest on/off."""
     with store.transaction(cur):
-        cur.execute(store.sql("preferensi_hapus"), [akses.username])
+        cur.execute(store.sql("preferensi_hapus"), {"username": akses.username})
         cur.execute(
-            store.sql("preferensi_insert"), [akses.username, bool(surel_aktif), bool(ringkasan)]
+            store.sql("preferensi_insert"),
+            {
+                "username": akses.username,
+                "surel_aktif": bool(surel_aktif),
+                "ringkasan": bool(ringkasan),
+            },
         )
         store.log_event(
             cur,
@@ -372,7 +393,9 @@ def jalankan_pengingat(
 def _pengingat_tenggat(
     cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
 ) -> None:
-    df = store.fetch_df(cur, "pengingat_tenggat", [hari_ini + dt.timedelta(days=3), DRAF])
+    df = store.fetch_df(
+        cur, "pengingat_tenggat", {"tenggat": hari_ini + dt.timedelta(days=3), "status_draf": DRAF}
+    )
     if df.empty:
         return
     staf = penerima_unit(cur, df["unit_id"])
@@ -421,7 +444,7 @@ def _pengingat_antrian(
 ) -> None:
     from dashboard.sop import layanan_registri as sop_registry
 
-    df = store.fetch_df(cur, "pengingat_antrian", [list(DIPERIKSA)])
+    df = store.fetch_df(cur, "pengingat_antrian", {"status_diperiksa": list(DIPERIKSA)})
     if df.empty:
         return
     kal = sop_registry.kalender(cur)
@@ -450,7 +473,9 @@ def _pengingat_tindak_lanjut(
     cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
 ) -> None:
     batas = hari_ini + dt.timedelta(days=3)
-    df = store.fetch_df(cur, "pengingat_tindak_lanjut", [batas, aturan_tl.terbuka_sql()])
+    df = store.fetch_df(
+        cur, "pengingat_tindak_lanjut", {"batas": batas, "status": aturan_tl.terbuka_sql()}
+    )
     if df.empty:
         return
     staf = penerima_unit(cur, df["unit_id"])
@@ -473,21 +498,23 @@ def _ringkasan_harian(
     url = url_dasar()
     for r in store.fetch_df(cur, "ringkasan_penerima").itertuples(index=False):
         butir = store.fetch_all(
-            cur, "notifikasi_belum_dibaca_sejak", [r.username, sekarang - dt.timedelta(days=1)]
+            cur,
+            "notifikasi_belum_dibaca_sejak",
+            {"username": r.username, "dibuat_pada": sekarang - dt.timedelta(days=1)},
         )
         if not butir:
             continue
         kunci = aturan.kunci("ringkasan", sekarang.date().isoformat(), r.username)
         cur.execute(
             store.sql("surel_insert"),
-            [
-                kunci,
-                r.username,
-                r.email,
-                f"[Monev Kinerja] Ringkasan harian {len(butir)} pemberitahuan",
-                aturan.isi_ringkasan(str(r.nama), [(j, i) for j, i, _ in butir], url),
-                sekarang,
-            ],
+            {
+                "kunci": kunci,
+                "username": r.username,
+                "email": r.email,
+                "subjek": f"[Monev Kinerja] Ringkasan harian {len(butir)} pemberitahuan",
+                "isi": aturan.isi_ringkasan(str(r.nama), [(j, i) for j, i, _ in butir], url),
+                "sekarang": sekarang,
+            },
         )
         h.tambah("ringkasan", 1)
 
@@ -520,11 +547,16 @@ def kirim_outbox(
     sekarang = sekarang or config.sekarang()
     terkirim, gagal, galat = 0, 0, []
     for sid, kepada, subjek, isi, percobaan in store.fetch_all(
-        cur, "surel_jatuh_tempo", [sekarang, batas]
+        cur, "surel_jatuh_tempo", {"sekarang": sekarang, "batas": batas}
     ):
         with store.transaction(cur):
             diklaim = cur.execute(
-                store.sql("surel_klaim"), [sid, sekarang + aturan.LAMA_KLAIM, sekarang]
+                store.sql("surel_klaim"),
+                {
+                    "surel_id": sid,
+                    "coba_lagi_pada": sekarang + aturan.LAMA_KLAIM,
+                    "sekarang": sekarang,
+                },
             ).fetchone()
         if not diklaim:
             continue
@@ -534,7 +566,9 @@ def kirim_outbox(
             pesan = f"{type(exc).__name__}: {exc}"[:500]
             lagi = sekarang + aturan.jeda_coba_lagi(int(percobaan) + 1)
             with store.transaction(cur):
-                cur.execute(store.sql("surel_gagal"), [sid, lagi, pesan])
+                cur.execute(
+                    store.sql("surel_gagal"), {"surel_id": sid, "lagi": lagi, "pesan": pesan}
+                )
             log.warning("Surel %s ke %s gagal: %s", sid, kepada, pesan)
             gagal += 1
             galat.append(pesan)
@@ -542,7 +576,7 @@ def kirim_outbox(
                 break
             continue
         with store.transaction(cur):
-            cur.execute(store.sql("surel_terkirim"), [sid, sekarang])
+            cur.execute(store.sql("surel_terkirim"), {"surel_id": sid, "sekarang": sekarang})
         terkirim += 1
     return HasilKirim(terkirim, gagal, tuple(dict.fromkeys(galat)))
 
@@ -551,7 +585,9 @@ def ringkasan_outbox(cur: duckdb.DuckDBPyConnection, akses: Akses) -> dict[str, 
     """The outbox counts over the mail `daftar_outbox` lists: to the users of the admin's
     instansi (every instansi for an administrator tied to none)."""
     _cek_pelaksana(akses)
-    row = store.satu(cur.execute(store.sql("surel_ringkas"), [akses.instansi_id]).fetchone())
+    row = store.satu(
+        cur.execute(store.sql("surel_ringkas"), {"instansi_id": akses.instansi_id}).fetchone()
+    )
     return {"menunggu": int(row[0]), "gagal": int(row[1]), "terkirim": int(row[2])}
 
 
@@ -561,7 +597,7 @@ def daftar_outbox(
     """The outbox for the administrator: mail to the users of the admin's instansi (every
     instansi for an administrator tied to none)."""
     _cek_pelaksana(akses)
-    return store.fetch_df(cur, "surel_list", [batas, akses.instansi_id])
+    return store.fetch_df(cur, "surel_list", {"batas": batas, "instansi_id": akses.instansi_id})
 
 
 def jalankan(

@@ -82,7 +82,9 @@ def _cek_tulis(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> in
 
 
 def status_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> str:
-    row = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
+    row = cur.execute(
+        store.sql("pengajuan_unit"), {"periode_id": periode_id, "unit_id": unit_id}
+    ).fetchone()
     return row[1] if row else alur.DRAF
 
 
@@ -117,8 +119,14 @@ def form_entri(
 ) -> FormEntri:
     """Indicators of the unit with targets, earlier quarters and the current entries."""
     instansi_id, p = _periode_unit(cur, akses, periode_id, unit_id)
-    df = store.fetch_df(cur, "indikator_tahun", [instansi_id, p["tahun"], unit_id])
-    riwayat = store.fetch_df(cur, "realisasi_riwayat_tahun", [unit_id, p["tahun"]])
+    df = store.fetch_df(
+        cur,
+        "indikator_tahun",
+        {"instansi_id": instansi_id, "tahun": p["tahun"], "lingkup": unit_id},
+    )
+    riwayat = store.fetch_df(
+        cur, "realisasi_riwayat_tahun", {"unit_id": unit_id, "tahun": p["tahun"]}
+    )
     hist = riwayat.groupby("indikator_id")["nilai"].apply(tuple).to_dict()
     n = p["triwulan"]
     indikator = []
@@ -148,7 +156,11 @@ def _dengan_isian(
     indikator: list[IndikatorEntri],
 ) -> FormEntri:
     """The form with the quarter's stored rows and the submission's status."""
-    baris = store.fetch_df(cur, "realisasi_unit_triwulan", [unit_id, p["tahun"], p["triwulan"]])
+    baris = store.fetch_df(
+        cur,
+        "realisasi_unit_triwulan",
+        {"unit_id": unit_id, "tahun": p["tahun"], "triwulan": p["triwulan"]},
+    )
     tersimpan = {int(r.indikator_id): teks(r.bukti) for r in baris.itertuples(index=False)}
     baris["bukti"] = baris["bukti"].map(lambda b: bukti.label(b) or None)
     status = status_pengajuan(cur, periode_id, unit_id)
@@ -163,7 +175,7 @@ def _form_draf(
     what cannot be stored (a value not read as a number, a note too long, a typed file
     reference), none of which depends on them, so a save reads no pivot of the year."""
     instansi_id, p = _periode_unit(cur, akses, periode_id, unit_id)
-    df = store.fetch_df(cur, "indikator_list", [instansi_id, unit_id])
+    df = store.fetch_df(cur, "indikator_list", {"instansi_id": instansi_id, "lingkup": unit_id})
     indikator = [IndikatorEntri(**_aturan(r)) for r in df.itertuples(index=False) if r.aktif]
     return _dengan_isian(cur, p, periode_id, unit_id, indikator)
 
@@ -306,14 +318,16 @@ def _tulis(
     # the draft check runs inside the write's transaction: a submission locked after the
     # checks either makes this claim fail or conflicts with it
     pid = _pastikan_pengajuan(cur, periode_id, unit_id)
-    if not cur.execute(store.sql("pengajuan_kunci_draf"), [pid, alur.DRAF]).fetchone():
+    if not cur.execute(
+        store.sql("pengajuan_kunci_draf"), {"pengajuan_id": pid, "status_draf": alur.DRAF}
+    ).fetchone():
         raise ValueError(_pesan_terkunci(status_pengajuan(cur, periode_id, unit_id)))
     if rencana.ubah:
         n = _massal(
             cur,
             "realisasi_update_massal",
             pd.DataFrame(rencana.ubah, columns=[*kolom, "versi"]),
-            [akses.username, p["tahun"], p["triwulan"]],
+            {"username": akses.username, "tahun": p["tahun"], "triwulan": p["triwulan"]},
         )
         if n != len(rencana.ubah):  # someone saved some of these rows after they were loaded
             raise KonflikData(_pesan_konflik())
@@ -322,7 +336,7 @@ def _tulis(
             cur,
             "realisasi_insert_massal",
             pd.DataFrame(rencana.baru, columns=kolom),
-            [p["tahun"], p["triwulan"], akses.username],
+            {"tahun": p["tahun"], "triwulan": p["triwulan"], "username": akses.username},
         )
     if rencana.riwayat:
         _massal(
@@ -331,7 +345,12 @@ def _tulis(
             pd.DataFrame(
                 rencana.riwayat, columns=["indikator_id", "nilai_lama", "nilai_baru", "catatan"]
             ),
-            [p["tahun"], p["triwulan"], sumber, akses.username],
+            {
+                "tahun": p["tahun"],
+                "triwulan": p["triwulan"],
+                "sumber": sumber,
+                "username": akses.username,
+            },
         )
     store.log_event(
         cur,
@@ -405,7 +424,9 @@ def _isi_sekarang(form: FormEntri) -> dict[int, tuple]:
     }
 
 
-def _massal(cur: duckdb.DuckDBPyConnection, query: str, df: pd.DataFrame, params: list) -> int:
+def _massal(
+    cur: duckdb.DuckDBPyConnection, query: str, df: pd.DataFrame, params: dict[str, Any]
+) -> int:
     """Run a set-based write over the rows of `df`, staged as `_baris` (one statement instead
     of one per row: a 10.000-row import stays within seconds). Returns rows affected."""
     for col in ("nilai", "nilai_lama", "nilai_baru"):
@@ -436,11 +457,17 @@ def kunci_pengajuan(periode_id: int, unit_id: int) -> tuple:
 
 
 def _pastikan_pengajuan(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> int:
-    row = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
+    row = cur.execute(
+        store.sql("pengajuan_unit"), {"periode_id": periode_id, "unit_id": unit_id}
+    ).fetchone()
     if row:
         return int(row[0])
     return int(
-        store.satu(cur.execute(store.sql("pengajuan_insert"), [periode_id, unit_id]).fetchone())[0]
+        store.satu(
+            cur.execute(
+                store.sql("pengajuan_insert"), {"periode_id": periode_id, "unit_id": unit_id}
+            ).fetchone()
+        )[0]
     )
 
 
@@ -495,11 +522,26 @@ def ajukan(
         else:
             pid = _pastikan_pengajuan(cur, periode_id, unit_id)
         res = cur.execute(
-            store.sql("pengajuan_transisi"), [step.ke, sekarang, pid, step.dari, None]
+            store.sql("pengajuan_transisi"),
+            {
+                "ke": step.ke,
+                "waktu": sekarang,
+                "pengajuan_id": pid,
+                "dari": step.dari,
+                "versi": None,
+            },
         ).fetchone()
         if not res:
             raise KonflikData(konflik)
-        cur.execute(store.sql("pengajuan_diajukan"), [akses.username, sekarang, terlambat, pid])
+        cur.execute(
+            store.sql("pengajuan_diajukan"),
+            {
+                "username": akses.username,
+                "sekarang": sekarang,
+                "terlambat": terlambat,
+                "pengajuan_id": pid,
+            },
+        )
         pelaksanaan.pastikan_run(cur, "pengajuan", pid)
         store.log_event(
             cur,
@@ -535,7 +577,9 @@ def pengembalian(
     """The return the unit's submission of the period is waiting on; None when it was never
     returned or has been submitted again since. Read by whoever may read the unit."""
     _, p = _periode_unit(cur, akses, periode_id, unit_id)
-    row = cur.execute(store.sql("pengajuan_pengembalian"), [periode_id, unit_id]).fetchone()
+    row = cur.execute(
+        store.sql("pengajuan_pengembalian"), {"periode_id": periode_id, "unit_id": unit_id}
+    ).fetchone()
     if not row:
         return None
     status, waktu, username, nama, peran, dari, ke, alasan = row
@@ -560,14 +604,18 @@ def riwayat_nilai(
 ) -> pd.DataFrame:
     """Every change of one value (entry, import, correction), oldest first."""
     lokasi.baca_indikator(cur, akses, indikator_id)
-    return store.fetch_df(cur, "riwayat_nilai", [indikator_id, tahun, triwulan])
+    return store.fetch_df(
+        cur, "riwayat_nilai", {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan}
+    )
 
 
 def template_excel(
     cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int, unit_id: int
 ) -> bytes:
     form = form_entri(cur, akses, periode_id, unit_id)
-    unit, instansi = store.satu(cur.execute(store.sql("unit_nama"), [unit_id]).fetchone())
+    unit, instansi = store.satu(
+        cur.execute(store.sql("unit_nama"), {"unit_id": unit_id}).fetchone()
+    )
     return buat_template(form, unit, instansi)
 
 
@@ -676,6 +724,9 @@ def berkas_bukti(
     value. The reference is looked up from the record, never taken from the client, and only
     a file inside the folder of the indicator's own unit is served."""
     _, unit_id = lokasi.baca_indikator(cur, akses, indikator_id)
-    row = cur.execute(store.sql("realisasi_bukti"), [indikator_id, tahun, triwulan]).fetchone()
+    row = cur.execute(
+        store.sql("realisasi_bukti"),
+        {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan},
+    ).fetchone()
     path = bukti.path_berkas(row[0] if row else None, unit_id)
     return None if path is None else (path.name, path.read_bytes())

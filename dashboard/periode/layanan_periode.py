@@ -19,11 +19,15 @@ from dashboard.review import alur
 
 def daftar_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     akses.cek_instansi(instansi_id)
-    return store.fetch_df(cur, "periode_list", [instansi_id, alur.DRAF, alur.DISAHKAN])
+    return store.fetch_df(
+        cur,
+        "periode_list",
+        {"instansi_id": instansi_id, "status_draf": alur.DRAF, "status_disahkan": alur.DISAHKAN},
+    )
 
 
 def info_periode(cur: duckdb.DuckDBPyConnection, periode_id: int) -> dict:
-    row = cur.execute(store.sql("periode_get"), [periode_id]).fetchone()
+    row = cur.execute(store.sql("periode_get"), {"periode_id": periode_id}).fetchone()
     if not row:
         raise ValueError("Periode tidak ditemukan.")
     keys = ("id", "instansi_id", "tahun", "triwulan", "tenggat", "catatan", "status")
@@ -49,21 +53,23 @@ def buka_periode(
     akhir_tw = dt.date(tahun, 3 * triwulan, 1)
     if tenggat < akhir_tw:
         raise ValueError("Tenggat tidak boleh sebelum bulan terakhir triwulan tersebut.")
-    if cur.execute(store.sql("periode_ada"), [instansi_id, tahun, triwulan]).fetchone():
+    if cur.execute(
+        store.sql("periode_ada"), {"instansi_id": instansi_id, "tahun": tahun, "triwulan": triwulan}
+    ).fetchone():
         raise ValueError("Periode untuk triwulan ini sudah pernah dibuka.")
     with store.transaction(cur):
         pid = store.satu(
             cur.execute(
                 store.sql("periode_insert"),
-                [
-                    instansi_id,
-                    tahun,
-                    triwulan,
-                    tenggat,
-                    (catatan or "").strip() or None,
-                    akses.username,
-                    config.sekarang(),
-                ],
+                {
+                    "instansi_id": instansi_id,
+                    "tahun": tahun,
+                    "triwulan": triwulan,
+                    "tenggat": tenggat,
+                    "catatan": (catatan or "").strip() or None,
+                    "username": akses.username,
+                    "dibuka_pada": config.sekarang(),
+                },
             ).fetchone()
         )[0]
         store.log_event(
@@ -91,7 +97,9 @@ def belum_mengajukan(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: i
     akses.wajib("pengelola_monev")
     p = info_periode(cur, periode_id)
     akses.cek_instansi(p["instansi_id"])
-    return store.fetch_df(cur, "periode_belum_mengajukan", [periode_id, alur.DRAF])
+    return store.fetch_df(
+        cur, "periode_belum_mengajukan", {"periode_id": periode_id, "status_draf": alur.DRAF}
+    )
 
 
 def tutup_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int) -> None:
@@ -101,8 +109,11 @@ def tutup_periode(cur: duckdb.DuckDBPyConnection, akses: Akses, periode_id: int)
     if p["status"] == "ditutup":
         raise ValueError("Periode sudah ditutup.")
     with store.transaction(cur):
-        cur.execute(store.sql("periode_tutup"), [periode_id, config.sekarang()])
-        cur.execute(store.sql("periode_dibuka_unit_tutup"), [periode_id])
+        cur.execute(
+            store.sql("periode_tutup"),
+            {"periode_id": periode_id, "ditutup_pada": config.sekarang()},
+        )
+        cur.execute(store.sql("periode_dibuka_unit_tutup"), {"periode_id": periode_id})
         store.log_event(
             cur,
             "periode_ditutup",
@@ -145,14 +156,29 @@ def _buka_untuk_unit(
 ) -> None:
     """The writes of a reopen, inside the caller's transaction."""
     waktu = config.sekarang()
-    cur.execute(store.sql("periode_dibuka_unit_hapus"), [periode_id, unit_id])
+    cur.execute(
+        store.sql("periode_dibuka_unit_hapus"), {"periode_id": periode_id, "unit_id": unit_id}
+    )
     cur.execute(
         store.sql("periode_dibuka_unit_insert"),
-        [periode_id, unit_id, alasan, akses.username, waktu],
+        {
+            "periode_id": periode_id,
+            "unit_id": unit_id,
+            "alasan": alasan,
+            "username": akses.username,
+            "waktu": waktu,
+        },
     )
     cur.execute(
         store.sql("permintaan_buka_jawab"),
-        [periode_id, unit_id, "dikabulkan", akses.username, waktu, alasan],
+        {
+            "periode_id": periode_id,
+            "unit_id": unit_id,
+            "status": "dikabulkan",
+            "username": akses.username,
+            "waktu": waktu,
+            "alasan": alasan,
+        },
     )
     store.log_event(
         cur,
@@ -173,7 +199,11 @@ def periode_ditutup_unit(
     latest closed one) and that are not reopened for it, each with its latest reopen request:
     what Isi realisasi tells a unit that can no longer reach its draft."""
     instansi_id = lokasi.baca_unit(cur, akses, unit_id)
-    return store.fetch_df(cur, "periode_ditutup_unit", [instansi_id, unit_id, alur.DRAF])
+    return store.fetch_df(
+        cur,
+        "periode_ditutup_unit",
+        {"instansi_id": instansi_id, "unit_id": unit_id, "status_draf": alur.DRAF},
+    )
 
 
 def minta_buka_kembali(
@@ -194,10 +224,14 @@ def minta_buka_kembali(
     cek_panjang(alasan, "Alasan")
     if terbuka_untuk(cur, periode_id, unit_id):
         raise ValueError("Periode ini masih dibuka untuk unit Anda; lanjutkan pengisian.")
-    status = cur.execute(store.sql("pengajuan_unit"), [periode_id, unit_id]).fetchone()
+    status = cur.execute(
+        store.sql("pengajuan_unit"), {"periode_id": periode_id, "unit_id": unit_id}
+    ).fetchone()
     if status and status[1] != alur.DRAF:
         raise ValueError("Data unit Anda untuk periode ini sudah diajukan.")
-    if cur.execute(store.sql("permintaan_buka_menunggu"), [periode_id, unit_id]).fetchone():
+    if cur.execute(
+        store.sql("permintaan_buka_menunggu"), {"periode_id": periode_id, "unit_id": unit_id}
+    ).fetchone():
         raise ValueError(
             "Permintaan untuk periode ini sudah dikirim dan menunggu jawaban Pengelola Monev."
         )
@@ -205,7 +239,13 @@ def minta_buka_kembali(
         mid = store.satu(
             cur.execute(
                 store.sql("permintaan_buka_insert"),
-                [periode_id, unit_id, alasan.strip(), akses.username, config.sekarang()],
+                {
+                    "periode_id": periode_id,
+                    "unit_id": unit_id,
+                    "alasan": alasan.strip(),
+                    "username": akses.username,
+                    "pada": config.sekarang(),
+                },
             ).fetchone()
         )[0]
         store.log_event(
@@ -227,12 +267,12 @@ def daftar_permintaan_buka(
     """Reopen requests of the instansi, waiting ones first (the Pengelola Monev answers them)."""
     akses.wajib("pengelola_monev")
     akses.cek_instansi(instansi_id)
-    return store.fetch_df(cur, "permintaan_buka_list", [instansi_id])
+    return store.fetch_df(cur, "permintaan_buka_list", {"instansi_id": instansi_id})
 
 
 def _permintaan(cur: duckdb.DuckDBPyConnection, akses: Akses, permintaan_id: int) -> dict:
     akses.wajib("pengelola_monev")
-    row = cur.execute(store.sql("permintaan_buka_get"), [permintaan_id]).fetchone()
+    row = cur.execute(store.sql("permintaan_buka_get"), {"permintaan_id": permintaan_id}).fetchone()
     if not row:
         raise ValueError("Permintaan tidak ditemukan.")
     keys = ("id", "periode_id", "unit_id", "alasan", "oleh", "status", "instansi_id")
@@ -267,14 +307,14 @@ def tolak_permintaan(
     with store.transaction(cur):
         cur.execute(
             store.sql("permintaan_buka_jawab"),
-            [
-                m["periode_id"],
-                m["unit_id"],
-                "ditolak",
-                akses.username,
-                config.sekarang(),
-                alasan.strip(),
-            ],
+            {
+                "periode_id": m["periode_id"],
+                "unit_id": m["unit_id"],
+                "status": "ditolak",
+                "username": akses.username,
+                "waktu": config.sekarang(),
+                "alasan": alasan.strip(),
+            },
         )
         store.log_event(
             cur,
@@ -290,11 +330,17 @@ def tolak_permintaan(
 
 def terbuka_untuk(cur: duckdb.DuckDBPyConnection, periode_id: int, unit_id: int) -> bool:
     """May the unit still enter data in this period (open, or reopened for it)?"""
-    row = cur.execute(store.sql("periode_terbuka_untuk"), [periode_id, unit_id]).fetchone()
+    row = cur.execute(
+        store.sql("periode_terbuka_untuk"), {"periode_id": periode_id, "unit_id": unit_id}
+    ).fetchone()
     return bool(row and row[0])
 
 
 def periode_entri(cur: duckdb.DuckDBPyConnection, akses: Akses, unit_id: int) -> pd.DataFrame:
     """Periods the unit can work on: open ones and those reopened for it."""
     instansi_id = lokasi.baca_unit(cur, akses, unit_id)
-    return store.fetch_df(cur, "periode_entri", [instansi_id, unit_id, alur.DRAF])
+    return store.fetch_df(
+        cur,
+        "periode_entri",
+        {"instansi_id": instansi_id, "unit_id": unit_id, "status_draf": alur.DRAF},
+    )

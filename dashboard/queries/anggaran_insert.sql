@@ -1,2 +1,2 @@
--- Pagu of sub kegiatan $1 in year $2.
-INSERT INTO anggaran (sub_kegiatan_id, tahun, pagu) VALUES ($1, $2, $3);
+-- Pagu of sub kegiatan $sub_kegiatan_id in year $tahun.
+INSERT INTO anggaran (sub_kegiatan_id, tahun, pagu) VALUES ($sub_kegiatan_id, $tahun, $pagu);

@@ -1,4 +1,4 @@
--- Budget table of instansi $1 for year $2: every sub kegiatan (with its kegiatan, program and
+-- Budget table of instansi $instansi_id for year $tahun: every sub kegiatan (with its kegiatan, program and
 -- unit penanggung jawab) with its pagu and the spending of each quarter (NULL = not entered).
 WITH ra AS (
     SELECT sub_kegiatan_id,
@@ -7,7 +7,7 @@ WITH ra AS (
            max(CASE WHEN triwulan = 3 THEN nilai END) AS rp3,
            max(CASE WHEN triwulan = 4 THEN nilai END) AS rp4
     FROM realisasi_anggaran
-    WHERE tahun = $2
+    WHERE tahun = $tahun
     GROUP BY sub_kegiatan_id
 )
 SELECT sk.id AS sub_kegiatan_id, sk.kode, sk.nama, k.kode AS kegiatan_kode,
@@ -19,7 +19,7 @@ JOIN program p ON p.id = k.program_id
 JOIN sasaran s ON s.id = p.sasaran_id
 JOIN tujuan t ON t.id = s.tujuan_id
 LEFT JOIN unit u ON u.id = coalesce(sk.unit_id, k.unit_id)
-LEFT JOIN anggaran a ON a.sub_kegiatan_id = sk.id AND a.tahun = $2
+LEFT JOIN anggaran a ON a.sub_kegiatan_id = sk.id AND a.tahun = $tahun
 LEFT JOIN ra ON ra.sub_kegiatan_id = sk.id
-WHERE t.instansi_id = $1
+WHERE t.instansi_id = $instansi_id
 ORDER BY sk.kode;

@@ -1,4 +1,4 @@
--- The program, kegiatan or sub kegiatan each indicator of instansi $1 hangs on directly, with its
+-- The program, kegiatan or sub kegiatan each indicator of instansi $instansi_id hangs on directly, with its
 -- level (tingkat): a node's capaian kinerja is the mean of its own indicators (docs/DOMAIN.md
 -- §5.2); indicators on a sasaran or tujuan have none of the three.
 SELECT i.id AS indikator_id,
@@ -7,4 +7,4 @@ SELECT i.id AS indikator_id,
             WHEN i.program_id IS NOT NULL THEN 'program' END AS tingkat,
        i.program_id, i.kegiatan_id, i.sub_kegiatan_id
 FROM indikator i
-WHERE i.instansi_id = $1 AND i.aktif;
+WHERE i.instansi_id = $instansi_id AND i.aktif;

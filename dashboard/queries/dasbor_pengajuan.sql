@@ -1,18 +1,18 @@
--- Submissions of every unit of instansi $1 for one period ($2 tahun, $3 triwulan), optionally
--- one unit ($4, NULL = all): status, when submitted, late flag, due date, how many of the
+-- Submissions of every unit of instansi $instansi_id for one period ($tahun tahun, $triwulan triwulan), optionally
+-- one unit ($lingkup, NULL = all): status, when submitted, late flag, due date, how many of the
 -- unit's active indicators have a value for the quarter, and the submission's last review step
--- (a step back is a return: its reason, who and when). $5: the draft state (dashboard/review/alur.py).
+-- (a step back is a return: its reason, who and when). $status_draf: the draft state (dashboard/review/alur.py).
 WITH u AS (
     SELECT id, kode, nama FROM unit
-    WHERE instansi_id = $1 AND aktif AND (CAST($4 AS INTEGER) IS NULL OR id = $4)
+    WHERE instansi_id = $instansi_id AND aktif AND (CAST($lingkup AS INTEGER) IS NULL OR id = $lingkup)
 ), isi AS (
     SELECT i.unit_id, count(*) AS indikator, count(r.nilai) AS terisi
     FROM indikator i
-    LEFT JOIN realisasi r ON r.indikator_id = i.id AND r.tahun = $2 AND r.triwulan = $3
-    WHERE i.instansi_id = $1 AND i.aktif AND (CAST($4 AS INTEGER) IS NULL OR i.unit_id = $4)
+    LEFT JOIN realisasi r ON r.indikator_id = i.id AND r.tahun = $tahun AND r.triwulan = $triwulan
+    WHERE i.instansi_id = $instansi_id AND i.aktif AND (CAST($lingkup AS INTEGER) IS NULL OR i.unit_id = $lingkup)
     GROUP BY i.unit_id
 ), p AS (
-    SELECT id, tenggat FROM periode WHERE instansi_id = $1 AND tahun = $2 AND triwulan = $3
+    SELECT id, tenggat FROM periode WHERE instansi_id = $instansi_id AND tahun = $tahun AND triwulan = $triwulan
 ), akhir AS (
     -- the last transition's own values (a NULL note stays NULL, not an earlier step's note)
     SELECT DISTINCT ON (e.objek_id) e.objek_id,
@@ -24,7 +24,7 @@ WITH u AS (
     ORDER BY e.objek_id, e.id DESC
 )
 SELECT u.id AS unit_id, u.kode AS unit_kode, u.nama AS unit, p.id AS periode_id, p.tenggat,
-       s.id AS pengajuan_id, coalesce(s.status, $5) AS status, s.diajukan_oleh,
+       s.id AS pengajuan_id, coalesce(s.status, $status_draf) AS status, s.diajukan_oleh,
        s.diajukan_pada, coalesce(s.terlambat, FALSE) AS terlambat,
        coalesce(isi.indikator, 0) AS indikator, coalesce(isi.terisi, 0) AS terisi,
        akhir.akhir_dari, akhir.akhir_ke, coalesce(g.nama, akhir.akhir_oleh) AS akhir_oleh,

@@ -1,35 +1,35 @@
--- Every instansi side by side for one period ($1 tahun, $2 triwulan), aggregated in SQL so it
+-- Every instansi side by side for one period ($tahun, $triwulan), aggregated in SQL so it
 -- stays fast with hundreds of instansi:
 --   capaian: mean capaian triwulan of the assessed active indicators, by the rules of
 --            dashboard/capaian/capaian.py (to-date aggregation, polarity, rumus A/B, range targets,
 --            Belum Diisi / Tidak Ada Target / Belum Dapat Dinilai left out), each value capped
---            at its instansi's scoring cap (dashboard/capaian/skala.py): $5[k] (NULL: none) is the cap
---            of instansi $4[k];
+--            at its instansi's scoring cap (dashboard/capaian/skala.py): $batas_skor[k] (NULL: none) is the cap
+--            of instansi $instansi_ids[k];
 --   tepat_waktu: units that submitted on time / active units (submitted: not the draft state
---                $6 of dashboard/review/alur.py);
+--                $status_draf of dashboard/review/alur.py);
 --   SOP: step records of the period's runs (from transitions through sop_pemetaan, and
---        logged by hand) within the step's mutu baku, counted in whole working days: $3 is
+--        logged by hand) within the step's mutu baku, counted in whole working days: $hari_kerja is
 --        the list of working days (the calendar of dashboard/periode/kalender.py); a standard below
 --        one day means the same working day.
 WITH r AS (
     SELECT indikator_id,
            sum(nilai) AS r_sum, avg(nilai) AS r_avg, max(nilai) AS r_max,
-           (array_agg(nilai ORDER BY triwulan DESC))[1] AS r_last, bool_or(triwulan = $2) AS diisi
+           (array_agg(nilai ORDER BY triwulan DESC))[1] AS r_last, bool_or(triwulan = $triwulan) AS diisi
     FROM realisasi
-    WHERE tahun = $1 AND triwulan <= $2 AND nilai IS NOT NULL
+    WHERE tahun = $tahun AND triwulan <= $triwulan AND nilai IS NOT NULL
     GROUP BY indikator_id
 ), t AS (
     SELECT indikator_id,
            max(nilai) FILTER (WHERE triwulan = 0)                  AS t0,
            max(nilai_atas) FILTER (WHERE triwulan = 0)             AS t0_atas,
-           sum(nilai) FILTER (WHERE triwulan BETWEEN 1 AND $2)     AS t_sum,
-           avg(nilai) FILTER (WHERE triwulan BETWEEN 1 AND $2)     AS t_avg,
-           max(nilai) FILTER (WHERE triwulan = $2)                 AS t_n,
-           sum(nilai_atas) FILTER (WHERE triwulan BETWEEN 1 AND $2) AS ta_sum,
-           avg(nilai_atas) FILTER (WHERE triwulan BETWEEN 1 AND $2) AS ta_avg,
-           max(nilai_atas) FILTER (WHERE triwulan = $2)            AS ta_n
+           sum(nilai) FILTER (WHERE triwulan BETWEEN 1 AND $triwulan)     AS t_sum,
+           avg(nilai) FILTER (WHERE triwulan BETWEEN 1 AND $triwulan)     AS t_avg,
+           max(nilai) FILTER (WHERE triwulan = $triwulan)                 AS t_n,
+           sum(nilai_atas) FILTER (WHERE triwulan BETWEEN 1 AND $triwulan) AS ta_sum,
+           avg(nilai_atas) FILTER (WHERE triwulan BETWEEN 1 AND $triwulan) AS ta_avg,
+           max(nilai_atas) FILTER (WHERE triwulan = $triwulan)            AS ta_n
     FROM target
-    WHERE tahun = $1
+    WHERE tahun = $tahun
     GROUP BY indikator_id
 ), sd AS (
     SELECT i.instansi_id, i.polaritas, i.rumus_negatif, r.diisi, t.t0, t.t0_atas,
@@ -67,8 +67,8 @@ WITH r AS (
                 ELSE greatest(0.0, (2 * t_eff - r_sd) / t_eff * 100) END AS capaian
     FROM dinilai
 ), batas AS (
-    SELECT unnest(CAST($4 AS INTEGER[])) AS instansi_id,
-           unnest(CAST($5 AS DOUBLE PRECISION[])) AS batas_skor
+    SELECT unnest(CAST($instansi_ids AS INTEGER[])) AS instansi_id,
+           unnest(CAST($batas_skor AS DOUBLE PRECISION[])) AS batas_skor
 ), cap AS (
     SELECT n.instansi_id,
            -- least() skips NULLs: a value that cannot be assessed must stay NULL, not the cap
@@ -81,12 +81,12 @@ WITH r AS (
     SELECT instansi_id, count(*) AS indikator FROM indikator WHERE aktif GROUP BY instansi_id
 ), kirim AS (
     SELECT u.instansi_id, count(*) AS unit,
-           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $6)
+           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $status_draf)
                AS diajukan,
-           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $6
+           count(s.id) FILTER (WHERE s.diajukan_pada IS NOT NULL AND s.status <> $status_draf
                                AND NOT s.terlambat) AS tepat
     FROM unit u
-    LEFT JOIN periode p ON p.instansi_id = u.instansi_id AND p.tahun = $1 AND p.triwulan = $2
+    LEFT JOIN periode p ON p.instansi_id = u.instansi_id AND p.tahun = $tahun AND p.triwulan = $triwulan
     LEFT JOIN pengajuan s ON s.periode_id = p.id AND s.unit_id = u.id
     WHERE u.aktif
     GROUP BY u.instansi_id
@@ -96,7 +96,7 @@ WITH r AS (
     FROM sop_run r
     JOIN periode p ON p.id = r.periode_id
     JOIN sop s ON s.id = r.sop_id
-    WHERE p.tahun = $1 AND p.triwulan = $2
+    WHERE p.tahun = $tahun AND p.triwulan = $triwulan
 ), ev AS (
     SELECT e.objek, e.objek_id, e.ke, e.waktu FROM event e
     WHERE e.jenis = 'transisi'
@@ -134,7 +134,7 @@ WITH r AS (
     JOIN run ON run.id = l.run_id
     WHERE l.selesai IS NOT NULL
 ), kal AS (
-    SELECT DISTINCT unnest(CAST($3 AS DATE[])) AS d
+    SELECT DISTINCT unnest(CAST($hari_kerja AS DATE[])) AS d
 ), hari AS (
     -- working days between start and end: working days up to the end minus up to the start
     SELECT c.instansi_id, c.sop_id, c.urutan, c.mulai, c.selesai,

@@ -1,4 +1,4 @@
--- Monev findings on one indicator ($1), every year, with the meeting and the follow-ups
+-- Monev findings on one indicator ($indikator_id), every year, with the meeting and the follow-ups
 -- (one row per follow-up; a finding without one has NULL follow-up columns).
 SELECT r.id AS rapat_id, r.judul AS rapat, r.waktu AS rapat_waktu, r.tahun, r.triwulan,
        r.status AS rapat_status, r.kesimpulan, t.id AS temuan_id, t.permasalahan, t.penyebab,
@@ -7,5 +7,5 @@ SELECT r.id AS rapat_id, r.judul AS rapat, r.waktu AS rapat_waktu, r.tahun, r.tr
 FROM temuan t
 JOIN rapat r ON r.id = t.rapat_id
 LEFT JOIN tindak_lanjut tl ON tl.temuan_id = t.id
-WHERE t.indikator_id = $1
+WHERE t.indikator_id = $indikator_id
 ORDER BY r.waktu, t.id, tl.id;

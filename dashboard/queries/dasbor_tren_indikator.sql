@@ -1,9 +1,9 @@
--- One indicator ($1): its attributes and, per year with targets or realisations, the pivoted
+-- One indicator ($indikator_id): its attributes and, per year with targets or realisations, the pivoted
 -- targets (0 = annual) and realisations, like indikator_tahun for a single indicator.
 WITH th AS (
-    SELECT tahun FROM target WHERE indikator_id = $1
+    SELECT tahun FROM target WHERE indikator_id = $indikator_id
     UNION
-    SELECT tahun FROM realisasi WHERE indikator_id = $1
+    SELECT tahun FROM realisasi WHERE indikator_id = $indikator_id
 ), t AS (
     SELECT tahun,
            max(CASE WHEN triwulan = 0 THEN nilai END)      AS t0,
@@ -16,14 +16,14 @@ WITH th AS (
            max(CASE WHEN triwulan = 2 THEN nilai_atas END) AS t2_atas,
            max(CASE WHEN triwulan = 3 THEN nilai_atas END) AS t3_atas,
            max(CASE WHEN triwulan = 4 THEN nilai_atas END) AS t4_atas
-    FROM target WHERE indikator_id = $1 GROUP BY tahun
+    FROM target WHERE indikator_id = $indikator_id GROUP BY tahun
 ), r AS (
     SELECT tahun,
            max(CASE WHEN triwulan = 1 THEN nilai END) AS r1,
            max(CASE WHEN triwulan = 2 THEN nilai END) AS r2,
            max(CASE WHEN triwulan = 3 THEN nilai END) AS r3,
            max(CASE WHEN triwulan = 4 THEN nilai END) AS r4
-    FROM realisasi WHERE indikator_id = $1 GROUP BY tahun
+    FROM realisasi WHERE indikator_id = $indikator_id GROUP BY tahun
 )
 SELECT i.id, i.kode, i.nama, i.satuan, i.jenis, i.polaritas, i.cara_agregasi, i.rumus_negatif,
        i.definisi, i.sumber_data, i.baseline, i.target_renstra, i.unit_id, u.nama AS unit_nama,
@@ -34,5 +34,5 @@ JOIN unit u ON u.id = i.unit_id
 CROSS JOIN th
 LEFT JOIN t ON t.tahun = th.tahun
 LEFT JOIN r ON r.tahun = th.tahun
-WHERE i.id = $1
+WHERE i.id = $indikator_id
 ORDER BY th.tahun;

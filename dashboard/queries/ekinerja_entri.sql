@@ -1,5 +1,5 @@
--- The exported data of a period (instansi $1, period $2) confirmed as entered into e-Kinerja
--- by $3 at $4 with note $5; only once.
-UPDATE ekinerja SET dientri_oleh = $3, dientri_pada = $4, catatan = $5
-WHERE instansi_id = $1 AND periode_id = $2 AND dientri_pada IS NULL
+-- The exported data of a period (instansi $instansi_id, period $periode_id) confirmed as entered into e-Kinerja
+-- by $username at $dientri_pada with note $catatan; only once.
+UPDATE ekinerja SET dientri_oleh = $username, dientri_pada = $dientri_pada, catatan = $catatan
+WHERE instansi_id = $instansi_id AND periode_id = $periode_id AND dientri_pada IS NULL
 RETURNING periode_id;

@@ -1,5 +1,5 @@
--- Events of one object ($1 objek, $2 objek_id), oldest first: the audit trail.
+-- Events of one object ($objek objek, $objek_id objek_id), oldest first: the audit trail.
 SELECT waktu, pengguna, peran, jenis, dari, ke, catatan
 FROM event
-WHERE objek = $1 AND objek_id = $2
+WHERE objek = $objek AND objek_id = $objek_id
 ORDER BY waktu, id;

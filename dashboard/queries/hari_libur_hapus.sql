@@ -1,2 +1,2 @@
--- Remove a day off ($1 date).
-DELETE FROM hari_libur WHERE tanggal = $1;
+-- Remove a day off ($tanggal date).
+DELETE FROM hari_libur WHERE tanggal = $tanggal;

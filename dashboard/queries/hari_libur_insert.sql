@@ -1,2 +1,2 @@
--- A day off: date $1, description $2, kind $3 (cuti_bersama / lokal).
-INSERT INTO hari_libur VALUES ($1, $2, $3);
+-- A day off: date $tanggal, description $keterangan, kind $jenis (cuti_bersama / lokal).
+INSERT INTO hari_libur VALUES ($tanggal, $keterangan, $jenis);

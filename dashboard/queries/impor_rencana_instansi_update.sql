@@ -1,5 +1,5 @@
--- Plan import: the fields of instansi $9 from the workbook.
+-- Plan import: the fields of instansi $instansi_id from the workbook.
 UPDATE instansi
-SET nama = $2, pemda = $3, alamat = $4, kota = $5, kepala_nama = $6, kepala_jabatan = $7,
-    kepala_nip = $8
-WHERE id = $9 AND kode = $1;
+SET nama = $nama, pemda = $pemda, alamat = $alamat, kota = $kota, kepala_nama = $kepala_nama, kepala_jabatan = $kepala_jabatan,
+    kepala_nip = $kepala_nip
+WHERE id = $instansi_id AND kode = $kode;

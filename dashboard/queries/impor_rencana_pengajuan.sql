@@ -1,4 +1,4 @@
--- Plan import: the periods of instansi $1 with, per unit, its submission status, whether the
+-- Plan import: the periods of instansi $instansi_id with, per unit, its submission status, whether the
 -- closed period was reopened for it, and whether the submission was signed by a plan import.
 SELECT p.id AS periode_id, p.tahun, p.triwulan, p.status AS status_periode, u.unit_id,
        s.id AS pengajuan_id, s.status,
@@ -13,4 +13,4 @@ LEFT JOIN (
     UNION SELECT periode_id, unit_id FROM periode_dibuka_unit
 ) u ON u.periode_id = p.id
 LEFT JOIN pengajuan s ON s.periode_id = p.id AND s.unit_id = u.unit_id
-WHERE p.instansi_id = $1;
+WHERE p.instansi_id = $instansi_id;

@@ -1,5 +1,5 @@
--- Plan import: every planning node of instansi $1 with its level, code, name and parent id.
-WITH t AS (SELECT id, kode, uraian FROM tujuan WHERE instansi_id = $1),
+-- Plan import: every planning node of instansi $instansi_id with its level, code, name and parent id.
+WITH t AS (SELECT id, kode, uraian FROM tujuan WHERE instansi_id = $instansi_id),
 s AS (SELECT s.id, s.kode, s.uraian, s.tujuan_id FROM sasaran s JOIN t ON t.id = s.tujuan_id),
 p AS (SELECT p.id, p.kode, p.nama, p.sasaran_id FROM program p JOIN s ON s.id = p.sasaran_id),
 k AS (SELECT k.id, k.kode, k.nama, k.program_id FROM kegiatan k JOIN p ON p.id = k.program_id),

@@ -1,2 +1,2 @@
--- The instansi and owner unit of an indicator ($1).
-SELECT instansi_id, unit_id FROM indikator WHERE id = $1;
+-- The instansi and owner unit of an indicator ($indikator_id).
+SELECT instansi_id, unit_id FROM indikator WHERE id = $indikator_id;

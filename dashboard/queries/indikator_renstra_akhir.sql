@@ -1,3 +1,3 @@
--- The Renstra end target of indicator $2 ($1): the reports' "target akhir Renstra" follows the
+-- The Renstra end target of indicator $indikator_id ($target_renstra): the reports' "target akhir Renstra" follows the
 -- last year of the per-year Renstra targets.
-UPDATE indikator SET target_renstra = $1 WHERE id = $2;
+UPDATE indikator SET target_renstra = $target_renstra WHERE id = $indikator_id;

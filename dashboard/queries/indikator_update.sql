@@ -1,5 +1,5 @@
--- Edit an indicator ($16 id); instansi ($1) does not change but is bound for symmetry.
-UPDATE indikator SET unit_id = $2, kode = $3, nama = $4, jenis = $5, satuan = $6,
-       polaritas = $7, cara_agregasi = $8, rumus_negatif = $9, boleh_negatif = $10,
-       definisi = $11, sumber_data = $12, baseline = $13, target_renstra = $14, aktif = $15
-WHERE id = $16 AND instansi_id = $1;
+-- Edit an indicator ($indikator_id id); instansi ($instansi_id) does not change but is bound for symmetry.
+UPDATE indikator SET unit_id = $unit_id, kode = $kode, nama = $nama, jenis = $jenis, satuan = $satuan,
+       polaritas = $polaritas, cara_agregasi = $cara_agregasi, rumus_negatif = $rumus_negatif, boleh_negatif = $boleh_negatif,
+       definisi = $definisi, sumber_data = $sumber_data, baseline = $baseline, target_renstra = $target_renstra, aktif = $aktif
+WHERE id = $indikator_id AND instansi_id = $instansi_id;

@@ -1,2 +1,2 @@
--- The instansi holding a kode ($1), to refuse a duplicate and to resolve --instansi KODE.
-SELECT id FROM instansi WHERE kode = $1;
+-- The instansi holding a kode ($kode), to refuse a duplicate and to resolve --instansi KODE.
+SELECT id FROM instansi WHERE kode = $kode;

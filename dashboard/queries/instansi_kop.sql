@@ -1,3 +1,3 @@
--- Letterhead and default signer of an instansi ($1) for generated documents.
+-- Letterhead and default signer of an instansi ($instansi_id) for generated documents.
 SELECT id, kode, nama, pemda, kota, alamat, kepala_jabatan, kepala_nama, kepala_nip
-FROM instansi WHERE id = $1;
+FROM instansi WHERE id = $instansi_id;

@@ -1,5 +1,5 @@
--- Admin edit of an instansi ($9 id).
+-- Admin edit of an instansi ($instansi_id id).
 UPDATE instansi
-SET kode = $1, nama = $2, pemda = $3, alamat = $4, kota = $5, kepala_nama = $6,
-    kepala_jabatan = $7, kepala_nip = $8
-WHERE id = $9;
+SET kode = $kode, nama = $nama, pemda = $pemda, alamat = $alamat, kota = $kota, kepala_nama = $kepala_nama,
+    kepala_jabatan = $kepala_jabatan, kepala_nip = $kepala_nip
+WHERE id = $instansi_id;

@@ -1,2 +1,2 @@
--- Delete a kegiatan ($1) that carries no data: checked by the service first.
-DELETE FROM kegiatan WHERE id = $1;
+-- Delete a kegiatan ($node_id) that carries no data: checked by the service first.
+DELETE FROM kegiatan WHERE id = $node_id;

@@ -1,3 +1,3 @@
--- New kegiatan under program $1 (unit penanggung jawab $5, optional); returns its id.
-INSERT INTO kegiatan (program_id, kode, nama, aktif, unit_id) VALUES ($1, $2, $3, $4, $5)
+-- New kegiatan under program $induk_id (unit penanggung jawab $unit_id, optional); returns its id.
+INSERT INTO kegiatan (program_id, kode, nama, aktif, unit_id) VALUES ($induk_id, $kode, $nama, $aktif, $unit_id)
 RETURNING id;

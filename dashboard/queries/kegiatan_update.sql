@@ -1,3 +1,3 @@
--- Edit or move kegiatan $6 (parent program $1, unit $5).
-UPDATE kegiatan SET program_id = $1, kode = $2, nama = $3, aktif = $4, unit_id = $5
-WHERE id = $6;
+-- Edit or move kegiatan $node_id (parent program $induk_id, unit $unit_id).
+UPDATE kegiatan SET program_id = $induk_id, kode = $kode, nama = $nama, aktif = $aktif, unit_id = $unit_id
+WHERE id = $node_id;

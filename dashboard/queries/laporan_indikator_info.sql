@@ -1,4 +1,4 @@
--- Reports: where each active indicator of an instansi ($1; unit $2, NULL = all) sits in the
+-- Reports: where each active indicator of an instansi ($instansi_id; unit $lingkup, NULL = all) sits in the
 -- planning hierarchy (its own level, and the tujuan, sasaran, program, kegiatan and sub kegiatan
 -- above it, whatever level it hangs on), with the Renstra end target. A tujuan-level indicator
 -- has a tujuan but no sasaran: reports group it under its tujuan.
@@ -19,4 +19,4 @@ LEFT JOIN kegiatan k ON k.id = coalesce(i.kegiatan_id, sk.kegiatan_id)
 LEFT JOIN program p ON p.id = coalesce(i.program_id, k.program_id)
 LEFT JOIN sasaran s ON s.id = coalesce(i.sasaran_id, p.sasaran_id)
 LEFT JOIN tujuan t ON t.id = coalesce(i.tujuan_id, s.tujuan_id)
-WHERE i.instansi_id = $1 AND i.aktif AND (CAST($2 AS INTEGER) IS NULL OR i.unit_id = $2);
+WHERE i.instansi_id = $instansi_id AND i.aktif AND (CAST($lingkup AS INTEGER) IS NULL OR i.unit_id = $lingkup);

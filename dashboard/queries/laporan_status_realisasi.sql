@@ -1,4 +1,4 @@
--- Reports: every realisation of an instansi ($1) and year ($2), optionally one unit ($3, NULL =
+-- Reports: every realisation of an instansi ($instansi_id) and year ($tahun), optionally one unit ($lingkup, NULL =
 -- all), with its note and the status of its unit's submission for that quarter (NULL = none).
 -- Only a 'disahkan' submission makes a value count in a signed-only report.
 -- The submissions are those of the instansi's periods of the year (a handful of periods, read
@@ -11,7 +11,7 @@ LEFT JOIN (
     SELECT p.triwulan, s.unit_id, s.status
     FROM periode p
     JOIN pengajuan s ON s.periode_id = p.id
-    WHERE p.instansi_id = $1 AND p.tahun = $2
+    WHERE p.instansi_id = $instansi_id AND p.tahun = $tahun
 ) s ON s.triwulan = r.triwulan AND s.unit_id = i.unit_id
-WHERE i.instansi_id = $1 AND r.tahun = $2 AND i.aktif AND (CAST($3 AS INTEGER) IS NULL OR i.unit_id = $3)
+WHERE i.instansi_id = $instansi_id AND r.tahun = $tahun AND i.aktif AND (CAST($lingkup AS INTEGER) IS NULL OR i.unit_id = $lingkup)
 ORDER BY r.indikator_id, r.triwulan;

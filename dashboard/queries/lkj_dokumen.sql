@@ -1,3 +1,3 @@
--- The frozen signed documents of an LKj (instansi $1, year $2).
+-- The frozen signed documents of an LKj (instansi $instansi_id, year $tahun).
 SELECT nama_berkas, dokumen_pdf, dokumen_xlsx, sha256_pdf
-FROM lkj WHERE instansi_id = $1 AND tahun = $2 AND dokumen_pdf IS NOT NULL;
+FROM lkj WHERE instansi_id = $instansi_id AND tahun = $tahun AND dokumen_pdf IS NOT NULL;

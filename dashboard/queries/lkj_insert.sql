@@ -1,4 +1,4 @@
--- A new LKj drafted: instansi $1, year $2, by $3 at $4.
+-- A new LKj drafted: instansi $instansi_id, year $tahun, by $username at $sekarang.
 INSERT INTO lkj (instansi_id, tahun, status, status_oleh, status_pada, disusun_oleh)
-VALUES ($1, $2, 'disusun', $3, $4, $3)
+VALUES ($instansi_id, $tahun, 'disusun', $username, $sekarang, $username)
 RETURNING versi;

@@ -1,5 +1,5 @@
--- Every act on one LKj (objek_id $1 = '<instansi_id>:<tahun>'), oldest first.
+-- Every act on one LKj (objek_id $objek_id = '<instansi_id>:<tahun>'), oldest first.
 SELECT waktu, pengguna, peran, dari, ke, catatan, data
 FROM event
-WHERE objek = 'lkj' AND objek_id = $1 AND jenis = 'transisi'
+WHERE objek = 'lkj' AND objek_id = $objek_id AND jenis = 'transisi'
 ORDER BY waktu, id;

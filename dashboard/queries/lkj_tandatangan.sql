@@ -1,8 +1,8 @@
--- The signed LKj (instansi $1, year $2, at version $3) with its documents frozen: file name $4,
--- PDF $5 and Excel $6 (base64), the PDF's sha256 $7, signed by $8 at $9.
-UPDATE lkj SET status = 'ditandatangani', status_oleh = $8, status_pada = $9,
-       dikembalikan = FALSE, alasan_kembali = NULL, nama_berkas = $4, dokumen_pdf = $5,
-       dokumen_xlsx = $6, sha256_pdf = $7, ditandatangani_oleh = $8, ditandatangani_pada = $9,
+-- The signed LKj (instansi $instansi_id, year $tahun, at version $versi) with its documents frozen: file name $nama_berkas,
+-- PDF $dokumen_pdf and Excel $dokumen_xlsx (base64), the PDF's sha256 $sha256_pdf, signed by $username at $sekarang.
+UPDATE lkj SET status = 'ditandatangani', status_oleh = $username, status_pada = $sekarang,
+       dikembalikan = FALSE, alasan_kembali = NULL, nama_berkas = $nama_berkas, dokumen_pdf = $dokumen_pdf,
+       dokumen_xlsx = $dokumen_xlsx, sha256_pdf = $sha256_pdf, ditandatangani_oleh = $username, ditandatangani_pada = $sekarang,
        versi = versi + 1
-WHERE instansi_id = $1 AND tahun = $2 AND versi = $3 AND status = 'diparaf'
+WHERE instansi_id = $instansi_id AND tahun = $tahun AND versi = $versi AND status = 'diparaf'
 RETURNING versi;

@@ -1,2 +1,2 @@
--- Failed sign-ins recorded for keys $1 (a list of 'u:<username>' / 'a:<address>').
-SELECT kunci, jumlah, terakhir FROM login_gagal WHERE kunci = ANY($1);
+-- Failed sign-ins recorded for keys $kunci (a list of 'u:<username>' / 'a:<address>').
+SELECT kunci, jumlah, terakhir FROM login_gagal WHERE kunci = ANY($kunci);

@@ -1,3 +1,3 @@
--- Failed sign-in counts last bumped before $1 (the throttle window): they delay no one any more
+-- Failed sign-in counts last bumped before $terakhir (the throttle window): they delay no one any more
 -- and the next failure would count from 1 again.
-DELETE FROM login_gagal WHERE terakhir < $1;
+DELETE FROM login_gagal WHERE terakhir < $terakhir;

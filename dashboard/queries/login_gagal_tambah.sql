@@ -1,5 +1,5 @@
--- One more failed sign-in for key $1 at $2; a count older than the window ($3) starts again.
-INSERT INTO login_gagal (kunci, jumlah, terakhir) VALUES ($1, 1, $2)
+-- One more failed sign-in for key $kunci at $sekarang; a count older than the window ($jendela) starts again.
+INSERT INTO login_gagal (kunci, jumlah, terakhir) VALUES ($kunci, 1, $sekarang)
 ON CONFLICT (kunci) DO UPDATE SET
-    jumlah = CASE WHEN login_gagal.terakhir < $3 THEN 1 ELSE login_gagal.jumlah + 1 END,
+    jumlah = CASE WHEN login_gagal.terakhir < $jendela THEN 1 ELSE login_gagal.jumlah + 1 END,
     terakhir = excluded.terakhir;

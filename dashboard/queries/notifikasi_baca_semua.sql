@@ -1,2 +1,2 @@
--- Mark every unread item of user $1 as read at $2.
-UPDATE notifikasi SET dibaca_pada = $2 WHERE penerima = $1 AND dibaca_pada IS NULL;
+-- Mark every unread item of user $username as read at $dibaca_pada.
+UPDATE notifikasi SET dibaca_pada = $dibaca_pada WHERE penerima = $username AND dibaca_pada IS NULL;

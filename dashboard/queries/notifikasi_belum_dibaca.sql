@@ -1,2 +1,2 @@
--- How many inbox items of user $1 are unread.
-SELECT count(*) AS jumlah FROM notifikasi WHERE penerima = $1 AND dibaca_pada IS NULL;
+-- How many inbox items of user $username are unread.
+SELECT count(*) AS jumlah FROM notifikasi WHERE penerima = $username AND dibaca_pada IS NULL;

@@ -1,2 +1,2 @@
--- The submission of unit $2 for period $1 (id and status); no row before the first save.
-SELECT id, status FROM pengajuan WHERE periode_id = $1 AND unit_id = $2;
+-- The submission of unit $unit_id for period $periode_id (id and status); no row before the first save.
+SELECT id, status FROM pengajuan WHERE periode_id = $periode_id AND unit_id = $unit_id;

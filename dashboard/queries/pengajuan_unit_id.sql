@@ -1,2 +1,2 @@
--- The submission of period $1 and unit $2, if there is one.
-SELECT id FROM pengajuan WHERE periode_id = $1 AND unit_id = $2;
+-- The submission of period $periode_id and unit $unit_id, if there is one.
+SELECT id FROM pengajuan WHERE periode_id = $periode_id AND unit_id = $unit_id;

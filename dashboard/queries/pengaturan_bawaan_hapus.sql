@@ -1,2 +1,2 @@
--- Remove the default setting (NULL instansi) with key $1, before writing the new value.
-DELETE FROM pengaturan WHERE instansi_id IS NULL AND kunci = $1;
+-- Remove the default setting (NULL instansi) with key $kunci, before writing the new value.
+DELETE FROM pengaturan WHERE instansi_id IS NULL AND kunci = $kunci;

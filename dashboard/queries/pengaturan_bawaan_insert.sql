@@ -1,2 +1,2 @@
--- The default setting (NULL instansi) with key $1 and value $2 (JSON text).
-INSERT INTO pengaturan VALUES (NULL, $1, $2);
+-- The default setting (NULL instansi) with key $kunci and value $nilai (JSON text).
+INSERT INTO pengaturan VALUES (NULL, $kunci, $nilai);

@@ -1,2 +1,2 @@
--- The setting of instansi $1 with key $2 and value $3 (JSON text).
-INSERT INTO pengaturan VALUES ($1, $2, $3);
+-- The setting of instansi $instansi_id with key $kunci and value $nilai (JSON text).
+INSERT INTO pengaturan VALUES ($instansi_id, $kunci, $nilai);

@@ -1,2 +1,2 @@
--- The id of a user ($1 username); no row when there is no such user.
-SELECT id FROM pengguna WHERE username = $1;
+-- The id of a user ($username username); no row when there is no such user.
+SELECT id FROM pengguna WHERE username = $username;

@@ -1,2 +1,2 @@
--- Full names of the users in the list $1 (usernames).
-SELECT username, nama FROM pengguna WHERE username = ANY($1);
+-- Full names of the users in the list $daftar (usernames).
+SELECT username, nama FROM pengguna WHERE username = ANY($daftar);

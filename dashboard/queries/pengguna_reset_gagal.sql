@@ -1,2 +1,2 @@
--- Successful login ($1 username): the failure counter starts again.
-UPDATE pengguna SET gagal_login = 0 WHERE username = $1;
+-- Successful login ($username username): the failure counter starts again.
+UPDATE pengguna SET gagal_login = 0 WHERE username = $username;

@@ -1,3 +1,3 @@
--- Admin reset: new bcrypt hash ($1) for a user ($2), unlocked.
-UPDATE pengguna SET password_hash = $1, terkunci = FALSE, terkunci_sampai = NULL, gagal_login = 0
-WHERE username = $2;
+-- Admin reset: new bcrypt hash ($password_hash) for a user ($username), unlocked.
+UPDATE pengguna SET password_hash = $password_hash, terkunci = FALSE, terkunci_sampai = NULL, gagal_login = 0
+WHERE username = $username;

@@ -1,2 +1,2 @@
--- The bcrypt hash of a user ($1 username), to check the old password.
-SELECT password_hash FROM pengguna WHERE username = $1;
+-- The bcrypt hash of a user ($username username), to check the old password.
+SELECT password_hash FROM pengguna WHERE username = $username;

@@ -1,2 +1,2 @@
--- Store a new bcrypt hash ($1) for a user ($2).
-UPDATE pengguna SET password_hash = $1 WHERE username = $2;
+-- Store a new bcrypt hash ($password_hash) for a user ($username).
+UPDATE pengguna SET password_hash = $password_hash WHERE username = $username;

@@ -1,3 +1,3 @@
--- Admin edit of a user ($6 username).
-UPDATE pengguna SET nama = $1, email = $2, instansi_id = $3, unit_id = $4, aktif = $5
-WHERE username = $6;
+-- Admin edit of a user ($username username).
+UPDATE pengguna SET nama = $nama, email = $email, instansi_id = $instansi_id, unit_id = $unit_id, aktif = $aktif
+WHERE username = $username;

@@ -1,2 +1,2 @@
--- The roles of user $1 (by id).
-SELECT peran FROM peran_pengguna WHERE pengguna_id = $1 ORDER BY peran;
+-- The roles of user $pengguna_id (by id).
+SELECT peran FROM peran_pengguna WHERE pengguna_id = $pengguna_id ORDER BY peran;

@@ -1,2 +1,2 @@
--- Remove every role of a user ($1 pengguna id), before writing the new set.
-DELETE FROM peran_pengguna WHERE pengguna_id = $1;
+-- Remove every role of a user ($pengguna_id pengguna id), before writing the new set.
+DELETE FROM peran_pengguna WHERE pengguna_id = $pengguna_id;

@@ -1,2 +1,2 @@
--- Give a user ($1 pengguna id) a role ($2).
-INSERT INTO peran_pengguna VALUES ($1, $2);
+-- Give a user ($pengguna_id pengguna id) a role ($peran).
+INSERT INTO peran_pengguna VALUES ($pengguna_id, $peran);

@@ -1,5 +1,5 @@
--- Is a correction of indicator $1, year $2, quarter $3 still in progress, in one of the review
--- states $4 (dashboard/review/alur.py DIPERIKSA)? (rows if so)
+-- Is a correction of indicator $indikator_id, year $tahun, quarter $triwulan still in progress, in one of the review
+-- states $status_diperiksa (dashboard/review/alur.py DIPERIKSA)? (rows if so)
 SELECT 1 AS ada FROM perbaikan
-WHERE indikator_id = $1 AND tahun = $2 AND triwulan = $3
-  AND status = ANY($4);
+WHERE indikator_id = $indikator_id AND tahun = $tahun AND triwulan = $triwulan
+  AND status = ANY($status_diperiksa);

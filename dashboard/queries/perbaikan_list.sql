@@ -1,4 +1,4 @@
--- Correction requests of instansi $1, optionally one unit ($2), newest first, with the
+-- Correction requests of instansi $instansi_id, optionally one unit ($lingkup), newest first, with the
 -- requester's full name.
 SELECT f.id, f.tahun, f.triwulan, f.indikator_id, i.kode, i.nama AS indikator, i.satuan,
        u.id AS unit_id, u.nama AS unit, f.nilai_lama, f.nilai_baru, f.alasan, f.bukti, f.status,
@@ -8,5 +8,5 @@ FROM perbaikan f
 JOIN indikator i ON i.id = f.indikator_id
 JOIN unit u ON u.id = i.unit_id
 LEFT JOIN pengguna g ON g.username = f.diajukan_oleh
-WHERE i.instansi_id = $1 AND (CAST($2 AS INTEGER) IS NULL OR i.unit_id = $2)
+WHERE i.instansi_id = $instansi_id AND (CAST($lingkup AS INTEGER) IS NULL OR i.unit_id = $lingkup)
 ORDER BY f.diajukan_pada DESC;

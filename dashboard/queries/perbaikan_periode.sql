@@ -1,2 +1,2 @@
--- Year and quarter a correction ($1) corrects.
-SELECT tahun, triwulan FROM perbaikan WHERE id = $1;
+-- Year and quarter a correction ($perbaikan_id) corrects.
+SELECT tahun, triwulan FROM perbaikan WHERE id = $perbaikan_id;

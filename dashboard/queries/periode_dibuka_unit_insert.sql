@@ -1,2 +1,2 @@
--- Reopen a closed period ($1) for one unit ($2) with the reason ($3), by $4 at $5.
-INSERT INTO periode_dibuka_unit (periode_id, unit_id, alasan, oleh, pada) VALUES ($1, $2, $3, $4, $5);
+-- Reopen a closed period ($periode_id) for one unit ($unit_id) with the reason ($alasan), by $username at $waktu.
+INSERT INTO periode_dibuka_unit (periode_id, unit_id, alasan, oleh, pada) VALUES ($periode_id, $unit_id, $alasan, $username, $waktu);

@@ -1,2 +1,2 @@
--- One period by id ($1).
-SELECT id, instansi_id, tahun, triwulan, tenggat, catatan, status FROM periode WHERE id = $1;
+-- One period by id ($periode_id).
+SELECT id, instansi_id, tahun, triwulan, tenggat, catatan, status FROM periode WHERE id = $periode_id;

@@ -1,2 +1,2 @@
--- Close a period ($1) for every unit, at $2 (the agency's clock).
-UPDATE periode SET status = 'ditutup', ditutup_pada = $2 WHERE id = $1;
+-- Close a period ($periode_id) for every unit, at $ditutup_pada (the agency's clock).
+UPDATE periode SET status = 'ditutup', ditutup_pada = $ditutup_pada WHERE id = $periode_id;

@@ -1,5 +1,5 @@
--- Answer the waiting requests of unit $2 for period $1: status $3, by $4 at $5, note $6.
+-- Answer the waiting requests of unit $unit_id for period $periode_id: status $status, by $username at $waktu, note $alasan.
 UPDATE permintaan_buka
-SET status = $3, diproses_oleh = $4, diproses_pada = $5, jawaban = $6
-WHERE periode_id = $1 AND unit_id = $2 AND status = 'menunggu'
+SET status = $status, diproses_oleh = $username, diproses_pada = $waktu, jawaban = $alasan
+WHERE periode_id = $periode_id AND unit_id = $unit_id AND status = 'menunggu'
 RETURNING id;

@@ -1,2 +1,2 @@
--- The waiting reopen request of unit $2 for period $1, if any.
-SELECT id FROM permintaan_buka WHERE periode_id = $1 AND unit_id = $2 AND status = 'menunggu';
+-- The waiting reopen request of unit $unit_id for period $periode_id, if any.
+SELECT id FROM permintaan_buka WHERE periode_id = $periode_id AND unit_id = $unit_id AND status = 'menunggu';

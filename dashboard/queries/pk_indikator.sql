@@ -1,5 +1,5 @@
--- Perjanjian Kinerja: the active indicators of an instansi ($1) in the agreement (jenis IKU or
--- flagged PK) with the sasaran (or tujuan) they serve and their targets of a year ($2):
+-- Perjanjian Kinerja: the active indicators of an instansi ($instansi_id) in the agreement (jenis IKU or
+-- flagged PK) with the sasaran (or tujuan) they serve and their targets of a year ($tahun):
 -- triwulan 0 the annual PK target, 1..4 the Rencana Aksi quarters (nilai_atas: a range).
 WITH ind AS (
     SELECT i.id, i.kode, i.nama, i.satuan, i.jenis, coalesce(i.pk, FALSE) AS pk,
@@ -13,7 +13,7 @@ WITH ind AS (
     LEFT JOIN program p ON p.id = coalesce(i.program_id, k.program_id)
     LEFT JOIN sasaran s ON s.id = coalesce(i.sasaran_id, p.sasaran_id)
     LEFT JOIN tujuan t ON t.id = coalesce(i.tujuan_id, s.tujuan_id)
-    WHERE i.instansi_id = $1 AND i.aktif AND (i.jenis = 'IKU' OR coalesce(i.pk, FALSE))
+    WHERE i.instansi_id = $instansi_id AND i.aktif AND (i.jenis = 'IKU' OR coalesce(i.pk, FALSE))
 ), tg AS (
     SELECT indikator_id,
            max(CASE WHEN triwulan = 0 THEN nilai END)      AS t0,
@@ -27,7 +27,7 @@ WITH ind AS (
            max(CASE WHEN triwulan = 3 THEN nilai_atas END) AS t3_atas,
            max(CASE WHEN triwulan = 4 THEN nilai_atas END) AS t4_atas
     FROM target
-    WHERE tahun = $2 AND indikator_id IN (SELECT id FROM ind)
+    WHERE tahun = $tahun AND indikator_id IN (SELECT id FROM ind)
     GROUP BY indikator_id
 )
 SELECT ind.*, tg.t0, tg.t0_atas, tg.t1, tg.t2, tg.t3, tg.t4,

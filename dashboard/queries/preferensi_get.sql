@@ -1,2 +1,2 @@
--- The notification switches of user $1 (no row: email on, digest off).
-SELECT surel, ringkasan FROM preferensi_notifikasi WHERE username = $1;
+-- The notification switches of user $username (no row: email on, digest off).
+SELECT surel, ringkasan FROM preferensi_notifikasi WHERE username = $username;

@@ -1,2 +1,2 @@
--- Forget the switches of user $1 (before writing new ones).
-DELETE FROM preferensi_notifikasi WHERE username = $1;
+-- Forget the switches of user $username (before writing new ones).
+DELETE FROM preferensi_notifikasi WHERE username = $username;

@@ -1,2 +1,2 @@
--- The switches of user $1: email ($2), daily digest ($3).
-INSERT INTO preferensi_notifikasi (username, surel, ringkasan) VALUES ($1, $2, $3);
+-- The switches of user $username: email ($surel_aktif), daily digest ($ringkasan).
+INSERT INTO preferensi_notifikasi (username, surel, ringkasan) VALUES ($username, $surel_aktif, $ringkasan);

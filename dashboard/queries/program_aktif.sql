@@ -1,2 +1,2 @@
--- Retire ($1 FALSE) or reactivate program nodes ($2: list of ids).
-UPDATE program SET aktif = $1 WHERE id = ANY(CAST($2 AS INTEGER[]));
+-- Retire ($aktif FALSE) or reactivate program nodes ($ids: list of ids).
+UPDATE program SET aktif = $aktif WHERE id = ANY(CAST($ids AS INTEGER[]));

@@ -1,2 +1,2 @@
--- Delete a program ($1) that carries no data: checked by the service first.
-DELETE FROM program WHERE id = $1;
+-- Delete a program ($node_id) that carries no data: checked by the service first.
+DELETE FROM program WHERE id = $node_id;

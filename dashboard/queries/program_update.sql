@@ -1,2 +1,2 @@
--- Edit or move program $5 (parent sasaran $1).
-UPDATE program SET sasaran_id = $1, kode = $2, nama = $3, aktif = $4 WHERE id = $5;
+-- Edit or move program $node_id (parent sasaran $induk_id).
+UPDATE program SET sasaran_id = $induk_id, kode = $kode, nama = $nama, aktif = $aktif WHERE id = $node_id;

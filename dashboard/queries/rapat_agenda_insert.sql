@@ -1,3 +1,3 @@
--- One agenda item of meeting $1: position $2, kind $3, text $4, source $5, object $6 / $7.
+-- One agenda item of meeting $rapat_id: position $urutan, kind $jenis, text $uraian, source $sumber, object $objek / $objek_id.
 INSERT INTO rapat_agenda (rapat_id, urutan, jenis, uraian, sumber, objek, objek_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7);
+VALUES ($rapat_id, $urutan, $jenis, $uraian, $sumber, $objek, $objek_id);

@@ -1,3 +1,3 @@
--- Agenda items of a meeting ($1) in order.
+-- Agenda items of a meeting ($rapat_id) in order.
 SELECT urutan, jenis, uraian, sumber, objek, objek_id
-FROM rapat_agenda WHERE rapat_id = $1 ORDER BY urutan;
+FROM rapat_agenda WHERE rapat_id = $rapat_id ORDER BY urutan;

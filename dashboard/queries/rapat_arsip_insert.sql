@@ -1,2 +1,2 @@
--- A final meeting ($1) archived by $2 at $3.
-INSERT INTO rapat_arsip (rapat_id, oleh, pada) VALUES ($1, $2, $3);
+-- A final meeting ($rapat_id) archived by $username at $pada.
+INSERT INTO rapat_arsip (rapat_id, oleh, pada) VALUES ($rapat_id, $username, $pada);

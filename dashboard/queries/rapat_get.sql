@@ -1,5 +1,5 @@
--- One meeting ($1) with everything of its header.
+-- One meeting ($rapat_id) with everything of its header.
 SELECT id, instansi_id, tahun, triwulan, judul, waktu, tempat, pimpinan, notulis, ringkasan,
        kesimpulan, status, revisi, versi, dibuat_oleh, dibuat_pada, difinalkan_oleh,
        difinalkan_pada
-FROM rapat WHERE id = $1;
+FROM rapat WHERE id = $rapat_id;

@@ -1,2 +1,2 @@
--- A final meeting record ($1) was revised: revision and version go up by one.
-UPDATE rapat SET revisi = revisi + 1, versi = versi + 1 WHERE id = $1;
+-- A final meeting record ($rapat_id) was revised: revision and version go up by one.
+UPDATE rapat SET revisi = revisi + 1, versi = versi + 1 WHERE id = $rapat_id;

@@ -1,2 +1,2 @@
--- Remove the participants of a meeting ($1), before writing the new list.
-DELETE FROM rapat_peserta WHERE rapat_id = $1;
+-- Remove the participants of a meeting ($rapat_id), before writing the new list.
+DELETE FROM rapat_peserta WHERE rapat_id = $rapat_id;

@@ -1,3 +1,3 @@
--- Keep a final meeting record ($1) as it was ($4, JSON) before revision $2, reason $3, by $5 at $6.
+-- Keep a final meeting record ($rapat_id) as it was ($sebelum, JSON) before revision $revisi, reason $bersih, by $username at $pada.
 INSERT INTO rapat_revisi (rapat_id, revisi, alasan, sebelum, oleh, pada)
-VALUES ($1, $2, $3, $4, $5, $6);
+VALUES ($rapat_id, $revisi, $bersih, $sebelum, $username, $pada);

@@ -1,3 +1,3 @@
--- Revisions of a final meeting record ($1): the reason and the record as it was.
+-- Revisions of a final meeting record ($rapat_id): the reason and the record as it was.
 SELECT revisi, alasan, sebelum, oleh, pada
-FROM rapat_revisi WHERE rapat_id = $1 ORDER BY revisi DESC;
+FROM rapat_revisi WHERE rapat_id = $rapat_id ORDER BY revisi DESC;

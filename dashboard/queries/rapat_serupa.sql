@@ -1,6 +1,6 @@
--- Meetings of an instansi ($1) on one period ($2 tahun, $3 triwulan) and day ($4): those a new
+-- Meetings of an instansi ($instansi_id) on one period ($tahun tahun, $triwulan triwulan) and day ($tanggal): those a new
 -- meeting would repeat when the title is also the same (the service compares the titles).
 SELECT id, judul, waktu, status
 FROM rapat
-WHERE instansi_id = $1 AND tahun = $2 AND triwulan = $3 AND CAST(waktu AS DATE) = $4
+WHERE instansi_id = $instansi_id AND tahun = $tahun AND triwulan = $triwulan AND CAST(waktu AS DATE) = $tanggal
 ORDER BY id;

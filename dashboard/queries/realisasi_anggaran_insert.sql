@@ -1,2 +1,2 @@
--- Spending of sub kegiatan $1 in year $2, quarter $3.
-INSERT INTO realisasi_anggaran (sub_kegiatan_id, tahun, triwulan, nilai) VALUES ($1, $2, $3, $4);
+-- Spending of sub kegiatan $sub_kegiatan_id in year $tahun, quarter $triwulan.
+INSERT INTO realisasi_anggaran (sub_kegiatan_id, tahun, triwulan, nilai) VALUES ($sub_kegiatan_id, $tahun, $triwulan, $nilai);

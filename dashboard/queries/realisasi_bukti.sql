@@ -1,2 +1,2 @@
--- The evidence reference stored with the value of indicator $1 in year $2, quarter $3.
-SELECT bukti FROM realisasi WHERE indikator_id = $1 AND tahun = $2 AND triwulan = $3;
+-- The evidence reference stored with the value of indicator $indikator_id in year $tahun, quarter $triwulan.
+SELECT bukti FROM realisasi WHERE indikator_id = $indikator_id AND tahun = $tahun AND triwulan = $triwulan;

@@ -1,3 +1,3 @@
--- A signed correction: new value $1 by $2 at $3 for indicator $4, year $5, quarter $6.
-UPDATE realisasi SET nilai = $1, versi = versi + 1, diubah_oleh = $2, diubah_pada = $3
-WHERE indikator_id = $4 AND tahun = $5 AND triwulan = $6;
+-- A signed correction: new value $baru by $username at $waktu for indicator $indikator_id, year $tahun, quarter $triwulan.
+UPDATE realisasi SET nilai = $baru, versi = versi + 1, diubah_oleh = $username, diubah_pada = $waktu
+WHERE indikator_id = $indikator_id AND tahun = $tahun AND triwulan = $triwulan;

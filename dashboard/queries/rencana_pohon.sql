@@ -1,7 +1,7 @@
--- Planning tree of instansi $1: every node of the five levels (tujuan -> sasaran -> program ->
+-- Planning tree of instansi $instansi_id: every node of the five levels (tujuan -> sasaran -> program ->
 -- kegiatan -> sub kegiatan) with its parent, owner unit and active flag, and what hangs on it
 -- (indicators, budget rows), so a node with data is retired, never deleted.
-WITH t AS (SELECT * FROM tujuan WHERE instansi_id = $1),
+WITH t AS (SELECT * FROM tujuan WHERE instansi_id = $instansi_id),
 s AS (SELECT s.* FROM sasaran s JOIN t ON t.id = s.tujuan_id),
 p AS (SELECT p.* FROM program p JOIN s ON s.id = p.sasaran_id),
 k AS (SELECT k.* FROM kegiatan k JOIN p ON p.id = k.program_id),
@@ -29,7 +29,7 @@ ind AS (
            coalesce(tujuan_id, sasaran_id, program_id, kegiatan_id, sub_kegiatan_id) AS node_id,
            count(*) AS n
     FROM indikator
-    WHERE instansi_id = $1
+    WHERE instansi_id = $instansi_id
     GROUP BY 1, 2
 ),
 ang AS (

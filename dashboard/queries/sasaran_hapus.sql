@@ -1,2 +1,2 @@
--- Delete a sasaran ($1) that carries no data: checked by the service first.
-DELETE FROM sasaran WHERE id = $1;
+-- Delete a sasaran ($node_id) that carries no data: checked by the service first.
+DELETE FROM sasaran WHERE id = $node_id;

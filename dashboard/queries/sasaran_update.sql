@@ -1,2 +1,2 @@
--- Edit or move sasaran $5 (parent tujuan $1).
-UPDATE sasaran SET tujuan_id = $1, kode = $2, uraian = $3, aktif = $4 WHERE id = $5;
+-- Edit or move sasaran $node_id (parent tujuan $induk_id).
+UPDATE sasaran SET tujuan_id = $induk_id, kode = $kode, uraian = $nama, aktif = $aktif WHERE id = $node_id;

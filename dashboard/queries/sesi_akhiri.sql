@@ -1,2 +1,2 @@
--- End one session ($2 token hash) at $1.
-UPDATE sesi SET berakhir_pada = $1 WHERE token_hash = $2 AND berakhir_pada IS NULL;
+-- End one session ($token_hash token hash) at $berakhir_pada.
+UPDATE sesi SET berakhir_pada = $berakhir_pada WHERE token_hash = $token_hash AND berakhir_pada IS NULL;

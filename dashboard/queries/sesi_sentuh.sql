@@ -1,2 +1,2 @@
--- Last seen of a session ($2 token hash) is now ($1).
-UPDATE sesi SET terakhir_pada = $1 WHERE token_hash = $2;
+-- Last seen of a session ($token_hash token hash) is now ($terakhir_pada).
+UPDATE sesi SET terakhir_pada = $terakhir_pada WHERE token_hash = $token_hash;

@@ -1,2 +1,2 @@
--- Forget the adoption of instansi $1 for procedure $2 (before writing the new one).
-DELETE FROM sop_adopsi WHERE instansi_id = $1 AND prosedur = $2;
+-- Forget the adoption of instansi $instansi_id for procedure $prosedur (before writing the new one).
+DELETE FROM sop_adopsi WHERE instansi_id = $instansi_id AND prosedur = $prosedur;

@@ -1,3 +1,3 @@
--- Instansi $1 runs SOP kode $3 for procedure $2 (adopted by $4 at $5).
+-- Instansi $instansi_id runs SOP kode $kode for procedure $prosedur (adopted by $username at $diadopsi_pada).
 INSERT INTO sop_adopsi (instansi_id, prosedur, sop_kode, diadopsi_oleh, diadopsi_pada)
-VALUES ($1, $2, $3, $4, $5);
+VALUES ($instansi_id, $prosedur, $kode, $username, $diadopsi_pada);

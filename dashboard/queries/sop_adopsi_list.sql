@@ -1,2 +1,2 @@
--- The SOPs instansi $1 adopted, per procedure.
-SELECT prosedur, sop_kode, diadopsi_oleh, diadopsi_pada FROM sop_adopsi WHERE instansi_id = $1;
+-- The SOPs instansi $instansi_id adopted, per procedure.
+SELECT prosedur, sop_kode, diadopsi_oleh, diadopsi_pada FROM sop_adopsi WHERE instansi_id = $instansi_id;

@@ -1,2 +1,2 @@
--- The note of an SOP revision ($2 id): what changed ($1, NULL = none).
-UPDATE sop SET catatan_revisi = $1 WHERE id = $2;
+-- The note of an SOP revision ($sop_id id): what changed ($catatan, NULL = none).
+UPDATE sop SET catatan_revisi = $catatan WHERE id = $sop_id;

@@ -1,2 +1,2 @@
--- Instansi, year and quarter of period $1.
-SELECT instansi_id, tahun, triwulan FROM periode WHERE id = $1;
+-- Instansi, year and quarter of period $periode_id.
+SELECT instansi_id, tahun, triwulan FROM periode WHERE id = $periode_id;

@@ -1,2 +1,2 @@
--- Instansi, year and quarter of meeting $1.
-SELECT instansi_id, tahun, triwulan FROM rapat WHERE id = $1;
+-- Instansi, year and quarter of meeting $rapat_id.
+SELECT instansi_id, tahun, triwulan FROM rapat WHERE id = $rapat_id;

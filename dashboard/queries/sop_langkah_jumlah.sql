@@ -1,2 +1,2 @@
--- How many steps SOP revision $1 has.
-SELECT count(*) AS jumlah FROM sop_langkah WHERE sop_id = $1;
+-- How many steps SOP revision $sop_id has.
+SELECT count(*) AS jumlah FROM sop_langkah WHERE sop_id = $sop_id;

@@ -1,2 +1,2 @@
--- Next revision number for an SOP kode ($1).
-SELECT coalesce(max(revisi), 0) + 1 AS revisi FROM sop WHERE kode = $1;
+-- Next revision number for an SOP kode ($kode).
+SELECT coalesce(max(revisi), 0) + 1 AS revisi FROM sop WHERE kode = $kode;

@@ -1,2 +1,2 @@
--- One mapping row: SOP kode $1, step $2, cara $3, start marker $4-$6, end marker $7-$9.
-INSERT INTO sop_pemetaan VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+-- One mapping row: SOP kode, step, cara, start marker, end marker.
+INSERT INTO sop_pemetaan VALUES ($sop_kode, $urutan, $cara, $mulai_jenis, $mulai_objek, $mulai_ke, $selesai_jenis, $selesai_objek, $selesai_ke);

@@ -1,2 +1,2 @@
--- Finish a step logged with its start only ($2 id) at time $1.
-UPDATE sop_run_langkah SET selesai = $1 WHERE id = $2;
+-- Finish a step logged with its start only ($langkah_id id) at time $selesai.
+UPDATE sop_run_langkah SET selesai = $selesai WHERE id = $langkah_id;

@@ -1,2 +1,2 @@
--- Instansi, unit and SOP revision of a run ($1).
-SELECT instansi_id, unit_id, sop_id FROM sop_run WHERE id = $1;
+-- Instansi, unit and SOP revision of a run ($run_id).
+SELECT instansi_id, unit_id, sop_id FROM sop_run WHERE id = $run_id;

@@ -1,2 +1,2 @@
--- Delete a sub_kegiatan ($1) that carries no data: checked by the service first.
-DELETE FROM sub_kegiatan WHERE id = $1;
+-- Delete a sub_kegiatan ($node_id) that carries no data: checked by the service first.
+DELETE FROM sub_kegiatan WHERE id = $node_id;

@@ -1,3 +1,3 @@
--- New sub kegiatan under kegiatan $1 (unit penanggung jawab $5, optional); returns its id.
-INSERT INTO sub_kegiatan (kegiatan_id, kode, nama, aktif, unit_id) VALUES ($1, $2, $3, $4, $5)
+-- New sub kegiatan under kegiatan $induk_id (unit penanggung jawab $unit_id, optional); returns its id.
+INSERT INTO sub_kegiatan (kegiatan_id, kode, nama, aktif, unit_id) VALUES ($induk_id, $kode, $nama, $aktif, $unit_id)
 RETURNING id;

@@ -1,3 +1,3 @@
--- Edit or move sub kegiatan $6 (parent kegiatan $1, unit $5).
-UPDATE sub_kegiatan SET kegiatan_id = $1, kode = $2, nama = $3, aktif = $4, unit_id = $5
-WHERE id = $6;
+-- Edit or move sub kegiatan $node_id (parent kegiatan $induk_id, unit $unit_id).
+UPDATE sub_kegiatan SET kegiatan_id = $induk_id, kode = $kode, nama = $nama, aktif = $aktif, unit_id = $unit_id
+WHERE id = $node_id;

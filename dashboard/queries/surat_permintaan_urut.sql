@@ -1,3 +1,3 @@
--- The next sequence number of the request letters of instansi $1 in year $2.
+-- The next sequence number of the request letters of instansi $instansi_id in year $tahun.
 SELECT coalesce(max(urut), 0) + 1 AS urut
-FROM surat_permintaan WHERE instansi_id = $1 AND tahun = $2;
+FROM surat_permintaan WHERE instansi_id = $instansi_id AND tahun = $tahun;

@@ -1,3 +1,3 @@
--- Email $1 failed: one more attempt counted, the next at $2, the error $3 kept.
-UPDATE surel_keluar SET percobaan = percobaan + 1, coba_lagi_pada = $2, galat_terakhir = $3
-WHERE id = $1;
+-- Email $surel_id failed: one more attempt counted, the next at $lagi, the error $pesan kept.
+UPDATE surel_keluar SET percobaan = percobaan + 1, coba_lagi_pada = $lagi, galat_terakhir = $pesan
+WHERE id = $surel_id;

@@ -1,5 +1,5 @@
--- Unsent emails due at $1 (their next attempt has come), oldest first, at most $2.
+-- Unsent emails due at $sekarang (their next attempt has come), oldest first, at most $batas.
 SELECT id, kepada, subjek, isi, percobaan FROM surel_keluar
-WHERE terkirim_pada IS NULL AND coba_lagi_pada <= $1
+WHERE terkirim_pada IS NULL AND coba_lagi_pada <= $sekarang
 ORDER BY coba_lagi_pada, id
-LIMIT $2;
+LIMIT $batas;

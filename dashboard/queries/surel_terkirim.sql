@@ -1,3 +1,3 @@
--- Email $1 was accepted by the SMTP server at $2.
-UPDATE surel_keluar SET terkirim_pada = $2, percobaan = percobaan + 1, galat_terakhir = NULL
-WHERE id = $1;
+-- Email $surel_id was accepted by the SMTP server at $sekarang.
+UPDATE surel_keluar SET terkirim_pada = $sekarang, percobaan = percobaan + 1, galat_terakhir = NULL
+WHERE id = $surel_id;

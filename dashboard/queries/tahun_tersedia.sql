@@ -1,6 +1,6 @@
--- Years that have targets for an instansi ($1), newest first.
+-- Years that have targets for an instansi ($instansi_id), newest first.
 SELECT DISTINCT t.tahun
 FROM target t
 JOIN indikator i ON i.id = t.indikator_id
-WHERE i.instansi_id = $1
+WHERE i.instansi_id = $instansi_id
 ORDER BY t.tahun DESC;

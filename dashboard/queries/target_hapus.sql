@@ -1,2 +1,2 @@
--- Remove the targets of an indicator ($1) for one year ($2), before writing the new ones.
-DELETE FROM target WHERE indikator_id = $1 AND tahun = $2;
+-- Remove the targets of an indicator ($indikator_id) for one year ($tahun), before writing the new ones.
+DELETE FROM target WHERE indikator_id = $indikator_id AND tahun = $tahun;

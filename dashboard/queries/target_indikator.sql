@@ -1,4 +1,4 @@
--- Targets of one indicator ($1) and year ($2): triwulan 0 = annual.
+-- Targets of one indicator ($indikator_id) and year ($tahun): triwulan 0 = annual.
 SELECT triwulan, nilai, nilai_atas FROM target
-WHERE indikator_id = $1 AND tahun = $2
+WHERE indikator_id = $indikator_id AND tahun = $tahun
 ORDER BY triwulan;

@@ -1,2 +1,2 @@
--- One target: indicator $1, year $2, quarter $3 (0 = annual), value $4, upper bound $5 (range).
-INSERT INTO target VALUES ($1, $2, $3, $4, $5);
+-- One target: indicator $indikator_id, year $tahun, quarter $triwulan (0 = annual), value $nilai, upper bound $nilai_atas (range).
+INSERT INTO target VALUES ($indikator_id, $tahun, $triwulan, $nilai, $nilai_atas);

@@ -1,2 +1,2 @@
--- Remove a finding ($1).
-DELETE FROM temuan WHERE id = $1;
+-- Remove a finding ($temuan_id).
+DELETE FROM temuan WHERE id = $temuan_id;

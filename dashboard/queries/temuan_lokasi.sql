@@ -1,2 +1,2 @@
--- The meeting a finding ($1) belongs to.
-SELECT rapat_id FROM temuan WHERE id = $1;
+-- The meeting a finding ($temuan_id) belongs to.
+SELECT rapat_id FROM temuan WHERE id = $temuan_id;

@@ -1,2 +1,2 @@
--- Remove the follow-ups of a finding ($1 temuan id), before the finding itself.
-DELETE FROM tindak_lanjut WHERE temuan_id = $1;
+-- Remove the follow-ups of a finding ($temuan_id temuan id), before the finding itself.
+DELETE FROM tindak_lanjut WHERE temuan_id = $temuan_id;

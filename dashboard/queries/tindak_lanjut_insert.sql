@@ -1,4 +1,4 @@
--- A follow-up of a finding, at the first state $5 (dashboard/rapat/tindak_lanjut.py).
+-- A follow-up of a finding, at the first state $status_awal (dashboard/rapat/tindak_lanjut.py).
 INSERT INTO tindak_lanjut (temuan_id, uraian, pic_unit_id, batas_waktu, status)
-VALUES ($1, $2, $3, $4, $5)
+VALUES ($temuan_id, $uraian, $pic_unit_id, $batas_waktu, $status_awal)
 RETURNING id;

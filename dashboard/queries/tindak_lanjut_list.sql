@@ -1,5 +1,5 @@
--- Follow-ups of the meetings of an instansi ($1), optionally of one PIC unit ($2) and/or one
--- meeting ($3), with their finding and meeting.
+-- Follow-ups of the meetings of an instansi ($instansi_id), optionally of one PIC unit ($lingkup) and/or one
+-- meeting ($rapat_id), with their finding and meeting.
 SELECT l.id, l.temuan_id, l.uraian, l.pic_unit_id, u.nama AS pic_unit, l.batas_waktu, l.status,
        l.catatan_progres, l.bukti, l.minta_tutup, l.catatan_monev, l.versi, l.diperbarui_oleh,
        l.diperbarui_pada, l.ditutup_oleh, l.ditutup_pada,
@@ -9,5 +9,5 @@ FROM tindak_lanjut l
 JOIN temuan t ON t.id = l.temuan_id
 JOIN rapat r ON r.id = t.rapat_id
 JOIN unit u ON u.id = l.pic_unit_id
-WHERE r.instansi_id = $1 AND (CAST($2 AS INTEGER) IS NULL OR l.pic_unit_id = $2) AND (CAST($3 AS INTEGER) IS NULL OR r.id = $3)
+WHERE r.instansi_id = $instansi_id AND (CAST($lingkup AS INTEGER) IS NULL OR l.pic_unit_id = $lingkup) AND (CAST($rapat_id AS INTEGER) IS NULL OR r.id = $rapat_id)
 ORDER BY l.batas_waktu, l.id;

@@ -1,4 +1,4 @@
--- Refuse the close request of a follow-up ($1) at the version loaded ($2), with the reason ($3).
-UPDATE tindak_lanjut SET minta_tutup = FALSE, catatan_monev = $3, versi = versi + 1
-WHERE id = $1 AND versi = $2
+-- Refuse the close request of a follow-up ($tl_id) at the version loaded ($versi), with the reason ($bersih).
+UPDATE tindak_lanjut SET minta_tutup = FALSE, catatan_monev = $bersih, versi = versi + 1
+WHERE id = $tl_id AND versi = $versi
 RETURNING id;

@@ -1,8 +1,8 @@
--- Close a follow-up ($1) if still at the version loaded ($2): the closed state $6
--- (dashboard/rapat/tindak_lanjut.py), by $3 at $4, with the Pengelola Monev's note $5 (NULL keeps the
+-- Close a follow-up ($tl_id) if still at the version loaded ($versi): the closed state $selesai
+-- (dashboard/rapat/tindak_lanjut.py), by $username at $ditutup_pada, with the Pengelola Monev's note $catatan (NULL keeps the
 -- earlier note).
 UPDATE tindak_lanjut
-SET status = $6, minta_tutup = FALSE, ditutup_oleh = $3, ditutup_pada = $4,
-    catatan_monev = coalesce($5, catatan_monev), versi = versi + 1
-WHERE id = $1 AND versi = $2
+SET status = $selesai, minta_tutup = FALSE, ditutup_oleh = $username, ditutup_pada = $ditutup_pada,
+    catatan_monev = coalesce($catatan, catatan_monev), versi = versi + 1
+WHERE id = $tl_id AND versi = $versi
 RETURNING id;

@@ -1,2 +1,2 @@
--- Retire ($1 FALSE) or reactivate tujuan nodes ($2: list of ids).
-UPDATE tujuan SET aktif = $1 WHERE id = ANY(CAST($2 AS INTEGER[]));
+-- Retire ($aktif FALSE) or reactivate tujuan nodes ($ids: list of ids).
+UPDATE tujuan SET aktif = $aktif WHERE id = ANY(CAST($ids AS INTEGER[]));

@@ -1,2 +1,2 @@
--- Delete a tujuan ($1) that carries no data: checked by the service first.
-DELETE FROM tujuan WHERE id = $1;
+-- Delete a tujuan ($node_id) that carries no data: checked by the service first.
+DELETE FROM tujuan WHERE id = $node_id;

@@ -1,2 +1,2 @@
--- Edit tujuan $5 ($1, the instansi, stays).
-UPDATE tujuan SET kode = $2, uraian = $3, aktif = $4 WHERE id = $5 AND instansi_id = $1;
+-- Edit tujuan $node_id ($instansi_id, the instansi, stays).
+UPDATE tujuan SET kode = $kode, uraian = $nama, aktif = $aktif WHERE id = $node_id AND instansi_id = $instansi_id;

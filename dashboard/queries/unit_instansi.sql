@@ -1,2 +1,2 @@
--- The instansi of a unit ($1).
-SELECT instansi_id FROM unit WHERE id = $1;
+-- The instansi of a unit ($unit_id).
+SELECT instansi_id FROM unit WHERE id = $unit_id;

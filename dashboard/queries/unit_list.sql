@@ -1,2 +1,2 @@
--- Units of an instansi ($1).
-SELECT id, kode, nama, jenis, aktif FROM unit WHERE instansi_id = $1 ORDER BY kode;
+-- Units of an instansi ($instansi_id).
+SELECT id, kode, nama, jenis, aktif FROM unit WHERE instansi_id = $instansi_id ORDER BY kode;

@@ -1,2 +1,2 @@
--- Edit a unit ($5 id).
-UPDATE unit SET kode = $1, nama = $2, jenis = $3, aktif = $4 WHERE id = $5;
+-- Edit a unit ($unit_id id).
+UPDATE unit SET kode = $kode, nama = $nama, jenis = $jenis, aktif = $aktif WHERE id = $unit_id;

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -45,19 +46,19 @@ class RapatInput(BaseModel):
     ringkasan: str | None = Field(None, max_length=MAKS_TEKS)
     kesimpulan: str | None = Field(None, max_length=MAKS_TEKS)
 
-    def kolom(self) -> list:
-        """The header values in the column order of rapat_insert and rapat_update."""
-        return [
-            self.tahun,
-            self.triwulan,
-            self.judul,
-            self.waktu,
-            self.tempat,
-            self.pimpinan,
-            self.notulis,
-            self.ringkasan or None,
-            self.kesimpulan or None,
-        ]
+    def kolom(self) -> dict[str, Any]:
+        """The header values by the parameter names of rapat_insert and rapat_update."""
+        return {
+            "tahun": self.tahun,
+            "triwulan": self.triwulan,
+            "judul": self.judul,
+            "waktu": self.waktu,
+            "tempat": self.tempat,
+            "pimpinan": self.pimpinan,
+            "notulis": self.notulis,
+            "ringkasan": self.ringkasan or None,
+            "kesimpulan": self.kesimpulan or None,
+        }
 
 
 class PesertaInput(BaseModel):
@@ -217,7 +218,7 @@ def _cek_baca(akses: Akses, instansi_id: int) -> None:
 
 
 def _info(cur: duckdb.DuckDBPyConnection, rapat_id: int) -> dict:
-    df = store.fetch_df(cur, "rapat_get", [rapat_id])
+    df = store.fetch_df(cur, "rapat_get", {"rapat_id": rapat_id})
     if df.empty:
         raise ValueError("Rapat tidak ditemukan.")
     return df.iloc[0].to_dict()
@@ -231,7 +232,11 @@ def daftar_rapat(
     cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, tahun: int | None = None
 ) -> pd.DataFrame:
     _cek_baca(akses, instansi_id)
-    return store.fetch_df(cur, "rapat_list", [instansi_id, tahun, aturan_tl.terbuka_sql()])
+    return store.fetch_df(
+        cur,
+        "rapat_list",
+        {"instansi_id": instansi_id, "tahun": tahun, "status": aturan_tl.terbuka_sql()},
+    )
 
 
 def detail_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) -> dict:
@@ -240,13 +245,15 @@ def detail_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) ->
     _cek_baca(akses, int(info["instansi_id"]))
     return {
         "info": info,
-        "peserta": store.fetch_df(cur, "rapat_peserta_list", [rapat_id]),
-        "agenda": store.fetch_df(cur, "rapat_agenda_list", [rapat_id]),
-        "temuan": store.fetch_df(cur, "temuan_rapat", [rapat_id]),
+        "peserta": store.fetch_df(cur, "rapat_peserta_list", {"rapat_id": rapat_id}),
+        "agenda": store.fetch_df(cur, "rapat_agenda_list", {"rapat_id": rapat_id}),
+        "temuan": store.fetch_df(cur, "temuan_rapat", {"rapat_id": rapat_id}),
         "tindak_lanjut": store.fetch_df(
-            cur, "tindak_lanjut_list", [int(info["instansi_id"]), None, rapat_id]
+            cur,
+            "tindak_lanjut_list",
+            {"instansi_id": int(info["instansi_id"]), "lingkup": None, "rapat_id": rapat_id},
         ),
-        "revisi": store.fetch_df(cur, "rapat_revisi_list", [rapat_id]),
+        "revisi": store.fetch_df(cur, "rapat_revisi_list", {"rapat_id": rapat_id}),
     }
 
 
@@ -283,8 +290,14 @@ def bahan_rapat(
     _cek_baca(akses, instansi_id)
     hari_ini = _hari_ini(hari_ini)
     ind = svc_capaian.capaian_indikator(cur, akses, instansi_id, tahun, triwulan)
-    unit = store.fetch_df(cur, "rapat_unit_periode", [instansi_id, tahun, triwulan])
-    tl = store.fetch_df(cur, "tindak_lanjut_list", [instansi_id, None, None])
+    unit = store.fetch_df(
+        cur,
+        "rapat_unit_periode",
+        {"instansi_id": instansi_id, "tahun": tahun, "triwulan": triwulan},
+    )
+    tl = store.fetch_df(
+        cur, "tindak_lanjut_list", {"instansi_id": instansi_id, "lingkup": None, "rapat_id": None}
+    )
     tl = tl[tl["rapat_id"] != kecuali_rapat]
     catatan = pelaksanaan.catatan_langkah(cur, akses, instansi_id, tahun)
     catatan = catatan[catatan["triwulan"] == triwulan] if "triwulan" in catatan else catatan
@@ -349,19 +362,36 @@ def _tulis_daftar(
     agenda_: list[AgendaInput] | None,
 ) -> None:
     """Replace the participants, and the agenda unless it is None (kept as it is)."""
-    cur.execute(store.sql("rapat_peserta_hapus"), [rapat_id])
+    cur.execute(store.sql("rapat_peserta_hapus"), {"rapat_id": rapat_id})
     if agenda_ is not None:
-        cur.execute(store.sql("rapat_agenda_hapus"), [rapat_id])
+        cur.execute(store.sql("rapat_agenda_hapus"), {"rapat_id": rapat_id})
     if peserta:
         cur.executemany(
             store.sql("rapat_peserta_insert"),
-            [[rapat_id, i, p.nama, p.jabatan, p.unit_id] for i, p in enumerate(peserta, 1)],
+            [
+                {
+                    "rapat_id": rapat_id,
+                    "urutan": i,
+                    "nama": p.nama,
+                    "jabatan": p.jabatan,
+                    "unit_id": p.unit_id,
+                }
+                for i, p in enumerate(peserta, 1)
+            ],
         )
     if agenda_:
         cur.executemany(
             store.sql("rapat_agenda_insert"),
             [
-                [rapat_id, i, a.jenis, a.uraian, a.sumber, a.objek, a.objek_id]
+                {
+                    "rapat_id": rapat_id,
+                    "urutan": i,
+                    "jenis": a.jenis,
+                    "uraian": a.uraian,
+                    "sumber": a.sumber,
+                    "objek": a.objek,
+                    "objek_id": a.objek_id,
+                }
                 for i, a in enumerate(agenda_, 1)
             ],
         )
@@ -388,7 +418,11 @@ def rapat_serupa(
     """Meetings already recorded for the same period, on the same day, under the same title
     (case and spaces ignored): what a new meeting with these values would duplicate."""
     _cek_baca(akses, instansi_id)
-    df = store.fetch_df(cur, "rapat_serupa", [instansi_id, tahun, triwulan, tanggal])
+    df = store.fetch_df(
+        cur,
+        "rapat_serupa",
+        {"instansi_id": instansi_id, "tahun": tahun, "triwulan": triwulan, "tanggal": tanggal},
+    )
     return df[df["judul"].map(_kunci_judul) == _kunci_judul(judul)].reset_index(drop=True)
 
 
@@ -428,12 +462,12 @@ def buat_rapat(
             store.satu(
                 cur.execute(
                     store.sql("rapat_insert"),
-                    [
-                        instansi_id,
-                        *r.kolom(),
-                        akses.username,
-                        config.sekarang(),
-                    ],
+                    {
+                        "instansi_id": instansi_id,
+                        **r.kolom(),
+                        "username": akses.username,
+                        "dibuat_pada": config.sekarang(),
+                    },
                 ).fetchone()
             )[0]
         )
@@ -453,13 +487,13 @@ def buat_rapat(
 
 def _rekam(cur: duckdb.DuckDBPyConnection, rapat_id: int) -> str:
     """The record as it is now, as JSON text (kept in rapat_revisi before a change)."""
-    isi = {"rapat": store.fetch_df(cur, "rapat_get", [rapat_id]).to_dict("records")[0]}
+    isi = {"rapat": store.fetch_df(cur, "rapat_get", {"rapat_id": rapat_id}).to_dict("records")[0]}
     for kunci, nama in (
         ("peserta", "rapat_peserta_list"),
         ("agenda", "rapat_agenda_list"),
         ("temuan", "temuan_rapat"),
     ):
-        isi[kunci] = store.fetch_df(cur, nama, [rapat_id]).to_dict("records")
+        isi[kunci] = store.fetch_df(cur, nama, {"rapat_id": rapat_id}).to_dict("records")
     return json.dumps(isi, default=str, ensure_ascii=False)
 
 
@@ -473,14 +507,14 @@ def _revisi(cur: duckdb.DuckDBPyConnection, akses: Akses, info: dict, alasan: st
         raise ValueError("Notulen sudah final: isi alasan perubahan untuk membuat revisi.")
     cur.execute(
         store.sql("rapat_revisi_insert"),
-        [
-            int(info["id"]),
-            int(info["revisi"]) + 1,
-            bersih,
-            _rekam(cur, int(info["id"])),
-            akses.username,
-            config.sekarang(),
-        ],
+        {
+            "rapat_id": int(info["id"]),
+            "revisi": int(info["revisi"]) + 1,
+            "bersih": bersih,
+            "sebelum": _rekam(cur, int(info["id"])),
+            "username": akses.username,
+            "pada": config.sekarang(),
+        },
     )
     store.log_event(
         cur,
@@ -514,12 +548,7 @@ def ubah_rapat(
         naik = _revisi(cur, akses, info, alasan)
         ok = cur.execute(
             store.sql("rapat_update"),
-            [
-                rapat_id,
-                *r.kolom(),
-                versi,
-                naik,
-            ],
+            {"rapat_id": rapat_id, **r.kolom(), "versi": versi, "naik": naik},
         ).fetchone()
         if not ok:
             raise KonflikData("Rapat ini baru saja diubah pengguna lain; data dimuat ulang.")
@@ -540,17 +569,23 @@ def finalkan_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, 
     if info["status"] == "final":
         raise ValueError("Notulen rapat ini sudah final.")
     kurang = []
-    if not store.fetch_all(cur, "rapat_peserta_list", [rapat_id]):
+    if not store.fetch_all(cur, "rapat_peserta_list", {"rapat_id": rapat_id}):
         kurang.append("daftar peserta")
     if not (info["kesimpulan"] or "").strip():
         kurang.append("kesimpulan")
-    if not store.fetch_all(cur, "temuan_rapat", [rapat_id]):
+    if not store.fetch_all(cur, "temuan_rapat", {"rapat_id": rapat_id}):
         kurang.append("minimal satu temuan")
     if kurang:
         raise ValueError("Belum dapat difinalkan; lengkapi " + ", ".join(kurang) + ".")
     with store.transaction(cur):
         ok = cur.execute(
-            store.sql("rapat_final"), [rapat_id, versi, akses.username, config.sekarang()]
+            store.sql("rapat_final"),
+            {
+                "rapat_id": rapat_id,
+                "versi": versi,
+                "username": akses.username,
+                "difinalkan_pada": config.sekarang(),
+            },
         ).fetchone()
         if not ok:
             raise KonflikData("Rapat ini baru saja diubah pengguna lain; data dimuat ulang.")
@@ -568,7 +603,7 @@ def finalkan_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int, 
 
 def _tandai_revisi(cur: duckdb.DuckDBPyConnection, naik: int, rapat_id: int) -> None:
     if naik:
-        cur.execute(store.sql("rapat_naik_revisi"), [rapat_id])
+        cur.execute(store.sql("rapat_naik_revisi"), {"rapat_id": rapat_id})
 
 
 def _tindak_lanjut(
@@ -612,23 +647,29 @@ def tambah_temuan(
             store.satu(
                 cur.execute(
                     store.sql("temuan_insert"),
-                    [
-                        rapat_id,
-                        t.unit_id,
-                        t.indikator_id,
-                        t.permasalahan,
-                        t.penyebab or None,
-                        t.rekomendasi or None,
-                        akses.username,
-                        config.sekarang(),
-                    ],
+                    {
+                        "rapat_id": rapat_id,
+                        "unit_id": t.unit_id,
+                        "indikator_id": t.indikator_id,
+                        "permasalahan": t.permasalahan,
+                        "penyebab": t.penyebab or None,
+                        "rekomendasi": t.rekomendasi or None,
+                        "username": akses.username,
+                        "dibuat_pada": config.sekarang(),
+                    },
                 ).fetchone()
             )[0]
         )
         for tl in tls:
             cur.execute(
                 store.sql("tindak_lanjut_insert"),
-                [tid, tl.uraian, tl.pic_unit_id, tl.batas_waktu, aturan_tl.STATUS_AWAL],
+                {
+                    "temuan_id": tid,
+                    "uraian": tl.uraian,
+                    "pic_unit_id": tl.pic_unit_id,
+                    "batas_waktu": tl.batas_waktu,
+                    "status_awal": aturan_tl.STATUS_AWAL,
+                },
             )
         _tandai_revisi(cur, naik, rapat_id)
         store.log_event(
@@ -644,7 +685,7 @@ def tambah_temuan(
 
 
 def _temuan(cur: duckdb.DuckDBPyConnection, akses: Akses, temuan_id: int) -> tuple[dict, int]:
-    row = cur.execute(store.sql("temuan_lokasi"), [temuan_id]).fetchone()
+    row = cur.execute(store.sql("temuan_lokasi"), {"temuan_id": temuan_id}).fetchone()
     if not row:
         raise ValueError("Temuan tidak ditemukan.")
     return _cek_tulis(cur, akses, int(row[0])), int(row[0])
@@ -665,7 +706,13 @@ def tambah_tindak_lanjut(
             store.satu(
                 cur.execute(
                     store.sql("tindak_lanjut_insert"),
-                    [temuan_id, tl.uraian, tl.pic_unit_id, tl.batas_waktu, aturan_tl.STATUS_AWAL],
+                    {
+                        "temuan_id": temuan_id,
+                        "uraian": tl.uraian,
+                        "pic_unit_id": tl.pic_unit_id,
+                        "batas_waktu": tl.batas_waktu,
+                        "status_awal": aturan_tl.STATUS_AWAL,
+                    },
                 ).fetchone()
             )[0]
         )
@@ -688,8 +735,8 @@ def hapus_temuan(
     info, rapat_id = _temuan(cur, akses, temuan_id)
     with store.transaction(cur):
         naik = _revisi(cur, akses, info, alasan)
-        cur.execute(store.sql("tindak_lanjut_hapus"), [temuan_id])
-        cur.execute(store.sql("temuan_hapus"), [temuan_id])
+        cur.execute(store.sql("tindak_lanjut_hapus"), {"temuan_id": temuan_id})
+        cur.execute(store.sql("temuan_hapus"), {"temuan_id": temuan_id})
         _tandai_revisi(cur, naik, rapat_id)
         store.log_event(
             cur,
@@ -705,7 +752,7 @@ def hapus_temuan(
 def kop_instansi(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> dict:
     """Letterhead and signature data for the documents."""
     akses.cek_instansi(instansi_id)
-    df = store.fetch_df(cur, "instansi_kop", [instansi_id])
+    df = store.fetch_df(cur, "instansi_kop", {"instansi_id": instansi_id})
     if df.empty:
         raise AksesDitolak("Instansi tidak ditemukan.")
     return df.iloc[0].to_dict()
@@ -745,7 +792,7 @@ def status_undangan(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int)
     archiving (diarsipkan_oleh / _pada)."""
     info = _info(cur, rapat_id)
     _cek_baca(akses, int(info["instansi_id"]))
-    df = store.fetch_df(cur, "rapat_undangan_get", [rapat_id])
+    df = store.fetch_df(cur, "rapat_undangan_get", {"rapat_id": rapat_id})
     return {k: (None if pd.isna(v) else v) for k, v in df.iloc[0].to_dict().items()}
 
 
@@ -788,14 +835,20 @@ def kirim_undangan(
     the old and another event is written."""
     info = _cek_tulis(cur, akses, rapat_id)
     nomor = _nomor_surat(nomor)
-    peserta = store.fetch_all(cur, "rapat_peserta_list", [rapat_id])
+    peserta = store.fetch_all(cur, "rapat_peserta_list", {"rapat_id": rapat_id})
     if not peserta:
         raise ValueError("Tambahkan peserta rapat lebih dulu; undangan dikirim kepada peserta.")
     sekarang = config.sekarang()
     with store.kunci(("rapat", rapat_id)), store.transaction(cur):
         cur.execute(
             store.sql("rapat_undangan_simpan"),
-            [rapat_id, nomor, sekarang.date(), akses.username, sekarang],
+            {
+                "rapat_id": rapat_id,
+                "nomor": nomor,
+                "tanggal": sekarang.date(),
+                "username": akses.username,
+                "dikirim_pada": sekarang,
+            },
         )
         store.log_event(
             cur,
@@ -819,7 +872,8 @@ def arsipkan_rapat(cur: duckdb.DuckDBPyConnection, akses: Akses, rapat_id: int) 
     try:
         with store.kunci(("rapat", rapat_id)), store.transaction(cur):
             cur.execute(
-                store.sql("rapat_arsip_insert"), [rapat_id, akses.username, config.sekarang()]
+                store.sql("rapat_arsip_insert"),
+                {"rapat_id": rapat_id, "username": akses.username, "pada": config.sekarang()},
             )
             store.log_event(
                 cur,

@@ -33,7 +33,11 @@ def daftar_tindak_lanjut(
 ) -> pd.DataFrame:
     """Follow-ups of the instansi with `terlambat`; a staf_bidang sees its own unit's only."""
     lingkup = akses.lingkup_unit(instansi_id, unit_id)
-    df = store.fetch_df(cur, "tindak_lanjut_list", [instansi_id, lingkup, None])
+    df = store.fetch_df(
+        cur,
+        "tindak_lanjut_list",
+        {"instansi_id": instansi_id, "lingkup": lingkup, "rapat_id": None},
+    )
     df["terlambat"] = agenda.lewat_batas(df["batas_waktu"], df["status"], _hari_ini(hari_ini))
     return df
 
@@ -51,7 +55,7 @@ def rekap_unit(
 
 
 def _get(cur: duckdb.DuckDBPyConnection, tl_id: int) -> dict:
-    df = store.fetch_df(cur, "tindak_lanjut_get", [tl_id])
+    df = store.fetch_df(cur, "tindak_lanjut_get", {"tl_id": tl_id})
     if df.empty:
         raise ValueError("Tindak lanjut tidak ditemukan.")
     return df.iloc[0].to_dict()
@@ -99,17 +103,17 @@ def perbarui(
     with store.transaction(cur):
         ok = cur.execute(
             store.sql("tindak_lanjut_progres"),
-            [
-                tl_id,
-                versi,
-                status,
-                catatan,
-                ref,
-                bool(minta_tutup),
-                akses.username,
-                config.sekarang(),
-                aturan.terbuka_sql(),
-            ],
+            {
+                "tl_id": tl_id,
+                "versi": versi,
+                "status": status,
+                "catatan": catatan,
+                "bukti": ref,
+                "minta_tutup": bool(minta_tutup),
+                "username": akses.username,
+                "diperbarui_pada": config.sekarang(),
+                "status_boleh": aturan.terbuka_sql(),
+            },
         ).fetchone()
         if not ok:
             raise KonflikData(_KONFLIK)
@@ -136,7 +140,7 @@ def unggah_bukti(
     """Store an evidence file (type and size checked) for the follow-up, keeping its other
     fields; the permission check runs before anything is written."""
     row = _cek_pic(cur, akses, tl_id)
-    lama = store.satu(cur.execute(store.sql("tindak_lanjut_isi_pic"), [tl_id]).fetchone())
+    lama = store.satu(cur.execute(store.sql("tindak_lanjut_isi_pic"), {"tl_id": tl_id}).fetchone())
     ref = bukti.simpan_berkas(
         int(row["pic_unit_id"]), int(row["tahun"]), int(row["triwulan"]), nama, isi
     )
@@ -181,7 +185,14 @@ def tutup(
     with store.transaction(cur):
         ok = cur.execute(
             store.sql("tindak_lanjut_tutup"),
-            [tl_id, versi, akses.username, config.sekarang(), teks(catatan), aturan.SELESAI],
+            {
+                "tl_id": tl_id,
+                "versi": versi,
+                "username": akses.username,
+                "ditutup_pada": config.sekarang(),
+                "catatan": teks(catatan),
+                "selesai": aturan.SELESAI,
+            },
         ).fetchone()
         if not ok:
             raise KonflikData(_KONFLIK)
@@ -210,7 +221,10 @@ def tolak_tutup(
         raise ValueError("Alasan penolakan wajib diisi.")
     cek_panjang(bersih, "Alasan penolakan")
     with store.transaction(cur):
-        ok = cur.execute(store.sql("tindak_lanjut_tolak_tutup"), [tl_id, versi, bersih]).fetchone()
+        ok = cur.execute(
+            store.sql("tindak_lanjut_tolak_tutup"),
+            {"tl_id": tl_id, "versi": versi, "bersih": bersih},
+        ).fetchone()
         if not ok:
             raise KonflikData(_KONFLIK)
         store.log_event(

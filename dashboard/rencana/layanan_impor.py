@@ -97,7 +97,7 @@ def _muat(cur: duckdb.DuckDBPyConnection, instansi_id: int | None) -> _Ada:
     ada = _Ada()
     if instansi_id is None:
         return ada
-    p = [instansi_id]
+    p = {"instansi_id": instansi_id}
     ada.unit = {r["kode"]: r for r in _rekaman(store.fetch_df(cur, "unit_list", p))}
     for r in _rekaman(store.fetch_df(cur, "impor_rencana_simpul", p)):
         ada.simpul.setdefault(r["kode"], r)
@@ -620,7 +620,7 @@ _ID = ("id", "induk_id", "instansi_id", "unit_id", *_KOLOM_SIMPUL)
 
 
 def _massal(
-    cur: duckdb.DuckDBPyConnection, query: str, params: list | None = None, **frames
+    cur: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None = None, **frames
 ) -> list[tuple]:
     """Run a set-based write over staged frames (one statement for thousands of rows), with
     explicit types so a column of only blanks is still NULL of the right type."""
@@ -646,16 +646,23 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
     sekarang = config.sekarang()
     iid: dict[str, int] = {k: r["id"] for k, r in rc.instansi_db.items()}
     for r in rc.tulis["instansi"]:
-        isi = [r.kode, r.nama, r.pemda, r.alamat, r.kota, r.kepala_nama, r.kepala_jabatan]
+        instansi = {
+            "kode": r.kode,
+            "nama": r.nama,
+            "pemda": r.pemda,
+            "alamat": r.alamat,
+            "kota": r.kota,
+            "kepala_nama": r.kepala_nama,
+            "kepala_jabatan": r.kepala_jabatan,
+            "kepala_nip": r.kepala_nip,
+        }
         if r.kode in iid:
             cur.execute(
-                store.sql("impor_rencana_instansi_update"), [*isi, r.kepala_nip, iid[r.kode]]
+                store.sql("impor_rencana_instansi_update"), {**instansi, "instansi_id": iid[r.kode]}
             )
         else:
             iid[r.kode] = store.satu(
-                cur.execute(
-                    store.sql("impor_rencana_instansi_insert"), [*isi, r.kepala_nip]
-                ).fetchone()
+                cur.execute(store.sql("impor_rencana_instansi_insert"), instansi).fetchone()
             )[0]
 
     def ada(ki: str) -> _Ada:
@@ -675,12 +682,22 @@ def _terapkan(cur: duckdb.DuckDBPyConnection, akses: Akses, rc: _Rencana) -> Non
         if lama is None:
             unit_id[(r.kode_instansi, r.kode)] = store.satu(
                 cur.execute(
-                    store.sql("unit_insert"), [iid[r.kode_instansi], r.kode, r.nama, r.jenis, True]
+                    store.sql("unit_insert"),
+                    {
+                        "instansi_id": iid[r.kode_instansi],
+                        "kode": r.kode,
+                        "nama": r.nama,
+                        "jenis": r.jenis,
+                        "aktif": True,
+                    },
                 ).fetchone()
             )[0]
         else:
             aktif = ada(r.kode_instansi).unit[r.kode]["aktif"]
-            cur.execute(store.sql("unit_update"), [r.kode, r.nama, r.jenis, aktif, lama])
+            cur.execute(
+                store.sql("unit_update"),
+                {"kode": r.kode, "nama": r.nama, "jenis": r.jenis, "aktif": aktif, "unit_id": lama},
+            )
 
     simpul_id: dict[tuple[str, str], int] = {}
     for ki, a in rc.ada.items():
@@ -849,15 +866,15 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
                 akhir = dt.date(th + (tw == 4), 1 if tw == 4 else 3 * tw + 1, 1)
                 pid = cur.execute(
                     store.sql("impor_rencana_periode_insert"),
-                    [
-                        iid[ki],
-                        th,
-                        tw,
-                        akhir + dt.timedelta(days=14),
-                        "Riwayat diimpor dari buku kerja rencana",
-                        akses.username,
-                        sekarang,
-                    ],
+                    {
+                        "instansi_id": iid[ki],
+                        "tahun": th,
+                        "triwulan": tw,
+                        "tenggat": akhir + dt.timedelta(days=14),
+                        "catatan": "Riwayat diimpor dari buku kerja rencana",
+                        "username": akses.username,
+                        "sekarang": sekarang,
+                    },
                 ).fetchone()[0]
                 ada.periode[(th, tw)] = {"id": pid, "status": "ditutup"}
             periode[(ki, th, tw)] = ada.periode[(th, tw)]["id"]
@@ -865,7 +882,13 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
         if aju is None or aju["pengajuan_id"] is None:
             aju_id = cur.execute(
                 store.sql("impor_rencana_pengajuan_insert"),
-                [periode[(ki, th, tw)], u, akses.username, sekarang, DISAHKAN],
+                {
+                    "periode_id": periode[(ki, th, tw)],
+                    "unit_id": u,
+                    "username": akses.username,
+                    "sekarang": sekarang,
+                    "status_disahkan": DISAHKAN,
+                },
             ).fetchone()[0]
             dari = None
         else:
@@ -885,7 +908,7 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
     _massal(
         cur,
         "impor_rencana_realisasi_simpan",
-        [akses.username, sekarang],
+        {"username": akses.username, "sekarang": sekarang},
         _baris=pd.DataFrame(
             baris, columns=["indikator_id", "tahun", "triwulan", "nilai", "catatan"]
         ),
@@ -893,7 +916,7 @@ def _terapkan_realisasi(cur, akses, rc, iid, unit_id, ind_id, sekarang) -> None:
     _massal(
         cur,
         "impor_rencana_riwayat_insert",
-        [akses.username, sekarang],
+        {"username": akses.username, "sekarang": sekarang},
         _baris=pd.DataFrame(
             riwayat,
             columns=["indikator_id", "tahun", "triwulan", "nilai_lama", "nilai_baru", "catatan"],

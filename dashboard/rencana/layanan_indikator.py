@@ -185,7 +185,7 @@ def _cek_unit_instansi(cur: duckdb.DuckDBPyConnection, unit_id: int, instansi_id
 
 def daftar_unit(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     akses.cek_instansi(instansi_id)
-    df = store.fetch_df(cur, "unit_list", [instansi_id])
+    df = store.fetch_df(cur, "unit_list", {"instansi_id": instansi_id})
     if not akses.seluruh_instansi:
         df = df[df["id"] == akses.unit_id]
     return df.reset_index(drop=True)
@@ -198,19 +198,37 @@ def simpan_unit(
     akses.wajib("admin")
     u = _model(UnitInput, data)
     akses.cek_instansi(u.instansi_id)
-    dup = cur.execute(store.sql("unit_kode"), [u.instansi_id, u.kode]).fetchone()
+    dup = cur.execute(
+        store.sql("unit_kode"), {"instansi_id": u.instansi_id, "kode": u.kode}
+    ).fetchone()
     if dup and dup[0] != unit_id:
         raise ValueError(f"Kode unit '{u.kode}' sudah dipakai di instansi ini.")
     with store.transaction(cur):
         if unit_id is None:
             unit_id = store.satu(
                 cur.execute(
-                    store.sql("unit_insert"), [u.instansi_id, u.kode, u.nama, u.jenis, u.aktif]
+                    store.sql("unit_insert"),
+                    {
+                        "instansi_id": u.instansi_id,
+                        "kode": u.kode,
+                        "nama": u.nama,
+                        "jenis": u.jenis,
+                        "aktif": u.aktif,
+                    },
                 ).fetchone()
             )[0]
             jenis = "unit_dibuat"
         else:
-            cur.execute(store.sql("unit_update"), [u.kode, u.nama, u.jenis, u.aktif, unit_id])
+            cur.execute(
+                store.sql("unit_update"),
+                {
+                    "kode": u.kode,
+                    "nama": u.nama,
+                    "jenis": u.jenis,
+                    "aktif": u.aktif,
+                    "unit_id": unit_id,
+                },
+            )
             jenis = "unit_diubah"
         store.log_event(
             cur,
@@ -231,7 +249,7 @@ def daftar_indikator(
     cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int
 ) -> pd.DataFrame:
     lingkup = akses.lingkup_unit(instansi_id, None)
-    return store.fetch_df(cur, "indikator_list", [instansi_id, lingkup])
+    return store.fetch_df(cur, "indikator_list", {"instansi_id": instansi_id, "lingkup": lingkup})
 
 
 def target_indikator(
@@ -243,7 +261,7 @@ def target_indikator(
 
 
 def _target_dict(cur: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int) -> dict:
-    rows = store.fetch_all(cur, "target_indikator", [indikator_id, tahun])
+    rows = store.fetch_all(cur, "target_indikator", {"indikator_id": indikator_id, "tahun": tahun})
     by_tw = {tw: (n, a) for tw, n, a in rows}
     return {
         "tahun": tahun,
@@ -267,7 +285,7 @@ def _kedudukan(
     kolom: list[int | None] = [None] * len(rencana.TINGKAT)
     if tingkat is None:
         return kolom
-    pohon = store.fetch_df(cur, "rencana_pohon", [instansi_id])
+    pohon = store.fetch_df(cur, "rencana_pohon", {"instansi_id": instansi_id})
     node = pohon[(pohon["tingkat"] == tingkat) & (pohon["id"] == node_id)]
     if node.empty:
         raise ValueError(f"{tingkat} yang dipilih bukan bagian dari rencana instansi ini.")
@@ -331,53 +349,63 @@ def simpan_indikator(
             raise ValueError(" ".join(galat))
         if peringatan and not konfirmasi:
             raise PerluKonfirmasi(peringatan)
-    dup = cur.execute(store.sql("indikator_kode"), [ind.instansi_id, ind.kode]).fetchone()
+    dup = cur.execute(
+        store.sql("indikator_kode"), {"instansi_id": ind.instansi_id, "kode": ind.kode}
+    ).fetchone()
     if dup and dup[0] != indikator_id:
         raise ValueError(f"Kode indikator '{ind.kode}' sudah dipakai di instansi ini.")
     ubah_kedudukan = indikator_id is None or "tingkat" in data or "node_id" in data
     lama = (
-        cur.execute(store.sql("indikator_kedudukan_get"), [indikator_id]).fetchone()
+        cur.execute(store.sql("indikator_kedudukan_get"), {"indikator_id": indikator_id}).fetchone()
         if indikator_id is not None
         else None
     )
     kedudukan = _kedudukan(
         cur, ind.instansi_id, ind.tingkat, ind.node_id, lama[:5] if lama else None
     )
-    nilai = [
-        ind.instansi_id,
-        ind.unit_id,
-        ind.kode,
-        ind.nama,
-        ind.jenis,
-        ind.satuan,
-        ind.polaritas,
-        ind.cara_agregasi,
-        ind.rumus_negatif,
-        ind.boleh_negatif,
-        ind.definisi,
-        ind.sumber_data,
-        ind.baseline,
-        ind.target_renstra,
-        ind.aktif,
-    ]
+    nilai = {
+        "instansi_id": ind.instansi_id,
+        "unit_id": ind.unit_id,
+        "kode": ind.kode,
+        "nama": ind.nama,
+        "jenis": ind.jenis,
+        "satuan": ind.satuan,
+        "polaritas": ind.polaritas,
+        "cara_agregasi": ind.cara_agregasi,
+        "rumus_negatif": ind.rumus_negatif,
+        "boleh_negatif": ind.boleh_negatif,
+        "definisi": ind.definisi,
+        "sumber_data": ind.sumber_data,
+        "baseline": ind.baseline,
+        "target_renstra": ind.target_renstra,
+        "aktif": ind.aktif,
+    }
     with store.transaction(cur):
         if indikator_id is None:
             baru = store.satu(cur.execute(store.sql("indikator_insert"), nilai).fetchone())
             indikator_id = baru[0]
             jenis = "indikator_dibuat"
         else:
-            cur.execute(store.sql("indikator_update"), [*nilai, indikator_id])
+            cur.execute(store.sql("indikator_update"), {**nilai, "indikator_id": indikator_id})
             jenis = "indikator_diubah"
         tersimpan = store.satu(
-            cur.execute(store.sql("indikator_kedudukan_get"), [indikator_id]).fetchone()
+            cur.execute(
+                store.sql("indikator_kedudukan_get"), {"indikator_id": indikator_id}
+            ).fetchone()
         )
         cur.execute(
             store.sql("indikator_kedudukan"),
-            [
-                *(kedudukan if ubah_kedudukan else tersimpan[:5]),
-                ind.pk if "pk" in data or indikator_id is None else tersimpan[5],
-                indikator_id,
-            ],
+            {
+                **dict(
+                    zip(
+                        rencana.KOLOM_INDIKATOR.values(),
+                        kedudukan if ubah_kedudukan else tersimpan[:5],
+                        strict=True,
+                    )
+                ),
+                "pk": ind.pk if "pk" in data or indikator_id is None else tersimpan[5],
+                "indikator_id": indikator_id,
+            },
         )
         if tgt is not None:
             if target_awal is not None:
@@ -387,14 +415,25 @@ def simpan_indikator(
                         "Target telah diubah pengguna lain sejak formulir dibuka; tidak ada "
                         "yang disimpan. Formulir dimuat ulang dengan nilai terbaru."
                     )
-            cur.execute(store.sql("target_hapus"), [indikator_id, tgt.tahun])
+            cur.execute(
+                store.sql("target_hapus"), {"indikator_id": indikator_id, "tahun": tgt.tahun}
+            )
             baris = [(0, tgt.tahunan, tgt.tahunan_atas)] + [
                 (i + 1, lo, hi)
                 for i, (lo, hi) in enumerate(zip(tgt.triwulan, tgt.triwulan_atas, strict=True))
                 if lo is not None
             ]
             for tw, lo, hi in baris:
-                cur.execute(store.sql("target_insert"), [indikator_id, tgt.tahun, tw, lo, hi])
+                cur.execute(
+                    store.sql("target_insert"),
+                    {
+                        "indikator_id": indikator_id,
+                        "tahun": tgt.tahun,
+                        "triwulan": tw,
+                        "nilai": lo,
+                        "nilai_atas": hi,
+                    },
+                )
         store.log_event(
             cur,
             jenis,
@@ -415,7 +454,7 @@ def simpan_indikator(
 def target_renstra(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int) -> pd.DataFrame:
     """The Renstra target of every stored year of an indicator (tahun, nilai, nilai_atas)."""
     lokasi.baca_indikator(cur, akses, indikator_id)
-    return store.fetch_df(cur, "target_renstra_list", [indikator_id])
+    return store.fetch_df(cur, "target_renstra_list", {"indikator_id": indikator_id})
 
 
 def simpan_target_renstra(
@@ -468,7 +507,7 @@ def simpan_target_renstra(
     bersih.sort()
     with store.transaction(cur):
         if awal is not None:
-            kini = store.fetch_all(cur, "target_renstra_list", [indikator_id])
+            kini = store.fetch_all(cur, "target_renstra_list", {"indikator_id": indikator_id})
             dulu = sorted(
                 (int(a["tahun"]), a["nilai"], a.get("nilai_atas"))
                 for a in awal
@@ -481,11 +520,17 @@ def simpan_target_renstra(
                     "Target Renstra telah diubah pengguna lain sejak formulir dibuka; tidak ada "
                     "yang disimpan. Formulir dimuat ulang dengan nilai terbaru."
                 )
-        cur.execute(store.sql("target_renstra_hapus"), [indikator_id])
+        cur.execute(store.sql("target_renstra_hapus"), {"indikator_id": indikator_id})
         for th, lo, hi in bersih:
-            cur.execute(store.sql("target_renstra_insert"), [indikator_id, th, lo, hi])
+            cur.execute(
+                store.sql("target_renstra_insert"),
+                {"indikator_id": indikator_id, "tahun": th, "nilai": lo, "nilai_atas": hi},
+            )
         if bersih:
-            cur.execute(store.sql("indikator_renstra_akhir"), [bersih[-1][1], indikator_id])
+            cur.execute(
+                store.sql("indikator_renstra_akhir"),
+                {"target_renstra": bersih[-1][1], "indikator_id": indikator_id},
+            )
         store.log_event(
             cur,
             "target_renstra_disimpan",

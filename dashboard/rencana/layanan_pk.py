@@ -40,7 +40,7 @@ def _tahun(tahun: int) -> int:
 
 
 def _instansi(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> dict:
-    df = store.fetch_df(cur, "instansi_kop", [instansi_id])
+    df = store.fetch_df(cur, "instansi_kop", {"instansi_id": instansi_id})
     if df.empty:
         raise ValueError("Instansi tidak ditemukan.")
     return df.iloc[0].to_dict()
@@ -68,7 +68,9 @@ def pengaturan(
     """(the signers of the year's agreement, whether an admin saved them)."""
     _cek_baca(akses, instansi_id)
     tahun = _tahun(tahun)
-    row = cur.execute(store.sql("pengaturan_get"), [instansi_id, kunci(tahun)]).fetchone()
+    row = cur.execute(
+        store.sql("pengaturan_get"), {"instansi_id": instansi_id, "kunci": kunci(tahun)}
+    ).fetchone()
     if row:
         return pk.PengaturanPk.dari_json(row[0]), True
     return bawaan(_instansi(cur, instansi_id), tahun), False
@@ -86,9 +88,13 @@ def simpan_pengaturan(
     baru = pk.pengaturan_dari_isian(isian)
     with store.transaction(cur):
         versi_data.sentuh_instansi(instansi_id)
-        cur.execute(store.sql("pengaturan_instansi_hapus"), [instansi_id, kunci(tahun)])
         cur.execute(
-            store.sql("pengaturan_instansi_insert"), [instansi_id, kunci(tahun), baru.ke_json()]
+            store.sql("pengaturan_instansi_hapus"),
+            {"instansi_id": instansi_id, "kunci": kunci(tahun)},
+        )
+        cur.execute(
+            store.sql("pengaturan_instansi_insert"),
+            {"instansi_id": instansi_id, "kunci": kunci(tahun), "nilai": baru.ke_json()},
         )
         store.log_event(
             cur,
@@ -109,13 +115,15 @@ def susun(
     per program, the signers."""
     atur, _ = pengaturan(cur, akses, instansi_id, tahun)
     ins = _instansi(cur, instansi_id)
-    ind = store.fetch_df(cur, "pk_indikator", [instansi_id, tahun])
+    ind = store.fetch_df(cur, "pk_indikator", {"instansi_id": instansi_id, "tahun": tahun})
     if ind.empty:
         raise ValueError(
             f"Belum ada indikator IKU atau PK dengan target tahunan {tahun}; isi target "
             "tahunannya di halaman Indikator dan target atau lewat workbook rencana."
         )
-    program = store.fetch_df(cur, "pk_anggaran_program", [instansi_id, tahun])
+    program = store.fetch_df(
+        cur, "pk_anggaran_program", {"instansi_id": instansi_id, "tahun": tahun}
+    )
     kode = re.sub(r"[^A-Za-z0-9._-]+", "_", str(ins["kode"]))
     return pk.susun(tahun, Kop.dari_instansi(ins), kode, atur, ind, program)
 

@@ -61,7 +61,7 @@ def _cek_admin(akses: Akses, instansi_id: int) -> None:
 
 
 def _pohon(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> pd.DataFrame:
-    df = store.fetch_df(cur, "rencana_pohon", [instansi_id])
+    df = store.fetch_df(cur, "rencana_pohon", {"instansi_id": instansi_id})
     anak = df.groupby(["tingkat", "induk_id"]).size()
     tingkat_anak = {t: rencana.TINGKAT[i + 1] for i, t in enumerate(rencana.TINGKAT[:-1])}
     df["n_anak"] = [
@@ -128,22 +128,20 @@ def simpan_node(
     else:
         n.unit_id = None
     with store.transaction(cur):
-        depan: list[int | None]
+        # a Tujuan hangs under the instansi, every other level under its parent
+        nilai: dict[str, Any] = (
+            {"instansi_id": instansi_id} if induk_t is None else {"induk_id": n.induk_id}
+        )
+        nilai |= {"kode": n.kode, "nama": n.nama, "aktif": n.aktif}
+        if tingkat in ("Kegiatan", "Sub Kegiatan"):
+            nilai["unit_id"] = n.unit_id
         if node_id is None:
-            depan = [instansi_id] if induk_t is None else [n.induk_id]
-            nilai = [*depan, n.kode, n.nama, n.aktif]
-            if tingkat in ("Kegiatan", "Sub Kegiatan"):
-                nilai.append(n.unit_id)
             node_id = int(
                 store.satu(cur.execute(store.sql(f"{tabel}_insert"), nilai).fetchone())[0]
             )
             jenis = "rencana_dibuat"
         else:
-            depan = [instansi_id] if induk_t is None else [n.induk_id]
-            nilai = [*depan, n.kode, n.nama, n.aktif]
-            if tingkat in ("Kegiatan", "Sub Kegiatan"):
-                nilai.append(n.unit_id)
-            cur.execute(store.sql(f"{tabel}_update"), [*nilai, node_id])
+            cur.execute(store.sql(f"{tabel}_update"), {**nilai, "node_id": node_id})
             pindah = (
                 induk_t is not None and lama is not None and int(lama["induk_id"]) != n.induk_id
             )
@@ -194,7 +192,9 @@ def atur_aktif(
     with store.transaction(cur):
         for t, ids in kena.items():
             if ids:
-                cur.execute(store.sql(f"{rencana.TABEL_TINGKAT[t]}_aktif"), [aktif, ids])
+                cur.execute(
+                    store.sql(f"{rencana.TABEL_TINGKAT[t]}_aktif"), {"aktif": aktif, "ids": ids}
+                )
         store.log_event(
             cur,
             "rencana_diaktifkan" if aktif else "rencana_dinonaktifkan",
@@ -231,7 +231,7 @@ def hapus_node(
             f"{', '.join(ada)}. Nonaktifkan saja."
         )
     with store.transaction(cur):
-        cur.execute(store.sql(f"{tabel}_hapus"), [node_id])
+        cur.execute(store.sql(f"{tabel}_hapus"), {"node_id": node_id})
         store.log_event(
             cur,
             "rencana_dihapus",
@@ -251,7 +251,7 @@ def anggaran_tahun(
 ) -> pd.DataFrame:
     """Every sub kegiatan of the instansi with its pagu and quarterly spending of a year."""
     _cek_admin(akses, instansi_id)
-    return store.fetch_df(cur, "anggaran_tahun", [instansi_id, tahun])
+    return store.fetch_df(cur, "anggaran_tahun", {"instansi_id": instansi_id, "tahun": tahun})
 
 
 def _angka_anggaran(v: object, kolom: str, kode: str) -> tuple[float | None, str | None]:
@@ -342,13 +342,21 @@ def simpan_anggaran(
     with store.transaction(cur):
         for r in ubah:
             sid = r["sub_kegiatan_id"]
-            cur.execute(store.sql("anggaran_hapus"), [sid, tahun])
-            cur.execute(store.sql("realisasi_anggaran_hapus"), [sid, tahun])
+            cur.execute(store.sql("anggaran_hapus"), {"sub_kegiatan_id": sid, "tahun": tahun})
+            cur.execute(
+                store.sql("realisasi_anggaran_hapus"), {"sub_kegiatan_id": sid, "tahun": tahun}
+            )
             if r["pagu"] is not None:
-                cur.execute(store.sql("anggaran_insert"), [sid, tahun, r["pagu"]])
+                cur.execute(
+                    store.sql("anggaran_insert"),
+                    {"sub_kegiatan_id": sid, "tahun": tahun, "pagu": r["pagu"]},
+                )
             for q, k in enumerate(KOLOM_RP, start=1):
                 if r[k] is not None:
-                    cur.execute(store.sql("realisasi_anggaran_insert"), [sid, tahun, q, r[k]])
+                    cur.execute(
+                        store.sql("realisasi_anggaran_insert"),
+                        {"sub_kegiatan_id": sid, "tahun": tahun, "triwulan": q, "nilai": r[k]},
+                    )
         store.log_event(
             cur,
             "anggaran_disimpan",

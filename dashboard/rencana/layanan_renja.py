@@ -70,7 +70,7 @@ def _pesan(exc: ValidationError) -> str:
 
 def penandatangan(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> PenandatanganRenja:
     """The instansi's setting, or empty (defaults apply)."""
-    row = store.fetch_all(cur, "pengaturan_get", [instansi_id, KUNCI])
+    row = store.fetch_all(cur, "pengaturan_get", {"instansi_id": instansi_id, "kunci": KUNCI})
     if not row:
         return PenandatanganRenja()
     try:
@@ -100,8 +100,11 @@ def simpan_penandatangan(
         raise ValueError(_pesan(exc)) from exc
     lama = penandatangan(cur, instansi_id)
     with store.transaction(cur):
-        cur.execute(store.sql("pengaturan_hapus"), [instansi_id, KUNCI])
-        cur.execute(store.sql("pengaturan_insert"), [instansi_id, KUNCI, baru.model_dump_json()])
+        cur.execute(store.sql("pengaturan_hapus"), {"instansi_id": instansi_id, "kunci": KUNCI})
+        cur.execute(
+            store.sql("pengaturan_insert"),
+            {"instansi_id": instansi_id, "kunci": KUNCI, "nilai": baru.model_dump_json()},
+        )
         store.log_event(
             cur,
             "penandatangan_renja_diubah",
@@ -149,7 +152,9 @@ def tahun_renstra_lalu(
 ) -> list[int]:
     """The stored years of the Renstra period before `tahun`: from its first year (the
     earliest Renstra target year within the four years before), else the four years before."""
-    awal = store.fetch_all(cur, "laporan_renstra_awal", [instansi_id, tahun])
+    awal = store.fetch_all(
+        cur, "laporan_renstra_awal", {"instansi_id": instansi_id, "tahun": tahun}
+    )
     mulai = awal[0][0] if awal and awal[0][0] is not None else tahun - 4
     return [th for th in capaian.tahun_tersedia(cur, akses, instansi_id) if mulai <= th < tahun]
 
@@ -193,6 +198,12 @@ def tabel(
     tl = store.fetch_df(
         cur,
         "laporan_renja_tindak_lanjut",
-        [p.instansi_id, p.tahun, n, unit_id, aturan_tl.terbuka_sql()],
+        {
+            "instansi_id": p.instansi_id,
+            "tahun": p.tahun,
+            "triwulan": n,
+            "unit_id": unit_id,
+            "status": aturan_tl.terbuka_sql(),
+        },
     )
     return renja.tabel_renja(ind, ang, tl, n, p.tahun, p.termasuk_belum_sah, skala)

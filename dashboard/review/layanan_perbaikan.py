@@ -48,31 +48,42 @@ def ajukan(
             "Rujukan berkas tidak dapat diketik; unggah berkasnya lewat pengisian realisasi, "
             "atau tulis tautan / keterangan bukti."
         )
-    status = cur.execute(store.sql("status_sah_nilai"), [indikator_id, tahun, triwulan]).fetchone()
+    status = cur.execute(
+        store.sql("status_sah_nilai"),
+        {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan},
+    ).fetchone()
     if not status or status[0] != alur.DISAHKAN:
         raise ValueError(
             "Hanya data yang sudah disahkan yang diperbaiki lewat permintaan "
             "perbaikan; data lain masih dapat diubah lewat pengisian biasa."
         )
-    lama = cur.execute(store.sql("realisasi_nilai"), [indikator_id, tahun, triwulan]).fetchone()
-    berjalan = [indikator_id, tahun, triwulan, list(alur.DIPERIKSA)]
+    lama = cur.execute(
+        store.sql("realisasi_nilai"),
+        {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan},
+    ).fetchone()
+    berjalan = {
+        "indikator_id": indikator_id,
+        "tahun": tahun,
+        "triwulan": triwulan,
+        "status_diperiksa": list(alur.DIPERIKSA),
+    }
     if cur.execute(store.sql("perbaikan_berjalan"), berjalan).fetchone():
         raise ValueError("Sudah ada permintaan perbaikan yang sedang diproses untuk nilai ini.")
     with store.transaction(cur):
         pid = store.satu(
             cur.execute(
                 store.sql("perbaikan_insert"),
-                [
-                    indikator_id,
-                    tahun,
-                    triwulan,
-                    lama[0] if lama else None,
-                    nilai,
-                    alasan.strip(),
-                    (bukti or "").strip() or None,
-                    akses.username,
-                    config.sekarang(),
-                ],
+                {
+                    "indikator_id": indikator_id,
+                    "tahun": tahun,
+                    "triwulan": triwulan,
+                    "nilai_lama": lama[0] if lama else None,
+                    "nilai": nilai,
+                    "alasan": alasan.strip(),
+                    "bukti": (bukti or "").strip() or None,
+                    "username": akses.username,
+                    "status_sejak": config.sekarang(),
+                },
             ).fetchone()
         )[0]
         pelaksanaan.pastikan_run(cur, "perbaikan", pid)
@@ -99,7 +110,7 @@ def proses(
     sekarang: dt.datetime | None = None,
 ) -> str:
     """Verify / paraf / sign (aksi 'setujui') or return; signing applies the new value."""
-    row = cur.execute(store.sql("perbaikan_get"), [perbaikan_id]).fetchone()
+    row = cur.execute(store.sql("perbaikan_get"), {"perbaikan_id": perbaikan_id}).fetchone()
     if not row:
         raise ValueError("Permintaan perbaikan tidak ditemukan.")
     _, indikator_id, tahun, triwulan, lama, baru, status, pengaju = row
@@ -132,27 +143,35 @@ def _terapkan(
     _, indikator_id, tahun, triwulan, lama, baru, status, _pengaju = row
     with store.transaction(cur):
         res = cur.execute(
-            store.sql("perbaikan_transisi"), [step.ke, waktu, perbaikan_id, status]
+            store.sql("perbaikan_transisi"),
+            {"ke": step.ke, "waktu": waktu, "perbaikan_id": perbaikan_id, "dari": status},
         ).fetchone()
         if not res:
             raise KonflikData("Permintaan ini baru saja diproses pengguna lain; muat ulang.")
         if step.ke == alur.DISAHKAN:
             cur.execute(
                 store.sql("realisasi_update_nilai"),
-                [baru, akses.username, waktu, indikator_id, tahun, triwulan],
+                {
+                    "baru": baru,
+                    "username": akses.username,
+                    "waktu": waktu,
+                    "indikator_id": indikator_id,
+                    "tahun": tahun,
+                    "triwulan": triwulan,
+                },
             )
             cur.execute(
                 store.sql("riwayat_insert"),
-                [
-                    indikator_id,
-                    tahun,
-                    triwulan,
-                    lama,
-                    baru,
-                    f"perbaikan #{perbaikan_id}",
-                    "perbaikan",
-                    akses.username,
-                ],
+                {
+                    "indikator_id": indikator_id,
+                    "tahun": tahun,
+                    "triwulan": triwulan,
+                    "lama": lama,
+                    "baru": baru,
+                    "catatan": f"perbaikan #{perbaikan_id}",
+                    "sumber": "perbaikan",
+                    "username": akses.username,
+                },
             )
         pelaksanaan.pastikan_run(cur, "perbaikan", perbaikan_id)
         store.log_event(
@@ -171,7 +190,7 @@ def _terapkan(
 
 def daftar(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     lingkup = akses.lingkup_unit(instansi_id, None)
-    return store.fetch_df(cur, "perbaikan_list", [instansi_id, lingkup])
+    return store.fetch_df(cur, "perbaikan_list", {"instansi_id": instansi_id, "lingkup": lingkup})
 
 
 def nilai_saat_ini(
@@ -180,10 +199,22 @@ def nilai_saat_ini(
     """The value a correction would replace, and whether it is signed (only signed data is
     corrected by request): shown on the request form before the new value is typed."""
     lokasi.baca_indikator(cur, akses, indikator_id)
-    nilai = cur.execute(store.sql("realisasi_nilai"), [indikator_id, tahun, triwulan]).fetchone()
-    status = cur.execute(store.sql("status_sah_nilai"), [indikator_id, tahun, triwulan]).fetchone()
+    nilai = cur.execute(
+        store.sql("realisasi_nilai"),
+        {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan},
+    ).fetchone()
+    status = cur.execute(
+        store.sql("status_sah_nilai"),
+        {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan},
+    ).fetchone()
     berjalan = cur.execute(
-        store.sql("perbaikan_berjalan"), [indikator_id, tahun, triwulan, list(alur.DIPERIKSA)]
+        store.sql("perbaikan_berjalan"),
+        {
+            "indikator_id": indikator_id,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "status_diperiksa": list(alur.DIPERIKSA),
+        },
     ).fetchone()
     return {
         "nilai": nilai[0] if nilai else None,

@@ -28,7 +28,7 @@ def antrian(
     if not peran:
         raise AksesDitolak("Antrian hanya untuk Pengelola Monev, Sekretaris dan Kepala Dinas.")
     status = [alur.ANTRIAN[p] for p in peran]
-    df = store.fetch_df(cur, "antrian", [status, akses.instansi_id])
+    df = store.fetch_df(cur, "antrian", {"status": status, "instansi_id": akses.instansi_id})
     sekarang = pd.Timestamp(sekarang or config.sekarang())
     df["menunggu_hari"] = (
         (sekarang - pd.to_datetime(df["status_sejak"])).dt.total_seconds() / 86400
@@ -38,7 +38,7 @@ def antrian(
 
 def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> dict:
     """Everything a reviewer needs: values with capaian, notes, evidence, and the history."""
-    row = cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone()
+    row = cur.execute(store.sql("pengajuan_get"), {"pengajuan_id": pengajuan_id}).fetchone()
     if not row:
         raise ValueError("Pengajuan tidak ditemukan.")
     keys = (
@@ -63,7 +63,9 @@ def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> d
         cur, akses, info["instansi_id"], info["tahun"], info["triwulan"], info["unit_id"]
     )
     catatan = store.fetch_df(
-        cur, "realisasi_unit_triwulan", [info["unit_id"], info["tahun"], info["triwulan"]]
+        cur,
+        "realisasi_unit_triwulan",
+        {"unit_id": info["unit_id"], "tahun": info["tahun"], "triwulan": info["triwulan"]},
     )
     nilai = nilai.merge(
         catatan[["indikator_id", "nilai", "catatan", "bukti"]],
@@ -80,7 +82,9 @@ def detail(cur: duckdb.DuckDBPyConnection, akses: Akses, pengajuan_id: int) -> d
     # the quarter's own figures as typed, beside the to-date ones of docs/DOMAIN.md §4.5
     nilai["target_tw"] = nilai[f"t{n}"]
     nilai["realisasi_tw"] = nilai[f"r{n}"]
-    riwayat = store.fetch_df(cur, "event_objek", ["pengajuan", str(pengajuan_id)])
+    riwayat = store.fetch_df(
+        cur, "event_objek", {"objek": "pengajuan", "objek_id": str(pengajuan_id)}
+    )
     nama = nama_pengguna(cur, [info["diajukan_oleh"], *riwayat["pengguna"]])
     info["diajukan_oleh_nama"] = nama.get(info["diajukan_oleh"], info["diajukan_oleh"])
     riwayat["nama"] = riwayat["pengguna"].map(lambda u: nama.get(u, u))
@@ -93,7 +97,7 @@ def nama_pengguna(cur: duckdb.DuckDBPyConnection, usernames: list[object]) -> di
     daftar = sorted({u for u in usernames if isinstance(u, str) and u})
     if not daftar:
         return {}
-    return dict(cur.execute(store.sql("pengguna_nama"), [daftar]).fetchall())
+    return dict(cur.execute(store.sql("pengguna_nama"), {"daftar": daftar}).fetchall())
 
 
 def berkas_bukti(
@@ -102,14 +106,17 @@ def berkas_bukti(
     """The uploaded evidence of one indicator of a submission (file name, type, content), for
     a caller who may read the submission: the indicator must belong to the submission's unit,
     the reference is read from the record and only a file in that unit's folder is served."""
-    row = cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone()
+    row = cur.execute(store.sql("pengajuan_get"), {"pengajuan_id": pengajuan_id}).fetchone()
     if not row:
         raise ValueError("Pengajuan tidak ditemukan.")
     unit_id, instansi_id, tahun, triwulan = row[2], row[8], row[9], row[10]
     akses.lingkup_unit(instansi_id, unit_id)
     if lokasi.indikator(cur, indikator_id) != (instansi_id, unit_id):
         raise AksesDitolak("Indikator ini bukan bagian dari pengajuan tersebut.")
-    ref = cur.execute(store.sql("realisasi_bukti"), [indikator_id, tahun, triwulan]).fetchone()
+    ref = cur.execute(
+        store.sql("realisasi_bukti"),
+        {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan},
+    ).fetchone()
     path = bukti.path_berkas(ref[0] if ref else None, unit_id)
     if path is None:
         return None
@@ -140,7 +147,7 @@ def _kunci(cur: duckdb.DuckDBPyConnection, pengajuan_ids: list[int]) -> list[tup
     """Lock keys of the submissions (read before the lock: period and unit never change)."""
     kunci = []
     for pid in pengajuan_ids:
-        row = cur.execute(store.sql("pengajuan_get"), [pid]).fetchone()
+        row = cur.execute(store.sql("pengajuan_get"), {"pengajuan_id": pid}).fetchone()
         if row:
             kunci.append(svc_realisasi.kunci_pengajuan(row[1], row[2]))
     return kunci
@@ -152,7 +159,9 @@ KUNCI_PEMISAHAN = "pemisahan_tugas"
 
 def pemisahan_tugas_aktif(cur: duckdb.DuckDBPyConnection, instansi_id: int) -> bool:
     """Separation of duties is on unless the instansi switched it off (the default is on)."""
-    row = cur.execute(store.sql("pengaturan_get"), [instansi_id, KUNCI_PEMISAHAN]).fetchone()
+    row = cur.execute(
+        store.sql("pengaturan_get"), {"instansi_id": instansi_id, "kunci": KUNCI_PEMISAHAN}
+    ).fetchone()
     return True if not row else bool(json.loads(row[0]))
 
 
@@ -169,10 +178,17 @@ def atur_pemisahan_tugas(
     akses.wajib("admin")
     akses.cek_instansi(instansi_id)
     with store.transaction(cur):
-        cur.execute(store.sql("pengaturan_instansi_hapus"), [instansi_id, KUNCI_PEMISAHAN])
+        cur.execute(
+            store.sql("pengaturan_instansi_hapus"),
+            {"instansi_id": instansi_id, "kunci": KUNCI_PEMISAHAN},
+        )
         cur.execute(
             store.sql("pengaturan_instansi_insert"),
-            [instansi_id, KUNCI_PEMISAHAN, json.dumps(bool(aktif))],
+            {
+                "instansi_id": instansi_id,
+                "kunci": KUNCI_PEMISAHAN,
+                "nilai": json.dumps(bool(aktif)),
+            },
         )
         store.log_event(
             cur,
@@ -198,7 +214,7 @@ def cek_pemisahan(
     submitter included), when the instansi keeps separation of duties (the default)."""
     if not pemisahan_tugas_aktif(cur, instansi_id):
         return
-    event = store.fetch_df(cur, "event_objek", [objek, str(objek_id)])
+    event = store.fetch_df(cur, "event_objek", {"objek": objek, "objek_id": str(objek_id)})
     riwayat = [
         (r.pengguna, None if pd.isna(r.dari) else r.dari)
         for r in event.itertuples(index=False)
@@ -218,7 +234,7 @@ def _proses(
     sekarang: dt.datetime | None,
     versi: int | None = None,
 ) -> str:
-    row = cur.execute(store.sql("pengajuan_get"), [pengajuan_id]).fetchone()
+    row = cur.execute(store.sql("pengajuan_get"), {"pengajuan_id": pengajuan_id}).fetchone()
     if not row:
         raise ValueError("Pengajuan tidak ditemukan.")
     _, _, unit_id, status, pengaju, *_rest = row
@@ -234,7 +250,13 @@ def _proses(
     versi_data.sentuh_instansi(instansi_id)
     res = cur.execute(
         store.sql("pengajuan_transisi"),
-        [step.ke, sekarang or config.sekarang(), pengajuan_id, status, versi],
+        {
+            "ke": step.ke,
+            "waktu": sekarang or config.sekarang(),
+            "pengajuan_id": pengajuan_id,
+            "dari": status,
+            "versi": versi,
+        },
     ).fetchone()
     if not res:
         raise KonflikData(_KONFLIK)

@@ -78,14 +78,16 @@ def lingkup_sop(kode: str, prosedur: str) -> str:
 
 def kode_adopsi(cur: duckdb.DuckDBPyConnection, instansi_id: int, prosedur: str) -> str | None:
     """The SOP kode the instansi runs for a procedure (its adoption, else the default)."""
-    row = cur.execute(store.sql("sop_adopsi_get"), [instansi_id, prosedur]).fetchone()
+    row = cur.execute(
+        store.sql("sop_adopsi_get"), {"instansi_id": instansi_id, "prosedur": prosedur}
+    ).fetchone()
     return row[0] if row else BAWAAN.get(prosedur)
 
 
 def daftar_adopsi(cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int) -> pd.DataFrame:
     """Per procedure: the adopted SOP (or the default), its name and latest revision."""
     akses.cek_instansi(instansi_id)
-    ada = store.fetch_df(cur, "sop_adopsi_list", [instansi_id]).set_index("prosedur")
+    ada = store.fetch_df(cur, "sop_adopsi_list", {"instansi_id": instansi_id}).set_index("prosedur")
     sops = sop_registry.daftar_sop(cur).set_index("kode")
     rows = []
     for p, nama in PROSEDUR.items():
@@ -119,15 +121,23 @@ def adopsi(
     akses.cek_instansi(instansi_id)
     if prosedur not in PROSEDUR:
         raise ValueError("Prosedur tidak dikenal.")
-    if kode is not None and not cur.execute(store.sql("sop_terbaru"), [kode]).fetchone():
+    if kode is not None and not cur.execute(store.sql("sop_terbaru"), {"kode": kode}).fetchone():
         raise ValueError("SOP tidak ditemukan di pustaka.")
     with store.transaction(cur):
         versi_data.sentuh_instansi(instansi_id)
-        cur.execute(store.sql("sop_adopsi_hapus"), [instansi_id, prosedur])
+        cur.execute(
+            store.sql("sop_adopsi_hapus"), {"instansi_id": instansi_id, "prosedur": prosedur}
+        )
         if kode is not None:
             cur.execute(
                 store.sql("sop_adopsi_insert"),
-                [instansi_id, prosedur, kode, akses.username, config.sekarang()],
+                {
+                    "instansi_id": instansi_id,
+                    "prosedur": prosedur,
+                    "kode": kode,
+                    "username": akses.username,
+                    "diadopsi_pada": config.sekarang(),
+                },
             )
         store.log_event(
             cur,
@@ -150,10 +160,10 @@ def sop_untuk(
     if kode is None:
         return None
     if pada is not None:
-        row = cur.execute(store.sql("sop_revisi_pada"), [kode, pada]).fetchone()
+        row = cur.execute(store.sql("sop_revisi_pada"), {"kode": kode, "pada": pada}).fetchone()
         if row:
             return int(row[0])
-    row = cur.execute(store.sql("sop_terbaru"), [kode]).fetchone()
+    row = cur.execute(store.sql("sop_terbaru"), {"kode": kode}).fetchone()
     return int(row[0]) if row else None
 
 
@@ -165,11 +175,14 @@ def _konteks(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: str) -> dict 
     bagian = str(objek_id).split(":")
     if objek == "pengajuan":
         if len(bagian) == 2:  # a draft save: '<periode>:<unit>'
-            row = cur.execute(store.sql("sop_konteks_periode"), [int(bagian[0])]).fetchone()
+            row = cur.execute(
+                store.sql("sop_konteks_periode"), {"periode_id": int(bagian[0])}
+            ).fetchone()
             if not row:
                 return None
             sid = cur.execute(
-                store.sql("pengajuan_unit_id"), [int(bagian[0]), int(bagian[1])]
+                store.sql("pengajuan_unit_id"),
+                {"periode_id": int(bagian[0]), "unit_id": int(bagian[1])},
             ).fetchone()
             return {
                 "instansi_id": row[0],
@@ -179,10 +192,14 @@ def _konteks(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: str) -> dict 
                 "triwulan": row[2],
                 "pengajuan_id": sid[0] if sid else None,
             }
-        row = cur.execute(store.sql("pengajuan_lokasi"), [int(bagian[0])]).fetchone()
+        row = cur.execute(
+            store.sql("pengajuan_lokasi"), {"pengajuan_id": int(bagian[0])}
+        ).fetchone()
         if not row:
             return None
-        p = store.satu(cur.execute(store.sql("sop_konteks_periode"), [row[1]]).fetchone())
+        p = store.satu(
+            cur.execute(store.sql("sop_konteks_periode"), {"periode_id": row[1]}).fetchone()
+        )
         return {
             "instansi_id": row[0],
             "periode_id": row[1],
@@ -192,10 +209,14 @@ def _konteks(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: str) -> dict 
             "pengajuan_id": int(bagian[0]),
         }
     if objek == "perbaikan":
-        row = cur.execute(store.sql("perbaikan_lokasi"), [int(bagian[0])]).fetchone()
+        row = cur.execute(
+            store.sql("perbaikan_lokasi"), {"perbaikan_id": int(bagian[0])}
+        ).fetchone()
         if not row:
             return None
-        tw = store.satu(cur.execute(store.sql("perbaikan_periode"), [int(bagian[0])]).fetchone())
+        tw = store.satu(
+            cur.execute(store.sql("perbaikan_periode"), {"perbaikan_id": int(bagian[0])}).fetchone()
+        )
         return {
             "instansi_id": row[0],
             "periode_id": row[1],
@@ -206,14 +227,14 @@ def _konteks(cur: duckdb.DuckDBPyConnection, objek: str, objek_id: str) -> dict 
         }
     if objek == "periode" or (objek == "ekinerja" and len(bagian) == 2):
         pid = int(bagian[-1])
-        row = cur.execute(store.sql("sop_konteks_periode"), [pid]).fetchone()
+        row = cur.execute(store.sql("sop_konteks_periode"), {"periode_id": pid}).fetchone()
         if not row:
             return None
         return {"instansi_id": row[0], "periode_id": pid, "tahun": row[1], "triwulan": row[2]}
     if objek in ("lkj", "laporan_berkala") and len(bagian) >= 2:
         return {"instansi_id": int(bagian[0]), "tahun": int(bagian[1])}
     if objek == "rapat":
-        row = cur.execute(store.sql("sop_konteks_rapat"), [int(bagian[0])]).fetchone()
+        row = cur.execute(store.sql("sop_konteks_rapat"), {"rapat_id": int(bagian[0])}).fetchone()
         if not row:
             return None
         return {
@@ -260,7 +281,9 @@ def _run_objek(
     kunci = _kunci_run(lingkup, k)
     if kunci is None:
         return None
-    row = cur.execute(store.sql("sop_run_kunci"), [prosedur, kunci[0], kunci[1]]).fetchone()
+    row = cur.execute(
+        store.sql("sop_run_kunci"), {"prosedur": prosedur, "objek": kunci[0], "kunci": kunci[1]}
+    ).fetchone()
     if row:
         return int(row[0])
     sop_id = sop_untuk(cur, k["instansi_id"], prosedur, pada)
@@ -271,19 +294,19 @@ def _run_objek(
         store.satu(
             cur.execute(
                 store.sql("sop_run_insert"),
-                [
-                    sop_id,
-                    k["instansi_id"],
-                    k.get("periode_id") if lingkup != "tahun" else None,
-                    k.get("unit_id") if satu_unit else None,
-                    kunci[0],
-                    kunci[2],
-                    prosedur,
-                    kunci[1],
-                    k.get("tahun"),
-                    None if lingkup == "tahun" else k.get("triwulan"),
-                    pada or config.sekarang(),
-                ],
+                {
+                    "sop_id": sop_id,
+                    "instansi_id": k["instansi_id"],
+                    "periode_id": k.get("periode_id") if lingkup != "tahun" else None,
+                    "unit_id": k.get("unit_id") if satu_unit else None,
+                    "objek": kunci[0],
+                    "objek_id": kunci[2],
+                    "prosedur": prosedur,
+                    "kunci": kunci[1],
+                    "tahun": k.get("tahun"),
+                    "triwulan": None if lingkup == "tahun" else k.get("triwulan"),
+                    "pada": pada or config.sekarang(),
+                },
             ).fetchone()
         )[0]
     )
@@ -318,7 +341,9 @@ def daftar_run(
     cur: duckdb.DuckDBPyConnection, akses: Akses, instansi_id: int, tahun: int | None = None
 ) -> pd.DataFrame:
     lingkup = akses.lingkup_unit(instansi_id, None)
-    return store.fetch_df(cur, "sop_run_list", [instansi_id, tahun, lingkup])
+    return store.fetch_df(
+        cur, "sop_run_list", {"instansi_id": instansi_id, "tahun": tahun, "lingkup": lingkup}
+    )
 
 
 # ---------------------------------------------------------------- step records
@@ -417,7 +442,7 @@ def catatan_langkah(
     if runs.empty:
         return _lengkapi(ketepatan.nilai(kal, []), runs)
     ids = [int(i) for i in runs["id"]]
-    ctx = store.fetch_df(cur, "sop_run_objek_konteks", [instansi_id])
+    ctx = store.fetch_df(cur, "sop_run_objek_konteks", {"instansi_id": instansi_id})
     sub = ctx.dropna(subset=["pengajuan_id"])
     ke_sub = {
         f"{int(p)}:{int(u)}": str(int(s))
@@ -437,7 +462,11 @@ def catatan_langkah(
     events = store.fetch_df(
         cur,
         "sop_run_event",
-        [sorted({o for o, _ in semua}), sorted({i for _, i in semua}), jenis],
+        {
+            "objek": sorted({o for o, _ in semua}),
+            "objek_id": sorted({i for _, i in semua}),
+            "jenis": jenis,
+        },
     )
     per_obj: dict[tuple[str, str], list[tuple]] = {}
     for o, i, j, w, k, p in zip(
@@ -459,7 +488,7 @@ def catatan_langkah(
         if pd.notna(w):
             key = ("periode", str(int(pid)))
             per_obj.setdefault(key, []).append((w, "periode_dibuka", "periode", key[1], None, None))
-    manual = store.fetch_df(cur, "sop_run_langkah_list", [ids])
+    manual = store.fetch_df(cur, "sop_run_langkah_list", {"run_ids": ids})
     man: dict[int, list[dict]] = {}
     for r in manual.itertuples(index=False):
         if pd.notna(r.selesai):
@@ -474,7 +503,7 @@ def catatan_langkah(
                     "objek_id": None,
                 }
             )
-    steps = store.fetch_df(cur, "sop_langkah_run", [ids])
+    steps = store.fetch_df(cur, "sop_langkah_run", {"run_ids": ids})
     std = {(int(r.sop_id), int(r.urutan)): r for r in steps.itertuples(index=False)}
     bersama: set[tuple] = set()  # a period's letter read by every unit's run: counted once
     catatan, unit_rec = [], []
@@ -529,7 +558,7 @@ def standar_sop(cur: duckdb.DuckDBPyConnection, sop_ids: list[int]) -> dict[int,
     if not sop_ids:
         return {}
     out: dict[int, float] = {}
-    steps = store.fetch_df(cur, "sop_langkah_sop", [sorted(set(sop_ids))])
+    steps = store.fetch_df(cur, "sop_langkah_sop", {"sop_ids": sorted(set(sop_ids))})
     for r in steps.itertuples(index=False):
         m = ketepatan.standar_menit(sop_registry.waktu_efektif(r))
         out[int(r.sop_id)] = out.get(int(r.sop_id), 0.0) + (m or 0.0)
@@ -551,11 +580,13 @@ def catat_langkah(
 ) -> int:
     """Log a step done outside the app (a letter, a meeting, archiving)."""
     akses.wajib("pengelola_monev")
-    run = cur.execute(store.sql("sop_run_lokasi"), [run_id]).fetchone()
+    run = cur.execute(store.sql("sop_run_lokasi"), {"run_id": run_id}).fetchone()
     if not run:
         raise ValueError("Pelaksanaan SOP tidak ditemukan.")
     akses.cek_instansi(run[0])
-    if not cur.execute(store.sql("sop_langkah_ada"), [run[2], urutan]).fetchone():
+    if not cur.execute(
+        store.sql("sop_langkah_ada"), {"sop_id": run[2], "urutan": urutan}
+    ).fetchone():
         raise ValueError("Langkah itu tidak ada pada revisi SOP pelaksanaan ini.")
     if selesai is not None and selesai < mulai:
         raise ValueError("Waktu selesai tidak boleh sebelum waktu mulai.")
@@ -566,15 +597,15 @@ def catat_langkah(
         lid = store.satu(
             cur.execute(
                 store.sql("sop_run_langkah_insert"),
-                [
-                    run_id,
-                    urutan,
-                    mulai,
-                    selesai,
-                    (pelaku or "").strip() or None,
-                    (catatan or "").strip() or None,
-                    akses.username,
-                ],
+                {
+                    "run_id": run_id,
+                    "urutan": urutan,
+                    "mulai": mulai,
+                    "selesai": selesai,
+                    "pelaku": (pelaku or "").strip() or None,
+                    "catatan": (catatan or "").strip() or None,
+                    "username": akses.username,
+                },
             ).fetchone()
         )[0]
         store.log_event(
@@ -595,7 +626,7 @@ def selesaikan_langkah(
 ) -> None:
     """The finish button of a step logged with its start only."""
     akses.wajib("pengelola_monev")
-    row = cur.execute(store.sql("sop_run_langkah_get"), [langkah_id]).fetchone()
+    row = cur.execute(store.sql("sop_run_langkah_get"), {"langkah_id": langkah_id}).fetchone()
     if not row:
         raise ValueError("Catatan langkah tidak ditemukan.")
     akses.cek_instansi(row[1])
@@ -605,26 +636,30 @@ def selesaikan_langkah(
         raise ValueError("Waktu selesai tidak boleh sebelum waktu mulai.")
     with store.transaction(cur):
         versi_data.sentuh_instansi(row[1])
-        cur.execute(store.sql("sop_run_langkah_selesai"), [selesai, langkah_id])
+        cur.execute(
+            store.sql("sop_run_langkah_selesai"), {"selesai": selesai, "langkah_id": langkah_id}
+        )
 
 
 def langkah_manual(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.DataFrame:
-    row = cur.execute(store.sql("sop_run_lokasi"), [run_id]).fetchone()
+    row = cur.execute(store.sql("sop_run_lokasi"), {"run_id": run_id}).fetchone()
     if not row:
         raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
     akses.lingkup_unit(row[0], row[1])  # a staf_bidang reads only its own unit's runs
-    return store.fetch_df(cur, "sop_run_langkah_list", [[run_id]])
+    return store.fetch_df(cur, "sop_run_langkah_list", {"run_ids": [run_id]})
 
 
 def event_run(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.DataFrame:
     """The events behind a run (drill-down from a breach): those of the objects it follows."""
-    row = cur.execute(store.sql("sop_run_lokasi"), [run_id]).fetchone()
+    row = cur.execute(store.sql("sop_run_lokasi"), {"run_id": run_id}).fetchone()
     if not row:
         raise AksesDitolak("Pelaksanaan SOP tidak ditemukan.")
     akses.lingkup_unit(row[0], row[1])
-    runs = store.fetch_df(cur, "sop_run_list", [row[0], None, None])
+    runs = store.fetch_df(
+        cur, "sop_run_list", {"instansi_id": row[0], "tahun": None, "lingkup": None}
+    )
     run = next(r for r in runs.itertuples(index=False) if int(r.id) == int(run_id))
-    ctx = store.fetch_df(cur, "sop_run_objek_konteks", [row[0]])
+    ctx = store.fetch_df(cur, "sop_run_objek_konteks", {"instansi_id": row[0]})
     ikut = _objek_run(run, ctx)
     if run.objek == "pengajuan":
         ikut.add(("pengajuan", f"{int(run.periode_id)}:{int(run.unit_id)}"))
@@ -633,7 +668,13 @@ def event_run(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.D
         - {"langkah"}
     )
     ev = store.fetch_df(
-        cur, "sop_run_event", [sorted({o for o, _ in ikut}), sorted({i for _, i in ikut}), jenis]
+        cur,
+        "sop_run_event",
+        {
+            "objek": sorted({o for o, _ in ikut}),
+            "objek_id": sorted({i for _, i in ikut}),
+            "jenis": jenis,
+        },
     )
     pasangan = pd.Series(list(zip(ev["objek"], ev["objek_id"], strict=True)), dtype=object)
     return ev[pasangan.isin(ikut).to_numpy()].reset_index(drop=True)

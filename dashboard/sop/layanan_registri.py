@@ -55,6 +55,20 @@ DAFTAR = {
 }
 
 
+# The columns of one sop_pemetaan row, in the order its rows are built here.
+_KOLOM_PEMETAAN = (
+    "sop_kode",
+    "urutan",
+    "cara",
+    "mulai_jenis",
+    "mulai_objek",
+    "mulai_ke",
+    "selesai_jenis",
+    "selesai_objek",
+    "selesai_ke",
+)
+
+
 def daftar_sop(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every SOP at its latest revision, with the number of revisions."""
     return store.fetch_df(cur, "sop_list")
@@ -78,18 +92,18 @@ def kode_dipakai(cur: duckdb.DuckDBPyConnection, instansi_id: int | None = None)
 
 
 def revisi(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
-    return store.fetch_df(cur, "sop_revisi", [kode])
+    return store.fetch_df(cur, "sop_revisi", {"kode": kode})
 
 
 def detail(cur: duckdb.DuckDBPyConnection, sop_id: int) -> tuple[dict, pd.DataFrame]:
     """Header (lists decoded) and steps with the effective standard of each."""
-    df = store.fetch_df(cur, "sop_get", [sop_id])
+    df = store.fetch_df(cur, "sop_get", {"sop_id": sop_id})
     if df.empty:
         raise ValueError("SOP tidak ditemukan.")
     header = df.iloc[0].to_dict()
     for k in DAFTAR:
         header[k] = json.loads(header[k] or "[]")
-    langkah = store.fetch_df(cur, "sop_langkah_list", [sop_id])
+    langkah = store.fetch_df(cur, "sop_langkah_list", {"sop_id": sop_id})
     langkah["pelaksana"] = langkah["pelaksana"].map(json.loads)
     langkah["standar"] = [waktu_efektif(r) for r in langkah.itertuples(index=False)]
     return header, langkah
@@ -123,7 +137,10 @@ def _simpan(
     versi_data.sentuh(versi_data.GLOBAL)  # the library is every instansi's (two commits)
     sop_id = sop_lib.save_sop(cur, sop, sumber=sumber)
     with store.transaction(cur):
-        cur.execute(store.sql("sop_catatan_revisi"), [(catatan or "").strip() or None, sop_id])
+        cur.execute(
+            store.sql("sop_catatan_revisi"),
+            {"catatan": (catatan or "").strip() or None, "sop_id": sop_id},
+        )
         store.log_event(
             cur,
             "sop_terbit",
@@ -255,7 +272,13 @@ def atur_manual(
         versi_data.sentuh(versi_data.GLOBAL)
         cur.execute(
             store.sql("sop_langkah_manual"),
-            [hari if basis else None, menit if basis else None, basis, sop_id, urutan],
+            {
+                "hari": hari if basis else None,
+                "menit": menit if basis else None,
+                "basis": basis,
+                "sop_id": sop_id,
+                "urutan": urutan,
+            },
         )
         store.log_event(
             cur,
@@ -272,7 +295,9 @@ def atur_manual(
 
 
 def kalender(cur: duckdb.DuckDBPyConnection) -> Kalender:
-    row = cur.execute(store.sql("pengaturan_get"), [None, "jam_kerja"]).fetchone()
+    row = cur.execute(
+        store.sql("pengaturan_get"), {"instansi_id": None, "kunci": "jam_kerja"}
+    ).fetchone()
     libur = [r[0] for r in store.fetch_all(cur, "hari_libur_list")]
     return dari_pengaturan(json.loads(row[0]) if row else None, libur)
 
@@ -301,8 +326,10 @@ def simpan_jam_kerja(
         raise ValueError(f"Jam kerja tidak valid: {pesan}.") from exc
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
-        cur.execute(store.sql("pengaturan_bawaan_hapus"), ["jam_kerja"])
-        cur.execute(store.sql("pengaturan_bawaan_insert"), ["jam_kerja", json.dumps(jam)])
+        cur.execute(store.sql("pengaturan_bawaan_hapus"), {"kunci": "jam_kerja"})
+        cur.execute(
+            store.sql("pengaturan_bawaan_insert"), {"kunci": "jam_kerja", "nilai": json.dumps(jam)}
+        )
         store.log_event(
             cur,
             "jam_kerja_diubah",
@@ -328,11 +355,14 @@ def tambah_libur(
         raise ValueError("Jenis libur harus cuti bersama atau lokal.")
     if not (keterangan or "").strip():
         raise ValueError("Keterangan hari libur wajib diisi.")
-    if cur.execute(store.sql("hari_libur_ada"), [tanggal]).fetchone():
+    if cur.execute(store.sql("hari_libur_ada"), {"tanggal": tanggal}).fetchone():
         raise ValueError("Tanggal itu sudah tercatat sebagai hari libur.")
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
-        cur.execute(store.sql("hari_libur_insert"), [tanggal, keterangan.strip(), jenis])
+        cur.execute(
+            store.sql("hari_libur_insert"),
+            {"tanggal": tanggal, "keterangan": keterangan.strip(), "jenis": jenis},
+        )
         store.log_event(
             cur,
             "libur_ditambah",
@@ -347,7 +377,7 @@ def hapus_libur(cur: duckdb.DuckDBPyConnection, akses: Akses, tanggal: dt.date) 
     akses.wajib("admin")
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
-        cur.execute(store.sql("hari_libur_hapus"), [tanggal])
+        cur.execute(store.sql("hari_libur_hapus"), {"tanggal": tanggal})
         store.log_event(
             cur,
             "libur_dihapus",
@@ -440,10 +470,12 @@ def simpan_pemetaan(
     """Replace the mapping of one SOP (admin): every row checked first, then one transaction.
     Returns the number of steps the app times from events."""
     akses.wajib("admin")
-    sop_id = cur.execute(store.sql("sop_terbaru"), [kode]).fetchone()
+    sop_id = cur.execute(store.sql("sop_terbaru"), {"kode": kode}).fetchone()
     if not sop_id:
         raise ValueError("SOP tidak ditemukan.")
-    jumlah = store.satu(cur.execute(store.sql("sop_langkah_jumlah"), [sop_id[0]]).fetchone())[0]
+    jumlah = store.satu(
+        cur.execute(store.sql("sop_langkah_jumlah"), {"sop_id": sop_id[0]}).fetchone()
+    )[0]
     rows = []
     baris = baris.reindex(columns=KOLOM_PETA)
     for i, r in enumerate(baris.dropna(how="all").itertuples(index=False), start=1):
@@ -463,9 +495,11 @@ def simpan_pemetaan(
         raise ValueError("Satu langkah hanya boleh dipetakan sekali.")
     with store.transaction(cur):
         versi_data.sentuh(versi_data.GLOBAL)
-        cur.execute(store.sql("sop_pemetaan_hapus"), [kode])
+        cur.execute(store.sql("sop_pemetaan_hapus"), {"kode": kode})
         for row in rows:
-            cur.execute(store.sql("sop_pemetaan_insert"), list(row))
+            cur.execute(
+                store.sql("sop_pemetaan_insert"), dict(zip(_KOLOM_PEMETAAN, row, strict=True))
+            )
         store.log_event(
             cur,
             "pemetaan_sop",

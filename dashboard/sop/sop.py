@@ -146,49 +146,51 @@ def load_library(folder: Path | None = None) -> list[Sop]:
 def save_sop(cur: duckdb.DuckDBPyConnection, sop: Sop, sumber: str | None = None) -> int:
     """Store an SOP as a new revision of its kode (one transaction); return the sop id."""
     with store.transaction(cur):
-        revisi = store.satu(cur.execute(store.sql("sop_next_revisi"), [sop.kode]).fetchone())[0]
+        revisi = store.satu(
+            cur.execute(store.sql("sop_next_revisi"), {"kode": sop.kode}).fetchone()
+        )[0]
         sop_id = store.satu(
             cur.execute(
                 store.sql("sop_insert"),
-                [
-                    sop.kode,
-                    revisi,
-                    sop.nomor,
-                    sop.nama,
-                    sop.instansi,
-                    sop.tanggal_pembuatan,
-                    sop.tanggal_revisi,
-                    sop.tanggal_efektif,
-                    sop.disahkan_oleh,
-                    json.dumps(sop.dasar_hukum),
-                    json.dumps(sop.keterkaitan),
-                    sop.peringatan,
-                    json.dumps(sop.kualifikasi_pelaksana),
-                    json.dumps(sop.peralatan),
-                    json.dumps(sop.pencatatan),
-                    json.dumps(sop.pelaksana),
-                    sumber,
-                ],
+                {
+                    "kode": sop.kode,
+                    "revisi": revisi,
+                    "nomor": sop.nomor,
+                    "nama": sop.nama,
+                    "instansi": sop.instansi,
+                    "tanggal_pembuatan": sop.tanggal_pembuatan,
+                    "tanggal_revisi": sop.tanggal_revisi,
+                    "tanggal_efektif": sop.tanggal_efektif,
+                    "disahkan_oleh": sop.disahkan_oleh,
+                    "dasar_hukum": json.dumps(sop.dasar_hukum),
+                    "keterkaitan": json.dumps(sop.keterkaitan),
+                    "peringatan": sop.peringatan,
+                    "kualifikasi_pelaksana": json.dumps(sop.kualifikasi_pelaksana),
+                    "peralatan": json.dumps(sop.peralatan),
+                    "pencatatan": json.dumps(sop.pencatatan),
+                    "pelaksana": json.dumps(sop.pelaksana),
+                    "sumber": sumber,
+                },
             ).fetchone()
         )[0]
         for urutan, step in enumerate(sop.langkah, start=1):
             w = parse_waktu(step.waktu)
             cur.execute(
                 store.sql("sop_langkah_insert"),
-                [
-                    sop_id,
-                    urutan,
-                    step.no,
-                    step.aktivitas,
-                    json.dumps(step.pelaksana),
-                    step.kelengkapan,
-                    step.waktu,
-                    w.hari,
-                    w.menit,
-                    w.basis,
-                    step.output,
-                    step.keterangan,
-                ],
+                {
+                    "sop_id": sop_id,
+                    "urutan": urutan,
+                    "no": step.no,
+                    "aktivitas": step.aktivitas,
+                    "pelaksana": json.dumps(step.pelaksana),
+                    "kelengkapan": step.kelengkapan,
+                    "waktu": step.waktu,
+                    "hari": w.hari,
+                    "menit": w.menit,
+                    "basis": w.basis,
+                    "output": step.output,
+                    "keterangan": step.keterangan,
+                },
             )
     return int(sop_id)
 

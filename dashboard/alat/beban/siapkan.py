@@ -165,15 +165,15 @@ def siapkan(
             uid = store.satu(
                 con.execute(
                     store.sql("pengguna_insert"),
-                    [
-                        u.username,
-                        f"Uji beban {u.username}",
-                        None,
-                        hashed,
-                        u.instansi_id,
-                        u.unit_id,
-                        True,
-                    ],
+                    {
+                        "username": u.username,
+                        "nama": f"Uji beban {u.username}",
+                        "email": None,
+                        "password_hash": hashed,
+                        "instansi_id": u.instansi_id,
+                        "unit_id": u.unit_id,
+                        "aktif": True,
+                    },
                 ).fetchone()
             )[0]
             con.execute("INSERT INTO peran_pengguna VALUES (?, ?)", [uid, peran[u.jenis]])
