@@ -45,6 +45,12 @@ class UnitInput(BaseModel):
         return _salah_satu(v, JENIS_UNIT)
 
 
+# IndikatorInput fields that are not indikator columns (the plan link and the PK flag, saved by
+# indikator_kedudukan), and the columns a new row needs before indikator_simpan writes the rest.
+_BUKAN_KOLOM = {"tingkat", "node_id", "pk"}
+_KOLOM_BARU = ("instansi_id", "unit_id", "kode", "nama", "jenis", "satuan")
+
+
 class IndikatorInput(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
@@ -363,31 +369,17 @@ def simpan_indikator(
     kedudukan = _kedudukan(
         cur, ind.instansi_id, ind.tingkat, ind.node_id, lama[:5] if lama else None
     )
-    nilai = {
-        "instansi_id": ind.instansi_id,
-        "unit_id": ind.unit_id,
-        "kode": ind.kode,
-        "nama": ind.nama,
-        "jenis": ind.jenis,
-        "satuan": ind.satuan,
-        "polaritas": ind.polaritas,
-        "cara_agregasi": ind.cara_agregasi,
-        "rumus_negatif": ind.rumus_negatif,
-        "boleh_negatif": ind.boleh_negatif,
-        "definisi": ind.definisi,
-        "sumber_data": ind.sumber_data,
-        "baseline": ind.baseline,
-        "target_renstra": ind.target_renstra,
-        "aktif": ind.aktif,
-    }
+    # the row's attributes by name, straight from the model: a new attribute is a field of
+    # IndikatorInput and a column of indikator_simpan.sql, nothing else here
+    nilai = ind.model_dump(exclude=_BUKAN_KOLOM)
     with store.transaction(cur):
         if indikator_id is None:
-            baru = store.satu(cur.execute(store.sql("indikator_insert"), nilai).fetchone())
-            indikator_id = baru[0]
+            baru = {k: nilai[k] for k in _KOLOM_BARU}
+            indikator_id = store.satu(cur.execute(store.sql("indikator_baru"), baru).fetchone())[0]
             jenis = "indikator_dibuat"
         else:
-            cur.execute(store.sql("indikator_update"), {**nilai, "indikator_id": indikator_id})
             jenis = "indikator_diubah"
+        cur.execute(store.sql("indikator_simpan"), {**nilai, "indikator_id": indikator_id})
         tersimpan = store.satu(
             cur.execute(
                 store.sql("indikator_kedudukan_get"), {"indikator_id": indikator_id}

@@ -1,5 +1,0 @@
--- Edit an indicator ($indikator_id id); instansi ($instansi_id) does not change but is bound for symmetry.
-UPDATE indikator SET unit_id = $unit_id, kode = $kode, nama = $nama, jenis = $jenis, satuan = $satuan,
-       polaritas = $polaritas, cara_agregasi = $cara_agregasi, rumus_negatif = $rumus_negatif, boleh_negatif = $boleh_negatif,
-       definisi = $definisi, sumber_data = $sumber_data, baseline = $baseline, target_renstra = $target_renstra, aktif = $aktif
-WHERE id = $indikator_id AND instansi_id = $instansi_id;
