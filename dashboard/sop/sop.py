@@ -1,4 +1,4 @@
-"""SOP library: validate the YAML files of data/sop (pydantic) and load them into the store.
+"""SOP library: validate the package's sumber/sop/*.yaml (pydantic) and load them into the store.
 
 A bad file is refused whole, with a message naming the file, the step and the field.
 """
@@ -202,6 +202,6 @@ def load_library_into(cur: duckdb.DuckDBPyConnection, folder: Path | None = None
     count = 0
     for s in sops:
         if s.kode not in known:
-            save_sop(cur, s, sumber=f"data/sop/{s.kode}.yaml")
+            save_sop(cur, s, sumber=f"sumber/sop/{s.kode}.yaml")
             count += 1
     return count
