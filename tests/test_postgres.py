@@ -61,13 +61,13 @@ def _staged_tables(cur, teks: str) -> None:
 
 
 def test_question_marks_are_numbered_outside_quotes_and_comments():
-    ubah = store_pg._tanda_tanya_ke_dolar
-    assert ubah("SELECT ?, '?', \"a?\" -- ?\n, ?") == "SELECT $1, '?', \"a?\" -- ?\n, $2"
-    assert ubah("SELECT $1") == "SELECT $1"
+    ubah = store_pg._bernomor
+    assert ubah("SELECT ?, '?', \"a?\" -- ?\n, ?") == ("SELECT $1, '?', \"a?\" -- ?\n, $2", ())
+    assert ubah("SELECT $1") == ("SELECT $1", ())
 
 
 def test_named_parameters_are_numbered_in_order_of_first_appearance():
-    ubah = store_pg._nama_ke_dolar
+    ubah = store_pg._bernomor
     assert ubah("SELECT $tahun, $kode, $tahun_2, $tahun") == (
         "SELECT $1, $2, $3, $1",
         ("tahun", "kode", "tahun_2"),
@@ -85,7 +85,7 @@ def test_every_named_query_is_accepted_by_postgresql(con):
     transaction rolled back afterwards: a DuckDB-only function or syntax fails here."""
     gagal = {}
     for nama in store.query_names():
-        teks = store_pg._nama_ke_dolar(store.sql(nama))[0].strip().rstrip(";")
+        teks = store_pg._bernomor(store.sql(nama))[0].strip().rstrip(";")
         con.execute("BEGIN")
         try:
             _staged_tables(con, teks)

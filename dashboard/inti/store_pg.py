@@ -53,49 +53,20 @@ _POOL_BAWAAN = 20  # connections per server process (MONEV_PG_KONEKSI)
 adalah_url = config.adalah_url
 
 
-@lru_cache(maxsize=2048)
-def _tanda_tanya_ke_dolar(query: str) -> str:
-    """`?` placeholders (DuckDB's positional style) as `$1..$n`, leaving quoted text and
-    comments alone; a query with `$n` or without `?` comes back unchanged."""
-    if "?" not in query:
-        return query
-    keluar: list[str] = []
-    n = 0
-    i = 0
-    while i < len(query):
-        c = query[i]
-        if c in "'\"":
-            j = query.find(c, i + 1)
-            j = len(query) if j < 0 else j + 1
-            keluar.append(query[i:j])
-            i = j
-        elif query.startswith("--", i):
-            j = query.find("\n", i)
-            j = len(query) if j < 0 else j
-            keluar.append(query[i:j])
-            i = j
-        elif c == "?":
-            n += 1
-            keluar.append(f"${n}")
-            i += 1
-        else:
-            keluar.append(c)
-            i += 1
-    return "".join(keluar)
-
-
 _NAMA = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @lru_cache(maxsize=2048)
-def _nama_ke_dolar(query: str) -> tuple[str, tuple[str, ...]]:
-    """`$nama` placeholders (DuckDB's named style, what the queries use) as `$1..$n` numbered
-    in order of first appearance, with the names in that order; quoted text, comments, `$n`
-    and dollar-quoted text (`$$...$$`, `$tag$...$tag$`) are left alone."""
-    if "$" not in query:
+def _bernomor(query: str) -> tuple[str, tuple[str, ...]]:
+    """The query with PostgreSQL's `$1..$n` placeholders, and the names they stand for. A
+    `$nama` (DuckDB's named style, what the queries use) is numbered in order of first
+    appearance; a `?` (DuckDB's positional style, inline SQL) takes the next number; quoted text,
+    comments, `$n` and dollar-quoted text (`$$...$$`, `$tag$...$tag$`) are left alone."""
+    if "$" not in query and "?" not in query:
         return query, ()
     keluar: list[str] = []
     nomor: dict[str, int] = {}
+    tanya = 0
     i = 0
     while i < len(query):
         c = query[i]
@@ -108,17 +79,21 @@ def _nama_ke_dolar(query: str) -> tuple[str, tuple[str, ...]]:
         elif query.startswith("/*", i):
             j = query.find("*/", i + 2)
             j = len(query) if j < 0 else j + 2
+        elif c == "?":
+            tanya += 1
+            keluar.append(f"${tanya}")
+            i += 1
+            continue
         elif c == "$" and query.startswith("$", i + 1):  # $$ ... $$
             j = query.find("$$", i + 2)
             j = len(query) if j < 0 else j + 2
         elif c == "$" and (m := _NAMA.match(query, i + 1)):
-            nama = m.group()
             if query.startswith("$", m.end()):  # $tag$ ... $tag$
                 tag = query[i : m.end() + 1]
                 j = query.find(tag, m.end() + 1)
                 j = len(query) if j < 0 else j + len(tag)
             else:
-                keluar.append(f"${nomor.setdefault(nama, len(nomor) + 1)}")
+                keluar.append(f"${nomor.setdefault(m.group(), len(nomor) + 1)}")
                 i = m.end()
                 continue
         else:
@@ -144,11 +119,10 @@ def _berurut(nama: tuple[str, ...], nilai: Mapping[str, Any], query: str) -> lis
 
 def _parameter_pg(query: str, parameters: Sequence[Any] | Mapping[str, Any] | None) -> tuple:
     """The text and positional list psycopg is given: named (dict), `$n` or `?` (list)."""
+    teks, nama = _bernomor(query)
     if isinstance(parameters, Mapping):
-        teks, nama = _nama_ke_dolar(query)
         return teks, _berurut(nama, parameters, query) or None
-    params = list(parameters) if parameters else None
-    return (_tanda_tanya_ke_dolar(query) if params else query), params
+    return teks, list(parameters) if parameters else None
 
 
 def _adapters() -> psycopg.adapt.AdaptersMap:
@@ -251,13 +225,8 @@ class PgKursor:
     def executemany(
         self, query: str, parameters: Iterable[Sequence[Any] | Mapping[str, Any]]
     ) -> PgKursor:
-        baris = list(parameters)
-        if baris and isinstance(baris[0], Mapping):
-            teks, nama = _nama_ke_dolar(query)
-            daftar = [_berurut(nama, p, query) for p in baris]  # type: ignore[arg-type]
-        else:
-            teks, daftar = _tanda_tanya_ke_dolar(query), [list(p) for p in baris]
-        self._cur.executemany(teks, daftar)
+        teks = _bernomor(query)[0]
+        self._cur.executemany(teks, [_parameter_pg(query, p)[1] or [] for p in parameters])
         return self
 
     def _ada_hasil(self) -> bool:
