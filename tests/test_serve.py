@@ -136,3 +136,16 @@ def test_a_run_that_leaves_a_child_alive_fails_and_names_it(tmp_path):
     assert "1 passed" in hasil.stdout
     assert "Proses anak masih berjalan" in hasil.stdout and "sleep 601" in hasil.stdout
     assert _tunggu_mati(int((tmp_path / "pid").read_text()))
+
+
+def test_the_served_command_carries_every_streamlit_setting_of_the_package():
+    """An installed app has no .streamlit/config.toml in its working folder: every setting of
+    sumber/streamlit.toml (postScriptGC off, no error details, the theme) goes as a flag, the
+    port and address as asked."""
+    argv = serve.perintah(8765, "127.0.0.1")
+    flag = dict(zip(argv[5::2], argv[6::2], strict=True))
+    assert argv[1:5] == ["-m", "streamlit", "run", str(config.APP)]
+    assert flag["--runner.postScriptGC"] == "false"
+    assert flag["--client.showErrorDetails"] == "none"
+    assert flag["--server.port"] == "8765" and flag["--server.address"] == "127.0.0.1"
+    assert argv.count("--server.port") == 1

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,8 +33,6 @@ def perintah(port: int, alamat: str | None = None) -> list[str]:
     """The command line that serves the app: Streamlit's settings from the package's own
     `sumber/streamlit.toml` passed as flags, since Streamlit reads `.streamlit/config.toml` only
     from the working folder (a checkout links it there, an installed app has none)."""
-    import tomllib
-
     setelan = tomllib.loads(config.STREAMLIT_TOML.read_text("utf-8"))
     flag = [
         (f"--{bagian}.{kunci}", str(nilai).lower() if isinstance(nilai, bool) else str(nilai))
