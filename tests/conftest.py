@@ -133,14 +133,20 @@ def _pg_con(pg_uji: PgUji, template: str) -> Iterator:
 
 @pytest.fixture(autouse=True)
 def _private_secrets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Tests never read or write the checkout's .streamlit/secrets.toml. At the end the test's
-    store copies go (every tmp_path is kept to the end of the run, and hundreds of demo-store
-    copies of 34 MB each filled a CI machine's disk mid-run); the folder stays, so no later test
-    gets the same path (a process caches its connection by path)."""
+    """Tests never read or write the checkout's .streamlit/secrets.toml."""
     monkeypatch.setattr(config, "SECRETS_FILE", tmp_path / "secrets.toml")
     config.secrets.cache_clear()
     yield
     config.secrets.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _hapus_salinan_store(tmp_path: Path) -> Iterator[None]:
+    """A test's store copies go as it ends (torn down after every fixture it used): pytest keeps
+    every tmp_path to the end of the run, and hundreds of demo-store copies of 34 MB each filled
+    a CI machine's disk mid-run. The folder stays, so no later test gets the same path (a
+    process caches its connection by path)."""
+    yield
     for berkas in [*tmp_path.rglob("*.duckdb"), *tmp_path.rglob("*.duckdb.wal")]:
         berkas.unlink(missing_ok=True)
 
