@@ -7,6 +7,7 @@ A bad setting (`config.periksa`) stops the server before it serves a page, with 
 file or variable and the key named.
 """
 
+import gc
 import sys
 
 import streamlit as st
@@ -20,3 +21,10 @@ except config.SetelanSalah as exc:
     sys.exit(2)
 
 app = st.App("streamlit_app.py", routes=gerbang.routes(), middleware=gerbang.middleware())
+
+# What lives as long as the server (Streamlit, the libraries and the modules imported so far) is
+# taken out of the garbage collector's generations (gc.freeze, Python's documented way for a
+# long-running server): every full collection under load walked it again, a pause of every
+# session's run.
+gc.collect()
+gc.freeze()
