@@ -15,10 +15,11 @@ alone, so reading a notification turns nothing else cold.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import smtplib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -411,25 +412,23 @@ def _pengingat_tenggat(
 
 
 def standar_antrian(
-    cur: duckdb.DuckDBPyConnection, instansi_id: int
+    cur: duckdb.DuckDBPyConnection,
+    instansi_id: int,
+    peta: pd.DataFrame,
+    detail: Callable[[int], tuple[dict, pd.DataFrame]],
 ) -> dict[str, tuple[MutuBakuWaktu, str]]:
     """For each waiting status of a submission, the mutu baku of the SOP step that starts at
-    it (the step-to-event mapping, docs/DOMAIN.md §8.6, of the pengumpulan SOP the instansi
-    adopted): status -> (MutuBakuWaktu, its text)."""
+    it (the step-to-event mapping `peta`, docs/DOMAIN.md §8.6, of the pengumpulan SOP the
+    instansi adopted; `detail` gives an SOP's header and steps): status -> (MutuBakuWaktu, its
+    text). The mapping and the SOPs are read once per reminder run, not once per instansi: most
+    instansi adopt the same SOP, and the run holds the server's interpreter while it works."""
     from dashboard.sop import layanan_pelaksanaan as pelaksanaan
-    from dashboard.sop import layanan_registri as sop_registry
 
     sop_id = pelaksanaan.sop_untuk(cur, instansi_id, "pengumpulan")
     if sop_id is None:
         return {}
-    header, langkah = sop_registry.detail(cur, sop_id)
-    peta = store.fetch_df(cur, "sop_pemetaan_list")
-    peta = peta[
-        (peta["sop_kode"] == header["kode"])
-        & (peta["cara"] == "event")
-        & (peta["mulai_jenis"] == "transisi")
-        & (peta["mulai_objek"] == "pengajuan")
-    ]
+    header, langkah = detail(sop_id)
+    peta = peta[peta["sop_kode"] == header["kode"]]
     per_urutan = {int(r.urutan): r.standar for r in langkah.itertuples(index=False)}
     hasil = {}
     for m in peta.itertuples(index=False):
@@ -448,11 +447,19 @@ def _pengingat_antrian(
     if df.empty:
         return
     kal = sop_registry.kalender(cur)
+    peta = store.fetch_df(cur, "sop_pemetaan_list")
+    peta = peta[
+        (peta["cara"] == "event")
+        & (peta["mulai_jenis"] == "transisi")
+        & (peta["mulai_objek"] == "pengajuan")
+    ]
+    detail = functools.cache(functools.partial(sop_registry.detail, cur))
+    penerima = functools.cache(functools.partial(penerima_peran, cur))
     per_instansi: dict[int, dict[str, tuple[MutuBakuWaktu, str]]] = {}
     for r in df.itertuples(index=False):
         iid = int(r.instansi_id)
         if iid not in per_instansi:
-            per_instansi[iid] = standar_antrian(cur, iid)
+            per_instansi[iid] = standar_antrian(cur, iid, peta, detail)
         standar = per_instansi[iid]
         if r.status not in standar:
             continue
@@ -464,9 +471,11 @@ def _pengingat_antrian(
         pesan = aturan.pesan_antrian(
             r.tahun, r.triwulan, r.unit, label_status(r.status), teks, r.pengajuan_id
         )
-        penerima = penerima_peran(cur, PERAN_ANTRIAN[r.status], int(r.instansi_id))
         kunci = aturan.kunci("antrian_lewat", r.pengajuan_id, r.status, sejak.isoformat())
-        h.tambah("antrian_lewat", kirim(cur, pesan, penerima, kunci, sekarang))
+        h.tambah(
+            "antrian_lewat",
+            kirim(cur, pesan, penerima(PERAN_ANTRIAN[r.status], iid), kunci, sekarang),
+        )
 
 
 def _pengingat_tindak_lanjut(
