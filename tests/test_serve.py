@@ -152,9 +152,8 @@ def test_the_served_command_carries_every_streamlit_setting_of_the_package():
 
 
 def test_the_served_app_takes_what_lives_as_long_as_the_server_out_of_the_collector(tmp_path):
-    """The server's entry point freezes the objects it has loaded (Streamlit and the libraries):
-    a full collection under load no longer walks them, which cut the rerun p95 of 80 sessions
-    from about 2,4 s to under 1 s (docs/operasi.md)."""
+    """The server's entry point freezes the objects it has loaded (Streamlit and the libraries,
+    about 139.000): a full collection under load no longer walks them (docs/operasi.md)."""
     kode = f"import gc, runpy\nrunpy.run_path({str(config.APP)!r})\nprint(gc.get_freeze_count())\n"
     hasil = subprocess.run(
         [sys.executable, "-c", kode], capture_output=True, text=True, cwd=tmp_path, timeout=120
