@@ -83,6 +83,10 @@ def test_every_kind_of_user_against_a_real_server(demo_db: Path, tmp_path: Path)
     assert h["actions"]["save"]["n"] == 2 and h["saves_acknowledged"] == 2
     assert h["approvals_acknowledged"] >= 1
     assert h["lost_writes_checked"] is True and h["lost_writes"] == 0
+    mulai = [t for t, _, _ in h["timeline"]]
+    assert mulai == sorted(mulai) and mulai[0] >= 0
+    assert {k for _, k, _ in h["timeline"]} >= {"first_load", "rerun", "save", "approve"}
+    assert isinstance(h["stall_seconds"], list)
     assert h["server"]["rss_puncak_mb"] > 0 and h["server"]["cpu_maks_pct"] is not None
     # by pid: other children of pytest (the browser suites' session chromium) may be alive
     assert not [p for p in h["server"]["pids"] if psutil.pid_exists(p)], "server masih berjalan"
@@ -153,3 +157,15 @@ def test_a_plan_for_more_sessions_serves_fewer_in_the_same_mix():
     assert (jenis.count("staf"), jenis.count("kadis")) == (45, 40)
     assert (jenis.count("monev"), jenis.count("sekretaris")) == (8, 7)
     assert siapkan.pilih(rencana, 500) == rencana
+
+
+def test_stall_seconds_are_ranges_of_the_seconds_a_slow_action_started_in():
+    linimasa = [
+        (0.2, "rerun", 0.1),
+        (58.1, "rerun", 5.2),
+        (58.9, "save", 4.9),
+        (59.5, "input", 4.1),
+    ]
+    linimasa += [(61.0, "rerun", 1.2), (70.4, "save", 0.3), (86.2, "drilldown", 3.2)]
+    assert jalankan.detik_mandek(linimasa, 1.0) == [[58, 59], [61, 61], [86, 86]]
+    assert jalankan.detik_mandek(linimasa[:1], 1.0) == []

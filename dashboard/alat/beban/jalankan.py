@@ -163,6 +163,21 @@ def jalankan(a: argparse.Namespace) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def detik_mandek(linimasa: list[tuple[float, str, float]], batas_s: float) -> list[list[int]]:
+    """The seconds of the run in which an action started that took longer than `batas_s`, as
+    ranges [first, last]. A p95 over the target can be a slow average or a stall where every
+    session waits at once (issue 16: the end of the ramp, a full garbage collection, the
+    reminder run): a stall shows as a few ranges of seconds, a slow average as most of them."""
+    detik = sorted({int(t) for t, _, d in linimasa if d > batas_s})
+    rentang: list[list[int]] = []
+    for s in detik:
+        if rentang and s == rentang[-1][1] + 1:
+            rentang[-1][1] = s
+        else:
+            rentang.append([s, s])
+    return rentang
+
+
 def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -> dict:
     klien_cpu = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / dinding * 100
     galat_per_jenis: dict[str, int] = {}
@@ -201,6 +216,8 @@ def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -
         "lost_writes_note": baca.get("alasan"),
         "lost_writes": len(baca["hilang"]),
         "lost_write_samples": baca["hilang"][:20],
+        "stall_seconds": detik_mandek(c.linimasa, TARGET_P95_MS / 1000),
+        "timeline": [[round(t, 3), k, round(d * 1000, 1)] for t, k, d in sorted(c.linimasa)],
         "server": server,
         "client_cpu_pct": round(klien_cpu, 1),
         "client_saturated": klien_cpu > 80,
@@ -226,6 +243,8 @@ def tabel(h: dict) -> str:
             f"{LABEL.get(k, k):<24}{v['n']:>6}{ms(v['p50_ms'])}{ms(v['p95_ms'])}"
             f"{ms(v['max_ms'])}   {'':>13}{t['n']:>5}{ms(t['p50_ms'])}{ms(t['p95_ms'])}"
         )
+    mandek = ", ".join(f"{a}" if a == z else f"{a}-{z}" for a, z in h["stall_seconds"])
+    b.append(f"detik dengan aksi > {TARGET_P95_MS / 1000:.0f} s: {mandek or 'tidak ada'}")
     s = h["server"]
     b.append(f"penerapan: {h.get('bentuk', '-')}")
     b.append(

@@ -49,6 +49,9 @@ class Catatan:
         self.waktu: dict[str, list[float]] = defaultdict(list)
         self.waktu_tetap: dict[str, list[float]] = defaultdict(list)  # started after the ramp
         self.tetap_sejak = 0.0
+        self.mulai = 0.0  # time.monotonic() at the start of the run
+        # every action: (start, seconds after `mulai`; action; seconds it took), to see stalls
+        self.linimasa: list[tuple[float, str, float]] = []
         self.galat: list[dict] = []
         self.simpan: list[dict] = []
         self.setuju: list[dict] = []
@@ -62,6 +65,7 @@ class Catatan:
     def ukur(self, user: str, aksi: str, h: Hasil, mulai: float) -> Hasil:
         with self.kunci:
             self.waktu[aksi].append(h.detik)
+            self.linimasa.append((mulai - self.mulai, aksi, h.detik))
             if mulai >= self.tetap_sejak:
                 self.waktu_tetap[aksi].append(h.detik)
         for e in h.exceptions:
@@ -238,6 +242,7 @@ def jalankan(rencana: list[Pengguna], p: Pengaturan, seed: int = 16) -> Catatan:
     """All sessions at once, one thread each (the client waits on sockets, not on the CPU)."""
     c = Catatan()
     c.tetap_sejak = p.mulai + p.ramp
+    c.mulai = p.mulai
     threads = [
         threading.Thread(
             target=Pemakai(u, p, c, random.Random(seed * 100_003 + i)).jalan,
