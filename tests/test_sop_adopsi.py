@@ -58,20 +58,7 @@ def test_step3_menyampaikan_data_runs_from_the_last_draft_save(demo_con):
 
 
 def test_every_seed_sop_has_runs_from_events_and_only_manual_steps_by_hand(demo_con):
-    peta = pd.DataFrame(
-        demo_con.execute(store.sql("sop_pemetaan_list")).fetchall(),
-        columns=[
-            "sop_kode",
-            "urutan",
-            "cara",
-            "mulai_jenis",
-            "mulai_objek",
-            "mulai_ke",
-            "selesai_jenis",
-            "selesai_objek",
-            "selesai_ke",
-        ],
-    )
+    peta = store.fetch_df(demo_con, "sop_pemetaan_list")
     assert set(peta["sop_kode"]) == SEED
     manual = {
         (k, u)

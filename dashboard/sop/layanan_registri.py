@@ -413,16 +413,7 @@ STATUS_KE = {
     "perbaikan": alur.STATUS_PERBAIKAN,
     "lkj": lkj.STATUS,
 }
-KOLOM_PETA = [
-    "urutan",
-    "cara",
-    "mulai_jenis",
-    "mulai_objek",
-    "mulai_ke",
-    "selesai_jenis",
-    "selesai_objek",
-    "selesai_ke",
-]
+KOLOM_PETA = list(_KOLOM_PEMETAAN[1:])  # one SOP's mapping: its rows without the SOP's code
 
 
 def pemetaan(cur: duckdb.DuckDBPyConnection, kode: str) -> pd.DataFrame:
