@@ -66,6 +66,14 @@ def test_question_marks_are_numbered_outside_quotes_and_comments():
     assert ubah("SELECT $1") == ("SELECT $1", ())
 
 
+def test_a_query_given_no_parameters_keeps_its_question_marks():
+    """PostgreSQL's jsonb `?` operator in SQL run without parameters is not a placeholder."""
+    teks = "SELECT '{\"a\": 1}'::jsonb ? 'a'"
+    assert store_pg._parameter_pg(teks, None) == (teks, None)
+    assert store_pg._parameter_pg(teks, []) == (teks, None)
+    assert store_pg._parameter_pg("SELECT ?", [7]) == ("SELECT $1", [7])
+
+
 def test_named_parameters_are_numbered_in_order_of_first_appearance():
     ubah = store_pg._bernomor
     assert ubah("SELECT $tahun, $kode, $tahun_2, $tahun") == (

@@ -118,11 +118,14 @@ def _berurut(nama: tuple[str, ...], nilai: Mapping[str, Any], query: str) -> lis
 
 
 def _parameter_pg(query: str, parameters: Sequence[Any] | Mapping[str, Any] | None) -> tuple:
-    """The text and positional list psycopg is given: named (dict), `$n` or `?` (list)."""
-    teks, nama = _bernomor(query)
+    """The text and positional list psycopg is given: named (dict), `$n` or `?` (list). A query
+    given no parameters goes as it is: a `?` there is PostgreSQL's own (the jsonb operator)."""
     if isinstance(parameters, Mapping):
+        teks, nama = _bernomor(query)
         return teks, _berurut(nama, parameters, query) or None
-    return teks, list(parameters) if parameters else None
+    if not parameters:
+        return query, None
+    return _bernomor(query)[0], list(parameters)
 
 
 def _adapters() -> psycopg.adapt.AdaptersMap:
