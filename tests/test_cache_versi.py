@@ -245,3 +245,84 @@ def test_a_page_function_made_again_on_every_run_is_not_kept_by_the_signature_ca
         del fn, ruang
     gc.collect()
     assert [r() for r in jejak] == [None, None, None]
+
+
+SEKRETARIS_A = Akses("sekretaris.a", frozenset({"sekretaris"}), instansi_id=1)
+STAF_A2 = Akses("staf.a2", frozenset({"staf_bidang"}), instansi_id=1, unit_id=2)
+
+
+def _halaman_bersama() -> None:
+    """A read and a view shared by callers of one reach (the Beranda's), asked for by five
+    callers: the Kadis and the Sekretaris of instansi 1, two staf of its units, the Kadis of
+    instansi 2."""
+    import streamlit as st
+
+    from dashboard.inti import web
+    from tests import test_cache_versi as t
+
+    web.awal_run()
+    baca = web.cached_read(t.baca, bersama=True)
+    lihat = web.cached_view(t.tampilan, bersama=True)
+    for akses in (t.KADIS_A, t.SEKRETARIS_A, t.STAF_A, t.STAF_A2, t.KADIS_B):
+        st.text(baca(akses, akses.instansi_id))
+        st.caption(" ".join(lihat(akses, akses.instansi_id)))
+
+
+def test_callers_of_one_reach_share_a_read_and_a_view_others_do_not(app_db):
+    """`bersama=True` (docs/DOMAIN.md §13.9): the Sekretaris is served what was read and built
+    for the Kadis of the same instansi; each staf (its own unit) and the other instansi's Kadis
+    get their own."""
+    web.kosongkan_cache()
+    PANGGILAN.clear()
+    DIBANGUN.clear()
+    at = AppTest.from_function(_halaman_bersama, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert [x.value for x in at.text] == [
+        "kadis.a#1",
+        "kadis.a#1",  # the Sekretaris: the Kadis's read, not one of its own
+        "staf.a#1",
+        "staf.a2#1",
+        "kadis.b#1",
+    ]
+    # nothing read or built for the Sekretaris (the view reads again through a read of its own)
+    assert PANGGILAN == {"kadis.a": 2, "staf.a": 2, "staf.a2": 2, "kadis.b": 2}
+    assert DIBANGUN == {"kadis.a": 1, "staf.a": 1, "staf.a2": 1, "kadis.b": 1}
+
+
+def test_the_reach_is_all_that_the_read_checks_look_at():
+    """Callers with one `jangkauan` pass or fail `cek_instansi` and `lingkup_unit` alike, for
+    every instansi and unit asked, whatever their names and other roles."""
+
+    def hasil(akses: Akses) -> list:
+        keluar = []
+        for instansi_id in (1, 2):
+            for unit_id in (None, 1, 2):
+                try:
+                    keluar.append(akses.lingkup_unit(instansi_id, unit_id))
+                except PermissionError:
+                    keluar.append("ditolak")
+        return keluar
+
+    peran = [
+        frozenset(p)
+        for p in (
+            {"kadis"},
+            {"sekretaris"},
+            {"pengelola_monev"},
+            {"admin"},
+            {"staf_bidang"},
+            {"staf_bidang", "kadis"},
+            set(),
+        )
+    ]
+    semua = [
+        Akses(f"u{i}", p, instansi_id=inst, unit_id=unit)
+        for i, (p, inst, unit) in enumerate(
+            (p, inst, unit) for p in peran for inst in (None, 1, 2) for unit in (None, 1, 2)
+        )
+    ]
+    for a in semua:
+        for b in semua:
+            if a.jangkauan == b.jangkauan:
+                assert hasil(a) == hasil(b), (a, b)
+    assert KADIS_A.jangkauan == SEKRETARIS_A.jangkauan != STAF_A.jangkauan

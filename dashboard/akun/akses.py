@@ -68,5 +68,18 @@ class Akses:
             return self.unit_id
         raise AksesDitolak("Akun Anda tidak memiliki peran untuk melihat data ini.")
 
+    @property
+    def jangkauan(self) -> tuple[int | None, int | None | bool]:
+        """Everything `cek_instansi` and `lingkup_unit` look at, and nothing else: (instansi,
+        None for the whole instansi, else the staf's own unit, else False: refused). Callers of
+        the same reach (the Kadis, the Sekretaris and the Pengelola Monev of one Dinas) pass or
+        fail those checks alike and read the same rows, so a read that checks nothing more is
+        cached once for all of them (`web.cached_read(..., bersama=True)`)."""
+        if self.seluruh_instansi:
+            return (self.instansi_id, None)
+        if self.punya("staf_bidang") and self.unit_id is not None:
+            return (self.instansi_id, self.unit_id)
+        return (self.instansi_id, False)
+
 
 SISTEM = Akses(username="sistem", peran=frozenset({"admin"}), nama="Sistem")

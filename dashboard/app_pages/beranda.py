@@ -7,6 +7,7 @@ an indicator (table row) opens its drill-down on the Indikator tab.
 """
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal
 
 import pandas as pd
@@ -23,29 +24,34 @@ from dashboard.pengumpulan import tampilan_pengajuan
 from dashboard.review import alur
 
 akses = akses_halaman(__file__)
-daftar_instansi = web.cached_read(svc_capaian.daftar_instansi, isian=False)
-periode_terakhir = web.cached_read(svc_capaian.periode_terakhir)
-tahun_tersedia = web.cached_read(svc_capaian.tahun_tersedia)
-daftar_unit = web.cached_read(svc.daftar_unit, isian=False)
-_data_instansi = web.cached_read(svc.data_periode)
-_pengajuan_instansi = web.cached_read(svc.pengajuan)
-tindak_lanjut = web.cached_read(svc.tindak_lanjut_terbuka, isian=False)
-pelanggaran_sop = web.cached_read(svc.pelanggaran_sop, isian=False)  # DOMAIN 13.6
-anggaran = web.cached_read(svc.anggaran)
-rincian = web.cached_read(svc.rincian)
-perbandingan = web.cached_read(svc.perbandingan_instansi)
+# Every read and view of this page looks at its caller only through the services' checks of
+# its reach (Akses.lingkup_unit): one value for the Kadis, the Sekretaris and the Pengelola
+# Monev of a Dinas (docs/DOMAIN.md §13.9).
+baca = partial(web.cached_read, bersama=True)
+tampilan = partial(web.cached_view, bersama=True)
+daftar_instansi = baca(svc_capaian.daftar_instansi, isian=False)
+periode_terakhir = baca(svc_capaian.periode_terakhir)
+tahun_tersedia = baca(svc_capaian.tahun_tersedia)
+daftar_unit = baca(svc.daftar_unit, isian=False)
+_data_instansi = baca(svc.data_periode)
+_pengajuan_instansi = baca(svc.pengajuan)
+tindak_lanjut = baca(svc.tindak_lanjut_terbuka, isian=False)
+pelanggaran_sop = baca(svc.pelanggaran_sop, isian=False)  # DOMAIN 13.6
+anggaran = baca(svc.anggaran)
+rincian = baca(svc.rincian)
+perbandingan = baca(svc.perbandingan_instansi)
 
 
 # ---------------------------------------------------------------- one unit: the instansi's reads
 # filtered (dasbor.data_periode_unit), so a Kadis going through the units runs no query and
 # stays warm; a staf's reads are its own unit's already (the services scope them).
-@web.cached_view
+@tampilan
 def data_periode(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
     semua = _data_instansi(akses, instansi_id, tahun, triwulan, None, termasuk)
     return semua if unit_id is None else svc.data_periode_unit(semua, unit_id)
 
 
-@web.cached_view
+@tampilan
 def pengajuan(akses, instansi_id: int, tahun: int, triwulan: int, unit_id=None):
     semua = _pengajuan_instansi(akses, instansi_id, tahun, triwulan)
     return semua if unit_id is None else svc.pengajuan_unit(semua, unit_id)
@@ -310,9 +316,9 @@ def _menunggu_saya(kirim: pd.DataFrame) -> None:
 
 
 # ---------------------------------------------------------------- views built once per data
-# version (web.cached_view: keyed like the cached reads they are built from, shared, never
+# version (web.cached_view, bersama: keyed like the cached reads they are built from, shared, never
 # changed in place): a plotly figure costs tens of ms to build and validate on every run.
-@web.cached_view
+@tampilan
 def _perlu_perhatian(
     akses, instansi_id: int, tahun: int, triwulan: int, unit_id: int | None, termasuk: bool
 ) -> pd.DataFrame:
@@ -323,28 +329,28 @@ def _perlu_perhatian(
     )
 
 
-@web.cached_view
+@tampilan
 def _grafik_unit(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
     d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
     kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
     return charts.capaian_per_unit(d.per_unit, None, d.skala, _keadaan_unit(kirim))
 
 
-@web.cached_view
+@tampilan
 def _tabel_unit(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
     d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
     kirim = pengajuan(akses, instansi_id, tahun, triwulan, unit_id)
     return tampil.per_unit(d.per_unit, d.skala, kirim)
 
 
-@web.cached_view
+@tampilan
 def _grafik_peta(akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool):
     d = data_periode(akses, instansi_id, tahun, triwulan, unit_id, termasuk)
     judul = f"Capaian per unit per triwulan, {formats.nama_tahun(tahun)}"
     return charts.peta_capaian(d.peta, judul, d.skala)
 
 
-@web.cached_view
+@tampilan
 def _indikator_semua(
     akses, instansi_id: int, tahun: int, triwulan: int, unit_id, termasuk: bool, judul: str
 ):
@@ -356,7 +362,7 @@ def _indikator_semua(
     )
 
 
-@web.cached_view
+@tampilan
 def _grafik_rincian(
     akses,
     instansi_id: int,

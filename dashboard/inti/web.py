@@ -130,14 +130,31 @@ def _nama(fn: Callable) -> str:
     return f"{fn.__module__}.{fn.__qualname__}:{kode.co_filename if kode else ''}"
 
 
-def cached_read(fn: Callable[..., T], isian: bool = True) -> Callable[..., T]:
+def _argumen_kunci(args: tuple, kwargs: dict, bersama: bool) -> tuple[tuple, dict]:
+    """The arguments as a cache key holds them: with `bersama`, each caller (`Akses`) by its
+    reach (`Akses.jangkauan`), so callers of the same reach share one value."""
+    if not bersama:
+        return args, kwargs
+
+    def ganti(x: Any) -> Any:
+        return ("jangkauan", x.jangkauan) if isinstance(x, Akses) else x
+
+    return tuple(ganti(a) for a in args), {k: ganti(v) for k, v in kwargs.items()}
+
+
+def cached_read(
+    fn: Callable[..., T], isian: bool = True, bersama: bool = False
+) -> Callable[..., T]:
     """Cache a service read `fn(cur, akses, ...)`. The key includes the caller, so the
     service's permission check has passed for exactly this caller before a hit is served, and
     the current version of the data it reads (docs/DOMAIN.md §13): a write elsewhere in the
     same instansi, in this process or another one sharing the store, turns it cold; a write in
     another instansi leaves it warm. `isian=False` for a read that shows no value the units
-    entered: a draft save leaves it warm (§13.6). The TTL only bounds memory and writes made
-    outside the app (a CLI command) that bump no version."""
+    entered: a draft save leaves it warm (§13.6). `bersama=True` for a read that looks at its
+    caller only through `Akses.lingkup_unit` / `cek_instansi` (the Beranda's): keyed by the
+    caller's reach instead, so the Kadis, the Sekretaris and the Pengelola Monev of one Dinas
+    share it (§13.9). The TTL only bounds memory and writes made outside the app (a CLI
+    command) that bump no version."""
     tanda, nama = _tanda(fn), _nama(fn)
 
     @wraps(fn)
@@ -148,27 +165,28 @@ def cached_read(fn: Callable[..., T], isian: bool = True) -> Callable[..., T]:
             with cursor() as cur:
                 return fn(cur, *args, **kwargs)
 
-        return _BACAAN.ambil(cache_proses.kunci(nama, versi, args, kwargs), baca)
+        kunci = cache_proses.kunci(nama, versi, *_argumen_kunci(args, kwargs, bersama))
+        return _BACAAN.ambil(kunci, baca)
 
     return wrapper
 
 
-def cached_view(fn: Callable[..., T]) -> Callable[..., T]:
+def cached_view(fn: Callable[..., T], bersama: bool = False) -> Callable[..., T]:
     """Cache what a page builds from cached reads, `fn(akses, ...)`: a chart, a formatted
     table, a list ranked from a read. Built once per caller, arguments and data version, keyed
     like `cached_read` (its `instansi_id` argument, else the caller's instansi), so it turns
     cold exactly when the reads it is built from do (docs/DOMAIN.md §13.5). `fn` must read
     only through cached reads given the same caller and instansi, and depend on nothing else.
     The value is shared, not copied (a plotly figure would be validated again on every copy):
-    never change it in place."""
+    never change it in place. `bersama=True` (keyed by the caller's reach, as `cached_read`)
+    only for a view built from `bersama` reads that looks at its caller no other way."""
     tanda, nama = _tanda(fn), _nama(fn)
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> T:
         versi = _kunci_versi(tanda, args, kwargs, dengan_cur=False)
-        return _TAMPILAN.ambil(
-            cache_proses.kunci(nama, versi, args, kwargs), lambda: fn(*args, **kwargs)
-        )
+        kunci = cache_proses.kunci(nama, versi, *_argumen_kunci(args, kwargs, bersama))
+        return _TAMPILAN.ambil(kunci, lambda: fn(*args, **kwargs))
 
     return wrapper
 
