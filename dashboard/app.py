@@ -31,7 +31,7 @@ gc.freeze()
 # And full collections are rarer: with Python's default thresholds (700, 10, 10) a page run's
 # short-lived frames and protobufs set one off every 8 s under 80 sessions, a stop of every
 # thread for 0,2-0,45 s each; at these thresholds one ran in 3 minutes, and the rerun p95
-# fell from 1,6 s to 0,6 s (docs/operasi.md, "Stalls under load"). Cycles are still collected:
+# fell from 1,6 s to 0,6 s (docs/operasi.md, "Rarer full collections"). Cycles are still collected:
 # the young generations every 5.000 new objects, everything after 50 of those.
 GC_AMBANG = (5_000, 20, 50)
 gc.set_threshold(*GC_AMBANG)
