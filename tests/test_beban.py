@@ -86,7 +86,9 @@ def test_every_kind_of_user_against_a_real_server(demo_db: Path, tmp_path: Path)
     mulai = [t for t, _, _ in h["timeline"]]
     assert mulai == sorted(mulai) and mulai[0] >= 0
     assert {k for _, k, _ in h["timeline"]} >= {"first_load", "rerun", "save", "approve"}
-    assert isinstance(h["stall_seconds"], list)
+    # every measured action is in the timeline once (sign-ins are timed apart); the stall
+    # seconds themselves are checked by the unit test of `detik_mandek`
+    assert len(h["timeline"]) == sum(v["n"] for k, v in h["actions"].items() if k != "login")
     assert h["server"]["rss_puncak_mb"] > 0 and h["server"]["cpu_maks_pct"] is not None
     # by pid: other children of pytest (the browser suites' session chromium) may be alive
     assert not [p for p in h["server"]["pids"] if psutil.pid_exists(p)], "server masih berjalan"
