@@ -528,6 +528,7 @@ def tren_indikator(cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: i
             "target_renstra",
             "unit_id",
             "unit_nama",
+            "instansi_id",
         ]
     ].to_dict()
     temuan = store.fetch_df(cur, "dasbor_temuan_indikator", {"indikator_id": indikator_id})
@@ -546,11 +547,33 @@ class Rincian:
     riwayat: pd.DataFrame  # value history of the quarter
 
 
+def _event_pengajuan(
+    cur: duckdb.DuckDBPyConnection, instansi_id: int, unit_id: int, tahun: int, triwulan: int
+) -> pd.DataFrame:
+    """The review trail of a unit's submission for a period, oldest first: the events of the
+    submission and those written under the period-and-unit key before it existed."""
+    row = store.fetch_all(
+        cur,
+        "pengajuan_unit_periode",
+        {"instansi_id": instansi_id, "unit_id": unit_id, "tahun": tahun, "triwulan": triwulan},
+    )
+    if not row:
+        return pd.DataFrame()
+    periode_id, pengajuan_id = row[0]
+    kunci = [f"{int(periode_id)}:{unit_id}"]
+    if pengajuan_id is not None:
+        kunci.insert(0, str(int(pengajuan_id)))
+    bagian = [
+        store.fetch_df(cur, "event_objek", {"objek": "pengajuan", "objek_id": k}) for k in kunci
+    ]
+    return pd.concat(bagian).sort_values("waktu", kind="stable").reset_index(drop=True)
+
+
 def rincian(
     cur: duckdb.DuckDBPyConnection, akses: Akses, indikator_id: int, tahun: int, triwulan: int
 ) -> Rincian:
-    tren = tren_indikator(cur, akses, indikator_id)
-    instansi_id, unit_id = lokasi.indikator(cur, indikator_id)
+    tren = tren_indikator(cur, akses, indikator_id)  # checks the caller may read it
+    instansi_id, unit_id = int(tren.info["instansi_id"]), int(tren.info["unit_id"])
     pilih = tren.nilai[(tren.nilai["tahun"] == tahun) & (tren.nilai["triwulan"] == triwulan)]
     hasil = pilih.iloc[0].to_dict() if not pilih.empty else {}
     i = tren.info
@@ -567,39 +590,7 @@ def rincian(
         cur, "dasbor_realisasi_indikator", {"indikator_id": indikator_id, "tahun": tahun}
     )
     entri["bukti"] = entri["bukti"].map(lambda b: bukti.label(b) or None)  # no storage path
-    kirim = store.fetch_df(
-        cur,
-        "dasbor_pengajuan",
-        {
-            "instansi_id": instansi_id,
-            "tahun": tahun,
-            "triwulan": triwulan,
-            "lingkup": unit_id,
-            "status_draf": alur.DRAF,
-        },
-    )
-    event = pd.DataFrame()
-    if not kirim.empty:
-        k = kirim.iloc[0]
-        bagian = []
-        if pd.notna(k["pengajuan_id"]):
-            bagian.append(
-                store.fetch_df(
-                    cur,
-                    "event_objek",
-                    {"objek": "pengajuan", "objek_id": str(int(k["pengajuan_id"]))},
-                )
-            )
-        if pd.notna(k["periode_id"]):
-            bagian.append(
-                store.fetch_df(
-                    cur,
-                    "event_objek",
-                    {"objek": "pengajuan", "objek_id": f"{int(k['periode_id'])}:{unit_id}"},
-                )
-            )
-        if bagian:
-            event = pd.concat(bagian).sort_values("waktu").reset_index(drop=True)
+    event = _event_pengajuan(cur, instansi_id, unit_id, tahun, triwulan)
     riwayat = store.fetch_df(
         cur, "riwayat_nilai", {"indikator_id": indikator_id, "tahun": tahun, "triwulan": triwulan}
     )

@@ -1,10 +1,7 @@
 -- One indicator ($indikator_id): its attributes and, per year with targets or realisations, the pivoted
--- targets (0 = annual) and realisations, like indikator_tahun for a single indicator.
-WITH th AS (
-    SELECT tahun FROM target WHERE indikator_id = $indikator_id
-    UNION
-    SELECT tahun FROM realisasi WHERE indikator_id = $indikator_id
-), t AS (
+-- targets (0 = annual) and realisations, like indikator_tahun for a single indicator (each table
+-- read once: the years are those of either side of the full join).
+WITH t AS (
     SELECT tahun,
            max(CASE WHEN triwulan = 0 THEN nilai END)      AS t0,
            max(CASE WHEN triwulan = 0 THEN nilai_atas END) AS t0_atas,
@@ -27,12 +24,11 @@ WITH th AS (
 )
 SELECT i.id, i.kode, i.nama, i.satuan, i.jenis, i.polaritas, i.cara_agregasi, i.rumus_negatif,
        i.definisi, i.sumber_data, i.baseline, i.target_renstra, i.unit_id, u.nama AS unit_nama,
-       th.tahun, t.t0, t.t0_atas, t.t1, t.t2, t.t3, t.t4, t.t1_atas, t.t2_atas, t.t3_atas,
+       i.instansi_id,
+       coalesce(t.tahun, r.tahun) AS tahun, t.t0, t.t0_atas, t.t1, t.t2, t.t3, t.t4, t.t1_atas, t.t2_atas, t.t3_atas,
        t.t4_atas, r.r1, r.r2, r.r3, r.r4
 FROM indikator i
 JOIN unit u ON u.id = i.unit_id
-CROSS JOIN th
-LEFT JOIN t ON t.tahun = th.tahun
-LEFT JOIN r ON r.tahun = th.tahun
+CROSS JOIN (t FULL JOIN r ON r.tahun = t.tahun)
 WHERE i.id = $indikator_id
-ORDER BY th.tahun;
+ORDER BY coalesce(t.tahun, r.tahun);
