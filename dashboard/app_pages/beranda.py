@@ -31,7 +31,7 @@ baca = partial(web.cached_read, bersama=True)
 tampilan = partial(web.cached_view, bersama=True)
 daftar_instansi = baca(svc_capaian.daftar_instansi, isian=False)
 periode_terakhir = baca(svc_capaian.periode_terakhir)
-tahun_tersedia = baca(svc_capaian.tahun_tersedia)
+tahun_tersedia = baca(svc_capaian.tahun_tersedia, isian=False)  # years with targets
 daftar_unit = baca(svc.daftar_unit, isian=False)
 _data_instansi = baca(svc.data_periode)
 _pengajuan_instansi = baca(svc.pengajuan)
