@@ -70,6 +70,11 @@ loadtest-multi: $(STAMP) server-deps
 	$(BIN)/python -m dashboard.alat.beban --scale $(SCALE) --sessions $(or $(SESSIONS),200) \
 	  --pg --proses $(or $(PROSES),2)
 
+## The server's CPU per action, one action at a time (why the load test holds what it holds).
+.PHONY: loadtest-cost
+loadtest-cost: $(STAMP)
+	$(BIN)/python -m dashboard.alat.beban.biaya --scale $(SCALE)
+
 .PHONY: soak
 soak: $(STAMP)
 	$(BIN)/python -m dashboard.alat.beban --scale $(SCALE) --soak

@@ -13,7 +13,7 @@ import psutil
 import pytest
 from streamlit.proto.Alert_pb2 import Alert
 
-from dashboard.alat.beban import jalankan, siapkan, ukur
+from dashboard.alat.beban import biaya, jalankan, siapkan, ukur
 from dashboard.alat.beban.klien import Elemen
 from dashboard.inti import layani, pg_lokal
 
@@ -59,6 +59,20 @@ def test_element_key_and_text_as_read():
     assert Elemen("button", Button(id="abc")).key is None
     a = Alert(body="Draf tersimpan \\(2 baris berubah\\)\\.", format=Alert.SUCCESS)
     assert Elemen("alert", a).teks == "Draf tersimpan (2 baris berubah)."
+
+
+def test_cost_per_action_is_the_mean_and_median_of_its_rounds():
+    hasil = biaya.ringkas({"staf ketik": [10.0, 0.0, 20.0, 10.0], "staf simpan": []})
+    assert hasil == {"staf ketik": {"n": 4, "rata_ms": 10.0, "median_ms": 10.0}}
+
+
+def test_cost_per_action_against_a_real_server(demo_db: Path, tmp_path: Path):
+    """One measured round of every action (a save that was not acknowledged stops the run)."""
+    db = tmp_path / "biaya.duckdb"
+    siapkan.siapkan(db, "S", 3, dari=demo_db)
+    hasil = biaya.ringkas(biaya.ukur(db, ulang=1))
+    assert list(hasil) == list(biaya.AKSI)
+    assert [r["n"] for r in hasil.values()] == [2, 1, 1, 1, 1, 1, 1]  # two values typed a round
 
 
 def test_every_kind_of_user_against_a_real_server(demo_db: Path, tmp_path: Path):

@@ -1,0 +1,147 @@
+"""`python -m dashboard.alat.beban.biaya`: the server's CPU per action, one action at a time.
+
+The load test says how many sessions one process holds; this says why. One Kadis and one staf
+of the same instansi take turns against a real server (the load test's own client): the staf
+types two values and saves, then the Kadis reruns Beranda (cold: the save turned its capaian
+cold), reruns it again (warm) and takes the three drill-down steps. Nothing else runs, so the
+server's CPU between the start and the end of an action is that action's cost. A process of
+one core at 100 % serves about 1.000 ms of these per second: the sum over the load's mix of
+(actions per second x cost) is the share of a core the load needs (docs/operasi.md).
+
+The operating system counts a process's CPU in ticks of 10 ms; each action is repeated
+(`--ulang`) and the mean reported, the median next to it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import psutil
+
+from dashboard.alat.beban import penerapan, siapkan
+from dashboard.alat.beban.klien import Sesi, masuk
+from dashboard.alat.beban.siapkan import SANDI
+
+JEDA_S = 0.05  # let the server finish what an action left queued before its CPU is read
+AKSI = (
+    "staf ketik",
+    "staf simpan",
+    "kadis muat ulang (dingin)",
+    "kadis muat ulang (hangat)",
+    "kadis telusur: unit dan tab Indikator",
+    "kadis telusur: indikator",
+    "kadis telusur: kembali ke Ringkasan",
+)
+
+
+def ringkas(biaya: dict[str, list[float]]) -> dict[str, dict[str, float | int]]:
+    """Per action: how many, the mean and the median CPU (ms)."""
+    return {
+        nama: {
+            "n": len(xs),
+            "rata_ms": round(statistics.fmean(xs), 1),
+            "median_ms": round(statistics.median(xs), 1),
+        }
+        for nama, xs in biaya.items()
+        if xs
+    }
+
+
+def _telusur(k: Sesi, langkah: int, rng: random.Random) -> None:
+    """The load test's drill-down steps (skenario.Pemakai.telusur), by the same widgets."""
+    tab = k.cari(key="bagian", kind="tab_container")
+    unit = k.cari(label="Unit", kind="selectbox")
+    ind = k.cari(label="Indikator", kind="selectbox")
+    if tab is None or unit is None or (langkah == 1 and ind is None):
+        raise RuntimeError(f"Widget telusur langkah {langkah} tidak ada di Beranda.")
+    if langkah == 0:
+        k.atur(unit, rng.choice(list(unit.proto.options[1:]) or list(unit.proto.options)))
+        k.atur(tab, "Indikator")
+    elif langkah == 1:
+        assert ind is not None
+        k.atur(ind, rng.choice(list(ind.proto.options)))
+    else:
+        k.atur(unit, unit.proto.options[0])
+        k.atur(tab, "Ringkasan")
+
+
+def ukur(db: Path, ulang: int, seed: int = 16) -> dict[str, list[float]]:
+    """Serve `db` (a store with the load users, siapkan.py) and measure every action `ulang`
+    times; the first round is left out (it fills the caches every later round finds)."""
+    rencana = siapkan.baca_rencana(siapkan.jalur_rencana(db))
+    staf = next(u for u in rencana if u.jenis == "staf")
+    kadis = next(u for u in rencana if u.jenis == "kadis" and u.instansi_id == staf.instansi_id)
+    rng = random.Random(seed)
+    biaya: dict[str, list[float]] = {nama: [] for nama in AKSI}
+    with tempfile.TemporaryDirectory() as folder, penerapan.satu_proses(db, Path(folder)) as p:
+        server = psutil.Process(p.kelompok["server"][0])
+        k = Sesi(p.url, masuk(p.url, kadis.username, SANDI))
+        s = Sesi(p.url, masuk(p.url, staf.username, SANDI))
+        try:
+            k.jalankan()
+            s.jalankan()
+            s.jalankan("Isi realisasi")
+
+            def catat(nama: str, putaran: int, aksi: Callable[[], object]) -> None:
+                time.sleep(JEDA_S)
+                c0 = sum(server.cpu_times()[:2])
+                aksi()
+                time.sleep(JEDA_S)
+                if putaran:
+                    biaya[nama].append(1000 * (sum(server.cpu_times()[:2]) - c0))
+
+            for putaran in range(ulang + 1):
+                for _ in range(2):
+                    isian = [e for e in s.semua("text_input") if e.label.startswith("Realisasi ")]
+                    s.atur(rng.choice(isian), str(rng.randint(1, 10**7)))
+                    catat(AKSI[0], putaran, s.jalankan)
+                tombol = s.cari(key="simpan", kind="button")
+                catat(AKSI[1], putaran, partial(s.jalankan, pemicu=tombol))
+                if s.galat() or not s.sukses():  # a refused save would cost less: say so
+                    raise RuntimeError(f"Simpan draf tidak diakui: {s.galat()}")
+                catat(AKSI[2], putaran, k.jalankan)
+                catat(AKSI[3], putaran, k.jalankan)
+                for langkah in range(3):
+                    _telusur(k, langkah, rng)
+                    catat(AKSI[4 + langkah], putaran, k.jalankan)
+        finally:
+            k.tutup()
+            s.tutup()
+    return biaya
+
+
+def tabel(hasil: dict[str, dict[str, float | int]]) -> str:
+    baris = [f"{'aksi':40s} {'n':>4s} {'rata ms':>8s} {'median ms':>10s}"]
+    for nama, r in hasil.items():
+        baris.append(f"{nama:40s} {r['n']:4d} {r['rata_ms']:8.1f} {r['median_ms']:10.1f}")
+    return "\n".join(baris)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m dashboard.alat.beban.biaya", description=__doc__)
+    p.add_argument("--db", type=Path, help="basis data beban (dibangun bila belum ada)")
+    p.add_argument("--scale", default="M", choices=["S", "M", "L"])
+    p.add_argument("--ulang", type=int, default=20, help="putaran terukur (20)")
+    p.add_argument("--json", type=Path, help="berkas hasil")
+    a = p.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        db = a.db or Path(folder) / "biaya.duckdb"
+        if not db.exists():
+            siapkan.siapkan(db, a.scale, 3)
+        hasil = ringkas(ukur(db, a.ulang))
+    print(f"Biaya CPU server per aksi, skala {a.scale}, satu aksi pada satu waktu:")
+    print(tabel(hasil))
+    if a.json:
+        a.json.write_text(json.dumps({"skala": a.scale, "aksi": hasil}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
