@@ -72,3 +72,14 @@ def test_parse_round_trips_indonesian_format(x):
 def test_parse_never_fails_unexpectedly(s):
     with contextlib.suppress(ValueError):
         formats.parse_angka(s)
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**20), max_value=10**20),
+    st.sampled_from(["#,##0", "#,##0.##", "#,##0.00", "#,##0.####"]),
+)
+def test_a_number_pattern_parsed_once_formats_as_babel_does(x, pola):
+    """formats._desimal keeps the pattern and locale parsed; its output is format_decimal's."""
+    from babel.numbers import format_decimal
+
+    assert formats._desimal(x, pola) == format_decimal(x, format=pola, locale=formats.LOCALE)

@@ -6,15 +6,18 @@ import datetime as dt
 import decimal
 import math
 import re
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 from dashboard.capaian.skala import bulat
 from dashboard.inti import config
 from dashboard.inti.batas import periksa_angka
 
 LOCALE = "id_ID"
+_LOCALE = Locale.parse(LOCALE)
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 BULAN = [
     "Januari",
@@ -30,6 +33,19 @@ BULAN = [
     "November",
     "Desember",
 ]
+
+
+@cache
+def _pola(pola: str) -> NumberPattern:
+    """A number pattern parsed once: `format_decimal` parses the pattern and the locale on
+    every call, 2,5 times the cost of applying it, and a page formats hundreds of numbers."""
+    return parse_pattern(pola)
+
+
+def _desimal(x: decimal.Decimal | float, pola: str) -> str:
+    """`babel.numbers.format_decimal(x, pola, locale=LOCALE)` (its defaults) with the pattern
+    and the locale parsed once."""
+    return _pola(pola).apply(x, _LOCALE)
 
 
 def _kosong(x: float | None) -> bool:
@@ -48,7 +64,7 @@ def angka(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = 
     # enough digits for any finite double (up to 309 before the comma): a value stored before
     # the bounds must still show, not crash the page that lists it
     with decimal.localcontext(prec=400):
-        return format_decimal(bulat(x, desimal), format=pola, locale=LOCALE)
+        return _desimal(bulat(x, desimal), pola)
 
 
 def persen(x: float | None, desimal: int = 2, kosong: str = "–", tetap: bool = False) -> str:
@@ -63,7 +79,7 @@ def rupiah(x: float | None, kosong: str = "–") -> str:
     if not math.isfinite(x):
         return angka(x)
     with decimal.localcontext(prec=400):
-        return "Rp " + format_decimal(bulat(x, 0), format="#,##0", locale=LOCALE)
+        return "Rp " + _desimal(bulat(x, 0), "#,##0")
 
 
 def tanggal(d: dt.date | None, kosong: str = "–") -> str:
