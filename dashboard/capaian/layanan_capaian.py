@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -229,14 +230,14 @@ def _masukan(df: pd.DataFrame) -> list[tuple]:
     q = range(1, 5)
     out = []
     for i in range(len(df)):
-        ta = [v(kol[f"t{n}_atas"][i]) for n in q]
+        ta = tuple(v(kol[f"t{n}_atas"][i]) for n in q)
         out.append(
             (
                 engine.Indikator(
                     kol["polaritas"][i], kol["cara_agregasi"][i], kol["rumus_negatif"][i]
                 ),
-                [v(kol[f"r{n}"][i]) for n in q],
-                [v(kol[f"t{n}"][i]) for n in q],
+                tuple(v(kol[f"r{n}"][i]) for n in q),
+                tuple(v(kol[f"t{n}"][i]) for n in q),
                 v(kol["t0"][i]),
                 ta if any(x is not None for x in ta) else None,
                 v(kol["t0_atas"][i]),
@@ -245,10 +246,16 @@ def _masukan(df: pd.DataFrame) -> list[tuple]:
     return out
 
 
+# The engine's result for one indicator's inputs, kept: a pure function of hashable values (the
+# frozen Indikator and Skala, floats and None), so a save recomputes only the indicators whose
+# numbers it changed, not the instansi's every row (a cold Beranda after each save, issue 16).
+# Bounded: about 600 bytes an entry.
+_hitung_triwulan = lru_cache(maxsize=32_768)(engine.hitung_triwulan)
+
+
 def _hasil(masukan: list[tuple], triwulan: int, sk: Skala) -> list[engine.HasilTriwulan]:
     return [
-        engine.hitung_triwulan(ind, triwulan, r, t, t0, ta, t0a, sk)
-        for ind, r, t, t0, ta, t0a in masukan
+        _hitung_triwulan(ind, triwulan, r, t, t0, ta, t0a, sk) for ind, r, t, t0, ta, t0a in masukan
     ]
 
 
@@ -294,11 +301,10 @@ def hasil_tiap_triwulan(df: pd.DataFrame, sk: Skala) -> dict[int, list[engine.Ha
 def hitung_capaian_tahun(df: pd.DataFrame, triwulan: int, sk: Skala) -> pd.DataFrame:
     """`hitung_capaian` for `triwulan`, plus the capaian, category and status of every quarter
     of the year (c1..c4, k1..k4, s1..s4: the heat map), from one reading of the inputs."""
-    masukan = _masukan(df)
-    out = pd.concat([df, _kolom_hasil(_hasil(masukan, triwulan, sk), sk, df.index)], axis=1)
+    semua = hasil_tiap_triwulan(df, sk)
+    out = pd.concat([df, _kolom_hasil(semua[triwulan], sk, df.index)], axis=1)
     tambahan: dict[str, list[float | str | None]] = {}
-    for n in range(1, 5):
-        hasil = _hasil(masukan, n, sk)
+    for n, hasil in semua.items():
         tambahan[f"c{n}"] = [h.capaian for h in hasil]
         tambahan[f"k{n}"] = [h.kategori for h in hasil]
         tambahan[f"s{n}"] = [str(h.status) for h in hasil]
