@@ -106,6 +106,12 @@ def contoh_parameter(cur, name: str) -> dict[str, Any] | None:
         "indikator_list": {"instansi_id": iid, "lingkup": unit},
         "pengajuan_get": {"pengajuan_id": sub},
         "pengajuan_pengembalian": {"periode_id": per, "unit_id": unit},
+        "pengajuan_unit_periode": {
+            "instansi_id": iid,
+            "unit_id": unit,
+            "tahun": tahun,
+            "triwulan": 3,
+        },
         "permintaan_buka_list": {"instansi_id": iid},
         "permintaan_buka_menunggu": {"periode_id": per, "unit_id": unit},
         "permintaan_buka_get": {"permintaan_id": 1},
