@@ -251,6 +251,28 @@ def test_signed_only_switch_one_default_everywhere(db):
             assert str(lap.loc[kode, "status"]) == str(d.loc[kode, "status"]), (termasuk, kode)
 
 
+def test_the_drill_down_trail_has_the_draft_saves_of_the_period_and_unit(db):
+    """Events written under the period-and-unit key (a draft save before the submission row
+    existed) are part of the unit's trail, oldest first; another unit's are not."""
+    from dashboard.inti import store
+    from dashboard.review import alur
+
+    unit_id = int(db.execute("SELECT unit_id FROM indikator WHERE id = 1").fetchone()[0])
+    per = int(
+        db.execute(
+            "SELECT id FROM periode WHERE instansi_id = 1 AND tahun = 2026 AND triwulan = 2"
+        ).fetchone()[0]
+    )
+    for u in (unit_id, unit_id + 1000):
+        store.log_event(
+            db, "realisasi_disimpan", objek="pengajuan", objek_id=alur.objek_periode_unit(per, u)
+        )
+    r = dasbor.rincian(db, KADIS, 1, 2026, 2)
+    assert r.event["jenis"].tolist().count("realisasi_disimpan") == 1
+    assert r.event["waktu"].is_monotonic_increasing
+    assert "disahkan" in r.event["ke"].tolist()
+
+
 def test_open_follow_ups_and_overdue(db):
     tl = dasbor.tindak_lanjut_terbuka(db, KADIS, 1, hari_ini=HARI).set_index("id")
     assert sorted(tl.index) == [1, 2]  # Selesai left out

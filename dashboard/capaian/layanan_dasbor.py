@@ -560,7 +560,7 @@ def _event_pengajuan(
     if not row:
         return pd.DataFrame()
     periode_id, pengajuan_id = row[0]
-    kunci = [f"{int(periode_id)}:{unit_id}"]
+    kunci = [alur.objek_periode_unit(periode_id, unit_id)]
     if pengajuan_id is not None:
         kunci.insert(0, str(int(pengajuan_id)))
     bagian = [

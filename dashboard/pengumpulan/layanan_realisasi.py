@@ -358,7 +358,7 @@ def _tulis(
         pengguna=akses.username,
         peran="staf_bidang",
         objek="pengajuan",
-        objek_id=f"{periode_id}:{unit_id}",
+        objek_id=alur.objek_periode_unit(periode_id, unit_id),
         catatan=f"{rencana.jumlah} baris ({sumber})",
     )
     for ref, isi in rencana.berkas.items():

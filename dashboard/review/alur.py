@@ -121,6 +121,12 @@ def cek_pemisahan(dari: str, pelaku: str, riwayat: Iterable[tuple[str, str | Non
         )
 
 
+def objek_periode_unit(periode_id: int, unit_id: int) -> str:
+    """The event `objek_id` of a unit's entries for a period before a submission row exists
+    (draft saves): the trail of a submission is its own events and these."""
+    return f"{int(periode_id)}:{int(unit_id)}"
+
+
 def terkunci(status: str) -> bool:
     """Values may be edited only while the submission is a draft."""
     return status != DRAF
