@@ -18,7 +18,7 @@ susun_laporan = web.cached_read(svc.susun_laporan)
 
 st.title("Laporan kinerja")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
-tahun_list = web.cached_read(svc_capaian.tahun_tersedia)(akses, instansi_id)
+tahun_list = web.cached_read(svc_capaian.tahun_tersedia, isian=False)(akses, instansi_id)
 if not tahun_list:
     st.info("Instansi ini belum memiliki target kinerja.")
     st.stop()
