@@ -28,6 +28,7 @@ import psutil
 from dashboard.alat.beban import penerapan, siapkan
 from dashboard.alat.beban.klien import Sesi, masuk
 from dashboard.alat.beban.siapkan import SANDI
+from dashboard.alat.beban.skenario import atur_telusur
 
 JEDA_S = 0.05  # let the server finish what an action left queued before its CPU is read
 AKSI = (
@@ -52,24 +53,6 @@ def ringkas(biaya: dict[str, list[float]]) -> dict[str, dict[str, float | int]]:
         for nama, xs in biaya.items()
         if xs
     }
-
-
-def _telusur(k: Sesi, langkah: int, rng: random.Random) -> None:
-    """The load test's drill-down steps (skenario.Pemakai.telusur), by the same widgets."""
-    tab = k.cari(key="bagian", kind="tab_container")
-    unit = k.cari(label="Unit", kind="selectbox")
-    ind = k.cari(label="Indikator", kind="selectbox")
-    if tab is None or unit is None or (langkah == 1 and ind is None):
-        raise RuntimeError(f"Widget telusur langkah {langkah} tidak ada di Beranda.")
-    if langkah == 0:
-        k.atur(unit, rng.choice(list(unit.proto.options[1:]) or list(unit.proto.options)))
-        k.atur(tab, "Indikator")
-    elif langkah == 1:
-        assert ind is not None
-        k.atur(ind, rng.choice(list(ind.proto.options)))
-    else:
-        k.atur(unit, unit.proto.options[0])
-        k.atur(tab, "Ringkasan")
 
 
 def ukur(db: Path, ulang: int, seed: int = 16) -> dict[str, list[float]]:
@@ -109,7 +92,10 @@ def ukur(db: Path, ulang: int, seed: int = 16) -> dict[str, list[float]]:
                 catat(AKSI[2], putaran, k.jalankan)
                 catat(AKSI[3], putaran, k.jalankan)
                 for langkah in range(3):
-                    _telusur(k, langkah, rng)
+                    if not atur_telusur(k, langkah, rng):
+                        raise RuntimeError(
+                            f"Widget telusur langkah {langkah} tidak ada di Beranda."
+                        )
                     catat(AKSI[4 + langkah], putaran, k.jalankan)
         finally:
             k.tutup()

@@ -80,6 +80,27 @@ class Catatan:
             self.puncak = max(self.puncak, self.aktif)
 
 
+def atur_telusur(s: Sesi, langkah: int, rng: random.Random) -> bool:
+    """Set the widgets of drill-down step `langkah` on the Beranda (0: a unit on the Indikator
+    tab, 1: another indicator, 2: back to every unit's summary) for the next run; False when a
+    widget the step needs is not on the page."""
+    tab = s.cari(key="bagian", kind="tab_container")
+    unit = s.cari(label="Unit", kind="selectbox")
+    ind = s.cari(label="Indikator", kind="selectbox")
+    if tab is None or unit is None or (langkah == 1 and ind is None):
+        return False
+    if langkah == 0:
+        s.atur(unit, rng.choice(list(unit.proto.options[1:]) or ["Semua unit"]))
+        s.atur(tab, "Indikator")
+    elif langkah == 1:
+        assert ind is not None  # checked above for this step
+        s.atur(ind, rng.choice(list(ind.proto.options)))
+    else:
+        s.atur(unit, unit.proto.options[0])
+        s.atur(tab, "Ringkasan")
+    return True
+
+
 class Pemakai:
     """One user's session: its client, its clock and its random draws."""
 
@@ -152,23 +173,10 @@ class Pemakai:
 
     def telusur(self, langkah: int) -> bool:
         """One drill-down step; False (and an error) when its widget is not on the page."""
-        s = self.s
-        assert s is not None
-        tab = s.cari(key="bagian", kind="tab_container")
-        unit = s.cari(label="Unit", kind="selectbox")
-        ind = s.cari(label="Indikator", kind="selectbox")
-        if tab is None or unit is None or (langkah == 1 and ind is None):
+        assert self.s is not None
+        if not atur_telusur(self.s, langkah, self.rng):
             self.c.gagal(self.u.username, "widget_hilang", "drilldown", f"langkah {langkah}")
             return False
-        if langkah == 0:
-            s.atur(unit, self.rng.choice(list(unit.proto.options[1:]) or ["Semua unit"]))
-            s.atur(tab, "Indikator")
-        elif langkah == 1:
-            assert ind is not None  # checked above for this step
-            s.atur(ind, self.rng.choice(list(ind.proto.options)))
-        else:
-            s.atur(unit, unit.proto.options[0])
-            s.atur(tab, "Ringkasan")
         self.aksi("drilldown")
         return True
 
