@@ -221,3 +221,17 @@ def test_real_smtp_server_receives_one_mail_per_unit_recipient(demo_con, monkeyp
         notifikasi.jalankan(demo_con, notifikasi.SISTEM_PENGIRIM)
         subjek = [p["Subject"] for _, p in kotak.surat]
         assert subjek.count(pesan["Subject"]) == 6
+
+
+def test_a_key_read_beforehand_is_not_written_again_and_the_others_are(demo_con):
+    """A reminder run reads the keys earlier runs wrote and skips them without a write (one
+    attempted write per due item held the server for a second at 40 instansi); a key it did
+    not read still goes through the store's own deduplication."""
+    penerima = notifikasi.penerima_unit(demo_con, [1, 2])
+    assert len(penerima) >= 2
+    pesan = notifikasi.aturan.pesan_tenggat("tenggat_h3", 2026, 4, TENGGAT, "Unit", 1)
+    lewati = f"uji:{penerima['username'].iloc[0]}"
+    assert notifikasi.kirim(demo_con, pesan, penerima, "uji", ada={lewati}) == len(penerima) - 1
+    assert lewati.split(":")[1] not in _kotak(demo_con, "tenggat_h3")
+    assert notifikasi.kirim(demo_con, pesan, penerima, "uji") == 1  # only the skipped one
+    assert len(_kotak(demo_con, "tenggat_h3")) == len(penerima)

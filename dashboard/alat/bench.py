@@ -283,7 +283,9 @@ def contoh_parameter(cur, name: str) -> dict[str, Any] | None:
         "notifikasi_belum_dibaca": {"username": "monev"},
         "notifikasi_belum_dibaca_sejak": {"username": "monev", "dibuat_pada": waktu},
         "notifikasi_list": {"username": "monev", "batas": 50},
+        "notifikasi_kunci_jenis": {"jenis": ["terlambat", "antrian_lewat"]},
         "notifikasi_peran_instansi": {"peran": "kadis", "instansi_id": rencana},
+        "notifikasi_peran_semua": {"peran": ["pengelola_monev", "sekretaris", "kadis"]},
         "notifikasi_staf_unit": {
             "unit_ids": [
                 r[0]

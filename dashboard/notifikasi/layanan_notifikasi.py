@@ -20,6 +20,7 @@ import json
 import logging
 import smtplib
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,27 +69,45 @@ def penerima_peran(cur: duckdb.DuckDBPyConnection, peran: str, instansi_id: int)
     )
 
 
+def _baris(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a small frame as dicts; itertuples and to_dict cost about a millisecond on
+    any frame, a reminder run calls this hundreds of times, and it holds the interpreter."""
+    kolom = [df[k].tolist() for k in df.columns]
+    return [dict(zip(df.columns, nilai, strict=True)) for nilai in zip(*kolom, strict=True)]
+
+
+def _per_unit(df: pd.DataFrame) -> Callable[[int], pd.DataFrame]:
+    """The rows of `df` of one unit, split once (a filter per due item cost a millisecond)."""
+    bagian = {int(k): g for k, g in df.groupby("unit_id")}
+    kosong = df.iloc[:0]
+    return lambda unit_id: bagian.get(int(unit_id), kosong)
+
+
 def kirim(
     cur: duckdb.DuckDBPyConnection,
     pesan: Pesan,
     penerima: pd.DataFrame,
     kunci_dasar: str,
     waktu: dt.datetime | None = None,
+    ada: AbstractSet[str] = frozenset(),
 ) -> int:
     """Write `pesan` to each recipient's inbox and queue its email, inside the caller's
-    transaction; an item whose key (kunci_dasar + username) exists is skipped with its email.
-    Returns how many items were new. Says which inbox scopes it touched."""
+    transaction; an item whose key (kunci_dasar + username) exists is skipped with its email,
+    without a write when the key is in `ada` (the keys the caller read beforehand). Returns how
+    many items were new. Says which inbox scopes it touched."""
     waktu = waktu or config.sekarang()
     baru = 0
     url = url_dasar()
-    for r in penerima.itertuples(index=False):
-        instansi_id = None if pd.isna(r.instansi_id) else int(r.instansi_id)
-        kunci = f"{kunci_dasar}:{r.username}"
+    for r in _baris(penerima):
+        kunci = f"{kunci_dasar}:{r['username']}"
+        if kunci in ada:
+            continue
+        instansi_id = None if pd.isna(r["instansi_id"]) else int(r["instansi_id"])
         row = cur.execute(
             store.sql("notifikasi_insert"),
             {
                 "kunci": kunci,
-                "username": r.username,
+                "username": r["username"],
                 "instansi_id": instansi_id,
                 "jenis": pesan.jenis,
                 "judul": pesan.judul,
@@ -103,15 +122,16 @@ def kirim(
             continue
         baru += 1
         versi_data.sentuh(lingkup_kotak(instansi_id))
-        if bool(r.surel) and isinstance(r.email, str) and r.email.strip():
+        email = r["email"]
+        if bool(r["surel"]) and isinstance(email, str) and email.strip():
             cur.execute(
                 store.sql("surel_insert"),
                 {
                     "kunci": kunci,
-                    "username": r.username,
-                    "email": r.email.strip(),
+                    "username": r["username"],
+                    "email": email.strip(),
                     "subjek": f"[Monev Kinerja] {pesan.judul}",
-                    "isi": aturan.isi_surel(pesan, str(r.nama), url),
+                    "isi": aturan.isi_surel(pesan, str(r["nama"]), url),
                     "sekarang": waktu,
                 },
             )
@@ -354,6 +374,17 @@ def simpan_preferensi(
 # ---------------------------------------------------------------- reminders
 
 
+# the jenis written by the timed reminders (jalankan_pengingat)
+PENGINGAT = [
+    "tenggat_h3",
+    "tenggat_h1",
+    "terlambat",
+    "antrian_lewat",
+    "tindak_lanjut_jatuh_tempo",
+    "tindak_lanjut_terlambat",
+]
+
+
 @dataclass
 class HasilPengingat:
     """What one run of the reminders wrote, by jenis, and the inbox scopes it touched."""
@@ -383,32 +414,39 @@ def jalankan_pengingat(
     hari_ini = sekarang.date()
     hasil = HasilPengingat()
     with versi_data.catat() as tersentuh, store.transaction(cur):
-        _pengingat_tenggat(cur, hari_ini, sekarang, hasil)
-        _pengingat_antrian(cur, sekarang, hasil)
-        _pengingat_tindak_lanjut(cur, hari_ini, sekarang, hasil)
+        # the keys written by earlier runs, read once: a run with nothing new writes nothing
+        # (one attempted write per due item held the server's interpreter for a second)
+        ada = {r[0] for r in store.fetch_all(cur, "notifikasi_kunci_jenis", {"jenis": PENGINGAT})}
+        _pengingat_tenggat(cur, hari_ini, sekarang, hasil, ada)
+        _pengingat_antrian(cur, sekarang, hasil, ada)
+        _pengingat_tindak_lanjut(cur, hari_ini, sekarang, hasil, ada)
         _ringkasan_harian(cur, sekarang, hasil)
         hasil.lingkup = set(tersentuh)
     return hasil
 
 
 def _pengingat_tenggat(
-    cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
+    cur: duckdb.DuckDBPyConnection,
+    hari_ini: dt.date,
+    sekarang: dt.datetime,
+    h: HasilPengingat,
+    ada: AbstractSet[str],
 ) -> None:
     df = store.fetch_df(
         cur, "pengingat_tenggat", {"tenggat": hari_ini + dt.timedelta(days=3), "status_draf": DRAF}
     )
     if df.empty:
         return
-    staf = penerima_unit(cur, df["unit_id"])
+    staf = _per_unit(penerima_unit(cur, df["unit_id"]))
     for r in df.itertuples(index=False):
         tenggat = pd.Timestamp(r.tenggat).date()
         jenis = aturan.jenis_tenggat(tenggat, hari_ini)
         if jenis is None:
             continue
         pesan = aturan.pesan_tenggat(jenis, r.tahun, r.triwulan, tenggat, r.unit, r.periode_id)
-        penerima = staf[staf["unit_id"] == r.unit_id]
+        penerima = staf(r.unit_id)
         kunci = aturan.kunci(jenis, r.periode_id, r.unit_id)
-        h.tambah(jenis, kirim(cur, pesan, penerima, kunci, sekarang))
+        h.tambah(jenis, kirim(cur, pesan, penerima, kunci, sekarang, ada))
 
 
 def standar_antrian(
@@ -439,7 +477,7 @@ def standar_antrian(
 
 
 def _pengingat_antrian(
-    cur: duckdb.DuckDBPyConnection, sekarang: dt.datetime, h: HasilPengingat
+    cur: duckdb.DuckDBPyConnection, sekarang: dt.datetime, h: HasilPengingat, ada: AbstractSet[str]
 ) -> None:
     from dashboard.sop import layanan_registri as sop_registry
 
@@ -454,7 +492,19 @@ def _pengingat_antrian(
         & (peta["mulai_objek"] == "pengajuan")
     ]
     detail = functools.cache(functools.partial(sop_registry.detail, cur))
-    penerima = functools.cache(functools.partial(penerima_peran, cur))
+    # every reviewer account in one read (one read per instansi and role held the server's
+    # interpreter for a third of a second at 40 instansi)
+    peran = sorted(set(PERAN_ANTRIAN.values()))
+    semua = store.fetch_df(cur, "notifikasi_peran_semua", {"peran": peran})
+    kosong = semua.iloc[:0].drop(columns="peran")
+    per_peran = {
+        (str(k[0]), int(k[1])): g.drop(columns="peran")
+        for k, g in semua.groupby(["peran", "instansi_id"])
+    }
+
+    def penerima(peran: str, instansi_id: int) -> pd.DataFrame:
+        return per_peran.get((peran, instansi_id), kosong)
+
     per_instansi: dict[int, dict[str, tuple[MutuBakuWaktu, str]]] = {}
     for r in df.itertuples(index=False):
         iid = int(r.instansi_id)
@@ -474,12 +524,16 @@ def _pengingat_antrian(
         kunci = aturan.kunci("antrian_lewat", r.pengajuan_id, r.status, sejak.isoformat())
         h.tambah(
             "antrian_lewat",
-            kirim(cur, pesan, penerima(PERAN_ANTRIAN[r.status], iid), kunci, sekarang),
+            kirim(cur, pesan, penerima(PERAN_ANTRIAN[r.status], iid), kunci, sekarang, ada),
         )
 
 
 def _pengingat_tindak_lanjut(
-    cur: duckdb.DuckDBPyConnection, hari_ini: dt.date, sekarang: dt.datetime, h: HasilPengingat
+    cur: duckdb.DuckDBPyConnection,
+    hari_ini: dt.date,
+    sekarang: dt.datetime,
+    h: HasilPengingat,
+    ada: AbstractSet[str],
 ) -> None:
     batas = hari_ini + dt.timedelta(days=3)
     df = store.fetch_df(
@@ -487,16 +541,16 @@ def _pengingat_tindak_lanjut(
     )
     if df.empty:
         return
-    staf = penerima_unit(cur, df["unit_id"])
+    staf = _per_unit(penerima_unit(cur, df["unit_id"]))
     for r in df.itertuples(index=False):
         batas = pd.Timestamp(r.batas_waktu).date()
         jenis = aturan.jenis_tindak_lanjut(batas, hari_ini)
         if jenis is None:
             continue
         pesan = aturan.pesan_tindak_lanjut(jenis, r.uraian, batas, r.tindak_lanjut_id)
-        penerima = staf[staf["unit_id"] == r.unit_id]
+        penerima = staf(r.unit_id)
         kunci = aturan.kunci(jenis, r.tindak_lanjut_id)
-        h.tambah(jenis, kirim(cur, pesan, penerima, kunci, sekarang))
+        h.tambah(jenis, kirim(cur, pesan, penerima, kunci, sekarang, ada))
 
 
 def _ringkasan_harian(
