@@ -39,6 +39,6 @@ gc.set_threshold(*GC_AMBANG)
 # default). A page run hands the interpreter back at each message it sends to the browser (a
 # write to the event loop's socket) and, with other runs busy, waited up to 5 ms to have it
 # again, many times per run: at 100 sessions the median run came out 10-15 % shorter and the
-# p95 of typing and saving 20-30 % (docs/operasi.md, "Shorter turns").
+# p95 of typing and saving 20-30 % (docs/operasi.md, "Page runs take turns").
 GANTIAN_DETIK = 0.001
 sys.setswitchinterval(GANTIAN_DETIK)

@@ -72,6 +72,7 @@ SETELAN = (
     Setelan("MONEV_TZ", "app", "zona_waktu", "zona"),
     Setelan("MONEV_BUKTI_DIR", "app", "folder_bukti", "teks"),
     Setelan("MONEV_URL", "app", "url", "teks"),
+    Setelan("MONEV_RUN_SERENTAK", "app", "run_serentak", "bilangan", minimum=1),
     Setelan("MONEV_SESI_IDLE_MENIT", "auth", "sesi_idle_menit", "bilangan", minimum=1),
     Setelan("MONEV_SESI_MAKS_JAM", "auth", "sesi_maks_jam", "bilangan", minimum=1),
     Setelan("MONEV_MAX_GAGAL_LOGIN", "auth", "max_gagal_login", "bilangan", minimum=1),
