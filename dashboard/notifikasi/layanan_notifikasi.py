@@ -374,15 +374,8 @@ def simpan_preferensi(
 # ---------------------------------------------------------------- reminders
 
 
-# the jenis written by the timed reminders (jalankan_pengingat)
-PENGINGAT = [
-    "tenggat_h3",
-    "tenggat_h1",
-    "terlambat",
-    "antrian_lewat",
-    "tindak_lanjut_jatuh_tempo",
-    "tindak_lanjut_terlambat",
-]
+# the jenis written by the timed reminders (jalankan_pengingat): all but those of an event
+PENGINGAT = sorted(set(aturan.JENIS) - {"periode_dibuka", "dikembalikan"})
 
 
 @dataclass
