@@ -19,6 +19,7 @@ with giliran.giliran():
         st.error(formats.md_aman(exc), icon=":material/database:")
         st.stop()
 
+    ui.lepas_halaman_lalu()  # the previous page run's namespace, a cycle (inti/ui.py)
     web.awal_run()  # this run's cached reads key on the data versions read now (DOMAIN.md §13)
     akses = auth.akses_sesi()
     st.session_state["akses"] = akses

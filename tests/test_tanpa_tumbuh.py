@@ -1,16 +1,20 @@
 """Nothing a server keeps grows with the number of users or objects: the write locks are a fixed
-set of stripes, and the sign-in tables drop the rows no one can use any more."""
+set of stripes, the sign-in tables drop the rows no one can use any more, and a page run leaves
+no cycle for the garbage collector."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import tracemalloc
+import types
+import weakref
 
 from dashboard.akun import layanan_pengguna as pengguna
 from dashboard.inti import store
 
-from .conftest import sandi_demo
+from .conftest import login, sandi_demo
 
 AWAL = dt.datetime(2026, 11, 21, 8, 0)
 
@@ -96,3 +100,26 @@ def test_sign_in_drops_sessions_and_failure_counts_no_one_can_use(demo_con):
     pengguna.masuk(demo_con, "kadis", sandi_demo("kadis"), "10.0.0.1", "e", kemudian)
     assert pengguna.akses_sesi(demo_con, masih, kemudian) is not None
     assert _jumlah(demo_con, "sesi") == 2
+
+
+def test_a_page_run_is_freed_at_the_next_full_run_without_a_collection(app_db):
+    """The Beranda's namespace is emptied at the session's next full run, and its functions and
+    what they hold go without a garbage collection (ui.lepas_halaman_lalu): with the cycle
+    left in place, 200 sessions grew the server 19 % in 10 minutes."""
+    at = login("kadis")
+    gc.disable()
+    try:
+        at.run()
+        ruang = at.session_state["_ruang_halaman_lalu"]
+        fungsi = [
+            weakref.ref(v)
+            for v in ruang.values()
+            if isinstance(v, types.FunctionType) and v.__globals__ is ruang
+        ]
+        assert len(fungsi) >= 5  # the page's own functions, a cycle with its namespace
+        at.run()
+        assert not ruang
+        assert [f() for f in fungsi if f() is not None] == []
+        assert not at.exception
+    finally:
+        gc.enable()

@@ -9,7 +9,7 @@ from dashboard.inti import config, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.rencana import layanan_rencana as svc
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Anggaran")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 tahun = int(

@@ -10,7 +10,7 @@ from dashboard.admin import tampilan_cadangan as tampil
 from dashboard.inti import formats, web
 from dashboard.inti.ui import akses_halaman
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Cadangan data")
 st.markdown(
     "Satu arsip `.tar.gz` berisi **seluruh basis data** (semua instansi) dan **semua berkas "

@@ -8,7 +8,7 @@ from dashboard.rencana import layanan_impor as svc
 from dashboard.rencana import rencana_xlsx
 from dashboard.rencana import tampilan_rencana as tampil
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Impor rencana")
 st.caption(
     "Satu buku kerja memuat instansi, unit, pohon rencana, indikator, target, riwayat realisasi "

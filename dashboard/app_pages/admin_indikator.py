@@ -14,7 +14,7 @@ from dashboard.rencana import layanan_rencana as svc_rencana
 from dashboard.rencana import rencana
 from dashboard.rencana import tampilan_indikator as tampil
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Indikator dan target")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 with web.cursor() as cur:

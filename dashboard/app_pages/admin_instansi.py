@@ -8,7 +8,7 @@ from dashboard.inti import web
 from dashboard.inti.batas import PANJANG_CATATAN, PANJANG_NAMA
 from dashboard.inti.ui import akses_halaman
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Instansi")
 
 with web.cursor() as cur:

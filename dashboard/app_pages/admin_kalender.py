@@ -11,7 +11,7 @@ from dashboard.periode import tampilan_kalender as tampil
 from dashboard.periode.kalender import NAMA_HARI
 from dashboard.sop import layanan_registri as svc
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Kalender kerja")
 with web.cursor() as cur:
     jam = svc.jam_kerja(cur)

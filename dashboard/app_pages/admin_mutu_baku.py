@@ -15,7 +15,7 @@ NAMA_BASIS = {
     "hari_kalender": "Hari kalender",
 }
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Mutu baku waktu")
 st.caption(
     "Teks waktu dari dokumen SOP, nilai yang terbaca parser, dan nilai manual (kolom ✎, diisi "

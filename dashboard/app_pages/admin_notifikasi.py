@@ -8,7 +8,7 @@ from dashboard.inti.ui import akses_halaman
 from dashboard.notifikasi import layanan_notifikasi as svc
 from dashboard.notifikasi import tampilan_notifikasi
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Notifikasi dan surel")
 
 setelan = surel.setelan()

@@ -18,7 +18,7 @@ def _status(r) -> str:
     return "Aktif" if r.aktif else "Nonaktif"
 
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Pengguna")
 
 with web.cursor() as cur:

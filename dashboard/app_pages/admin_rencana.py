@@ -12,7 +12,7 @@ from dashboard.rencana import layanan_rencana as svc
 from dashboard.rencana import rencana
 from dashboard.rencana import tampilan_rencana as tampil
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Rencana kinerja")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 with web.cursor() as cur:

@@ -8,7 +8,7 @@ from dashboard.capaian.skala import MAKS_KATEGORI, MIN_KATEGORI, PRESET
 from dashboard.inti import charts, formats, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Skala kategori")
 instansi_id = pilih_instansi(akses, web.cached_read(svc.daftar_instansi)(akses))
 sekarang = web.safe(web.cached_read(svc.skala_instansi))(akses, instansi_id)

@@ -9,7 +9,7 @@ from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.rencana import layanan_indikator as svc
 from dashboard.review import layanan_review as svc_review
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Unit kerja")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 with web.cursor() as cur:

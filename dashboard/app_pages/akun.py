@@ -14,7 +14,7 @@ ATURAN_SANDI = (
 )
 
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Akun saya")
 st.write(f"Nama pengguna: **{akses.username}**")
 st.write("Peran: " + nama_peran(akses.peran))

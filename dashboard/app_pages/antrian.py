@@ -20,7 +20,7 @@ def _batal() -> None:
     st.session_state.pop(KONFIRMASI, None)
 
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Antrian review")
 antrian = web.cached_read(svc.antrian)(akses)
 langkah = tampil.langkah_saya(akses)

@@ -23,7 +23,7 @@ from dashboard.inti.ui import akses_halaman, saklar_data
 from dashboard.pengumpulan import tampilan_pengajuan
 from dashboard.review import alur
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 # Every read and view of this page looks at its caller only through the services' checks of
 # its reach (Akses.lingkup_unit): one value for the Kadis, the Sekretaris and the Pengelola
 # Monev of a Dinas (docs/DOMAIN.md §13.9).

@@ -26,7 +26,7 @@ from dashboard.periode import layanan_periode as svc_periode
 from dashboard.periode import tampilan_periode
 from dashboard.review import alur
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 # Cached per data version of the instansi (docs/DOMAIN.md §13). A draft save raises only the
 # entered values' scope (§13.6): the periods, the scale and the return notice show no entered
 # value and stay warm; the form itself is read again.

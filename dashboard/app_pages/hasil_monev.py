@@ -11,7 +11,7 @@ from dashboard.rapat import layanan_tindak_lanjut as svc_tl
 from dashboard.rapat import tampilan_rapat as tampil
 from dashboard.rapat import tindak_lanjut as aturan_tl
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Hasil monev")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 rapat = web.cached_read(svc_rapat.daftar_rapat)(akses, instansi_id)

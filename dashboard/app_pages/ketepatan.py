@@ -9,7 +9,7 @@ from dashboard.periode import tampilan_ketepatan as tampil
 from dashboard.sop import layanan_pelaksanaan as svc
 from dashboard.sop import layanan_registri as sop_registry
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Ketepatan waktu SOP")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 semua = web.cached_read(svc.catatan_langkah)(akses, instansi_id)

@@ -13,7 +13,7 @@ from dashboard.notifikasi import tampilan_notifikasi
 
 BENTUK_SURAT = (("pdf", ":material/picture_as_pdf:"), ("docx", ":material/description:"))
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 
 
 def _surat(pid: int, bentuk: str) -> Callable[[], bytes]:

@@ -12,7 +12,7 @@ from dashboard.pengumpulan import data_sah
 from dashboard.rencana import bagian_pk, tampilan_renja
 from dashboard.rencana import layanan_indikator as svc_admin
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 dokumen_laporan = web.cached_read(svc.dokumen_laporan)
 susun_laporan = web.cached_read(svc.susun_laporan)
 

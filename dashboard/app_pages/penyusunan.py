@@ -15,7 +15,7 @@ from dashboard.laporan import layanan_lkj as svc
 from dashboard.laporan import tampilan_lkj as tampil
 from dashboard.rapat import layanan_rapat as svc_rapat
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Penyusunan laporan")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 tahun_list = web.cached_read(svc_capaian.tahun_tersedia, isian=False)(akses, instansi_id)

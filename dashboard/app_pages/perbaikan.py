@@ -24,7 +24,7 @@ def _batal() -> None:
     st.session_state.pop(KONFIRMASI, None)
 
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Perbaikan data")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 with web.cursor() as cur:

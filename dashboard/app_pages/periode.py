@@ -28,7 +28,7 @@ def _kosongkan_form_baru() -> None:
         st.session_state.pop(k, None)
 
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Periode pengumpulan")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 with web.cursor() as cur:

@@ -17,7 +17,7 @@ from dashboard.rapat import tampilan_rapat as tampil
 from dashboard.rapat.notulen import periode
 from dashboard.rencana import layanan_indikator as svc_admin
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Rapat monev")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 boleh_ubah = akses.punya("pengelola_monev")

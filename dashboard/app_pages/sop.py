@@ -11,7 +11,7 @@ from dashboard.sop import layanan_pelaksanaan as svc_pel
 from dashboard.sop import layanan_registri as svc
 from dashboard.sop import tampilan_sop as tampil
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Daftar SOP")
 with web.cursor() as cur:
     daftar = svc.daftar_sop(cur)

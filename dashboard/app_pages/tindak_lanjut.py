@@ -13,7 +13,7 @@ from dashboard.rapat import layanan_tindak_lanjut as svc
 from dashboard.rapat import tampilan_rapat as tampilan
 from dashboard.rapat import tindak_lanjut as aturan
 
-akses = akses_halaman(__file__)
+akses = akses_halaman(globals())
 st.title("Tindak lanjut")
 instansi_id = pilih_instansi(akses, web.cached_read(svc_capaian.daftar_instansi)(akses))
 semua = web.cached_read(svc.daftar_tindak_lanjut)(akses, instansi_id)
