@@ -430,3 +430,19 @@ def test_a_unit_drill_down_is_the_instansi_read_filtered(db, unit_id):
         dasbor.pengajuan(db, KADIS, 1, 2026, 2, unit_id, hari_ini=HARI),
         check_dtype=False,  # a column with another unit's NULL is nullable (Int32)
     )
+
+
+def test_a_chart_carries_streamlit_theme_without_the_styles_of_unused_trace_types(db):
+    """charts._template_ringan: the theme's layout (its colours, fonts) unchanged, per-type
+    styling only for the trace types the charts draw (every figure carries a copy)."""
+    import plotly.io as pio
+
+    data = dasbor.data_periode(db, KADIS, 1, 2026, 2, 2)
+    for fig in (
+        charts.capaian_per_unit(data.per_unit, None, SKALA_BAKU),
+        charts.peta_capaian(data.peta, "Peta", SKALA_BAKU),
+    ):
+        assert {t.type for t in fig.data} <= set(charts.JENIS_JEJAK)
+        tema = fig.layout.template
+        assert set(tema.data.to_plotly_json()) <= set(charts.JENIS_JEJAK)
+        assert tema.layout.to_plotly_json() == pio.templates["streamlit"].layout.to_plotly_json()

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
+import streamlit  # noqa: F401  (sets its chart theme as Plotly's default template, lightened below)
 
 from dashboard.capaian.skala import Skala
 from dashboard.inti import formats
@@ -20,6 +22,29 @@ WARNA_STATUS = {
 }
 WARNA_LAIN = "#868e96"
 MERAH, KUNING, HIJAU = "#c92a2a", "#f0ad4e", "#1a7f37"
+
+# The trace types these charts draw: the default template keeps its per-type styling for these.
+JENIS_JEJAK = ("bar", "scatter", "heatmap")
+TEMPLATE = "monev"
+
+
+def _template_ringan() -> None:
+    """Plotly's default template (Streamlit's chart theme, which Streamlit sets when imported)
+    without the styling of trace types no chart here draws. Every figure carries its own copy of
+    the template: the full one is half of a six-bar chart's objects and of its JSON, and a
+    figure is a cycle of parent links that only a full garbage collection frees; the Beranda
+    builds its charts again after every save. Lightened: 95 objects instead of 183, 0,19 ms to
+    build instead of 0,33 ms, 1,8 kB of JSON instead of 3,5 (docs/operasi.md, "Page runs leave
+    no cycles"). The layout, where the theme's colours are, stays as it is."""
+    dasar = pio.templates[pio.templates.default]
+    data = dasar.data.to_plotly_json()
+    pio.templates[TEMPLATE] = go.layout.Template(
+        layout=dasar.layout, data={k: v for k, v in data.items() if k in JENIS_JEJAK}
+    )
+    pio.templates.default = TEMPLATE
+
+
+_template_ringan()
 
 
 def warna_kategori(skala: Skala) -> dict[str, str]:
