@@ -103,10 +103,14 @@ def test_server_stops_when_the_suite_is_killed_outright(demo_db, tmp_path):
 
 
 def test_a_child_left_running_is_found_and_killed():
-    tidur = subprocess.Popen(["sleep", "600"])
+    # The child says when it runs its own program: read before that, its command line is
+    # empty or its parent's (a fresh clone's run once read "(sleep)" for a bare `sleep 600`).
+    kode = "print('siap', flush=True); import time; time.sleep(600)"
+    tidur = subprocess.Popen([sys.executable, "-c", kode], stdout=subprocess.PIPE, text=True)
     try:
+        assert tidur.stdout is not None and tidur.stdout.readline() == "siap\n"
         sisa = [p for p in serve.turunan(os.getpid()) if p.pid == tidur.pid]
-        assert [p.perintah for p in sisa] == ["sleep 600"]
+        assert [p.perintah for p in sisa] == [f"{sys.executable} -c {kode}"]
         serve.hentikan(sisa)
         assert tidur.wait(timeout=30) == -signal.SIGKILL
     finally:
