@@ -92,6 +92,20 @@ def test_a_typed_value_reruns_its_row_and_the_bar_not_the_page(app_db):
     assert _nilai_db(app_db, "DEP.02") == (380.0, None)
 
 
+def test_a_save_keeps_every_rows_inputs_the_same_widgets(app_db):
+    """Issue 16: the inputs after a save are the widgets of before it (the same ids), showing
+    what the store now holds. New widgets every save would leak: Streamlit keeps every
+    widget's metadata for the session's life, 60 a save for a page of 20 rows."""
+    at = login("staf.dep")
+    _open_url(at, "entri")
+    sebelum = {w.label: w.id for w in [*at.text_input, *at.text_area]}
+    _ketik(at, "Realisasi DEP.02", "1.234,50")
+    at.button(key="simpan").click().run()
+    assert "Draf tersimpan (1 baris berubah)" in _teks(at.success), _teks(at.error)
+    assert {w.label: w.id for w in [*at.text_input, *at.text_area]} == sebelum
+    assert _isian(at, "Realisasi DEP.02").value == "1.234,5"  # as stored, not as typed
+
+
 def test_ajukan_with_a_blocked_typed_row_saves_nothing_and_keeps_it_typed(app_db):
     """Issue 19: Ajukan is one transaction; refused, the typed rows are neither saved nor
     lost."""

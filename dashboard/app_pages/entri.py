@@ -79,14 +79,15 @@ versi_baris = tampilan_entri.versi_tersimpan(form.baris)
 if kunci:  # nothing can be typed into a submitted quarter: forget what was left unsaved
     isian_sesi.buang(akses.username, periode_id, unit_id)
 ketikan = isian_sesi.ambil(akses.username, periode_id, unit_id)
-KUNCI_VERSI = f"versi_entri_{periode_id}"
-versi = st.session_state.setdefault(KUNCI_VERSI, 0)
 RINGKASAN = "entri_ringkasan"  # the bar's fragment
+ISIAN = ("nilai", "catatan", "bukti")  # a row's inputs, in `Isian`'s order
 
 
 def _kunci_baris(ind_id: int) -> str:
-    """A row's widget keys start with this; a new `versi` after a write gives fresh inputs."""
-    return f"entri_{periode_id}_{versi}_{ind_id}"
+    """A row's widget keys start with this. The same in every run, also after a write: a key
+    that changed would give a new widget every save, and Streamlit keeps every widget's
+    metadata for as long as the session lives (docs/operasi.md, "Widgets that stay")."""
+    return f"entri_{periode_id}_{ind_id}"
 
 
 def _fragmen_baris(ind_id: int) -> str:
@@ -101,19 +102,29 @@ def _awal(ind_id: int) -> Isian:
 def _kini(ind_id: int) -> Isian:
     """A row as typed now: its inputs' state (kept by key across runs), else their start."""
     k, awal = _kunci_baris(ind_id), _awal(ind_id)
-    keadaan = st.session_state
     return Isian(
-        keadaan.get(f"{k}_nilai", awal.nilai) or "",
-        keadaan.get(f"{k}_catatan", awal.catatan) or "",
-        keadaan.get(f"{k}_bukti", awal.bukti) or "",
+        *(st.session_state.get(f"{k}_{b}", a) or "" for b, a in zip(ISIAN, awal, strict=True))
     )
 
 
 def _muat_ulang(tetap: dict[int, Isian] | None = None) -> None:
-    """After a write: fresh inputs from the store (a new widget version), keeping only the
-    typed rows in `tetap` (rows the write did not store)."""
-    st.session_state[KUNCI_VERSI] = versi + 1
+    """After a write: the inputs start again from the store, keeping only the typed rows in
+    `tetap` (rows the write did not store). Their state is dropped here and set again from
+    `_awal` before the rows are drawn (`_isi_awal`)."""
     isian_sesi.taruh(akses.username, periode_id, unit_id, judul_periode, tetap or {}, kode)
+    for ind_id in kode:
+        for bagian in ISIAN:
+            st.session_state.pop(f"{_kunci_baris(ind_id)}_{bagian}", None)
+
+
+def _isi_awal(ind_id: int) -> None:
+    """A row's inputs with no state yet (first drawn, or dropped by `_muat_ulang`) start from
+    `_awal`: set through Session State, so the browser shows it even where it still holds what
+    was typed into the same widget before the write."""
+    k, awal = _kunci_baris(ind_id), _awal(ind_id)
+    for bagian, teks in zip(ISIAN, awal, strict=True):
+        if f"{k}_{bagian}" not in st.session_state:
+            st.session_state[f"{k}_{bagian}"] = teks
 
 
 @st.fragment(key=RINGKASAN)
@@ -186,7 +197,8 @@ KOLOM = [3.2, 1.25, 2.3, 1.6, 1.65]
 def _baris(ind) -> None:
     """One indicator's row: what is read, the inputs, and the live result. A changed input
     reruns this row and the bar (`st.rerun` with their fragment keys, from its callback)."""
-    k, awal = _kunci_baris(ind.indikator_id), _awal(ind.indikator_id)
+    k = _kunci_baris(ind.indikator_id)
+    _isi_awal(ind.indikator_id)
     lingkup = ([_fragmen_baris(ind.indikator_id), RINGKASAN],)  # what a change reruns
     with st.container(border=True):
         kol = st.columns(KOLOM)
@@ -198,7 +210,6 @@ def _baris(ind) -> None:
         )
         nilai = kol[1].text_input(
             f"Realisasi {ind.kode}",
-            value=awal.nilai,
             key=f"{k}_nilai",
             placeholder="angka",
             label_visibility="collapsed",
@@ -208,7 +219,6 @@ def _baris(ind) -> None:
         )
         catatan = kol[2].text_area(
             f"Catatan {ind.kode}",
-            value=awal.catatan,
             key=f"{k}_catatan",
             height=68,
             placeholder="Faktor pendorong / penghambat, kendala",
@@ -219,7 +229,6 @@ def _baris(ind) -> None:
         )
         bukti_ketik = kol[3].text_input(
             f"Bukti dukung {ind.kode}",
-            value=awal.bukti,
             key=f"{k}_bukti",
             placeholder="Tautan atau keterangan",
             label_visibility="collapsed",
