@@ -14,7 +14,7 @@ import pytest
 from streamlit.proto.Alert_pb2 import Alert
 
 from dashboard.alat.beban import biaya, jalankan, siapkan, ukur
-from dashboard.alat.beban.klien import Elemen
+from dashboard.alat.beban.klien import Elemen, ikuti_server
 from dashboard.inti import layani, pg_lokal
 
 
@@ -59,6 +59,15 @@ def test_element_key_and_text_as_read():
     assert Elemen("button", Button(id="abc")).key is None
     a = Alert(body="Draf tersimpan \\(2 baris berubah\\)\\.", format=Alert.SUCCESS)
     assert Elemen("alert", a).teks == "Draf tersimpan (2 baris berubah)."
+
+
+def test_a_value_the_server_sets_replaces_what_the_client_typed():
+    from streamlit.proto.TextInput_pb2 import TextInput
+
+    widget = {"a": ("string_value", "1234567"), "b": ("string_value", "5")}
+    ikuti_server(widget, Elemen("text_input", TextInput(id="a", value="1.234.567", set_value=True)))
+    ikuti_server(widget, Elemen("text_input", TextInput(id="b", value="5")))
+    assert widget == {"b": ("string_value", "5")}
 
 
 def test_cost_per_action_is_the_mean_and_median_of_its_rounds():

@@ -300,6 +300,7 @@ class Sesi:
                         raise GalatKlien("server mengirim elemen tanpa jenis")
                     e = Elemen(kind, getattr(d.new_element, kind), d.fragment_id)
                     jalur[path] = (self._run, e)
+                    ikuti_server(self.widget, e)
                     if kind == "exception":
                         hasil.exceptions.append(e.teks)
                 elif jenis == "add_block":
@@ -321,6 +322,14 @@ class Sesi:
         # like the frontend: a cached message unused for two runs is dropped
         self._cache = {h: v for h, v in self._cache.items() if v[0] >= self._run - 2}
         return hasil
+
+
+def ikuti_server(widget: dict[str, tuple[str, Any]], e: Elemen) -> None:
+    """A widget whose value the server set (through Session State, e.g. the entry page's
+    inputs after a save): the browser shows that value and sends it from then on, so what
+    this client typed into it before is forgotten."""
+    if getattr(e.proto, "set_value", False):
+        widget.pop(e.id, None)
 
 
 def _buang_basi(jalur: dict[tuple[int, ...], tuple[int, Elemen]], lari: set[str], run: int) -> None:
