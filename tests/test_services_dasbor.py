@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import json
 
 import pandas as pd
 import pytest
@@ -433,8 +434,8 @@ def test_a_unit_drill_down_is_the_instansi_read_filtered(db, unit_id):
 
 
 def test_a_chart_carries_streamlit_theme_without_the_styles_of_unused_trace_types(db):
-    """charts._template_ringan: the theme's layout (its colours, fonts) unchanged, per-type
-    styling only for the trace types the charts draw (every figure carries a copy)."""
+    """charts._template_ringan: the theme's colour sequence unchanged, per-type styling only for
+    the trace types the charts draw, no colour scale (every figure carries a copy)."""
     import plotly.io as pio
 
     data = dasbor.data_periode(db, KADIS, 1, 2026, 2, 2)
@@ -445,4 +446,9 @@ def test_a_chart_carries_streamlit_theme_without_the_styles_of_unused_trace_type
         assert {t.type for t in fig.data} <= set(charts.JENIS_JEJAK)
         tema = fig.layout.template
         assert set(tema.data.to_plotly_json()) <= set(charts.JENIS_JEJAK)
-        assert tema.layout.to_plotly_json() == pio.templates["streamlit"].layout.to_plotly_json()
+        tema_streamlit = pio.templates["streamlit"].layout.to_plotly_json()
+        assert tema.layout.colorway == tuple(tema_streamlit["colorway"])
+        # no colour scale a chart does not use (the map brings its own)
+        assert not set(tema.layout.to_plotly_json()) & set(charts.SKALA_WARNA)
+        assert "colorscale" not in json.dumps(tema.data.to_plotly_json())
+    assert fig.data[0].colorscale is not None  # the map's own scale
