@@ -44,6 +44,45 @@ def test_rss_levels_off_or_keeps_growing():
     assert ukur.rss_mendatar([mb] * 5)["mendatar"] is None
 
 
+def test_a_soak_judges_the_app_servers_and_shows_every_group():
+    """The verdict is Streamlit's memory; PostgreSQL's buffers filling show beside it."""
+    mb = 2**20
+    sampel = [
+        ukur.Sampel(
+            t,
+            0.0,
+            (500 + 40 * t) * mb,
+            {"streamlit": (0.0, 400 * mb), "postgres": (0.0, (100 + 40 * t) * mb)},
+        )
+        for t in range(9)
+    ]
+    h = jalankan._soak(sampel)
+    assert h["rss_level"]["mendatar"] is True
+    assert h["rss_level_kelompok"]["postgres"]["mendatar"] is False
+    assert h["rss_level_semua"]["mendatar"] is False
+    assert h["rss_mb_kelompok"]["streamlit"] == [400.0] * 9
+    satu = [
+        ukur.Sampel(t, 0.0, (100 + 20 * t) * mb, {"server": (0.0, (100 + 20 * t) * mb)})
+        for t in range(9)
+    ]
+    assert jalankan._soak(satu)["rss_level"]["verdict"] == "terus naik"
+
+
+def test_the_client_makes_no_full_collection_during_a_run(monkeypatch):
+    """Its pauses would count as the server's latency; the thresholds come back after."""
+    import gc
+
+    from dashboard.alat.beban import skenario
+
+    seen = []
+    monkeypatch.setattr(skenario.Pemakai, "jalan", lambda self: seen.append(gc.get_threshold()))
+    sebelum = gc.get_threshold()
+    p = skenario.Pengaturan(url="http://127.0.0.1:1", batas=0.0)
+    skenario.jalankan([siapkan.Pengguna("a", "kadis", 1)], p)
+    assert seen and seen[0][2] >= 1_000_000 and seen[0][:2] == sebelum[:2]
+    assert gc.get_threshold() == sebelum
+
+
 def test_bagi_the_sessions_by_kind():
     assert siapkan.bagi(100) == {"kadis": 40, "staf": 45, "reviewer": 15}
     assert siapkan.bagi(3) == {"kadis": 1, "staf": 1, "reviewer": 1}

@@ -178,6 +178,25 @@ def detik_mandek(linimasa: list[tuple[float, str, float]], batas_s: float) -> li
     return rentang
 
 
+def _soak(sampel: list[ukur.Sampel]) -> dict:
+    """A soak's memory series and whether it levelled off, in all and per group. The verdict
+    (`rss_level`) is the app servers' (Streamlit's processes): what issue 16 asks to level off.
+    PostgreSQL's backends fill their shared buffers up to the configured size as they read
+    tables, which is a bounded cache, reported beside it (`rss_level_kelompok`)."""
+    seri = {
+        k: [s.kelompok[k][1] for s in sampel if k in s.kelompok]
+        for k in (sampel[0].kelompok if sampel else {})
+    }
+    app = seri.get("streamlit") or seri.get("server") or [s.rss for s in sampel]
+    return {
+        "rss_mb": [[s.t, round(s.rss / 2**20, 1)] for s in sampel],
+        "rss_mb_kelompok": {k: [round(x / 2**20, 1) for x in v] for k, v in seri.items()},
+        "rss_level": ukur.rss_mendatar(app),
+        "rss_level_semua": ukur.rss_mendatar([s.rss for s in sampel]),
+        "rss_level_kelompok": {k: ukur.rss_mendatar(v) for k, v in seri.items()},
+    }
+
+
 def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -> dict:
     klien_cpu = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / dinding * 100
     galat_per_jenis: dict[str, int] = {}
@@ -187,8 +206,7 @@ def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -
     tetap = {k: ukur.ringkas(c.waktu_tetap[k]) for k in URUTAN if c.waktu_tetap.get(k)}
     server = pengukur.laporan()
     if a.soak:
-        server["rss_mb"] = [[s.t, round(s.rss / 2**20, 1)] for s in pengukur.sampel]
-        server["rss_level"] = ukur.rss_mendatar([s.rss for s in pengukur.sampel])
+        server.update(_soak(pengukur.sampel))
     p95 = [v["p95_ms"] for k, v in aksi.items() if k != "login" and v["p95_ms"] is not None]
     return {
         "jenis": "soak" if a.soak else "loadtest",
@@ -259,9 +277,16 @@ def tabel(h: dict) -> str:
     if "rss_level" in s:
         lv = s["rss_level"]
         b.append(
-            f"RSS soak: {lv['verdict']} (sepertiga akhir {lv.get('rss_akhir_mb')} MB vs tengah "
-            f"{lv.get('rss_tengah_mb')} MB, tumbuh {lv['pertumbuhan']})"
+            f"RSS soak, server aplikasi: {lv['verdict']} (sepertiga akhir "
+            f"{lv.get('rss_akhir_mb')} MB vs tengah {lv.get('rss_tengah_mb')} MB, tumbuh "
+            f"{lv['pertumbuhan']})"
         )
+        for nama, k in s.get("rss_level_kelompok", {}).items():
+            if len(s["rss_level_kelompok"]) > 1:
+                b.append(
+                    f"  {nama:<10} {k['verdict']} ({k.get('rss_tengah_mb')} -> "
+                    f"{k.get('rss_akhir_mb')} MB, tumbuh {k['pertumbuhan']})"
+                )
     b.append(
         f"klien: CPU {h['client_cpu_pct']} % satu inti"
         + (" (JENUH)" if h["client_saturated"] else "")
