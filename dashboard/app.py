@@ -28,12 +28,15 @@ app = st.App("streamlit_app.py", routes=gerbang.routes(), middleware=gerbang.mid
 # session's run.
 gc.collect()
 gc.freeze()
-# And full collections are rarer: with Python's default thresholds (700, 10, 10) a page run's
+# And full collections are rarer than Python's default: with (700, 10, 10) a page run's
 # short-lived frames and protobufs set one off every 8 s under 80 sessions, a stop of every
-# thread for 0,2-0,45 s each; at these thresholds one ran in 3 minutes, and the rerun p95
-# fell from 1,6 s to 0,6 s (docs/operasi.md, "Rarer full collections"). Cycles are still collected:
-# the young generations every 5.000 new objects, everything after 50 of those.
-GC_AMBANG = (5_000, 20, 50)
+# thread for 0,2-0,45 s each (docs/operasi.md, "Rarer full collections"). Not as rare as
+# (5.000, 20, 50): none ran in a 10-minute soak of 100 sessions on two processes, the cyclic
+# garbage (figures built again after saves, finished runs' threads) piled up and the memory rose
+# all the time (+12 %). At (5.000, 20, 5) one ran every 2,5 minutes per process (0,4-0,5 s) and
+# the memory levelled off (+1,6 %) (docs/operasi.md, "Smaller figures, full collections every few
+# minutes"). The young generations: every 5.000 new objects.
+GC_AMBANG = (5_000, 20, 5)
 gc.set_threshold(*GC_AMBANG)
 # Threads take turns with the interpreter every millisecond instead of every 5 (Python's
 # default). A page run hands the interpreter back at each message it sends to the browser (a
