@@ -281,12 +281,12 @@ def tabel(h: dict) -> str:
             f"{lv.get('rss_akhir_mb')} MB vs tengah {lv.get('rss_tengah_mb')} MB, tumbuh "
             f"{lv['pertumbuhan']})"
         )
-        for nama, k in s.get("rss_level_kelompok", {}).items():
-            if len(s["rss_level_kelompok"]) > 1:
-                b.append(
-                    f"  {nama:<10} {k['verdict']} ({k.get('rss_tengah_mb')} -> "
-                    f"{k.get('rss_akhir_mb')} MB, tumbuh {k['pertumbuhan']})"
-                )
+        kelompok = s.get("rss_level_kelompok", {})
+        for nama, k in kelompok.items() if len(kelompok) > 1 else ():
+            b.append(
+                f"  {nama:<10} {k['verdict']} ({k.get('rss_tengah_mb')} -> "
+                f"{k.get('rss_akhir_mb')} MB, tumbuh {k['pertumbuhan']})"
+            )
     b.append(
         f"klien: CPU {h['client_cpu_pct']} % satu inti"
         + (" (JENUH)" if h["client_saturated"] else "")
