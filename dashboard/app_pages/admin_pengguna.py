@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.akun import layanan_pengguna as svc
 from dashboard.akun.akses import NAMA_PERAN, PERAN
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import formats, web
+from dashboard.inti import bingkai, formats, web
 from dashboard.inti.ui import akses_halaman
 from dashboard.rencana import layanan_indikator as svc_admin
 
@@ -26,7 +26,7 @@ with web.cursor() as cur:
     instansi = svc_capaian.daftar_instansi(cur, akses)
     units = {}
     for iid, kode in zip(instansi["id"], instansi["kode"], strict=True):
-        for row in svc_admin.daftar_unit(cur, akses, int(iid)).itertuples():
+        for row in bingkai.baris(svc_admin.daftar_unit(cur, akses, int(iid))):
             units[int(row.id)] = f"{row.nama} ({kode})" if len(instansi) > 1 else row.nama
 if pengguna is None:
     st.stop()

@@ -18,7 +18,7 @@ from pandas.io.formats.style import Styler
 from dashboard.capaian import layanan_capaian as svc_capaian
 from dashboard.capaian import layanan_dasbor as svc
 from dashboard.capaian import tabel_dasbor as tampil
-from dashboard.inti import charts, dokumen, formats, web
+from dashboard.inti import bingkai, charts, dokumen, formats, web
 from dashboard.inti.ui import akses_halaman, saklar_data
 from dashboard.pengumpulan import tampilan_pengajuan
 from dashboard.review import alur
@@ -291,7 +291,7 @@ def _keadaan_unit(kirim: pd.DataFrame) -> dict[int, str]:
     """unit_id -> its submission state and lateness, for the bar labels."""
     return {
         int(r.unit_id): r.keadaan + (" · Terlambat" if r.pengiriman == "Terlambat" else "")
-        for r in kirim.itertuples(index=False)
+        for r in bingkai.baris(kirim)
     }
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import charts, config, formats, web
+from dashboard.inti import bingkai, charts, config, formats, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.rapat import layanan_rapat as svc_rapat
 from dashboard.rapat import layanan_tindak_lanjut as svc_tl
@@ -70,7 +70,7 @@ else:
     # a decision is a paragraph: read in full here rather than clipped in a table cell
     label = {
         int(i): f"{formats.tanggal(pd.Timestamp(r.waktu).date())} · {r.judul}"
-        for i, r in zip(rapat.index, rapat.itertuples(), strict=True)
+        for i, r in zip(rapat.index, bingkai.baris(rapat), strict=True)
     }
     pilih = st.selectbox(
         "Kesimpulan dan keputusan rapat",

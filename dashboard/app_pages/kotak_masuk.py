@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard.inti import formats, web
+from dashboard.inti import bingkai, formats, web
 from dashboard.inti.formats import md_aman
 from dashboard.inti.ui import akses_halaman
 from dashboard.notifikasi import layanan_notifikasi as svc
@@ -41,7 +41,7 @@ if belum and baris.button(
 ):
     web.tulis(svc.tandai_semua_dibaca, akses, sukses="Semua pemberitahuan ditandai sudah dibaca.")
 
-for r in daftar.itertuples(index=False):
+for r in bingkai.baris(daftar):
     dibaca = not (r.dibaca_pada is None or r.dibaca_pada != r.dibaca_pada)
     with st.container(border=True):
         judul = md_aman(r.judul)

@@ -6,7 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import config, web
+from dashboard.inti import bingkai, config, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.periode import tampilan_ketepatan as tampil
 from dashboard.sop import layanan_pelaksanaan as svc
@@ -37,7 +37,7 @@ if not tercatat.empty:
         hide_index=True,
     )
     terbuka = tampil.belum_selesai(tercatat)
-    for r in terbuka.itertuples():
+    for r in bingkai.baris(terbuka):
         if st.button(
             f"Selesai: {nama[int(r.urutan)][:60]}",
             key=f"selesai_{r.id}",

@@ -5,7 +5,7 @@ first). Also the value history of an indicator and quarter."""
 import streamlit as st
 
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import config, formats, web
+from dashboard.inti import bingkai, config, formats, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.pengumpulan import layanan_realisasi as svc_realisasi
 from dashboard.rencana import layanan_indikator as svc_admin
@@ -107,7 +107,7 @@ else:
                         sukses="Permintaan dikembalikan.",
                     )
 
-opsi = {int(r.id): f"{r.kode} {r.nama}" for r in indikator.itertuples()}
+opsi = {int(r.id): f"{r.kode} {r.nama}" for r in bingkai.baris(indikator)}
 if not opsi:
     st.stop()
 st.subheader("Riwayat nilai")

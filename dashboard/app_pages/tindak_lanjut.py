@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import bukti, charts, formats, web
+from dashboard.inti import bingkai, bukti, charts, formats, web
 from dashboard.inti.ui import PETUNJUK_UNGGAH, akses_halaman, pilih_berlabel, pilih_instansi
 from dashboard.rapat import agenda
 from dashboard.rapat import layanan_tindak_lanjut as svc
@@ -86,7 +86,7 @@ st.dataframe(
 label = {
     int(r.id): f"{r.pic_unit} · {r.uraian[:70]} · {r.status}"
     + (" · lewat batas" if r.terlambat else "")
-    for r in df.itertuples()
+    for r in bingkai.baris(df)
 }
 tl_id = pilih_berlabel("Pilih tindak lanjut", label, "tl_pilih")
 r = df[df["id"] == tl_id].iloc[0]

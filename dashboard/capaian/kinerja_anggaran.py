@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.capaian import capaian as engine
+from dashboard.inti import bingkai
 
 # the column holding a node's id, per level an indicator can hang on
 ID_TINGKAT = {"program": "program_id", "kegiatan": "kegiatan_id", "sub kegiatan": "sub_kegiatan_id"}
@@ -75,6 +76,6 @@ def capaian_kinerja_frame(
     """`capaian_kinerja` over a frame with `tingkat` and the node id columns of ID_TINGKAT."""
     node = [
         getattr(row, ID_TINGKAT[t]) if t in ID_TINGKAT else None
-        for t, row in zip(ind["tingkat"], ind.itertuples(index=False), strict=True)
+        for t, row in zip(ind["tingkat"], bingkai.baris(ind), strict=True)
     ]
     return capaian_kinerja(ind["tingkat"], node, nilai, batas_skor)

@@ -20,7 +20,7 @@ from dashboard.capaian import capaian as engine
 from dashboard.capaian import kinerja_anggaran, proyeksi, tabel_dasbor
 from dashboard.capaian import layanan_capaian as svc_capaian
 from dashboard.capaian.skala import SKALA_BAKU, Skala, bulat
-from dashboard.inti import bukti, config, formats, store
+from dashboard.inti import bingkai, bukti, config, formats, store
 from dashboard.pengumpulan import data_sah
 from dashboard.rapat import agenda
 from dashboard.rapat import tindak_lanjut as tl_aturan
@@ -30,7 +30,7 @@ from dashboard.sop import layanan_registri as sop_registry
 
 
 def _ind(row: Any) -> engine.Indikator:
-    """The engine's attributes of an indicator, from an itertuples row (untyped pandas)."""
+    """The engine's attributes of an indicator, from a row of `bingkai.baris` (untyped pandas)."""
     return engine.Indikator(row.polaritas, row.cara_agregasi, row.rumus_negatif)
 
 
@@ -86,7 +86,7 @@ def indikator_tahun(
     out = svc_capaian.hitung_capaian_tahun(df, triwulan, sk)
     out["belum_sah"] = belum.to_numpy()
     proy = []
-    for row in out.itertuples(index=False):
+    for row in bingkai.baris(out):
         ind = _ind(row)
         p = proyeksi.proyeksi(
             ind,
@@ -253,9 +253,7 @@ def pengajuan(
     df["dikembalikan"] = [
         tabel_dasbor.mundur(d, k) for d, k in zip(df["akhir_dari"], df["akhir_ke"], strict=True)
     ]
-    df["keadaan"] = [
-        _keadaan(r.status, r.terisi, r.dikembalikan) for r in df.itertuples(index=False)
-    ]
+    df["keadaan"] = [_keadaan(r.status, r.terisi, r.dikembalikan) for r in bingkai.baris(df)]
     df["sudah_diajukan"] = df["status"].isin(SUDAH_DIAJUKAN)
     df["pengiriman"] = [
         proyeksi.status_kirim(
@@ -265,7 +263,7 @@ def pengajuan(
             r.tenggat if pd.notna(r.periode_id) else None,
             hari,
         )
-        for r in df.itertuples(index=False)
+        for r in bingkai.baris(df)
     ]
     return df
 
@@ -359,7 +357,7 @@ def anggaran(
                 kinerja("program", pid),
             )
         )
-        for r in g.itertuples(index=False):
+        for r in bingkai.baris(g):
             rows.append(
                 (
                     "Kegiatan",
@@ -420,7 +418,7 @@ def _kirim_unit(kirim: pd.DataFrame | None) -> dict[int, str]:
     if kirim is None or kirim.empty:
         return {}
     out = {}
-    for r in kirim.itertuples(index=False):
+    for r in bingkai.baris(kirim):
         if r.keadaan == "Dikembalikan":
             out[int(r.unit_id)] = "pengajuan dikembalikan"
         elif r.pengiriman == "Terlambat":

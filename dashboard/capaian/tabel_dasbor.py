@@ -16,7 +16,7 @@ from dashboard.capaian.capaian import Status, serapan
 from dashboard.capaian.proyeksi import NAMA_AGREGASI, STATUS_TERPISAH, hitung_kategori
 from dashboard.capaian.proyeksi import persen_sesuai_target as sesuai_target
 from dashboard.capaian.skala import Skala
-from dashboard.inti import bukti, formats
+from dashboard.inti import bingkai, bukti, formats
 from dashboard.periode import ketepatan
 from dashboard.review import alur
 
@@ -129,7 +129,7 @@ def indikator_kategori(ind: pd.DataFrame, pilihan: str) -> pd.DataFrame:
 
 def keterangan_kirim(r: Any) -> str:
     """A unit's submission in one phrase: the return's reason, who and when; else empty.
-    `r` is an itertuples row of `dasbor_pengajuan` (untyped pandas)."""
+    `r` is a `bingkai.baris` row of `dasbor_pengajuan` (untyped pandas)."""
     if getattr(r, "keadaan", None) != "Dikembalikan":
         return ""
     oleh = formats.teks(r.akhir_oleh) or "peninjau"
@@ -149,7 +149,7 @@ def pengajuan(kirim: pd.DataFrame) -> pd.DataFrame:
             "Terisi": kirim["terisi"].map(_n) + " dari " + kirim["indikator"].map(_n),
             "Tenggat": kirim["tenggat"].map(_tanggal),
             "Diajukan": kirim["diajukan_pada"].map(formats.waktu),
-            "Keterangan": [keterangan_kirim(r) for r in kirim.itertuples(index=False)],
+            "Keterangan": [keterangan_kirim(r) for r in bingkai.baris(kirim)],
         }
     )
 

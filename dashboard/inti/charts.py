@@ -10,7 +10,7 @@ import plotly.io as pio
 import streamlit  # noqa: F401  (sets its chart theme as Plotly's default template, lightened below)
 
 from dashboard.capaian.skala import Skala
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.rapat import tindak_lanjut
 
 # Colours of what is not a category (never red), and of the non-category charts. A category's
@@ -221,7 +221,7 @@ def alur_sop(langkah: pd.DataFrame, pelaksana: list[str], judul: str) -> go.Figu
     fig = go.Figure()
     lajur = {p: i for i, p in enumerate(pelaksana)}
     titik = []
-    for k, r in enumerate(langkah.itertuples(index=False)):
+    for k, r in enumerate(bingkai.baris(langkah)):
         for p in r.pelaksana:
             if p in lajur:
                 titik.append((k, lajur[p], r.no, r.aktivitas, r.waktu or "tanpa standar"))

@@ -36,7 +36,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 
 _AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -577,7 +577,7 @@ def tulis_sheet(
         ws.write_string(awal, j, str(kolom), f_head)
         ws.set_column(j, j, (lebar or {}).get(kolom, max(10, min(45, len(str(kolom)) + 2))))
     tebal = {awal + 1 + b for b in tebal_baris}
-    for i, row in enumerate(df.itertuples(index=False), start=awal + 1):
+    for i, row in enumerate(bingkai.baris(df), start=awal + 1):
         for j, (kolom, v) in enumerate(zip(df.columns, row, strict=True)):
             f = fmt(format_sel(format_kolom.get(kolom), v), i in tebal)
             if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:

@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.capaian import capaian as engine
 from dashboard.capaian.layanan_capaian import angka_atau_none
 from dashboard.capaian.skala import Skala
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.laporan.data import (
     ANGKA,
     KOLOM_STATUS,
@@ -75,7 +75,7 @@ def rata_sasaran(ind: pd.DataFrame, skala: Skala) -> dict[str, float | None]:
     scale's batas skor first (§4.8); only assessed values count."""
     ind = ind[utama(ind)]
     out: dict[str, list[float | None]] = {}
-    for row in ind.itertuples(index=False):
+    for row in bingkai.baris(ind):
         out.setdefault(_sasaran_kunci(row)[1], []).append(angka_atau_none(row.capaian_th))
     return {k: engine.rata_rata_capaian(v, skala.batas_skor) for k, v in out.items()}
 
@@ -101,7 +101,7 @@ def tabel_31(
     if not semua:
         ind = ind[inti]
     ind = ind.assign(
-        kunci_sasaran=[_sasaran_kunci(r)[0] for r in ind.itertuples(index=False)],
+        kunci_sasaran=[_sasaran_kunci(r)[0] for r in bingkai.baris(ind)],
         bukan_utama=~utama(ind),  # False first: IKU / PK before the others
     ).sort_values(["kunci_sasaran", "bukan_utama"], kind="stable")
     rata = rata_sasaran(ind, skala)
@@ -126,8 +126,8 @@ def tabel_31(
     ada_tanda: set[str] = set()
     nomor = 0
     for _, g in ind.groupby("kunci_sasaran", sort=False):
-        nama = _sasaran_kunci(next(g.itertuples(index=False)))[1]
-        for j, row in enumerate(g.itertuples(index=False)):
+        nama = _sasaran_kunci(next(bingkai.baris(g)))[1]
+        for j, row in enumerate(bingkai.baris(g)):
             nomor += 1
             tanda = tanda_batas(row, skala.batas_skor)
             ada_tanda.update((tanda or "").replace(" ", "").split(",") if tanda else [])
@@ -250,8 +250,7 @@ def tabel_32(
     tahun_list, akhir = tahun_renstra(renstra, tahun)
     sebelum = [t for t in tahun_list if t < tahun]
     per_ind = {
-        (int(r.indikator_id), int(r.tahun)): (r.nilai, r.nilai_atas)
-        for r in renstra.itertuples(index=False)
+        (int(r.indikator_id), int(r.tahun)): (r.nilai, r.nilai_atas) for r in bingkai.baris(renstra)
     }
     label_akhir = f"Target akhir Renstra ({akhir})" if akhir else "Target akhir Renstra"
     kolom = [("No", ANGKA, 5), ("Kode", TEKS, 10), ("Indikator", TEKS, 36), ("Satuan", TEKS, 9)]
@@ -268,7 +267,7 @@ def tabel_32(
     ]
     per_tahun = {th: df.set_index("id") for th, df in lalu.items()}
     rows = []
-    for i, row in enumerate(ind.itertuples(index=False), start=1):
+    for i, row in enumerate(bingkai.baris(ind), start=1):
         real = angka_atau_none(row.realisasi_sd)
         t_th = per_ind.get((int(row.id), tahun), (None, None))
         t_akhir = per_ind.get((int(row.id), akhir), (None, None)) if akhir else (None, None)

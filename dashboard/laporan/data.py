@@ -16,7 +16,7 @@ from dashboard.capaian import capaian as engine
 from dashboard.capaian import kinerja_anggaran
 from dashboard.capaian.layanan_capaian import angka_atau_none, ringkas_per_unit
 from dashboard.capaian.skala import SKALA_BAKU, Skala
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.inti.dokumen import Kop, Penandatangan
 from dashboard.pengumpulan import data_sah
 
@@ -265,7 +265,7 @@ def tabel_capaian(
         kolom.append((KOLOM_STATUS, TEKS, 16))
     rows = []
     for i, (row, sasaran) in enumerate(
-        zip(ind.itertuples(index=False), _sasaran(ind), strict=True), start=1
+        zip(bingkai.baris(ind), _sasaran(ind), strict=True), start=1
     ):
         r = {
             "No": i,
@@ -293,7 +293,7 @@ def tabel_capaian(
         "realisasi s.d. triwulan terhadap target tahunan. Indikator yang hanya bertarget "
         "tahunan dinilai pada Triwulan IV terhadap target tahunannya."
     ]
-    if any(_terpakai(row) for row in ind.itertuples(index=False)):
+    if any(_terpakai(row) for row in bingkai.baris(ind)):
         catatan.append(CATATAN_TERPAKAI)
     return _tabel("Capaian", judul, kolom, rows, catatan=tuple(catatan))
 
@@ -374,7 +374,7 @@ def capaian_tahunan(ind: pd.DataFrame, skala: Skala) -> pd.DataFrame:
     Diisi. Adds `capaian_th`, `kategori_th` and `capaian_renstra` (against the Renstra end
     target)."""
     nilai, kat, renstra = [], [], []
-    for row in ind.itertuples(index=False):
+    for row in bingkai.baris(ind):
         if row.status == str(engine.Status.BELUM_DIISI):
             c, k = None, row.status
         elif row.status_tahunan == str(engine.Status.DINILAI):
@@ -429,7 +429,7 @@ def tabel_lkj(ind: pd.DataFrame, tahun: int, tandai: bool) -> Tabel:
             KOLOM_STATUS: row.belum_sah,
         }
         for i, (row, sasaran) in enumerate(
-            zip(ind.itertuples(index=False), _sasaran(ind), strict=True), start=1
+            zip(bingkai.baris(ind), _sasaran(ind), strict=True), start=1
         )
     ]
     return _tabel(
@@ -460,7 +460,7 @@ def tabel_perbandingan(ind: pd.DataFrame, lalu: dict[int, pd.DataFrame], tahun: 
     ]
     per_tahun = {th: df.set_index("id") for th, df in lalu.items()}
     rows = []
-    for i, row in enumerate(ind.itertuples(index=False), start=1):
+    for i, row in enumerate(bingkai.baris(ind), start=1):
         r = {
             "No": i,
             "Kode": row.kode,
@@ -517,7 +517,7 @@ def _grup(ang: pd.DataFrame) -> list[tuple[str, int, str, str, pd.DataFrame]]:
             ["kegiatan_id", "kegiatan_kode", "kegiatan_nama"], sort=False
         ):
             out.append(("kegiatan", int(kid), kk, kn, gk))
-            for s in gk.itertuples(index=False):
+            for s in bingkai.baris(gk):
                 out.append(
                     (
                         "sub kegiatan",

@@ -18,7 +18,7 @@ import xlsxwriter
 
 from dashboard.capaian import capaian as engine
 from dashboard.capaian.layanan_capaian import angka_atau_none
-from dashboard.inti import dokumen, formats
+from dashboard.inti import bingkai, dokumen, formats
 from dashboard.inti.dokumen import Kop
 from dashboard.laporan.data import target_teks, urutkan
 
@@ -52,7 +52,7 @@ def tabel(ind: pd.DataFrame, triwulan: int) -> pd.DataFrame:
     its target, the engine's capaian, and the unit's note as keterangan (a row whose quarter
     is not signed says so instead of showing a number)."""
     rows = []
-    for i, r in enumerate(urutkan(ind).itertuples(index=False), start=1):
+    for i, r in enumerate(bingkai.baris(urutkan(ind)), start=1):
         # the quarter's own value unsigned (left out by the signed-only read): the to-date
         # figure would hold the earlier quarters only, so nothing is offered for entry
         sah = angka_atau_none(getattr(r, f"r{triwulan}")) is not None

@@ -19,7 +19,7 @@ import pandas as pd
 from dashboard.capaian import capaian as engine
 from dashboard.capaian.layanan_capaian import angka_atau_none
 from dashboard.capaian.skala import SKALA_BAKU, Skala
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.laporan.data import (
     ANGKA,
     ID_TINGKAT,
@@ -99,7 +99,7 @@ def catatan_faktor(ind: pd.DataFrame, n: int) -> tuple[list[str], list[str]]:
     result)."""
     pendorong: list[str] = []
     penghambat: list[str] = []
-    for row in urutkan(ind).itertuples(index=False):
+    for row in bingkai.baris(urutkan(ind)):
         teks = getattr(row, f"c{n}", None)
         nilai = angka_atau_none(row.capaian)
         if not isinstance(teks, str) or not teks.strip() or nilai is None:
@@ -118,7 +118,7 @@ def tindak_lanjut_terbuka(tl: pd.DataFrame, tahun: int, n: int) -> tuple[list[st
     akhir = dt.date(tahun, 12, 31)
     triwulan: list[str] = []
     renja: list[str] = []
-    for r in tl.itertuples(index=False):
+    for r in bingkai.baris(tl):
         batas = pd.Timestamp(r.batas_waktu).date()
         pic = f"PIC {r.pic_unit}" if isinstance(r.pic_unit, str) else ""
         uraian = str(r.uraian).strip().rstrip(".")
@@ -202,7 +202,7 @@ def tabel_renja(
 
     def indikator(df: pd.DataFrame) -> None:
         nonlocal nomor
-        for row in df.itertuples(index=False):
+        for row in bingkai.baris(df):
             nomor += 1
             dipakai.add(int(row.id))
             lalu = list(getattr(row, "renstra_lalu", None) or [])
@@ -262,7 +262,7 @@ def tabel_renja(
         for (tkode, turaian), g in tujuan.groupby(["tujuan_kode", "tujuan_uraian"], sort=False):
             kelompok(f"Tujuan {tkode} {turaian}", None, None)
             indikator(g)
-    for s in sasaran.itertuples(index=False):
+    for s in bingkai.baris(sasaran):
         kelompok(f"{s.sasaran_kode} {s.sasaran_uraian}", None, None)
         indikator(ind[(ind["tingkat"] == "sasaran") & (ind["sasaran_id"] == s.sasaran_id)])
         for tingkat, key, kode, nama, g in _grup(ang[ang["sasaran_id"] == s.sasaran_id]):

@@ -9,7 +9,7 @@ import json
 import pandas as pd
 
 from dashboard.akun.akses import NAMA_PERAN
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.laporan import berkala, lkj
 
 
@@ -56,7 +56,7 @@ def tabel_berkala(
     triwulan: dict[int, berkala.StatusTriwulan], tersusun: pd.DataFrame
 ) -> pd.DataFrame:
     """Per report (Semester I, II, Tahunan): composed when and by whom, or what is missing."""
-    ada = {r.bagian: r for r in tersusun.itertuples(index=False)}
+    ada = {r.bagian: r for r in bingkai.baris(tersusun)}
     rows = []
     for b in berkala.BAGIAN:
         kurang = berkala.kurang(b, triwulan, set(ada))
@@ -96,7 +96,7 @@ def label_periode_ekinerja(per: pd.DataFrame) -> dict[int, str]:
     return {
         int(r.id): f"{formats.nama_triwulan(int(r.triwulan))} {formats.nama_tahun(int(r.tahun))}"
         f" ({formats.angka(r.disahkan, 0)} unit disahkan)"
-        for r in per.itertuples()
+        for r in bingkai.baris(per)
     }
 
 

@@ -28,7 +28,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.akun.akses import Akses, AksesDitolak
-from dashboard.inti import config, store, surel, versi_data
+from dashboard.inti import bingkai, config, store, surel, versi_data
 from dashboard.notifikasi import notifikasi as aturan
 from dashboard.notifikasi.notifikasi import Pesan
 from dashboard.periode import ketepatan, surat_permintaan
@@ -69,13 +69,6 @@ def penerima_peran(cur: duckdb.DuckDBPyConnection, peran: str, instansi_id: int)
     )
 
 
-def _baris(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a small frame as dicts; itertuples and to_dict cost about a millisecond on
-    any frame, a reminder run calls this hundreds of times, and it holds the interpreter."""
-    kolom = [df[k].tolist() for k in df.columns]
-    return [dict(zip(df.columns, nilai, strict=True)) for nilai in zip(*kolom, strict=True)]
-
-
 def _belah(df: pd.DataFrame, *kolom: str) -> Callable[..., pd.DataFrame]:
     """The rows of `df` with given values of `kolom`, split once (a filter per due item cost a
     millisecond)."""
@@ -99,7 +92,7 @@ def kirim(
     waktu = waktu or config.sekarang()
     baru = 0
     url = url_dasar()
-    for r in _baris(penerima):
+    for r in bingkai.baris_dict(penerima):
         kunci = f"{kunci_dasar}:{r['username']}"
         if kunci in ada:
             continue
@@ -198,7 +191,7 @@ def buat_surat_permintaan(
             "jenis": str(u.jenis),
             "indikator": int(u.indikator),
         }
-        for u in tujuan.itertuples(index=False)
+        for u in bingkai.baris(tujuan)
     ]
     cur.execute(
         store.sql("surat_permintaan_insert"),
@@ -432,7 +425,7 @@ def _pengingat_tenggat(
     if df.empty:
         return
     staf = _belah(penerima_unit(cur, df["unit_id"]), "unit_id")
-    for r in df.itertuples(index=False):
+    for r in bingkai.baris(df):
         tenggat = pd.Timestamp(r.tenggat).date()
         jenis = aturan.jenis_tenggat(tenggat, hari_ini)
         if jenis is None:
@@ -461,9 +454,9 @@ def standar_antrian(
         return {}
     header, langkah = detail(sop_id)
     peta = peta[peta["sop_kode"] == header["kode"]]
-    per_urutan = {int(r.urutan): r.standar for r in langkah.itertuples(index=False)}
+    per_urutan = {int(r.urutan): r.standar for r in bingkai.baris(langkah)}
     hasil = {}
-    for m in peta.itertuples(index=False):
+    for m in bingkai.baris(peta):
         w = per_urutan.get(int(m.urutan))
         if w is not None and w.ada_standar and isinstance(m.mulai_ke, str):
             hasil[m.mulai_ke] = (w, w.uraian())
@@ -494,7 +487,7 @@ def _pengingat_antrian(
     )
 
     per_instansi: dict[int, dict[str, tuple[MutuBakuWaktu, str]]] = {}
-    for r in df.itertuples(index=False):
+    for r in bingkai.baris(df):
         iid = int(r.instansi_id)
         if iid not in per_instansi:
             per_instansi[iid] = standar_antrian(cur, iid, peta, detail)
@@ -530,7 +523,7 @@ def _pengingat_tindak_lanjut(
     if df.empty:
         return
     staf = _belah(penerima_unit(cur, df["unit_id"]), "unit_id")
-    for r in df.itertuples(index=False):
+    for r in bingkai.baris(df):
         batas = pd.Timestamp(r.batas_waktu).date()
         jenis = aturan.jenis_tindak_lanjut(batas, hari_ini)
         if jenis is None:
@@ -547,7 +540,7 @@ def _ringkasan_harian(
     """One digest email a day to each user who asked for it and has unread items of the last
     day (an email only: the items are in the inbox already)."""
     url = url_dasar()
-    for r in store.fetch_df(cur, "ringkasan_penerima").itertuples(index=False):
+    for r in bingkai.baris(store.fetch_df(cur, "ringkasan_penerima")):
         butir = store.fetch_all(
             cur,
             "notifikasi_belum_dibaca_sejak",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.akun.akses import Akses
-from dashboard.inti import formats, web
+from dashboard.inti import bingkai, formats, web
 from dashboard.inti.ui import HALAMAN, HALAMAN_DIR
 from dashboard.notifikasi import layanan_notifikasi as svc
 from dashboard.notifikasi import notifikasi
@@ -49,14 +49,14 @@ def tabel_outbox(df: pd.DataFrame) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "Status": [status(r) for r in df.itertuples(index=False)],
+            "Status": [status(r) for r in bingkai.baris(df)],
             "Kepada": df["kepada"],
             "Subjek": df["subjek"],
             "Dibuat": df["dibuat_pada"].map(formats.waktu),
             "Percobaan": df["percobaan"].astype(int),
             "Coba lagi": [
                 "–" if not pd.isna(r.terkirim_pada) else formats.waktu(r.coba_lagi_pada)
-                for r in df.itertuples(index=False)
+                for r in bingkai.baris(df)
             ],
             "Terkirim": df["terkirim_pada"].map(formats.waktu),
             "Galat terakhir": df["galat_terakhir"].fillna("–"),

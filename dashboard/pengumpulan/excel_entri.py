@@ -12,7 +12,7 @@ import pandas as pd
 import xlsxwriter
 
 from dashboard.capaian.skala import Skala
-from dashboard.inti import formats, xlsx_aman
+from dashboard.inti import bingkai, formats, xlsx_aman
 from dashboard.inti.formats import teks
 from dashboard.pengumpulan.entri import periksa
 
@@ -216,7 +216,7 @@ def _periksa_meta(lembar: dict[str, pd.DataFrame], form) -> list[MasalahImpor]:
     for nama, df in lembar.items():
         if nama == SHEET or df.shape[1] < 2:
             continue
-        meta = {str(k): v for k, v in df.iloc[:, :2].itertuples(index=False)}
+        meta = {str(k): v for k, v in bingkai.baris(df.iloc[:, :2])}
         if "unit_id" in meta or "periode_id" in meta:
             daftar.append(meta)
     if not daftar:

@@ -18,7 +18,7 @@ from dashboard.akun import layanan_lokasi as lokasi
 from dashboard.akun.akses import Akses, AksesDitolak
 from dashboard.capaian import layanan_capaian as svc_capaian
 from dashboard.capaian.skala import Skala
-from dashboard.inti import bukti, config, store, versi_data
+from dashboard.inti import bingkai, bukti, config, store, versi_data
 from dashboard.inti.batas import PANJANG_CATATAN
 from dashboard.inti.formats import parse_angka, teks
 from dashboard.inti.store import KonflikData
@@ -130,7 +130,7 @@ def form_entri(
     hist = riwayat.groupby("indikator_id")["nilai"].apply(tuple).to_dict()
     n = p["triwulan"]
     indikator = []
-    for r in df.itertuples(index=False):
+    for r in bingkai.baris(df):
         v = svc_capaian.angka_atau_none
         realisasi = svc_capaian.per_triwulan(r, "r")
         indikator.append(
@@ -161,7 +161,7 @@ def _dengan_isian(
         "realisasi_unit_triwulan",
         {"unit_id": unit_id, "tahun": p["tahun"], "triwulan": p["triwulan"]},
     )
-    tersimpan = {int(r.indikator_id): teks(r.bukti) for r in baris.itertuples(index=False)}
+    tersimpan = {int(r.indikator_id): teks(r.bukti) for r in bingkai.baris(baris)}
     baris["bukti"] = baris["bukti"].map(lambda b: bukti.label(b) or None)
     status = status_pengajuan(cur, periode_id, unit_id)
     return FormEntri(p, unit_id, status, indikator, baris, tersimpan)
@@ -176,7 +176,7 @@ def _form_draf(
     reference), none of which depends on them, so a save reads no pivot of the year."""
     instansi_id, p = _periode_unit(cur, akses, periode_id, unit_id)
     df = store.fetch_df(cur, "indikator_list", {"instansi_id": instansi_id, "lingkup": unit_id})
-    indikator = [IndikatorEntri(**_aturan(r)) for r in df.itertuples(index=False) if r.aktif]
+    indikator = [IndikatorEntri(**_aturan(r)) for r in bingkai.baris(df) if r.aktif]
     return _dengan_isian(cur, p, periode_id, unit_id, indikator)
 
 
@@ -420,7 +420,7 @@ def _isi_sekarang(form: FormEntri) -> dict[int, tuple]:
             teks(r.catatan),
             form.bukti_tersimpan.get(int(r.indikator_id)),
         )
-        for r in form.baris.itertuples(index=False)
+        for r in bingkai.baris(form.baris)
     }
 
 
@@ -678,7 +678,7 @@ def terapkan_impor(
             r.bukti_baru,
             None if pd.isna(r.versi) else int(r.versi),
         )
-        for r in perubahan.itertuples(index=False)
+        for r in bingkai.baris(perubahan)
     ]
     return simpan(cur, akses, periode_id, unit_id, baris, sumber="impor")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.capaian.skala import Skala
-from dashboard.inti import charts, formats
+from dashboard.inti import bingkai, charts, formats
 from dashboard.pengumpulan.entri import HasilPeriksa, IndikatorEntri, Isian, belum_disimpan, periksa
 
 
@@ -74,13 +74,13 @@ def isian_tersimpan(baris: pd.DataFrame) -> dict[int, Isian]:
             "" if pd.isna(r.catatan) else str(r.catatan),
             "" if pd.isna(r.bukti) else str(r.bukti),
         )
-        for r in baris.itertuples(index=False)
+        for r in bingkai.baris(baris)
     }
 
 
 def versi_tersimpan(baris: pd.DataFrame) -> dict[int, int]:
     """The version each stored row was loaded at (a save conflicts when it moved since)."""
-    return {int(r.indikator_id): int(r.versi) for r in baris.itertuples(index=False)}
+    return {int(r.indikator_id): int(r.versi) for r in bingkai.baris(baris)}
 
 
 @dataclass
@@ -181,7 +181,7 @@ def label_periode(periode: pd.DataFrame) -> dict[int, str]:
     return {
         int(r.id): f"{formats.nama_triwulan(r.triwulan)} {formats.nama_tahun(r.tahun)} "
         f"(tenggat {formats.tanggal(r.tenggat)})"
-        for r in periode.itertuples()
+        for r in bingkai.baris(periode)
     }
 
 

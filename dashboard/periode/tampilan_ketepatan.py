@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.akun.akses import NAMA_PERAN
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.periode import ketepatan
 from dashboard.review import alur
 
@@ -181,7 +181,7 @@ def tabel_run(df: pd.DataFrame, menit_kerja, standar_sop: Mapping[int, float]) -
     runs["standar"] = [standar_sop.get(int(sop_run[i]), 0.0) for i in runs.index]
     return pd.DataFrame(
         {
-            "Pelaksanaan": [label_run(r) for r in runs.itertuples()],
+            "Pelaksanaan": [label_run(r) for r in bingkai.baris(runs)],
             "Langkah tercatat": runs["langkah"].to_numpy(),
             "Lewat standar": runs["lewat"].astype(int).to_numpy(),
             "Total waktu": runs["total"].map(uraian).to_numpy(),
@@ -246,7 +246,7 @@ def tabel_event(ev: pd.DataFrame) -> pd.DataFrame:
 def label_pelaksanaan(runs: pd.DataFrame) -> dict[int, str]:
     """A run with its SOP and revision: "Bidang A · TW I 2026 · SOP ... (rev. 2)"."""
     return {
-        int(r.id): f"{label_run(r)} · {r.sop_nama} (rev. {r.revisi})" for r in runs.itertuples()
+        int(r.id): f"{label_run(r)} · {r.sop_nama} (rev. {r.revisi})" for r in bingkai.baris(runs)
     }
 
 
@@ -254,7 +254,7 @@ def nama_langkah(langkah: pd.DataFrame) -> dict[int, str]:
     """Step order -> "3. Activity (standard)", the activity cut at 80 characters."""
     return {
         int(r.urutan): f"{r.no}. {r.aktivitas[:80]} ({r.waktu or 'tanpa standar'})"
-        for r in langkah.itertuples()
+        for r in bingkai.baris(langkah)
     }
 
 

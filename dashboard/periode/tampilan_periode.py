@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.akun.akses import Akses
-from dashboard.inti import formats, web
+from dashboard.inti import bingkai, formats, web
 from dashboard.periode import layanan_periode as svc
 
 
@@ -43,7 +43,7 @@ def periode_ditutup(akses: Akses) -> None:
     daftar = web.safe(web.cached_read(svc.periode_ditutup_unit, isian=False))(akses, akses.unit_id)
     if daftar is None or daftar.empty:
         return
-    for r in daftar.itertuples(index=False):
+    for r in bingkai.baris(daftar):
         nama = f"{formats.nama_triwulan(r.triwulan)} {formats.nama_tahun(r.tahun)}"
         keadaan = "masih berupa draf" if pd.notna(r.pengajuan_id) else "belum diisi"
         with st.container(border=True):
@@ -148,7 +148,7 @@ def tabel_permintaan(menunggu: pd.DataFrame) -> pd.DataFrame:
 def label_permintaan(menunggu: pd.DataFrame) -> dict[int, str]:
     return {
         int(r.id): f"{r.unit} · {nama_periode(r.tahun, r.triwulan)}"
-        for r in menunggu.itertuples(index=False)
+        for r in bingkai.baris(menunggu)
     }
 
 
@@ -170,7 +170,7 @@ def label_surat(surat: pd.DataFrame) -> dict[int, str]:
     """A request letter per period: "Triwulan III TA 2026 · Nomor ..."."""
     return {
         int(r.periode_id): f"{nama_periode(r.tahun, r.triwulan)} · Nomor {r.nomor}"
-        for r in surat.itertuples(index=False)
+        for r in bingkai.baris(surat)
     }
 
 
@@ -185,7 +185,7 @@ def tabel_belum(belum: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Unit": belum["unit"],
-            "Status pengajuan": [_status_belum(r) for r in belum.itertuples()],
-            "Indikator terisi": [f"{r.terisi} dari {r.indikator}" for r in belum.itertuples()],
+            "Status pengajuan": [_status_belum(r) for r in bingkai.baris(belum)],
+            "Indikator terisi": [f"{r.terisi} dari {r.indikator}" for r in bingkai.baris(belum)],
         }
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.periode.ketepatan import uraian_menit
 from dashboard.rapat import tindak_lanjut as aturan_tl
 from dashboard.review import alur
@@ -62,7 +62,7 @@ def indikator_rendah(ind: pd.DataFrame) -> list[ItemAgenda]:
             objek="indikator",
             objek_id=int(r.id),
         )
-        for r in merah.itertuples(index=False)
+        for r in bingkai.baris(merah)
     ]
 
 
@@ -89,7 +89,7 @@ def unit_terlambat(unit: pd.DataFrame) -> list[ItemAgenda]:
             objek="unit",
             objek_id=int(r.unit_id),
         )
-        for r in unit_bermasalah(unit).itertuples(index=False)
+        for r in bingkai.baris(unit_bermasalah(unit))
     ]
 
 
@@ -110,7 +110,7 @@ def tindak_lanjut(tl: pd.DataFrame, hari_ini: dt.date) -> list[ItemAgenda]:
             objek="tindak_lanjut",
             objek_id=int(r.id),
         )
-        for r in tindak_lanjut_terbuka(tl, hari_ini).itertuples(index=False)
+        for r in bingkai.baris(tindak_lanjut_terbuka(tl, hari_ini))
     ]
 
 
@@ -143,7 +143,7 @@ def sop(catatan: pd.DataFrame) -> list[ItemAgenda]:
             objek="sop_langkah",
             objek_id=int(r.urutan),
         )
-        for r in sop_langgar(catatan).itertuples(index=False)
+        for r in bingkai.baris(sop_langgar(catatan))
     ]
 
 

@@ -19,7 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from dashboard.inti import charts, config, dokumen, formats
+from dashboard.inti import bingkai, charts, config, dokumen, formats
 from dashboard.inti.dokumen import GAYA, Kop, Penandatangan, teks_pdf
 from dashboard.periode.ketepatan import uraian_menit
 from dashboard.rapat import agenda
@@ -93,7 +93,7 @@ def _kepala(info: dict) -> list[tuple[str, str]]:
 def _baris_peserta(peserta: pd.DataFrame) -> list[list[object]]:
     return [
         [i, r.nama, r.jabatan or "", r.unit if isinstance(r.unit, str) else ""]
-        for i, r in enumerate(peserta.itertuples(index=False), 1)
+        for i, r in enumerate(bingkai.baris(peserta), 1)
     ]
 
 
@@ -105,7 +105,7 @@ def _baris_agenda(ag: pd.DataFrame) -> list[list[object]]:
             agenda.JENIS_AGENDA.get(r.jenis, r.jenis),
             agenda.SUMBER_AGENDA.get(r.sumber, r.sumber),
         ]
-        for i, r in enumerate(ag.itertuples(index=False), 1)
+        for i, r in enumerate(bingkai.baris(ag), 1)
     ]
 
 
@@ -119,7 +119,7 @@ def _baris_temuan(temuan: pd.DataFrame) -> list[list[object]]:
             t.penyebab or "",
             t.rekomendasi or "",
         ]
-        for i, t in enumerate(temuan.itertuples(index=False), 1)
+        for i, t in enumerate(bingkai.baris(temuan), 1)
     ]
 
 
@@ -128,7 +128,7 @@ def _baris_tindak_lanjut(temuan: pd.DataFrame, tl: pd.DataFrame) -> list[list[ob
     no_temuan = {int(t): i for i, t in enumerate(temuan["id"], 1)}
     rows = []
     for t_id, grup in tl.groupby("temuan_id", sort=False):
-        for j, r in enumerate(grup.itertuples(index=False), 1):
+        for j, r in enumerate(bingkai.baris(grup), 1):
             status = r.status + (
                 " (minta ditutup)"
                 if r.minta_tutup and not aturan_tl.sudah_ditutup(r.status)
@@ -384,7 +384,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
                         formats.persen(r.capaian),
                         r.kategori,
                     ]
-                    for r in bahan.indikator.itertuples(index=False)
+                    for r in bingkai.baris(bahan.indikator)
                 ]
                 or [["–", "Tidak ada", "", "", "", "", ""]],
                 lebar=[2 * cm, lebar - 15 * cm, 4.5 * cm, 2.3 * cm, 2.3 * cm, 1.9 * cm, 2 * cm],
@@ -398,7 +398,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
                 ["Unit", "Keterangan", "Tenggat"],
                 [
                     [r.nama, r.masalah, formats.tanggal(_tanggal(r.tenggat))]
-                    for r in bahan.unit.itertuples(index=False)
+                    for r in bingkai.baris(bahan.unit)
                 ]
                 or [["Tidak ada", "", ""]],
                 lebar=[8 * cm, lebar - 12 * cm, 4 * cm],
@@ -418,7 +418,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
                         r.status + (" (minta ditutup)" if r.minta_tutup else ""),
                         "Ya" if r.terlambat else "",
                     ]
-                    for r in tl.itertuples(index=False)
+                    for r in bingkai.baris(tl)
                 ]
                 or [["Tidak ada", "", "", "", "", ""]],
                 lebar=[lebar - 17 * cm, 5 * cm, 3.5 * cm, 3 * cm, 3.5 * cm, 2 * cm],
@@ -431,7 +431,7 @@ def bahan_rapat_pdf(bahan: BahanRapat, instansi: dict, penyusun: str) -> bytes:
                 ["No", "Langkah", "Kali", "Unit", "Total kelebihan"],
                 [
                     [r.no, r.aktivitas, r.kali, r.unit, uraian_menit(r.kelebihan_menit)]
-                    for r in bahan.sop.itertuples(index=False)
+                    for r in bingkai.baris(bahan.sop)
                 ]
                 or [["–", "Tidak ada", "", "", ""]],
                 lebar=[1.2 * cm, lebar - 14.2 * cm, 1.5 * cm, 8 * cm, 3.5 * cm],

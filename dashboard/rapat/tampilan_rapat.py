@@ -11,7 +11,7 @@ import hashlib
 
 import pandas as pd
 
-from dashboard.inti import bukti, formats
+from dashboard.inti import bingkai, bukti, formats
 from dashboard.rapat import agenda
 from dashboard.rapat import tindak_lanjut as aturan_tl
 from dashboard.rapat.notulen import periode, pukul
@@ -52,7 +52,7 @@ def label_rapat(daftar: pd.DataFrame, boleh_baru: bool) -> dict[int, str]:
     """The selector's entries in order ("+ Catat rapat baru" first for whoever may record
     one); two meetings a user confirmed as distinct are told apart by their number."""
     label = {BARU: LABEL_BARU} if boleh_baru else {}
-    for r in daftar.itertuples():
+    for r in bingkai.baris(daftar):
         label[int(r.id)] = (
             f"{periode(r.tahun, r.triwulan)} · {r.judul} · "
             f"{formats.tanggal(pd.Timestamp(r.waktu).date())} ({_status(r.status)})"
@@ -151,7 +151,7 @@ def item_agenda(ag: pd.DataFrame) -> list[dict]:
             "objek": r.objek if isinstance(r.objek, str) else None,
             "objek_id": int(r.objek_id) if pd.notna(r.objek_id) else None,
         }
-        for r in ag.itertuples(index=False)
+        for r in bingkai.baris(ag)
     ]
 
 
@@ -292,12 +292,12 @@ def nama_unit(units: pd.DataFrame) -> dict[int, str]:
 def nama_indikator(indikator: pd.DataFrame) -> dict[int, str]:
     """The finding form's indicator choices; 0 = no indicator."""
     return {0: "— tanpa indikator —"} | {
-        int(r.id): f"{r.kode} {r.nama}" for r in indikator.itertuples()
+        int(r.id): f"{r.kode} {r.nama}" for r in bingkai.baris(indikator)
     }
 
 
 def nama_temuan(temuan: pd.DataFrame) -> dict[int, str]:
-    return {int(r.id): f"{r.unit}: {r.permasalahan[:70]}" for r in temuan.itertuples()}
+    return {int(r.id): f"{r.unit}: {r.permasalahan[:70]}" for r in bingkai.baris(temuan)}
 
 
 def batas_bawaan(hari_ini: dt.date) -> dt.date:

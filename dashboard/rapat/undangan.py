@@ -13,7 +13,7 @@ from docx.shared import Cm, Pt
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from dashboard.inti import dokumen, formats
+from dashboard.inti import bingkai, dokumen, formats
 from dashboard.inti.dokumen import GAYA, Kop, Penandatangan, teks_pdf
 from dashboard.rapat.notulen import periode, pukul
 
@@ -39,7 +39,7 @@ def _kepala_surat(nomor: str | None, info: dict) -> list[tuple[str, str]]:
 def tujuan(peserta: pd.DataFrame) -> list[str]:
     """The addressees: each participant, with the jabatan or unit where known."""
     out = []
-    for r in peserta.itertuples(index=False):
+    for r in bingkai.baris(peserta):
         tempat = r.jabatan if isinstance(r.jabatan, str) and r.jabatan else None
         if tempat is None and isinstance(getattr(r, "unit", None), str):
             tempat = r.unit

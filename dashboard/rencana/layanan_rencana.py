@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dashboard.akun import layanan_lokasi as lokasi
 from dashboard.akun.akses import Akses
-from dashboard.inti import formats, store
+from dashboard.inti import bingkai, formats, store
 from dashboard.inti.batas import PANJANG_NAMA, periksa_angka
 from dashboard.inti.validasi import validasi
 from dashboard.pengumpulan import excel_entri
@@ -383,7 +383,7 @@ def templat_anggaran(
     ws = wb.active
     ws.title = SHEET_ANGGARAN
     ws.append(KOLOM_EXCEL)
-    for r in df.itertuples(index=False):
+    for r in bingkai.baris(df):
         ws.append(
             [
                 r.kode,

@@ -23,7 +23,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from dashboard.capaian.capaian import target_sd
-from dashboard.inti import dokumen, formats
+from dashboard.inti import bingkai, dokumen, formats
 from dashboard.inti.dokumen import GAYA, RUANG_TTD, Kop, teks_pdf
 
 KOSONG = "...................................."
@@ -253,7 +253,7 @@ def susun(
     """The content from the `pk_indikator` and `pk_anggaran_program` rows."""
     sasaran, aksi, salah = [], [], []
     no_sasaran: dict[str, int] = {}
-    for r in indikator.itertuples(index=False):
+    for r in bingkai.baris(indikator):
         nama_sasaran = _sasaran(r)
         baru = nama_sasaran not in no_sasaran
         if baru:
@@ -284,7 +284,7 @@ def susun(
         )
     prog = [
         (str(i), f"{r.kode} {r.nama}", formats.angka(float(r.pagu), 0))
-        for i, r in enumerate(program.itertuples(index=False), 1)
+        for i, r in enumerate(bingkai.baris(program), 1)
     ]
     total = float(program["pagu"].sum()) if not program.empty else 0.0
     return PerjanjianKinerja(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.rencana import rencana
 
 _KOLOM = {
@@ -96,7 +96,7 @@ def target_dari_isian(
 
 def renstra_tersimpan(renstra: pd.DataFrame) -> dict[int, tuple]:
     """Stored Renstra targets: year -> (value, upper bound)."""
-    return {int(t): (n, a) for t, n, a in renstra.itertuples(index=False)}
+    return {int(t): (n, a) for t, n, a in bingkai.baris(renstra)}
 
 
 def renstra_luar(ada: dict[int, tuple], mulai: int) -> list[int]:

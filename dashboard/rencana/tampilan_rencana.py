@@ -8,13 +8,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.inti import bingkai
 from dashboard.rencana import rencana
 
 
 def urut_pohon(df: pd.DataFrame) -> pd.DataFrame:
     """Nodes depth first (each under its parent, siblings by code), with their depth."""
     anak: dict[tuple | None, list] = {}
-    for r in df.itertuples(index=False):
+    for r in bingkai.baris(df):
         induk = (rencana.induk_tingkat(r.tingkat), r.induk_id) if pd.notna(r.induk_id) else None
         anak.setdefault(induk, []).append(r)
     keluar: list[dict] = []

@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard.akun import layanan_lokasi as lokasi
 from dashboard.akun.akses import Akses, AksesDitolak
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import bukti, config, store, versi_data
+from dashboard.inti import bingkai, bukti, config, store, versi_data
 from dashboard.inti.batas import cek_panjang
 from dashboard.inti.store import KonflikData
 from dashboard.notifikasi import layanan_notifikasi as notifikasi
@@ -217,7 +217,7 @@ def cek_pemisahan(
     event = store.fetch_df(cur, "event_objek", {"objek": objek, "objek_id": str(objek_id)})
     riwayat = [
         (r.pengguna, None if pd.isna(r.dari) else r.dari)
-        for r in event.itertuples(index=False)
+        for r in bingkai.baris(event)
         if r.jenis == "transisi"
     ]
     if pengaju:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.akun.akses import NAMA_PERAN, Akses
-from dashboard.inti import bukti, formats
+from dashboard.inti import bingkai, bukti, formats
 from dashboard.review import alur
 
 # the ordering of the steps, for a caller holding several reviewer roles
@@ -105,7 +105,7 @@ def tabel_antrian(antrian: pd.DataFrame) -> pd.DataFrame:
 
 def nama_pengajuan(tabel: pd.DataFrame) -> dict[int, str]:
     """Submission id -> "Unit · Periode", from the queue table."""
-    return {int(r.id): f"{r.Unit} · {r.Periode}" for r in tabel.itertuples(index=False)}
+    return {int(r.id): f"{r.Unit} · {r.Periode}" for r in bingkai.baris(tabel)}
 
 
 def label_pengajuan(tabel: pd.DataFrame) -> dict[int, str]:
@@ -200,7 +200,7 @@ def label_perbaikan(daftar: pd.DataFrame) -> dict[int, str]:
     return {
         int(r.id): f"{r.kode} {r.indikator} · {nama_periode(r.tahun, r.triwulan)} · "
         f"{alur.LABEL_STATUS[r.status]}"
-        for r in daftar.itertuples(index=False)
+        for r in bingkai.baris(daftar)
     }
 
 

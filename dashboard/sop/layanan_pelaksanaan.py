@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.akun.akses import Akses, AksesDitolak
-from dashboard.inti import config, store, versi_data
+from dashboard.inti import bingkai, config, store, versi_data
 from dashboard.inti.batas import PANJANG_NAMA, cek_panjang
 from dashboard.periode import ketepatan
 from dashboard.sop import layanan_registri as sop_registry
@@ -330,7 +330,7 @@ def sinkron(cur: duckdb.DuckDBPyConnection, events: pd.DataFrame) -> int:
     the order of its first event, under the revision in force then. Returns the runs touched."""
     runs = set()
     pertama = events.sort_values("waktu", kind="stable").drop_duplicates(["objek", "objek_id"])
-    for r in pertama.itertuples(index=False):
+    for r in bingkai.baris(pertama):
         rid = _run_objek(cur, r.objek, r.objek_id, pd.Timestamp(r.waktu).to_pydatetime())
         if rid is not None:
             runs.add(rid)
@@ -451,9 +451,9 @@ def catatan_langkah(
     unit_sub = dict(zip(sub["pengajuan_id"].astype(int).astype(str), sub["unit_id"], strict=True))
     peta_df = store.fetch_df(cur, "sop_pemetaan_list")
     peta: dict[str, list] = {}
-    for m in peta_df.itertuples(index=False):
+    for m in bingkai.baris(peta_df):
         peta.setdefault(m.sop_kode, []).append(m)
-    ikut = {r.id: _objek_run(r, ctx) for r in runs.itertuples(index=False)}
+    ikut = {r.id: _objek_run(r, ctx) for r in bingkai.baris(runs)}
     semua = set().union(*ikut.values()) | {("pengajuan", k) for k in ke_sub}
     jenis = sorted(
         {j for j in peta_df["mulai_jenis"].dropna()}
@@ -490,7 +490,7 @@ def catatan_langkah(
             per_obj.setdefault(key, []).append((w, "periode_dibuka", "periode", key[1], None, None))
     manual = store.fetch_df(cur, "sop_run_langkah_list", {"run_ids": ids})
     man: dict[int, list[dict]] = {}
-    for r in manual.itertuples(index=False):
+    for r in bingkai.baris(manual):
         if pd.notna(r.selesai):
             man.setdefault(int(r.run_id), []).append(
                 {
@@ -504,10 +504,10 @@ def catatan_langkah(
                 }
             )
     steps = store.fetch_df(cur, "sop_langkah_run", {"run_ids": ids})
-    std = {(int(r.sop_id), int(r.urutan)): r for r in steps.itertuples(index=False)}
+    std = {(int(r.sop_id), int(r.urutan)): r for r in bingkai.baris(steps)}
     bersama: set[tuple] = set()  # a period's letter read by every unit's run: counted once
     catatan, unit_rec = [], []
-    for run in runs.itertuples(index=False):
+    for run in bingkai.baris(runs):
         ev = sorted((e for key in ikut[run.id] for e in per_obj.get(key, ())), key=lambda e: e[0])
         for r in _rekam(ev, peta.get(run.kode, []), man.get(int(run.id), [])):
             s = std.get((int(run.sop_id), r["urutan"]))
@@ -559,7 +559,7 @@ def standar_sop(cur: duckdb.DuckDBPyConnection, sop_ids: list[int]) -> dict[int,
         return {}
     out: dict[int, float] = {}
     steps = store.fetch_df(cur, "sop_langkah_sop", {"sop_ids": sorted(set(sop_ids))})
-    for r in steps.itertuples(index=False):
+    for r in bingkai.baris(steps):
         m = ketepatan.standar_menit(sop_registry.waktu_efektif(r))
         out[int(r.sop_id)] = out.get(int(r.sop_id), 0.0) + (m or 0.0)
     return out
@@ -658,7 +658,7 @@ def event_run(cur: duckdb.DuckDBPyConnection, akses: Akses, run_id: int) -> pd.D
     runs = store.fetch_df(
         cur, "sop_run_list", {"instansi_id": row[0], "tahun": None, "lingkup": None}
     )
-    run = next(r for r in runs.itertuples(index=False) if int(r.id) == int(run_id))
+    run = next(r for r in bingkai.baris(runs) if int(r.id) == int(run_id))
     ctx = store.fetch_df(cur, "sop_run_objek_konteks", {"instansi_id": row[0]})
     ikut = _objek_run(run, ctx)
     if run.objek == "pengajuan":

@@ -12,7 +12,7 @@ import pandas as pd
 import yaml
 
 from dashboard.akun.akses import Akses
-from dashboard.inti import store, versi_data
+from dashboard.inti import bingkai, store, versi_data
 from dashboard.inti.formats import teks
 from dashboard.laporan import lkj
 from dashboard.periode.kalender import Kalender, dari_pengaturan
@@ -105,7 +105,7 @@ def detail(cur: duckdb.DuckDBPyConnection, sop_id: int) -> tuple[dict, pd.DataFr
         header[k] = json.loads(header[k] or "[]")
     langkah = store.fetch_df(cur, "sop_langkah_list", {"sop_id": sop_id})
     langkah["pelaksana"] = langkah["pelaksana"].map(json.loads)
-    langkah["standar"] = [waktu_efektif(r) for r in langkah.itertuples(index=False)]
+    langkah["standar"] = [waktu_efektif(r) for r in bingkai.baris(langkah)]
     return header, langkah
 
 
@@ -188,7 +188,7 @@ def impor_excel(
         raise sop_lib.SopError(f"{nama_berkas}: bukan berkas Excel yang dapat dibaca.") from exc
     if "SOP" not in lembar or "Langkah" not in lembar:
         raise sop_lib.SopError(f"{nama_berkas}: harus ada lembar 'SOP' dan 'Langkah'.")
-    kepala = {str(k).strip(): v for k, v in lembar["SOP"].iloc[:, :2].itertuples(index=False)}
+    kepala = {str(k).strip(): v for k, v in bingkai.baris(lembar["SOP"].iloc[:, :2])}
     data_sop: dict = {}
     for k in KUNCI_HEADER:
         v = teks(kepala.get(k))
@@ -247,7 +247,7 @@ def tinjau_mutu_baku(cur: duckdb.DuckDBPyConnection, akses: Akses) -> pd.DataFra
     akses.wajib("admin")
     df = store.fetch_df(cur, "mutu_baku_tinjau")
     df["terbaca"] = [parse_waktu(t).uraian() for t in df["waktu"]]
-    df["berlaku"] = [waktu_efektif(r).uraian() for r in df.itertuples(index=False)]
+    df["berlaku"] = [waktu_efektif(r).uraian() for r in bingkai.baris(df)]
     return df
 
 
@@ -469,7 +469,7 @@ def simpan_pemetaan(
     )[0]
     rows = []
     baris = baris.reindex(columns=KOLOM_PETA)
-    for i, r in enumerate(baris.dropna(how="all").itertuples(index=False), start=1):
+    for i, r in enumerate(bingkai.baris(baris.dropna(how="all")), start=1):
         if pd.isna(r.urutan) or not 1 <= int(r.urutan) <= jumlah:
             raise ValueError(f"Baris {i}: urutan langkah harus 1 sampai {jumlah}.")
         u = int(r.urutan)

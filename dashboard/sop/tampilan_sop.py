@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 from dashboard.periode import ketepatan
 
 
@@ -38,7 +38,7 @@ def label_sop(daftar: pd.DataFrame) -> dict[str, str]:
     """SOP code -> "Nama (Instansi)", another agency's marked as an example."""
     return {
         r.kode: f"{r.nama} ({r.instansi.title()})" + (" · contoh instansi lain" if r.lain else "")
-        for r in daftar.itertuples()
+        for r in bingkai.baris(daftar)
     }
 
 
@@ -59,7 +59,7 @@ def label_revisi(revisi: pd.DataFrame) -> dict[int, str]:
         int(r.id): f"Revisi {r.revisi}"
         + (" (berlaku)" if i == 0 else "")
         + (f": {r.catatan_revisi}" if isinstance(r.catatan_revisi, str) else "")
-        for i, r in enumerate(revisi.itertuples())
+        for i, r in enumerate(bingkai.baris(revisi))
     }
 
 
