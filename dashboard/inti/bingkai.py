@@ -16,7 +16,7 @@ import pandas as pd
 
 
 @lru_cache(maxsize=512)
-def _jenis(kolom: tuple[str, ...]) -> type:
+def _jenis(kolom: tuple[str, ...]) -> Any:
     """One namedtuple class per set of column names, made once (names that are not Python
     identifiers become `_0`, `_1`... as in `itertuples`)."""
     return namedtuple("Baris", kolom, rename=True)
