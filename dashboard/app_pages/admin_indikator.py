@@ -7,7 +7,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.capaian import capaian as engine
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import config, formats, web
+from dashboard.inti import bingkai, config, formats, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.rencana import layanan_indikator as svc
 from dashboard.rencana import layanan_rencana as svc_rencana
@@ -258,6 +258,6 @@ if pilih is not None:
                 akses,
                 pilih,
                 baris,
-                renstra.to_dict("records"),
+                bingkai.baris_dict(renstra),
                 sukses="Target Renstra disimpan.",
             )

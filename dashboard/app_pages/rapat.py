@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.capaian import layanan_capaian as svc_capaian
-from dashboard.inti import config, formats, web
+from dashboard.inti import bingkai, config, formats, web
 from dashboard.inti.ui import akses_halaman, pilih_instansi
 from dashboard.rapat import layanan_rapat as svc
 from dashboard.rapat import tampilan_rapat as tampil
@@ -135,7 +135,7 @@ def _tabel_peserta(peserta: pd.DataFrame, kunci: str) -> list[dict]:
             ),
         },
     )
-    return hasil.to_dict("records")
+    return bingkai.baris_dict(hasil)
 
 
 def _tabel_agenda(items: list[dict], kunci: str) -> list[dict]:
@@ -163,7 +163,7 @@ def _tabel_agenda(items: list[dict], kunci: str) -> list[dict]:
             "sumber_tampil": st.column_config.TextColumn("Sumber", width="small"),
         },
     )
-    return hasil.to_dict("records")
+    return bingkai.baris_dict(hasil)
 
 
 def _simpan_baru(data: dict, peserta: list[dict], ag: list[dict], ganda: bool = False) -> None:

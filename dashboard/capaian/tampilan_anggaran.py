@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 
 # pagu/rp1..rp4 -> short column titles, so the table fits a 1366 px screen
 JUDUL = {"pagu": "Pagu", "rp1": "TW I", "rp2": "TW II", "rp3": "TW III", "rp4": "TW IV"}
@@ -43,7 +43,7 @@ def baris_editor(df: pd.DataFrame) -> pd.DataFrame:
 
 def awal(df: pd.DataFrame) -> list[dict]:
     """The amounts as read, for the service's check that nobody changed them meanwhile."""
-    return df[["sub_kegiatan_id", *JUDUL]].to_dict("records")
+    return bingkai.baris_dict(df[["sub_kegiatan_id", *JUDUL]])
 
 
 def baris_ubah(df: pd.DataFrame, ubah: pd.DataFrame) -> list[dict]:

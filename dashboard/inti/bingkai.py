@@ -23,7 +23,7 @@ def _jenis(kolom: tuple[str, ...]) -> Any:
 
 
 def _kolom(df: pd.DataFrame) -> list[list[Any]]:
-    """Every column's values as Python objects (what iterating a Series gives)."""
+    """Every column's values as Python objects (`Series.tolist`)."""
     if df.columns.is_unique:
         return [df[k].tolist() for k in df.columns]
     return [df.iloc[:, i].tolist() for i in range(df.shape[1])]
@@ -39,6 +39,8 @@ def baris(df: pd.DataFrame) -> Iterator[Any]:
 
 
 def baris_dict(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """Each row as a dict of column name to value (`df.to_dict("records")`, cheaper)."""
+    """Each row as a dict of column name to value, as `df.to_dict("records")` gives it (a
+    missing value of a nullable column as None, not `pd.NA`: JSON and `is None` take it)."""
     nama = list(df.columns)
-    return [dict(zip(nama, nilai, strict=True)) for nilai in zip(*_kolom(df), strict=True)]
+    kolom = [[None if v is pd.NA else v for v in nilai] for nilai in _kolom(df)]
+    return [dict(zip(nama, nilai, strict=True)) for nilai in zip(*kolom, strict=True)]

@@ -327,7 +327,7 @@ def tabel_ringkasan(ind: pd.DataFrame, skala: Skala) -> Tabel:
         ("Tidak Ada Target", ANGKA, 10),
     ]
     rows = []
-    for r in ring.to_dict("records"):
+    for r in bingkai.baris_dict(ring):
         rows.append(
             {
                 "Unit": r["unit"],

@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from dashboard.inti import dokumen
+from dashboard.inti import bingkai, dokumen
 from dashboard.laporan.data import ANGKA, DRAF, TEKS, Laporan, Tabel, teks_sel
 
 _TENGAH = ParagraphStyle("tengah", parent=dokumen.GAYA["isi"], alignment=TA_CENTER)
@@ -94,7 +94,7 @@ def lebar_kolom(
 def tabel(t: Tabel, lebar_total: float):
     kolom = [k for k in _kolom(t) if k[0] not in t.tanpa_pdf]
     rows = []
-    for row in t.df.to_dict("records"):
+    for row in bingkai.baris_dict(t.df):
         sel = []
         for _, sumber, jenis in kolom:
             if len(sumber) == 1:

@@ -18,7 +18,7 @@ from dashboard.akun import layanan_lokasi as lokasi
 from dashboard.akun.akses import Akses, AksesDitolak
 from dashboard.capaian import layanan_capaian as svc_capaian
 from dashboard.capaian.skala import SKALA_BAKU, Skala
-from dashboard.inti import config, formats, store, versi_data
+from dashboard.inti import bingkai, config, formats, store, versi_data
 from dashboard.inti.batas import PANJANG_CATATAN, PANJANG_NAMA
 from dashboard.inti.store import KonflikData
 from dashboard.inti.validasi import M, validasi
@@ -487,13 +487,14 @@ def buat_rapat(
 
 def _rekam(cur: duckdb.DuckDBPyConnection, rapat_id: int) -> str:
     """The record as it is now, as JSON text (kept in rapat_revisi before a change)."""
-    isi = {"rapat": store.fetch_df(cur, "rapat_get", {"rapat_id": rapat_id}).to_dict("records")[0]}
+    rapat = store.fetch_df(cur, "rapat_get", {"rapat_id": rapat_id})
+    isi: dict[str, Any] = {"rapat": bingkai.baris_dict(rapat)[0]}
     for kunci, nama in (
         ("peserta", "rapat_peserta_list"),
         ("agenda", "rapat_agenda_list"),
         ("temuan", "temuan_rapat"),
     ):
-        isi[kunci] = store.fetch_df(cur, nama, {"rapat_id": rapat_id}).to_dict("records")
+        isi[kunci] = bingkai.baris_dict(store.fetch_df(cur, nama, {"rapat_id": rapat_id}))
     return json.dumps(isi, default=str, ensure_ascii=False)
 
 

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.akun.akses import Akses, AksesDitolak
-from dashboard.inti import config, formats, store, versi_data
+from dashboard.inti import bingkai, config, formats, store, versi_data
 from dashboard.rencana.rencana import (
     KOLOM_INDIKATOR,
     TABEL_TINGKAT,
@@ -90,7 +90,7 @@ class _Ada:
 
 
 def _rekaman(df: pd.DataFrame) -> list[dict]:
-    return [{k: _v(v) for k, v in r.items()} for r in df.to_dict("records")]
+    return [{k: _v(v) for k, v in r.items()} for r in bingkai.baris_dict(df)]
 
 
 def _muat(cur: duckdb.DuckDBPyConnection, instansi_id: int | None) -> _Ada:

@@ -53,7 +53,7 @@ def tabel_indikator(indikator: pd.DataFrame, pohon: pd.DataFrame) -> pd.DataFram
     t = indikator.assign(
         rencana=[
             f"{k[0]} {kode.get(k, '')}" if k else "belum ditautkan"
-            for k in map(kedudukan, indikator.to_dict("records"))
+            for k in map(kedudukan, bingkai.baris_dict(indikator))
         ],
         pk_teks=indikator["pk"].map({True: "Ya", False: ""}),
     )
