@@ -27,6 +27,17 @@ def test_persentil_interpolates_between_ranks():
     assert math.isnan(ukur.persentil([], 50))
 
 
+def test_cpu_per_action_is_the_servers_cpu_time_over_the_actions():
+    # 120 % of a core for 200 s is 240 s of CPU; over 2.400 actions, 100 ms each
+    assert ukur.cpu_per_aksi_ms(120.0, 200.0, 2400) == 100.0
+    assert ukur.cpu_per_aksi_ms(None, 200.0, 2400) is None
+    assert ukur.cpu_per_aksi_ms(50.0, 10.0, 0) is None
+
+
+def test_machine_calibration_is_a_positive_time():
+    assert ukur.kalibrasi_mesin(ulang=1) > 0
+
+
 def test_ringkas_in_milliseconds_and_empty():
     r = ukur.ringkas([0.1, 0.2, 0.3])
     assert r == {"n": 3, "p50_ms": 200.0, "p95_ms": 290.0, "max_ms": 300.0}
@@ -118,7 +129,7 @@ def test_cost_per_action_against_a_real_server(demo_db: Path, tmp_path: Path):
     """One measured round of every action (a save that was not acknowledged stops the run)."""
     db = tmp_path / "biaya.duckdb"
     siapkan.siapkan(db, "S", 3, dari=demo_db)
-    hasil = biaya.ringkas(biaya.ukur(db, ulang=1))
+    hasil = biaya.ringkas(biaya.ukur_biaya(db, ulang=1))
     assert list(hasil) == list(biaya.AKSI)
     assert [r["n"] for r in hasil.values()] == [2, 1, 1, 1, 1, 1, 1]  # two values typed a round
 
@@ -152,6 +163,9 @@ def test_every_kind_of_user_against_a_real_server(demo_db: Path, tmp_path: Path)
     # seconds themselves are checked by the unit test of `detik_mandek`
     assert len(h["timeline"]) == sum(v["n"] for k, v in h["actions"].items() if k != "login")
     assert h["server"]["rss_puncak_mb"] > 0 and h["server"]["cpu_maks_pct"] is not None
+    assert h["server"]["cpu_per_aksi_ms"] >= 0
+    assert h["mesin"]["kalibrasi_ms_sebelum"] > 0 and h["mesin"]["kalibrasi_ms_sesudah"] > 0
+    assert "kalibrasi Python" in jalankan.tabel(h)
     # by pid: other children of pytest (the browser suites' session chromium) may be alive
     assert not [p for p in h["server"]["pids"] if psutil.pid_exists(p)], "server masih berjalan"
 

@@ -133,6 +133,7 @@ def jalankan(a: argparse.Namespace) -> dict:
             return {"persiapan": persiapan, "db": str(db)}
         rencana = siapkan.baca_rencana(a.plan or siapkan.jalur_rencana(db))
         rencana = siapkan.pilih(rencana, a.sessions, a.mix)
+        mesin = {"kalibrasi_ms_sebelum": ukur.kalibrasi_mesin()}
         klien = psutil.Process()
         with _basis(a, db, folder) as (basis, info_pg):
             with _server(a, basis, folder) as dep:
@@ -154,8 +155,10 @@ def jalankan(a: argparse.Namespace) -> dict:
                 cpu1 = klien.cpu_times()
                 pengukur.henti()
             baca = _baca_kembali(basis.url if isinstance(basis, penerapan.KlasterPg) else db, c)
+        mesin["kalibrasi_ms_sesudah"] = ukur.kalibrasi_mesin()
         h = _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, dep.url)
         h.update(bentuk=dep.bentuk, backend="postgres" if a.pg else "duckdb", proses=a.proses)
+        h["mesin"] = mesin
         if info_pg:
             h["postgres"] = info_pg
         return h
@@ -205,6 +208,9 @@ def _hasil(a, rencana, persiapan, c, pengukur, baca, dinding, cpu0, cpu1, url) -
     aksi = {k: ukur.ringkas(c.waktu[k]) for k in URUTAN if c.waktu.get(k)}
     tetap = {k: ukur.ringkas(c.waktu_tetap[k]) for k in URUTAN if c.waktu_tetap.get(k)}
     server = pengukur.laporan()
+    server["cpu_per_aksi_ms"] = ukur.cpu_per_aksi_ms(
+        server["cpu_rata_pct"], dinding, sum(len(x) for x in c.waktu.values())
+    )
     if a.soak:
         server.update(_soak(pengukur.sampel))
     p95 = [v["p95_ms"] for k, v in aksi.items() if k != "login" and v["p95_ms"] is not None]
@@ -266,9 +272,16 @@ def tabel(h: dict) -> str:
     s = h["server"]
     b.append(f"penerapan: {h.get('bentuk', '-')}")
     b.append(
-        f"server: CPU rata-rata {s['cpu_rata_pct']} % satu inti, maks {s['cpu_maks_pct']} %; "
-        f"memori puncak {s['rss_puncak_mb']} MB"
+        f"server: CPU rata-rata {s['cpu_rata_pct']} % satu inti, maks {s['cpu_maks_pct']} %, "
+        f"{s.get('cpu_per_aksi_ms')} ms per aksi; memori puncak {s['rss_puncak_mb']} MB"
     )
+    if "mesin" in h:
+        m = h["mesin"]
+        b.append(
+            f"mesin: kalibrasi Python {m['kalibrasi_ms_sebelum']} ms sebelum, "
+            f"{m.get('kalibrasi_ms_sesudah')} ms sesudah (makin besar makin lambat; "
+            "bandingkan run hanya pada kalibrasi serupa)"
+        )
     for nama, k in s.get("kelompok", {}).items():
         b.append(
             f"  {nama:<10} {k['proses_maks']:>3} proses: CPU rata-rata {k['cpu_rata_pct']} %, "

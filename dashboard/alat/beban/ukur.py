@@ -4,6 +4,7 @@ whether the memory levelled off during a soak."""
 from __future__ import annotations
 
 import math
+import statistics
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,35 @@ def ringkas(detik: Sequence[float]) -> dict[str, float | int | None]:
         "p95_ms": ms(persentil(detik, 95)),
         "max_ms": ms(max(detik)) if detik else None,
     }
+
+
+# The machine's speed next to every run's figures: this machine is shared, and the same code
+# measured 86,5 ms a save one morning and 160 ms that night (docs/operasi.md, "The machine, not
+# the code"). One fixed piece of pure Python (a million additions, what a script thread does
+# between its calls into libraries), timed several times; its median says how fast the
+# interpreter ran then, so two runs' latencies are compared only with this beside them.
+KALIBRASI_ULANG = 5
+
+
+def kalibrasi_mesin(ulang: int = KALIBRASI_ULANG) -> float:
+    """The median wall time in ms of a fixed pure-Python loop on this machine now (about 50-90
+    ms on a quiet 2-core machine; more when its neighbours are busy)."""
+    waktu = []
+    for _ in range(ulang):
+        t = time.perf_counter()
+        jumlah = 0
+        for i in range(1_000_000):
+            jumlah += i
+        waktu.append((time.perf_counter() - t) * 1000)
+    return round(statistics.median(waktu), 1)
+
+
+def cpu_per_aksi_ms(cpu_rata_pct: float | None, dinding_s: float, aksi: int) -> float | None:
+    """The server's CPU per action in ms (every action, sign-ins included): what one process's
+    capacity is made of, about 1.000 ms of CPU a second for the scripts' one interpreter."""
+    if cpu_rata_pct is None or not aksi:
+        return None
+    return round(cpu_rata_pct / 100 * dinding_s * 1000 / aksi, 1)
 
 
 def rss_mendatar(rss: Sequence[float], toleransi: float = 0.05) -> dict:
