@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.inti import formats, web
+from dashboard.inti import bingkai, formats, web
 from dashboard.inti.ui import akses_halaman
 from dashboard.sop import layanan_registri as svc
 
@@ -95,7 +95,7 @@ def _angka(teks: str | None, label: str, no: str) -> float | None:
 if st.button("Simpan nilai manual", type="primary", key="simpan_manual"):
     berubah = [
         r
-        for (_, r), (_, a) in zip(hasil.iterrows(), tampil.iterrows(), strict=True)
+        for r, a in zip(bingkai.baris_dict(hasil), bingkai.baris_dict(tampil), strict=True)
         if not all(_sama(r[k], a[k]) for k in ("manual_hari", "manual_menit", "manual_basis"))
     ]
 

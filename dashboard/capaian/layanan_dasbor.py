@@ -384,7 +384,7 @@ def anggaran(
     return out
 
 
-def _alasan_baris(row: pd.Series, triwulan: int, kirim: str | None) -> str:
+def _alasan_baris(row: dict[str, Any], triwulan: int, kirim: str | None) -> str:
     """The reason one indicator needs attention, from its own numbers: its capaian and band with
     the change since the previous quarter, the year-end projection when it misses the target,
     and the unit's submission when it is late or returned."""
@@ -458,7 +458,9 @@ def perlu_perhatian(
         for c, t in zip(ada_catatan, ada_tl, strict=True)
     ]
     unit = _kirim_unit(kirim)
-    w["alasan"] = [_alasan_baris(r, triwulan, unit.get(int(r["unit_id"]))) for _, r in w.iterrows()]
+    w["alasan"] = [
+        _alasan_baris(r, triwulan, unit.get(int(r["unit_id"]))) for r in bingkai.baris_dict(w)
+    ]
     w["_merah"] = w["merah"].fillna(False).astype(bool)
     w["_kirim"] = w["unit_id"].map(lambda u: int(u) in unit)
     w["_level"] = pd.to_numeric(w["level"], errors="coerce").fillna(0)

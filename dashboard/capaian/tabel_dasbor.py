@@ -201,7 +201,7 @@ def per_unit(df: pd.DataFrame, skala: Skala, kirim: pd.DataFrame | None = None) 
     )
     semua = [*skala.urut, *STATUS_TERPISAH]
     out["Sebaran"] = [
-        " · ".join(f"{_n(r[k])} {k}" for k in semua if r[k]) for _, r in out.iterrows()
+        " · ".join(f"{_n(r[k])} {k}" for k in semua if r[k]) for r in bingkai.baris_dict(out)
     ]
     kolom = ["unit", "Dinilai", "Capaian", "Kategori", "Sebaran"]
     if kirim is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.capaian.skala import Skala
-from dashboard.inti import formats
+from dashboard.inti import bingkai, formats
 
 
 def tabel_skala(sk: Skala) -> pd.DataFrame:
@@ -75,7 +75,7 @@ def data_skala(nama: str, edit: pd.DataFrame, batas_teks: str) -> dict:
                 "warna": formats.teks(r["Warna"]) or "",
                 "merah": bool(r["Merah"]) if pd.notna(r["Merah"]) else False,
             }
-            for (_, r), b in zip(edit.iterrows(), bawah, strict=True)
+            for r, b in zip(bingkai.baris_dict(edit), bawah, strict=True)
         ],
         "batas_skor": batas_skor,
     }

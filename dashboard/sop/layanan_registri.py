@@ -203,7 +203,7 @@ def impor_excel(
             "no": teks(r["no"]) or "",
             "pelaksana": [p.strip() for p in (teks(r["pelaksana"]) or "").split(";") if p.strip()],
         }
-        for _, r in steps.iterrows()
+        for r in bingkai.baris_dict(steps)
         if teks(r["aktivitas"])
     ]
     sop = sop_lib.parse_sop(yaml.safe_dump(data_sop, allow_unicode=True), nama_berkas)
@@ -235,7 +235,7 @@ def terbitkan_revisi(
             else [p.strip() for p in r["pelaksana"].split(";") if p.strip()],
             **{k: teks(r[k]) for k in ("kelengkapan", "waktu", "output", "keterangan")},
         }
-        for _, r in langkah.iterrows()
+        for r in bingkai.baris_dict(langkah)
     ]
     sop = sop_lib.parse_sop(yaml.safe_dump(data, allow_unicode=True), f"revisi {lama['kode']}")
     return _simpan(cur, akses, sop, f"revisi dari #{sop_id}", catatan)
