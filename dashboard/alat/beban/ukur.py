@@ -48,8 +48,8 @@ KALIBRASI_ULANG = 5
 
 
 def kalibrasi_mesin(ulang: int = KALIBRASI_ULANG) -> float:
-    """The median wall time in ms of a fixed pure-Python loop on this machine now (about 50-90
-    ms on a quiet 2-core machine; more when its neighbours are busy)."""
+    """The median wall time in ms of a fixed pure-Python loop on this machine now (35-40 ms on
+    the 2-core development machine; more when its neighbours are busy)."""
     waktu = []
     for _ in range(ulang):
         t = time.perf_counter()
