@@ -34,10 +34,6 @@ def test_cpu_per_action_is_the_servers_cpu_time_over_the_actions():
     assert ukur.cpu_per_aksi_ms(50.0, 10.0, 0) is None
 
 
-def test_machine_calibration_is_a_positive_time():
-    assert ukur.kalibrasi_mesin(ulang=1) > 0
-
-
 def test_ringkas_in_milliseconds_and_empty():
     r = ukur.ringkas([0.1, 0.2, 0.3])
     assert r == {"n": 3, "p50_ms": 200.0, "p95_ms": 290.0, "max_ms": 300.0}

@@ -212,9 +212,10 @@ def tabel_pelanggaran(lewat: pd.DataFrame, n: int = 200) -> pd.DataFrame:
 
 
 def label_pelanggaran(lewat: pd.DataFrame, n: int = 200) -> dict:
+    awal = lewat.head(n)
     return {
         i: f"{label_run(r)} · langkah {r.no}: lewat {uraian(r.kelebihan_menit)}"
-        for i, r in zip(lewat.head(n).index, bingkai.baris(lewat.head(n)), strict=True)
+        for i, r in zip(awal.index, bingkai.baris(awal), strict=True)
     }
 
 

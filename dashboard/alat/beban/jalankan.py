@@ -279,8 +279,7 @@ def tabel(h: dict) -> str:
         m = h["mesin"]
         b.append(
             f"mesin: kalibrasi Python {m['kalibrasi_ms_sebelum']} ms sebelum, "
-            f"{m.get('kalibrasi_ms_sesudah')} ms sesudah (makin besar makin lambat; "
-            "bandingkan run hanya pada kalibrasi serupa)"
+            f"{m.get('kalibrasi_ms_sesudah')} ms sesudah (makin besar makin lambat)"
         )
     for nama, k in s.get("kelompok", {}).items():
         b.append(
