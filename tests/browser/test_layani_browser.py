@@ -11,6 +11,7 @@ import os
 import re
 import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,17 +19,23 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.test_layani import _cmdline, _tunggu_sehat, klaster_pg, layanan
 
+from .conftest import ARTIFACTS
 from .test_login_browser import _heading, _login
+from .test_satu_triwulan import _tunggu
 
 pytestmark = [pytest.mark.browser]
 SHOTS = Path("/work/notes/shots/multi")
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
-def _unggah(page: Page, nama: str) -> Locator:
-    """Staf Bidang: upload an evidence file for the first indicator and store it."""
-    page.get_by_role("link", name="Isi realisasi").click()
+def _unggah(page: Page, nama: str, buka: bool = True) -> Locator:
+    """Staf Bidang: upload an evidence file for the first indicator and store it; `buka`:
+    open the page first (after a reload the browser is on it already: a click on its own link
+    would start a second run under the upload)."""
+    if buka:
+        page.get_by_role("link", name="Isi realisasi").click()
     expect(_heading(page, "Isi realisasi")).to_be_visible()
+    _tunggu(page)  # the page's run is over: the uploader is the one that stays
     page.get_by_text("Unggah berkas bukti dukung").click()
     unggah = page.get_by_test_id("stFileUploader").filter(has_text="Berkas (PDF")
     unggah.locator("input[type=file]").set_input_files(
@@ -40,6 +47,29 @@ def _unggah(page: Page, nama: str) -> Locator:
     expect(pesan).to_be_visible()
     pesan.scroll_into_view_if_needed()
     return pesan
+
+
+@contextlib.contextmanager
+def _bukti_gagal(page: Page, folder: Path, log: Path, bentuk: str) -> Iterator[None]:
+    """On a failure, what is needed to explain it: the page as it was (test-artifacts/) and
+    the launcher's, every process's and nginx's logs (not the static files), in the failure's
+    own message: a run on CI keeps only its output."""
+    try:
+        yield
+    except Exception as sebab:
+        ARTIFACTS.mkdir(exist_ok=True)
+        with contextlib.suppress(Exception):  # the evidence must never hide the failure
+            page.screenshot(path=str(ARTIFACTS / f"GAGAL-layani-{bentuk}.png"), full_page=True)
+        logs = [log, *sorted((folder / "logs").glob("*.log"))]
+        ekor = "\n".join(
+            f"--- {f.name}\n"
+            + "\n".join(
+                [b for b in f.read_text(errors="replace").splitlines() if "/static/" not in b][-40:]
+            )
+            for f in logs
+            if f.exists()
+        )
+        raise AssertionError(f"{sebab}\n{ekor}") from sebab
 
 
 def _port_proses(folder: Path, proses: str) -> int:
@@ -65,6 +95,7 @@ def test_unggah_bukti_lewat_nginx_dan_proses_mati(
         tumpuk.callback(context.close)
         page = context.new_page()
         page.set_default_timeout(30_000)
+        tumpuk.enter_context(_bukti_gagal(page, jalan.folder, jalan.log, bentuk))
 
         _login(page, jalan.url, "staf.dep")
         _unggah(page, "bukti-pertama.pdf")
@@ -92,7 +123,7 @@ def test_unggah_bukti_lewat_nginx_dan_proses_mati(
         expect(_heading(page, "Isi realisasi")).to_be_visible()  # signed in, no form
         if proses > 1:
             dijalankan_ulang()  # the upload must still reach the session's new process
-        _unggah(page, "bukti-kedua.pdf")
+        _unggah(page, "bukti-kedua.pdf", buka=False)
         assert len(list((tmp_path / "bukti").rglob("bukti-kedua_*.pdf"))) == 1
         page.screenshot(path=str(SHOTS / f"unggah-setelah-mati-{bentuk}.png"))
         if proses > 1:
