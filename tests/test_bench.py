@@ -24,3 +24,30 @@ def test_the_pages_are_timed_as_a_named_user_of_the_instansi_as_generated(demo_d
     assert siapa["pengguna"] == "kadis" and siapa["peran"] == "Kepala Dinas"
     assert siapa["instansi"] and 0 < siapa["indikator"] < 10_000
     assert set(bench.HALAMAN) == {"beranda", "antrian"}
+
+
+def test_a_cold_page_run_reads_the_store_again(demo_db, tmp_path, monkeypatch):
+    """ "Cold" forgets the process's cached reads (web.cached_read), not only Streamlit's cache,
+    which the app does not use: each cold run reads the store again, a warm run does not."""
+    from streamlit.testing.v1 import AppTest
+
+    db = tmp_path / "bench.duckdb"
+    db.write_bytes(demo_db.read_bytes())
+    per_run: list[list[str]] = []
+    run, fetch_df = AppTest.run, store.fetch_df
+
+    def dicatat_run(self, *a, **k):
+        per_run.append([])
+        return run(self, *a, **k)
+
+    def dicatat_fetch(cur, nama, *a, **k):
+        per_run[-1].append(nama)
+        return fetch_df(cur, nama, *a, **k)
+
+    monkeypatch.setattr(AppTest, "run", dicatat_run)
+    monkeypatch.setattr(store, "fetch_df", dicatat_fetch)
+    bench._halaman(db, "kadis", "beranda")
+    dingin, hangat = per_run[2:5], per_run[5:]  # after the first run and the switch to Beranda
+    assert len(hangat) == 10
+    assert all("indikator_tahun" in r for r in dingin), dingin
+    assert hangat == [[]] * 10
