@@ -27,8 +27,9 @@ def test_the_pages_are_timed_as_a_named_user_of_the_instansi_as_generated(demo_d
 
 
 def test_a_cold_page_run_reads_the_store_again(demo_db, tmp_path, monkeypatch):
-    """ "Cold" forgets the process's cached reads (web.cached_read), not only Streamlit's cache,
-    which the app does not use: each cold run reads the store again, a warm run does not."""
+    """A cold run forgets the process's cached reads (web.cached_read), not only Streamlit's
+    cache, which the app does not use: each cold run reads the store again, a warm run does
+    not."""
     from streamlit.testing.v1 import AppTest
 
     db = tmp_path / "bench.duckdb"
